@@ -1,0 +1,22 @@
+// Bundle the API into one file. Our workspace packages are compiled in (they ship
+// TypeScript source); every other dependency stays an import from node_modules.
+import { readFileSync } from "node:fs";
+import { build } from "esbuild";
+
+const manifest = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+const dbManifest = JSON.parse(readFileSync(new URL("../../packages/db/package.json", import.meta.url), "utf8"));
+const external = [...Object.keys(manifest.dependencies), ...Object.keys(dbManifest.dependencies)]
+  .filter((name) => !name.startsWith("@tessera/"))
+  .flatMap((name) => [name, `${name}/*`]);
+
+await build({
+  entryPoints: ["src/main.ts"],
+  outfile: "dist/main.js",
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  sourcemap: true,
+  external,
+  logLevel: "warning",
+});

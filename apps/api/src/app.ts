@@ -1,0 +1,57 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { createDb, type DbHandle } from "@tessera/db";
+import { LoginLimiter } from "./auth/login-limiter.ts";
+import { type Clock, systemClock } from "./clock.ts";
+import type { Config } from "./config.ts";
+import type { AppDeps } from "./context.ts";
+import { createRequestHandler } from "./http.ts";
+import { seedDemo } from "./seed/demo.ts";
+
+export interface RunningApp {
+  deps: AppDeps;
+  server: Server;
+  url: string;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export const createDeps = (config: Config, dbHandle: DbHandle, clock: Clock = systemClock): AppDeps => ({
+  db: dbHandle.db,
+  dbHandle,
+  clock,
+  config,
+  loginLimiter: new LoginLimiter({
+    maxPerEmail: config.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
+    maxPerIp: config.LOGIN_MAX_ATTEMPTS_PER_IP,
+    windowSeconds: config.LOGIN_WINDOW_SECONDS,
+  }),
+});
+
+/** Open the database (PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR), migrate, seed, listen. */
+export const startApp = async (config: Config, options: { dbHandle?: DbHandle; clock?: Clock } = {}) => {
+  const dbHandle =
+    options.dbHandle ??
+    (await createDb(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.dataDir, "pglite") }));
+  await dbHandle.migrate();
+  const deps = createDeps(config, dbHandle, options.clock);
+  const seeded = config.SEED_DEMO ? await seedDemo(deps) : false;
+  const server = createServer(createRequestHandler(deps, { webDist: config.WEB_DIST }));
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+  return {
+    deps,
+    server,
+    url: `http://${host}:${port}`,
+    seeded,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await dbHandle.close();
+    },
+  } satisfies RunningApp;
+};

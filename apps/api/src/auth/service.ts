@@ -1,0 +1,130 @@
+import { sessions, users } from "@tessera/db/schema";
+import { DomainError, type SignInInput } from "@tessera/domain";
+import { and, eq, gt, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Actor, AppDeps, ServiceContext } from "../context.ts";
+import { recordAudit } from "../audit/service.ts";
+import { UNUSABLE_PASSWORD_HASH, verifyPassword } from "./password.ts";
+import { randomToken, sha256 } from "./tokens.ts";
+
+/** Refresh a session's expiry at most this often, so reads do not write on every request. */
+const SLIDE_AFTER_MS = 60 * 60 * 1000;
+
+export interface SignInResult {
+  token: string;
+  expiresAt: Date;
+  actor: Omit<Actor, "sessionId">;
+}
+
+export const signIn = async (
+  deps: Pick<AppDeps, "loginLimiter" | "config">,
+  ctx: ServiceContext & { userAgent: string | null },
+  input: z.output<typeof SignInInput>,
+): Promise<SignInResult> => {
+  await deps.loginLimiter.beforeAttempt(input.email, ctx.ip);
+  const [user] = await ctx.db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${input.email}`)
+    .limit(1);
+  // Hash even for an unknown email so the answer takes as long either way.
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? UNUSABLE_PASSWORD_HASH);
+  if (!user || !passwordOk) {
+    await deps.loginLimiter.failed(input.email);
+    throw new DomainError("INVALID_CREDENTIALS", "Email or password is incorrect", { field: "password" });
+  }
+  if (user.disabledAt) {
+    throw new DomainError("USER_DISABLED", "This account is disabled; ask your administrator", { field: "email" });
+  }
+  await deps.loginLimiter.succeeded(input.email);
+
+  const now = ctx.clock.now();
+  const token = randomToken();
+  const expiresAt = new Date(now.getTime() + deps.config.SESSION_TTL_HOURS * 3600_000);
+  const actor = {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    kind: user.kind,
+    role: user.role,
+    organizationId: user.organizationId,
+  };
+  await ctx.db.transaction(async (tx) => {
+    const [session] = await tx
+      .insert(sessions)
+      .values({
+        tokenHash: sha256(token),
+        userId: user.id,
+        expiresAt,
+        lastSeenAt: now,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: sessions.id });
+    await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
+    await recordAudit(
+      tx,
+      { ...ctx, actor: { ...actor, sessionId: session?.id ?? "" } },
+      {
+        action: "auth.signed_in",
+        organizationId: user.organizationId,
+        targetType: "user",
+        targetId: user.id,
+      },
+    );
+  });
+  return { token, expiresAt, actor };
+};
+
+/**
+ * The actor behind a session token, or null when the token is unknown, expired or its user
+ * disabled. Slides the expiry forward on use.
+ */
+export const resolveSession = async (
+  deps: Pick<AppDeps, "db" | "clock" | "config">,
+  token: string,
+): Promise<Actor | null> => {
+  const now = deps.clock.now();
+  const [row] = await deps.db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now)))
+    .limit(1);
+  if (!row || row.user.disabledAt) return null;
+  if (now.getTime() - row.session.lastSeenAt.getTime() > SLIDE_AFTER_MS) {
+    await deps.db
+      .update(sessions)
+      .set({
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + deps.config.SESSION_TTL_HOURS * 3600_000),
+        updatedAt: now,
+      })
+      .where(eq(sessions.id, row.session.id));
+  }
+  return {
+    userId: row.user.id,
+    email: row.user.email,
+    name: row.user.name,
+    kind: row.user.kind,
+    role: row.user.role,
+    organizationId: row.user.organizationId,
+    sessionId: row.session.id,
+  };
+};
+
+export const signOut = async (ctx: ServiceContext): Promise<void> => {
+  const actor = ctx.actor;
+  if (!actor) return;
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, actor.sessionId));
+    await recordAudit(tx, ctx, {
+      action: "auth.signed_out",
+      organizationId: actor.organizationId,
+      targetType: "user",
+      targetId: actor.userId,
+    });
+  });
+};

@@ -1,0 +1,55 @@
+import type { Database, DbHandle } from "@tessera/db";
+import type { UserKind, UserRole } from "@tessera/domain";
+import type { Clock } from "./clock.ts";
+import type { Config } from "./config.ts";
+import type { LoginLimiter } from "./auth/login-limiter.ts";
+
+/** Who is calling, resolved from the session cookie. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  kind: UserKind;
+  role: UserRole;
+  organizationId: string | null;
+  sessionId: string;
+}
+
+/** What lives for the whole process and every request shares. */
+export interface AppDeps {
+  db: Database;
+  dbHandle: DbHandle;
+  clock: Clock;
+  config: Config;
+  loginLimiter: LoginLimiter;
+}
+
+/** The per-request view of the HTTP exchange that services and procedures need. */
+export interface RequestInfo {
+  ip: string | null;
+  userAgent: string | null;
+  /** Served over TLS (directly or behind a trusted proxy): cookies get `Secure`. */
+  secure: boolean;
+  sessionToken: string | null;
+  setHeader(name: string, value: string | string[]): void;
+}
+
+export interface Context extends AppDeps {
+  request: RequestInfo;
+  actor: Actor | null;
+}
+
+/** The part of the context services use: no HTTP in here. */
+export interface ServiceContext {
+  db: Database;
+  clock: Clock;
+  actor: Actor | null;
+  ip: string | null;
+}
+
+export const serviceContext = (ctx: Context): ServiceContext => ({
+  db: ctx.db,
+  clock: ctx.clock,
+  actor: ctx.actor,
+  ip: ctx.request.ip,
+});

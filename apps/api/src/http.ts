@@ -1,0 +1,151 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { extname, join, normalize, sep } from "node:path";
+import { expectedMigrationCount } from "@tessera/db";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { sql } from "drizzle-orm";
+import { readCookie, SESSION_COOKIE } from "./auth/cookie.ts";
+import { resolveSession } from "./auth/service.ts";
+import type { AppDeps, Context, RequestInfo } from "./context.ts";
+import { appRouter } from "./router.ts";
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".json": "application/json",
+  ".woff2": "font/woff2",
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "DENY",
+  "Content-Security-Policy":
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+};
+
+const clientIp = (req: IncomingMessage, trustProxy: boolean): string | null => {
+  if (trustProxy) {
+    const forwarded = req.headers["x-forwarded-for"];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? null;
+};
+
+const isSecure = (req: IncomingMessage, trustProxy: boolean): boolean =>
+  ("encrypted" in req.socket && Boolean(req.socket.encrypted)) ||
+  (trustProxy && req.headers["x-forwarded-proto"] === "https");
+
+/** Build the per-request context: who is calling comes from the session cookie. */
+export const createRequestContext = async (
+  deps: AppDeps,
+  request: Omit<RequestInfo, "sessionToken"> & { cookieHeader: string | undefined },
+): Promise<Context> => {
+  const { cookieHeader, ...rest } = request;
+  const sessionToken = readCookie(cookieHeader, SESSION_COOKIE);
+  const actor = sessionToken ? await resolveSession(deps, sessionToken) : null;
+  return { ...deps, request: { ...rest, sessionToken }, actor };
+};
+
+const sendJson = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { "Content-Type": "application/json" });
+  res.end(JSON.stringify(body));
+};
+
+/** Database reachable and every shipped migration applied. */
+export const readiness = async (deps: AppDeps): Promise<{ ready: boolean; reason?: string }> => {
+  try {
+    const [row] = await deps.dbHandle.rows<{ applied: number }>(
+      sql`select count(*)::int as applied from drizzle.__drizzle_migrations`,
+    );
+    const expected = expectedMigrationCount();
+    if ((row?.applied ?? 0) < expected) {
+      return { ready: false, reason: `migrations applied ${row?.applied ?? 0} of ${expected}` };
+    }
+    return { ready: true };
+  } catch {
+    return { ready: false, reason: "database unreachable" };
+  }
+};
+
+/**
+ * Cookie-authenticated mutations must come from our own origin: a cross-site POST (which
+ * SameSite=Lax already keeps the cookie from) is refused outright when it names an Origin.
+ */
+const crossSiteMutation = (req: IncomingMessage): boolean => {
+  if (req.method !== "POST") return false;
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== req.headers.host;
+  } catch {
+    return true;
+  }
+};
+
+export const createRequestHandler = (deps: AppDeps, options: { webDist?: string | undefined } = {}) => {
+  const trpcHandler = createHTTPHandler({
+    router: appRouter,
+    basePath: "/trpc/",
+    createContext: ({ req, res }) =>
+      createRequestContext(deps, {
+        ip: clientIp(req, deps.config.TRUST_PROXY),
+        userAgent: req.headers["user-agent"] ?? null,
+        secure: isSecure(req, deps.config.TRUST_PROXY),
+        cookieHeader: req.headers.cookie,
+        setHeader: (name, value) => {
+          if (!res.headersSent) res.setHeader(name, value);
+        },
+      }),
+  });
+
+  const serveStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
+    if (!options.webDist || (req.method !== "GET" && req.method !== "HEAD")) {
+      return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
+    }
+    const root = normalize(options.webDist);
+    let file = normalize(join(root, decodeURIComponent(pathname)));
+    if (!file.startsWith(root + sep) && file !== root) return sendJson(res, 404, { error: { code: "NOT_FOUND" } });
+    const found = await stat(file).catch(() => null);
+    const isAsset = pathname.startsWith("/assets/");
+    if (!found?.isFile()) {
+      if (isAsset || extname(pathname)) return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
+      file = join(root, "index.html"); // the SPA routes everything else itself
+    }
+    res.writeHead(200, {
+      "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+      "Cache-Control": isAsset ? "public, max-age=31536000, immutable" : "no-cache",
+    });
+    if (req.method === "HEAD") return res.end();
+    createReadStream(file).pipe(res);
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const { pathname } = new URL(req.url ?? "/", "http://localhost");
+    try {
+      if (pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+      if (pathname === "/readyz") {
+        const state = await readiness(deps);
+        return sendJson(res, state.ready ? 200 : 503, { status: state.ready ? "ready" : "unready", ...state });
+      }
+      if (pathname.startsWith("/trpc/")) {
+        if (crossSiteMutation(req)) {
+          return sendJson(res, 403, { error: { code: "FORBIDDEN", message: "Cross-site request refused" } });
+        }
+        res.setHeader("Cache-Control", "no-store");
+        return trpcHandler(req, res);
+      }
+      return await serveStatic(req, res, pathname);
+    } catch {
+      if (!res.headersSent) sendJson(res, 500, { error: { code: "INTERNAL", message: "Internal error" } });
+      else res.end();
+    }
+  };
+};

@@ -1,0 +1,62 @@
+import {
+  CreateCustomerUserInput,
+  CreateOrganizationInput,
+  ListOrganizationsInput,
+  OrganizationId,
+  PageInput,
+  StaffUpdateUserInput,
+  UpdateOrganizationInput,
+  UpdateOwnContactInput,
+} from "@tessera/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { serviceContext } from "../context.ts";
+import { addMember, listMembers, organizationOfUser, updateMember } from "../team/service.ts";
+import { customer, staff } from "../trpc.ts";
+import {
+  createOrganization,
+  getOrganization,
+  listOrganizations,
+  listStaffUsers,
+  updateOrganization,
+  updateOwnContact,
+} from "./service.ts";
+
+export const organizationsRouter = {
+  list: staff()
+    .input(ListOrganizationsInput)
+    .query(({ ctx, input }) => listOrganizations(serviceContext(ctx), input)),
+  get: staff()
+    .input(OrganizationId)
+    .query(({ ctx, input }) => getOrganization(ctx, input.organizationId)),
+  create: staff("ADMIN")
+    .input(CreateOrganizationInput)
+    .mutation(({ ctx, input }) => createOrganization(serviceContext(ctx), input)),
+  update: staff("ADMIN")
+    .input(UpdateOrganizationInput)
+    .mutation(({ ctx, input }) => updateOrganization(serviceContext(ctx), input)),
+  staffUsers: staff().query(({ ctx }) => listStaffUsers(serviceContext(ctx))),
+  users: staff()
+    .input(OrganizationId.extend(PageInput.shape))
+    .query(async ({ ctx, input }) => {
+      await getOrganization(ctx, input.organizationId);
+      return listMembers(serviceContext(ctx), input.organizationId, input);
+    }),
+  createUser: staff("ADMIN")
+    .input(CreateCustomerUserInput)
+    .mutation(({ ctx, input }) => {
+      const { organizationId, ...member } = input;
+      return addMember(serviceContext(ctx), organizationId, member);
+    }),
+  updateUser: staff("ADMIN")
+    .input(StaffUpdateUserInput)
+    .mutation(async ({ ctx, input }) => {
+      const organizationId = await organizationOfUser(serviceContext(ctx), input.userId);
+      return updateMember(serviceContext(ctx), organizationId, input);
+    }),
+
+  /** The signed-in customer's own organisation. */
+  mine: customer().query(({ ctx }) => getOrganization(ctx, ctx.organizationId)),
+  updateMine: customer("OWNER", "ADMIN")
+    .input(UpdateOwnContactInput)
+    .mutation(({ ctx, input }) => updateOwnContact(serviceContext(ctx), ctx.organizationId, input)),
+} satisfies TRPCRouterRecord;

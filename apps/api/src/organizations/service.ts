@@ -1,0 +1,191 @@
+import { constraintName, sqlState, UNIQUE_VIOLATION, type Executor } from "@tessera/db";
+import { organizations, users } from "@tessera/db/schema";
+import {
+  type CreateOrganizationInput,
+  DomainError,
+  type ListOrganizationsInput,
+  pageOffset,
+  toPage,
+  type UpdateOrganizationInput,
+  type UpdateOwnContactInput,
+} from "@tessera/domain";
+import { and, asc, count, eq, ilike, isNull, or, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import type { ServiceContext } from "../context.ts";
+import { diff, recordAudit } from "../audit/service.ts";
+import { insertCustomerUser, withPasswordHash } from "../team/service.ts";
+
+type Organization = typeof organizations.$inferSelect;
+
+/** Escape LIKE wildcards so a search for "100%" finds that text, not everything. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+const slugTaken = (error: unknown) =>
+  sqlState(error) === UNIQUE_VIOLATION && constraintName(error) === "organizations_slug_unique";
+
+const assertAccountManager = async (executor: Executor, accountManagerId: string | null | undefined) => {
+  if (!accountManagerId) return;
+  const [manager] = await executor
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, accountManagerId), eq(users.kind, "STAFF"), isNull(users.disabledAt)));
+  if (!manager) {
+    throw new DomainError("VALIDATION_FAILED", "Account manager must be an active staff user", {
+      field: "accountManagerId",
+    });
+  }
+};
+
+export const createOrganization = async (ctx: ServiceContext, input: z.output<typeof CreateOrganizationInput>) => {
+  const now = ctx.clock.now();
+  const owner = input.owner ? await withPasswordHash({ ...input.owner, role: "OWNER" as const }) : null;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      await assertAccountManager(tx, input.accountManagerId);
+      const [organization] = await tx
+        .insert(organizations)
+        .values({
+          name: input.name,
+          slug: input.slug,
+          contactName: input.contactName,
+          contactEmail: input.contactEmail,
+          contactPhone: input.contactPhone ?? null,
+          billingAddress: input.billingAddress ?? null,
+          metadata: input.metadata,
+          accountManagerId: input.accountManagerId ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      if (!organization) throw new Error("insert returned no row");
+      await recordAudit(tx, ctx, {
+        action: "organization.created",
+        organizationId: organization.id,
+        targetType: "organization",
+        targetId: organization.id,
+        after: organization,
+      });
+      if (!owner) return organization;
+      const created = await insertCustomerUser(tx, ctx, organization.id, owner, "owner.");
+      const [withAdmin] = await tx
+        .update(organizations)
+        .set({ adminUserId: created.id })
+        .where(eq(organizations.id, organization.id))
+        .returning();
+      return withAdmin ?? organization;
+    });
+  } catch (error) {
+    if (slugTaken(error)) {
+      throw new DomainError("SLUG_TAKEN", `The slug "${input.slug}" is already in use`, { field: "slug" });
+    }
+    throw error;
+  }
+};
+
+export const listOrganizations = async (ctx: ServiceContext, input: z.output<typeof ListOrganizationsInput>) => {
+  let where: SQL | undefined;
+  if (input.search) {
+    const pattern = likePattern(input.search);
+    where = or(
+      ilike(organizations.name, pattern),
+      ilike(organizations.slug, pattern),
+      ilike(organizations.contactName, pattern),
+      ilike(organizations.contactEmail, pattern),
+    );
+  }
+  const [items, totals] = await Promise.all([
+    ctx.db
+      .select()
+      .from(organizations)
+      .where(where)
+      .orderBy(asc(organizations.name), asc(organizations.id))
+      .limit(input.pageSize)
+      .offset(pageOffset(input.page, input.pageSize)),
+    ctx.db.select({ total: count() }).from(organizations).where(where),
+  ]);
+  return toPage(items, totals[0]?.total ?? 0, input.page, input.pageSize);
+};
+
+/** One organisation with its account manager's name; NOT_FOUND for an unknown id. */
+export const getOrganization = async (ctx: Pick<ServiceContext, "db">, organizationId: string) => {
+  const [row] = await ctx.db.select().from(organizations).where(eq(organizations.id, organizationId));
+  if (!row) throw new DomainError("NOT_FOUND", "Organisation not found", { field: "organizationId" });
+  const [manager] = row.accountManagerId
+    ? await ctx.db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(eq(users.id, row.accountManagerId))
+    : [];
+  return { ...row, accountManager: manager ?? null };
+};
+
+type OrganizationPatch = Partial<
+  Pick<
+    Organization,
+    | "name"
+    | "slug"
+    | "contactName"
+    | "contactEmail"
+    | "contactPhone"
+    | "billingAddress"
+    | "metadata"
+    | "accountManagerId"
+  >
+>;
+
+/** Apply a patch under a row lock and audit exactly what changed. */
+const patchOrganization = async (ctx: ServiceContext, organizationId: string, patch: OrganizationPatch) => {
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [current] = await tx
+        .select()
+        .from(organizations)
+        .where(eq(organizations.id, organizationId))
+        .for("update");
+      if (!current) throw new DomainError("NOT_FOUND", "Organisation not found", { field: "organizationId" });
+      if ("accountManagerId" in defined) await assertAccountManager(tx, patch.accountManagerId);
+      if (Object.keys(defined).length === 0) return current;
+      const [updated] = await tx
+        .update(organizations)
+        .set({ ...defined, updatedAt: ctx.clock.now() })
+        .where(eq(organizations.id, organizationId))
+        .returning();
+      if (!updated) throw new Error("update returned no row");
+      const changes = diff(current, defined);
+      await recordAudit(tx, ctx, {
+        action: "organization.updated",
+        organizationId,
+        targetType: "organization",
+        targetId: organizationId,
+        ...changes,
+      });
+      return updated;
+    });
+  } catch (error) {
+    if (slugTaken(error)) {
+      throw new DomainError("SLUG_TAKEN", `The slug "${patch.slug}" is already in use`, { field: "slug" });
+    }
+    throw error;
+  }
+};
+
+export const updateOrganization = (ctx: ServiceContext, input: z.output<typeof UpdateOrganizationInput>) => {
+  const { organizationId, ...patch } = input;
+  return patchOrganization(ctx, organizationId, patch);
+};
+
+/** A customer admin's own contact details; the organisation comes from the session. */
+export const updateOwnContact = (
+  ctx: ServiceContext,
+  organizationId: string,
+  input: z.output<typeof UpdateOwnContactInput>,
+) => patchOrganization(ctx, organizationId, input);
+
+/** Active staff users, for choosing an account manager. */
+export const listStaffUsers = (ctx: ServiceContext) =>
+  ctx.db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+    .from(users)
+    .where(and(eq(users.kind, "STAFF"), isNull(users.disabledAt)))
+    .orderBy(asc(users.name));

@@ -1,0 +1,67 @@
+import type { CustomerRole, StaffRole } from "@tessera/domain";
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { Actor, Context } from "./context.ts";
+import { describeError, toTRPCError } from "./errors.ts";
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const { message, data } = describeError(error, shape.data.httpStatus);
+    return { code: shape.code, message, data: { ...data, path: shape.data.path } };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+/** Maps service errors to tRPC errors once, for every procedure. */
+const mapErrors = t.middleware(async ({ ctx, next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped) {
+      const cause = mapped.cause as { details?: { retryAfterSeconds?: number } } | undefined;
+      const retryAfter = cause?.details?.retryAfterSeconds;
+      if (retryAfter) ctx.request.setHeader("Retry-After", String(retryAfter));
+      throw mapped;
+    }
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const signedIn = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+export type StaffActor = Actor & { kind: "STAFF"; role: StaffRole; organizationId: null };
+export type CustomerActor = Actor & { kind: "CUSTOMER"; role: CustomerRole; organizationId: string };
+
+/** Staff users; with roles given, only those roles. */
+export const staff = (...roles: StaffRole[]) =>
+  signedIn.use(({ ctx, next }) => {
+    const { actor } = ctx;
+    if (actor.kind !== "STAFF" || (roles.length > 0 && !roles.includes(actor.role as StaffRole))) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Your role may not do this" });
+    }
+    return next({ ctx: { ...ctx, actor: actor as StaffActor } });
+  });
+
+/**
+ * Customer users; with roles given, only those roles. Narrows `organizationId` so that
+ * every customer query has its tenant filter at hand.
+ */
+export const customer = (...roles: CustomerRole[]) =>
+  signedIn.use(({ ctx, next }) => {
+    const { actor } = ctx;
+    if (
+      actor.kind !== "CUSTOMER" ||
+      !actor.organizationId ||
+      (roles.length > 0 && !roles.includes(actor.role as CustomerRole))
+    ) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Your role may not do this" });
+    }
+    const customerActor = actor as CustomerActor;
+    return next({ ctx: { ...ctx, actor: customerActor, organizationId: customerActor.organizationId } });
+  });

@@ -1,0 +1,76 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema/index.ts";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** A function that works inside or outside a transaction takes this. */
+export type Executor = Database | Transaction;
+
+export interface DbHandle {
+  db: Database;
+  kind: "pglite" | "postgres";
+  /** Apply the committed drizzle-kit migrations. */
+  migrate(): Promise<void>;
+  /** Raw rows of a query, the same shape on both drivers. */
+  rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** postgres:// URL; without it the embedded PGlite database is used. */
+  url?: string | undefined;
+  /** PGlite data folder; without it PGlite lives in memory. */
+  dataDir?: string | undefined;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+/** The folder of committed migrations, found through the package so it works bundled too. */
+export const migrationsFolder = (): string =>
+  join(dirname(createRequire(import.meta.url).resolve("@tessera/db/package.json")), "drizzle");
+
+/** How many migrations the code ships; `/readyz` compares it with what the database applied. */
+export const expectedMigrationCount = (): number => {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+};
+
+export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle> => {
+  if (options.url) {
+    const client = postgres(options.url, { onnotice: () => {}, max: options.maxConnections ?? 10 });
+    const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Database;
+    return {
+      db,
+      kind: "postgres",
+      migrate: () => migratePostgres(drizzlePostgres({ client, casing: "snake_case" }), { migrationsFolder: migrationsFolder() }),
+      rows: async <T extends Record<string, unknown>>(query: SQL) =>
+        [...((await db.execute(query)) as unknown as T[])],
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
+  return {
+    db,
+    kind: "pglite",
+    migrate: () => migratePglite(drizzlePglite({ client, casing: "snake_case" }), { migrationsFolder: migrationsFolder() }),
+    rows: async <T extends Record<string, unknown>>(query: SQL) =>
+      ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+    close: () => client.close(),
+  };
+};

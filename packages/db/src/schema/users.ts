@@ -1,0 +1,54 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { id, timestamps } from "./_columns.ts";
+import { organizations } from "./organizations.ts";
+
+export const userKind = pgEnum("user_kind", ["STAFF", "CUSTOMER"]);
+export const userRole = pgEnum("user_role", ["ADMIN", "SUPPORT", "VIEWER", "OWNER", "MEMBER"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    /** Stored lower-cased; unique case-insensitively. */
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text().notNull(),
+    kind: userKind().notNull(),
+    role: userRole().notNull(),
+    organizationId: uuid().references(() => organizations.id, { onDelete: "restrict" }),
+    disabledAt: timestamp({ withTimezone: true }),
+    lastSignInAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("users_email_unique").on(sql`lower(${table.email})`),
+    index("users_by_organization").on(table.organizationId, table.createdAt),
+    check(
+      "users_kind_matches_role",
+      sql`(${table.kind} = 'STAFF' AND ${table.organizationId} IS NULL AND ${table.role} IN ('ADMIN','SUPPORT','VIEWER'))
+       OR (${table.kind} = 'CUSTOMER' AND ${table.organizationId} IS NOT NULL AND ${table.role} IN ('OWNER','ADMIN','MEMBER'))`,
+    ),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    /** SHA-256 of the cookie token; the token itself is never stored. */
+    tokenHash: text().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ip: text(),
+    userAgent: text(),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("sessions_token_hash_unique").on(table.tokenHash),
+    index("sessions_by_user").on(table.userId),
+  ],
+);

@@ -1,0 +1,48 @@
+/**
+ * The one error type of Tessera. Services throw it, the tRPC error formatter maps
+ * `code` to an HTTP status and hands `code`, `field` and `details` to clients.
+ */
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  USER_DISABLED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SLUG_TAKEN: 409,
+  EMAIL_TAKEN: 409,
+  LAST_OWNER: 409,
+  STALE_VERSION: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+} as const;
+
+export type DomainErrorCode = keyof typeof ERROR_STATUS;
+
+export interface DomainErrorDetails {
+  /** Dotted path of the input field at fault, e.g. `billingAddress.country`. */
+  field?: string;
+  /** Seconds after which a rate-limited call may be retried. */
+  retryAfterSeconds?: number;
+  [key: string]: unknown;
+}
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly details: DomainErrorDetails;
+
+  constructor(code: DomainErrorCode, message: string, details: DomainErrorDetails = {}) {
+    super(message);
+    this.name = "DomainError";
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { CUSTOMER_ROLES } from "../auth/roles.ts";
+import { Email, Password, PersonName } from "../auth/inputs.ts";
+import { PageInput } from "../pagination.ts";
+
+export const Slug = z
+  .string()
+  .trim()
+  .min(3, { message: "must be at least 3 characters" })
+  .max(63)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, {
+    message: "may hold lower-case letters, digits and inner dashes only",
+  });
+
+export const Phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^\+?[0-9 ().-]{5,40}$/, { message: "must be a phone number such as +44 20 7946 0000" });
+
+export const BillingAddress = z.object({
+  line1: z.string().trim().min(1, { message: "is required" }).max(200),
+  line2: z.string().trim().max(200).optional(),
+  city: z.string().trim().min(1, { message: "is required" }).max(100),
+  region: z.string().trim().max(100).optional(),
+  postalCode: z.string().trim().max(20).optional(),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2}$/, { message: "must be an ISO 3166-1 alpha-2 code such as GB" }),
+});
+export type BillingAddress = z.infer<typeof BillingAddress>;
+
+const METADATA_MAX_BYTES = 16 * 1024;
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+const hasForbiddenKey = (value: unknown): boolean => {
+  if (Array.isArray(value)) return value.some(hasForbiddenKey);
+  if (value === null || typeof value !== "object") return false;
+  return Object.entries(value).some(([key, inner]) => FORBIDDEN_KEYS.has(key) || hasForbiddenKey(inner));
+};
+
+/** Free-form JSON object: plain JSON values only, at most 16 KiB, no prototype-polluting keys. */
+export const Metadata = z
+  .record(z.string().max(100), z.json())
+  .refine((value) => !hasForbiddenKey(value), { message: "must not use __proto__, constructor or prototype keys" })
+  .refine((value) => new TextEncoder().encode(JSON.stringify(value)).length <= METADATA_MAX_BYTES, {
+    message: "must be at most 16 KiB of JSON",
+  });
+
+export const OrganizationName = z.string().trim().min(1, { message: "is required" }).max(200);
+
+const ContactFields = {
+  contactName: PersonName,
+  contactEmail: Email,
+  contactPhone: Phone.nullish(),
+  billingAddress: BillingAddress.nullish(),
+};
+
+export const NewCustomerUser = z.object({
+  name: PersonName,
+  email: Email,
+  password: Password,
+  role: z.enum(CUSTOMER_ROLES).default("MEMBER"),
+});
+
+export const CreateOrganizationInput = z.object({
+  name: OrganizationName,
+  slug: Slug,
+  ...ContactFields,
+  metadata: Metadata.default({}),
+  accountManagerId: z.uuid().nullish(),
+  /** The organisation's first OWNER, created in the same transaction. */
+  owner: NewCustomerUser.omit({ role: true }).optional(),
+});
+export type CreateOrganizationInput = z.input<typeof CreateOrganizationInput>;
+
+export const OrganizationId = z.object({ organizationId: z.uuid() });
+export type OrganizationId = z.input<typeof OrganizationId>;
+
+export const UpdateOrganizationInput = z.object({
+  organizationId: z.uuid(),
+  name: OrganizationName.optional(),
+  slug: Slug.optional(),
+  contactName: PersonName.optional(),
+  contactEmail: Email.optional(),
+  contactPhone: Phone.nullish(),
+  billingAddress: BillingAddress.nullish(),
+  metadata: Metadata.optional(),
+  accountManagerId: z.uuid().nullish(),
+});
+export type UpdateOrganizationInput = z.input<typeof UpdateOrganizationInput>;
+
+/** What a customer admin may change about its own organisation. */
+export const UpdateOwnContactInput = z.object({
+  contactName: PersonName.optional(),
+  contactEmail: Email.optional(),
+  contactPhone: Phone.nullish(),
+  billingAddress: BillingAddress.nullish(),
+});
+export type UpdateOwnContactInput = z.input<typeof UpdateOwnContactInput>;
+
+export const ListOrganizationsInput = PageInput.extend({
+  search: z.string().trim().max(200).optional(),
+});
+export type ListOrganizationsInput = z.input<typeof ListOrganizationsInput>;
+
+export const CreateCustomerUserInput = NewCustomerUser.extend({ organizationId: z.uuid() });
+export type CreateCustomerUserInput = z.input<typeof CreateCustomerUserInput>;
+
+export const AddTeamMemberInput = NewCustomerUser;
+export type AddTeamMemberInput = z.input<typeof AddTeamMemberInput>;
+
+export const ChangeMemberRoleInput = z.object({ userId: z.uuid(), role: z.enum(CUSTOMER_ROLES) });
+export type ChangeMemberRoleInput = z.input<typeof ChangeMemberRoleInput>;
+
+export const SetMemberDisabledInput = z.object({ userId: z.uuid(), disabled: z.boolean() });
+export type SetMemberDisabledInput = z.input<typeof SetMemberDisabledInput>;
+
+export const TeamPageInput = PageInput;
+
+/** Staff changing any customer user: a role, disabled, or both. */
+export const StaffUpdateUserInput = z
+  .object({
+    userId: z.uuid(),
+    role: z.enum(CUSTOMER_ROLES).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((input) => input.role !== undefined || input.disabled !== undefined, {
+    message: "give a role or disabled",
+    path: ["role"],
+  });
+export type StaffUpdateUserInput = z.input<typeof StaffUpdateUserInput>;
