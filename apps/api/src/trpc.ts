@@ -1,9 +1,11 @@
 import type { CustomerRole, StaffRole } from "@tessera/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
 import type { Actor, Context } from "./context.ts";
 import { describeError, toTRPCError } from "./errors.ts";
 
 const t = initTRPC.context<Context>().create({
+  transformer: superjson,
   errorFormatter({ shape, error }) {
     const { message, data } = describeError(error, shape.data.httpStatus);
     return { code: shape.code, message, data: { ...data, path: shape.data.path } };

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../src/router.ts";
+import { type Caller, createTestHarness, errorCode, PERSONAS, type Persona, type TestHarness } from "./harness.ts";
+
+/**
+ * The authorisation matrix: every procedure of appRouter, who may call it, and an input
+ * that succeeds for those who may. A procedure added without an entry fails this file.
+ */
+type Entry = {
+  allowed: Persona[];
+  input?: (h: TestHarness, persona: Persona) => unknown;
+  /** For customer procedures that take ids: calling with organisation A's ids as ownerB must answer NOT_FOUND. */
+  crossTenant?: (h: TestHarness) => unknown;
+  /** Calls that end the caller's session get a session of their own. */
+  ownSession?: boolean;
+};
+
+const STAFF: Persona[] = ["staffAdmin", "staffSupport", "staffViewer"];
+const CUSTOMERS: Persona[] = ["ownerA", "adminA", "memberA", "ownerB"];
+const CUSTOMER_ADMINS: Persona[] = ["ownerA", "adminA", "ownerB"];
+let unique = 0;
+const next = () => `${Date.now().toString(36)}-${unique++}`;
+
+const MATRIX: Record<string, Entry> = {
+  "auth.signIn": {
+    allowed: PERSONAS,
+    input: () => ({ email: "admin@staff.test", password: "correct-horse-battery" }),
+  },
+  "auth.signOut": { allowed: [...STAFF, ...CUSTOMERS], ownSession: true },
+  "auth.me": { allowed: PERSONAS },
+  "organizations.list": { allowed: STAFF, input: () => ({ search: "org" }) },
+  "organizations.get": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
+  "organizations.create": {
+    allowed: ["staffAdmin"],
+    input: () => {
+      const id = next();
+      return { name: `New ${id}`, slug: `new-${id}`, contactName: "Pat", contactEmail: `pat-${id}@new.test` };
+    },
+  },
+  "organizations.update": {
+    allowed: ["staffAdmin"],
+    input: (h) => ({ organizationId: h.orgA.id, contactName: "Updated Contact" }),
+  },
+  "organizations.staffUsers": { allowed: STAFF },
+  "organizations.users": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
+  "organizations.createUser": {
+    allowed: ["staffAdmin"],
+    input: (h) => ({
+      organizationId: h.orgA.id,
+      name: "Created By Staff",
+      email: `staff-made-${next()}@a.test`,
+      password: "long-enough-password",
+      role: "MEMBER",
+    }),
+  },
+  "organizations.updateUser": {
+    allowed: ["staffAdmin"],
+    input: (h) => ({ userId: h.userIds.memberA, role: "MEMBER" }),
+  },
+  "organizations.mine": { allowed: CUSTOMERS },
+  "organizations.updateMine": { allowed: CUSTOMER_ADMINS, input: () => ({ contactPhone: "+44 20 7946 0999" }) },
+  "team.list": { allowed: CUSTOMERS, input: () => ({}) },
+  "team.add": {
+    allowed: CUSTOMER_ADMINS,
+    input: () => ({ name: "New Member", email: `member-${next()}@team.test`, password: "long-enough-password" }),
+  },
+  "team.changeRole": {
+    allowed: CUSTOMER_ADMINS,
+    input: (h, persona) =>
+      persona === "ownerB" ? { userId: h.userIds.ownerB, role: "OWNER" } : { userId: h.userIds.memberA, role: "MEMBER" },
+    crossTenant: (h) => ({ userId: h.userIds.memberA, role: "ADMIN" }),
+  },
+  "team.setDisabled": {
+    allowed: CUSTOMER_ADMINS,
+    input: (h, persona) => ({ userId: persona === "ownerB" ? h.userIds.ownerB : h.userIds.memberA, disabled: false }),
+    crossTenant: (h) => ({ userId: h.userIds.memberA, disabled: true }),
+  },
+  "audit.list": { allowed: STAFF, input: () => ({}) },
+  "audit.listOwn": { allowed: CUSTOMER_ADMINS, input: () => ({}) },
+};
+
+const callPath = (caller: Caller, path: string, input: unknown): Promise<unknown> => {
+  const [area, name] = path.split(".") as [string, string];
+  const procedure = (caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[
+    area
+  ]?.[name];
+  if (!procedure) throw new Error(`no procedure ${path}`);
+  return procedure(input);
+};
+
+let h: TestHarness;
+beforeAll(async () => {
+  h = await createTestHarness();
+});
+afterAll(() => h.close());
+
+describe("authorisation matrix", () => {
+  const paths = Object.keys(appRouter._def.procedures).sort();
+
+  it("has an entry for every procedure of appRouter", () => {
+    expect(paths.filter((path) => !(path in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((path) => !paths.includes(path))).toEqual([]);
+  });
+
+  for (const path of paths) {
+    const entry = MATRIX[path];
+    if (!entry) continue;
+    describe(path, () => {
+      for (const persona of PERSONAS) {
+        const allowed = entry.allowed.includes(persona);
+        it(`${persona} ${allowed ? "may" : "may not"} call it`, async () => {
+          const caller =
+            entry.ownSession && persona !== "anonymous"
+              ? await h.callerWithToken(await h.sessionToken(h.userIds[persona]))
+              : await h.caller(persona);
+          const code = await errorCode(callPath(caller, path, entry.input?.(h, persona)));
+          if (allowed) expect(code).toBe("OK");
+          else expect(code).toBe(persona === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN");
+        });
+      }
+      const crossTenant = entry.crossTenant;
+      if (crossTenant) {
+        it("answers NOT_FOUND to another organisation's ids", async () => {
+          const code = await errorCode(callPath(await h.caller("ownerB"), path, crossTenant(h)));
+          expect(code).toBe("NOT_FOUND");
+        });
+      }
+    });
+  }
+});
