@@ -2,6 +2,7 @@ CREATE TYPE "public"."user_kind" AS ENUM('STAFF', 'CUSTOMER');--> statement-brea
 CREATE TYPE "public"."user_role" AS ENUM('ADMIN', 'SUPPORT', 'VIEWER', 'OWNER', 'MEMBER');--> statement-breakpoint
 CREATE TABLE "audit_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "audit_events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"actor_user_id" uuid,
 	"actor_label" text NOT NULL,
 	"organization_id" uuid,
@@ -59,8 +60,8 @@ CREATE TABLE "users" (
 --> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "audit_events_by_time" ON "audit_events" USING btree ("created_at","id");--> statement-breakpoint
-CREATE INDEX "audit_events_by_organization_time" ON "audit_events" USING btree ("organization_id","created_at");--> statement-breakpoint
+CREATE INDEX "audit_events_by_time" ON "audit_events" USING btree ("created_at","seq");--> statement-breakpoint
+CREATE INDEX "audit_events_by_organization_time" ON "audit_events" USING btree ("organization_id","created_at","seq");--> statement-breakpoint
 CREATE INDEX "audit_events_by_target" ON "audit_events" USING btree ("target_type","target_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "organizations_slug_unique" ON "organizations" USING btree ("slug");--> statement-breakpoint
 CREATE INDEX "organizations_name_for_listing" ON "organizations" USING btree ("name","id");--> statement-breakpoint

@@ -78,7 +78,7 @@ export const listAuditEvents = async (
       .select()
       .from(auditEvents)
       .where(where)
-      .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+      .orderBy(desc(auditEvents.createdAt), desc(auditEvents.seq))
       .limit(filter.pageSize)
       .offset(pageOffset(filter.page, filter.pageSize)),
     ctx.db.select({ total: count() }).from(auditEvents).where(where),

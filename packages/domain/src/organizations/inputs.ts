@@ -40,10 +40,14 @@ const hasForbiddenKey = (value: unknown): boolean => {
   return Object.entries(value).some(([key, inner]) => FORBIDDEN_KEYS.has(key) || hasForbiddenKey(inner));
 };
 
-/** Free-form JSON object: plain JSON values only, at most 16 KiB, no prototype-polluting keys. */
+/**
+ * Free-form JSON object: plain JSON values only, at most 16 KiB, no prototype-polluting
+ * keys (checked on the raw input, before parsing could drop them silently).
+ */
 export const Metadata = z
-  .record(z.string().max(100), z.json())
+  .unknown()
   .refine((value) => !hasForbiddenKey(value), { message: "must not use __proto__, constructor or prototype keys" })
+  .pipe(z.record(z.string().max(100), z.json()))
   .refine((value) => new TextEncoder().encode(JSON.stringify(value)).length <= METADATA_MAX_BYTES, {
     message: "must be at most 16 KiB of JSON",
   });

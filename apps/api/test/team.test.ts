@@ -1,0 +1,99 @@
+import { users } from "@tessera/db/schema";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestHarness, errorCode, errorField, TEST_PASSWORD, type TestHarness } from "./harness.ts";
+
+let h: TestHarness;
+beforeAll(async () => {
+  h = await createTestHarness();
+});
+afterAll(() => h.close());
+
+describe("happy", () => {
+  it("an owner adds a member, promotes and disables them; each change is audited", async () => {
+    const owner = await h.caller("ownerA");
+    const added = await owner.team.add({ name: "Tia Team", email: "tia@a.test", password: TEST_PASSWORD });
+    expect(added.role).toBe("MEMBER");
+    expect((await owner.team.changeRole({ userId: added.id, role: "ADMIN" })).role).toBe("ADMIN");
+    expect((await owner.team.setDisabled({ userId: added.id, disabled: true })).disabledAt).not.toBeNull();
+    expect((await owner.team.setDisabled({ userId: added.id, disabled: false })).disabledAt).toBeNull();
+    const actions = (await owner.audit.listOwn({ actorId: h.userIds.ownerA })).items.map((event) => event.action);
+    expect(actions).toEqual(["user.enabled", "user.disabled", "user.role_changed", "user.created"]);
+  });
+
+  it("a member can list the team but not change it", async () => {
+    const member = await h.caller("memberA");
+    expect((await member.team.list({})).items.length).toBeGreaterThanOrEqual(3);
+    expect(await errorCode(member.team.add({ name: "x", email: "x@a.test", password: TEST_PASSWORD }))).toBe(
+      "FORBIDDEN",
+    );
+  });
+});
+
+describe("error", () => {
+  it("never leaves an organisation without an active owner", async () => {
+    const owner = await h.caller("ownerA");
+    expect(await errorCode(owner.team.changeRole({ userId: h.userIds.ownerA, role: "ADMIN" }))).toBe("LAST_OWNER");
+    const staff = await h.caller("staffAdmin");
+    expect(await errorCode(staff.organizations.updateUser({ userId: h.userIds.ownerB, disabled: true }))).toBe(
+      "LAST_OWNER",
+    );
+  });
+
+  it("an ADMIN may not create or change owners; nobody disables themselves", async () => {
+    const admin = await h.caller("adminA");
+    expect(
+      await errorField(admin.team.add({ name: "x", email: "x2@a.test", password: TEST_PASSWORD, role: "OWNER" })),
+    ).toBe("role");
+    expect(await errorCode(admin.team.changeRole({ userId: h.userIds.ownerA, role: "MEMBER" }))).toBe("FORBIDDEN");
+    expect(await errorCode(admin.team.setDisabled({ userId: h.userIds.adminA, disabled: true }))).toBe("FORBIDDEN");
+  });
+
+  it("refuses a duplicate email (any case) and a short password, naming the field", async () => {
+    const owner = await h.caller("ownerA");
+    expect(await errorField(owner.team.add({ name: "x", email: "MEMBER@a.test", password: TEST_PASSWORD }))).toBe(
+      "email",
+    );
+    expect(await errorField(owner.team.add({ name: "x", email: "short@a.test", password: "short" }))).toBe(
+      "password",
+    );
+  });
+
+  it("answers NOT_FOUND for a user of another organisation", async () => {
+    const ownerB = await h.caller("ownerB");
+    expect(await errorCode(ownerB.team.changeRole({ userId: h.userIds.memberA, role: "ADMIN" }))).toBe("NOT_FOUND");
+    const [member] = await h.db.select().from(users).where(eq(users.id, h.userIds.memberA));
+    expect(member?.role).toBe("MEMBER");
+  });
+});
+
+describe("concurrency", () => {
+  it("two owners demoting each other at once leave exactly one owner", async () => {
+    const owner = await h.caller("ownerA");
+    const second = await owner.team.add({
+      name: "Second Owner",
+      email: "second-owner@a.test",
+      password: TEST_PASSWORD,
+      role: "OWNER",
+    });
+    const secondCaller = await h.callerWithToken(await h.sessionToken(second.id));
+    const results = await Promise.allSettled([
+      owner.team.changeRole({ userId: second.id, role: "MEMBER" }),
+      secondCaller.team.changeRole({ userId: h.userIds.ownerA, role: "MEMBER" }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const owners = (await h.db.select().from(users).where(eq(users.organizationId, h.orgA.id))).filter(
+      (user) => user.role === "OWNER" && !user.disabledAt,
+    );
+    expect(owners).toHaveLength(1);
+  });
+
+  it("the same email added twice at once makes one user", async () => {
+    const owner = await h.caller("ownerA");
+    const results = await Promise.allSettled(
+      [1, 2, 3].map(() => owner.team.add({ name: "Racer", email: "racer@a.test", password: TEST_PASSWORD })),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await h.db.select().from(users).where(eq(users.email, "racer@a.test"))).toHaveLength(1);
+  });
+});
