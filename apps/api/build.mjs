@@ -4,7 +4,9 @@ import { readFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const manifest = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
-const dbManifest = JSON.parse(readFileSync(new URL("../../packages/db/package.json", import.meta.url), "utf8"));
+const dbManifest = JSON.parse(
+  readFileSync(new URL("../../packages/db/package.json", import.meta.url), "utf8"),
+);
 const external = [...Object.keys(manifest.dependencies), ...Object.keys(dbManifest.dependencies)]
   .filter((name) => !name.startsWith("@tessera/"))
   .flatMap((name) => [name, `${name}/*`]);

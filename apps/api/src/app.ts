@@ -33,7 +33,9 @@ export const createDeps = (config: Config, dbHandle: DbHandle, clock: Clock = sy
 export const startApp = async (config: Config, options: { dbHandle?: DbHandle; clock?: Clock } = {}) => {
   const dbHandle =
     options.dbHandle ??
-    (await createDb(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.dataDir, "pglite") }));
+    (await createDb(
+      config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.dataDir, "pglite") },
+    ));
   await dbHandle.migrate();
   const deps = createDeps(config, dbHandle, options.clock);
   const seeded = config.SEED_DEMO ? await seedDemo(deps) : false;

@@ -15,14 +15,23 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   /** Seed the demo organisations and users into an empty database. */
   SEED_DEMO: Booleanish.default(true),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   /** Honour X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of us. */
   TRUST_PROXY: Booleanish.default(false),
   /** Folder of the built SPA; served with a fallback to index.html. */
   WEB_DIST: z.string().optional(),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
-  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  LOGIN_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };

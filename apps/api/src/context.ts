@@ -1,8 +1,8 @@
 import type { Database, DbHandle } from "@tessera/db";
 import type { UserKind, UserRole } from "@tessera/domain";
+import type { LoginLimiter } from "./auth/login-limiter.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
-import type { LoginLimiter } from "./auth/login-limiter.ts";
 
 /** Who is calling, resolved from the session cookie. */
 export interface Actor {

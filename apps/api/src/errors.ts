@@ -61,7 +61,7 @@ const zodFieldErrors = (error: ZodError): Record<string, string[]> => {
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".") || "input";
-    (fields[path] ??= []).push(issue.message);
+    fields[path] = [...(fields[path] ?? []), issue.message];
   }
   return fields;
 };
@@ -92,5 +92,8 @@ export const describeError = (error: TRPCError, httpStatus: number): { message: 
   if (error.code === "INTERNAL_SERVER_ERROR") {
     return { message: "Internal error", data: { code: "INTERNAL", httpStatus } };
   }
-  return { message: error.message, data: { code: DOMAIN_CODE_BY_TRPC[error.code] ?? "BAD_REQUEST", httpStatus } };
+  return {
+    message: error.message,
+    data: { code: DOMAIN_CODE_BY_TRPC[error.code] ?? "BAD_REQUEST", httpStatus },
+  };
 };

@@ -111,11 +111,13 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
     }
     const root = normalize(options.webDist);
     let file = normalize(join(root, decodeURIComponent(pathname)));
-    if (!file.startsWith(root + sep) && file !== root) return sendJson(res, 404, { error: { code: "NOT_FOUND" } });
+    if (!file.startsWith(root + sep) && file !== root)
+      return sendJson(res, 404, { error: { code: "NOT_FOUND" } });
     const found = await stat(file).catch(() => null);
     const isAsset = pathname.startsWith("/assets/");
     if (!found?.isFile()) {
-      if (isAsset || extname(pathname)) return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
+      if (isAsset || extname(pathname))
+        return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
       file = join(root, "index.html"); // the SPA routes everything else itself
     }
     res.writeHead(200, {
@@ -133,7 +135,10 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
       if (pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
       if (pathname === "/readyz") {
         const state = await readiness(deps);
-        return sendJson(res, state.ready ? 200 : 503, { status: state.ready ? "ready" : "unready", ...state });
+        return sendJson(res, state.ready ? 200 : 503, {
+          status: state.ready ? "ready" : "unready",
+          ...state,
+        });
       }
       if (pathname.startsWith("/trpc/")) {
         if (crossSiteMutation(req)) {

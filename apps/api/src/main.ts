@@ -24,7 +24,9 @@ const main = async () => {
     throw error;
   }
   const app = await startApp({ ...config, WEB_DIST: config.WEB_DIST ?? defaultWebDist() });
-  const database = config.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${join(config.dataDir, "pglite")}`;
+  const database = config.DATABASE_URL
+    ? "PostgreSQL (DATABASE_URL)"
+    : `PGlite in ${join(config.dataDir, "pglite")}`;
   const lines = [
     "",
     `Tessera is running at ${app.url}`,

@@ -36,7 +36,10 @@ describe("happy", () => {
   it("stores only the hash of the session token and of the password", async () => {
     await (await h.caller("anonymous")).auth.signIn({ email: "member@a.test", password: TEST_PASSWORD });
     const token = tokenFromCookie(h.headers["set-cookie"]);
-    const rows = await h.db.select().from(sessions).where(eq(sessions.tokenHash, sha256(token)));
+    const rows = await h.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.tokenHash, sha256(token)));
     expect(rows).toHaveLength(1);
     const all = await h.db.select({ tokenHash: sessions.tokenHash }).from(sessions);
     expect(all.some((row) => row.tokenHash === token)).toBe(false);
@@ -65,12 +68,12 @@ describe("happy", () => {
 describe("error", () => {
   it("answers the same for a wrong password and an unknown email", async () => {
     const anonymous = await h.caller("anonymous");
-    expect(await errorCode(anonymous.auth.signIn({ email: "owner@b.test", password: "wrong-password" }))).toBe(
-      "INVALID_CREDENTIALS",
-    );
-    expect(await errorCode(anonymous.auth.signIn({ email: "nobody@b.test", password: "wrong-password" }))).toBe(
-      "INVALID_CREDENTIALS",
-    );
+    expect(
+      await errorCode(anonymous.auth.signIn({ email: "owner@b.test", password: "wrong-password" })),
+    ).toBe("INVALID_CREDENTIALS");
+    expect(
+      await errorCode(anonymous.auth.signIn({ email: "nobody@b.test", password: "wrong-password" })),
+    ).toBe("INVALID_CREDENTIALS");
   });
 
   it("names the field of malformed input", async () => {
@@ -91,9 +94,9 @@ describe("error", () => {
     await owner.team.setDisabled({ userId: added.id, disabled: true });
     expect(await (await h.callerWithToken(token)).auth.me()).toBeNull();
     const anonymous = await h.caller("anonymous");
-    expect(await errorCode(anonymous.auth.signIn({ email: "disabled@a.test", password: TEST_PASSWORD }))).toBe(
-      "USER_DISABLED",
-    );
+    expect(
+      await errorCode(anonymous.auth.signIn({ email: "disabled@a.test", password: TEST_PASSWORD })),
+    ).toBe("USER_DISABLED");
   });
 });
 
@@ -101,13 +104,13 @@ describe("security", () => {
   it("rate-limits failed sign-ins per email, with a retry time, even for the right password", async () => {
     const anonymous = await h.caller("anonymous");
     for (let attempt = 0; attempt < 3; attempt++) {
-      expect(await errorCode(anonymous.auth.signIn({ email: "viewer@staff.test", password: "nope-nope" }))).toBe(
-        "INVALID_CREDENTIALS",
-      );
+      expect(
+        await errorCode(anonymous.auth.signIn({ email: "viewer@staff.test", password: "nope-nope" })),
+      ).toBe("INVALID_CREDENTIALS");
     }
-    expect(await errorCode(anonymous.auth.signIn({ email: "viewer@staff.test", password: TEST_PASSWORD }))).toBe(
-      "RATE_LIMITED",
-    );
+    expect(
+      await errorCode(anonymous.auth.signIn({ email: "viewer@staff.test", password: TEST_PASSWORD })),
+    ).toBe("RATE_LIMITED");
     expect(Number(h.headers["retry-after"])).toBeGreaterThan(0);
   });
 
@@ -115,7 +118,9 @@ describe("security", () => {
     const fromOneIp = await h.callerWithToken(null, "198.51.100.99");
     const codes: string[] = [];
     for (let attempt = 0; attempt < 21; attempt++) {
-      codes.push(await errorCode(fromOneIp.auth.signIn({ email: `probe${attempt}@x.test`, password: "guess-guess" })));
+      codes.push(
+        await errorCode(fromOneIp.auth.signIn({ email: `probe${attempt}@x.test`, password: "guess-guess" })),
+      );
     }
     expect(codes.slice(0, 20).every((code) => code === "INVALID_CREDENTIALS")).toBe(true);
     expect(codes[20]).toBe("RATE_LIMITED");
@@ -123,7 +128,9 @@ describe("security", () => {
 
   it("ignores a forged or unknown session token", async () => {
     expect(await (await h.callerWithToken("forged-token")).auth.me()).toBeNull();
-    expect(await errorCode((await h.callerWithToken("forged-token")).organizations.mine())).toBe("UNAUTHENTICATED");
+    expect(await errorCode((await h.callerWithToken("forged-token")).organizations.mine())).toBe(
+      "UNAUTHENTICATED",
+    );
   });
 
   it("audits sign-ins with the caller's IP", async () => {

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/router.ts";
-import { type Caller, createTestHarness, errorCode, PERSONAS, type Persona, type TestHarness } from "./harness.ts";
+import {
+  type Caller,
+  createTestHarness,
+  errorCode,
+  PERSONAS,
+  type Persona,
+  type TestHarness,
+} from "./harness.ts";
 
 /**
  * The authorisation matrix: every procedure of appRouter, who may call it, and an input
@@ -58,21 +65,33 @@ const MATRIX: Record<string, Entry> = {
     input: (h) => ({ userId: h.userIds.memberA, role: "MEMBER" }),
   },
   "organizations.mine": { allowed: CUSTOMERS },
-  "organizations.updateMine": { allowed: CUSTOMER_ADMINS, input: () => ({ contactPhone: "+44 20 7946 0999" }) },
+  "organizations.updateMine": {
+    allowed: CUSTOMER_ADMINS,
+    input: () => ({ contactPhone: "+44 20 7946 0999" }),
+  },
   "team.list": { allowed: CUSTOMERS, input: () => ({}) },
   "team.add": {
     allowed: CUSTOMER_ADMINS,
-    input: () => ({ name: "New Member", email: `member-${next()}@team.test`, password: "long-enough-password" }),
+    input: () => ({
+      name: "New Member",
+      email: `member-${next()}@team.test`,
+      password: "long-enough-password",
+    }),
   },
   "team.changeRole": {
     allowed: CUSTOMER_ADMINS,
     input: (h, persona) =>
-      persona === "ownerB" ? { userId: h.userIds.ownerB, role: "OWNER" } : { userId: h.userIds.memberA, role: "MEMBER" },
+      persona === "ownerB"
+        ? { userId: h.userIds.ownerB, role: "OWNER" }
+        : { userId: h.userIds.memberA, role: "MEMBER" },
     crossTenant: (h) => ({ userId: h.userIds.memberA, role: "ADMIN" }),
   },
   "team.setDisabled": {
     allowed: CUSTOMER_ADMINS,
-    input: (h, persona) => ({ userId: persona === "ownerB" ? h.userIds.ownerB : h.userIds.memberA, disabled: false }),
+    input: (h, persona) => ({
+      userId: persona === "ownerB" ? h.userIds.ownerB : h.userIds.memberA,
+      disabled: false,
+    }),
     crossTenant: (h) => ({ userId: h.userIds.memberA, disabled: true }),
   },
   "audit.list": { allowed: STAFF, input: () => ({}) },
@@ -81,9 +100,9 @@ const MATRIX: Record<string, Entry> = {
 
 const callPath = (caller: Caller, path: string, input: unknown): Promise<unknown> => {
   const [area, name] = path.split(".") as [string, string];
-  const procedure = (caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[
-    area
-  ]?.[name];
+  const procedure = (
+    caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>
+  )[area]?.[name];
   if (!procedure) throw new Error(`no procedure ${path}`);
   return procedure(input);
 };

@@ -49,14 +49,17 @@ describe("happy", () => {
 
   it("lists with server-side paging and search by name, slug or contact", async () => {
     const admin = await h.caller("staffAdmin");
-    for (const slug of ["page-1", "page-2", "page-3"]) await admin.organizations.create(newOrganization(slug));
+    for (const slug of ["page-1", "page-2", "page-3"])
+      await admin.organizations.create(newOrganization(slug));
     const first = await admin.organizations.list({ search: "page-", pageSize: 2, page: 1 });
     expect(first.total).toBe(3);
     expect(first.pageCount).toBe(2);
     expect(first.items).toHaveLength(2);
     const second = await admin.organizations.list({ search: "page-", pageSize: 2, page: 2 });
     expect(second.items).toHaveLength(1);
-    expect((await admin.organizations.list({ search: "ann@page-2" })).items.map((o) => o.slug)).toEqual(["page-2"]);
+    expect((await admin.organizations.list({ search: "ann@page-2" })).items.map((o) => o.slug)).toEqual([
+      "page-2",
+    ]);
     // LIKE wildcards are searched for literally
     expect((await admin.organizations.list({ search: "%" })).total).toBe(0);
   });
@@ -69,7 +72,8 @@ describe("happy", () => {
       metadata: { tier: "gold" },
     });
     expect(updated.name).toBe("Org B Renamed");
-    const [event] = (await admin.audit.list({ organizationId: h.orgB.id, action: "organization.updated" })).items;
+    const [event] = (await admin.audit.list({ organizationId: h.orgB.id, action: "organization.updated" }))
+      .items;
     expect(event?.before).toEqual({ name: "Org org-b", metadata: {} });
     expect(event?.after).toEqual({ name: "Org B Renamed", metadata: { tier: "gold" } });
   });
@@ -120,13 +124,18 @@ describe("error", () => {
   ])("refuses %j naming %s", async (patch, field) => {
     const admin = await h.caller("staffAdmin");
     const before = await rowCounts();
-    expect(await errorField(admin.organizations.create({ ...newOrganization("bad-input"), ...patch }))).toBe(field);
+    expect(await errorField(admin.organizations.create({ ...newOrganization("bad-input"), ...patch }))).toBe(
+      field,
+    );
     expect(await rowCounts()).toEqual(before);
   });
 
   it("refuses an account manager who is not staff", async () => {
     const admin = await h.caller("staffAdmin");
-    const call = admin.organizations.create({ ...newOrganization("bad-am"), accountManagerId: h.userIds.ownerA });
+    const call = admin.organizations.create({
+      ...newOrganization("bad-am"),
+      accountManagerId: h.userIds.ownerA,
+    });
     expect(await errorField(call)).toBe("accountManagerId");
   });
 
@@ -134,7 +143,9 @@ describe("error", () => {
     const admin = await h.caller("staffAdmin");
     const unknown = "00000000-0000-4000-8000-000000000000";
     expect(await errorCode(admin.organizations.get({ organizationId: unknown }))).toBe("NOT_FOUND");
-    expect(await errorCode(admin.organizations.update({ organizationId: unknown, name: "x" }))).toBe("NOT_FOUND");
+    expect(await errorCode(admin.organizations.update({ organizationId: unknown, name: "x" }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await errorCode(admin.organizations.users({ organizationId: unknown }))).toBe("NOT_FOUND");
   });
 });

@@ -17,7 +17,9 @@ describe("happy", () => {
     expect((await owner.team.changeRole({ userId: added.id, role: "ADMIN" })).role).toBe("ADMIN");
     expect((await owner.team.setDisabled({ userId: added.id, disabled: true })).disabledAt).not.toBeNull();
     expect((await owner.team.setDisabled({ userId: added.id, disabled: false })).disabledAt).toBeNull();
-    const actions = (await owner.audit.listOwn({ actorId: h.userIds.ownerA })).items.map((event) => event.action);
+    const actions = (await owner.audit.listOwn({ actorId: h.userIds.ownerA })).items.map(
+      (event) => event.action,
+    );
     expect(actions).toEqual(["user.enabled", "user.disabled", "user.role_changed", "user.created"]);
   });
 
@@ -33,27 +35,35 @@ describe("happy", () => {
 describe("error", () => {
   it("never leaves an organisation without an active owner", async () => {
     const owner = await h.caller("ownerA");
-    expect(await errorCode(owner.team.changeRole({ userId: h.userIds.ownerA, role: "ADMIN" }))).toBe("LAST_OWNER");
-    const staff = await h.caller("staffAdmin");
-    expect(await errorCode(staff.organizations.updateUser({ userId: h.userIds.ownerB, disabled: true }))).toBe(
+    expect(await errorCode(owner.team.changeRole({ userId: h.userIds.ownerA, role: "ADMIN" }))).toBe(
       "LAST_OWNER",
     );
+    const staff = await h.caller("staffAdmin");
+    expect(
+      await errorCode(staff.organizations.updateUser({ userId: h.userIds.ownerB, disabled: true })),
+    ).toBe("LAST_OWNER");
   });
 
   it("an ADMIN may not create or change owners; nobody disables themselves", async () => {
     const admin = await h.caller("adminA");
     expect(
-      await errorField(admin.team.add({ name: "x", email: "x2@a.test", password: TEST_PASSWORD, role: "OWNER" })),
+      await errorField(
+        admin.team.add({ name: "x", email: "x2@a.test", password: TEST_PASSWORD, role: "OWNER" }),
+      ),
     ).toBe("role");
-    expect(await errorCode(admin.team.changeRole({ userId: h.userIds.ownerA, role: "MEMBER" }))).toBe("FORBIDDEN");
-    expect(await errorCode(admin.team.setDisabled({ userId: h.userIds.adminA, disabled: true }))).toBe("FORBIDDEN");
+    expect(await errorCode(admin.team.changeRole({ userId: h.userIds.ownerA, role: "MEMBER" }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await errorCode(admin.team.setDisabled({ userId: h.userIds.adminA, disabled: true }))).toBe(
+      "FORBIDDEN",
+    );
   });
 
   it("refuses a duplicate email (any case) and a short password, naming the field", async () => {
     const owner = await h.caller("ownerA");
-    expect(await errorField(owner.team.add({ name: "x", email: "MEMBER@a.test", password: TEST_PASSWORD }))).toBe(
-      "email",
-    );
+    expect(
+      await errorField(owner.team.add({ name: "x", email: "MEMBER@a.test", password: TEST_PASSWORD })),
+    ).toBe("email");
     expect(await errorField(owner.team.add({ name: "x", email: "short@a.test", password: "short" }))).toBe(
       "password",
     );
@@ -61,7 +71,9 @@ describe("error", () => {
 
   it("answers NOT_FOUND for a user of another organisation", async () => {
     const ownerB = await h.caller("ownerB");
-    expect(await errorCode(ownerB.team.changeRole({ userId: h.userIds.memberA, role: "ADMIN" }))).toBe("NOT_FOUND");
+    expect(await errorCode(ownerB.team.changeRole({ userId: h.userIds.memberA, role: "ADMIN" }))).toBe(
+      "NOT_FOUND",
+    );
     const [member] = await h.db.select().from(users).where(eq(users.id, h.userIds.memberA));
     expect(member?.role).toBe("MEMBER");
   });

@@ -55,9 +55,13 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
     return {
       db,
       kind: "postgres",
-      migrate: () => migratePostgres(drizzlePostgres({ client, casing: "snake_case" }), { migrationsFolder: migrationsFolder() }),
-      rows: async <T extends Record<string, unknown>>(query: SQL) =>
-        [...((await db.execute(query)) as unknown as T[])],
+      migrate: () =>
+        migratePostgres(drizzlePostgres({ client, casing: "snake_case" }), {
+          migrationsFolder: migrationsFolder(),
+        }),
+      rows: async <T extends Record<string, unknown>>(query: SQL) => [
+        ...((await db.execute(query)) as unknown as T[]),
+      ],
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -68,7 +72,10 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
   return {
     db,
     kind: "pglite",
-    migrate: () => migratePglite(drizzlePglite({ client, casing: "snake_case" }), { migrationsFolder: migrationsFolder() }),
+    migrate: () =>
+      migratePglite(drizzlePglite({ client, casing: "snake_case" }), {
+        migrationsFolder: migrationsFolder(),
+      }),
     rows: async <T extends Record<string, unknown>>(query: SQL) =>
       ((await db.execute(query)) as unknown as { rows: T[] }).rows,
     close: () => client.close(),

@@ -14,7 +14,8 @@ export const constraintName = (error: unknown): string | undefined => {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === "object"; depth++) {
     const name =
-      (current as { constraint_name?: unknown }).constraint_name ?? (current as { constraint?: unknown }).constraint;
+      (current as { constraint_name?: unknown }).constraint_name ??
+      (current as { constraint?: unknown }).constraint;
     if (typeof name === "string") return name;
     current = (current as { cause?: unknown }).cause;
   }

@@ -1,4 +1,4 @@
-import { type Executor } from "@tessera/db";
+import type { Executor } from "@tessera/db";
 import { auditEvents } from "@tessera/db/schema";
 import { type AuditFilter, pageOffset, toPage } from "@tessera/domain";
 import { and, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
@@ -27,7 +27,11 @@ const redact = (value: Json | null | undefined): Json | null => {
 };
 
 /** Write one audit event; call it with the transaction that makes the change. */
-export const recordAudit = async (executor: Executor, ctx: ServiceContext, entry: AuditEntry): Promise<void> => {
+export const recordAudit = async (
+  executor: Executor,
+  ctx: ServiceContext,
+  entry: AuditEntry,
+): Promise<void> => {
   await executor.insert(auditEvents).values({
     actorUserId: ctx.actor?.userId ?? null,
     actorLabel: ctx.actor ? `user:${ctx.actor.email}` : "system",

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from "node:crypto";
+import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
 
 // scrypt with N=2^15, r=8, p=1 (OWASP's minimum is N=2^17 for r=8 with p=1 … we use
 // 2^15 with a 64-byte key to keep sign-in under ~100 ms on 2 cores; parameters travel
@@ -19,7 +19,14 @@ export const hashPassword = async (password: string): Promise<string> => {
     p: DEFAULT.p,
     maxmem: 128 * DEFAULT.N * DEFAULT.r * 2,
   });
-  return ["scrypt", DEFAULT.N, DEFAULT.r, DEFAULT.p, salt.toString("base64url"), key.toString("base64url")].join("$");
+  return [
+    "scrypt",
+    DEFAULT.N,
+    DEFAULT.r,
+    DEFAULT.p,
+    salt.toString("base64url"),
+    key.toString("base64url"),
+  ].join("$");
 };
 
 export const verifyPassword = async (password: string, stored: string): Promise<boolean> => {

@@ -2,8 +2,8 @@ import { sessions, users } from "@tessera/db/schema";
 import { DomainError, type SignInInput } from "@tessera/domain";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Actor, AppDeps, ServiceContext } from "../context.ts";
 import { recordAudit } from "../audit/service.ts";
+import type { Actor, AppDeps, ServiceContext } from "../context.ts";
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from "./password.ts";
 import { randomToken, sha256 } from "./tokens.ts";
 
@@ -34,7 +34,9 @@ export const signIn = async (
     throw new DomainError("INVALID_CREDENTIALS", "Email or password is incorrect", { field: "password" });
   }
   if (user.disabledAt) {
-    throw new DomainError("USER_DISABLED", "This account is disabled; ask your administrator", { field: "email" });
+    throw new DomainError("USER_DISABLED", "This account is disabled; ask your administrator", {
+      field: "email",
+    });
   }
   await deps.loginLimiter.succeeded(input.email);
 

@@ -1,4 +1,4 @@
-import { constraintName, sqlState, UNIQUE_VIOLATION, type Executor } from "@tessera/db";
+import { constraintName, type Executor, sqlState, UNIQUE_VIOLATION } from "@tessera/db";
 import { organizations, users } from "@tessera/db/schema";
 import {
   type CreateOrganizationInput,
@@ -11,8 +11,8 @@ import {
 } from "@tessera/domain";
 import { and, asc, count, eq, ilike, isNull, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import type { ServiceContext } from "../context.ts";
 import { diff, recordAudit } from "../audit/service.ts";
+import type { ServiceContext } from "../context.ts";
 import { insertCustomerUser, withPasswordHash } from "../team/service.ts";
 
 type Organization = typeof organizations.$inferSelect;
@@ -36,7 +36,10 @@ const assertAccountManager = async (executor: Executor, accountManagerId: string
   }
 };
 
-export const createOrganization = async (ctx: ServiceContext, input: z.output<typeof CreateOrganizationInput>) => {
+export const createOrganization = async (
+  ctx: ServiceContext,
+  input: z.output<typeof CreateOrganizationInput>,
+) => {
   const now = ctx.clock.now();
   const owner = input.owner ? await withPasswordHash({ ...input.owner, role: "OWNER" as const }) : null;
   try {
@@ -82,7 +85,10 @@ export const createOrganization = async (ctx: ServiceContext, input: z.output<ty
   }
 };
 
-export const listOrganizations = async (ctx: ServiceContext, input: z.output<typeof ListOrganizationsInput>) => {
+export const listOrganizations = async (
+  ctx: ServiceContext,
+  input: z.output<typeof ListOrganizationsInput>,
+) => {
   let where: SQL | undefined;
   if (input.search) {
     const pattern = likePattern(input.search);

@@ -1,7 +1,7 @@
 import { users } from "@tessera/db/schema";
 import { count } from "drizzle-orm";
-import type { AppDeps, ServiceContext } from "../context.ts";
 import { hashPassword } from "../auth/password.ts";
+import type { AppDeps, ServiceContext } from "../context.ts";
 import { createOrganization } from "../organizations/service.ts";
 import { addMember } from "../team/service.ts";
 

@@ -1,4 +1,9 @@
-import { AddTeamMemberInput, ChangeMemberRoleInput, SetMemberDisabledInput, TeamPageInput } from "@tessera/domain";
+import {
+  AddTeamMemberInput,
+  ChangeMemberRoleInput,
+  SetMemberDisabledInput,
+  TeamPageInput,
+} from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
 import { customer } from "../trpc.ts";

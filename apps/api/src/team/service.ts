@@ -11,9 +11,9 @@ import {
 } from "@tessera/domain";
 import { and, asc, count, eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { ServiceContext } from "../context.ts";
 import { diff, recordAudit } from "../audit/service.ts";
 import { hashPassword } from "../auth/password.ts";
+import type { ServiceContext } from "../context.ts";
 
 /** What any reader of a team sees of a user: never the password hash. */
 export const memberColumns = {
@@ -129,7 +129,8 @@ export const addMember = async (
       .select({ id: organizations.id })
       .from(organizations)
       .where(eq(organizations.id, organizationId));
-    if (!organization) throw new DomainError("NOT_FOUND", "Organisation not found", { field: "organizationId" });
+    if (!organization)
+      throw new DomainError("NOT_FOUND", "Organisation not found", { field: "organizationId" });
     return insertCustomerUser(tx, ctx, organizationId, member);
   });
 };
@@ -151,13 +152,15 @@ export const updateMember = async (ctx: ServiceContext, organizationId: string, 
       .from(organizations)
       .where(eq(organizations.id, organizationId))
       .for("update");
-    if (!organization) throw new DomainError("NOT_FOUND", "Organisation not found", { field: "organizationId" });
+    if (!organization)
+      throw new DomainError("NOT_FOUND", "Organisation not found", { field: "organizationId" });
     const members = await tx
       .select({ ...memberColumns })
       .from(users)
       .where(eq(users.organizationId, organizationId));
     const target = members.find((member) => member.id === change.userId);
-    if (!target) throw new DomainError("NOT_FOUND", "User not found in this organisation", { field: "userId" });
+    if (!target)
+      throw new DomainError("NOT_FOUND", "User not found in this organisation", { field: "userId" });
 
     const actor = ctx.actor;
     if (actor?.kind === "CUSTOMER") {
@@ -190,7 +193,12 @@ export const updateMember = async (ctx: ServiceContext, organizationId: string, 
     if (!updated) throw new Error("update returned no row");
     if (change.disabled) await tx.delete(sessions).where(eq(sessions.userId, target.id));
     await recordAudit(tx, ctx, {
-      action: change.disabled === undefined ? "user.role_changed" : change.disabled ? "user.disabled" : "user.enabled",
+      action:
+        change.disabled === undefined
+          ? "user.role_changed"
+          : change.disabled
+            ? "user.disabled"
+            : "user.enabled",
       organizationId,
       targetType: "user",
       targetId: target.id,

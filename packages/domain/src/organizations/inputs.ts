@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CUSTOMER_ROLES } from "../auth/roles.ts";
 import { Email, Password, PersonName } from "../auth/inputs.ts";
+import { CUSTOMER_ROLES } from "../auth/roles.ts";
 import { PageInput } from "../pagination.ts";
 
 export const Slug = z
@@ -46,7 +46,9 @@ const hasForbiddenKey = (value: unknown): boolean => {
  */
 export const Metadata = z
   .unknown()
-  .refine((value) => !hasForbiddenKey(value), { message: "must not use __proto__, constructor or prototype keys" })
+  .refine((value) => !hasForbiddenKey(value), {
+    message: "must not use __proto__, constructor or prototype keys",
+  })
   .pipe(z.record(z.string().max(100), z.json()))
   .refine((value) => new TextEncoder().encode(JSON.stringify(value)).length <= METADATA_MAX_BYTES, {
     message: "must be at most 16 KiB of JSON",

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Every test: domain and API unit tests, integration tests (PGlite, or the PostgreSQL
+# server of DATABASE_URL with a fresh database per test file) and the Playwright browser
+# tests against the built app. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/ensure-tools.sh
+ensure_pnpm
+ensure_chromium
+install_packages
+rm -rf .test-results && mkdir -p .test-results
+
+echo "› building"
+pnpm exec turbo run build --output-logs=errors-only
+
+status=0
+echo "› unit and integration tests (${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-PGlite})"
+pnpm exec turbo run test --output-logs=full --concurrency=1 || status=1
+
+echo "› browser tests"
+if [ -n "${DATABASE_URL:-}" ]; then
+  # The browser tests get a database of their own on the same server.
+  DATABASE_URL="$(pnpm --filter @tessera/api exec node scripts/create-database.mjs "$DATABASE_URL")" \
+    pnpm --filter @tessera/web e2e || status=1
+else
+  pnpm --filter @tessera/web e2e || status=1
+fi
+
+node scripts/summarize-tests.mjs .test-results || status=1
+exit $status
