@@ -32,6 +32,16 @@ export const BillingAddress = z.object({
 export type BillingAddress = z.infer<typeof BillingAddress>;
 
 const METADATA_MAX_BYTES = 16 * 1024;
+
+/** UTF-8 size of a string, without platform APIs (the domain package is pure). */
+const utf8ByteLength = (text: string): number => {
+  let bytes = 0;
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    bytes += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+};
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 const hasForbiddenKey = (value: unknown): boolean => {
@@ -50,7 +60,7 @@ export const Metadata = z
     message: "must not use __proto__, constructor or prototype keys",
   })
   .pipe(z.record(z.string().max(100), z.json()))
-  .refine((value) => new TextEncoder().encode(JSON.stringify(value)).length <= METADATA_MAX_BYTES, {
+  .refine((value) => utf8ByteLength(JSON.stringify(value)) <= METADATA_MAX_BYTES, {
     message: "must be at most 16 KiB of JSON",
   });
 
