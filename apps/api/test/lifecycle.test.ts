@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDb } from "@tessera/db";
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { createDeps, startApp } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
+import { readiness } from "../src/http.ts";
+
+const dataDir = mkdtempSync(join(tmpdir(), "tessera-lifecycle-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe("start-up on PGlite under DATA_DIR", () => {
+  it("seeds on the first start and keeps the data on the second", async () => {
+    const config = loadConfig({ PORT: "0", DATA_DIR: dataDir });
+    const first = await startApp(config);
+    expect(first.seeded).toBe(true);
+    const response = await fetch(`${first.url}/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ json: { email: "admin@tessera.test", password: "tessera-demo-2026" } }),
+    });
+    expect(response.status).toBe(200);
+    await first.close();
+
+    const second = await startApp(config);
+    expect(second.seeded).toBe(false);
+    const events = await second.deps.dbHandle.rows<{ n: number }>(
+      // the sign-in of the first run is still in the audit log
+      (await import("drizzle-orm"))
+        .sql`select count(*)::int as n from audit_events where action = 'auth.signed_in'`,
+    );
+    expect(events[0]?.n).toBe(1);
+    await second.close();
+  });
+});
+
+describe("readiness", () => {
+  it("is unready until the migrations are applied", async () => {
+    const handle = await createDb();
+    const deps = createDeps(loadConfig({}), handle);
+    expect((await readiness(deps)).ready).toBe(false);
+    await handle.migrate();
+    expect(await readiness(deps)).toEqual({ ready: true });
+    await handle.close();
+    expect(await readiness(deps)).toMatchObject({ ready: false, reason: "database unreachable" });
+  });
+});
