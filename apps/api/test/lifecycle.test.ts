@@ -28,8 +28,7 @@ describe("start-up on PGlite under DATA_DIR", () => {
     expect(second.seeded).toBe(false);
     const events = await second.deps.dbHandle.rows<{ n: number }>(
       // the sign-in of the first run is still in the audit log
-      (await import("drizzle-orm"))
-        .sql`select count(*)::int as n from audit_events where action = 'auth.signed_in'`,
+      sql`select count(*)::int as n from audit_events where action = 'auth.signed_in'`,
     );
     expect(events[0]?.n).toBe(1);
     await second.close();
