@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { PageInput } from "../pagination.ts";
+import { LICENSE_STATUSES } from "./lifecycle.ts";
+import { FEATURES, METRICS, TIERS } from "./tiers.ts";
+
+/** A limit: a whole number ≥ 0 up to 2^53, or null for unlimited. */
+const LimitValue = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable();
+
+export const CustomLimits = z.object({
+  ACTIVE_USERS: LimitValue,
+  COURSES: LimitValue,
+  API_CALLS: LimitValue,
+  STORAGE_BYTES: LimitValue,
+});
+
+export const TermMonths = z
+  .number()
+  .int({ message: "must be a whole number of months" })
+  .min(1, { message: "must be at least 1 month" })
+  .max(120, { message: "must be at most 120 months" });
+
+export const Reason = z.string().trim().min(1, { message: "is required" }).max(500);
+
+export const CreateLicenseInput = z
+  .object({
+    organizationId: z.uuid(),
+    tier: z.enum(TIERS),
+    termMonths: TermMonths.default(12),
+    startsAt: z.coerce.date().optional(),
+    expiresAt: z.coerce.date().optional(),
+    autoRenew: z.boolean().default(false),
+    /** CUSTOM only. */
+    customLimits: CustomLimits.optional(),
+    customFeatures: z.array(z.enum(FEATURES)).max(FEATURES.length).optional(),
+    supportResponseCapHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14)
+      .optional(),
+    monthlyPriceCents: z.number().int().min(0).max(100_000_000_00).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.startsAt && input.expiresAt && input.expiresAt <= input.startsAt) {
+      ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "must be after startsAt" });
+    }
+    const customOnly = [
+      "customLimits",
+      "customFeatures",
+      "supportResponseCapHours",
+      "monthlyPriceCents",
+    ] as const;
+    if (input.tier === "CUSTOM") {
+      if (!input.customLimits)
+        ctx.addIssue({ code: "custom", path: ["customLimits"], message: "is required for CUSTOM" });
+    } else {
+      for (const field of customOnly) {
+        if (input[field] !== undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: [field],
+            message: `is only for the CUSTOM tier, not ${input.tier}`,
+          });
+        }
+      }
+    }
+  });
+export type CreateLicenseInput = z.input<typeof CreateLicenseInput>;
+
+export const LicenseId = z.object({ licenseId: z.uuid() });
+export type LicenseId = z.input<typeof LicenseId>;
+
+export const LicenseWithReason = LicenseId.extend({ reason: Reason });
+export type LicenseWithReason = z.input<typeof LicenseWithReason>;
+
+export const RenewLicenseInput = LicenseId.extend({
+  /** A different term for this and later renewals; the license's own term otherwise. */
+  termMonths: TermMonths.optional(),
+});
+export type RenewLicenseInput = z.input<typeof RenewLicenseInput>;
+
+export const UpdateLicenseSettingsInput = LicenseId.extend({
+  autoRenew: z.boolean().optional(),
+  termMonths: TermMonths.optional(),
+});
+export type UpdateLicenseSettingsInput = z.input<typeof UpdateLicenseSettingsInput>;
+
+export const LICENSE_SORTS = ["expiresAt", "createdAt", "tier", "status", "organization"] as const;
+
+export const ListLicensesInput = PageInput.extend({
+  tier: z.enum(TIERS).optional(),
+  status: z.enum(LICENSE_STATUSES).optional(),
+  expiringWithinDays: z.number().int().min(0).max(3650).optional(),
+  organizationId: z.uuid().optional(),
+  search: z.string().trim().max(200).optional(),
+  sort: z.enum(LICENSE_SORTS).default("createdAt"),
+  direction: z.enum(["asc", "desc"]).default("desc"),
+});
+export type ListLicensesInput = z.input<typeof ListLicensesInput>;
+
+export const ExpiringLicensesInput = z.object({ days: z.number().int().min(0).max(3650).default(30) });
+
+export const ValidateLicenseInput = z
+  .object({
+    key: z.string().max(100, { message: "is too long to be a license key" }),
+    feature: z.enum(FEATURES).optional(),
+    metric: z.enum(METRICS).optional(),
+    increment: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  })
+  .refine((input) => (input.metric === undefined) === (input.increment === undefined), {
+    message: "metric and increment go together",
+    path: ["increment"],
+  });
+export type ValidateLicenseInput = z.input<typeof ValidateLicenseInput>;
