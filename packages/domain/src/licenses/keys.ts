@@ -13,14 +13,14 @@ export const KEY_PAYLOAD_LENGTH = KEY_GROUPS * KEY_GROUP_LENGTH;
 /** Random bytes a key needs: 125 bits are taken from 16 bytes. */
 export const KEY_RANDOM_BYTES = 16;
 
-const valueOf = (char: string): number => CROCKFORD_ALPHABET.indexOf(char);
+const digitValue = (char: string): number => CROCKFORD_ALPHABET.indexOf(char);
 
 /** Luhn mod N over the Crockford alphabet (N = 32). */
 export const checkCharacter = (payload: string): string => {
   let factor = 2;
   let sum = 0;
   for (let index = payload.length - 1; index >= 0; index--) {
-    let addend = factor * valueOf(payload[index] ?? "0");
+    let addend = factor * digitValue(payload[index] ?? "0");
     factor = factor === 2 ? 1 : 2;
     addend = Math.floor(addend / 32) + (addend % 32);
     sum += addend;
@@ -60,7 +60,7 @@ export const parseLicenseKey = (input: string): KeyParse => {
     text = text.slice(KEY_PREFIX.length);
   }
   text = text.replace(/[IL]/g, "1").replace(/O/g, "0");
-  if (text.length !== KEY_PAYLOAD_LENGTH + 1 || [...text].some((char) => valueOf(char) < 0)) {
+  if (text.length !== KEY_PAYLOAD_LENGTH + 1 || [...text].some((char) => digitValue(char) < 0)) {
     return { ok: false, reason: "SHAPE" };
   }
   const payload = text.slice(0, KEY_PAYLOAD_LENGTH);
