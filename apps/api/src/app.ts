@@ -6,7 +6,11 @@ import { LoginLimiter } from "./auth/login-limiter.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { AppDeps } from "./context.ts";
+import { createSecretBox, loadEncryptionKey } from "./crypto/secrets.ts";
 import { createRequestHandler } from "./http.ts";
+import { type BillingPort, invoiceBillingPort } from "./licenses/billing.ts";
+import { ensureSigningKey } from "./licenses/signing-keys.ts";
+import { ValidationLimiter } from "./licenses/validation-limiter.ts";
 import { seedDemo } from "./seed/demo.ts";
 
 export interface RunningApp {
@@ -17,7 +21,12 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export const createDeps = (config: Config, dbHandle: DbHandle, clock: Clock = systemClock): AppDeps => ({
+export const createDeps = (
+  config: Config,
+  dbHandle: DbHandle,
+  clock: Clock = systemClock,
+  billing: BillingPort = invoiceBillingPort,
+): AppDeps => ({
   db: dbHandle.db,
   dbHandle,
   clock,
@@ -27,6 +36,13 @@ export const createDeps = (config: Config, dbHandle: DbHandle, clock: Clock = sy
     maxPerIp: config.LOGIN_MAX_ATTEMPTS_PER_IP,
     windowSeconds: config.LOGIN_WINDOW_SECONDS,
   }),
+  validationLimiter: new ValidationLimiter({
+    maxPerKey: config.VALIDATE_MAX_PER_KEY,
+    maxPerIp: config.VALIDATE_MAX_PER_IP,
+    windowSeconds: config.VALIDATE_WINDOW_SECONDS,
+  }),
+  secrets: createSecretBox(loadEncryptionKey(config.ENCRYPTION_KEY, config.dataDir)),
+  billing,
 });
 
 /** Open the database (PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR), migrate, seed, listen. */
@@ -38,6 +54,7 @@ export const startApp = async (config: Config, options: { dbHandle?: DbHandle; c
     ));
   await dbHandle.migrate();
   const deps = createDeps(config, dbHandle, options.clock);
+  await ensureSigningKey(deps);
   const seeded = config.SEED_DEMO ? await seedDemo(deps) : false;
   const server = createServer(createRequestHandler(deps, { webDist: config.WEB_DIST }));
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));

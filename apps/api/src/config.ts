@@ -28,6 +28,17 @@ const ConfigSchema = z.object({
   TRUST_PROXY: Booleanish.default(false),
   /** Folder of the built SPA; served with a fallback to index.html. */
   WEB_DIST: optional(z.string()),
+  /** 32 bytes, base64: encrypts secrets at rest. Unset: a development key in DATA_DIR. */
+  ENCRYPTION_KEY: optional(
+    z.string().refine((value) => Buffer.from(value, "base64").length === 32, {
+      message: "must be 32 bytes in base64",
+    }),
+  ),
+  /** `iss` of offline license tokens. */
+  TOKEN_ISSUER: z.string().min(1).default("tessera"),
+  VALIDATE_MAX_PER_KEY: z.coerce.number().int().min(1).default(600),
+  VALIDATE_MAX_PER_IP: z.coerce.number().int().min(1).default(60_000),
+  VALIDATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce

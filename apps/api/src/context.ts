@@ -1,8 +1,12 @@
 import type { Database, DbHandle } from "@tessera/db";
 import type { UserKind, UserRole } from "@tessera/domain";
+import type { ApiKeyPrincipal, ApiKeyProblem } from "./api-keys/service.ts";
 import type { LoginLimiter } from "./auth/login-limiter.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
+import type { SecretBox } from "./crypto/secrets.ts";
+import type { BillingPort } from "./licenses/billing.ts";
+import type { ValidationLimiter } from "./licenses/validation-limiter.ts";
 
 /** Who is calling, resolved from the session cookie. */
 export interface Actor {
@@ -22,6 +26,9 @@ export interface AppDeps {
   clock: Clock;
   config: Config;
   loginLimiter: LoginLimiter;
+  validationLimiter: ValidationLimiter;
+  secrets: SecretBox;
+  billing: BillingPort;
 }
 
 /** The per-request view of the HTTP exchange that services and procedures need. */
@@ -37,6 +44,9 @@ export interface RequestInfo {
 export interface Context extends AppDeps {
   request: RequestInfo;
   actor: Actor | null;
+  /** A valid Bearer API key, or null; `apiKeyProblem` says why a key that was sent is not. */
+  apiKey: ApiKeyPrincipal | null;
+  apiKeyProblem: ApiKeyProblem | null;
 }
 
 /** The part of the context services use: no HTTP in here. */
@@ -45,6 +55,9 @@ export interface ServiceContext {
   clock: Clock;
   actor: Actor | null;
   ip: string | null;
+  apiKey?: ApiKeyPrincipal | null;
+  /** Name of the job acting when there is no person or key, e.g. `license-sweep`. */
+  system?: string;
 }
 
 export const serviceContext = (ctx: Context): ServiceContext => ({
@@ -52,4 +65,5 @@ export const serviceContext = (ctx: Context): ServiceContext => ({
   clock: ctx.clock,
   actor: ctx.actor,
   ip: ctx.request.ip,
+  apiKey: ctx.apiKey,
 });

@@ -5,9 +5,11 @@ import { extname, join, normalize, sep } from "node:path";
 import { expectedMigrationCount } from "@tessera/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { sql } from "drizzle-orm";
+import { resolveApiKey } from "./api-keys/service.ts";
 import { readCookie, SESSION_COOKIE } from "./auth/cookie.ts";
 import { resolveSession } from "./auth/service.ts";
 import type { AppDeps, Context, RequestInfo } from "./context.ts";
+import { publishedKeys } from "./licenses/signing-keys.ts";
 import { appRouter } from "./router.ts";
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -45,12 +47,20 @@ const isSecure = (req: IncomingMessage, trustProxy: boolean): boolean =>
 /** Build the per-request context: who is calling comes from the session cookie. */
 export const createRequestContext = async (
   deps: AppDeps,
-  request: Omit<RequestInfo, "sessionToken"> & { cookieHeader: string | undefined },
+  request: Omit<RequestInfo, "sessionToken"> & {
+    cookieHeader: string | undefined;
+    authorizationHeader?: string | undefined;
+  },
 ): Promise<Context> => {
-  const { cookieHeader, ...rest } = request;
+  const { cookieHeader, authorizationHeader, ...rest } = request;
   const sessionToken = readCookie(cookieHeader, SESSION_COOKIE);
   const actor = sessionToken ? await resolveSession(deps, sessionToken) : null;
-  return { ...deps, request: { ...rest, sessionToken }, actor };
+  const bearer = authorizationHeader?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const resolved = bearer ? await resolveApiKey(deps, bearer) : null;
+  const apiKey = resolved && typeof resolved === "object" ? resolved : null;
+  const apiKeyProblem =
+    typeof resolved === "string" ? resolved : authorizationHeader && !bearer ? "UNKNOWN" : null;
+  return { ...deps, request: { ...rest, sessionToken }, actor, apiKey, apiKeyProblem };
 };
 
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {
@@ -99,6 +109,7 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
         userAgent: req.headers["user-agent"] ?? null,
         secure: isSecure(req, deps.config.TRUST_PROXY),
         cookieHeader: req.headers.cookie,
+        authorizationHeader: req.headers.authorization,
         setHeader: (name, value) => {
           if (!res.headersSent) res.setHeader(name, value);
         },
@@ -133,6 +144,10 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
     try {
       if (pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+      if (pathname === "/.well-known/jwks.json") {
+        res.setHeader("Cache-Control", "public, max-age=300");
+        return sendJson(res, 200, await publishedKeys(deps));
+      }
       if (pathname === "/readyz") {
         const state = await readiness(deps);
         return sendJson(res, state.ready ? 200 : 503, {

@@ -1,6 +1,7 @@
-import type { CustomerRole, StaffRole } from "@tessera/domain";
+import type { ApiKeyScope, CustomerRole, StaffRole } from "@tessera/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import type { ApiKeyPrincipal } from "./api-keys/service.ts";
 import type { Actor, Context } from "./context.ts";
 import { describeError, toTRPCError } from "./errors.ts";
 
@@ -66,4 +67,56 @@ export const customer = (...roles: CustomerRole[]) =>
     }
     const customerActor = actor as CustomerActor;
     return next({ ctx: { ...ctx, actor: customerActor, organizationId: customerActor.organizationId } });
+  });
+
+const API_KEY_PROBLEMS = {
+  UNKNOWN: "The API key is not valid",
+  REVOKED: "The API key has been revoked",
+  EXPIRED: "The API key has expired",
+} as const;
+
+const requireKey = (ctx: Context, scope: ApiKeyScope, kind: "organization" | "service"): ApiKeyPrincipal => {
+  const key = ctx.apiKey;
+  if (!key) {
+    const message = ctx.apiKeyProblem
+      ? API_KEY_PROBLEMS[ctx.apiKeyProblem]
+      : "Send an API key as Authorization: Bearer";
+    throw new TRPCError({ code: "UNAUTHORIZED", message });
+  }
+  if ((kind === "service") !== (key.organizationId === null)) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `This endpoint needs a${kind === "service" ? " staff service" : "n organisation"} key`,
+    });
+  }
+  if (!key.scopes.includes(scope)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `The API key lacks the ${scope} scope` });
+  }
+  return key;
+};
+
+export type OrganizationKey = ApiKeyPrincipal & { organizationId: string };
+
+/** An organisation's Bearer API key with the scope; sets the tenant from the key. */
+export const apiKey = (scope: ApiKeyScope) =>
+  publicProcedure.use(({ ctx, next }) => {
+    const key = requireKey(ctx, scope, "organization") as OrganizationKey;
+    return next({ ctx: { ...ctx, apiKey: key, organizationId: key.organizationId } });
+  });
+
+/**
+ * Staff signed in with one of `roles` (any staff role when none given), or a staff service
+ * key with `scope`: the console and internal systems (billing) share these procedures.
+ */
+export const staffOrService = (scope: ApiKeyScope, ...roles: StaffRole[]) =>
+  publicProcedure.use(({ ctx, next }) => {
+    const { actor } = ctx;
+    if (actor) {
+      if (actor.kind !== "STAFF" || (roles.length > 0 && !roles.includes(actor.role as StaffRole))) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Your role may not do this" });
+      }
+      return next({ ctx });
+    }
+    requireKey(ctx, scope, "service");
+    return next({ ctx });
   });

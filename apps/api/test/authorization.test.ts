@@ -1,4 +1,7 @@
+import { licenses as licensesTable } from "@tessera/db/schema";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "../src/api-keys/service.ts";
 import { appRouter } from "../src/router.ts";
 import {
   type Caller,
@@ -6,6 +9,7 @@ import {
   errorCode,
   PERSONAS,
   type Persona,
+  SESSIONLESS,
   type TestHarness,
 } from "./harness.ts";
 
@@ -15,7 +19,7 @@ import {
  */
 type Entry = {
   allowed: Persona[];
-  input?: (h: TestHarness, persona: Persona) => unknown;
+  input?: (h: TestHarness, persona: Persona) => unknown | Promise<unknown>;
   /** For customer procedures that take ids: calling with organisation A's ids as ownerB must answer NOT_FOUND. */
   crossTenant?: (h: TestHarness) => unknown;
   /** Calls that end the caller's session get a session of their own. */
@@ -25,6 +29,9 @@ type Entry = {
 const STAFF: Persona[] = ["staffAdmin", "staffSupport", "staffViewer"];
 const CUSTOMERS: Persona[] = ["ownerA", "adminA", "memberA", "ownerB"];
 const CUSTOMER_ADMINS: Persona[] = ["ownerA", "adminA", "ownerB"];
+const STAFF_ADMIN_OR_SERVICE: Persona[] = ["staffAdmin", "serviceKey"];
+const ownLicense = (h: TestHarness, persona: Persona) =>
+  persona === "ownerB" ? h.licenseB.id : h.licenseA.id;
 let unique = 0;
 const next = () => `${Date.now().toString(36)}-${unique++}`;
 
@@ -95,6 +102,68 @@ const MATRIX: Record<string, Entry> = {
     crossTenant: (h) => ({ userId: h.userIds.memberA, disabled: true }),
   },
   "audit.list": { allowed: STAFF, input: () => ({}) },
+  "licenses.activate": {
+    allowed: STAFF_ADMIN_OR_SERVICE,
+    input: async (h) => ({ licenseId: (await h.newLicensedOrganization("STARTER", "PENDING")).license.id }),
+  },
+  "licenses.byOrganization": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
+  "licenses.cancel": {
+    allowed: STAFF_ADMIN_OR_SERVICE,
+    input: async (h) => ({ licenseId: (await h.newLicensedOrganization()).license.id, reason: "matrix" }),
+  },
+  "licenses.create": {
+    allowed: STAFF_ADMIN_OR_SERVICE,
+    input: async (h) => {
+      const { organization, license } = await h.newLicensedOrganization("STARTER", "PENDING");
+      await h.db.delete(licensesTable).where(eq(licensesTable.id, license.id));
+      return { organizationId: organization.id, tier: "PROFESSIONAL" };
+    },
+  },
+  "licenses.expiring": { allowed: STAFF, input: () => ({ days: 30 }) },
+  "licenses.get": { allowed: [...STAFF, "serviceKey"], input: (h) => ({ licenseId: h.licenseA.id }) },
+  "licenses.issueToken": { allowed: STAFF_ADMIN_OR_SERVICE, input: (h) => ({ licenseId: h.licenseA.id }) },
+  "licenses.list": { allowed: STAFF, input: () => ({ status: "ACTIVE" }) },
+  "licenses.mine": { allowed: CUSTOMERS },
+  "licenses.myToken": {
+    allowed: CUSTOMER_ADMINS,
+    input: (h, persona) => ({ licenseId: ownLicense(h, persona) }),
+    crossTenant: (h) => ({ licenseId: h.licenseA.id }),
+  },
+  "licenses.reinstate": {
+    allowed: STAFF_ADMIN_OR_SERVICE,
+    input: async (h) => ({ licenseId: (await h.newLicensedOrganization("STARTER", "SUSPENDED")).license.id }),
+  },
+  "licenses.renew": { allowed: STAFF_ADMIN_OR_SERVICE, input: (h) => ({ licenseId: h.licenseA.id }) },
+  "licenses.rotateKey": {
+    allowed: STAFF_ADMIN_OR_SERVICE,
+    input: async (h) => ({ licenseId: (await h.newLicensedOrganization()).license.id }),
+  },
+  "licenses.rotateMyKey": {
+    allowed: CUSTOMER_ADMINS,
+    input: (h, persona) => ({ licenseId: ownLicense(h, persona) }),
+    crossTenant: (h) => ({ licenseId: h.licenseA.id }),
+  },
+  "licenses.rotateSigningKey": { allowed: ["staffAdmin"] },
+  "licenses.stats": { allowed: STAFF },
+  "licenses.suspend": {
+    allowed: STAFF_ADMIN_OR_SERVICE,
+    input: async (h) => ({ licenseId: (await h.newLicensedOrganization()).license.id, reason: "matrix" }),
+  },
+  "licenses.updateSettings": {
+    allowed: STAFF_ADMIN_OR_SERVICE,
+    input: (h) => ({ licenseId: h.licenseA.id, autoRenew: true }),
+  },
+  "licenses.validate": { allowed: PERSONAS, input: (h) => ({ key: h.keyB }) },
+  "serviceKeys.create": { allowed: ["staffAdmin"], input: () => ({ name: "CI", scopes: ["licenses:read"] }) },
+  "serviceKeys.list": { allowed: ["staffAdmin"] },
+  "serviceKeys.revoke": {
+    allowed: ["staffAdmin"],
+    input: async (h) => ({
+      apiKeyId: (
+        await createApiKey(h.system, { organizationId: null, name: "old", scopes: ["licenses:read"] })
+      ).id,
+    }),
+  },
   "audit.listOwn": { allowed: CUSTOMER_ADMINS, input: () => ({}) },
 };
 
@@ -129,12 +198,12 @@ describe("authorisation matrix", () => {
         const allowed = entry.allowed.includes(persona);
         it(`${persona} ${allowed ? "may" : "may not"} call it`, async () => {
           const caller =
-            entry.ownSession && persona !== "anonymous"
+            entry.ownSession && persona !== "anonymous" && persona !== "serviceKey"
               ? await h.callerWithToken(await h.sessionToken(h.userIds[persona]))
               : await h.caller(persona);
-          const code = await errorCode(callPath(caller, path, entry.input?.(h, persona)));
+          const code = await errorCode(callPath(caller, path, await entry.input?.(h, persona)));
           if (allowed) expect(code).toBe("OK");
-          else expect(code).toBe(persona === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN");
+          else expect(code).toBe(SESSIONLESS.includes(persona) ? "UNAUTHENTICATED" : "FORBIDDEN");
         });
       }
       const crossTenant = entry.crossTenant;

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { sessions, users } from "@tessera/db/schema";
 import type { CustomerRole, StaffRole } from "@tessera/domain";
 import { TRPCError } from "@trpc/server";
+import { createApiKey } from "../src/api-keys/service.ts";
 import { createDeps } from "../src/app.ts";
 import { hashPassword } from "../src/auth/password.ts";
 import { sha256 } from "../src/auth/tokens.ts";
@@ -11,6 +12,8 @@ import { loadConfig } from "../src/config.ts";
 import type { AppDeps } from "../src/context.ts";
 import { describeError } from "../src/errors.ts";
 import { createRequestContext } from "../src/http.ts";
+import { activateLicense, createLicense, suspendLicense } from "../src/licenses/service.ts";
+import { ensureSigningKey } from "../src/licenses/signing-keys.ts";
 import { createOrganization } from "../src/organizations/service.ts";
 import { appRouter } from "../src/router.ts";
 import { addMember } from "../src/team/service.ts";
@@ -28,7 +31,8 @@ export type Persona =
   | "ownerA"
   | "adminA"
   | "memberA"
-  | "ownerB";
+  | "ownerB"
+  | "serviceKey";
 
 export const PERSONAS: Persona[] = [
   "anonymous",
@@ -39,7 +43,11 @@ export const PERSONAS: Persona[] = [
   "adminA",
   "memberA",
   "ownerB",
+  "serviceKey",
 ];
+
+/** Personas that call without a session: refused procedures answer them UNAUTHENTICATED. */
+export const SESSIONLESS: Persona[] = ["anonymous", "serviceKey"];
 
 const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
@@ -55,9 +63,11 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
   const config = loadConfig({
     DATA_DIR: `${tmpdir()}/tessera-test`,
     SEED_DEMO: "false",
+    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     ...configOverrides,
   });
   const deps: AppDeps = createDeps(config, dbHandle, clock);
+  await ensureSigningKey(deps);
   const system = { db: deps.db, clock, actor: null, ip: null };
   const passwordHash = await hashPassword(TEST_PASSWORD);
 
@@ -89,7 +99,7 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
   const adminA = await member(orgA.id, "admin@a.test", "ADMIN");
   const memberA = await member(orgA.id, "member@a.test", "MEMBER");
 
-  const userIds: Record<Exclude<Persona, "anonymous">, string> = {
+  const userIds: Record<Exclude<Persona, "anonymous" | "serviceKey">, string> = {
     staffAdmin: staffAdmin.id,
     staffSupport: staffSupport.id,
     staffViewer: staffViewer.id,
@@ -112,9 +122,10 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
   };
 
   const headers: Record<string, string | string[]> = {};
-  const callerWithToken = async (token: string | null, ip = "203.0.113.7") =>
+  const callerWithToken = async (token: string | null, ip = "203.0.113.7", bearer?: string) =>
     createCaller(
       await createRequestContext(deps, {
+        authorizationHeader: bearer ? `Bearer ${bearer}` : undefined,
         ip,
         userAgent: "vitest",
         secure: false,
@@ -125,10 +136,56 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
       }),
     );
 
+  /** An organisation with a license of the tier, ACTIVE unless asked otherwise; the key is shown once. */
+  let fixtures = 0;
+  const newLicensedOrganization = async (
+    tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" = "STARTER",
+    status: "PENDING" | "ACTIVE" | "SUSPENDED" = "ACTIVE",
+  ) => {
+    fixtures++;
+    const organization = await createOrganization(system, {
+      name: `Fixture ${fixtures}`,
+      slug: `fixture-${fixtures}-${randomBytes(3).toString("hex")}`,
+      contactName: "Fixture Contact",
+      contactEmail: `fixture${fixtures}@fixture.test`,
+      metadata: {},
+    });
+    const { license, key } = await createLicense(system, {
+      organizationId: organization.id,
+      tier,
+      termMonths: 12,
+      autoRenew: false,
+    });
+    if (status !== "PENDING") await activateLicense(system, license.id);
+    if (status === "SUSPENDED") await suspendLicense(system, license.id, "fixture");
+    return { organization, license, key };
+  };
+  const licensed = async (organizationId: string, tier: "STARTER" | "PROFESSIONAL") => {
+    const { license, key } = await createLicense(system, {
+      organizationId,
+      tier,
+      termMonths: 12,
+      autoRenew: false,
+    });
+    await activateLicense(system, license.id);
+    return { license, key };
+  };
+  const licenseA = await licensed(orgA.id, "PROFESSIONAL");
+  const licenseB = await licensed(orgB.id, "STARTER");
+  const serviceKey = await createApiKey(system, {
+    organizationId: null,
+    name: "billing",
+    scopes: ["licenses:write", "licenses:read"],
+  });
+
+  /** A caller that authenticates with a Bearer API key only. */
+  const callerWithApiKey = (key: string, ip = "203.0.113.8") => callerWithToken(null, ip, key);
+
   const tokens = new Map<Persona, string>();
   /** A caller acting as the persona, on a session made once per persona. */
   const caller = async (persona: Persona): Promise<Caller> => {
     if (persona === "anonymous") return callerWithToken(null);
+    if (persona === "serviceKey") return callerWithApiKey(serviceKey.key);
     let token = tokens.get(persona);
     if (!token) {
       token = await sessionToken(userIds[persona]);
@@ -139,12 +196,20 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
 
   return {
     deps,
+    callerWithApiKey,
     db: deps.db,
     dbHandle,
     clock,
     config,
     orgA,
     orgB,
+    licenseA: licenseA.license,
+    keyA: licenseA.key,
+    licenseB: licenseB.license,
+    keyB: licenseB.key,
+    serviceKey,
+    system,
+    newLicensedOrganization,
     userIds,
     /** The last headers a caller's procedures set (Set-Cookie, Retry-After). */
     headers,

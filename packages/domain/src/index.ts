@@ -1,3 +1,4 @@
+export * from "./api-keys/inputs.ts";
 export * from "./audit/inputs.ts";
 export * from "./auth/inputs.ts";
 export * from "./auth/roles.ts";
@@ -6,6 +7,7 @@ export * from "./licenses/inputs.ts";
 export * from "./licenses/keys.ts";
 export * from "./licenses/lifecycle.ts";
 export * from "./licenses/tiers.ts";
+export * from "./licenses/validation.ts";
 export * from "./organizations/inputs.ts";
 export * from "./organizations/team.ts";
 export * from "./pagination.ts";

@@ -34,7 +34,11 @@ export const recordAudit = async (
 ): Promise<void> => {
   await executor.insert(auditEvents).values({
     actorUserId: ctx.actor?.userId ?? null,
-    actorLabel: ctx.actor ? `user:${ctx.actor.email}` : "system",
+    actorLabel: ctx.actor
+      ? `user:${ctx.actor.email}`
+      : ctx.apiKey
+        ? `api-key:${ctx.apiKey.prefix}`
+        : `system:${ctx.system ?? "seed"}`,
     organizationId: entry.organizationId,
     action: entry.action,
     targetType: entry.targetType,

@@ -1,3 +1,5 @@
 export * from "./audit.ts";
+export * from "./keys.ts";
+export * from "./licenses.ts";
 export * from "./organizations.ts";
 export * from "./users.ts";

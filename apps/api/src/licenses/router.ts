@@ -1,0 +1,96 @@
+import {
+  CreateLicenseInput,
+  ExpiringLicensesInput,
+  LicenseId,
+  LicenseWithReason,
+  ListLicensesInput,
+  OrganizationId,
+  RenewLicenseInput,
+  UpdateLicenseSettingsInput,
+  ValidateLicenseInput,
+} from "@tessera/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { serviceContext } from "../context.ts";
+import { customer, publicProcedure, staff, staffOrService } from "../trpc.ts";
+import {
+  activateLicense,
+  cancelLicense,
+  createLicense,
+  getExpiringLicenses,
+  getLicense,
+  getLicenseByOrganization,
+  getLicenseStats,
+  listLicenses,
+  reinstateLicense,
+  renewLicense,
+  rotateLicenseKey,
+  suspendLicense,
+  updateLicenseSettings,
+} from "./service.ts";
+import { rotateSigningKey } from "./signing-keys.ts";
+import { issueLicenseToken } from "./tokens.ts";
+import { checkLicenseValidity } from "./validation.ts";
+
+const write = () => staffOrService("licenses:write", "ADMIN");
+const read = () => staffOrService("licenses:read");
+
+export const licensesRouter = {
+  create: write()
+    .input(CreateLicenseInput)
+    .mutation(({ ctx, input }) => createLicense(serviceContext(ctx), input)),
+  activate: write()
+    .input(LicenseId)
+    .mutation(({ ctx, input }) => activateLicense(serviceContext(ctx), input.licenseId)),
+  renew: write()
+    .input(RenewLicenseInput)
+    .mutation(({ ctx, input }) => renewLicense(serviceContext(ctx), input.licenseId, input.termMonths)),
+  suspend: write()
+    .input(LicenseWithReason)
+    .mutation(({ ctx, input }) => suspendLicense(serviceContext(ctx), input.licenseId, input.reason)),
+  reinstate: write()
+    .input(LicenseId)
+    .mutation(({ ctx, input }) => reinstateLicense(serviceContext(ctx), input.licenseId)),
+  cancel: write()
+    .input(LicenseWithReason)
+    .mutation(({ ctx, input }) => cancelLicense(serviceContext(ctx), input.licenseId, input.reason)),
+  updateSettings: write()
+    .input(UpdateLicenseSettingsInput)
+    .mutation(({ ctx, input }) => updateLicenseSettings(serviceContext(ctx), input.licenseId, input)),
+  rotateKey: write()
+    .input(LicenseId)
+    .mutation(({ ctx, input }) => rotateLicenseKey(serviceContext(ctx), input.licenseId)),
+  issueToken: write()
+    .input(LicenseId)
+    .mutation(({ ctx, input }) => issueLicenseToken(serviceContext(ctx), ctx, input.licenseId)),
+
+  get: read()
+    .input(LicenseId)
+    .query(({ ctx, input }) => getLicense(serviceContext(ctx), input.licenseId)),
+  list: staff()
+    .input(ListLicensesInput)
+    .query(({ ctx, input }) => listLicenses(serviceContext(ctx), input)),
+  byOrganization: staff()
+    .input(OrganizationId)
+    .query(({ ctx, input }) => getLicenseByOrganization(serviceContext(ctx), input.organizationId)),
+  expiring: staff()
+    .input(ExpiringLicensesInput)
+    .query(({ ctx, input }) => getExpiringLicenses(serviceContext(ctx), input.days)),
+  stats: staff().query(({ ctx }) => getLicenseStats(serviceContext(ctx))),
+  rotateSigningKey: staff("ADMIN").mutation(({ ctx }) => rotateSigningKey(serviceContext(ctx), ctx)),
+
+  /** Public: the key is the credential. Rate-limited per key and per IP. */
+  validate: publicProcedure
+    .input(ValidateLicenseInput)
+    .mutation(({ ctx, input }) => checkLicenseValidity(ctx, input, ctx.request.ip)),
+
+  /** The signed-in customer's own license and its history. */
+  mine: customer().query(({ ctx }) => getLicenseByOrganization(serviceContext(ctx), ctx.organizationId)),
+  rotateMyKey: customer("OWNER", "ADMIN")
+    .input(LicenseId)
+    .mutation(({ ctx, input }) => rotateLicenseKey(serviceContext(ctx), input.licenseId, ctx.organizationId)),
+  myToken: customer("OWNER", "ADMIN")
+    .input(LicenseId)
+    .mutation(({ ctx, input }) =>
+      issueLicenseToken(serviceContext(ctx), ctx, input.licenseId, ctx.organizationId),
+    ),
+} satisfies TRPCRouterRecord;
