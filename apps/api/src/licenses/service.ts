@@ -22,7 +22,7 @@ import {
   type Tier,
   toPage,
 } from "@tessera/domain";
-import { and, asc, count, desc, eq, gt, ilike, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, lte, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { diff, recordAudit } from "../audit/service.ts";
 import { sha256 } from "../auth/tokens.ts";
