@@ -8,6 +8,7 @@ import type { Config } from "./config.ts";
 import type { AppDeps } from "./context.ts";
 import { createSecretBox, loadEncryptionKey } from "./crypto/secrets.ts";
 import { createRequestHandler } from "./http.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
 import { type BillingPort, invoiceBillingPort } from "./licenses/billing.ts";
 import { ensureSigningKey } from "./licenses/signing-keys.ts";
 import { ValidationLimiter } from "./licenses/validation-limiter.ts";
@@ -46,7 +47,10 @@ export const createDeps = (
 });
 
 /** Open the database (PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR), migrate, seed, listen. */
-export const startApp = async (config: Config, options: { dbHandle?: DbHandle; clock?: Clock } = {}) => {
+export const startApp = async (
+  config: Config,
+  options: { dbHandle?: DbHandle; clock?: Clock; jobs?: boolean } = {},
+) => {
   const dbHandle =
     options.dbHandle ??
     (await createDb(
@@ -56,6 +60,7 @@ export const startApp = async (config: Config, options: { dbHandle?: DbHandle; c
   const deps = createDeps(config, dbHandle, options.clock);
   await ensureSigningKey(deps);
   const seeded = config.SEED_DEMO ? await seedDemo(deps) : false;
+  const stopJobs = options.jobs === false ? () => {} : startScheduler(deps);
   const server = createServer(createRequestHandler(deps, { webDist: config.WEB_DIST }));
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
@@ -66,6 +71,7 @@ export const startApp = async (config: Config, options: { dbHandle?: DbHandle; c
     url: `http://${host}:${port}`,
     seeded,
     close: async () => {
+      stopJobs();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -1,6 +1,7 @@
 import {
   CreateLicenseInput,
   ExpiringLicensesInput,
+  LicenseActionInput,
   LicenseId,
   LicenseWithReason,
   ListLicensesInput,
@@ -39,20 +40,20 @@ export const licensesRouter = {
     .input(CreateLicenseInput)
     .mutation(({ ctx, input }) => createLicense(serviceContext(ctx), input)),
   activate: write()
-    .input(LicenseId)
-    .mutation(({ ctx, input }) => activateLicense(serviceContext(ctx), input.licenseId)),
+    .input(LicenseActionInput)
+    .mutation(({ ctx, input }) => activateLicense(serviceContext(ctx), input.licenseId, input)),
   renew: write()
     .input(RenewLicenseInput)
-    .mutation(({ ctx, input }) => renewLicense(serviceContext(ctx), input.licenseId, input.termMonths)),
+    .mutation(({ ctx, input }) => renewLicense(serviceContext(ctx), input.licenseId, input)),
   suspend: write()
     .input(LicenseWithReason)
-    .mutation(({ ctx, input }) => suspendLicense(serviceContext(ctx), input.licenseId, input.reason)),
+    .mutation(({ ctx, input }) => suspendLicense(serviceContext(ctx), input.licenseId, input.reason, input)),
   reinstate: write()
-    .input(LicenseId)
-    .mutation(({ ctx, input }) => reinstateLicense(serviceContext(ctx), input.licenseId)),
+    .input(LicenseActionInput)
+    .mutation(({ ctx, input }) => reinstateLicense(serviceContext(ctx), input.licenseId, input)),
   cancel: write()
     .input(LicenseWithReason)
-    .mutation(({ ctx, input }) => cancelLicense(serviceContext(ctx), input.licenseId, input.reason)),
+    .mutation(({ ctx, input }) => cancelLicense(serviceContext(ctx), input.licenseId, input.reason, input)),
   updateSettings: write()
     .input(UpdateLicenseSettingsInput)
     .mutation(({ ctx, input }) => updateLicenseSettings(serviceContext(ctx), input.licenseId, input)),

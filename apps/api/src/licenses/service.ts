@@ -192,12 +192,24 @@ export const transitionLicense = async (
   ctx: ServiceContext,
   licenseId: string,
   action: LicenseAction,
-  options: { reason?: string; termMonths?: number; scopeOrganizationId?: string } = {},
+  options: {
+    reason?: string;
+    termMonths?: number;
+    expectedVersion?: number;
+    scopeOrganizationId?: string;
+  } = {},
 ) => {
   const now = ctx.clock.now();
   try {
     const updated = await ctx.db.transaction(async (tx) => {
       const current = await findLicense({ db: tx }, licenseId, options.scopeOrganizationId);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
+        throw new DomainError(
+          "STALE_VERSION",
+          `The license is at version ${current.version}, not ${options.expectedVersion}: it changed since you loaded it`,
+          { field: "expectedVersion", currentVersion: current.version },
+        );
+      }
       const termMonths = options.termMonths ?? current.termMonths;
       const transition = nextLicenseState({ ...current, termMonths }, action, now, options.reason);
       const [row] = await tx
@@ -230,16 +242,35 @@ export const transitionLicense = async (
   }
 };
 
-export const activateLicense = (ctx: ServiceContext, licenseId: string) =>
-  transitionLicense(ctx, licenseId, "activate");
-export const suspendLicense = (ctx: ServiceContext, licenseId: string, reason: string) =>
-  transitionLicense(ctx, licenseId, "suspend", { reason });
-export const reinstateLicense = (ctx: ServiceContext, licenseId: string) =>
-  transitionLicense(ctx, licenseId, "reinstate");
-export const cancelLicense = (ctx: ServiceContext, licenseId: string, reason: string) =>
-  transitionLicense(ctx, licenseId, "cancel", { reason });
-export const renewLicense = (ctx: ServiceContext, licenseId: string, termMonths?: number) =>
-  transitionLicense(ctx, licenseId, "renew", termMonths ? { termMonths } : {});
+type ActionOptions = { expectedVersion?: number | undefined };
+const versionOption = (options: ActionOptions) =>
+  options.expectedVersion === undefined ? {} : { expectedVersion: options.expectedVersion };
+
+export const activateLicense = (ctx: ServiceContext, licenseId: string, options: ActionOptions = {}) =>
+  transitionLicense(ctx, licenseId, "activate", versionOption(options));
+export const suspendLicense = (
+  ctx: ServiceContext,
+  licenseId: string,
+  reason: string,
+  options: ActionOptions = {},
+) => transitionLicense(ctx, licenseId, "suspend", { reason, ...versionOption(options) });
+export const reinstateLicense = (ctx: ServiceContext, licenseId: string, options: ActionOptions = {}) =>
+  transitionLicense(ctx, licenseId, "reinstate", versionOption(options));
+export const cancelLicense = (
+  ctx: ServiceContext,
+  licenseId: string,
+  reason: string,
+  options: ActionOptions = {},
+) => transitionLicense(ctx, licenseId, "cancel", { reason, ...versionOption(options) });
+export const renewLicense = (
+  ctx: ServiceContext,
+  licenseId: string,
+  options: ActionOptions & { termMonths?: number | undefined } = {},
+) =>
+  transitionLicense(ctx, licenseId, "renew", {
+    ...versionOption(options),
+    ...(options.termMonths === undefined ? {} : { termMonths: options.termMonths }),
+  });
 
 export const updateLicenseSettings = async (
   ctx: ServiceContext,
@@ -397,7 +428,7 @@ export const getLicenseStats = async (ctx: ServiceContext) => {
     .select({
       tier: licenses.tier,
       status: licenses.status,
-      lapsed: sql<boolean>`coalesce(${licenses.expiresAt} <= ${now}, false)`,
+      lapsed: sql<boolean>`coalesce(${licenses.expiresAt} <= ${now.toISOString()}::timestamptz, false)`,
       total: count(),
     })
     .from(licenses)

@@ -95,10 +95,12 @@ export const signToken = async (
     .setExpirationTime(Math.floor(claims.expiresAt.getTime() / 1000))
     .setJti(randomBytes(12).toString("base64url"))
     .sign(privateKey);
+  // Raw timestamps go in as ISO text: postgres.js does not bind a Date inside sql``.
+  const tokenExpiry = sql`${claims.expiresAt.toISOString()}::timestamptz`;
   await deps.db
     .update(signingKeys)
     .set({
-      lastTokenExpiresAt: sql`greatest(coalesce(${signingKeys.lastTokenExpiresAt}, ${claims.expiresAt}), ${claims.expiresAt})`,
+      lastTokenExpiresAt: sql`greatest(coalesce(${signingKeys.lastTokenExpiresAt}, ${tokenExpiry}), ${tokenExpiry})`,
     })
     .where(and(eq(signingKeys.kid, active.kid)));
   return { token, kid: active.kid };

@@ -70,10 +70,19 @@ export type CreateLicenseInput = z.input<typeof CreateLicenseInput>;
 export const LicenseId = z.object({ licenseId: z.uuid() });
 export type LicenseId = z.input<typeof LicenseId>;
 
-export const LicenseWithReason = LicenseId.extend({ reason: Reason });
+/**
+ * A lifecycle action. `expectedVersion` is optimistic concurrency: the action applies only
+ * to the version the caller saw, so a double click or a retried request acts once.
+ */
+export const LicenseActionInput = LicenseId.extend({
+  expectedVersion: z.number().int().min(1).optional(),
+});
+export type LicenseActionInput = z.input<typeof LicenseActionInput>;
+
+export const LicenseWithReason = LicenseActionInput.extend({ reason: Reason });
 export type LicenseWithReason = z.input<typeof LicenseWithReason>;
 
-export const RenewLicenseInput = LicenseId.extend({
+export const RenewLicenseInput = LicenseActionInput.extend({
   /** A different term for this and later renewals; the license's own term otherwise. */
   termMonths: TermMonths.optional(),
 });

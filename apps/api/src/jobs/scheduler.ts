@@ -1,0 +1,40 @@
+import type { AppDeps } from "../context.ts";
+import { runLicenseSweep } from "./license-sweep.ts";
+
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(deps: AppDeps, now: Date): Promise<unknown>;
+}
+
+export const JOBS: Job[] = [{ name: "license-sweep", everyMs: 60_000, run: runLicenseSweep }];
+
+/**
+ * Run each job on its interval, never two runs of one job at once in this process (jobs are
+ * idempotent across processes). A failed run is logged and tried again next interval.
+ */
+export const startScheduler = (
+  deps: AppDeps,
+  jobs: Job[] = JOBS,
+  log: (line: string) => void = console.error,
+) => {
+  const timers = jobs.map((job) => {
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        await job.run(deps, deps.clock.now());
+      } catch (error) {
+        log(`job ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        running = false;
+      }
+    };
+    void tick();
+    return setInterval(tick, job.everyMs);
+  });
+  return () => {
+    for (const timer of timers) clearInterval(timer);
+  };
+};
