@@ -5,11 +5,10 @@ import { extname, join, normalize, sep } from "node:path";
 import { expectedMigrationCount } from "@tessera/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { sql } from "drizzle-orm";
-import { resolveApiKey } from "./api-keys/service.ts";
-import { readCookie, SESSION_COOKIE } from "./auth/cookie.ts";
-import { resolveSession } from "./auth/service.ts";
-import type { AppDeps, Context, RequestInfo } from "./context.ts";
+import type { AppDeps } from "./context.ts";
 import { publishedKeys } from "./licenses/signing-keys.ts";
+import { createRestHandler, openApiDocument, REST_BASE } from "./openapi.ts";
+import { contextFromNodeRequest } from "./request-context.ts";
 import { appRouter } from "./router.ts";
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -29,38 +28,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   "X-Frame-Options": "DENY",
   "Content-Security-Policy":
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-};
-
-const clientIp = (req: IncomingMessage, trustProxy: boolean): string | null => {
-  if (trustProxy) {
-    const forwarded = req.headers["x-forwarded-for"];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? null;
-};
-
-const isSecure = (req: IncomingMessage, trustProxy: boolean): boolean =>
-  ("encrypted" in req.socket && Boolean(req.socket.encrypted)) ||
-  (trustProxy && req.headers["x-forwarded-proto"] === "https");
-
-/** Build the per-request context: who is calling comes from the session cookie. */
-export const createRequestContext = async (
-  deps: AppDeps,
-  request: Omit<RequestInfo, "sessionToken"> & {
-    cookieHeader: string | undefined;
-    authorizationHeader?: string | undefined;
-  },
-): Promise<Context> => {
-  const { cookieHeader, authorizationHeader, ...rest } = request;
-  const sessionToken = readCookie(cookieHeader, SESSION_COOKIE);
-  const actor = sessionToken ? await resolveSession(deps, sessionToken) : null;
-  const bearer = authorizationHeader?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  const resolved = bearer ? await resolveApiKey(deps, bearer) : null;
-  const apiKey = resolved && typeof resolved === "object" ? resolved : null;
-  const apiKeyProblem =
-    typeof resolved === "string" ? resolved : authorizationHeader && !bearer ? "UNKNOWN" : null;
-  return { ...deps, request: { ...rest, sessionToken }, actor, apiKey, apiKeyProblem };
 };
 
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {
@@ -89,7 +56,7 @@ export const readiness = async (deps: AppDeps): Promise<{ ready: boolean; reason
  * SameSite=Lax already keeps the cookie from) is refused outright when it names an Origin.
  */
 const crossSiteMutation = (req: IncomingMessage): boolean => {
-  if (req.method !== "POST") return false;
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return false;
   const origin = req.headers.origin;
   if (!origin) return false;
   try {
@@ -103,18 +70,9 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: ({ req, res }) =>
-      createRequestContext(deps, {
-        ip: clientIp(req, deps.config.TRUST_PROXY),
-        userAgent: req.headers["user-agent"] ?? null,
-        secure: isSecure(req, deps.config.TRUST_PROXY),
-        cookieHeader: req.headers.cookie,
-        authorizationHeader: req.headers.authorization,
-        setHeader: (name, value) => {
-          if (!res.headersSent) res.setHeader(name, value);
-        },
-      }),
+    createContext: ({ req, res }) => contextFromNodeRequest(deps, req, res),
   });
+  const restHandler = createRestHandler(deps);
 
   const serveStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     if (!options.webDist || (req.method !== "GET" && req.method !== "HEAD")) {
@@ -155,12 +113,14 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
           ...state,
         });
       }
-      if (pathname.startsWith("/trpc/")) {
+      if (pathname === `${REST_BASE}/openapi.json`) return sendJson(res, 200, openApiDocument());
+      const isTrpc = pathname.startsWith("/trpc/");
+      if (isTrpc || pathname.startsWith(`${REST_BASE}/`)) {
         if (crossSiteMutation(req)) {
           return sendJson(res, 403, { error: { code: "FORBIDDEN", message: "Cross-site request refused" } });
         }
         res.setHeader("Cache-Control", "no-store");
-        return trpcHandler(req, res);
+        return isTrpc ? trpcHandler(req, res) : await restHandler(req, res);
       }
       return await serveStatic(req, res, pathname);
     } catch {

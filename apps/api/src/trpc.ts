@@ -1,17 +1,21 @@
 import type { ApiKeyScope, CustomerRole, StaffRole } from "@tessera/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import type { ApiKeyPrincipal } from "./api-keys/service.ts";
 import type { Actor, Context } from "./context.ts";
 import { describeError, toTRPCError } from "./errors.ts";
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const { message, data } = describeError(error, shape.data.httpStatus);
-    return { code: shape.code, message, data: { ...data, path: shape.data.path } };
-  },
-});
+const t = initTRPC
+  .meta<OpenApiMeta>()
+  .context<Context>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const { message, data } = describeError(error, shape.data.httpStatus);
+      return { code: shape.code, message, data: { ...data, path: shape.data.path } };
+    },
+  });
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;

@@ -6,6 +6,7 @@ export * from "./errors.ts";
 export * from "./licenses/inputs.ts";
 export * from "./licenses/keys.ts";
 export * from "./licenses/lifecycle.ts";
+export * from "./licenses/outputs.ts";
 export * from "./licenses/tiers.ts";
 export * from "./licenses/validation.ts";
 export * from "./organizations/inputs.ts";

@@ -3,12 +3,15 @@ import {
   ExpiringLicensesInput,
   LicenseActionInput,
   LicenseId,
+  LicenseOutput,
+  LicenseWithKeyOutput,
   LicenseWithReason,
   ListLicensesInput,
   OrganizationId,
   RenewLicenseInput,
   UpdateLicenseSettingsInput,
   ValidateLicenseInput,
+  ValidationOutput,
 } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
@@ -32,18 +35,35 @@ import { rotateSigningKey } from "./signing-keys.ts";
 import { issueLicenseToken } from "./tokens.ts";
 import { checkLicenseValidity } from "./validation.ts";
 
+/** REST metadata: served under /api, Bearer-protected (a staff service key). */
+const rest = (method: "GET" | "POST" | "PUT", path: `/${string}`, summary: string) => ({
+  openapi: { method, path, summary, protect: true, tags: ["licenses"] },
+});
+
 const write = () => staffOrService("licenses:write", "ADMIN");
 const read = () => staffOrService("licenses:read");
 
 export const licensesRouter = {
   create: write()
+    .meta(
+      rest(
+        "POST",
+        "/enterprise/licenses/create",
+        "Create a license (PENDING); the key is in the answer, once",
+      ),
+    )
     .input(CreateLicenseInput)
+    .output(LicenseWithKeyOutput)
     .mutation(({ ctx, input }) => createLicense(serviceContext(ctx), input)),
   activate: write()
+    .meta(rest("POST", "/enterprise/licenses/activate", "Activate a PENDING license"))
     .input(LicenseActionInput)
+    .output(LicenseOutput)
     .mutation(({ ctx, input }) => activateLicense(serviceContext(ctx), input.licenseId, input)),
   renew: write()
+    .meta(rest("PUT", "/enterprise/licenses/{licenseId}/renew", "Renew from max(now, expiry) by the term"))
     .input(RenewLicenseInput)
+    .output(LicenseOutput)
     .mutation(({ ctx, input }) => renewLicense(serviceContext(ctx), input.licenseId, input)),
   suspend: write()
     .input(LicenseWithReason)
@@ -65,7 +85,11 @@ export const licensesRouter = {
     .mutation(({ ctx, input }) => issueLicenseToken(serviceContext(ctx), ctx, input.licenseId)),
 
   get: read()
+    .meta(
+      rest("GET", "/enterprise/licenses/{licenseId}", "A license with its effective status and entitlements"),
+    )
     .input(LicenseId)
+    .output(LicenseOutput)
     .query(({ ctx, input }) => getLicense(serviceContext(ctx), input.licenseId)),
   list: staff()
     .input(ListLicensesInput)
@@ -81,7 +105,16 @@ export const licensesRouter = {
 
   /** Public: the key is the credential. Rate-limited per key and per IP. */
   validate: publicProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/enterprise/licenses/validate",
+        tags: ["licenses"],
+        summary: "Validate a license key (public: the key is the credential; rate-limited)",
+      },
+    })
     .input(ValidateLicenseInput)
+    .output(ValidationOutput)
     .mutation(({ ctx, input }) => checkLicenseValidity(ctx, input, ctx.request.ip)),
 
   /** The signed-in customer's own license and its history. */

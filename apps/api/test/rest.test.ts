@@ -1,0 +1,155 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "../src/api-keys/service.ts";
+import { type RunningApp, startApp } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
+import { createOrganization } from "../src/organizations/service.ts";
+import { openTestDatabase } from "./database.ts";
+
+/** The REST API as a non-TypeScript integrator uses it: plain fetch, JSON, a Bearer key. */
+let app: RunningApp;
+let serviceKey = "";
+let readOnlyKey = "";
+const organizationIds: string[] = [];
+
+beforeAll(async () => {
+  const config = loadConfig({
+    PORT: "0",
+    DATA_DIR: "/tmp/tessera-rest-test",
+    SEED_DEMO: "false",
+    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  });
+  app = await startApp(config, { dbHandle: await openTestDatabase(), jobs: false });
+  const system = { db: app.deps.db, clock: app.deps.clock, actor: null, ip: null };
+  serviceKey = (
+    await createApiKey(system, {
+      organizationId: null,
+      name: "billing",
+      scopes: ["licenses:write", "licenses:read"],
+    })
+  ).key;
+  readOnlyKey = (await createApiKey(system, { organizationId: null, name: "bi", scopes: ["licenses:read"] }))
+    .key;
+  for (const slug of ["rest-one", "rest-two", "rest-three"]) {
+    const organization = await createOrganization(system, {
+      name: slug,
+      slug,
+      contactName: "R",
+      contactEmail: `r@${slug}.test`,
+      metadata: {},
+    });
+    organizationIds.push(organization.id);
+  }
+});
+afterAll(() => app.close());
+
+const rest = (method: string, path: string, body?: unknown, key: string | null = serviceKey) =>
+  fetch(`${app.url}/api${path}`, {
+    method,
+    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+describe("REST", () => {
+  it("serves a valid OpenAPI 3 document with the promised paths", async () => {
+    const response = await fetch(`${app.url}/api/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        "/enterprise/licenses/create",
+        "/enterprise/licenses/activate",
+        "/enterprise/licenses/{licenseId}",
+        "/enterprise/licenses/{licenseId}/renew",
+        "/enterprise/licenses/validate",
+      ]),
+    );
+    expect(document.paths["/enterprise/licenses/{licenseId}/renew"]).toHaveProperty("put");
+    expect(document.components.securitySchemes).toHaveProperty("bearer");
+  });
+
+  it("create → activate → get → renew → validate over HTTP", async () => {
+    const created = await rest("POST", "/enterprise/licenses/create", {
+      organizationId: organizationIds[0],
+      tier: "STARTER",
+      termMonths: 12,
+    });
+    expect(created.status).toBe(200);
+    const { license, key } = (await created.json()) as {
+      license: { id: string; status: string; version: number };
+      key: string;
+    };
+    expect(license.status).toBe("PENDING");
+
+    const activated = await rest("POST", "/enterprise/licenses/activate", { licenseId: license.id });
+    expect(activated.status).toBe(200);
+    const active = (await activated.json()) as { status: string; expiresAt: string; version: number };
+    expect(active.status).toBe("ACTIVE");
+    expect(typeof active.expiresAt).toBe("string");
+
+    const fetched = await rest("GET", `/enterprise/licenses/${license.id}`, undefined, readOnlyKey);
+    expect(fetched.status).toBe(200);
+    expect(((await fetched.json()) as { id: string }).id).toBe(license.id);
+
+    const renewed = await rest("PUT", `/enterprise/licenses/${license.id}/renew`, {
+      expectedVersion: active.version,
+    });
+    expect(renewed.status).toBe(200);
+    const after = (await renewed.json()) as { expiresAt: string };
+    expect(new Date(after.expiresAt).getTime()).toBeGreaterThan(new Date(active.expiresAt).getTime());
+
+    const again = await rest("PUT", `/enterprise/licenses/${license.id}/renew`, {
+      expectedVersion: active.version,
+    });
+    expect(again.status).toBe(409);
+
+    const validated = await rest("POST", "/enterprise/licenses/validate", { key, feature: "SSO" }, null);
+    expect(validated.status).toBe(200);
+    expect(await validated.json()).toMatchObject({
+      valid: false,
+      code: "FEATURE_NOT_ENTITLED",
+      license: { tier: "STARTER" },
+    });
+  });
+
+  it("answers 401 without a key, 403 for a key without the scope", async () => {
+    const body = { organizationId: organizationIds[1], tier: "STARTER" };
+    expect((await rest("POST", "/enterprise/licenses/create", body, null)).status).toBe(401);
+    expect((await rest("POST", "/enterprise/licenses/create", body, "tsk_00000000_wrong")).status).toBe(401);
+    expect((await rest("POST", "/enterprise/licenses/create", body, readOnlyKey)).status).toBe(403);
+  });
+
+  it("answers 400 naming the field, and writes nothing", async () => {
+    const response = await rest("POST", "/enterprise/licenses/create", {
+      organizationId: organizationIds[2],
+      tier: "GOLD",
+      termMonths: 0,
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      message: string;
+      data: { code: string; field: string };
+      issues: { path: string[] }[];
+    };
+    expect(body.data.code).toBe("VALIDATION_FAILED");
+    expect(["tier", "termMonths"]).toContain(body.data.field);
+    const check = await rest("POST", "/enterprise/licenses/create", {
+      organizationId: organizationIds[2],
+      tier: "STARTER",
+    });
+    expect(check.status).toBe(200);
+  });
+
+  it("answers 404 for an unknown license and 400 for a malformed id or key", async () => {
+    expect((await rest("GET", "/enterprise/licenses/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+    expect((await rest("GET", "/enterprise/licenses/not-a-uuid")).status).toBe(400);
+    const badKey = await rest("POST", "/enterprise/licenses/validate", { key: "TSR-12345" }, null);
+    expect(badKey.status).toBe(400);
+    expect(((await badKey.json()) as { data: { field: string } }).data.field).toBe("key");
+  });
+});

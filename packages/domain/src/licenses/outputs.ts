@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { LICENSE_STATUSES } from "./lifecycle.ts";
+import { FEATURES, SUPPORT_CHANNELS, TIERS } from "./tiers.ts";
+import { VALIDATION_CODES } from "./validation.ts";
+
+/**
+ * What license procedures answer, as schemas: they check our own output and describe it in
+ * the OpenAPI document, so REST integrators see exactly what TypeScript clients get.
+ */
+const Limit = z.number().int().nullable().describe("null: unlimited");
+export const LimitsOutput = z.object({
+  ACTIVE_USERS: Limit,
+  COURSES: Limit,
+  API_CALLS: Limit.describe("per calendar month (UTC); null: unlimited"),
+  STORAGE_BYTES: Limit,
+});
+
+export const EntitlementsOutput = z.object({
+  tier: z.enum(TIERS),
+  limits: LimitsOutput,
+  features: z.array(z.enum(FEATURES)),
+  supportChannel: z.enum(SUPPORT_CHANNELS),
+  supportResponseCapHours: z.number().int().nullable(),
+  monthlyPriceCents: z.number().int().nullable(),
+});
+
+export const LicenseOutput = z.object({
+  id: z.uuid(),
+  organizationId: z.uuid(),
+  organizationName: z.string().optional(),
+  tier: z.enum(TIERS),
+  status: z.enum(LICENSE_STATUSES).describe("effective status: ACTIVE past its expiry reads EXPIRED"),
+  storedStatus: z.enum(LICENSE_STATUSES),
+  termMonths: z.number().int(),
+  autoRenew: z.boolean(),
+  startsAt: z.date().nullable(),
+  expiresAt: z.date().nullable(),
+  activatedAt: z.date().nullable(),
+  suspendedAt: z.date().nullable(),
+  suspendedReason: z.string().nullable(),
+  cancelledAt: z.date().nullable(),
+  cancelledReason: z.string().nullable(),
+  expiredAt: z.date().nullable(),
+  renewedAt: z.date().nullable(),
+  supportResponseCapHours: z.number().int().nullable(),
+  monthlyPriceCents: z.number().int().nullable(),
+  customDomain: z.string().nullable(),
+  whiteLabel: z.boolean(),
+  keyLast4: z.string(),
+  keyHint: z.string(),
+  keyRotatedAt: z.date().nullable(),
+  version: z.number().int().describe("send as expectedVersion to act only on what you saw"),
+  daysUntilExpiry: z.number().int().nullable(),
+  entitlements: EntitlementsOutput,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type LicenseOutput = z.infer<typeof LicenseOutput>;
+
+export const LicenseWithKeyOutput = z.object({
+  license: LicenseOutput,
+  key: z.string().describe("shown once: store it now, only its hash is kept"),
+});
+
+export const ValidationOutput = z.object({
+  valid: z.boolean(),
+  code: z.enum(VALIDATION_CODES),
+  license: z
+    .object({
+      id: z.uuid(),
+      organizationId: z.uuid(),
+      organizationName: z.string(),
+      organizationSlug: z.string(),
+      tier: z.enum(TIERS),
+      status: z.enum(LICENSE_STATUSES),
+      startsAt: z.date().nullable(),
+      expiresAt: z.date().nullable(),
+    })
+    .nullable(),
+  limits: LimitsOutput.nullable(),
+  features: z.array(z.enum(FEATURES)).nullable(),
+  usage: z.record(z.string(), z.number()).nullable(),
+});
