@@ -11,6 +11,7 @@ import { createRequestHandler } from "./http.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { type BillingPort, invoiceBillingPort } from "./licenses/billing.ts";
 import { ensureSigningKey } from "./licenses/signing-keys.ts";
+import { LICENSE_CHANGED_CHANNEL, ValidationCache } from "./licenses/validation-cache.ts";
 import { ValidationLimiter } from "./licenses/validation-limiter.ts";
 import { seedDemo } from "./seed/demo.ts";
 
@@ -42,6 +43,7 @@ export const createDeps = (
     maxPerIp: config.VALIDATE_MAX_PER_IP,
     windowSeconds: config.VALIDATE_WINDOW_SECONDS,
   }),
+  validationCache: new ValidationCache(config.VALIDATION_CACHE_TTL_SECONDS * 1000),
   secrets: createSecretBox(loadEncryptionKey(config.ENCRYPTION_KEY, config.dataDir)),
   billing,
 });
@@ -59,6 +61,10 @@ export const startApp = async (
   await dbHandle.migrate();
   const deps = createDeps(config, dbHandle, options.clock);
   await ensureSigningKey(deps);
+  // Other instances' license changes reach this one's validation cache through NOTIFY.
+  const unlisten = await dbHandle.listen(LICENSE_CHANGED_CHANNEL, (licenseId) =>
+    deps.validationCache.invalidate(licenseId),
+  );
   const seeded = config.SEED_DEMO ? await seedDemo(deps) : false;
   const stopJobs = options.jobs === false ? () => {} : startScheduler(deps);
   const server = createServer(createRequestHandler(deps, { webDist: config.WEB_DIST }));
@@ -72,6 +78,7 @@ export const startApp = async (
     seeded,
     close: async () => {
       stopJobs();
+      await unlisten().catch(() => {});
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

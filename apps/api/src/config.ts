@@ -38,6 +38,8 @@ const ConfigSchema = z.object({
   TOKEN_ISSUER: z.string().min(1).default("tessera"),
   VALIDATE_MAX_PER_KEY: z.coerce.number().int().min(1).default(600),
   VALIDATE_MAX_PER_IP: z.coerce.number().int().min(1).default(60_000),
+  /** How long a validation lookup may be served from memory (changes invalidate sooner). 0: off. */
+  VALIDATION_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   VALIDATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),

@@ -6,6 +6,7 @@ import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { SecretBox } from "./crypto/secrets.ts";
 import type { BillingPort } from "./licenses/billing.ts";
+import type { ValidationCache } from "./licenses/validation-cache.ts";
 import type { ValidationLimiter } from "./licenses/validation-limiter.ts";
 
 /** Who is calling, resolved from the session cookie. */
@@ -27,6 +28,7 @@ export interface AppDeps {
   config: Config;
   loginLimiter: LoginLimiter;
   validationLimiter: ValidationLimiter;
+  validationCache: ValidationCache;
   secrets: SecretBox;
   billing: BillingPort;
 }
@@ -58,6 +60,8 @@ export interface ServiceContext {
   apiKey?: ApiKeyPrincipal | null;
   /** Name of the job acting when there is no person or key, e.g. `license-sweep`. */
   system?: string;
+  /** Told of every license change, so validation never answers from a stale lookup. */
+  licenseCache?: Pick<ValidationCache, "invalidate">;
 }
 
 export const serviceContext = (ctx: Context): ServiceContext => ({
@@ -66,4 +70,5 @@ export const serviceContext = (ctx: Context): ServiceContext => ({
   actor: ctx.actor,
   ip: ctx.request.ip,
   apiKey: ctx.apiKey,
+  licenseCache: ctx.validationCache,
 });

@@ -7,6 +7,7 @@ import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { sql } from "drizzle-orm";
 import type { AppDeps } from "./context.ts";
 import { publishedKeys } from "./licenses/signing-keys.ts";
+import { handleValidateRequest } from "./licenses/validate-endpoint.ts";
 import { createRestHandler, openApiDocument, REST_BASE } from "./openapi.ts";
 import { contextFromNodeRequest } from "./request-context.ts";
 import { appRouter } from "./router.ts";
@@ -114,6 +115,9 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
         });
       }
       if (pathname === `${REST_BASE}/openapi.json`) return sendJson(res, 200, openApiDocument());
+      if (pathname === `${REST_BASE}/enterprise/licenses/validate` && req.method === "POST") {
+        return await handleValidateRequest(deps, req, res);
+      }
       const isTrpc = pathname.startsWith("/trpc/");
       if (isTrpc || pathname.startsWith(`${REST_BASE}/`)) {
         if (crossSiteMutation(req)) {

@@ -4,7 +4,7 @@ import { readCookie, SESSION_COOKIE } from "./auth/cookie.ts";
 import { resolveSession } from "./auth/service.ts";
 import type { AppDeps, Context, RequestInfo } from "./context.ts";
 
-const clientIp = (req: IncomingMessage, trustProxy: boolean): string | null => {
+export const clientIp = (req: IncomingMessage, trustProxy: boolean): string | null => {
   if (trustProxy) {
     const forwarded = req.headers["x-forwarded-for"];
     const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();

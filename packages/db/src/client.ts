@@ -24,6 +24,8 @@ export interface DbHandle {
   migrate(): Promise<void>;
   /** Raw rows of a query, the same shape on both drivers. */
   rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** LISTEN on a channel (NOTIFY is sent with `select pg_notify(…)` in a transaction). */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,10 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
       rows: async <T extends Record<string, unknown>>(query: SQL) => [
         ...((await db.execute(query)) as unknown as T[]),
       ],
+      listen: async (channel, onMessage) => {
+        const { unlisten } = await client.listen(channel, onMessage);
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -78,6 +84,10 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
       }),
     rows: async <T extends Record<string, unknown>>(query: SQL) =>
       ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+    listen: async (channel, onMessage) => {
+      const unlisten = await client.listen(channel, onMessage);
+      return () => unlisten();
+    },
     close: () => client.close(),
   };
 };

@@ -3,6 +3,7 @@ import { dueReminder, entitlementsFor, type Feature, type Limits, renewedExpiry 
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { licenseChanged } from "../licenses/validation-cache.ts";
 
 export interface LicenseSweepResult {
   renewed: number;
@@ -18,7 +19,7 @@ const REMINDER_HORIZON_MS = 30 * 86_400_000;
  * from two processes at once: every effect is a conditional update or a unique insert.
  */
 export const runLicenseSweep = async (
-  deps: Pick<AppDeps, "db" | "billing">,
+  deps: Pick<AppDeps, "db" | "billing"> & Partial<Pick<AppDeps, "validationCache">>,
   now: Date,
 ): Promise<LicenseSweepResult> => {
   const ctx: ServiceContext = {
@@ -48,6 +49,7 @@ export const runLicenseSweep = async (
         .where(and(eq(licenses.id, license.id), eq(licenses.version, license.version)))
         .returning();
       if (!row) return false;
+      await licenseChanged(tx, deps.validationCache, license.id);
       const monthly = entitlementsFor({
         tier: license.tier,
         customLimits: license.customLimits as Limits | null,
@@ -88,6 +90,7 @@ export const runLicenseSweep = async (
       .where(and(eq(licenses.status, "ACTIVE"), eq(licenses.autoRenew, false), lte(licenses.expiresAt, now)))
       .returning({ id: licenses.id, organizationId: licenses.organizationId, expiresAt: licenses.expiresAt });
     for (const row of expired) {
+      await licenseChanged(tx, deps.validationCache, row.id);
       await recordAudit(tx, ctx, {
         action: "license.expired",
         organizationId: row.organizationId,

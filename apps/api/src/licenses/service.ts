@@ -27,6 +27,7 @@ import type { z } from "zod";
 import { diff, recordAudit } from "../audit/service.ts";
 import { sha256 } from "../auth/tokens.ts";
 import type { ServiceContext } from "../context.ts";
+import { licenseChanged } from "./validation-cache.ts";
 
 type LicenseRow = typeof licenses.$inferSelect;
 
@@ -226,6 +227,7 @@ export const transitionLicense = async (
           },
         );
       }
+      await licenseChanged(tx, ctx.licenseCache, row.id);
       await recordAudit(tx, ctx, {
         action: ACTION_AUDIT[action],
         organizationId: row.organizationId,
@@ -287,6 +289,7 @@ export const updateLicenseSettings = async (
       .where(and(eq(licenses.id, licenseId), eq(licenses.version, current.version)))
       .returning();
     if (!updated) throw new DomainError("STALE_VERSION", "The license changed at the same time; try again");
+    await licenseChanged(tx, ctx.licenseCache, licenseId);
     await recordAudit(tx, ctx, {
       action: "license.settings_changed",
       organizationId: updated.organizationId,
@@ -327,6 +330,7 @@ export const rotateLicenseKey = async (
       .where(and(eq(licenses.id, licenseId), eq(licenses.version, current.version)))
       .returning();
     if (!updated) throw new DomainError("STALE_VERSION", "The license changed at the same time; try again");
+    await licenseChanged(tx, ctx.licenseCache, licenseId);
     await recordAudit(tx, ctx, {
       action: "license.key_rotated",
       organizationId: updated.organizationId,

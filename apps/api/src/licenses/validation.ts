@@ -1,3 +1,4 @@
+import type { Database } from "@tessera/db";
 import { licenses, organizations } from "@tessera/db/schema";
 import {
   effectiveStatus,
@@ -9,10 +10,30 @@ import {
   type ValidateLicenseInput,
   validationCode,
 } from "@tessera/domain";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps } from "../context.ts";
+
+const statements = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
+
+const prepareLookup = (db: Database) =>
+  db
+    .select({ license: licenses, organizationName: organizations.name, organizationSlug: organizations.slug })
+    .from(licenses)
+    .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
+    .where(eq(licenses.keyHash, sql.placeholder("keyHash")))
+    .prepare("license_by_key_hash");
+
+/** The lookup by key hash, built once per database: the hot path skips query building. */
+const lookupStatement = (db: Database) => {
+  let statement = statements.get(db);
+  if (!statement) {
+    statement = prepareLookup(db);
+    statements.set(db, statement);
+  }
+  return statement;
+};
 
 /** Where validation reads current usage from; the usage area provides the real one. */
 export type UsageReader = (licenseId: string, now: Date) => Promise<UsageSnapshot>;
@@ -24,7 +45,7 @@ export const noUsageRecorded: UsageReader = async () => ({});
  * any lookup (400 naming `key`); a well-formed key costs one indexed query.
  */
 export const checkLicenseValidity = async (
-  deps: Pick<AppDeps, "db" | "clock" | "validationLimiter">,
+  deps: Pick<AppDeps, "db" | "clock" | "validationLimiter" | "validationCache">,
   input: z.output<typeof ValidateLicenseInput>,
   ip: string | null,
   readUsage: UsageReader = noUsageRecorded,
@@ -32,15 +53,13 @@ export const checkLicenseValidity = async (
   const key = requireLicenseKey(input.key);
   const keyHash = sha256(key);
   await deps.validationLimiter.consume(keyHash, ip);
-  const [row] = await deps.db
-    .select({
-      license: licenses,
-      organizationName: organizations.name,
-      organizationSlug: organizations.slug,
-    })
-    .from(licenses)
-    .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
-    .where(eq(licenses.keyHash, keyHash));
+  const now = deps.clock.now();
+  let row = deps.validationCache.get(keyHash, now.getTime());
+  if (!row) {
+    [row] = await lookupStatement(deps.db).execute({ keyHash });
+    // Unknown keys are not cached: a new license must validate the moment it exists.
+    if (row) deps.validationCache.set(keyHash, row, now.getTime());
+  }
   if (!row) {
     return {
       valid: false,
@@ -51,7 +70,6 @@ export const checkLicenseValidity = async (
       usage: null,
     };
   }
-  const now = deps.clock.now();
   const { license } = row;
   const status = effectiveStatus(license, now);
   const entitlements = entitlementsFor({

@@ -1,0 +1,68 @@
+import type { Executor } from "@tessera/db";
+import type { licenses } from "@tessera/db/schema";
+import { sql } from "drizzle-orm";
+
+/** What validation needs of a license, looked up by key hash. */
+export interface LicenseLookup {
+  license: typeof licenses.$inferSelect;
+  organizationName: string;
+  organizationSlug: string;
+}
+
+export const LICENSE_CHANGED_CHANNEL = "tessera_license_changed";
+
+/**
+ * In-process cache of validation lookups by key hash. Only the lookup is cached: the verdict
+ * (expiry, status) is still judged at read time. Entries go when the license changes: at
+ * once in the process that changed it, and in every other instance through NOTIFY; the TTL
+ * bounds staleness should a notification ever be lost.
+ */
+export class ValidationCache {
+  private readonly byKeyHash = new Map<string, { lookup: LicenseLookup; storedAt: number }>();
+  private readonly keyHashByLicense = new Map<string, string>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 100_000,
+  ) {}
+
+  get(keyHash: string, nowMs: number): LicenseLookup | undefined {
+    const entry = this.byKeyHash.get(keyHash);
+    if (!entry) return undefined;
+    if (nowMs - entry.storedAt > this.ttlMs) {
+      this.byKeyHash.delete(keyHash);
+      return undefined;
+    }
+    return entry.lookup;
+  }
+
+  set(keyHash: string, lookup: LicenseLookup, nowMs: number): void {
+    if (this.byKeyHash.size >= this.maxEntries) this.clear();
+    this.byKeyHash.set(keyHash, { lookup, storedAt: nowMs });
+    this.keyHashByLicense.set(lookup.license.id, keyHash);
+  }
+
+  invalidate(licenseId: string): void {
+    const keyHash = this.keyHashByLicense.get(licenseId);
+    if (keyHash) this.byKeyHash.delete(keyHash);
+    this.keyHashByLicense.delete(licenseId);
+  }
+
+  clear(): void {
+    this.byKeyHash.clear();
+    this.keyHashByLicense.clear();
+  }
+}
+
+/**
+ * Call in the transaction that changes a license: drops it from this process's cache now,
+ * and tells the other instances when the transaction commits.
+ */
+export const licenseChanged = async (
+  executor: Executor,
+  cache: Pick<ValidationCache, "invalidate"> | undefined,
+  licenseId: string,
+): Promise<void> => {
+  cache?.invalidate(licenseId);
+  await executor.execute(sql`select pg_notify(${LICENSE_CHANGED_CHANNEL}, ${licenseId})`);
+};
