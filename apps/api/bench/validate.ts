@@ -108,7 +108,7 @@ const tessera = async (env: Record<string, string>) => {
 };
 
 const figures: Figures[] = [];
-const rows = (label: string, keys: string[], url: string) =>
+const rows = (label: string, url: string) =>
   [
     [`${label} REST`, `${url}/api/enterprise/licenses/validate`, (key: string) => ({ key })],
     [`${label} tRPC`, `${url}/trpc/licenses.validate`, (key: string) => ({ json: { key } })],
@@ -138,7 +138,7 @@ if (serverUrl) {
     );
     stop(baseline.child);
     const app = await tessera({ DATABASE_URL: url.toString() });
-    for (const [label, target, body] of rows("Tessera PostgreSQL", keys, app.url)) {
+    for (const [label, target, body] of rows("Tessera PostgreSQL", app.url)) {
       figures.push(await load(label, target, keys, body));
     }
     stop(app.server.child);
@@ -156,7 +156,7 @@ if (serverUrl) {
   const keys = await seedLicenses(handle.db, LICENSES);
   await handle.close();
   const app = await tessera({ DATA_DIR: dataDir, DATABASE_URL: "" });
-  for (const [label, target, body] of rows("Tessera PGlite", keys, app.url)) {
+  for (const [label, target, body] of rows("Tessera PGlite", app.url)) {
     figures.push(await load(label, target, keys, body));
   }
   stop(app.server.child);
