@@ -13,6 +13,7 @@ import { type BillingPort, invoiceBillingPort } from "./licenses/billing.ts";
 import { ensureSigningKey } from "./licenses/signing-keys.ts";
 import { LICENSE_CHANGED_CHANNEL, ValidationCache } from "./licenses/validation-cache.ts";
 import { ValidationLimiter } from "./licenses/validation-limiter.ts";
+import { rateLimiterFactory } from "./rate-limits.ts";
 import { seedDemo } from "./seed/demo.ts";
 
 export interface RunningApp {
@@ -28,25 +29,34 @@ export const createDeps = (
   dbHandle: DbHandle,
   clock: Clock = systemClock,
   billing: BillingPort = invoiceBillingPort,
-): AppDeps => ({
-  db: dbHandle.db,
-  dbHandle,
-  clock,
-  config,
-  loginLimiter: new LoginLimiter({
-    maxPerEmail: config.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
-    maxPerIp: config.LOGIN_MAX_ATTEMPTS_PER_IP,
-    windowSeconds: config.LOGIN_WINDOW_SECONDS,
-  }),
-  validationLimiter: new ValidationLimiter({
-    maxPerKey: config.VALIDATE_MAX_PER_KEY,
-    maxPerIp: config.VALIDATE_MAX_PER_IP,
-    windowSeconds: config.VALIDATE_WINDOW_SECONDS,
-  }),
-  validationCache: new ValidationCache(config.VALIDATION_CACHE_TTL_SECONDS * 1000),
-  secrets: createSecretBox(loadEncryptionKey(config.ENCRYPTION_KEY, config.dataDir)),
-  billing,
-});
+): AppDeps => {
+  const createLimiter = rateLimiterFactory(config.RATE_LIMIT_STORE, dbHandle);
+  return {
+    db: dbHandle.db,
+    dbHandle,
+    clock,
+    config,
+    loginLimiter: new LoginLimiter(
+      {
+        maxPerEmail: config.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
+        maxPerIp: config.LOGIN_MAX_ATTEMPTS_PER_IP,
+        windowSeconds: config.LOGIN_WINDOW_SECONDS,
+      },
+      createLimiter,
+    ),
+    validationLimiter: new ValidationLimiter(
+      {
+        maxPerKey: config.VALIDATE_MAX_PER_KEY,
+        maxPerIp: config.VALIDATE_MAX_PER_IP,
+        windowSeconds: config.VALIDATE_WINDOW_SECONDS,
+      },
+      createLimiter,
+    ),
+    validationCache: new ValidationCache(config.VALIDATION_CACHE_TTL_SECONDS * 1000),
+    secrets: createSecretBox(loadEncryptionKey(config.ENCRYPTION_KEY, config.dataDir)),
+    billing,
+  };
+};
 
 /** Open the database (PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR), migrate, seed, listen. */
 export const startApp = async (

@@ -36,6 +36,8 @@ const ConfigSchema = z.object({
   ),
   /** `iss` of offline license tokens. */
   TOKEN_ISSUER: z.string().min(1).default("tessera"),
+  /** Where rate-limit counters live: `postgres` when more than one API instance runs. */
+  RATE_LIMIT_STORE: z.enum(["memory", "postgres"]).default("memory"),
   VALIDATE_MAX_PER_KEY: z.coerce.number().int().min(1).default(600),
   VALIDATE_MAX_PER_IP: z.coerce.number().int().min(1).default(60_000),
   /** How long a validation lookup may be served from memory (changes invalidate sooner). 0: off. */

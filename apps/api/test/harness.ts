@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
+import { createDb } from "@tessera/db";
 import { sessions, users } from "@tessera/db/schema";
 import type { CustomerRole, StaffRole } from "@tessera/domain";
 import { TRPCError } from "@trpc/server";
@@ -194,8 +195,33 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
     return callerWithToken(token);
   };
 
+  /**
+   * A second API instance on the same database: its own connection pool (on PostgreSQL),
+   * limiters and cache, as another process would have. Anonymous callers only.
+   */
+  const secondInstance = async () => {
+    const url = (dbHandle as { url?: string }).url;
+    const handle = url ? await createDb({ url }) : dbHandle;
+    const second = createDeps(config, handle, clock);
+    return {
+      deps: second,
+      caller: async () =>
+        createCaller(
+          await createRequestContext(second, {
+            ip: "203.0.113.9",
+            userAgent: "vitest-2",
+            secure: false,
+            cookieHeader: undefined,
+            setHeader: () => {},
+          }),
+        ),
+      close: () => (handle === dbHandle ? Promise.resolve() : handle.close()),
+    };
+  };
+
   return {
     deps,
+    secondInstance,
     callerWithApiKey,
     db: deps.db,
     dbHandle,

@@ -24,6 +24,8 @@ export interface DbHandle {
   migrate(): Promise<void>;
   /** Raw rows of a query, the same shape on both drivers. */
   rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** A plain parameterised query (`$1`…), for libraries that speak node-postgres' `query`. */
+  query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   /** LISTEN on a channel (NOTIFY is sent with `select pg_notify(…)` in a transaction). */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -64,6 +66,9 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
       rows: async <T extends Record<string, unknown>>(query: SQL) => [
         ...((await db.execute(query)) as unknown as T[]),
       ],
+      query: async (text, values) => ({
+        rows: [...(await client.unsafe(text, values as never[]))] as Record<string, unknown>[],
+      }),
       listen: async (channel, onMessage) => {
         const { unlisten } = await client.listen(channel, onMessage);
         return unlisten;
@@ -84,6 +89,9 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
       }),
     rows: async <T extends Record<string, unknown>>(query: SQL) =>
       ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+    query: async (text, values) => ({
+      rows: (await client.query<Record<string, unknown>>(text, values)).rows,
+    }),
     listen: async (channel, onMessage) => {
       const unlisten = await client.listen(channel, onMessage);
       return () => unlisten();

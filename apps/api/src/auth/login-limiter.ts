@@ -1,5 +1,6 @@
 import { DomainError } from "@tessera/domain";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimiterFactory } from "../rate-limits.ts";
 
 export interface LoginLimiterOptions {
   maxPerEmail: number;
@@ -12,12 +13,16 @@ export interface LoginLimiterOptions {
  * against the email, and a success clears the email's count.
  */
 export class LoginLimiter {
-  private readonly byEmail: RateLimiterMemory;
-  private readonly byIp: RateLimiterMemory;
+  private readonly byEmail: RateLimiterAbstract;
+  private readonly byIp: RateLimiterAbstract;
 
-  constructor(private readonly options: LoginLimiterOptions) {
-    this.byEmail = new RateLimiterMemory({ points: options.maxPerEmail, duration: options.windowSeconds });
-    this.byIp = new RateLimiterMemory({ points: options.maxPerIp, duration: options.windowSeconds });
+  constructor(
+    private readonly options: LoginLimiterOptions,
+    createLimiter: RateLimiterFactory,
+  ) {
+    const durationSeconds = options.windowSeconds;
+    this.byEmail = createLimiter({ keyPrefix: "login-email", points: options.maxPerEmail, durationSeconds });
+    this.byIp = createLimiter({ keyPrefix: "login-ip", points: options.maxPerIp, durationSeconds });
   }
 
   /** Throws RATE_LIMITED when the IP or the email has used up its attempts. */

@@ -1,5 +1,6 @@
 import { DomainError } from "@tessera/domain";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimiterFactory } from "../rate-limits.ts";
 
 export interface ValidationLimiterOptions {
   maxPerKey: number;
@@ -9,12 +10,13 @@ export interface ValidationLimiterOptions {
 
 /** Validation is public: throttle per key (hash) and per caller IP. */
 export class ValidationLimiter {
-  private readonly byKey: RateLimiterMemory;
-  private readonly byIp: RateLimiterMemory;
+  private readonly byKey: RateLimiterAbstract;
+  private readonly byIp: RateLimiterAbstract;
 
-  constructor(options: ValidationLimiterOptions) {
-    this.byKey = new RateLimiterMemory({ points: options.maxPerKey, duration: options.windowSeconds });
-    this.byIp = new RateLimiterMemory({ points: options.maxPerIp, duration: options.windowSeconds });
+  constructor(options: ValidationLimiterOptions, createLimiter: RateLimiterFactory) {
+    const durationSeconds = options.windowSeconds;
+    this.byKey = createLimiter({ keyPrefix: "validate-key", points: options.maxPerKey, durationSeconds });
+    this.byIp = createLimiter({ keyPrefix: "validate-ip", points: options.maxPerIp, durationSeconds });
   }
 
   async consume(keyId: string, ip: string | null): Promise<void> {

@@ -2,4 +2,5 @@ export * from "./audit.ts";
 export * from "./keys.ts";
 export * from "./licenses.ts";
 export * from "./organizations.ts";
+export * from "./rate-limits.ts";
 export * from "./users.ts";

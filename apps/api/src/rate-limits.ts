@@ -1,0 +1,47 @@
+import type { DbHandle } from "@tessera/db";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres } from "rate-limiter-flexible";
+
+export type RateLimitStore = "memory" | "postgres";
+
+export interface RateLimiterSpec {
+  /** Distinguishes this limiter's counters in a shared store. */
+  keyPrefix: string;
+  points: number;
+  durationSeconds: number;
+}
+
+export type RateLimiterFactory = (spec: RateLimiterSpec) => RateLimiterAbstract;
+
+/**
+ * Rate limiters count in this process's memory by default; with several API instances
+ * (RATE_LIMIT_STORE=postgres) they share counters in the `rate_limits` table, so a limit
+ * holds across all of them.
+ */
+export const rateLimiterFactory = (store: RateLimitStore, dbHandle: DbHandle): RateLimiterFactory => {
+  if (store === "memory") {
+    return (spec) =>
+      new RateLimiterMemory({
+        keyPrefix: spec.keyPrefix,
+        points: spec.points,
+        duration: spec.durationSeconds,
+      });
+  }
+  // The library speaks node-postgres' `query({ text, values })`; this adapts our handle to it.
+  const client = {
+    query: async ({ text, values }: { text: string; values?: unknown[] }) => {
+      const { rows } = await dbHandle.query(text, values ?? []);
+      return { rows, rowCount: rows.length };
+    },
+  };
+  return (spec) =>
+    new RateLimiterPostgres({
+      storeClient: client,
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      keyPrefix: spec.keyPrefix,
+      points: spec.points,
+      duration: spec.durationSeconds,
+    });
+};
