@@ -1,0 +1,52 @@
+import { BrowserRouter, Navigate, Route, Routes } from "react-router";
+import { HomeRedirect, RequireKind } from "./auth/session.tsx";
+import { Shell } from "./components/shell.tsx";
+import { ConsoleAuditPage } from "./console/audit-page.tsx";
+import { LicenseDetailPage } from "./console/license-detail-page.tsx";
+import { LicensesPage } from "./console/licenses-page.tsx";
+import { NewOrganizationPage } from "./console/new-organization-page.tsx";
+import { OrganizationDetailPage } from "./console/organization-detail-page.tsx";
+import { OrganizationsPage } from "./console/organizations-page.tsx";
+import { PortalAuditPage } from "./portal/audit-page.tsx";
+import { PortalLicensePage } from "./portal/license-page.tsx";
+import { PortalOrganizationPage } from "./portal/organization-page.tsx";
+import { PortalTeamPage } from "./portal/team-page.tsx";
+import { SignInPage } from "./sign-in-page.tsx";
+
+const CONSOLE_NAV = [
+  { to: "/console/organizations", label: "Organisations" },
+  { to: "/console/licenses", label: "Licenses" },
+  { to: "/console/audit", label: "Audit log" },
+];
+
+const PORTAL_NAV = [
+  { to: "/portal", label: "Organisation", end: true },
+  { to: "/portal/license", label: "License" },
+  { to: "/portal/team", label: "Team" },
+  { to: "/portal/audit", label: "Audit log" },
+];
+
+export const App = () => (
+  <BrowserRouter>
+    <Routes>
+      <Route path="/" element={<HomeRedirect />} />
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/console" element={<RequireKind kind="STAFF"><Shell area="Staff console" nav={CONSOLE_NAV} /></RequireKind>}>
+        <Route index element={<Navigate to="/console/organizations" replace />} />
+        <Route path="organizations" element={<OrganizationsPage />} />
+        <Route path="organizations/new" element={<NewOrganizationPage />} />
+        <Route path="organizations/:organizationId" element={<OrganizationDetailPage />} />
+        <Route path="licenses" element={<LicensesPage />} />
+        <Route path="licenses/:licenseId" element={<LicenseDetailPage />} />
+        <Route path="audit" element={<ConsoleAuditPage />} />
+      </Route>
+      <Route path="/portal" element={<RequireKind kind="CUSTOMER"><Shell area="Customer portal" nav={PORTAL_NAV} /></RequireKind>}>
+        <Route index element={<PortalOrganizationPage />} />
+        <Route path="license" element={<PortalLicensePage />} />
+        <Route path="team" element={<PortalTeamPage />} />
+        <Route path="audit" element={<PortalAuditPage />} />
+      </Route>
+      <Route path="*" element={<HomeRedirect />} />
+    </Routes>
+  </BrowserRouter>
+);

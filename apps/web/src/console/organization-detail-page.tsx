@@ -1,0 +1,130 @@
+import type { AppRouter } from "@tessera/api";
+import { UpdateOrganizationInput } from "@tessera/domain";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Link, useParams } from "react-router";
+import { useMe } from "../auth/session.tsx";
+import { AuditLog } from "../components/audit-log.tsx";
+import { LicenseStatusBadge } from "../components/license-badges.tsx";
+import { contactInputOf, contactValuesOf } from "../components/organization-fields.tsx";
+import { TeamManager } from "../components/team-manager.tsx";
+import { Alert, Button, Card, ErrorAlert, formatDay, PageHeader, QueryState } from "../components/ui.tsx";
+import { useSchemaForm } from "../components/use-form.ts";
+import { useTRPC } from "../trpc.ts";
+import { OrganizationFields, type OrganizationValues, parseMetadata } from "./organization-form.tsx";
+
+type Organization = inferRouterOutputs<AppRouter>["organizations"]["get"];
+
+const EditOrganization = ({ organization, onDone }: { organization: Organization; onDone: () => void }) => {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<OrganizationValues>({
+    ...contactValuesOf(organization),
+    name: organization.name,
+    slug: organization.slug,
+    metadata: JSON.stringify(organization.metadata, null, 2),
+    accountManagerId: organization.accountManagerId ?? "",
+  });
+  const form = useSchemaForm(UpdateOrganizationInput);
+  const update = useMutation(
+    trpc.organizations.update.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.organizations.pathKey() });
+        onDone();
+      },
+      onError: form.showServerErrors,
+    }),
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const input = form.parse({
+      organizationId: organization.id,
+      name: values.name,
+      slug: values.slug,
+      ...contactInputOf(values),
+      metadata: parseMetadata(values.metadata),
+      accountManagerId: values.accountManagerId || null,
+    });
+    if (input) update.mutate(input);
+  };
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <OrganizationFields values={values} onChange={setValues} errors={form.errors} />
+      <ErrorAlert error={update.error} />
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onDone}>Cancel</Button>
+        <Button type="submit" busy={update.isPending}>{update.isPending ? "Saving…" : "Save changes"}</Button>
+      </div>
+    </form>
+  );
+};
+
+const Detail = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <div>
+    <dt className="text-xs font-medium uppercase text-slate-500">{label}</dt>
+    <dd className="mt-1 text-sm text-slate-900">{children}</dd>
+  </div>
+);
+
+export const OrganizationDetailPage = () => {
+  const { organizationId = "" } = useParams();
+  const trpc = useTRPC();
+  const me = useMe();
+  const isAdmin = me.data?.role === "ADMIN";
+  const [editing, setEditing] = useState(false);
+  const organization = useQuery(trpc.organizations.get.queryOptions({ organizationId }));
+  const license = useQuery(trpc.licenses.byOrganization.queryOptions({ organizationId }));
+  return (
+    <QueryState query={organization}>
+      {(org) => (
+        <div className="space-y-6">
+          <PageHeader
+            title={org.name}
+            description={<span className="font-mono">{org.slug}</span>}
+            actions={isAdmin && !editing && <Button variant="secondary" onClick={() => setEditing(true)}>Edit</Button>}
+          />
+          <Card title="Details">
+            {editing ? (
+              <EditOrganization organization={org} onDone={() => setEditing(false)} />
+            ) : (
+              <dl className="grid gap-4 md:grid-cols-3">
+                <Detail label="Contact">{org.contactName}<br /><span className="text-slate-600">{org.contactEmail}</span></Detail>
+                <Detail label="Phone">{org.contactPhone ?? "—"}</Detail>
+                <Detail label="Account manager">{org.accountManager ? `${org.accountManager.name} (${org.accountManager.email})` : "—"}</Detail>
+                <Detail label="Billing address">
+                  {org.billingAddress
+                    ? [org.billingAddress.line1, org.billingAddress.line2, org.billingAddress.city, org.billingAddress.region, org.billingAddress.postalCode, org.billingAddress.country].filter(Boolean).join(", ")
+                    : "—"}
+                </Detail>
+                <Detail label="Metadata"><pre className="text-xs">{JSON.stringify(org.metadata, null, 2)}</pre></Detail>
+                <Detail label="Created">{formatDay(org.createdAt)}</Detail>
+              </dl>
+            )}
+          </Card>
+          <Card title="License" actions={<Link className="text-sm text-brand-700 hover:underline" to={`/console/licenses?organizationId=${org.id}`}>All licenses</Link>}>
+            <QueryState query={license}>
+              {({ current }) =>
+                current ? (
+                  <p className="text-sm">
+                    <Link to={`/console/licenses/${current.id}`} className="font-medium text-brand-700 hover:underline">{current.tier}</Link>{" "}
+                    <LicenseStatusBadge status={current.status} /> · expires {formatDay(current.expiresAt)} · key {current.keyHint}
+                  </p>
+                ) : (
+                  <Alert tone="info">No license yet. {isAdmin && <Link className="underline" to={`/console/licenses?create=${org.id}`}>Create one</Link>}</Alert>
+                )
+              }
+            </QueryState>
+          </Card>
+          <section aria-labelledby="team-heading">
+            <h2 id="team-heading" className="mb-3 text-lg font-semibold">People</h2>
+            <TeamManager organizationId={org.id} canManage={isAdmin} canGrantOwner />
+          </section>
+          <Card title="Audit log">
+            <AuditLog scope="staff" organizationId={org.id} />
+          </Card>
+        </div>
+      )}
+    </QueryState>
+  );
+};
