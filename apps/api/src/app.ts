@@ -20,7 +20,8 @@ export interface RunningApp {
   deps: AppDeps;
   server: Server;
   url: string;
-  seeded: boolean;
+  /** What the demo seed made on this start (null when the database already had data). */
+  seeded: { licenseKey: string } | null;
   close(): Promise<void>;
 }
 
@@ -75,7 +76,7 @@ export const startApp = async (
   const unlisten = await dbHandle.listen(LICENSE_CHANGED_CHANNEL, (licenseId) =>
     deps.validationCache.invalidate(licenseId),
   );
-  const seeded = config.SEED_DEMO ? await seedDemo(deps) : false;
+  const seeded = config.SEED_DEMO ? await seedDemo(deps) : null;
   const stopJobs = options.jobs === false ? () => {} : startScheduler(deps);
   const server = createServer(createRequestHandler(deps, { webDist: config.WEB_DIST }));
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));

@@ -31,6 +31,7 @@ const main = async () => {
     "",
     `Tessera is running at ${app.url}`,
     `  database: ${database}${app.seeded ? " — demo data seeded" : ""}`,
+    ...(app.seeded ? [`  Northwind's license key (shown once): ${app.seeded.licenseKey}`] : []),
     ...(app.deps.config.WEB_DIST ? [] : ["  (no built SPA found: run `pnpm build` to serve the web app)"]),
     "",
     "Demo sign-ins:",

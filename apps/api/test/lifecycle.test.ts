@@ -15,7 +15,7 @@ describe("start-up on PGlite under DATA_DIR", () => {
   it("seeds on the first start and keeps the data on the second", async () => {
     const config = loadConfig({ PORT: "0", DATA_DIR: dataDir });
     const first = await startApp(config);
-    expect(first.seeded).toBe(true);
+    expect(first.seeded?.licenseKey).toMatch(/^TSR-/);
     const response = await fetch(`${first.url}/trpc/auth.signIn`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -25,7 +25,7 @@ describe("start-up on PGlite under DATA_DIR", () => {
     await first.close();
 
     const second = await startApp(config);
-    expect(second.seeded).toBe(false);
+    expect(second.seeded).toBeNull();
     const events = await second.deps.dbHandle.rows<{ n: number }>(
       // the sign-in of the first run is still in the audit log
       sql`select count(*)::int as n from audit_events where action = 'auth.signed_in'`,

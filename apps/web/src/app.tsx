@@ -31,7 +31,14 @@ export const App = () => (
     <Routes>
       <Route path="/" element={<HomeRedirect />} />
       <Route path="/sign-in" element={<SignInPage />} />
-      <Route path="/console" element={<RequireKind kind="STAFF"><Shell area="Staff console" nav={CONSOLE_NAV} /></RequireKind>}>
+      <Route
+        path="/console"
+        element={
+          <RequireKind kind="STAFF">
+            <Shell area="Staff console" nav={CONSOLE_NAV} />
+          </RequireKind>
+        }
+      >
         <Route index element={<Navigate to="/console/organizations" replace />} />
         <Route path="organizations" element={<OrganizationsPage />} />
         <Route path="organizations/new" element={<NewOrganizationPage />} />
@@ -40,7 +47,14 @@ export const App = () => (
         <Route path="licenses/:licenseId" element={<LicenseDetailPage />} />
         <Route path="audit" element={<ConsoleAuditPage />} />
       </Route>
-      <Route path="/portal" element={<RequireKind kind="CUSTOMER"><Shell area="Customer portal" nav={PORTAL_NAV} /></RequireKind>}>
+      <Route
+        path="/portal"
+        element={
+          <RequireKind kind="CUSTOMER">
+            <Shell area="Customer portal" nav={PORTAL_NAV} />
+          </RequireKind>
+        }
+      >
         <Route index element={<PortalOrganizationPage />} />
         <Route path="license" element={<PortalLicensePage />} />
         <Route path="team" element={<PortalTeamPage />} />

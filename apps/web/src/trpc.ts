@@ -1,5 +1,5 @@
-import type { AppRouter } from "@tessera/api";
 import { QueryClient } from "@tanstack/react-query";
+import type { AppRouter } from "@tessera/api";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
@@ -15,7 +15,8 @@ export const queryClient = new QueryClient({
     queries: {
       staleTime: 10_000,
       // 4xx answers will not change on retry.
-      retry: (count, error) => count < 2 && !(error instanceof TRPCClientError && (error.data?.httpStatus ?? 500) < 500),
+      retry: (count, error) =>
+        count < 2 && !(error instanceof TRPCClientError && (error.data?.httpStatus ?? 500) < 500),
     },
   },
 });
@@ -33,5 +34,9 @@ export const apiProblem = (error: unknown): ApiProblem | null => {
     const data = (error.data ?? {}) as { code?: string; fieldErrors?: Record<string, string[]> };
     return { message: error.message, code: data.code ?? "ERROR", fieldErrors: data.fieldErrors ?? {} };
   }
-  return { message: error instanceof Error ? error.message : "Something went wrong", code: "ERROR", fieldErrors: {} };
+  return {
+    message: error instanceof Error ? error.message : "Something went wrong",
+    code: "ERROR",
+    fieldErrors: {},
+  };
 };

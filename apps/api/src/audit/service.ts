@@ -78,6 +78,7 @@ export const listAuditEvents = async (
   if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
   if (filter.actorId) conditions.push(eq(auditEvents.actorUserId, filter.actorId));
   if (filter.targetType) conditions.push(eq(auditEvents.targetType, filter.targetType));
+  if (filter.targetId) conditions.push(eq(auditEvents.targetId, filter.targetId));
   if (filter.from) conditions.push(gte(auditEvents.createdAt, filter.from));
   if (filter.to) conditions.push(lte(auditEvents.createdAt, filter.to));
   const where = conditions.length ? and(...conditions) : undefined;

@@ -2,6 +2,7 @@ import { users } from "@tessera/db/schema";
 import { count } from "drizzle-orm";
 import { hashPassword } from "../auth/password.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { activateLicense, createLicense } from "../licenses/service.ts";
 import { createOrganization } from "../organizations/service.ts";
 import { addMember } from "../team/service.ts";
 
@@ -24,9 +25,11 @@ export const DEMO_SIGN_INS: DemoSignIn[] = [
  * Demo data for a first start: staff users and two organisations with owners. Runs only
  * on an empty database, so a second start keeps what the first one made (and changed).
  */
-export const seedDemo = async (deps: Pick<AppDeps, "db" | "clock">): Promise<boolean> => {
+export const seedDemo = async (
+  deps: Pick<AppDeps, "db" | "clock">,
+): Promise<{ licenseKey: string } | null> => {
   const [existing] = await deps.db.select({ total: count() }).from(users);
-  if ((existing?.total ?? 0) > 0) return false;
+  if ((existing?.total ?? 0) > 0) return null;
   const ctx: ServiceContext = { db: deps.db, clock: deps.clock, actor: null, ip: null };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = deps.clock.now();
@@ -69,6 +72,14 @@ export const seedDemo = async (deps: Pick<AppDeps, "db" | "clock">): Promise<boo
     password: DEMO_PASSWORD,
     role: "MEMBER",
   });
+  // Northwind runs on an active PROFESSIONAL license; Globex has none yet.
+  const { license, key } = await createLicense(ctx, {
+    organizationId: northwind.id,
+    tier: "PROFESSIONAL",
+    termMonths: 12,
+    autoRenew: true,
+  });
+  await activateLicense(ctx, license.id);
   await createOrganization(ctx, {
     name: "Globex Learning",
     slug: "globex",
@@ -80,5 +91,5 @@ export const seedDemo = async (deps: Pick<AppDeps, "db" | "clock">): Promise<boo
     accountManagerId: null,
     owner: { name: "Gil Globex", email: "owner@globex.test", password: DEMO_PASSWORD },
   });
-  return true;
+  return { licenseKey: key };
 };

@@ -29,7 +29,8 @@ export const RequireKind = ({ kind, children }: { kind: "STAFF" | "CUSTOMER"; ch
   const location = useLocation();
   if (me.isPending) return <Loading />;
   if (!me.data) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
-  if (me.data.kind !== kind) return <Navigate to={me.data.kind === "STAFF" ? "/console" : "/portal"} replace />;
+  if (me.data.kind !== kind)
+    return <Navigate to={me.data.kind === "STAFF" ? "/console" : "/portal"} replace />;
   return <>{children}</>;
 };
 

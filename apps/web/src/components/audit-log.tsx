@@ -5,7 +5,15 @@ import { AuditTable } from "./audit-table.tsx";
 import { Field, Pagination, QueryState } from "./ui.tsx";
 
 /** A paged, filterable audit log: all of it for staff, the organisation's own for customers. */
-export const AuditLog = ({ scope, organizationId, targetId }: { scope: "staff" | "own"; organizationId?: string; targetId?: string }) => {
+export const AuditLog = ({
+  scope,
+  organizationId,
+  targetId,
+}: {
+  scope: "staff" | "own";
+  organizationId?: string;
+  targetId?: string;
+}) => {
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
   const [action, setAction] = useState("");
@@ -22,7 +30,16 @@ export const AuditLog = ({ scope, organizationId, targetId }: { scope: "staff" |
   return (
     <div>
       <div className="mb-4 max-w-xs">
-        <Field label="Filter by action" name="action" value={action} placeholder="e.g. user.created" onChange={(value) => { setAction(value.trim()); setPage(1); }} />
+        <Field
+          label="Filter by action"
+          name="action"
+          value={action}
+          placeholder="e.g. user.created"
+          onChange={(value) => {
+            setAction(value.trim());
+            setPage(1);
+          }}
+        />
       </div>
       <QueryState query={query}>
         {(data) => (

@@ -18,8 +18,12 @@ const Change = ({ before, after }: { before: unknown; after: unknown }) => {
     <details>
       <summary className="cursor-pointer text-brand-700">Show change</summary>
       <div className="mt-2 grid gap-2 md:grid-cols-2">
-        <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">{before ? JSON.stringify(before, null, 2) : "—"}</pre>
-        <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">{after ? JSON.stringify(after, null, 2) : "—"}</pre>
+        <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
+          {before ? JSON.stringify(before, null, 2) : "—"}
+        </pre>
+        <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
+          {after ? JSON.stringify(after, null, 2) : "—"}
+        </pre>
       </div>
     </details>
   );
@@ -34,12 +38,24 @@ export const AuditTable = ({ rows }: { rows: AuditRow[] }) =>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
           <tr>
-            <th scope="col" className="py-2 pr-4">Time</th>
-            <th scope="col" className="py-2 pr-4">Actor</th>
-            <th scope="col" className="py-2 pr-4">Action</th>
-            <th scope="col" className="py-2 pr-4">Target</th>
-            <th scope="col" className="py-2 pr-4">Change</th>
-            <th scope="col" className="py-2">IP</th>
+            <th scope="col" className="py-2 pr-4">
+              Time
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Actor
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Action
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Target
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Change
+            </th>
+            <th scope="col" className="py-2">
+              IP
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -47,9 +63,16 @@ export const AuditTable = ({ rows }: { rows: AuditRow[] }) =>
             <tr key={row.id} className="align-top">
               <td className="whitespace-nowrap py-2 pr-4">{formatDate(row.createdAt)}</td>
               <td className="py-2 pr-4">{row.actorLabel}</td>
-              <td className="py-2 pr-4"><Badge tone="blue">{row.action}</Badge></td>
-              <td className="py-2 pr-4 text-slate-600">{row.targetType}{row.targetId ? ` ${row.targetId.slice(0, 8)}` : ""}</td>
-              <td className="py-2 pr-4"><Change before={row.before} after={row.after} /></td>
+              <td className="py-2 pr-4">
+                <Badge tone="blue">{row.action}</Badge>
+              </td>
+              <td className="py-2 pr-4 text-slate-600">
+                {row.targetType}
+                {row.targetId ? ` ${row.targetId.slice(0, 8)}` : ""}
+              </td>
+              <td className="py-2 pr-4">
+                <Change before={row.before} after={row.after} />
+              </td>
               <td className="py-2 text-slate-600">{row.ip ?? "—"}</td>
             </tr>
           ))}

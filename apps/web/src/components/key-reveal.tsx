@@ -2,13 +2,26 @@ import { useState } from "react";
 import { Alert, Button } from "./ui.tsx";
 
 /** A secret shown once: with a copy button and a plain warning that it will not be shown again. */
-export const KeyReveal = ({ label, value, onDismiss }: { label: string; value: string; onDismiss: () => void }) => {
+export const KeyReveal = ({
+  label,
+  value,
+  onDismiss,
+}: {
+  label: string;
+  value: string;
+  onDismiss: () => void;
+}) => {
   const [copied, setCopied] = useState(false);
   return (
     <Alert tone="warning">
       <p className="font-medium">{label} — copy it now: it is shown only once.</p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
-        <code data-testid="revealed-key" className="rounded bg-white px-2 py-1 font-mono text-sm text-slate-900">{value}</code>
+        <code
+          data-testid="revealed-key"
+          className="rounded bg-white px-2 py-1 font-mono text-sm text-slate-900"
+        >
+          {value}
+        </code>
         <Button
           variant="secondary"
           onClick={async () => {
@@ -18,7 +31,9 @@ export const KeyReveal = ({ label, value, onDismiss }: { label: string; value: s
         >
           {copied ? "Copied" : "Copy"}
         </Button>
-        <Button variant="secondary" onClick={onDismiss}>I have stored it</Button>
+        <Button variant="secondary" onClick={onDismiss}>
+          I have stored it
+        </Button>
       </div>
     </Alert>
   );

@@ -9,4 +9,6 @@ const TONES: Record<LicenseStatus, "green" | "amber" | "red" | "slate" | "blue">
   CANCELLED: "slate",
 };
 
-export const LicenseStatusBadge = ({ status }: { status: LicenseStatus }) => <Badge tone={TONES[status]}>{status}</Badge>;
+export const LicenseStatusBadge = ({ status }: { status: LicenseStatus }) => (
+  <Badge tone={TONES[status]}>{status}</Badge>
+);

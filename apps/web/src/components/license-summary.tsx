@@ -30,19 +30,39 @@ export const LicenseSummary = ({ license }: { license: License }) => (
   <div className="space-y-6">
     <dl className="grid gap-4 md:grid-cols-4">
       <Row label="Tier">{license.tier}</Row>
-      <Row label="Status"><LicenseStatusBadge status={license.status} />{license.suspendedReason ? <span className="ml-2 text-slate-600">{license.suspendedReason}</span> : null}</Row>
+      <Row label="Status">
+        <LicenseStatusBadge status={license.status} />
+        {license.suspendedReason ? (
+          <span className="ml-2 text-slate-600">{license.suspendedReason}</span>
+        ) : null}
+      </Row>
       <Row label="Starts">{formatDay(license.startsAt)}</Row>
       <Row label="Expires">
         {formatDay(license.expiresAt)}
         {license.daysUntilExpiry !== null && license.status === "ACTIVE" && (
-          <span data-testid="expiry-countdown" className={license.daysUntilExpiry <= 30 ? "ml-2 text-amber-700" : "ml-2 text-slate-600"}>
+          <span
+            data-testid="expiry-countdown"
+            className={license.daysUntilExpiry <= 30 ? "ml-2 text-amber-700" : "ml-2 text-slate-600"}
+          >
             {license.daysUntilExpiry} days left
           </span>
         )}
       </Row>
-      <Row label="Term">{license.termMonths} months{license.autoRenew ? " · auto-renews" : ""}</Row>
-      <Row label="Key">…{license.keyLast4}{license.keyRotatedAt ? <span className="text-slate-500"> (rotated {formatDate(license.keyRotatedAt)})</span> : null}</Row>
-      <Row label="Support">{license.entitlements.supportChannel}{license.entitlements.supportResponseCapHours ? ` · first response within ${license.entitlements.supportResponseCapHours} h` : ""}</Row>
+      <Row label="Term">
+        {license.termMonths} months{license.autoRenew ? " · auto-renews" : ""}
+      </Row>
+      <Row label="Key">
+        …{license.keyLast4}
+        {license.keyRotatedAt ? (
+          <span className="text-slate-500"> (rotated {formatDate(license.keyRotatedAt)})</span>
+        ) : null}
+      </Row>
+      <Row label="Support">
+        {license.entitlements.supportChannel}
+        {license.entitlements.supportResponseCapHours
+          ? ` · first response within ${license.entitlements.supportResponseCapHours} h`
+          : ""}
+      </Row>
       <Row label="Version">{license.version}</Row>
       {license.cancelledReason ? <Row label="Cancelled because">{license.cancelledReason}</Row> : null}
     </dl>
@@ -50,14 +70,24 @@ export const LicenseSummary = ({ license }: { license: License }) => (
       <h3 className="mb-2 text-sm font-semibold">Limits</h3>
       <dl className="grid gap-4 md:grid-cols-4">
         {METRICS.map(([metric, label]) => (
-          <Row key={metric} label={label}>{formatLimit(metric, license.entitlements.limits[metric])}</Row>
+          <Row key={metric} label={label}>
+            {formatLimit(metric, license.entitlements.limits[metric])}
+          </Row>
         ))}
       </dl>
     </div>
     <div>
       <h3 className="mb-2 text-sm font-semibold">Features</h3>
       <div className="flex flex-wrap gap-2">
-        {license.entitlements.features.length ? license.entitlements.features.map((feature) => <Badge key={feature} tone="blue">{feature}</Badge>) : <span className="text-sm text-slate-600">None</span>}
+        {license.entitlements.features.length ? (
+          license.entitlements.features.map((feature) => (
+            <Badge key={feature} tone="blue">
+              {feature}
+            </Badge>
+          ))
+        ) : (
+          <span className="text-sm text-slate-600">None</span>
+        )}
       </div>
     </div>
   </div>

@@ -18,7 +18,14 @@ interface StoredContact {
   contactName: string;
   contactEmail: string;
   contactPhone: string | null;
-  billingAddress: { line1: string; line2?: string | undefined; city: string; region?: string | undefined; postalCode?: string | undefined; country: string } | null;
+  billingAddress: {
+    line1: string;
+    line2?: string | undefined;
+    city: string;
+    region?: string | undefined;
+    postalCode?: string | undefined;
+    country: string;
+  } | null;
 }
 
 export const contactValuesOf = (organization?: StoredContact): ContactValues => ({
@@ -55,7 +62,11 @@ export const contactInputOf = (values: ContactValues) => {
   };
 };
 
-export const ContactFields = ({ values, onChange, errors }: {
+export const ContactFields = ({
+  values,
+  onChange,
+  errors,
+}: {
   values: ContactValues;
   onChange: (values: ContactValues) => void;
   errors: FieldErrors;
@@ -65,18 +76,76 @@ export const ContactFields = ({ values, onChange, errors }: {
     <>
       <fieldset className="grid gap-4 md:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold text-slate-700">Contact</legend>
-        <Field label="Contact name" name="contactName" value={values.contactName} onChange={set("contactName")} error={errors.contactName} required />
-        <Field label="Contact email" name="contactEmail" type="email" value={values.contactEmail} onChange={set("contactEmail")} error={errors.contactEmail} required />
-        <Field label="Contact phone" name="contactPhone" value={values.contactPhone} onChange={set("contactPhone")} error={errors.contactPhone} />
+        <Field
+          label="Contact name"
+          name="contactName"
+          value={values.contactName}
+          onChange={set("contactName")}
+          error={errors.contactName}
+          required
+        />
+        <Field
+          label="Contact email"
+          name="contactEmail"
+          type="email"
+          value={values.contactEmail}
+          onChange={set("contactEmail")}
+          error={errors.contactEmail}
+          required
+        />
+        <Field
+          label="Contact phone"
+          name="contactPhone"
+          value={values.contactPhone}
+          onChange={set("contactPhone")}
+          error={errors.contactPhone}
+        />
       </fieldset>
       <fieldset className="grid gap-4 md:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold text-slate-700">Billing address</legend>
-        <Field label="Address line 1" name="line1" value={values.line1} onChange={set("line1")} error={errors["billingAddress.line1"]} />
-        <Field label="Address line 2" name="line2" value={values.line2} onChange={set("line2")} error={errors["billingAddress.line2"]} />
-        <Field label="City" name="city" value={values.city} onChange={set("city")} error={errors["billingAddress.city"]} />
-        <Field label="Region" name="region" value={values.region} onChange={set("region")} error={errors["billingAddress.region"]} />
-        <Field label="Postal code" name="postalCode" value={values.postalCode} onChange={set("postalCode")} error={errors["billingAddress.postalCode"]} />
-        <Field label="Country (ISO code)" name="country" value={values.country} onChange={set("country")} error={errors["billingAddress.country"]} hint="Two letters, e.g. GB" />
+        <Field
+          label="Address line 1"
+          name="line1"
+          value={values.line1}
+          onChange={set("line1")}
+          error={errors["billingAddress.line1"]}
+        />
+        <Field
+          label="Address line 2"
+          name="line2"
+          value={values.line2}
+          onChange={set("line2")}
+          error={errors["billingAddress.line2"]}
+        />
+        <Field
+          label="City"
+          name="city"
+          value={values.city}
+          onChange={set("city")}
+          error={errors["billingAddress.city"]}
+        />
+        <Field
+          label="Region"
+          name="region"
+          value={values.region}
+          onChange={set("region")}
+          error={errors["billingAddress.region"]}
+        />
+        <Field
+          label="Postal code"
+          name="postalCode"
+          value={values.postalCode}
+          onChange={set("postalCode")}
+          error={errors["billingAddress.postalCode"]}
+        />
+        <Field
+          label="Country (ISO code)"
+          name="country"
+          value={values.country}
+          onChange={set("country")}
+          error={errors["billingAddress.country"]}
+          hint="Two letters, e.g. GB"
+        />
       </fieldset>
     </>
   );

@@ -1,8 +1,19 @@
-import { AddTeamMemberInput, CUSTOMER_ROLES, type CustomerRole } from "@tessera/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { AddTeamMemberInput, CUSTOMER_ROLES, type CustomerRole } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../trpc.ts";
-import { Badge, Button, Card, ConfirmDialog, ErrorAlert, Field, formatDate, Pagination, QueryState, Select } from "./ui.tsx";
+import {
+  Badge,
+  Button,
+  Card,
+  ConfirmDialog,
+  ErrorAlert,
+  Field,
+  formatDate,
+  Pagination,
+  QueryState,
+  Select,
+} from "./ui.tsx";
 import { useSchemaForm } from "./use-form.ts";
 
 interface Member {
@@ -18,7 +29,11 @@ interface Member {
  * An organisation's people: staff manage any organisation's (by id), customer admins their
  * own. `canManage` hides the controls for roles that may only look.
  */
-export const TeamManager = ({ organizationId, canManage, canGrantOwner }: {
+export const TeamManager = ({
+  organizationId,
+  canManage,
+  canGrantOwner,
+}: {
   organizationId?: string;
   canManage: boolean;
   canGrantOwner: boolean;
@@ -34,7 +49,9 @@ export const TeamManager = ({ organizationId, canManage, canGrantOwner }: {
     placeholderData: keepPreviousData,
   });
   const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: staffView ? trpc.organizations.users.pathKey() : trpc.team.list.pathKey() });
+    queryClient.invalidateQueries({
+      queryKey: staffView ? trpc.organizations.users.pathKey() : trpc.team.list.pathKey(),
+    });
 
   const staffUpdate = useMutation(trpc.organizations.updateUser.mutationOptions({ onSuccess: refresh }));
   const changeRole = useMutation(trpc.team.changeRole.mutationOptions({ onSuccess: refresh }));
@@ -43,13 +60,18 @@ export const TeamManager = ({ organizationId, canManage, canGrantOwner }: {
   const lastError = staffUpdate.error ?? changeRole.error ?? setDisabled.error;
 
   const updateRole = (member: Member, role: CustomerRole) =>
-    staffView ? staffUpdate.mutate({ userId: member.id, role }) : changeRole.mutate({ userId: member.id, role });
+    staffView
+      ? staffUpdate.mutate({ userId: member.id, role })
+      : changeRole.mutate({ userId: member.id, role });
   const toggleDisabled = (member: Member, disabled: boolean) => {
     const done = { onSettled: () => setConfirming(null) };
     if (staffView) staffUpdate.mutate({ userId: member.id, disabled }, done);
     else setDisabled.mutate({ userId: member.id, disabled }, done);
   };
-  const roleOptions = CUSTOMER_ROLES.filter((role) => canGrantOwner || role !== "OWNER").map((role) => ({ value: role, label: role }));
+  const roleOptions = CUSTOMER_ROLES.filter((role) => canGrantOwner || role !== "OWNER").map((role) => ({
+    value: role,
+    label: role,
+  }));
 
   return (
     <div className="space-y-6">
@@ -61,12 +83,26 @@ export const TeamManager = ({ organizationId, canManage, canGrantOwner }: {
               <table className="mt-2 w-full text-left text-sm">
                 <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
                   <tr>
-                    <th scope="col" className="py-2 pr-4">Name</th>
-                    <th scope="col" className="py-2 pr-4">Email</th>
-                    <th scope="col" className="py-2 pr-4">Role</th>
-                    <th scope="col" className="py-2 pr-4">Status</th>
-                    <th scope="col" className="py-2 pr-4">Last sign-in</th>
-                    {canManage && <th scope="col" className="py-2">Actions</th>}
+                    <th scope="col" className="py-2 pr-4">
+                      Name
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Email
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Role
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Status
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Last sign-in
+                    </th>
+                    {canManage && (
+                      <th scope="col" className="py-2">
+                        Actions
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -76,7 +112,9 @@ export const TeamManager = ({ organizationId, canManage, canGrantOwner }: {
                       <td className="py-2 pr-4">{member.email}</td>
                       <td className="py-2 pr-4">
                         {canManage && (canGrantOwner || member.role !== "OWNER") ? (
-                          <label className="sr-only" htmlFor={`role-${member.id}`}>Role of {member.name}</label>
+                          <label className="sr-only" htmlFor={`role-${member.id}`}>
+                            Role of {member.name}
+                          </label>
                         ) : null}
                         {canManage && (canGrantOwner || member.role !== "OWNER") ? (
                           <select
@@ -85,20 +123,34 @@ export const TeamManager = ({ organizationId, canManage, canGrantOwner }: {
                             onChange={(event) => updateRole(member, event.target.value as CustomerRole)}
                             className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
                           >
-                            {roleOptions.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+                            {roleOptions.map((option) => (
+                              <option key={option.value} value={option.value}>
+                                {option.label}
+                              </option>
+                            ))}
                           </select>
                         ) : (
                           <Badge>{member.role}</Badge>
                         )}
                       </td>
-                      <td className="py-2 pr-4">{member.disabledAt ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}</td>
+                      <td className="py-2 pr-4">
+                        {member.disabledAt ? (
+                          <Badge tone="red">Disabled</Badge>
+                        ) : (
+                          <Badge tone="green">Active</Badge>
+                        )}
+                      </td>
                       <td className="py-2 pr-4">{formatDate(member.lastSignInAt)}</td>
                       {canManage && (
                         <td className="py-2">
                           {member.disabledAt ? (
-                            <Button variant="secondary" onClick={() => toggleDisabled(member, false)}>Enable</Button>
+                            <Button variant="secondary" onClick={() => toggleDisabled(member, false)}>
+                              Enable
+                            </Button>
                           ) : (
-                            <Button variant="secondary" onClick={() => setConfirming(member)}>Disable</Button>
+                            <Button variant="secondary" onClick={() => setConfirming(member)}>
+                              Disable
+                            </Button>
                           )}
                         </td>
                       )}
@@ -111,7 +163,9 @@ export const TeamManager = ({ organizationId, canManage, canGrantOwner }: {
           )}
         </QueryState>
       </Card>
-      {canManage && <AddMember organizationId={organizationId} canGrantOwner={canGrantOwner} onAdded={refresh} />}
+      {canManage && (
+        <AddMember organizationId={organizationId} canGrantOwner={canGrantOwner} onAdded={refresh} />
+      )}
       <ConfirmDialog
         open={confirming !== null}
         title={`Disable ${confirming?.name ?? ""}?`}
@@ -126,12 +180,26 @@ export const TeamManager = ({ organizationId, canManage, canGrantOwner }: {
   );
 };
 
-const AddMember = ({ organizationId, canGrantOwner, onAdded }: { organizationId?: string | undefined; canGrantOwner: boolean; onAdded: () => void }) => {
+const AddMember = ({
+  organizationId,
+  canGrantOwner,
+  onAdded,
+}: {
+  organizationId?: string | undefined;
+  canGrantOwner: boolean;
+  onAdded: () => void;
+}) => {
   const trpc = useTRPC();
   const empty = { name: "", email: "", password: "", role: "MEMBER" as CustomerRole };
   const [values, setValues] = useState(empty);
   const form = useSchemaForm(AddTeamMemberInput);
-  const options = { onSuccess: () => { setValues(empty); onAdded(); }, onError: form.showServerErrors };
+  const options = {
+    onSuccess: () => {
+      setValues(empty);
+      onAdded();
+    },
+    onError: form.showServerErrors,
+  };
   const staffCreate = useMutation(trpc.organizations.createUser.mutationOptions(options));
   const add = useMutation(trpc.team.add.mutationOptions(options));
   const pending = staffCreate.isPending || add.isPending;
@@ -145,15 +213,52 @@ const AddMember = ({ organizationId, canGrantOwner, onAdded }: { organizationId?
   return (
     <Card title="Add a member">
       <form onSubmit={submit} noValidate className="grid gap-4 md:grid-cols-4">
-        <Field label="Name" name="memberName" value={values.name} onChange={(name) => setValues({ ...values, name })} error={form.errors.name} required />
-        <Field label="Email" name="memberEmail" type="email" value={values.email} onChange={(email) => setValues({ ...values, email })} error={form.errors.email} required />
-        <Field label="Initial password" name="memberPassword" type="password" autoComplete="new-password" value={values.password} onChange={(password) => setValues({ ...values, password })} error={form.errors.password} required hint="At least 10 characters" />
-        <Select label="Role" name="memberRole" value={values.role} onChange={(role) => setValues({ ...values, role: role as CustomerRole })} options={CUSTOMER_ROLES.filter((role) => canGrantOwner || role !== "OWNER").map((role) => ({ value: role, label: role }))} error={form.errors.role} />
+        <Field
+          label="Name"
+          name="memberName"
+          value={values.name}
+          onChange={(name) => setValues({ ...values, name })}
+          error={form.errors.name}
+          required
+        />
+        <Field
+          label="Email"
+          name="memberEmail"
+          type="email"
+          value={values.email}
+          onChange={(email) => setValues({ ...values, email })}
+          error={form.errors.email}
+          required
+        />
+        <Field
+          label="Initial password"
+          name="memberPassword"
+          type="password"
+          autoComplete="new-password"
+          value={values.password}
+          onChange={(password) => setValues({ ...values, password })}
+          error={form.errors.password}
+          required
+          hint="At least 10 characters"
+        />
+        <Select
+          label="Role"
+          name="memberRole"
+          value={values.role}
+          onChange={(role) => setValues({ ...values, role: role as CustomerRole })}
+          options={CUSTOMER_ROLES.filter((role) => canGrantOwner || role !== "OWNER").map((role) => ({
+            value: role,
+            label: role,
+          }))}
+          error={form.errors.role}
+        />
         <div className="md:col-span-4">
           <ErrorAlert error={staffCreate.error ?? add.error} />
         </div>
         <div className="md:col-span-4 flex justify-end">
-          <Button type="submit" busy={pending}>{pending ? "Adding…" : "Add member"}</Button>
+          <Button type="submit" busy={pending}>
+            {pending ? "Adding…" : "Add member"}
+          </Button>
         </div>
       </form>
     </Card>

@@ -9,7 +9,10 @@ export const Button = ({
   className,
   children,
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "danger"; busy?: boolean }) => (
+}: ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: "primary" | "secondary" | "danger";
+  busy?: boolean;
+}) => (
   <button
     type="button"
     {...props}
@@ -18,17 +21,31 @@ export const Button = ({
     className={cx(
       "inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60",
       variant === "primary" && "bg-brand-600 text-white hover:bg-brand-700 focus-visible:outline-brand-600",
-      variant === "secondary" && "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 focus-visible:outline-slate-500",
+      variant === "secondary" &&
+        "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 focus-visible:outline-slate-500",
       variant === "danger" && "bg-red-700 text-white hover:bg-red-800 focus-visible:outline-red-700",
       className,
     )}
   >
-    {busy && <span className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />}
+    {busy && (
+      <span
+        className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent"
+        aria-hidden
+      />
+    )}
     {children}
   </button>
 );
 
-export const Card = ({ title, actions, children }: { title?: ReactNode; actions?: ReactNode; children: ReactNode }) => (
+export const Card = ({
+  title,
+  actions,
+  children,
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}) => (
   <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
     {(title || actions) && (
       <div className="mb-4 flex items-center justify-between gap-4">
@@ -40,7 +57,15 @@ export const Card = ({ title, actions, children }: { title?: ReactNode; actions?
   </section>
 );
 
-export const PageHeader = ({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) => (
+export const PageHeader = ({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) => (
   <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
     <div>
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
@@ -50,7 +75,13 @@ export const PageHeader = ({ title, description, actions }: { title: string; des
   </div>
 );
 
-export const Alert = ({ tone = "error", children }: { tone?: "error" | "success" | "info" | "warning"; children: ReactNode }) => (
+export const Alert = ({
+  tone = "error",
+  children,
+}: {
+  tone?: "error" | "success" | "info" | "warning";
+  children: ReactNode;
+}) => (
   <div
     role={tone === "error" ? "alert" : "status"}
     className={cx(
@@ -71,7 +102,13 @@ export const ErrorAlert = ({ error }: { error: unknown }) => {
   return problem ? <Alert>{problem.message}</Alert> : null;
 };
 
-export const Badge = ({ tone = "slate", children }: { tone?: "slate" | "green" | "amber" | "red" | "blue"; children: ReactNode }) => (
+export const Badge = ({
+  tone = "slate",
+  children,
+}: {
+  tone?: "slate" | "green" | "amber" | "red" | "blue";
+  children: ReactNode;
+}) => (
   <span
     className={cx(
       "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium",
@@ -88,7 +125,10 @@ export const Badge = ({ tone = "slate", children }: { tone?: "slate" | "green" |
 
 export const Loading = ({ label = "Loading…" }: { label?: string }) => (
   <p className="flex items-center gap-2 py-6 text-sm text-slate-600" role="status">
-    <span className="size-4 animate-spin rounded-full border-2 border-slate-400 border-t-transparent" aria-hidden />
+    <span
+      className="size-4 animate-spin rounded-full border-2 border-slate-400 border-t-transparent"
+      aria-hidden
+    />
     {label}
   </p>
 );
@@ -120,9 +160,22 @@ interface FieldProps {
   placeholder?: string;
 }
 
-export const Field = ({ label, name, value, onChange, error, type = "text", hint, required, autoComplete, multiline, placeholder }: FieldProps) => {
+export const Field = ({
+  label,
+  name,
+  value,
+  onChange,
+  error,
+  type = "text",
+  hint,
+  required,
+  autoComplete,
+  multiline,
+  placeholder,
+}: FieldProps) => {
   const id = useId();
-  const describedBy = [error?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [error?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   const className = cx(
     "mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-sm focus:outline-2 focus:outline-brand-600",
     error?.length ? "border-red-400" : "border-slate-300",
@@ -131,20 +184,62 @@ export const Field = ({ label, name, value, onChange, error, type = "text", hint
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
-        {required && <span className="text-red-700"> *</span>}
+        {required && (
+          <span aria-hidden="true" className="text-red-700">
+            {" "}
+            *
+          </span>
+        )}
       </label>
       {multiline ? (
-        <textarea id={id} name={name} value={value} rows={4} onChange={(event) => onChange(event.target.value)} aria-invalid={Boolean(error?.length)} aria-describedby={describedBy} className={cx(className, "font-mono")} placeholder={placeholder} />
+        <textarea
+          id={id}
+          name={name}
+          value={value}
+          rows={4}
+          onChange={(event) => onChange(event.target.value)}
+          aria-invalid={Boolean(error?.length)}
+          aria-describedby={describedBy}
+          className={cx(className, "font-mono")}
+          placeholder={placeholder}
+        />
       ) : (
-        <input id={id} name={name} type={type} value={value} required={required} autoComplete={autoComplete} placeholder={placeholder} onChange={(event) => onChange(event.target.value)} aria-invalid={Boolean(error?.length)} aria-describedby={describedBy} className={className} />
+        <input
+          id={id}
+          name={name}
+          type={type}
+          value={value}
+          required={required}
+          autoComplete={autoComplete}
+          placeholder={placeholder}
+          onChange={(event) => onChange(event.target.value)}
+          aria-invalid={Boolean(error?.length)}
+          aria-describedby={describedBy}
+          className={className}
+        />
       )}
-      {hint && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>}
-      {error?.length ? <p id={`${id}-error`} className="mt-1 text-xs text-red-700">{error[0]}</p> : null}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error?.length ? (
+        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
+          {error[0]}
+        </p>
+      ) : null}
     </div>
   );
 };
 
-export const Select = ({ label, name, value, onChange, options, error }: {
+export const Select = ({
+  label,
+  name,
+  value,
+  onChange,
+  options,
+  error,
+}: {
   label: string;
   name: string;
   value: string;
@@ -155,27 +250,65 @@ export const Select = ({ label, name, value, onChange, options, error }: {
   const id = useId();
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
-      <select id={id} name={name} value={value} onChange={(event) => onChange(event.target.value)} aria-invalid={Boolean(error?.length)} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-2 focus:outline-brand-600">
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={Boolean(error?.length)}
+        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-2 focus:outline-brand-600"
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </select>
       {error?.length ? <p className="mt-1 text-xs text-red-700">{error[0]}</p> : null}
     </div>
   );
 };
 
-export const Pagination = ({ page, pageCount, total, onPage }: { page: number; pageCount: number; total: number; onPage: (page: number) => void }) => (
+export const Pagination = ({
+  page,
+  pageCount,
+  total,
+  onPage,
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  onPage: (page: number) => void;
+}) => (
   <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-slate-600">
-    <span>{total} in all · page {page} of {pageCount}</span>
+    <span>
+      {total} in all · page {page} of {pageCount}
+    </span>
     <div className="flex gap-2">
-      <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>Previous</Button>
-      <Button variant="secondary" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>Next</Button>
+      <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        Previous
+      </Button>
+      <Button variant="secondary" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
+        Next
+      </Button>
     </div>
   </nav>
 );
 
 /** A modal confirmation using the native dialog element: focus is trapped and Escape cancels. */
-export const ConfirmDialog = ({ open, title, children, confirmLabel, onConfirm, onCancel, busy, tone = "danger" }: {
+export const ConfirmDialog = ({
+  open,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  busy,
+  tone = "danger",
+}: {
   open: boolean;
   title: string;
   children?: ReactNode;
@@ -193,13 +326,24 @@ export const ConfirmDialog = ({ open, title, children, confirmLabel, onConfirm, 
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} onCancel={onCancel} aria-labelledby="confirm-title" className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+    <dialog
+      ref={ref}
+      onCancel={onCancel}
+      aria-labelledby="confirm-title"
+      className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+    >
       <div className="p-6">
-        <h2 id="confirm-title" className="text-lg font-semibold">{title}</h2>
+        <h2 id="confirm-title" className="text-lg font-semibold">
+          {title}
+        </h2>
         <div className="mt-3 space-y-3 text-sm text-slate-700">{children}</div>
         <div className="mt-6 flex justify-end gap-2">
-          <Button variant="secondary" onClick={onCancel}>Cancel</Button>
-          <Button variant={tone} busy={busy} onClick={onConfirm}>{busy ? "Working…" : confirmLabel}</Button>
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button variant={tone} busy={busy} onClick={onConfirm}>
+            {busy ? "Working…" : confirmLabel}
+          </Button>
         </div>
       </div>
     </dialog>

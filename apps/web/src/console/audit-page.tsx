@@ -4,6 +4,8 @@ import { Card, PageHeader } from "../components/ui.tsx";
 export const ConsoleAuditPage = () => (
   <>
     <PageHeader title="Audit log" description="Every change across all organisations." />
-    <Card><AuditLog scope="staff" /></Card>
+    <Card>
+      <AuditLog scope="staff" />
+    </Card>
   </>
 );

@@ -10,12 +10,51 @@ import { useTRPC } from "../trpc.ts";
 
 type Action = "activate" | "suspend" | "reinstate" | "renew" | "cancel";
 
-const ACTIONS: Record<Action, { label: string; allowedFrom: License["status"][]; needsReason: boolean; explain: string; tone: "primary" | "danger" }> = {
-  activate: { label: "Activate", allowedFrom: ["PENDING"], needsReason: false, explain: "The license starts now and runs for its term.", tone: "primary" },
-  renew: { label: "Renew", allowedFrom: ["ACTIVE", "EXPIRED"], needsReason: false, explain: "Extends from the later of now and the current expiry by the term.", tone: "primary" },
-  suspend: { label: "Suspend", allowedFrom: ["ACTIVE"], needsReason: true, explain: "Validation answers SUSPENDED until reinstated.", tone: "danger" },
-  reinstate: { label: "Reinstate", allowedFrom: ["SUSPENDED"], needsReason: false, explain: "The license becomes ACTIVE again.", tone: "primary" },
-  cancel: { label: "Cancel", allowedFrom: ["PENDING", "ACTIVE", "SUSPENDED", "EXPIRED"], needsReason: true, explain: "Cancelling is final: the license can never be used again.", tone: "danger" },
+const ACTIONS: Record<
+  Action,
+  {
+    label: string;
+    allowedFrom: License["status"][];
+    needsReason: boolean;
+    explain: string;
+    tone: "primary" | "danger";
+  }
+> = {
+  activate: {
+    label: "Activate",
+    allowedFrom: ["PENDING"],
+    needsReason: false,
+    explain: "The license starts now and runs for its term.",
+    tone: "primary",
+  },
+  renew: {
+    label: "Renew",
+    allowedFrom: ["ACTIVE", "EXPIRED"],
+    needsReason: false,
+    explain: "Extends from the later of now and the current expiry by the term.",
+    tone: "primary",
+  },
+  suspend: {
+    label: "Suspend",
+    allowedFrom: ["ACTIVE"],
+    needsReason: true,
+    explain: "Validation answers SUSPENDED until reinstated.",
+    tone: "danger",
+  },
+  reinstate: {
+    label: "Reinstate",
+    allowedFrom: ["SUSPENDED"],
+    needsReason: false,
+    explain: "The license becomes ACTIVE again.",
+    tone: "primary",
+  },
+  cancel: {
+    label: "Cancel",
+    allowedFrom: ["PENDING", "ACTIVE", "SUSPENDED", "EXPIRED"],
+    needsReason: true,
+    explain: "Cancelling is final: the license can never be used again.",
+    tone: "danger",
+  },
 };
 
 const LicenseActions = ({ license }: { license: License }) => {
@@ -24,8 +63,17 @@ const LicenseActions = ({ license }: { license: License }) => {
   const [action, setAction] = useState<Action | null>(null);
   const [reason, setReason] = useState("");
   const [revealed, setRevealed] = useState<{ label: string; value: string } | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.licenses.pathKey() }).then(() => queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }));
-  const options = { onSuccess: async () => { setAction(null); setReason(""); await refresh(); } };
+  const refresh = () =>
+    queryClient
+      .invalidateQueries({ queryKey: trpc.licenses.pathKey() })
+      .then(() => queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }));
+  const options = {
+    onSuccess: async () => {
+      setAction(null);
+      setReason("");
+      await refresh();
+    },
+  };
   const mutations = {
     activate: useMutation(trpc.licenses.activate.mutationOptions(options)),
     renew: useMutation(trpc.licenses.renew.mutationOptions(options)),
@@ -33,8 +81,19 @@ const LicenseActions = ({ license }: { license: License }) => {
     reinstate: useMutation(trpc.licenses.reinstate.mutationOptions(options)),
     cancel: useMutation(trpc.licenses.cancel.mutationOptions(options)),
   };
-  const rotate = useMutation(trpc.licenses.rotateKey.mutationOptions({ onSuccess: async ({ key }) => { setRevealed({ label: "New license key", value: key }); await refresh(); } }));
-  const token = useMutation(trpc.licenses.issueToken.mutationOptions({ onSuccess: ({ token: value }) => setRevealed({ label: "Offline license token", value }) }));
+  const rotate = useMutation(
+    trpc.licenses.rotateKey.mutationOptions({
+      onSuccess: async ({ key }) => {
+        setRevealed({ label: "New license key", value: key });
+        await refresh();
+      },
+    }),
+  );
+  const token = useMutation(
+    trpc.licenses.issueToken.mutationOptions({
+      onSuccess: ({ token: value }) => setRevealed({ label: "Offline license token", value }),
+    }),
+  );
   const run = () => {
     if (!action) return;
     const base = { licenseId: license.id, expectedVersion: license.version };
@@ -42,18 +101,45 @@ const LicenseActions = ({ license }: { license: License }) => {
     else mutations[action].mutate(base);
   };
   const current = action ? mutations[action] : null;
-  const available = (Object.keys(ACTIONS) as Action[]).filter((name) => ACTIONS[name].allowedFrom.includes(license.status));
+  const available = (Object.keys(ACTIONS) as Action[]).filter((name) =>
+    ACTIONS[name].allowedFrom.includes(license.status),
+  );
   return (
     <div className="space-y-4">
-      {revealed && <KeyReveal label={revealed.label} value={revealed.value} onDismiss={() => setRevealed(null)} />}
+      {revealed && (
+        <KeyReveal label={revealed.label} value={revealed.value} onDismiss={() => setRevealed(null)} />
+      )}
       <div className="flex flex-wrap gap-2">
         {available.map((name) => (
-          <Button key={name} variant={ACTIONS[name].tone === "danger" ? "danger" : "primary"} onClick={() => { current?.reset(); setAction(name); }}>
+          <Button
+            key={name}
+            variant={ACTIONS[name].tone === "danger" ? "danger" : "primary"}
+            onClick={() => {
+              current?.reset();
+              setAction(name);
+            }}
+          >
             {ACTIONS[name].label}
           </Button>
         ))}
-        {license.status !== "CANCELLED" && <Button variant="secondary" busy={rotate.isPending} onClick={() => rotate.mutate({ licenseId: license.id })}>Rotate key</Button>}
-        {license.status === "ACTIVE" && <Button variant="secondary" busy={token.isPending} onClick={() => token.mutate({ licenseId: license.id })}>Issue offline token</Button>}
+        {license.status !== "CANCELLED" && (
+          <Button
+            variant="secondary"
+            busy={rotate.isPending}
+            onClick={() => rotate.mutate({ licenseId: license.id })}
+          >
+            Rotate key
+          </Button>
+        )}
+        {license.status === "ACTIVE" && (
+          <Button
+            variant="secondary"
+            busy={token.isPending}
+            onClick={() => token.mutate({ licenseId: license.id })}
+          >
+            Issue offline token
+          </Button>
+        )}
       </div>
       <ErrorAlert error={rotate.error ?? token.error} />
       <ConfirmDialog
@@ -62,7 +148,10 @@ const LicenseActions = ({ license }: { license: License }) => {
         confirmLabel={action ? ACTIONS[action].label : ""}
         tone={action ? ACTIONS[action].tone : "primary"}
         busy={current?.isPending}
-        onCancel={() => { setAction(null); setReason(""); }}
+        onCancel={() => {
+          setAction(null);
+          setReason("");
+        }}
         onConfirm={run}
       >
         {action && <p>{ACTIONS[action].explain}</p>}
@@ -86,11 +175,26 @@ export const LicenseDetailPage = () => {
         <div className="space-y-6">
           <PageHeader
             title={`${data.organizationName ?? "License"} · ${data.tier}`}
-            description={<Link className="text-brand-700 hover:underline" to={`/console/organizations/${data.organizationId}`}>Organisation</Link>}
+            description={
+              <Link
+                className="text-brand-700 hover:underline"
+                to={`/console/organizations/${data.organizationId}`}
+              >
+                Organisation
+              </Link>
+            }
           />
-          <Card title="License"><LicenseSummary license={data} /></Card>
-          {me.data?.role === "ADMIN" && <Card title="Actions"><LicenseActions license={data} /></Card>}
-          <Card title="History"><AuditLog scope="staff" targetId={data.id} /></Card>
+          <Card title="License">
+            <LicenseSummary license={data} />
+          </Card>
+          {me.data?.role === "ADMIN" && (
+            <Card title="Actions">
+              <LicenseActions license={data} />
+            </Card>
+          )}
+          <Card title="History">
+            <AuditLog scope="staff" targetId={data.id} />
+          </Card>
         </div>
       )}
     </QueryState>

@@ -1,23 +1,53 @@
-import { CreateLicenseInput, LICENSE_STATUSES, TIERS, type Tier } from "@tessera/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { CreateLicenseInput, LICENSE_STATUSES, TIERS, type Tier } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useMe } from "../auth/session.tsx";
 import { KeyReveal } from "../components/key-reveal.tsx";
 import { LicenseStatusBadge } from "../components/license-badges.tsx";
-import { Button, Card, ErrorAlert, Field, formatDay, PageHeader, Pagination, QueryState, Select } from "../components/ui.tsx";
+import {
+  Button,
+  Card,
+  ErrorAlert,
+  Field,
+  formatDay,
+  PageHeader,
+  Pagination,
+  QueryState,
+  Select,
+} from "../components/ui.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
 
 type Sort = "createdAt" | "expiresAt" | "tier" | "status" | "organization";
-const METRIC_LABELS = { ACTIVE_USERS: "Active users", COURSES: "Courses", API_CALLS: "API calls / month", STORAGE_BYTES: "Storage (bytes)" } as const;
+const METRIC_LABELS = {
+  ACTIVE_USERS: "Active users",
+  COURSES: "Courses",
+  API_CALLS: "API calls / month",
+  STORAGE_BYTES: "Storage (bytes)",
+} as const;
 
-const CreateLicense = ({ organizationId, onCreated }: { organizationId: string; onCreated: (key: string, id: string) => void }) => {
+const CreateLicense = ({
+  organizationId,
+  onCreated,
+}: {
+  organizationId: string;
+  onCreated: (key: string, id: string) => void;
+}) => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [orgSearch, setOrgSearch] = useState("");
-  const organizations = useQuery(trpc.organizations.list.queryOptions({ pageSize: 50, ...(orgSearch ? { search: orgSearch } : {}) }));
-  const [values, setValues] = useState({ organizationId, tier: "STARTER" as Tier, termMonths: "12", autoRenew: false, limits: { ACTIVE_USERS: "", COURSES: "", API_CALLS: "", STORAGE_BYTES: "" }, features: "" });
+  const organizations = useQuery(
+    trpc.organizations.list.queryOptions({ pageSize: 50, ...(orgSearch ? { search: orgSearch } : {}) }),
+  );
+  const [values, setValues] = useState({
+    organizationId,
+    tier: "STARTER" as Tier,
+    termMonths: "12",
+    autoRenew: false,
+    limits: { ACTIVE_USERS: "", COURSES: "", API_CALLS: "", STORAGE_BYTES: "" },
+    features: "",
+  });
   const form = useSchemaForm(CreateLicenseInput);
   const create = useMutation(
     trpc.licenses.create.mutationOptions({
@@ -39,8 +69,13 @@ const CreateLicense = ({ organizationId, onCreated }: { organizationId: string; 
       autoRenew: values.autoRenew,
       ...(custom
         ? {
-            customLimits: Object.fromEntries(Object.entries(values.limits).map(([metric, text]) => [metric, limit(text)])),
-            customFeatures: values.features.split(",").map((feature) => feature.trim().toUpperCase()).filter(Boolean),
+            customLimits: Object.fromEntries(
+              Object.entries(values.limits).map(([metric, text]) => [metric, limit(text)]),
+            ),
+            customFeatures: values.features
+              .split(",")
+              .map((feature) => feature.trim().toUpperCase())
+              .filter(Boolean),
           }
         : {}),
     });
@@ -49,36 +84,82 @@ const CreateLicense = ({ organizationId, onCreated }: { organizationId: string; 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <div className="grid gap-4 md:grid-cols-4">
-        <Field label="Find organisation" name="orgSearch" value={orgSearch} onChange={setOrgSearch} placeholder="Name or slug" />
+        <Field
+          label="Find organisation"
+          name="orgSearch"
+          value={orgSearch}
+          onChange={setOrgSearch}
+          placeholder="Name or slug"
+        />
         <Select
           label="Organisation"
           name="organizationId"
           value={values.organizationId}
           onChange={(value) => setValues({ ...values, organizationId: value })}
           error={form.errors.organizationId}
-          options={[{ value: "", label: "Choose…" }, ...(organizations.data?.items ?? []).map((org) => ({ value: org.id, label: org.name }))]}
+          options={[
+            { value: "", label: "Choose…" },
+            ...(organizations.data?.items ?? []).map((org) => ({ value: org.id, label: org.name })),
+          ]}
         />
-        <Select label="Tier" name="tier" value={values.tier} onChange={(tier) => setValues({ ...values, tier: tier as Tier })} error={form.errors.tier} options={TIERS.map((tier) => ({ value: tier, label: tier }))} />
-        <Field label="Term (months)" name="termMonths" type="number" value={values.termMonths} onChange={(termMonths) => setValues({ ...values, termMonths })} error={form.errors.termMonths} />
+        <Select
+          label="Tier"
+          name="tier"
+          value={values.tier}
+          onChange={(tier) => setValues({ ...values, tier: tier as Tier })}
+          error={form.errors.tier}
+          options={TIERS.map((tier) => ({ value: tier, label: tier }))}
+        />
+        <Field
+          label="Term (months)"
+          name="termMonths"
+          type="number"
+          value={values.termMonths}
+          onChange={(termMonths) => setValues({ ...values, termMonths })}
+          error={form.errors.termMonths}
+        />
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={values.autoRenew} onChange={(event) => setValues({ ...values, autoRenew: event.target.checked })} />
+        <input
+          type="checkbox"
+          checked={values.autoRenew}
+          onChange={(event) => setValues({ ...values, autoRenew: event.target.checked })}
+        />
         Renew automatically at expiry (invoiced)
       </label>
       {values.tier === "CUSTOM" && (
         <fieldset className="grid gap-4 md:grid-cols-4">
-          <legend className="mb-2 text-sm font-semibold text-slate-700">Custom limits (empty: unlimited)</legend>
+          <legend className="mb-2 text-sm font-semibold text-slate-700">
+            Custom limits (empty: unlimited)
+          </legend>
           {(Object.keys(METRIC_LABELS) as (keyof typeof METRIC_LABELS)[]).map((metric) => (
-            <Field key={metric} label={METRIC_LABELS[metric]} name={metric} type="number" value={values.limits[metric]} onChange={(text) => setValues({ ...values, limits: { ...values.limits, [metric]: text } })} error={form.errors[`customLimits.${metric}`] ?? form.errors.customLimits} />
+            <Field
+              key={metric}
+              label={METRIC_LABELS[metric]}
+              name={metric}
+              type="number"
+              value={values.limits[metric]}
+              onChange={(text) => setValues({ ...values, limits: { ...values.limits, [metric]: text } })}
+              error={form.errors[`customLimits.${metric}`] ?? form.errors.customLimits}
+            />
           ))}
           <div className="md:col-span-4">
-            <Field label="Features (comma-separated)" name="features" value={values.features} onChange={(features) => setValues({ ...values, features })} error={form.errors.customFeatures} hint="BRANDING, CUSTOM_DOMAIN, SSO, API_ACCESS, FEATURE_TOGGLES, INTEGRATIONS, PRIORITY_SUPPORT, DEDICATED_SUPPORT" />
+            <Field
+              label="Features (comma-separated)"
+              name="features"
+              value={values.features}
+              onChange={(features) => setValues({ ...values, features })}
+              error={form.errors.customFeatures}
+              hint="BRANDING, CUSTOM_DOMAIN, SSO, API_ACCESS, FEATURE_TOGGLES, INTEGRATIONS, PRIORITY_SUPPORT, DEDICATED_SUPPORT"
+            />
           </div>
         </fieldset>
       )}
       <ErrorAlert error={create.error} />
       <div className="flex justify-end">
-        <Button type="submit" busy={create.isPending}>{create.isPending ? "Creating…" : "Create license"}</Button>
+        <Button type="submit" busy={create.isPending}>
+          {create.isPending ? "Creating…" : "Create license"}
+        </Button>
       </div>
     </form>
   );
@@ -110,12 +191,20 @@ export const LicensesPage = () => {
   const list = useQuery({ ...trpc.licenses.list.queryOptions(filter), placeholderData: keepPreviousData });
   const sortBy = (column: Sort) => {
     if (sort === column) setDirection(direction === "asc" ? "desc" : "asc");
-    else { setSort(column); setDirection("asc"); }
+    else {
+      setSort(column);
+      setDirection("asc");
+    }
   };
   const header = (column: Sort, label: string) => (
-    <th scope="col" className="py-2 pr-4" aria-sort={sort === column ? (direction === "asc" ? "ascending" : "descending") : "none"}>
+    <th
+      scope="col"
+      className="py-2 pr-4"
+      aria-sort={sort === column ? (direction === "asc" ? "ascending" : "descending") : "none"}
+    >
       <button type="button" className="uppercase hover:text-slate-800" onClick={() => sortBy(column)}>
-        {label}{sort === column ? (direction === "asc" ? " ▲" : " ▼") : ""}
+        {label}
+        {sort === column ? (direction === "asc" ? " ▲" : " ▼") : ""}
       </button>
     </th>
   );
@@ -124,26 +213,81 @@ export const LicensesPage = () => {
       <PageHeader
         title="License management"
         description="Every license, by tier, status and expiry."
-        actions={me.data?.role === "ADMIN" && !creating && <Button onClick={() => setParams({ create: "" })}>New license</Button>}
+        actions={
+          me.data?.role === "ADMIN" &&
+          !creating && <Button onClick={() => setParams({ create: "" })}>New license</Button>
+        }
       />
       {revealed && (
         <div className="mb-6">
           <KeyReveal label="New license key" value={revealed.key} onDismiss={() => setRevealed(null)} />
-          <p className="mt-2 text-sm"><Link className="text-brand-700 underline" to={`/console/licenses/${revealed.id}`}>Open the license</Link></p>
+          <p className="mt-2 text-sm">
+            <Link className="text-brand-700 underline" to={`/console/licenses/${revealed.id}`}>
+              Open the license
+            </Link>
+          </p>
         </div>
       )}
       {creating !== null && (
         <div className="mb-6">
-          <Card title="New license" actions={<Button variant="secondary" onClick={() => setParams({})}>Close</Button>}>
-            <CreateLicense organizationId={creating} onCreated={(key, id) => { setRevealed({ key, id }); setParams({}); }} />
+          <Card
+            title="New license"
+            actions={
+              <Button variant="secondary" onClick={() => setParams({})}>
+                Close
+              </Button>
+            }
+          >
+            <CreateLicense
+              organizationId={creating}
+              onCreated={(key, id) => {
+                setRevealed({ key, id });
+                setParams({});
+              }}
+            />
           </Card>
         </div>
       )}
       <Card>
         <div className="mb-4 grid gap-4 md:grid-cols-4">
-          <Select label="Tier" name="filterTier" value={tier} onChange={(value) => { setTier(value); setPage(1); }} options={[{ value: "", label: "All tiers" }, ...TIERS.map((value) => ({ value, label: value }))]} />
-          <Select label="Status" name="filterStatus" value={status} onChange={(value) => { setStatus(value); setPage(1); }} options={[{ value: "", label: "All statuses" }, ...LICENSE_STATUSES.map((value) => ({ value, label: value }))]} />
-          <Select label="Expiring within" name="filterExpiring" value={expiring} onChange={(value) => { setExpiring(value); setPage(1); }} options={[{ value: "", label: "Any time" }, { value: "7", label: "7 days" }, { value: "30", label: "30 days" }, { value: "90", label: "90 days" }]} />
+          <Select
+            label="Filter by tier"
+            name="filterTier"
+            value={tier}
+            onChange={(value) => {
+              setTier(value);
+              setPage(1);
+            }}
+            options={[{ value: "", label: "All tiers" }, ...TIERS.map((value) => ({ value, label: value }))]}
+          />
+          <Select
+            label="Filter by status"
+            name="filterStatus"
+            value={status}
+            onChange={(value) => {
+              setStatus(value);
+              setPage(1);
+            }}
+            options={[
+              { value: "", label: "All statuses" },
+              ...LICENSE_STATUSES.map((value) => ({ value, label: value })),
+            ]}
+          />
+          <Select
+            label="Expiring within"
+            name="filterExpiring"
+            value={expiring}
+            onChange={(value) => {
+              setExpiring(value);
+              setPage(1);
+            }}
+            options={[
+              { value: "", label: "Any time" },
+              { value: "7", label: "7 days" },
+              { value: "30", label: "30 days" },
+              { value: "90", label: "90 days" },
+            ]}
+          />
         </div>
         <QueryState query={list}>
           {(data) =>
@@ -158,17 +302,33 @@ export const LicensesPage = () => {
                       {header("tier", "Tier")}
                       {header("status", "Status")}
                       {header("expiresAt", "Expires")}
-                      <th scope="col" className="py-2 pr-4 uppercase">Key</th>
+                      <th scope="col" className="py-2 pr-4 uppercase">
+                        Key
+                      </th>
                       {header("createdAt", "Created")}
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
                     {data.items.map((license) => (
                       <tr key={license.id}>
-                        <td className="py-2 pr-4"><Link to={`/console/licenses/${license.id}`} className="font-medium text-brand-700 hover:underline">{license.organizationName}</Link></td>
+                        <td className="py-2 pr-4">
+                          <Link
+                            to={`/console/licenses/${license.id}`}
+                            className="font-medium text-brand-700 hover:underline"
+                          >
+                            {license.organizationName}
+                          </Link>
+                        </td>
                         <td className="py-2 pr-4">{license.tier}</td>
-                        <td className="py-2 pr-4"><LicenseStatusBadge status={license.status} /></td>
-                        <td className="py-2 pr-4">{formatDay(license.expiresAt)}{license.daysUntilExpiry !== null && license.status === "ACTIVE" ? <span className="text-slate-500"> · {license.daysUntilExpiry} d</span> : null}</td>
+                        <td className="py-2 pr-4">
+                          <LicenseStatusBadge status={license.status} />
+                        </td>
+                        <td className="py-2 pr-4">
+                          {formatDay(license.expiresAt)}
+                          {license.daysUntilExpiry !== null && license.status === "ACTIVE" ? (
+                            <span className="text-slate-500"> · {license.daysUntilExpiry} d</span>
+                          ) : null}
+                        </td>
                         <td className="py-2 pr-4 font-mono text-xs">{license.keyHint}</td>
                         <td className="py-2 pr-4">{formatDay(license.createdAt)}</td>
                       </tr>

@@ -1,5 +1,5 @@
-import { CreateOrganizationInput } from "@tessera/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { CreateOrganizationInput } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
 import { contactInputOf, contactValuesOf } from "../components/organization-fields.tsx";
@@ -12,7 +12,13 @@ export const NewOrganizationPage = () => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [values, setValues] = useState<OrganizationValues>({ ...contactValuesOf(), name: "", slug: "", metadata: "{}", accountManagerId: "" });
+  const [values, setValues] = useState<OrganizationValues>({
+    ...contactValuesOf(),
+    name: "",
+    slug: "",
+    metadata: "{}",
+    accountManagerId: "",
+  });
   const [owner, setOwner] = useState({ name: "", email: "", password: "" });
   const form = useSchemaForm(CreateOrganizationInput);
   const create = useMutation(
@@ -39,22 +45,51 @@ export const NewOrganizationPage = () => {
   };
   return (
     <>
-      <PageHeader title="New organisation" description="Create a customer organisation and, optionally, its first owner." />
+      <PageHeader
+        title="New organisation"
+        description="Create a customer organisation and, optionally, its first owner."
+      />
       <form onSubmit={submit} noValidate className="space-y-6">
         <Card>
           <OrganizationFields values={values} onChange={setValues} errors={form.errors} />
         </Card>
         <Card title="First owner (optional)">
           <div className="grid gap-4 md:grid-cols-3">
-            <Field label="Owner name" name="ownerName" value={owner.name} onChange={(name) => setOwner({ ...owner, name })} error={form.errors["owner.name"]} />
-            <Field label="Owner email" name="ownerEmail" type="email" value={owner.email} onChange={(email) => setOwner({ ...owner, email })} error={form.errors["owner.email"]} />
-            <Field label="Initial password" name="ownerPassword" type="password" autoComplete="new-password" value={owner.password} onChange={(password) => setOwner({ ...owner, password })} error={form.errors["owner.password"]} hint="At least 10 characters; share it securely" />
+            <Field
+              label="Owner name"
+              name="ownerName"
+              value={owner.name}
+              onChange={(name) => setOwner({ ...owner, name })}
+              error={form.errors["owner.name"]}
+            />
+            <Field
+              label="Owner email"
+              name="ownerEmail"
+              type="email"
+              value={owner.email}
+              onChange={(email) => setOwner({ ...owner, email })}
+              error={form.errors["owner.email"]}
+            />
+            <Field
+              label="Initial password"
+              name="ownerPassword"
+              type="password"
+              autoComplete="new-password"
+              value={owner.password}
+              onChange={(password) => setOwner({ ...owner, password })}
+              error={form.errors["owner.password"]}
+              hint="At least 10 characters; share it securely"
+            />
           </div>
         </Card>
         <ErrorAlert error={create.error} />
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => navigate("/console")}>Cancel</Button>
-          <Button type="submit" busy={create.isPending}>{create.isPending ? "Creating…" : "Create organisation"}</Button>
+          <Button variant="secondary" onClick={() => navigate("/console")}>
+            Cancel
+          </Button>
+          <Button type="submit" busy={create.isPending}>
+            {create.isPending ? "Creating…" : "Create organisation"}
+          </Button>
         </div>
       </form>
     </>

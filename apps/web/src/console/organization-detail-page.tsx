@@ -1,7 +1,7 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AppRouter } from "@tessera/api";
 import { UpdateOrganizationInput } from "@tessera/domain";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMe } from "../auth/session.tsx";
@@ -53,8 +53,12 @@ const EditOrganization = ({ organization, onDone }: { organization: Organization
       <OrganizationFields values={values} onChange={setValues} errors={form.errors} />
       <ErrorAlert error={update.error} />
       <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>Cancel</Button>
-        <Button type="submit" busy={update.isPending}>{update.isPending ? "Saving…" : "Save changes"}</Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" busy={update.isPending}>
+          {update.isPending ? "Saving…" : "Save changes"}
+        </Button>
       </div>
     </form>
   );
@@ -82,42 +86,91 @@ export const OrganizationDetailPage = () => {
           <PageHeader
             title={org.name}
             description={<span className="font-mono">{org.slug}</span>}
-            actions={isAdmin && !editing && <Button variant="secondary" onClick={() => setEditing(true)}>Edit</Button>}
+            actions={
+              isAdmin &&
+              !editing && (
+                <Button variant="secondary" onClick={() => setEditing(true)}>
+                  Edit
+                </Button>
+              )
+            }
           />
           <Card title="Details">
             {editing ? (
               <EditOrganization organization={org} onDone={() => setEditing(false)} />
             ) : (
               <dl className="grid gap-4 md:grid-cols-3">
-                <Detail label="Contact">{org.contactName}<br /><span className="text-slate-600">{org.contactEmail}</span></Detail>
+                <Detail label="Contact">
+                  {org.contactName}
+                  <br />
+                  <span className="text-slate-600">{org.contactEmail}</span>
+                </Detail>
                 <Detail label="Phone">{org.contactPhone ?? "—"}</Detail>
-                <Detail label="Account manager">{org.accountManager ? `${org.accountManager.name} (${org.accountManager.email})` : "—"}</Detail>
+                <Detail label="Account manager">
+                  {org.accountManager ? `${org.accountManager.name} (${org.accountManager.email})` : "—"}
+                </Detail>
                 <Detail label="Billing address">
                   {org.billingAddress
-                    ? [org.billingAddress.line1, org.billingAddress.line2, org.billingAddress.city, org.billingAddress.region, org.billingAddress.postalCode, org.billingAddress.country].filter(Boolean).join(", ")
+                    ? [
+                        org.billingAddress.line1,
+                        org.billingAddress.line2,
+                        org.billingAddress.city,
+                        org.billingAddress.region,
+                        org.billingAddress.postalCode,
+                        org.billingAddress.country,
+                      ]
+                        .filter(Boolean)
+                        .join(", ")
                     : "—"}
                 </Detail>
-                <Detail label="Metadata"><pre className="text-xs">{JSON.stringify(org.metadata, null, 2)}</pre></Detail>
+                <Detail label="Metadata">
+                  <pre className="text-xs">{JSON.stringify(org.metadata, null, 2)}</pre>
+                </Detail>
                 <Detail label="Created">{formatDay(org.createdAt)}</Detail>
               </dl>
             )}
           </Card>
-          <Card title="License" actions={<Link className="text-sm text-brand-700 hover:underline" to={`/console/licenses?organizationId=${org.id}`}>All licenses</Link>}>
+          <Card
+            title="License"
+            actions={
+              <Link
+                className="text-sm text-brand-700 hover:underline"
+                to={`/console/licenses?organizationId=${org.id}`}
+              >
+                All licenses
+              </Link>
+            }
+          >
             <QueryState query={license}>
               {({ current }) =>
                 current ? (
                   <p className="text-sm">
-                    <Link to={`/console/licenses/${current.id}`} className="font-medium text-brand-700 hover:underline">{current.tier}</Link>{" "}
-                    <LicenseStatusBadge status={current.status} /> · expires {formatDay(current.expiresAt)} · key {current.keyHint}
+                    <Link
+                      to={`/console/licenses/${current.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
+                      {current.tier}
+                    </Link>{" "}
+                    <LicenseStatusBadge status={current.status} /> · expires {formatDay(current.expiresAt)} ·
+                    key {current.keyHint}
                   </p>
                 ) : (
-                  <Alert tone="info">No license yet. {isAdmin && <Link className="underline" to={`/console/licenses?create=${org.id}`}>Create one</Link>}</Alert>
+                  <Alert tone="info">
+                    No license yet.{" "}
+                    {isAdmin && (
+                      <Link className="underline" to={`/console/licenses?create=${org.id}`}>
+                        Create one
+                      </Link>
+                    )}
+                  </Alert>
                 )
               }
             </QueryState>
           </Card>
           <section aria-labelledby="team-heading">
-            <h2 id="team-heading" className="mb-3 text-lg font-semibold">People</h2>
+            <h2 id="team-heading" className="mb-3 text-lg font-semibold">
+              People
+            </h2>
             <TeamManager organizationId={org.id} canManage={isAdmin} canGrantOwner />
           </section>
           <Card title="Audit log">

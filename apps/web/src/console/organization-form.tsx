@@ -21,7 +21,11 @@ export const parseMetadata = (text: string): unknown => {
   }
 };
 
-export const OrganizationFields = ({ values, onChange, errors }: {
+export const OrganizationFields = ({
+  values,
+  onChange,
+  errors,
+}: {
   values: OrganizationValues;
   onChange: (values: OrganizationValues) => void;
   errors: FieldErrors;
@@ -33,19 +37,49 @@ export const OrganizationFields = ({ values, onChange, errors }: {
     <div className="space-y-6">
       <fieldset className="grid gap-4 md:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold text-slate-700">Organisation</legend>
-        <Field label="Name" name="name" value={values.name} onChange={set("name")} error={errors.name} required />
-        <Field label="Slug" name="slug" value={values.slug} onChange={set("slug")} error={errors.slug} required hint="Lower-case letters, digits and dashes" />
+        <Field
+          label="Name"
+          name="name"
+          value={values.name}
+          onChange={set("name")}
+          error={errors.name}
+          required
+        />
+        <Field
+          label="Slug"
+          name="slug"
+          value={values.slug}
+          onChange={set("slug")}
+          error={errors.slug}
+          required
+          hint="Lower-case letters, digits and dashes"
+        />
         <Select
           label="Account manager"
           name="accountManagerId"
           value={values.accountManagerId}
           onChange={set("accountManagerId")}
           error={errors.accountManagerId}
-          options={[{ value: "", label: "None" }, ...(staff.data ?? []).map((user) => ({ value: user.id, label: `${user.name} (${user.role})` }))]}
+          options={[
+            { value: "", label: "None" },
+            ...(staff.data ?? []).map((user) => ({ value: user.id, label: `${user.name} (${user.role})` })),
+          ]}
         />
       </fieldset>
-      <ContactFields values={values} onChange={(contact) => onChange({ ...values, ...contact })} errors={errors} />
-      <Field label="Metadata (JSON object)" name="metadata" multiline value={values.metadata} onChange={set("metadata")} error={errors.metadata ?? errors.input} hint='Free-form, e.g. {"crmId": "NW-1001"}; at most 16 KiB' />
+      <ContactFields
+        values={values}
+        onChange={(contact) => onChange({ ...values, ...contact })}
+        errors={errors}
+      />
+      <Field
+        label="Metadata (JSON object)"
+        name="metadata"
+        multiline
+        value={values.metadata}
+        onChange={set("metadata")}
+        error={errors.metadata ?? errors.input}
+        hint='Free-form, e.g. {"crmId": "NW-1001"}; at most 16 KiB'
+      />
     </div>
   );
 };

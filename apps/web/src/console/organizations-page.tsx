@@ -21,7 +21,11 @@ export const OrganizationsPage = () => {
   const [search, setSearch] = useState("");
   const debounced = useDebounced(search);
   const query = useQuery({
-    ...trpc.organizations.list.queryOptions({ page, pageSize: 20, ...(debounced ? { search: debounced } : {}) }),
+    ...trpc.organizations.list.queryOptions({
+      page,
+      pageSize: 20,
+      ...(debounced ? { search: debounced } : {}),
+    }),
     placeholderData: keepPreviousData,
   });
   return (
@@ -29,11 +33,29 @@ export const OrganizationsPage = () => {
       <PageHeader
         title="Organisations"
         description="Every customer organisation, searchable by name, slug or contact."
-        actions={me.data?.role === "ADMIN" && <Link to="/console/organizations/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">New organisation</Link>}
+        actions={
+          me.data?.role === "ADMIN" && (
+            <Link
+              to="/console/organizations/new"
+              className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
+              New organisation
+            </Link>
+          )
+        }
       />
       <Card>
         <div className="mb-4 max-w-sm">
-          <Field label="Search" name="search" value={search} onChange={(value) => { setSearch(value); setPage(1); }} placeholder="Name, slug or contact" />
+          <Field
+            label="Search"
+            name="search"
+            value={search}
+            onChange={(value) => {
+              setSearch(value);
+              setPage(1);
+            }}
+            placeholder="Name, slug or contact"
+          />
         </div>
         <QueryState query={query}>
           {(data) =>
@@ -44,20 +66,36 @@ export const OrganizationsPage = () => {
                 <table className="w-full text-left text-sm">
                   <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
                     <tr>
-                      <th scope="col" className="py-2 pr-4">Name</th>
-                      <th scope="col" className="py-2 pr-4">Slug</th>
-                      <th scope="col" className="py-2 pr-4">Contact</th>
-                      <th scope="col" className="py-2">Created</th>
+                      <th scope="col" className="py-2 pr-4">
+                        Name
+                      </th>
+                      <th scope="col" className="py-2 pr-4">
+                        Slug
+                      </th>
+                      <th scope="col" className="py-2 pr-4">
+                        Contact
+                      </th>
+                      <th scope="col" className="py-2">
+                        Created
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
                     {data.items.map((organization) => (
                       <tr key={organization.id}>
                         <td className="py-2 pr-4">
-                          <Link to={`/console/organizations/${organization.id}`} className="font-medium text-brand-700 hover:underline">{organization.name}</Link>
+                          <Link
+                            to={`/console/organizations/${organization.id}`}
+                            className="font-medium text-brand-700 hover:underline"
+                          >
+                            {organization.name}
+                          </Link>
                         </td>
                         <td className="py-2 pr-4 font-mono text-xs">{organization.slug}</td>
-                        <td className="py-2 pr-4">{organization.contactName} <span className="text-slate-500">{organization.contactEmail}</span></td>
+                        <td className="py-2 pr-4">
+                          {organization.contactName}{" "}
+                          <span className="text-slate-500">{organization.contactEmail}</span>
+                        </td>
                         <td className="py-2">{formatDay(organization.createdAt)}</td>
                       </tr>
                     ))}

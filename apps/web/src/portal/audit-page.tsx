@@ -4,6 +4,8 @@ import { Card, PageHeader } from "../components/ui.tsx";
 export const PortalAuditPage = () => (
   <>
     <PageHeader title="Audit log" description="Every change made in your organisation, by whom and when." />
-    <Card><AuditLog scope="own" /></Card>
+    <Card>
+      <AuditLog scope="own" />
+    </Card>
   </>
 );

@@ -32,28 +32,54 @@ export const PortalLicensePage = () => {
       },
     }),
   );
-  const token = useMutation(trpc.licenses.myToken.mutationOptions({ onSuccess: ({ token: jwt }) => download("tessera-license.jwt", jwt) }));
+  const token = useMutation(
+    trpc.licenses.myToken.mutationOptions({
+      onSuccess: ({ token: jwt }) => download("tessera-license.jwt", jwt),
+    }),
+  );
   return (
     <>
       <PageHeader title="License" description="Your organisation's license, what it includes, and its key." />
       <QueryState query={mine}>
         {({ current }) =>
           !current ? (
-            <Alert tone="info">Your organisation has no license yet. Your account manager will set one up.</Alert>
+            <Alert tone="info">
+              Your organisation has no license yet. Your account manager will set one up.
+            </Alert>
           ) : (
             <div className="space-y-6">
-              <Card title="Current license"><LicenseSummary license={current} /></Card>
+              <Card title="Current license">
+                <LicenseSummary license={current} />
+              </Card>
               {canManage && (
                 <Card title="Key and offline token">
                   <div className="space-y-4">
-                    {newKey && <KeyReveal label="Your new license key" value={newKey} onDismiss={() => setNewKey(null)} />}
+                    {newKey && (
+                      <KeyReveal
+                        label="Your new license key"
+                        value={newKey}
+                        onDismiss={() => setNewKey(null)}
+                      />
+                    )}
                     <p className="text-sm text-slate-700">
-                      The platform validates with the license key. Rotating it issues a new key and the old one stops working at once.
-                      The offline token is a signed JWT your systems can verify against our published keys without calling us.
+                      The platform validates with the license key. Rotating it issues a new key and the old
+                      one stops working at once. The offline token is a signed JWT your systems can verify
+                      against our published keys without calling us.
                     </p>
                     <div className="flex flex-wrap gap-2">
-                      <Button variant="danger" onClick={() => setConfirmRotate(true)} disabled={current.status === "CANCELLED"}>Rotate key</Button>
-                      <Button variant="secondary" busy={token.isPending} disabled={current.status !== "ACTIVE"} onClick={() => token.mutate({ licenseId: current.id })}>
+                      <Button
+                        variant="danger"
+                        onClick={() => setConfirmRotate(true)}
+                        disabled={current.status === "CANCELLED"}
+                      >
+                        Rotate key
+                      </Button>
+                      <Button
+                        variant="secondary"
+                        busy={token.isPending}
+                        disabled={current.status !== "ACTIVE"}
+                        onClick={() => token.mutate({ licenseId: current.id })}
+                      >
                         {token.isPending ? "Signing…" : "Download offline token"}
                       </Button>
                     </div>
@@ -69,7 +95,10 @@ export const PortalLicensePage = () => {
                 onCancel={() => setConfirmRotate(false)}
                 onConfirm={() => rotate.mutate({ licenseId: current.id })}
               >
-                <p>The current key stops validating immediately. Update the platform's configuration with the new key.</p>
+                <p>
+                  The current key stops validating immediately. Update the platform's configuration with the
+                  new key.
+                </p>
                 <ErrorAlert error={rotate.error} />
               </ConfirmDialog>
             </div>

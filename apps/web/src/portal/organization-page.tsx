@@ -1,8 +1,13 @@
-import { UpdateOwnContactInput } from "@tessera/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { UpdateOwnContactInput } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
 import { useMe } from "../auth/session.tsx";
-import { ContactFields, type ContactValues, contactInputOf, contactValuesOf } from "../components/organization-fields.tsx";
+import {
+  ContactFields,
+  type ContactValues,
+  contactInputOf,
+  contactValuesOf,
+} from "../components/organization-fields.tsx";
 import { Alert, Button, Card, ErrorAlert, PageHeader, QueryState } from "../components/ui.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
@@ -34,7 +39,9 @@ const ContactForm = ({ initial }: { initial: ContactValues }) => {
       <ErrorAlert error={update.error} />
       {saved && <Alert tone="success">Contact details saved.</Alert>}
       <div className="flex justify-end">
-        <Button type="submit" busy={update.isPending}>{update.isPending ? "Saving…" : "Save contact details"}</Button>
+        <Button type="submit" busy={update.isPending}>
+          {update.isPending ? "Saving…" : "Save contact details"}
+        </Button>
       </div>
     </form>
   );
@@ -49,15 +56,34 @@ export const PortalOrganizationPage = () => {
     <QueryState query={organization}>
       {(org) => (
         <>
-          <PageHeader title={org.name} description={<>Your organisation · <span className="font-mono">{org.slug}</span>{org.accountManager ? ` · account manager ${org.accountManager.name}` : ""}</>} />
+          <PageHeader
+            title={org.name}
+            description={
+              <>
+                Your organisation · <span className="font-mono">{org.slug}</span>
+                {org.accountManager ? ` · account manager ${org.accountManager.name}` : ""}
+              </>
+            }
+          />
           <Card title="Contact and billing">
             {canEdit ? (
               <ContactForm initial={contactValuesOf(org)} />
             ) : (
               <dl className="grid gap-4 text-sm md:grid-cols-3">
-                <div><dt className="text-xs uppercase text-slate-500">Contact</dt><dd>{org.contactName} · {org.contactEmail}</dd></div>
-                <div><dt className="text-xs uppercase text-slate-500">Phone</dt><dd>{org.contactPhone ?? "—"}</dd></div>
-                <div><dt className="text-xs uppercase text-slate-500">Billing country</dt><dd>{org.billingAddress?.country ?? "—"}</dd></div>
+                <div>
+                  <dt className="text-xs uppercase text-slate-500">Contact</dt>
+                  <dd>
+                    {org.contactName} · {org.contactEmail}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-xs uppercase text-slate-500">Phone</dt>
+                  <dd>{org.contactPhone ?? "—"}</dd>
+                </div>
+                <div>
+                  <dt className="text-xs uppercase text-slate-500">Billing country</dt>
+                  <dd>{org.billingAddress?.country ?? "—"}</dd>
+                </div>
               </dl>
             )}
           </Card>

@@ -6,6 +6,7 @@ export const AuditFilter = PageInput.extend({
   action: z.string().trim().max(100).optional(),
   actorId: z.uuid().optional(),
   targetType: z.string().trim().max(50).optional(),
+  targetId: z.string().trim().max(100).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 }).refine((input) => !input.from || !input.to || input.from <= input.to, {

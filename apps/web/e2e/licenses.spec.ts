@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./helpers.ts";
+
+test("staff create → activate → suspend → reinstate → renew a license; the owner sees it in the portal", async ({
+  browser,
+}) => {
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff, "admin@tessera.test");
+  await staff.getByRole("link", { name: "Licenses" }).click();
+  await staff.getByRole("button", { name: "New license" }).click();
+  await staff.getByLabel("Find organisation").fill("globex");
+  await staff.getByLabel("Organisation", { exact: true }).selectOption({ label: "Globex Learning" });
+  await staff.getByLabel("Tier", { exact: true }).selectOption("PROFESSIONAL");
+  await staff.getByRole("button", { name: "Create license" }).click();
+
+  const key = await staff.getByTestId("revealed-key").textContent();
+  expect(key).toMatch(/^TSR(-[0-9A-Z]{5}){5}-[0-9A-Z]$/);
+  await staff.getByRole("link", { name: "Open the license" }).click();
+  await expect(staff.getByText("PENDING").first()).toBeVisible();
+  await expectAccessible(staff);
+
+  const act = async (button: string, status: string, reason?: string) => {
+    await staff.getByRole("button", { name: button, exact: true }).click();
+    const dialog = staff.getByRole("dialog");
+    if (reason) await dialog.getByLabel("Reason").fill(reason);
+    await dialog.getByRole("button", { name: button, exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(staff.getByText(status, { exact: true }).first()).toBeVisible();
+  };
+  await act("Activate", "ACTIVE");
+  await act("Suspend", "SUSPENDED", "Invoice overdue");
+  await expect(staff.getByText("Invoice overdue").first()).toBeVisible();
+  await act("Reinstate", "ACTIVE");
+  const before = await staff.getByTestId("expiry-countdown").textContent();
+  await act("Renew", "ACTIVE");
+  await expect(staff.getByTestId("expiry-countdown")).not.toHaveText(before ?? "");
+  await expect(staff.getByText("license.renewed")).toBeVisible();
+
+  const validation = await staff.request.post("/api/enterprise/licenses/validate", { data: { key } });
+  expect(await validation.json()).toMatchObject({ valid: true, code: "VALID" });
+
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, "owner@globex.test");
+  await owner.getByRole("link", { name: "License" }).click();
+  await expect(owner.getByText("PROFESSIONAL")).toBeVisible();
+  await expect(owner.getByTestId("expiry-countdown")).toContainText("days left");
+  await expect(owner.getByText("SSO")).toBeVisible();
+  await expectAccessible(owner);
+
+  const download = owner.waitForEvent("download");
+  await owner.getByRole("button", { name: "Download offline token" }).click();
+  expect((await download).suggestedFilename()).toBe("tessera-license.jwt");
+
+  await owner.getByRole("button", { name: "Rotate key" }).click();
+  await owner.getByRole("dialog").getByRole("button", { name: "Rotate key" }).click();
+  const newKey = await owner.getByTestId("revealed-key").textContent();
+  expect(newKey).not.toBe(key);
+  const old = await owner.request.post("/api/enterprise/licenses/validate", { data: { key } });
+  expect(await old.json()).toMatchObject({ valid: false, code: "NOT_FOUND" });
+});
