@@ -14,7 +14,7 @@ echo "› building"
 pnpm exec turbo run build --output-logs=errors-only
 
 status=0
-echo "› unit and integration tests (${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-PGlite})"
+echo "› unit and integration tests ($([ -n "${DATABASE_URL:-}" ] && echo PostgreSQL || echo PGlite))"
 pnpm exec turbo run test --output-logs=full --concurrency=1 || status=1
 
 echo "› browser tests"

@@ -44,7 +44,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       WEB_DIST: resolve(import.meta.dirname, "dist"),
       SEED_DEMO: "true",
-      DATABASE_URL: process.env.DATABASE_URL ?? "",
+      // PostgreSQL only when the test script named a (fresh) database; PGlite otherwise.
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },
 });

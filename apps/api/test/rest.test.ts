@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../src/api-keys/service.ts";
 import { type RunningApp, startApp } from "../src/app.ts";
@@ -71,6 +72,10 @@ describe("REST", () => {
     );
     expect(document.paths["/enterprise/licenses/{licenseId}/renew"]).toHaveProperty("put");
     expect(document.components.securitySchemes).toHaveProperty("bearer");
+    const validator = new Validator();
+    const result = await validator.validate(document as never);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 
   it("create → activate → get → renew → validate over HTTP", async () => {

@@ -3,6 +3,7 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "tessera-demo-2026";
 
+/** Fill in and submit the sign-in form (the caller checks where it lands). */
 export const signIn = async (page: Page, email: string, password = DEMO_PASSWORD) => {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
@@ -23,4 +24,5 @@ export const expectAccessible = async (page: Page) => {
   ).toEqual([]);
 };
 
+/** A suffix that makes slugs and emails unique per run (the database outlives no run, but be safe). */
 export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;

@@ -1,6 +1,7 @@
+import { CUSTOMER_ADMIN_ROLES } from "@tessera/domain";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
-import { HomeRedirect, RequireKind } from "./auth/session.tsx";
-import { Shell } from "./components/shell.tsx";
+import { HomeRedirect, isCustomerAdmin, RequireKind, RequireRole, useRole } from "./auth/session.tsx";
+import { type NavItem, Shell } from "./components/shell.tsx";
 import { ConsoleAuditPage } from "./console/audit-page.tsx";
 import { LicenseDetailPage } from "./console/license-detail-page.tsx";
 import { LicensesPage } from "./console/licenses-page.tsx";
@@ -13,18 +14,23 @@ import { PortalOrganizationPage } from "./portal/organization-page.tsx";
 import { PortalTeamPage } from "./portal/team-page.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
 
-const CONSOLE_NAV = [
+const CONSOLE_NAV: NavItem[] = [
   { to: "/console/organizations", label: "Organisations" },
   { to: "/console/licenses", label: "Licenses" },
   { to: "/console/audit", label: "Audit log" },
 ];
 
-const PORTAL_NAV = [
+const PORTAL_NAV: NavItem[] = [
   { to: "/portal", label: "Organisation", end: true },
   { to: "/portal/license", label: "License" },
   { to: "/portal/team", label: "Team" },
-  { to: "/portal/audit", label: "Audit log" },
+  { to: "/portal/audit", label: "Audit log", roles: CUSTOMER_ADMIN_ROLES },
 ];
+
+const AdminOnly = ({ staff, children }: { staff?: boolean; children: React.ReactNode }) => {
+  const role = useRole();
+  return <RequireRole allowed={staff ? role === "ADMIN" : isCustomerAdmin(role)}>{children}</RequireRole>;
+};
 
 export const App = () => (
   <BrowserRouter>
@@ -41,11 +47,19 @@ export const App = () => (
       >
         <Route index element={<Navigate to="/console/organizations" replace />} />
         <Route path="organizations" element={<OrganizationsPage />} />
-        <Route path="organizations/new" element={<NewOrganizationPage />} />
+        <Route
+          path="organizations/new"
+          element={
+            <AdminOnly staff>
+              <NewOrganizationPage />
+            </AdminOnly>
+          }
+        />
         <Route path="organizations/:organizationId" element={<OrganizationDetailPage />} />
         <Route path="licenses" element={<LicensesPage />} />
         <Route path="licenses/:licenseId" element={<LicenseDetailPage />} />
         <Route path="audit" element={<ConsoleAuditPage />} />
+        <Route path="*" element={<Navigate to="/console/organizations" replace />} />
       </Route>
       <Route
         path="/portal"
@@ -58,7 +72,15 @@ export const App = () => (
         <Route index element={<PortalOrganizationPage />} />
         <Route path="license" element={<PortalLicensePage />} />
         <Route path="team" element={<PortalTeamPage />} />
-        <Route path="audit" element={<PortalAuditPage />} />
+        <Route
+          path="audit"
+          element={
+            <AdminOnly>
+              <PortalAuditPage />
+            </AdminOnly>
+          }
+        />
+        <Route path="*" element={<Navigate to="/portal" replace />} />
       </Route>
       <Route path="*" element={<HomeRedirect />} />
     </Routes>

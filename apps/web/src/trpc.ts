@@ -1,42 +1,73 @@
-import { QueryClient } from "@tanstack/react-query";
+import { QueryCache, QueryClient } from "@tanstack/react-query";
 import type { AppRouter } from "@tessera/api";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 export const trpcClient = createTRPCClient<AppRouter>({
   links: [httpBatchLink({ url: "/trpc", transformer: superjson })],
-});
-
-export const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 10_000,
-      // 4xx answers will not change on retry.
-      retry: (count, error) =>
-        count < 2 && !(error instanceof TRPCClientError && (error.data?.httpStatus ?? 500) < 500),
-    },
-  },
 });
 
 /** What the API says about a failed call: a message, our stable code and per-field messages. */
 export interface ApiProblem {
   message: string;
   code: string;
+  httpStatus: number;
   fieldErrors: Record<string, string[]>;
+  retryAfterSeconds: number | null;
+}
+
+interface ErrorData {
+  code?: string;
+  httpStatus?: number;
+  fieldErrors?: Record<string, string[]>;
+  retryAfterSeconds?: number;
 }
 
 export const apiProblem = (error: unknown): ApiProblem | null => {
   if (!error) return null;
   if (error instanceof TRPCClientError) {
-    const data = (error.data ?? {}) as { code?: string; fieldErrors?: Record<string, string[]> };
-    return { message: error.message, code: data.code ?? "ERROR", fieldErrors: data.fieldErrors ?? {} };
+    const data = (error.data ?? {}) as ErrorData;
+    return {
+      message: error.message,
+      code: data.code ?? "ERROR",
+      httpStatus: data.httpStatus ?? 500,
+      fieldErrors: data.fieldErrors ?? {},
+      retryAfterSeconds: data.retryAfterSeconds ?? null,
+    };
   }
   return {
     message: error instanceof Error ? error.message : "Something went wrong",
     code: "ERROR",
+    httpStatus: 500,
     fieldErrors: {},
+    retryAfterSeconds: null,
   };
 };
+
+/** tRPC's query key of `auth.me`, whose input is undefined: `[["auth", "me"], { type: "query" }]`. */
+const isSessionQuery = (queryKey: readonly unknown[]) => {
+  const path = queryKey[0];
+  return Array.isArray(path) && path[0] === "auth" && path[1] === "me";
+};
+
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    // A session that expired or was revoked (user disabled) while the page was open: ask
+    // `auth.me` again, so the route guards send the user to the sign-in page.
+    onError: (error, query) => {
+      if (apiProblem(error)?.code === "UNAUTHENTICATED" && !isSessionQuery(query.queryKey)) {
+        void queryClient.invalidateQueries({ predicate: (candidate) => isSessionQuery(candidate.queryKey) });
+      }
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      staleTime: 10_000,
+      // 4xx answers will not change on retry.
+      retry: (count, error) => count < 2 && (apiProblem(error)?.httpStatus ?? 500) >= 500,
+    },
+  },
+});

@@ -1,13 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { CUSTOMER_ADMIN_ROLES } from "@tessera/domain";
 import type { ReactNode } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
-import { Loading } from "../components/ui.tsx";
-import { useTRPC } from "../trpc.ts";
+import { Alert, ErrorAlert, Loading } from "../components/ui.tsx";
+import { apiProblem, useTRPC } from "../trpc.ts";
+
+export type UserKind = "STAFF" | "CUSTOMER";
 
 export const useMe = () => {
   const trpc = useTRPC();
   return useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 60_000 }));
 };
+
+/** The signed-in user's role (undefined while loading or signed out). */
+export const useRole = () => useMe().data?.role;
+
+/** Customer owners and admins administer their organisation; members only look. */
+export const isCustomerAdmin = (role: string | undefined) =>
+  (CUSTOMER_ADMIN_ROLES as readonly string[]).includes(role ?? "");
+
+export const homeOf = (kind: UserKind) => (kind === "STAFF" ? "/console" : "/portal");
 
 export const useSignOut = () => {
   const trpc = useTRPC();
@@ -15,28 +27,52 @@ export const useSignOut = () => {
   const navigate = useNavigate();
   return useMutation(
     trpc.auth.signOut.mutationOptions({
-      onSettled: async () => {
+      onSuccess: async () => {
         queryClient.clear();
-        await navigate("/sign-in");
+        await navigate("/sign-in", { replace: true });
+      },
+      // Already signed out (the session expired): the same as a successful sign-out.
+      onError: async (error) => {
+        if (apiProblem(error)?.code !== "UNAUTHENTICATED") return;
+        queryClient.clear();
+        await navigate("/sign-in", { replace: true });
       },
     }),
   );
 };
 
+const SessionProblem = ({ error }: { error: unknown }) => (
+  <main className="mx-auto max-w-md px-6 py-16">
+    <ErrorAlert error={error} title="Could not reach Tessera" />
+  </main>
+);
+
 /** Only this kind of user sees the children; others go to their own area, strangers to sign-in. */
-export const RequireKind = ({ kind, children }: { kind: "STAFF" | "CUSTOMER"; children: ReactNode }) => {
+export const RequireKind = ({ kind, children }: { kind: UserKind; children: ReactNode }) => {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) return <Loading />;
-  if (!me.data) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
-  if (me.data.kind !== kind)
-    return <Navigate to={me.data.kind === "STAFF" ? "/console" : "/portal"} replace />;
+  if (me.isPending) return <Loading label="Checking your session…" />;
+  if (me.error && !me.data) return <SessionProblem error={me.error} />;
+  if (!me.data)
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (me.data.kind !== kind) return <Navigate to={homeOf(me.data.kind)} replace />;
   return <>{children}</>;
 };
 
+/** A page only some roles may open; the others get a plain explanation instead of an API error. */
+export const RequireRole = ({ allowed, children }: { allowed: boolean; children: ReactNode }) =>
+  allowed ? (
+    children
+  ) : (
+    <Alert tone="info" title="Not available for your role">
+      Ask an owner or admin of your organisation if you need this.
+    </Alert>
+  );
+
 export const HomeRedirect = () => {
   const me = useMe();
-  if (me.isPending) return <Loading />;
+  if (me.isPending) return <Loading label="Checking your session…" />;
+  if (me.error && !me.data) return <SessionProblem error={me.error} />;
   if (!me.data) return <Navigate to="/sign-in" replace />;
-  return <Navigate to={me.data.kind === "STAFF" ? "/console" : "/portal"} replace />;
+  return <Navigate to={homeOf(me.data.kind)} replace />;
 };

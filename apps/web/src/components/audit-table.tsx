@@ -1,9 +1,11 @@
+import { Link } from "react-router";
 import { Badge, formatDate } from "./ui.tsx";
 
 export interface AuditRow {
   id: string;
   createdAt: Date;
   actorLabel: string;
+  organizationId: string | null;
   action: string;
   targetType: string;
   targetId: string | null;
@@ -12,48 +14,76 @@ export interface AuditRow {
   ip: string | null;
 }
 
+const isEmpty = (value: unknown) =>
+  value === null || value === undefined || (typeof value === "object" && Object.keys(value).length === 0);
+
+const Snapshot = ({ label, value }: { label: string; value: unknown }) => (
+  <div>
+    <p className="text-xs font-medium text-slate-500">{label}</p>
+    <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs text-slate-800">
+      {isEmpty(value) ? "—" : JSON.stringify(value, null, 2)}
+    </pre>
+  </div>
+);
+
+/** The change an event made, collapsed: before → after. */
 const Change = ({ before, after }: { before: unknown; after: unknown }) => {
-  if (!before && !after) return <span className="text-slate-400">—</span>;
+  if (isEmpty(before) && isEmpty(after)) return <span className="text-slate-500">—</span>;
+  const fields = Object.keys({ ...(before as object | null), ...(after as object | null) });
   return (
-    <details>
-      <summary className="cursor-pointer text-brand-700">Show change</summary>
-      <div className="mt-2 grid gap-2 md:grid-cols-2">
-        <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
-          {before ? JSON.stringify(before, null, 2) : "—"}
-        </pre>
-        <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
-          {after ? JSON.stringify(after, null, 2) : "—"}
-        </pre>
+    <details className="group">
+      <summary className="cursor-pointer text-indigo-700 hover:underline">
+        {fields.length
+          ? fields.slice(0, 3).join(", ") + (fields.length > 3 ? ` +${fields.length - 3}` : "")
+          : "Show"}
+      </summary>
+      <div className="mt-2 grid min-w-80 gap-2 md:grid-cols-2">
+        <Snapshot label="Before" value={before} />
+        <Snapshot label="After" value={after} />
       </div>
     </details>
   );
 };
 
+/** `user:ann@example.com` → ann@example.com; other actors (api-key:…, system:…) as they are. */
+const actorName = (label: string) => (label.startsWith("user:") ? label.slice(5) : label);
+
 /** Audit events, newest first: when, who, what, on what, and the change. */
-export const AuditTable = ({ rows }: { rows: AuditRow[] }) =>
+export const AuditTable = ({
+  rows,
+  showOrganization = false,
+}: {
+  rows: AuditRow[];
+  showOrganization?: boolean;
+}) =>
   rows.length === 0 ? (
     <p className="py-6 text-sm text-slate-600">No audit events match.</p>
   ) : (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
+        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="py-2 pr-4">
+            <th scope="col" className="py-2 pr-4 font-medium">
               Time
             </th>
-            <th scope="col" className="py-2 pr-4">
+            <th scope="col" className="py-2 pr-4 font-medium">
               Actor
             </th>
-            <th scope="col" className="py-2 pr-4">
+            <th scope="col" className="py-2 pr-4 font-medium">
               Action
             </th>
-            <th scope="col" className="py-2 pr-4">
+            <th scope="col" className="py-2 pr-4 font-medium">
               Target
             </th>
-            <th scope="col" className="py-2 pr-4">
+            {showOrganization && (
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Organisation
+              </th>
+            )}
+            <th scope="col" className="py-2 pr-4 font-medium">
               Change
             </th>
-            <th scope="col" className="py-2">
+            <th scope="col" className="py-2 font-medium">
               IP
             </th>
           </tr>
@@ -61,19 +91,38 @@ export const AuditTable = ({ rows }: { rows: AuditRow[] }) =>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <tr key={row.id} className="align-top">
-              <td className="whitespace-nowrap py-2 pr-4">{formatDate(row.createdAt)}</td>
-              <td className="py-2 pr-4">{row.actorLabel}</td>
+              <td className="whitespace-nowrap py-2 pr-4 text-slate-700">{formatDate(row.createdAt)}</td>
+              <td className="py-2 pr-4 text-slate-900">{actorName(row.actorLabel)}</td>
               <td className="py-2 pr-4">
                 <Badge tone="blue">{row.action}</Badge>
               </td>
-              <td className="py-2 pr-4 text-slate-600">
+              <td className="py-2 pr-4 text-slate-700">
                 {row.targetType}
-                {row.targetId ? ` ${row.targetId.slice(0, 8)}` : ""}
+                {row.targetId ? (
+                  <span className="ml-1 font-mono text-xs text-slate-500" title={row.targetId}>
+                    {row.targetId.slice(0, 8)}
+                  </span>
+                ) : null}
               </td>
+              {showOrganization && (
+                <td className="py-2 pr-4">
+                  {row.organizationId ? (
+                    <Link
+                      to={`/console/organizations/${row.organizationId}`}
+                      className="font-mono text-xs text-indigo-700 hover:underline"
+                      aria-label={`Organisation ${row.organizationId}`}
+                    >
+                      {row.organizationId.slice(0, 8)}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-500">—</span>
+                  )}
+                </td>
+              )}
               <td className="py-2 pr-4">
                 <Change before={row.before} after={row.after} />
               </td>
-              <td className="py-2 text-slate-600">{row.ip ?? "—"}</td>
+              <td className="whitespace-nowrap py-2 text-slate-600">{row.ip ?? "—"}</td>
             </tr>
           ))}
         </tbody>

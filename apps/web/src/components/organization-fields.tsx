@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Field } from "./ui.tsx";
 import type { FieldErrors } from "./use-form.ts";
 
@@ -150,3 +151,31 @@ export const ContactFields = ({
     </>
   );
 };
+
+/** A billing address on one line, or a dash. */
+export const formatAddress = (address: StoredContact["billingAddress"]) =>
+  address
+    ? [address.line1, address.line2, address.city, address.region, address.postalCode, address.country]
+        .filter(Boolean)
+        .join(", ")
+    : "—";
+
+export const Detail = ({ label, children }: { label: string; children: ReactNode }) => (
+  <div>
+    <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+    <dd className="mt-1 text-sm text-slate-900">{children}</dd>
+  </div>
+);
+
+/** Contact and billing details, read-only. */
+export const ContactDetails = ({ organization }: { organization: StoredContact }) => (
+  <>
+    <Detail label="Contact">
+      {organization.contactName}
+      <br />
+      <span className="text-slate-600">{organization.contactEmail}</span>
+    </Detail>
+    <Detail label="Phone">{organization.contactPhone ?? "—"}</Detail>
+    <Detail label="Billing address">{formatAddress(organization.billingAddress)}</Detail>
+  </>
+);

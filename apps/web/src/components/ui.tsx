@@ -1,7 +1,7 @@
 import { type ButtonHTMLAttributes, type ReactNode, useEffect, useId, useRef } from "react";
 import { apiProblem } from "../trpc.ts";
 
-const cx = (...classes: (string | false | null | undefined)[]) => classes.filter(Boolean).join(" ");
+export const cx = (...classes: (string | false | null | undefined)[]) => classes.filter(Boolean).join(" ");
 
 export const Button = ({
   variant = "primary",
@@ -10,7 +10,7 @@ export const Button = ({
   children,
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & {
-  variant?: "primary" | "secondary" | "danger";
+  variant?: "primary" | "secondary" | "danger" | "ghost";
   busy?: boolean;
 }) => (
   <button
@@ -19,11 +19,14 @@ export const Button = ({
     disabled={props.disabled || busy}
     aria-busy={busy || undefined}
     className={cx(
-      "inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60",
-      variant === "primary" && "bg-brand-600 text-white hover:bg-brand-700 focus-visible:outline-brand-600",
+      "inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60",
+      variant === "primary" &&
+        "bg-indigo-600 text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-indigo-600",
       variant === "secondary" &&
-        "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 focus-visible:outline-slate-500",
-      variant === "danger" && "bg-red-700 text-white hover:bg-red-800 focus-visible:outline-red-700",
+        "border border-slate-300 bg-white text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-slate-500",
+      variant === "danger" &&
+        "bg-red-700 text-white shadow-sm hover:bg-red-800 focus-visible:outline-red-700",
+      variant === "ghost" && "text-slate-700 hover:bg-slate-100 focus-visible:outline-slate-500",
       className,
     )}
   >
@@ -37,25 +40,40 @@ export const Button = ({
   </button>
 );
 
+/** Classes that make a router link look like the primary button. */
+export const PRIMARY_LINK =
+  "inline-flex items-center justify-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
+
+/** A panel; with a title it is a region named by that title. */
 export const Card = ({
   title,
   actions,
   children,
 }: {
-  title?: ReactNode;
+  title?: string;
   actions?: ReactNode;
   children: ReactNode;
-}) => (
-  <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-    {(title || actions) && (
-      <div className="mb-4 flex items-center justify-between gap-4">
-        {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}
-        {actions}
-      </div>
-    )}
-    {children}
-  </section>
-);
+}) => {
+  const titleId = useId();
+  return (
+    <section
+      aria-labelledby={title ? titleId : undefined}
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
+      {(title || actions) && (
+        <div className="mb-4 flex items-center justify-between gap-4">
+          {title && (
+            <h2 id={titleId} className="text-base font-semibold text-slate-900">
+              {title}
+            </h2>
+          )}
+          {actions}
+        </div>
+      )}
+      {children}
+    </section>
+  );
+};
 
 export const PageHeader = ({
   title,
@@ -77,9 +95,11 @@ export const PageHeader = ({
 
 export const Alert = ({
   tone = "error",
+  title,
   children,
 }: {
   tone?: "error" | "success" | "info" | "warning";
+  title?: ReactNode;
   children: ReactNode;
 }) => (
   <div
@@ -92,14 +112,31 @@ export const Alert = ({
       tone === "warning" && "border-amber-200 bg-amber-50 text-amber-900",
     )}
   >
+    {title && <p className="font-semibold">{title}</p>}
     {children}
   </div>
 );
 
-/** The error of a failed call, as the API worded it; nothing when there is none. */
-export const ErrorAlert = ({ error }: { error: unknown }) => {
+/** What to do next, for the errors where the API's message alone leaves the user stuck. */
+const NEXT_STEP: Record<string, string> = {
+  LAST_OWNER: "Make another active member an owner first, then try again.",
+  FORBIDDEN: "Your role does not allow this. Ask an administrator.",
+  UNAUTHENTICATED: "Your session has ended. Sign in again.",
+  STALE_VERSION: "Someone changed this at the same time; the page now shows the latest data.",
+  INTERNAL: "Something went wrong on our side. Try again in a moment.",
+};
+
+/** The error of a failed call, as the API worded it, with a next step where one helps. */
+export const ErrorAlert = ({ error, title }: { error: unknown; title?: string }) => {
   const problem = apiProblem(error);
-  return problem ? <Alert>{problem.message}</Alert> : null;
+  if (!problem) return null;
+  const next = NEXT_STEP[problem.code];
+  return (
+    <Alert title={title}>
+      <p data-error-code={problem.code}>{problem.message}</p>
+      {next && <p className="mt-1">{next}</p>}
+    </Alert>
+  );
 };
 
 export const Badge = ({
@@ -141,10 +178,31 @@ export const QueryState = <T,>({
   query: { isPending: boolean; error: unknown; data: T | undefined };
   children: (data: T) => ReactNode;
 }) => {
-  if (query.error) return <ErrorAlert error={query.error} />;
+  if (query.error) return <ErrorAlert error={query.error} title="Could not load this" />;
   if (query.isPending || query.data === undefined) return <Loading />;
   return <>{children(query.data)}</>;
 };
+
+const INPUT =
+  "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-indigo-600 disabled:bg-slate-100";
+
+const describedBy = (id: string, error: string[] | undefined, hint: ReactNode) =>
+  [error?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+
+const FieldHelp = ({ id, error, hint }: { id: string; error: string[] | undefined; hint: ReactNode }) => (
+  <>
+    {hint && (
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+        {hint}
+      </p>
+    )}
+    {error?.length ? (
+      <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700">
+        {error[0]}
+      </p>
+    ) : null}
+  </>
+);
 
 interface FieldProps {
   label: string;
@@ -158,6 +216,7 @@ interface FieldProps {
   autoComplete?: string;
   multiline?: boolean;
   placeholder?: string;
+  disabled?: boolean;
 }
 
 export const Field = ({
@@ -172,14 +231,19 @@ export const Field = ({
   autoComplete,
   multiline,
   placeholder,
+  disabled,
 }: FieldProps) => {
   const id = useId();
-  const describedBy =
-    [error?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
-  const className = cx(
-    "mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-sm focus:outline-2 focus:outline-brand-600",
-    error?.length ? "border-red-400" : "border-slate-300",
-  );
+  const common = {
+    id,
+    name,
+    value,
+    placeholder,
+    disabled,
+    "aria-invalid": Boolean(error?.length),
+    "aria-describedby": describedBy(id, error, hint),
+  };
+  const border = error?.length ? "border-red-500" : "border-slate-300";
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -193,41 +257,23 @@ export const Field = ({
       </label>
       {multiline ? (
         <textarea
-          id={id}
-          name={name}
-          value={value}
-          rows={4}
+          {...common}
+          rows={5}
+          spellCheck={false}
           onChange={(event) => onChange(event.target.value)}
-          aria-invalid={Boolean(error?.length)}
-          aria-describedby={describedBy}
-          className={cx(className, "font-mono")}
-          placeholder={placeholder}
+          className={cx(INPUT, border, "font-mono")}
         />
       ) : (
         <input
-          id={id}
-          name={name}
+          {...common}
           type={type}
-          value={value}
           required={required}
           autoComplete={autoComplete}
-          placeholder={placeholder}
           onChange={(event) => onChange(event.target.value)}
-          aria-invalid={Boolean(error?.length)}
-          aria-describedby={describedBy}
-          className={className}
+          className={cx(INPUT, border)}
         />
       )}
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      )}
-      {error?.length ? (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
-          {error[0]}
-        </p>
-      ) : null}
+      <FieldHelp id={id} error={error} hint={hint} />
     </div>
   );
 };
@@ -239,6 +285,8 @@ export const Select = ({
   onChange,
   options,
   error,
+  hint,
+  disabled,
 }: {
   label: string;
   name: string;
@@ -246,6 +294,8 @@ export const Select = ({
   onChange: (value: string) => void;
   options: { value: string; label: string }[];
   error?: string[] | undefined;
+  hint?: ReactNode;
+  disabled?: boolean;
 }) => {
   const id = useId();
   return (
@@ -257,9 +307,11 @@ export const Select = ({
         id={id}
         name={name}
         value={value}
+        disabled={disabled}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={Boolean(error?.length)}
-        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-2 focus:outline-brand-600"
+        aria-describedby={describedBy(id, error, hint)}
+        className={cx(INPUT, error?.length ? "border-red-500" : "border-slate-300")}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -267,7 +319,7 @@ export const Select = ({
           </option>
         ))}
       </select>
-      {error?.length ? <p className="mt-1 text-xs text-red-700">{error[0]}</p> : null}
+      <FieldHelp id={id} error={error} hint={hint} />
     </div>
   );
 };
@@ -277,15 +329,17 @@ export const Pagination = ({
   pageCount,
   total,
   onPage,
+  noun = "items",
 }: {
   page: number;
   pageCount: number;
   total: number;
   onPage: (page: number) => void;
+  noun?: string;
 }) => (
   <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-slate-600">
     <span>
-      {total} in all · page {page} of {pageCount}
+      {total} {noun} · page {Math.min(page, Math.max(pageCount, 1))} of {Math.max(pageCount, 1)}
     </span>
     <div className="flex gap-2">
       <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
@@ -298,7 +352,7 @@ export const Pagination = ({
   </nav>
 );
 
-/** A modal confirmation using the native dialog element: focus is trapped and Escape cancels. */
+/** A modal confirmation on the native dialog element: focus stays inside and Escape cancels. */
 export const ConfirmDialog = ({
   open,
   title,
@@ -307,6 +361,7 @@ export const ConfirmDialog = ({
   onConfirm,
   onCancel,
   busy,
+  busyLabel = "Working…",
   tone = "danger",
 }: {
   open: boolean;
@@ -316,9 +371,11 @@ export const ConfirmDialog = ({
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
+  busyLabel?: string;
   tone?: "danger" | "primary";
 }) => {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -328,24 +385,29 @@ export const ConfirmDialog = ({
   return (
     <dialog
       ref={ref}
-      onCancel={onCancel}
-      aria-labelledby="confirm-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) onCancel();
+      }}
+      aria-labelledby={titleId}
       className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
     >
-      <div className="p-6">
-        <h2 id="confirm-title" className="text-lg font-semibold">
-          {title}
-        </h2>
-        <div className="mt-3 space-y-3 text-sm text-slate-700">{children}</div>
-        <div className="mt-6 flex justify-end gap-2">
-          <Button variant="secondary" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button variant={tone} busy={busy} onClick={onConfirm}>
-            {busy ? "Working…" : confirmLabel}
-          </Button>
+      {open && (
+        <div className="p-6">
+          <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+            {title}
+          </h2>
+          <div className="mt-3 space-y-3 text-sm text-slate-700">{children}</div>
+          <div className="mt-6 flex justify-end gap-2">
+            <Button variant="secondary" onClick={onCancel} disabled={busy}>
+              Cancel
+            </Button>
+            <Button variant={tone} busy={busy} onClick={onConfirm}>
+              {busy ? busyLabel : confirmLabel}
+            </Button>
+          </div>
         </div>
-      </div>
+      )}
     </dialog>
   );
 };

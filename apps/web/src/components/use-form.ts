@@ -13,8 +13,16 @@ const zodFieldErrors = (error: z.ZodError): FieldErrors => {
   return errors;
 };
 
+/** Messages for a field and anything nested in it (`metadata`, `metadata.plan` …). */
+export const errorsUnder = (errors: FieldErrors, field: string): string[] | undefined => {
+  const messages = Object.entries(errors)
+    .filter(([path]) => path === field || path.startsWith(`${field}.`))
+    .flatMap(([path, list]) => (path === field ? list : list.map((message) => `${path}: ${message}`)));
+  return messages.length ? messages : undefined;
+};
+
 /**
- * Form state checked with the same zod schema the API uses: `submit` parses the values and
+ * Form state checked with the same zod schema the API uses: `parse` checks the values and
  * shows per-field messages before any request; the API's field errors land on the same fields.
  */
 export const useSchemaForm = <Schema extends z.ZodType>(schema: Schema) => {
@@ -22,13 +30,13 @@ export const useSchemaForm = <Schema extends z.ZodType>(schema: Schema) => {
   return {
     errors,
     /** The parsed input, or null with the field errors shown. */
-    parse: (values: unknown): z.output<Schema> | null => {
+    parse: (values: unknown, extraErrors: FieldErrors = {}): z.output<Schema> | null => {
       const result = schema.safeParse(values);
-      if (result.success) {
+      if (result.success && Object.keys(extraErrors).length === 0) {
         setErrors({});
         return result.data;
       }
-      setErrors(zodFieldErrors(result.error));
+      setErrors({ ...(result.success ? {} : zodFieldErrors(result.error)), ...extraErrors });
       return null;
     },
     /** Show what the API said about the fields. */

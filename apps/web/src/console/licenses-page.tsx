@@ -222,7 +222,7 @@ export const LicensesPage = () => {
         <div className="mb-6">
           <KeyReveal label="New license key" value={revealed.key} onDismiss={() => setRevealed(null)} />
           <p className="mt-2 text-sm">
-            <Link className="text-brand-700 underline" to={`/console/licenses/${revealed.id}`}>
+            <Link className="text-indigo-700 underline" to={`/console/licenses/${revealed.id}`}>
               Open the license
             </Link>
           </p>
@@ -314,7 +314,7 @@ export const LicensesPage = () => {
                         <td className="py-2 pr-4">
                           <Link
                             to={`/console/licenses/${license.id}`}
-                            className="font-medium text-brand-700 hover:underline"
+                            className="font-medium text-indigo-700 hover:underline"
                           >
                             {license.organizationName}
                           </Link>

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CreateOrganizationInput } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
-import { useNavigate } from "react-router";
-import { contactInputOf, contactValuesOf } from "../components/organization-fields.tsx";
+import { Link, useNavigate } from "react-router";
+import { contactValuesOf } from "../components/organization-fields.tsx";
 import { Button, Card, ErrorAlert, Field, PageHeader } from "../components/ui.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
-import { OrganizationFields, type OrganizationValues, parseMetadata } from "./organization-form.tsx";
+import { OrganizationFields, type OrganizationValues, organizationInputOf } from "./organization-form.tsx";
 
 export const NewOrganizationPage = () => {
   const trpc = useTRPC();
@@ -32,16 +32,11 @@ export const NewOrganizationPage = () => {
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const withOwner = owner.name || owner.email || owner.password;
-    const input = form.parse({
-      name: values.name,
-      slug: values.slug,
-      ...contactInputOf(values),
-      metadata: parseMetadata(values.metadata),
-      accountManagerId: values.accountManagerId || null,
-      ...(withOwner ? { owner } : {}),
-    });
-    if (input) create.mutate(input);
+    create.reset();
+    const withOwner = owner.name.trim() || owner.email.trim() || owner.password;
+    const { input, errors } = organizationInputOf(values);
+    const parsed = form.parse({ ...input, ...(withOwner ? { owner } : {}) }, errors);
+    if (parsed) create.mutate(parsed);
   };
   return (
     <>
@@ -49,11 +44,14 @@ export const NewOrganizationPage = () => {
         title="New organisation"
         description="Create a customer organisation and, optionally, its first owner."
       />
-      <form onSubmit={submit} noValidate className="space-y-6">
+      <form onSubmit={submit} noValidate aria-label="New organisation" className="space-y-6">
         <Card>
           <OrganizationFields values={values} onChange={setValues} errors={form.errors} />
         </Card>
         <Card title="First owner (optional)">
+          <p className="-mt-2 mb-4 text-sm text-slate-600">
+            Fill these in to create the organisation's OWNER account at the same time.
+          </p>
           <div className="grid gap-4 md:grid-cols-3">
             <Field
               label="Owner name"
@@ -66,6 +64,7 @@ export const NewOrganizationPage = () => {
               label="Owner email"
               name="ownerEmail"
               type="email"
+              autoComplete="off"
               value={owner.email}
               onChange={(email) => setOwner({ ...owner, email })}
               error={form.errors["owner.email"]}
@@ -82,13 +81,21 @@ export const NewOrganizationPage = () => {
             />
           </div>
         </Card>
-        <ErrorAlert error={create.error} />
+        {Object.keys(form.errors).length > 0 && !create.error ? (
+          <p role="alert" className="text-sm font-medium text-red-700">
+            Some fields need attention; see the messages beside them.
+          </p>
+        ) : null}
+        <ErrorAlert error={create.error} title="Organisation not created" />
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => navigate("/console")}>
+          <Link
+            to="/console/organizations"
+            className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+          >
             Cancel
-          </Button>
+          </Link>
           <Button type="submit" busy={create.isPending}>
-            {create.isPending ? "Creating…" : "Create organisation"}
+            {create.isPending ? "Saving…" : "Create organisation"}
           </Button>
         </div>
       </form>

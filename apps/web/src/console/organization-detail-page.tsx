@@ -7,12 +7,12 @@ import { Link, useParams } from "react-router";
 import { useMe } from "../auth/session.tsx";
 import { AuditLog } from "../components/audit-log.tsx";
 import { LicenseStatusBadge } from "../components/license-badges.tsx";
-import { contactInputOf, contactValuesOf } from "../components/organization-fields.tsx";
+import { ContactDetails, contactValuesOf, Detail } from "../components/organization-fields.tsx";
 import { TeamManager } from "../components/team-manager.tsx";
 import { Alert, Button, Card, ErrorAlert, formatDay, PageHeader, QueryState } from "../components/ui.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
-import { OrganizationFields, type OrganizationValues, parseMetadata } from "./organization-form.tsx";
+import { OrganizationFields, type OrganizationValues, organizationInputOf } from "./organization-form.tsx";
 
 type Organization = inferRouterOutputs<AppRouter>["organizations"]["get"];
 
@@ -30,7 +30,10 @@ const EditOrganization = ({ organization, onDone }: { organization: Organization
   const update = useMutation(
     trpc.organizations.update.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.organizations.pathKey() });
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.organizations.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
+        ]);
         onDone();
       },
       onError: form.showServerErrors,
@@ -38,20 +41,15 @@ const EditOrganization = ({ organization, onDone }: { organization: Organization
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = form.parse({
-      organizationId: organization.id,
-      name: values.name,
-      slug: values.slug,
-      ...contactInputOf(values),
-      metadata: parseMetadata(values.metadata),
-      accountManagerId: values.accountManagerId || null,
-    });
-    if (input) update.mutate(input);
+    update.reset();
+    const { input, errors } = organizationInputOf(values);
+    const parsed = form.parse({ organizationId: organization.id, ...input }, errors);
+    if (parsed) update.mutate(parsed);
   };
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form onSubmit={submit} noValidate aria-label="Edit organisation" className="space-y-4">
       <OrganizationFields values={values} onChange={setValues} errors={form.errors} />
-      <ErrorAlert error={update.error} />
+      <ErrorAlert error={update.error} title="Changes not saved" />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>
           Cancel
@@ -63,13 +61,6 @@ const EditOrganization = ({ organization, onDone }: { organization: Organization
     </form>
   );
 };
-
-const Detail = ({ label, children }: { label: string; children: React.ReactNode }) => (
-  <div>
-    <dt className="text-xs font-medium uppercase text-slate-500">{label}</dt>
-    <dd className="mt-1 text-sm text-slate-900">{children}</dd>
-  </div>
-);
 
 export const OrganizationDetailPage = () => {
   const { organizationId = "" } = useParams();
@@ -100,31 +91,14 @@ export const OrganizationDetailPage = () => {
               <EditOrganization organization={org} onDone={() => setEditing(false)} />
             ) : (
               <dl className="grid gap-4 md:grid-cols-3">
-                <Detail label="Contact">
-                  {org.contactName}
-                  <br />
-                  <span className="text-slate-600">{org.contactEmail}</span>
-                </Detail>
-                <Detail label="Phone">{org.contactPhone ?? "—"}</Detail>
+                <ContactDetails organization={org} />
                 <Detail label="Account manager">
                   {org.accountManager ? `${org.accountManager.name} (${org.accountManager.email})` : "—"}
                 </Detail>
-                <Detail label="Billing address">
-                  {org.billingAddress
-                    ? [
-                        org.billingAddress.line1,
-                        org.billingAddress.line2,
-                        org.billingAddress.city,
-                        org.billingAddress.region,
-                        org.billingAddress.postalCode,
-                        org.billingAddress.country,
-                      ]
-                        .filter(Boolean)
-                        .join(", ")
-                    : "—"}
-                </Detail>
                 <Detail label="Metadata">
-                  <pre className="text-xs">{JSON.stringify(org.metadata, null, 2)}</pre>
+                  <pre className="max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs">
+                    {JSON.stringify(org.metadata, null, 2)}
+                  </pre>
                 </Detail>
                 <Detail label="Created">{formatDay(org.createdAt)}</Detail>
               </dl>
@@ -134,7 +108,7 @@ export const OrganizationDetailPage = () => {
             title="License"
             actions={
               <Link
-                className="text-sm text-brand-700 hover:underline"
+                className="text-sm text-indigo-700 hover:underline"
                 to={`/console/licenses?organizationId=${org.id}`}
               >
                 All licenses
@@ -147,7 +121,7 @@ export const OrganizationDetailPage = () => {
                   <p className="text-sm">
                     <Link
                       to={`/console/licenses/${current.id}`}
-                      className="font-medium text-brand-700 hover:underline"
+                      className="font-medium text-indigo-700 hover:underline"
                     >
                       {current.tier}
                     </Link>{" "}
@@ -167,12 +141,7 @@ export const OrganizationDetailPage = () => {
               }
             </QueryState>
           </Card>
-          <section aria-labelledby="team-heading">
-            <h2 id="team-heading" className="mb-3 text-lg font-semibold">
-              People
-            </h2>
-            <TeamManager organizationId={org.id} canManage={isAdmin} canGrantOwner />
-          </section>
+          <TeamManager organizationId={org.id} canManage={isAdmin} canGrantOwner />
           <Card title="Audit log">
             <AuditLog scope="staff" organizationId={org.id} />
           </Card>

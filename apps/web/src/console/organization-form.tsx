@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { ContactFields, type ContactValues } from "../components/organization-fields.tsx";
+import { ContactFields, type ContactValues, contactInputOf } from "../components/organization-fields.tsx";
 import { Field, Select } from "../components/ui.tsx";
-import type { FieldErrors } from "../components/use-form.ts";
-import { useTRPC } from "../trpc.ts";
+import { errorsUnder, type FieldErrors } from "../components/use-form.ts";
+import { apiProblem, useTRPC } from "../trpc.ts";
 
 export interface OrganizationValues extends ContactValues {
   name: string;
@@ -11,14 +11,62 @@ export interface OrganizationValues extends ContactValues {
   accountManagerId: string;
 }
 
-/** Parse the metadata textarea; a syntax error is reported on the field like any other. */
-export const parseMetadata = (text: string): unknown => {
-  if (text.trim() === "") return {};
+/**
+ * The metadata textarea as a value for the schema; a JSON syntax error becomes a message on
+ * the field (the schema then judges the shape: an object, at most 16 KiB …).
+ */
+export const parseMetadata = (text: string): { value: unknown; errors: FieldErrors } => {
+  if (text.trim() === "") return { value: {}, errors: {} };
   try {
-    return JSON.parse(text);
-  } catch {
-    return Symbol.for("invalid-json");
+    return { value: JSON.parse(text), errors: {} };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : "syntax error";
+    return { value: {}, errors: { metadata: [`is not valid JSON (${detail})`] } };
   }
+};
+
+/** Form values → the input the API takes (create and update share every field but the id). */
+export const organizationInputOf = (values: OrganizationValues) => {
+  const metadata = parseMetadata(values.metadata);
+  return {
+    input: {
+      name: values.name,
+      slug: values.slug,
+      ...contactInputOf(values),
+      metadata: metadata.value,
+      accountManagerId: values.accountManagerId || null,
+    },
+    errors: metadata.errors,
+  };
+};
+
+const AccountManagerSelect = ({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error: string[] | undefined;
+}) => {
+  const trpc = useTRPC();
+  const staff = useQuery(trpc.organizations.staffUsers.queryOptions());
+  const loadError = apiProblem(staff.error);
+  return (
+    <Select
+      label="Account manager"
+      name="accountManagerId"
+      value={value}
+      onChange={onChange}
+      disabled={staff.isPending}
+      error={error ?? (loadError ? [`Could not load staff: ${loadError.message}`] : undefined)}
+      hint={staff.isPending ? "Loading staff…" : "A staff user who looks after this customer"}
+      options={[
+        { value: "", label: "None" },
+        ...(staff.data ?? []).map((user) => ({ value: user.id, label: `${user.name} (${user.role})` })),
+      ]}
+    />
+  );
 };
 
 export const OrganizationFields = ({
@@ -30,13 +78,11 @@ export const OrganizationFields = ({
   onChange: (values: OrganizationValues) => void;
   errors: FieldErrors;
 }) => {
-  const trpc = useTRPC();
-  const staff = useQuery(trpc.organizations.staffUsers.queryOptions());
   const set = (key: keyof OrganizationValues) => (value: string) => onChange({ ...values, [key]: value });
   return (
     <div className="space-y-6">
       <fieldset className="grid gap-4 md:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold text-slate-700">Organisation</legend>
+        <legend className="mb-2 text-sm font-semibold text-slate-900">Organisation</legend>
         <Field
           label="Name"
           name="name"
@@ -52,18 +98,12 @@ export const OrganizationFields = ({
           onChange={set("slug")}
           error={errors.slug}
           required
-          hint="Lower-case letters, digits and dashes"
+          hint="Lower-case letters, digits and dashes, e.g. acme-learning"
         />
-        <Select
-          label="Account manager"
-          name="accountManagerId"
+        <AccountManagerSelect
           value={values.accountManagerId}
           onChange={set("accountManagerId")}
           error={errors.accountManagerId}
-          options={[
-            { value: "", label: "None" },
-            ...(staff.data ?? []).map((user) => ({ value: user.id, label: `${user.name} (${user.role})` })),
-          ]}
         />
       </fieldset>
       <ContactFields
@@ -77,8 +117,8 @@ export const OrganizationFields = ({
         multiline
         value={values.metadata}
         onChange={set("metadata")}
-        error={errors.metadata ?? errors.input}
-        hint='Free-form, e.g. {"crmId": "NW-1001"}; at most 16 KiB'
+        error={errorsUnder(errors, "metadata")}
+        hint='Free-form, e.g. {"crmId": "NW-1001", "segment": "higher-ed"}; at most 16 KiB'
       />
     </div>
   );

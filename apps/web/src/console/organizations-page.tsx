@@ -1,33 +1,51 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useMe } from "../auth/session.tsx";
-import { Card, Field, formatDay, PageHeader, Pagination, QueryState } from "../components/ui.tsx";
+import {
+  Card,
+  Field,
+  formatDay,
+  PageHeader,
+  Pagination,
+  PRIMARY_LINK,
+  QueryState,
+} from "../components/ui.tsx";
+import { useDebounced } from "../components/use-debounced.ts";
 import { useTRPC } from "../trpc.ts";
 
-const useDebounced = (value: string, ms = 250) => {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-};
+const PAGE_SIZE = 20;
 
+/** Page and search live in the URL, so back, reload and shared links keep them. */
 export const OrganizationsPage = () => {
   const trpc = useTRPC();
   const me = useMe();
-  const [page, setPage] = useState(1);
-  const [search, setSearch] = useState("");
-  const debounced = useDebounced(search);
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get("page")) || 1);
+  const [search, setSearch] = useState(params.get("q") ?? "");
+  const debounced = useDebounced(search.trim(), 300);
+  useEffect(() => {
+    if ((params.get("q") ?? "") === debounced) return;
+    const next = new URLSearchParams(params);
+    if (debounced) next.set("q", debounced);
+    else next.delete("q");
+    next.delete("page");
+    setParams(next, { replace: true });
+  }, [debounced, params, setParams]);
   const query = useQuery({
     ...trpc.organizations.list.queryOptions({
       page,
-      pageSize: 20,
+      pageSize: PAGE_SIZE,
       ...(debounced ? { search: debounced } : {}),
     }),
     placeholderData: keepPreviousData,
   });
+  const goTo = (next: number) =>
+    setParams((current) => {
+      const updated = new URLSearchParams(current);
+      updated.set("page", String(next));
+      return updated;
+    });
   return (
     <>
       <PageHeader
@@ -35,73 +53,86 @@ export const OrganizationsPage = () => {
         description="Every customer organisation, searchable by name, slug or contact."
         actions={
           me.data?.role === "ADMIN" && (
-            <Link
-              to="/console/organizations/new"
-              className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
-            >
+            <Link to="/console/organizations/new" className={PRIMARY_LINK}>
               New organisation
             </Link>
           )
         }
       />
       <Card>
-        <div className="mb-4 max-w-sm">
-          <Field
-            label="Search"
-            name="search"
-            value={search}
-            onChange={(value) => {
-              setSearch(value);
-              setPage(1);
-            }}
-            placeholder="Name, slug or contact"
-          />
+        <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
+          <div className="w-full max-w-sm">
+            <Field
+              label="Search"
+              name="search"
+              type="search"
+              value={search}
+              onChange={setSearch}
+              placeholder="Name, slug or contact"
+            />
+          </div>
+          <p role="status" className="text-sm text-slate-500">
+            {query.isFetching && !query.isPending ? "Updating…" : ""}
+          </p>
         </div>
         <QueryState query={query}>
           {(data) =>
             data.items.length === 0 ? (
-              <p className="py-6 text-sm text-slate-600">No organisations match.</p>
+              <p className="py-6 text-sm text-slate-600">
+                {debounced ? `No organisations match “${debounced}”.` : "No organisations yet."}
+              </p>
             ) : (
               <>
-                <table className="w-full text-left text-sm">
-                  <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-                    <tr>
-                      <th scope="col" className="py-2 pr-4">
-                        Name
-                      </th>
-                      <th scope="col" className="py-2 pr-4">
-                        Slug
-                      </th>
-                      <th scope="col" className="py-2 pr-4">
-                        Contact
-                      </th>
-                      <th scope="col" className="py-2">
-                        Created
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {data.items.map((organization) => (
-                      <tr key={organization.id}>
-                        <td className="py-2 pr-4">
-                          <Link
-                            to={`/console/organizations/${organization.id}`}
-                            className="font-medium text-brand-700 hover:underline"
-                          >
-                            {organization.name}
-                          </Link>
-                        </td>
-                        <td className="py-2 pr-4 font-mono text-xs">{organization.slug}</td>
-                        <td className="py-2 pr-4">
-                          {organization.contactName}{" "}
-                          <span className="text-slate-500">{organization.contactEmail}</span>
-                        </td>
-                        <td className="py-2">{formatDay(organization.createdAt)}</td>
+                <div className="overflow-x-auto">
+                  <table className="w-full text-left text-sm">
+                    <caption className="sr-only">Organisations</caption>
+                    <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                      <tr>
+                        <th scope="col" className="py-2 pr-4 font-medium">
+                          Name
+                        </th>
+                        <th scope="col" className="py-2 pr-4 font-medium">
+                          Slug
+                        </th>
+                        <th scope="col" className="py-2 pr-4 font-medium">
+                          Contact
+                        </th>
+                        <th scope="col" className="py-2 font-medium">
+                          Created
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-                <Pagination page={data.page} pageCount={data.pageCount} total={data.total} onPage={setPage} />
+                    </thead>
+                    <tbody className="divide-y divide-slate-100">
+                      {data.items.map((organization) => (
+                        <tr key={organization.id} className="hover:bg-slate-50">
+                          <td className="py-2.5 pr-4">
+                            <Link
+                              to={`/console/organizations/${organization.id}`}
+                              className="font-medium text-indigo-700 hover:underline"
+                            >
+                              {organization.name}
+                            </Link>
+                          </td>
+                          <td className="py-2.5 pr-4 font-mono text-xs text-slate-700">
+                            {organization.slug}
+                          </td>
+                          <td className="py-2.5 pr-4 text-slate-700">
+                            {organization.contactName}{" "}
+                            <span className="text-slate-500">{organization.contactEmail}</span>
+                          </td>
+                          <td className="py-2.5 text-slate-700">{formatDay(organization.createdAt)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <Pagination
+                  page={data.page}
+                  pageCount={data.pageCount}
+                  total={data.total}
+                  onPage={goTo}
+                  noun={data.total === 1 ? "organisation" : "organisations"}
+                />
               </>
             )
           }

@@ -1,44 +1,50 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { UpdateOwnContactInput } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
-import { useMe } from "../auth/session.tsx";
+import { isCustomerAdmin, useRole } from "../auth/session.tsx";
 import {
+  ContactDetails,
   ContactFields,
   type ContactValues,
   contactInputOf,
   contactValuesOf,
+  Detail,
 } from "../components/organization-fields.tsx";
-import { Alert, Button, Card, ErrorAlert, PageHeader, QueryState } from "../components/ui.tsx";
+import { Alert, Button, Card, ErrorAlert, formatDay, PageHeader, QueryState } from "../components/ui.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
 
-const ContactForm = ({ initial }: { initial: ContactValues }) => {
+const ContactForm = ({ initial, onDone }: { initial: ContactValues; onDone: (saved: boolean) => void }) => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [values, setValues] = useState(initial);
-  const [saved, setSaved] = useState(false);
   const form = useSchemaForm(UpdateOwnContactInput);
   const update = useMutation(
     trpc.organizations.updateMine.mutationOptions({
       onSuccess: async () => {
-        setSaved(true);
-        await queryClient.invalidateQueries({ queryKey: trpc.organizations.mine.queryKey() });
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.organizations.mine.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
+        ]);
+        onDone(true);
       },
       onError: form.showServerErrors,
     }),
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSaved(false);
+    update.reset();
     const input = form.parse(contactInputOf(values));
     if (input) update.mutate(input);
   };
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form onSubmit={submit} noValidate aria-label="Contact details" className="space-y-4">
       <ContactFields values={values} onChange={setValues} errors={form.errors} />
-      <ErrorAlert error={update.error} />
-      {saved && <Alert tone="success">Contact details saved.</Alert>}
-      <div className="flex justify-end">
+      <ErrorAlert error={update.error} title="Contact details not saved" />
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={() => onDone(false)} disabled={update.isPending}>
+          Cancel
+        </Button>
         <Button type="submit" busy={update.isPending}>
           {update.isPending ? "Saving…" : "Save contact details"}
         </Button>
@@ -47,47 +53,79 @@ const ContactForm = ({ initial }: { initial: ContactValues }) => {
   );
 };
 
+/** The customer's own organisation: everyone reads it, owners and admins edit its contact details. */
 export const PortalOrganizationPage = () => {
   const trpc = useTRPC();
-  const me = useMe();
+  const canEdit = isCustomerAdmin(useRole());
   const organization = useQuery(trpc.organizations.mine.queryOptions());
-  const canEdit = me.data?.role === "OWNER" || me.data?.role === "ADMIN";
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   return (
     <QueryState query={organization}>
       {(org) => (
-        <>
+        <div className="space-y-6">
           <PageHeader
             title={org.name}
             description={
               <>
                 Your organisation · <span className="font-mono">{org.slug}</span>
-                {org.accountManager ? ` · account manager ${org.accountManager.name}` : ""}
               </>
             }
           />
-          <Card title="Contact and billing">
-            {canEdit ? (
-              <ContactForm initial={contactValuesOf(org)} />
+          {saved && <Alert tone="success">Contact details saved.</Alert>}
+          <Card
+            title="Contact and billing"
+            actions={
+              canEdit &&
+              !editing && (
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    setSaved(false);
+                    setEditing(true);
+                  }}
+                >
+                  Edit contact details
+                </Button>
+              )
+            }
+          >
+            {editing ? (
+              <ContactForm
+                initial={contactValuesOf(org)}
+                onDone={(done) => {
+                  setSaved(done);
+                  setEditing(false);
+                }}
+              />
             ) : (
-              <dl className="grid gap-4 text-sm md:grid-cols-3">
-                <div>
-                  <dt className="text-xs uppercase text-slate-500">Contact</dt>
-                  <dd>
-                    {org.contactName} · {org.contactEmail}
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-xs uppercase text-slate-500">Phone</dt>
-                  <dd>{org.contactPhone ?? "—"}</dd>
-                </div>
-                <div>
-                  <dt className="text-xs uppercase text-slate-500">Billing country</dt>
-                  <dd>{org.billingAddress?.country ?? "—"}</dd>
-                </div>
+              <dl className="grid gap-4 md:grid-cols-3">
+                <ContactDetails organization={org} />
               </dl>
             )}
           </Card>
-        </>
+          <Card title="Your account team">
+            <dl className="grid gap-4 md:grid-cols-3">
+              <Detail label="Account manager">
+                {org.accountManager ? (
+                  <>
+                    {org.accountManager.name}
+                    <br />
+                    <a
+                      className="text-indigo-700 hover:underline"
+                      href={`mailto:${org.accountManager.email}`}
+                    >
+                      {org.accountManager.email}
+                    </a>
+                  </>
+                ) : (
+                  "Not assigned yet"
+                )}
+              </Detail>
+              <Detail label="Customer since">{formatDay(org.createdAt)}</Detail>
+            </dl>
+          </Card>
+        </div>
       )}
     </QueryState>
   );

@@ -1,14 +1,21 @@
-import { useMe } from "../auth/session.tsx";
+import { isCustomerAdmin, useRole } from "../auth/session.tsx";
 import { TeamManager } from "../components/team-manager.tsx";
 import { PageHeader } from "../components/ui.tsx";
 
 export const PortalTeamPage = () => {
-  const me = useMe();
-  const role = me.data?.role;
+  const role = useRole();
+  const canManage = isCustomerAdmin(role);
   return (
     <>
-      <PageHeader title="Team" description="The people of your organisation who can use this portal." />
-      <TeamManager canManage={role === "OWNER" || role === "ADMIN"} canGrantOwner={role === "OWNER"} />
+      <PageHeader
+        title="Team"
+        description={
+          canManage
+            ? "The people of your organisation who can use this portal: add them, change roles, disable access."
+            : "The people of your organisation who can use this portal."
+        }
+      />
+      <TeamManager canManage={canManage} canGrantOwner={role === "OWNER"} />
     </>
   );
 };

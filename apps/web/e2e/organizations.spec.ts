@@ -1,0 +1,92 @@
+import { expect, test } from "@playwright/test";
+import { signIn, unique } from "./helpers.ts";
+
+test("a staff admin creates an organisation with an owner; the owner sees only that organisation", async ({
+  browser,
+}) => {
+  const id = unique();
+  const name = `Acme ${id}`;
+  const ownerEmail = `olly@acme-${id}.test`;
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff, "admin@tessera.test");
+  await expect(staff).toHaveURL(/\/console\/organizations$/);
+  await expect(staff.getByRole("heading", { name: "Organisations", level: 1 })).toBeVisible();
+
+  await staff.getByRole("link", { name: "New organisation" }).click();
+  await staff.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+  await staff.getByLabel("Slug").fill(`acme-${id}`);
+  await staff.getByLabel("Account manager").selectOption({ label: "Ada Admin (ADMIN)" });
+  await staff.getByLabel("Contact name").fill("Ann Acme");
+  await staff.getByLabel("Contact email").fill(`ann@acme-${id}.test`);
+  await staff.getByLabel("Contact phone").fill("+44 20 7946 0000");
+  await staff.getByLabel("Address line 1").fill("1 Acme Road");
+  await staff.getByLabel("City").fill("Leeds");
+  await staff.getByLabel("Postal code").fill("LS1 1AA");
+  await staff.getByLabel("Country (ISO code)").fill("gb");
+  await staff.getByLabel("Metadata (JSON object)").fill('{"crmId": "not json"');
+  await staff.getByLabel("Owner name").fill("Olly Owner");
+  await staff.getByLabel("Owner email").fill(ownerEmail);
+  await staff.getByLabel("Initial password").fill("correct-horse-battery");
+  await staff.getByRole("button", { name: "Create organisation" }).click();
+  // The JSON is checked in the browser, beside its field, before anything is sent.
+  await expect(staff.getByText(/is not valid JSON/)).toBeVisible();
+  await staff.getByLabel("Metadata (JSON object)").fill('{"crmId": "ACME-1", "seats": 40}');
+  await staff.getByRole("button", { name: "Create organisation" }).click();
+
+  await expect(staff).toHaveURL(/\/console\/organizations\/[0-9a-f-]{36}$/);
+  await expect(staff.getByRole("heading", { name, level: 1 })).toBeVisible();
+  const details = staff.getByRole("region", { name: "Details" });
+  await expect(details.getByText("1 Acme Road, Leeds, LS1 1AA, GB")).toBeVisible();
+  await expect(details.getByText('"crmId": "ACME-1"')).toBeVisible();
+  await expect(details.getByText("Ada Admin (admin@tessera.test)")).toBeVisible();
+  await expect(staff.getByRole("cell", { name: ownerEmail })).toBeVisible();
+  await expect(staff.getByText("organization.created")).toBeVisible();
+
+  await staff.getByRole("link", { name: "Organisations" }).click();
+  await staff.getByLabel("Search").fill(`acme-${id}`);
+  await expect(staff).toHaveURL(new RegExp(`q=acme-${id}`));
+  await expect(staff.getByRole("link", { name })).toBeVisible();
+  await expect(staff.getByRole("row")).toHaveCount(2);
+  await staff.getByRole("link", { name }).click();
+  await expect(staff.getByRole("heading", { name, level: 1 })).toBeVisible();
+
+  // Creating the same slug again is refused beside the slug field.
+  await staff.goto("/console/organizations/new");
+  await staff.getByRole("textbox", { name: "Name", exact: true }).fill(`${name} again`);
+  await staff.getByLabel("Slug").fill(`acme-${id}`);
+  await staff.getByLabel("Contact name").fill("Ann Acme");
+  await staff.getByLabel("Contact email").fill(`ann@acme-${id}.test`);
+  await staff.getByRole("button", { name: "Create organisation" }).click();
+  await expect(staff.getByRole("alert")).toContainText(`The slug "acme-${id}" is already in use`);
+
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, ownerEmail, "correct-horse-battery");
+  await expect(owner).toHaveURL(/\/portal$/);
+  await expect(owner.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await expect(owner.getByText("Customer portal")).toBeVisible();
+  await expect(owner.getByText("Ada Admin")).toBeVisible();
+  await owner.getByRole("link", { name: "Team" }).click();
+  await expect(owner.getByRole("cell", { name: ownerEmail })).toBeVisible();
+  await expect(owner.getByText("owner@northwind.test")).toHaveCount(0);
+  await expect(owner.getByRole("row")).toHaveCount(2);
+
+  // The console is not theirs: the app sends them back to the portal, the API refuses.
+  await owner.goto("/console/organizations");
+  await expect(owner).toHaveURL(/\/portal$/);
+  await expect(owner.getByRole("heading", { name, level: 1 })).toBeVisible();
+  const list = await owner.request.get("/trpc/organizations.list?input=%7B%22json%22%3A%7B%7D%7D");
+  expect(list.status()).toBe(403);
+});
+
+test("a member sees the organisation and team read-only, without the audit log", async ({ page }) => {
+  await signIn(page, "member@northwind.test");
+  await expect(page.getByRole("heading", { name: "Northwind Academy", level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit contact details" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Team" }).click();
+  await expect(page.getByRole("cell", { name: "owner@northwind.test" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Add a member" })).toHaveCount(0);
+  await expect(page.getByRole("combobox")).toHaveCount(0);
+  await page.goto("/portal/audit");
+  await expect(page.getByText("Not available for your role")).toBeVisible();
+});

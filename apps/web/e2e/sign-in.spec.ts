@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { signIn, unique } from "./helpers.ts";
+
+test("a wrong password shows the error and keeps the user on the sign-in page", async ({ page }) => {
+  await signIn(page, "owner@globex.test", "not-the-password");
+  await expect(page.getByRole("alert")).toContainText("Email or password is incorrect");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByLabel("Password")).toHaveValue("");
+});
+
+test("an unauthenticated visit goes to sign-in and comes back after it", async ({ page }) => {
+  await page.goto("/console/audit");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.getByLabel("Email").fill("viewer@tessera.test");
+  await page.getByLabel("Password").fill("tessera-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/console\/audit$/);
+  await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
+  // A viewer may look but not create.
+  await page.getByRole("link", { name: "Organisations" }).click();
+  await expect(page.getByRole("link", { name: "Northwind Academy" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "New organisation" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/console/organizations");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("too many failed sign-ins are refused with the seconds to wait", async ({ page }) => {
+  const email = `nobody-${unique()}@example.test`;
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.getByLabel("Password").fill(`wrong-${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toContainText("Email or password is incorrect");
+  }
+  await page.getByLabel("Password").fill("wrong-again");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText("Too many failed sign-ins");
+  await expect(page.getByRole("alert")).toContainText(/try again in \d+ s/i);
+  await expect(page.getByRole("button", { name: /Try again in \d+ s/ })).toBeDisabled();
+});

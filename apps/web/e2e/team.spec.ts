@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { signIn, unique } from "./helpers.ts";
+
+test("an owner adds a member, changes a role, cannot demote the only owner, and disables a member", async ({
+  browser,
+}) => {
+  const id = unique();
+  const email = `tia-${id}@globex.test`;
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, "owner@globex.test");
+  await page.getByRole("link", { name: "Team" }).click();
+  await expect(page.getByRole("heading", { name: "Team", level: 1 })).toBeVisible();
+
+  // The schema's own messages, before any request.
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill("not-an-email");
+  await page.getByLabel("Initial password").fill("short");
+  await page.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByText("must be a valid email address")).toBeVisible();
+  await expect(page.getByText("must be at least 10 characters")).toBeVisible();
+
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Tia Team");
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
+  await page.getByLabel("Initial password").fill("correct-horse-battery");
+  await page.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Tia Team was added." })).toBeVisible();
+  const row = page.getByRole("row", { name: new RegExp(email) });
+  await expect(row).toBeVisible();
+
+  await row.getByLabel("Role of Tia Team").selectOption("ADMIN");
+  await expect(page.getByText("Tia Team is now ADMIN.")).toBeVisible();
+  await expect(row.getByLabel("Role of Tia Team")).toHaveValue("ADMIN");
+
+  // The same email again: refused beside the field.
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Tia Twice");
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
+  await page.getByLabel("Initial password").fill("correct-horse-battery");
+  await page.getByRole("button", { name: "Add member" }).click();
+  await expect(page.getByRole("alert")).toContainText(`A user with email ${email} already exists`);
+
+  const ownerRow = page.getByRole("row", { name: /owner@globex.test/ });
+  await ownerRow.getByLabel(/Role of/).selectOption("MEMBER");
+  const alert = page.getByRole("alert").filter({ hasText: "That change was not made" });
+  await expect(alert).toContainText("An organisation must keep at least one active owner");
+  await expect(alert).toContainText("Make another active member an owner first");
+  await expect(ownerRow.getByLabel(/Role of/)).toHaveValue("OWNER");
+
+  await row.getByRole("button", { name: "Disable Tia Team" }).click();
+  const dialog = page.getByRole("dialog", { name: "Disable Tia Team?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByText("Active")).toBeVisible();
+  await row.getByRole("button", { name: "Disable Tia Team" }).click();
+  await dialog.getByRole("button", { name: "Disable" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.getByText("Disabled")).toBeVisible();
+
+  // A disabled member is told so at sign-in.
+  const tia = await (await browser.newContext()).newPage();
+  await signIn(tia, email, "correct-horse-battery");
+  await expect(tia.getByRole("alert")).toContainText("This account is disabled");
+
+  await row.getByRole("button", { name: "Enable Tia Team" }).click();
+  await expect(row.getByText("Active")).toBeVisible();
+
+  // Every change is in the organisation's audit log.
+  await page.getByRole("link", { name: "Audit log" }).click();
+  await page.getByLabel("Action").fill("user.role_changed");
+  await expect(page.getByRole("row", { name: /user\.role_changed/ }).first()).toBeVisible();
+  await page
+    .getByRole("row", { name: /user\.role_changed/ })
+    .first()
+    .getByText("role", { exact: true })
+    .click();
+  await expect(page.getByText('"role": "MEMBER"')).toBeVisible();
+  await expect(page.getByText('"role": "ADMIN"')).toBeVisible();
+});
