@@ -79,7 +79,16 @@ export const startApp = async (
   const seeded = config.SEED_DEMO ? await seedDemo(deps) : null;
   const stopJobs = options.jobs === false ? () => {} : startScheduler(deps);
   const server = createServer(createRequestHandler(deps, { webDist: config.WEB_DIST }));
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`Port ${config.PORT} on ${config.HOST} is in use: stop what runs there or set PORT`)
+          : error,
+      ),
+    );
+    server.listen(config.PORT, config.HOST, resolve);
+  });
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   return {

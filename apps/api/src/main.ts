@@ -52,4 +52,7 @@ const main = async () => {
   process.on("SIGTERM", () => void stop("SIGTERM"));
 };
 
-await main();
+await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
