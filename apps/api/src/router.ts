@@ -1,3 +1,4 @@
+import { apiKeysRouter } from "./api-keys/organization-router.ts";
 import { serviceKeysRouter } from "./api-keys/router.ts";
 import { auditRouter } from "./audit/router.ts";
 import { authRouter } from "./auth/router.ts";
@@ -5,6 +6,7 @@ import { licensesRouter } from "./licenses/router.ts";
 import { organizationsRouter } from "./organizations/router.ts";
 import { teamRouter } from "./team/router.ts";
 import { router } from "./trpc.ts";
+import { usageRouter } from "./usage/router.ts";
 
 export const appRouter = router({
   auth: authRouter,
@@ -12,6 +14,8 @@ export const appRouter = router({
   team: teamRouter,
   licenses: licensesRouter,
   serviceKeys: serviceKeysRouter,
+  apiKeys: apiKeysRouter,
+  usage: usageRouter,
   audit: auditRouter,
 });
 

@@ -21,15 +21,29 @@ type Entry = {
   allowed: Persona[];
   input?: (h: TestHarness, persona: Persona) => unknown | Promise<unknown>;
   /** For customer procedures that take ids: calling with organisation A's ids as ownerB must answer NOT_FOUND. */
-  crossTenant?: (h: TestHarness) => unknown;
+  crossTenant?: (h: TestHarness) => unknown | Promise<unknown>;
   /** Calls that end the caller's session get a session of their own. */
   ownSession?: boolean;
+  /** Accepts a Bearer key: a key of the wrong kind or scope is FORBIDDEN rather than unauthenticated. */
+  keyAuth?: boolean;
+  /** Only a Bearer key will do: a session is no credential here. */
+  keyOnly?: boolean;
+};
+
+/** How a refused call answers: no credentials at all 401, the wrong credentials 403. */
+const refusal = (entry: Entry, persona: Persona) => {
+  if (persona === "anonymous") return "UNAUTHENTICATED";
+  if (entry.keyOnly) return SESSIONLESS.includes(persona) ? "FORBIDDEN" : "UNAUTHENTICATED";
+  if (SESSIONLESS.includes(persona)) return entry.keyAuth ? "FORBIDDEN" : "UNAUTHENTICATED";
+  return "FORBIDDEN";
 };
 
 const STAFF: Persona[] = ["staffAdmin", "staffSupport", "staffViewer"];
 const CUSTOMERS: Persona[] = ["ownerA", "adminA", "memberA", "ownerB"];
 const CUSTOMER_ADMINS: Persona[] = ["ownerA", "adminA", "ownerB"];
 const STAFF_ADMIN_OR_SERVICE: Persona[] = ["staffAdmin", "serviceKey"];
+const ALL_SESSIONS: Persona[] = [...STAFF, ...CUSTOMERS];
+const newRange = () => ({ from: "2026-05-01", to: "2026-06-30" });
 const ownLicense = (h: TestHarness, persona: Persona) =>
   persona === "ownerB" ? h.licenseB.id : h.licenseA.id;
 let unique = 0;
@@ -40,7 +54,71 @@ const MATRIX: Record<string, Entry> = {
     allowed: PERSONAS,
     input: () => ({ email: "admin@staff.test", password: "correct-horse-battery" }),
   },
-  "auth.signOut": { allowed: [...STAFF, ...CUSTOMERS], ownSession: true },
+  "auth.signOut": { allowed: ALL_SESSIONS, ownSession: true },
+  "apiKeys.mine": { allowed: CUSTOMER_ADMINS },
+  "apiKeys.createMine": {
+    allowed: CUSTOMER_ADMINS,
+    input: () => ({ name: "platform", scopes: ["usage:write"] }),
+  },
+  "apiKeys.revokeMine": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h, persona) => ({
+      apiKeyId: (
+        await createApiKey(h.system, {
+          organizationId: persona === "ownerB" ? h.orgB.id : h.orgA.id,
+          name: "old",
+          scopes: ["usage:write"],
+        })
+      ).id,
+    }),
+    crossTenant: (h) => ({ apiKeyId: h.orgKeyA.id }),
+  },
+  "apiKeys.list": { allowed: ["staffAdmin"], input: (h) => ({ organizationId: h.orgA.id }) },
+  "apiKeys.create": {
+    allowed: ["staffAdmin"],
+    input: (h) => ({ organizationId: h.orgB.id, name: "by staff", scopes: ["license:read"] }),
+  },
+  "apiKeys.revoke": {
+    allowed: ["staffAdmin"],
+    input: async (h) => ({
+      organizationId: h.orgB.id,
+      apiKeyId: (
+        await createApiKey(h.system, { organizationId: h.orgB.id, name: "x", scopes: ["usage:write"] })
+      ).id,
+    }),
+  },
+  "usage.track": {
+    allowed: ["orgKeyA"],
+    keyOnly: true,
+    input: () => ({ metric: "API_CALLS", value: 1, idempotencyKey: `matrix-${next()}` }),
+  },
+  "usage.trackBatch": {
+    allowed: ["orgKeyA"],
+    keyOnly: true,
+    input: () => ({ events: [{ metric: "COURSES", value: 3, idempotencyKey: `matrix-${next()}` }] }),
+  },
+  "usage.current": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
+  "usage.limits": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
+  "usage.report": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id, ...newRange() }) },
+  "usage.reportCsv": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id, ...newRange() }) },
+  "usage.stats": { allowed: STAFF },
+  "usage.alerts": { allowed: STAFF, input: () => ({}) },
+  "usage.acknowledgeAlert": {
+    allowed: ["staffAdmin", "staffSupport"],
+    input: async (h) => ({ alertId: await h.newAlert(h.orgA.id) }),
+  },
+  "usage.myCurrent": { allowed: CUSTOMERS },
+  "usage.myLimits": { allowed: CUSTOMERS },
+  "usage.myReport": { allowed: CUSTOMERS, input: () => newRange() },
+  "usage.myReportCsv": { allowed: CUSTOMERS, input: () => newRange() },
+  "usage.myAlerts": { allowed: CUSTOMERS, input: () => ({}) },
+  "usage.acknowledgeMyAlert": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h, persona) => ({
+      alertId: await h.newAlert(persona === "ownerB" ? h.orgB.id : h.orgA.id),
+    }),
+    crossTenant: async (h) => ({ alertId: await h.newAlert(h.orgA.id) }),
+  },
   "auth.me": { allowed: PERSONAS },
   "organizations.list": { allowed: STAFF, input: () => ({ search: "org" }) },
   "organizations.get": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
@@ -103,15 +181,18 @@ const MATRIX: Record<string, Entry> = {
   },
   "audit.list": { allowed: STAFF, input: () => ({}) },
   "licenses.activate": {
+    keyAuth: true,
     allowed: STAFF_ADMIN_OR_SERVICE,
     input: async (h) => ({ licenseId: (await h.newLicensedOrganization("STARTER", "PENDING")).license.id }),
   },
   "licenses.byOrganization": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
   "licenses.cancel": {
+    keyAuth: true,
     allowed: STAFF_ADMIN_OR_SERVICE,
     input: async (h) => ({ licenseId: (await h.newLicensedOrganization()).license.id, reason: "matrix" }),
   },
   "licenses.create": {
+    keyAuth: true,
     allowed: STAFF_ADMIN_OR_SERVICE,
     input: async (h) => {
       const { organization, license } = await h.newLicensedOrganization("STARTER", "PENDING");
@@ -120,8 +201,16 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   "licenses.expiring": { allowed: STAFF, input: () => ({ days: 30 }) },
-  "licenses.get": { allowed: [...STAFF, "serviceKey"], input: (h) => ({ licenseId: h.licenseA.id }) },
-  "licenses.issueToken": { allowed: STAFF_ADMIN_OR_SERVICE, input: (h) => ({ licenseId: h.licenseA.id }) },
+  "licenses.get": {
+    keyAuth: true,
+    allowed: [...STAFF, "serviceKey"],
+    input: (h) => ({ licenseId: h.licenseA.id }),
+  },
+  "licenses.issueToken": {
+    keyAuth: true,
+    allowed: STAFF_ADMIN_OR_SERVICE,
+    input: (h) => ({ licenseId: h.licenseA.id }),
+  },
   "licenses.list": { allowed: STAFF, input: () => ({ status: "ACTIVE" }) },
   "licenses.mine": { allowed: CUSTOMERS },
   "licenses.myToken": {
@@ -130,11 +219,17 @@ const MATRIX: Record<string, Entry> = {
     crossTenant: (h) => ({ licenseId: h.licenseA.id }),
   },
   "licenses.reinstate": {
+    keyAuth: true,
     allowed: STAFF_ADMIN_OR_SERVICE,
     input: async (h) => ({ licenseId: (await h.newLicensedOrganization("STARTER", "SUSPENDED")).license.id }),
   },
-  "licenses.renew": { allowed: STAFF_ADMIN_OR_SERVICE, input: (h) => ({ licenseId: h.licenseA.id }) },
+  "licenses.renew": {
+    keyAuth: true,
+    allowed: STAFF_ADMIN_OR_SERVICE,
+    input: (h) => ({ licenseId: h.licenseA.id }),
+  },
   "licenses.rotateKey": {
+    keyAuth: true,
     allowed: STAFF_ADMIN_OR_SERVICE,
     input: async (h) => ({ licenseId: (await h.newLicensedOrganization()).license.id }),
   },
@@ -146,10 +241,12 @@ const MATRIX: Record<string, Entry> = {
   "licenses.rotateSigningKey": { allowed: ["staffAdmin"] },
   "licenses.stats": { allowed: STAFF },
   "licenses.suspend": {
+    keyAuth: true,
     allowed: STAFF_ADMIN_OR_SERVICE,
     input: async (h) => ({ licenseId: (await h.newLicensedOrganization()).license.id, reason: "matrix" }),
   },
   "licenses.updateSettings": {
+    keyAuth: true,
     allowed: STAFF_ADMIN_OR_SERVICE,
     input: (h) => ({ licenseId: h.licenseA.id, autoRenew: true }),
   },
@@ -198,18 +295,20 @@ describe("authorisation matrix", () => {
         const allowed = entry.allowed.includes(persona);
         it(`${persona} ${allowed ? "may" : "may not"} call it`, async () => {
           const caller =
-            entry.ownSession && persona !== "anonymous" && persona !== "serviceKey"
-              ? await h.callerWithToken(await h.sessionToken(h.userIds[persona]))
+            entry.ownSession && !SESSIONLESS.includes(persona)
+              ? await h.callerWithToken(
+                  await h.sessionToken(h.userIds[persona as keyof TestHarness["userIds"]]),
+                )
               : await h.caller(persona);
           const code = await errorCode(callPath(caller, path, await entry.input?.(h, persona)));
           if (allowed) expect(code).toBe("OK");
-          else expect(code).toBe(SESSIONLESS.includes(persona) ? "UNAUTHENTICATED" : "FORBIDDEN");
+          else expect(code).toBe(refusal(entry, persona));
         });
       }
       const crossTenant = entry.crossTenant;
       if (crossTenant) {
         it("answers NOT_FOUND to another organisation's ids", async () => {
-          const code = await errorCode(callPath(await h.caller("ownerB"), path, crossTenant(h)));
+          const code = await errorCode(callPath(await h.caller("ownerB"), path, await crossTenant(h)));
           expect(code).toBe("NOT_FOUND");
         });
       }

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { createDb } from "@tessera/db";
-import { sessions, users } from "@tessera/db/schema";
+import { licenses, sessions, usageAlerts, users } from "@tessera/db/schema";
 import type { CustomerRole, StaffRole } from "@tessera/domain";
 import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
 import { createApiKey } from "../src/api-keys/service.ts";
 import { createDeps } from "../src/app.ts";
 import { hashPassword } from "../src/auth/password.ts";
@@ -33,7 +34,8 @@ export type Persona =
   | "adminA"
   | "memberA"
   | "ownerB"
-  | "serviceKey";
+  | "serviceKey"
+  | "orgKeyA";
 
 export const PERSONAS: Persona[] = [
   "anonymous",
@@ -45,10 +47,11 @@ export const PERSONAS: Persona[] = [
   "memberA",
   "ownerB",
   "serviceKey",
+  "orgKeyA",
 ];
 
 /** Personas that call without a session: refused procedures answer them UNAUTHENTICATED. */
-export const SESSIONLESS: Persona[] = ["anonymous", "serviceKey"];
+export const SESSIONLESS: Persona[] = ["anonymous", "serviceKey", "orgKeyA"];
 
 const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
@@ -100,7 +103,7 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
   const adminA = await member(orgA.id, "admin@a.test", "ADMIN");
   const memberA = await member(orgA.id, "member@a.test", "MEMBER");
 
-  const userIds: Record<Exclude<Persona, "anonymous" | "serviceKey">, string> = {
+  const userIds: Record<Exclude<Persona, "anonymous" | "serviceKey" | "orgKeyA">, string> = {
     staffAdmin: staffAdmin.id,
     staffSupport: staffSupport.id,
     staffViewer: staffViewer.id,
@@ -182,11 +185,42 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
   /** A caller that authenticates with a Bearer API key only. */
   const callerWithApiKey = (key: string, ip = "203.0.113.8") => callerWithToken(null, ip, key);
 
+  const orgKeyA = await createApiKey(system, {
+    organizationId: orgA.id,
+    name: "platform",
+    scopes: ["usage:write", "license:read", "tickets:write"],
+  });
+
+  /** An unacknowledged usage alert on the organisation's license, as ingestion would raise. */
+  let alerts = 0;
+  const newAlert = async (organizationId: string) => {
+    const [license] = await deps.db
+      .select()
+      .from(licenses)
+      .where(eq(licenses.organizationId, organizationId))
+      .limit(1);
+    if (!license) throw new Error("organisation has no license");
+    const [alert] = await deps.db
+      .insert(usageAlerts)
+      .values({
+        licenseId: license.id,
+        organizationId,
+        metric: "COURSES",
+        threshold: 80,
+        period: `fixture-${alerts++}`,
+        used: 8,
+        limit: 10,
+      })
+      .returning({ id: usageAlerts.id });
+    return alert?.id ?? "";
+  };
+
   const tokens = new Map<Persona, string>();
   /** A caller acting as the persona, on a session made once per persona. */
   const caller = async (persona: Persona): Promise<Caller> => {
     if (persona === "anonymous") return callerWithToken(null);
     if (persona === "serviceKey") return callerWithApiKey(serviceKey.key);
+    if (persona === "orgKeyA") return callerWithApiKey(orgKeyA.key);
     let token = tokens.get(persona);
     if (!token) {
       token = await sessionToken(userIds[persona]);
@@ -234,6 +268,8 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
     licenseB: licenseB.license,
     keyB: licenseB.key,
     serviceKey,
+    orgKeyA,
+    newAlert,
     system,
     newLicensedOrganization,
     userIds,

@@ -12,3 +12,6 @@ export * from "./licenses/validation.ts";
 export * from "./organizations/inputs.ts";
 export * from "./organizations/team.ts";
 export * from "./pagination.ts";
+export * from "./usage/inputs.ts";
+export * from "./usage/limits.ts";
+export * from "./usage/metrics.ts";

@@ -1,4 +1,5 @@
 import type { AppDeps } from "../context.ts";
+import { pruneUsageEvents } from "../usage/ingest.ts";
 import { runLicenseSweep } from "./license-sweep.ts";
 
 export interface Job {
@@ -7,7 +8,10 @@ export interface Job {
   run(deps: AppDeps, now: Date): Promise<unknown>;
 }
 
-export const JOBS: Job[] = [{ name: "license-sweep", everyMs: 60_000, run: runLicenseSweep }];
+export const JOBS: Job[] = [
+  { name: "license-sweep", everyMs: 60_000, run: runLicenseSweep },
+  { name: "usage-event-pruning", everyMs: 3_600_000, run: (deps, now) => pruneUsageEvents(deps, now) },
+];
 
 /**
  * Run each job on its interval, never two runs of one job at once in this process (jobs are

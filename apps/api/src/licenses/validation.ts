@@ -6,7 +6,6 @@ import {
   type Feature,
   type Limits,
   requireLicenseKey,
-  type UsageSnapshot,
   type ValidateLicenseInput,
   validationCode,
 } from "@tessera/domain";
@@ -14,6 +13,7 @@ import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps } from "../context.ts";
+import { currentUsage } from "../usage/current-usage.ts";
 
 const statements = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
 
@@ -35,11 +35,6 @@ const lookupStatement = (db: Database) => {
   return statement;
 };
 
-/** Where validation reads current usage from; the usage area provides the real one. */
-export type UsageReader = (licenseId: string, now: Date) => Promise<UsageSnapshot>;
-
-export const noUsageRecorded: UsageReader = async () => ({});
-
 /**
  * The hot path: the platform calls this on every sign-in. A mistyped key is refused before
  * any lookup (400 naming `key`); a well-formed key costs one indexed query.
@@ -48,7 +43,6 @@ export const checkLicenseValidity = async (
   deps: Pick<AppDeps, "db" | "clock" | "validationLimiter" | "validationCache">,
   input: z.output<typeof ValidateLicenseInput>,
   ip: string | null,
-  readUsage: UsageReader = noUsageRecorded,
 ) => {
   const key = requireLicenseKey(input.key);
   const keyHash = sha256(key);
@@ -77,8 +71,9 @@ export const checkLicenseValidity = async (
     customLimits: license.customLimits as Limits | null,
     customFeatures: license.customFeatures as Feature[] | null,
   });
-  const usage = await readUsage(license.id, now);
-  const code = validationCode(status, entitlements, input, usage);
+  // Usage costs a query: read it only when the question needs it or the caller asks.
+  const usage = input.metric || input.includeUsage ? await currentUsage(deps.db, license.id, now) : null;
+  const code = validationCode(status, entitlements, input, usage ?? {});
   return {
     valid: code === "VALID",
     code,

@@ -115,6 +115,8 @@ export const ValidateLicenseInput = z
     feature: z.enum(FEATURES).optional(),
     metric: z.enum(METRICS).optional(),
     increment: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+    /** Answer with this period's usage too (always when asking about a metric). */
+    includeUsage: z.boolean().optional(),
   })
   .refine((input) => (input.metric === undefined) === (input.increment === undefined), {
     message: "metric and increment go together",

@@ -1,0 +1,102 @@
+import {
+  AlertId,
+  OrganizationId,
+  OwnUsageReportInput,
+  TrackUsageBatchInput,
+  TrackUsageInput,
+  UsageAlertsInput,
+  UsageReportInput,
+} from "@tessera/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { serviceContext } from "../context.ts";
+import { apiKey, customer, staff } from "../trpc.ts";
+import { ingestUsage } from "./ingest.ts";
+import {
+  acknowledgeAlert,
+  checkLimits,
+  getCurrentUsage,
+  getUsageAlerts,
+  getUsageReport,
+  getUsageStats,
+  usageReportCsv,
+} from "./queries.ts";
+
+const IngestOutput = z.object({
+  accepted: z.number().int().describe("events recorded now"),
+  duplicates: z.number().int().describe("events whose idempotency key was seen before: counted once already"),
+  alerts: z.array(
+    z.object({
+      metric: z.string(),
+      threshold: z.number(),
+      period: z.string(),
+      used: z.number(),
+      limit: z.number(),
+    }),
+  ),
+});
+
+const rest = (path: `/${string}`, summary: string) => ({
+  openapi: { method: "POST" as const, path, summary, protect: true, tags: ["usage"] },
+});
+
+export const usageRouter = {
+  /** The platform reports usage with an organisation key that has `usage:write`. */
+  track: apiKey("usage:write")
+    .meta(rest("/enterprise/usage/track", "Report one usage event (idempotent by idempotencyKey)"))
+    .input(TrackUsageInput)
+    .output(IngestOutput)
+    .mutation(({ ctx, input }) =>
+      ingestUsage(serviceContext(ctx), ctx.organizationId, [input], { apiKeyId: ctx.apiKey.id }),
+    ),
+  trackBatch: apiKey("usage:write")
+    .meta(rest("/enterprise/usage/track-batch", "Report up to 1,000 usage events, all or nothing"))
+    .input(TrackUsageBatchInput)
+    .output(IngestOutput)
+    .mutation(({ ctx, input }) =>
+      ingestUsage(serviceContext(ctx), ctx.organizationId, input.events, {
+        apiKeyId: ctx.apiKey.id,
+        fieldPrefix: (index) => `events.${index}.`,
+      }),
+    ),
+
+  current: staff()
+    .input(OrganizationId)
+    .query(({ ctx, input }) => getCurrentUsage(serviceContext(ctx), input.organizationId)),
+  limits: staff()
+    .input(OrganizationId)
+    .query(({ ctx, input }) => checkLimits(serviceContext(ctx), input.organizationId)),
+  report: staff()
+    .input(UsageReportInput)
+    .query(({ ctx, input }) => getUsageReport(serviceContext(ctx), input.organizationId, input)),
+  reportCsv: staff()
+    .input(UsageReportInput)
+    .query(async ({ ctx, input }) =>
+      usageReportCsv(await getUsageReport(serviceContext(ctx), input.organizationId, input)),
+    ),
+  stats: staff().query(({ ctx }) => getUsageStats(serviceContext(ctx))),
+  alerts: staff()
+    .input(UsageAlertsInput)
+    .query(({ ctx, input }) => getUsageAlerts(serviceContext(ctx), input, null)),
+  acknowledgeAlert: staff("ADMIN", "SUPPORT")
+    .input(AlertId)
+    .mutation(({ ctx, input }) => acknowledgeAlert(serviceContext(ctx), input.alertId, null)),
+
+  /** The signed-in customer's own organisation. */
+  myCurrent: customer().query(({ ctx }) => getCurrentUsage(serviceContext(ctx), ctx.organizationId)),
+  myLimits: customer().query(({ ctx }) => checkLimits(serviceContext(ctx), ctx.organizationId)),
+  myReport: customer()
+    .input(OwnUsageReportInput)
+    .query(({ ctx, input }) => getUsageReport(serviceContext(ctx), ctx.organizationId, input)),
+  myReportCsv: customer()
+    .input(OwnUsageReportInput)
+    .query(async ({ ctx, input }) =>
+      usageReportCsv(await getUsageReport(serviceContext(ctx), ctx.organizationId, input)),
+    ),
+  myAlerts: customer()
+    .input(UsageAlertsInput)
+    .query(({ ctx, input }) => getUsageAlerts(serviceContext(ctx), input, ctx.organizationId)),
+  acknowledgeMyAlert: customer("OWNER", "ADMIN")
+    .input(AlertId)
+    .mutation(({ ctx, input }) => acknowledgeAlert(serviceContext(ctx), input.alertId, ctx.organizationId)),
+} satisfies TRPCRouterRecord;

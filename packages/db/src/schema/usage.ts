@@ -1,0 +1,95 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { id } from "./_columns.ts";
+import { licenses } from "./licenses.ts";
+
+export const usageMetric = pgEnum("usage_metric", ["ACTIVE_USERS", "COURSES", "API_CALLS", "STORAGE_BYTES"]);
+
+/**
+ * Raw events as reported, kept 90 days for audit. The (organization, idempotency key)
+ * unique constraint is what makes a retried event count once.
+ */
+export const usageEvents = pgTable(
+  "usage_events",
+  {
+    id: id(),
+    organizationId: uuid().notNull(),
+    licenseId: uuid()
+      .notNull()
+      .references(() => licenses.id, { onDelete: "cascade" }),
+    metric: usageMetric().notNull(),
+    value: bigint({ mode: "number" }).notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    idempotencyKey: text().notNull(),
+    apiKeyId: uuid(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique("usage_events_idempotency").on(table.organizationId, table.idempotencyKey),
+    index("usage_events_by_received_for_pruning").on(table.receivedAt),
+    index("usage_events_by_license_time").on(table.licenseId, table.occurredAt),
+  ],
+);
+
+/**
+ * One row per license × metric × UTC day: counters hold the day's sum, gauges the latest
+ * value of the day (by occurred time). Updated in the event's transaction.
+ */
+export const usageDaily = pgTable(
+  "usage_daily",
+  {
+    licenseId: uuid()
+      .notNull()
+      .references(() => licenses.id, { onDelete: "cascade" }),
+    organizationId: uuid().notNull(),
+    metric: usageMetric().notNull(),
+    day: date({ mode: "string" }).notNull(),
+    value: bigint({ mode: "number" }).notNull(),
+    /** Gauges: when the value counted was measured, so a late event never overwrites a newer one. */
+    lastOccurredAt: timestamp({ withTimezone: true }).notNull(),
+    events: integer().notNull().default(0),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ name: "usage_daily_pk", columns: [table.licenseId, table.metric, table.day] }),
+    index("usage_daily_by_organization_day").on(table.organizationId, table.day),
+    index("usage_daily_by_metric_day").on(table.metric, table.day),
+  ],
+);
+
+/** A limit crossed: once per license × metric × threshold × period (UTC month). */
+export const usageAlerts = pgTable(
+  "usage_alerts",
+  {
+    id: id(),
+    licenseId: uuid()
+      .notNull()
+      .references(() => licenses.id, { onDelete: "cascade" }),
+    organizationId: uuid().notNull(),
+    metric: usageMetric().notNull(),
+    threshold: integer().notNull(),
+    period: text().notNull(),
+    used: bigint({ mode: "number" }).notNull(),
+    limit: bigint({ mode: "number" }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    acknowledgedAt: timestamp({ withTimezone: true }),
+    acknowledgedBy: text(),
+  },
+  (table) => [
+    unique("usage_alerts_once").on(table.licenseId, table.metric, table.threshold, table.period),
+    index("usage_alerts_by_organization_time").on(table.organizationId, table.createdAt),
+    index("usage_alerts_unacknowledged").on(table.createdAt).where(sql`${table.acknowledgedAt} is null`),
+  ],
+);
