@@ -51,6 +51,38 @@ const rest = (method: string, path: string, body?: unknown, key: string | null =
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 
+describe("REST usage", () => {
+  it("takes usage events with an organisation key, once per idempotency key", async () => {
+    const system = { db: app.deps.db, clock: app.deps.clock, actor: null, ip: null };
+    const created = await rest("POST", "/enterprise/licenses/create", {
+      organizationId: organizationIds[1],
+      tier: "STARTER",
+    });
+    const { license } = (await created.json()) as { license: { id: string } };
+    await rest("POST", "/enterprise/licenses/activate", { licenseId: license.id });
+    const orgKey = (
+      await createApiKey(system, {
+        organizationId: organizationIds[1] ?? "",
+        name: "platform",
+        scopes: ["usage:write"],
+      })
+    ).key;
+    const event = { metric: "API_CALLS", value: 42, idempotencyKey: "rest-1" };
+    const first = await rest("POST", "/enterprise/usage/track", event, orgKey);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ accepted: 1, duplicates: 0 });
+    expect(await (await rest("POST", "/enterprise/usage/track", event, orgKey)).json()).toMatchObject({
+      accepted: 0,
+      duplicates: 1,
+    });
+    const bad = await rest("POST", "/enterprise/usage/track", { ...event, value: -1 }, orgKey);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { data: { field: string } }).data.field).toBe("value");
+    expect((await rest("POST", "/enterprise/usage/track", event, serviceKey)).status).toBe(403);
+    expect((await rest("POST", "/enterprise/usage/track", event, null)).status).toBe(401);
+  });
+});
+
 describe("REST", () => {
   it("serves a valid OpenAPI 3 document with the promised paths", async () => {
     const response = await fetch(`${app.url}/api/openapi.json`);
@@ -68,6 +100,7 @@ describe("REST", () => {
         "/enterprise/licenses/{licenseId}",
         "/enterprise/licenses/{licenseId}/renew",
         "/enterprise/licenses/validate",
+        "/enterprise/usage/track",
       ]),
     );
     expect(document.paths["/enterprise/licenses/{licenseId}/renew"]).toHaveProperty("put");
