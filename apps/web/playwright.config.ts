@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { defineConfig } from "@playwright/test";
@@ -7,6 +7,8 @@ import { defineConfig } from "@playwright/test";
 // (a temporary PGlite folder, or the PostgreSQL database DATABASE_URL names).
 const port = 3210;
 const dataDir = mkdtempSync(join(tmpdir(), "tessera-e2e-"));
+// Every process that loads this config makes its own folder; each removes its own at exit.
+process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
 
 export default defineConfig({
   testDir: "./e2e",
@@ -44,6 +46,9 @@ export default defineConfig({
       DATA_DIR: dataDir,
       WEB_DIST: resolve(import.meta.dirname, "dist"),
       SEED_DEMO: "true",
+      // Every test signs in from 127.0.0.1: room for the suite to grow without tripping the
+      // per-IP limit (the per-email limit, which a test checks, keeps its default).
+      LOGIN_MAX_ATTEMPTS_PER_IP: "1000",
       // PostgreSQL only when the test script named a (fresh) database; PGlite otherwise.
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },

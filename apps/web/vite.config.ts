@@ -12,5 +12,5 @@ export default defineConfig({
       "/readyz": "http://127.0.0.1:3000",
     },
   },
-  build: { sourcemap: true },
+  build: { sourcemap: "hidden" },
 });

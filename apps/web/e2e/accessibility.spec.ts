@@ -16,8 +16,10 @@ test("the console's organisation pages have no serious accessibility violations"
   await expect(page.getByRole("link", { name: "Northwind Academy" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Northwind Academy" }).click();
-  await expect(page.getByRole("cell", { name: "owner@northwind.test" })).toBeVisible();
+  const members = page.getByRole("region", { name: "Members" });
+  await expect(members.getByRole("cell", { name: "owner@northwind.test" })).toBeVisible();
   await expectAccessible(page);
+  await page.getByRole("link", { name: "Organisations" }).click();
   await page.getByRole("link", { name: "New organisation" }).click();
   await page.getByRole("button", { name: "Create organisation" }).click();
   await expect(page.getByText("Some fields need attention")).toBeVisible();
@@ -38,5 +40,7 @@ test("the portal's team and audit pages have no serious accessibility violations
   await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   await page.getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
+  await page.locator("summary").first().click();
+  await expect(page.getByText("Before", { exact: true }).first()).toBeVisible();
   await expectAccessible(page);
 });

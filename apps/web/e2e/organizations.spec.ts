@@ -39,7 +39,9 @@ test("a staff admin creates an organisation with an owner; the owner sees only t
   await expect(details.getByText("1 Acme Road, Leeds, LS1 1AA, GB")).toBeVisible();
   await expect(details.getByText('"crmId": "ACME-1"')).toBeVisible();
   await expect(details.getByText("Ada Admin (admin@tessera.test)")).toBeVisible();
-  await expect(staff.getByRole("cell", { name: ownerEmail })).toBeVisible();
+  await expect(
+    staff.getByRole("region", { name: "Members" }).getByRole("cell", { name: ownerEmail }),
+  ).toBeVisible();
   await expect(staff.getByText("organization.created")).toBeVisible();
 
   await staff.getByRole("link", { name: "Organisations" }).click();

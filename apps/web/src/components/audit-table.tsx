@@ -20,7 +20,7 @@ const isEmpty = (value: unknown) =>
 const Snapshot = ({ label, value }: { label: string; value: unknown }) => (
   <div>
     <p className="text-xs font-medium text-slate-500">{label}</p>
-    <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs text-slate-800">
+    <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs text-slate-800">
       {isEmpty(value) ? "—" : JSON.stringify(value, null, 2)}
     </pre>
   </div>

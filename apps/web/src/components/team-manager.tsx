@@ -186,7 +186,9 @@ export const TeamManager = ({
                               <Badge tone="green">Active</Badge>
                             )}
                           </td>
-                          <td className="py-2 pr-4 text-slate-700">{formatDate(member.lastSignInAt)}</td>
+                          <td className="whitespace-nowrap py-2 pr-4 text-slate-700">
+                            {formatDate(member.lastSignInAt)}
+                          </td>
                           {canManage && (
                             <td className="py-2 text-right">
                               {!mayChange(member) || isMe(member) ? null : member.disabledAt ? (

@@ -96,7 +96,7 @@ export const OrganizationDetailPage = () => {
                   {org.accountManager ? `${org.accountManager.name} (${org.accountManager.email})` : "—"}
                 </Detail>
                 <Detail label="Metadata">
-                  <pre className="max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs">
+                  <pre className="whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
                     {JSON.stringify(org.metadata, null, 2)}
                   </pre>
                 </Detail>
