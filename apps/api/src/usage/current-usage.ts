@@ -1,52 +1,82 @@
 import type { Executor } from "@tessera/db";
 import { usageDaily } from "@tessera/db/schema";
 import { METRIC_KIND, METRICS, type Metric, periodStart, type UsageSnapshot, utcDay } from "@tessera/domain";
-import { and, desc, eq, gte, inArray, lt, sum } from "drizzle-orm";
+import { and, desc, gte, inArray, lt, sum } from "drizzle-orm";
 
 const GAUGES = METRICS.filter((metric) => METRIC_KIND[metric] === "GAUGE");
+const COUNTERS = METRICS.filter((metric) => METRIC_KIND[metric] === "COUNTER");
+
+const zeros = (): Record<Metric, number> => ({ ACTIVE_USERS: 0, COURSES: 0, API_CALLS: 0, STORAGE_BYTES: 0 });
 
 /**
- * Usage of one license in the period containing `at`: counters summed over the UTC month,
- * gauges at their latest reported value within it (falling back to the latest ever, so a
- * level reported last month still counts until a new one arrives).
+ * Usage of licenses in the period containing `at`, two queries for any number of licenses:
+ * counters summed over the UTC month, gauges at their latest reported value up to the
+ * period's end (so a level reported last month still counts until a new one arrives).
  */
+export const usageForLicenses = async (
+  db: Executor,
+  licenseIds: string[],
+  at: Date,
+): Promise<Map<string, Record<Metric, number>>> => {
+  const usage = new Map(licenseIds.map((id) => [id, zeros()]));
+  if (licenseIds.length === 0) return usage;
+  const from = utcDay(periodStart(at));
+  const until = utcDay(new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1)));
+  const [counters, gauges] = await Promise.all([
+    db
+      .select({
+        licenseId: usageDaily.licenseId,
+        metric: usageDaily.metric,
+        total: sum(usageDaily.value).mapWith(Number),
+      })
+      .from(usageDaily)
+      .where(
+        and(
+          inArray(usageDaily.licenseId, licenseIds),
+          inArray(usageDaily.metric, COUNTERS),
+          gte(usageDaily.day, from),
+          lt(usageDaily.day, until),
+        ),
+      )
+      .groupBy(usageDaily.licenseId, usageDaily.metric),
+    db
+      .selectDistinctOn([usageDaily.licenseId, usageDaily.metric], {
+        licenseId: usageDaily.licenseId,
+        metric: usageDaily.metric,
+        value: usageDaily.value,
+      })
+      .from(usageDaily)
+      .where(
+        and(
+          inArray(usageDaily.licenseId, licenseIds),
+          inArray(usageDaily.metric, GAUGES),
+          lt(usageDaily.day, until),
+        ),
+      )
+      .orderBy(
+        usageDaily.licenseId,
+        usageDaily.metric,
+        desc(usageDaily.day),
+        desc(usageDaily.lastOccurredAt),
+      ),
+  ]);
+  for (const row of counters) {
+    const entry = usage.get(row.licenseId);
+    if (entry) entry[row.metric] = row.total ?? 0;
+  }
+  for (const row of gauges) {
+    const entry = usage.get(row.licenseId);
+    if (entry) entry[row.metric] = row.value;
+  }
+  return usage;
+};
+
+/** One license's usage in the period containing `at`. */
 export const usageInPeriod = async (
   db: Executor,
   licenseId: string,
   at: Date,
-): Promise<Record<Metric, number>> => {
-  const from = utcDay(periodStart(at));
-  const nextMonth = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
-  const [counters, gauges] = await Promise.all([
-    db
-      .select({ metric: usageDaily.metric, total: sum(usageDaily.value).mapWith(Number) })
-      .from(usageDaily)
-      .where(
-        and(
-          eq(usageDaily.licenseId, licenseId),
-          eq(usageDaily.metric, "API_CALLS"),
-          gte(usageDaily.day, from),
-          lt(usageDaily.day, utcDay(nextMonth)),
-        ),
-      )
-      .groupBy(usageDaily.metric),
-    db
-      .selectDistinctOn([usageDaily.metric], { metric: usageDaily.metric, value: usageDaily.value })
-      .from(usageDaily)
-      .where(
-        and(
-          eq(usageDaily.licenseId, licenseId),
-          inArray(usageDaily.metric, GAUGES),
-          lt(usageDaily.day, utcDay(nextMonth)),
-        ),
-      )
-      .orderBy(usageDaily.metric, desc(usageDaily.day), desc(usageDaily.lastOccurredAt)),
-  ]);
-  const usage: Record<Metric, number> = { ACTIVE_USERS: 0, COURSES: 0, API_CALLS: 0, STORAGE_BYTES: 0 };
-  for (const row of counters) usage[row.metric] = row.total ?? 0;
-  for (const row of gauges) usage[row.metric] = row.value;
-  return usage;
-};
+): Promise<Record<Metric, number>> => (await usageForLicenses(db, [licenseId], at)).get(licenseId) ?? zeros();
 
 /** The snapshot validation reports: the current period's usage. */
 export const currentUsage = (db: Executor, licenseId: string, now: Date): Promise<UsageSnapshot> =>

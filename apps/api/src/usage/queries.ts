@@ -19,7 +19,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type S
 import type { z } from "zod";
 import { recordAudit } from "../audit/service.ts";
 import type { ServiceContext } from "../context.ts";
-import { usageInPeriod } from "./current-usage.ts";
+import { usageForLicenses, usageInPeriod } from "./current-usage.ts";
 
 const inForceLicense = async (ctx: ServiceContext, organizationId: string) => {
   const [license] = await ctx.db
@@ -153,25 +153,34 @@ export const getUsageStats = async (ctx: ServiceContext, options: { top?: number
     .from(licenses)
     .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
     .where(inArray(licenses.status, [...IN_FORCE_STATUSES]));
-  const entries = await Promise.all(
-    rows.map(async ({ license, organizationName }) => {
-      const usage = await usageInPeriod(ctx.db, license.id, now);
-      const limits = limitsOf(license);
-      const checks = Object.fromEntries(
-        METRICS.map((metric) => [metric, limitStatus(usage[metric], limits[metric])]),
-      ) as Record<Metric, LimitCheck>;
-      const worst = Math.max(...METRICS.map((metric) => checks[metric].percent ?? 0));
-      return {
-        organizationId: license.organizationId,
-        organizationName,
-        licenseId: license.id,
-        tier: license.tier,
-        usage,
-        checks,
-        worstPercent: worst,
-      };
-    }),
+  const usageByLicense = await usageForLicenses(
+    ctx.db,
+    rows.map((row) => row.license.id),
+    now,
   );
+  const entries = rows.map(({ license, organizationName }) => {
+    // every id asked for has an entry (zeros where nothing was reported)
+    const usage = usageByLicense.get(license.id) ?? {
+      ACTIVE_USERS: 0,
+      COURSES: 0,
+      API_CALLS: 0,
+      STORAGE_BYTES: 0,
+    };
+    const limits = limitsOf(license);
+    const checks = Object.fromEntries(
+      METRICS.map((metric) => [metric, limitStatus(usage[metric], limits[metric])]),
+    ) as Record<Metric, LimitCheck>;
+    const worst = Math.max(...METRICS.map((metric) => checks[metric].percent ?? 0));
+    return {
+      organizationId: license.organizationId,
+      organizationName,
+      licenseId: license.id,
+      tier: license.tier,
+      usage,
+      checks,
+      worstPercent: worst,
+    };
+  });
   const byCloseness = [...entries].sort((a, b) => b.worstPercent - a.worstPercent);
   const top = options.top ?? 10;
   return {
