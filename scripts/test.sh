@@ -20,8 +20,9 @@ pnpm exec turbo run test --output-logs=full --concurrency=1 || status=1
 echo "› browser tests"
 if [ -n "${DATABASE_URL:-}" ]; then
   # The browser tests get a database of their own on the same server.
-  DATABASE_URL="$(pnpm --filter @tessera/api exec node scripts/create-database.mjs "$DATABASE_URL")" \
-    pnpm --filter @tessera/web e2e || status=1
+  e2e_database="$(pnpm --filter @tessera/api exec tsx scripts/create-database.ts "$DATABASE_URL")"
+  DATABASE_URL="$e2e_database" pnpm --filter @tessera/web e2e || status=1
+  pnpm --filter @tessera/api exec tsx scripts/create-database.ts --drop "$e2e_database" || true
 else
   pnpm --filter @tessera/web e2e || status=1
 fi

@@ -6,9 +6,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb, type DbHandle } from "@tessera/db";
+import { createDb, createFreshDatabase, type DbHandle } from "@tessera/db";
 import { licenses, usageEvents } from "@tessera/db/schema";
-import postgres from "postgres";
 import { systemClock } from "../src/clock.ts";
 import { ingestUsage } from "../src/usage/ingest.ts";
 import { seedLicenses } from "./seed-licenses.ts";
@@ -76,18 +75,13 @@ export const ingestionBenchmark = async () => {
   await pglite.close();
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
-    const name = `tessera_bench_${randomBytes(4).toString("hex")}`;
-    const admin = postgres(serverUrl, { onnotice: () => {}, max: 1 });
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const handle = await createDb({ url: url.toString() });
+    const fresh = await createFreshDatabase(serverUrl, "tessera_bench");
+    const handle = await createDb({ url: fresh.url });
     try {
       rows.push(...(await measure("PostgreSQL", handle)));
     } finally {
       await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await fresh.drop();
     }
   }
   console.log(

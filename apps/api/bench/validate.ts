@@ -7,9 +7,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb } from "@tessera/db";
+import { createDb, createFreshDatabase } from "@tessera/db";
 import autocannon from "autocannon";
-import postgres from "postgres";
 import { seedLicenses } from "./seed-licenses.ts";
 import { tokenVerification } from "./token-verify.ts";
 
@@ -116,12 +115,8 @@ const rows = (label: string, url: string) =>
 
 const serverUrl = process.env.DATABASE_URL;
 if (serverUrl) {
-  const name = `tessera_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl, { onnotice: () => {}, max: 1 });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await createDb({ url: url.toString() });
+  const fresh = await createFreshDatabase(serverUrl, "tessera_bench");
+  const handle = await createDb({ url: fresh.url });
   await handle.migrate();
   const keys = await seedLicenses(handle.db, LICENSES);
   await handle.close();
@@ -129,7 +124,7 @@ if (serverUrl) {
     const baseline = await start(
       "node",
       ["--import", "tsx", join(here, "baseline-server.ts")],
-      { DATABASE_URL: url.toString(), PORT: "0" },
+      { DATABASE_URL: fresh.url, PORT: "0" },
       /listening \d+/,
     );
     const port = baseline.output.match(/listening (\d+)/)?.[1];
@@ -137,15 +132,14 @@ if (serverUrl) {
       await load("baseline node:http + postgres.js", `http://127.0.0.1:${port}/`, keys, (key) => ({ key })),
     );
     stop(baseline.child);
-    const app = await tessera({ DATABASE_URL: url.toString() });
+    const app = await tessera({ DATABASE_URL: fresh.url });
     for (const [label, target, body] of rows("Tessera PostgreSQL", app.url)) {
       figures.push(await load(label, target, keys, body));
     }
     stop(app.server.child);
   } finally {
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await fresh.drop();
   }
 }
 

@@ -1,6 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { createDb, type DbHandle } from "@tessera/db";
-import postgres from "postgres";
+import { createDb, createFreshDatabase, type DbHandle } from "@tessera/db";
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default, or a new
@@ -13,22 +11,15 @@ export const openTestDatabase = async (): Promise<DbHandle & { url?: string }> =
     await handle.migrate();
     return handle;
   }
-  const name = `tessera_test_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(serverUrl, { onnotice: () => {}, max: 1 });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await createDb({ url: url.toString() });
+  const fresh = await createFreshDatabase(serverUrl, "tessera_test");
+  const handle = await createDb({ url: fresh.url });
   await handle.migrate();
   return {
     ...handle,
-    url: url.toString(),
+    url: fresh.url,
     close: async () => {
       await handle.close();
-      const dropper = postgres(serverUrl, { onnotice: () => {}, max: 1 });
-      await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await fresh.drop();
     },
   };
 };
