@@ -45,6 +45,9 @@ describe("happy", () => {
     expect(audit.items.map((event) => event.action).sort()).toEqual(["organization.created", "user.created"]);
     expect(audit.items.every((event) => event.actorLabel === "user:admin@staff.test")).toBe(true);
     expect(JSON.stringify(audit.items)).not.toContain("scrypt$");
+    expect(audit.items.every((event) => event.organizationName === created.name)).toBe(true);
+    const byPrefix = await admin.audit.list({ organizationId: created.id, action: "organization." });
+    expect(byPrefix.items.map((event) => event.action)).toEqual(["organization.created"]);
   });
 
   it("lists with server-side paging and search by name, slug or contact", async () => {

@@ -1,7 +1,7 @@
 import type { Executor } from "@tessera/db";
-import { auditEvents } from "@tessera/db/schema";
+import { auditEvents, organizations } from "@tessera/db/schema";
 import { type AuditFilter, pageOffset, toPage } from "@tessera/domain";
-import { and, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, gte, like, lte, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
 
@@ -75,7 +75,9 @@ export const listAuditEvents = async (
   const conditions: SQL[] = [];
   const organizationId = scopeOrganizationId ?? filter.organizationId;
   if (organizationId) conditions.push(eq(auditEvents.organizationId, organizationId));
-  if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
+  // "license." finds every license action; a full name finds just that one.
+  if (filter.action)
+    conditions.push(like(auditEvents.action, `${filter.action.replace(/[\\%_]/g, (char) => `\\${char}`)}%`));
   if (filter.actorId) conditions.push(eq(auditEvents.actorUserId, filter.actorId));
   if (filter.targetType) conditions.push(eq(auditEvents.targetType, filter.targetType));
   if (filter.targetId) conditions.push(eq(auditEvents.targetId, filter.targetId));
@@ -84,8 +86,9 @@ export const listAuditEvents = async (
   const where = conditions.length ? and(...conditions) : undefined;
   const [items, totals] = await Promise.all([
     ctx.db
-      .select()
+      .select({ ...getTableColumns(auditEvents), organizationName: organizations.name })
       .from(auditEvents)
+      .leftJoin(organizations, eq(organizations.id, auditEvents.organizationId))
       .where(where)
       .orderBy(desc(auditEvents.createdAt), desc(auditEvents.seq))
       .limit(filter.pageSize)
