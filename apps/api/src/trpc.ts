@@ -18,6 +18,18 @@ const t = initTRPC
   });
 
 export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * REST metadata for a procedure: served under /api at `path` and described in the OpenAPI
+ * document. `protect` marks it as needing a Bearer key (everything but validation).
+ */
+export const restEndpoint = (
+  method: "GET" | "POST" | "PUT",
+  path: `/${string}`,
+  options: { summary: string; tag: string; protect?: boolean },
+) => ({
+  openapi: { method, path, summary: options.summary, protect: options.protect ?? true, tags: [options.tag] },
+});
 export const router = t.router;
 
 /** Maps service errors to tRPC errors once, for every procedure. */

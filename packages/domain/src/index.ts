@@ -15,3 +15,4 @@ export * from "./pagination.ts";
 export * from "./usage/inputs.ts";
 export * from "./usage/limits.ts";
 export * from "./usage/metrics.ts";
+export * from "./usage/outputs.ts";

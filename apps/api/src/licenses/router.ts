@@ -15,7 +15,7 @@ import {
 } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
-import { customer, publicProcedure, staff, staffOrService } from "../trpc.ts";
+import { customer, publicProcedure, restEndpoint, staff, staffOrService } from "../trpc.ts";
 import {
   activateLicense,
   cancelLicense,
@@ -35,10 +35,8 @@ import { rotateSigningKey } from "./signing-keys.ts";
 import { issueLicenseToken } from "./tokens.ts";
 import { checkLicenseValidity } from "./validation.ts";
 
-/** REST metadata: served under /api, Bearer-protected (a staff service key). */
-const rest = (method: "GET" | "POST" | "PUT", path: `/${string}`, summary: string) => ({
-  openapi: { method, path, summary, protect: true, tags: ["licenses"] },
-});
+const rest = (method: "GET" | "POST" | "PUT", path: `/${string}`, summary: string) =>
+  restEndpoint(method, path, { summary, tag: "licenses" });
 
 const write = () => staffOrService("licenses:write", "ADMIN");
 const read = () => staffOrService("licenses:read");
@@ -105,14 +103,13 @@ export const licensesRouter = {
 
   /** Public: the key is the credential. Rate-limited per key and per IP. */
   validate: publicProcedure
-    .meta({
-      openapi: {
-        method: "POST",
-        path: "/enterprise/licenses/validate",
-        tags: ["licenses"],
+    .meta(
+      restEndpoint("POST", "/enterprise/licenses/validate", {
         summary: "Validate a license key (public: the key is the credential; rate-limited)",
-      },
-    })
+        tag: "licenses",
+        protect: false,
+      }),
+    )
     .input(ValidateLicenseInput)
     .output(ValidationOutput)
     .mutation(({ ctx, input }) => checkLicenseValidity(ctx, input, ctx.request.ip)),

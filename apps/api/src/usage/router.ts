@@ -1,5 +1,6 @@
 import {
   AlertId,
+  IngestOutput,
   OrganizationId,
   OwnUsageReportInput,
   TrackUsageBatchInput,
@@ -8,9 +9,8 @@ import {
   UsageReportInput,
 } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { z } from "zod";
 import { serviceContext } from "../context.ts";
-import { apiKey, customer, staff } from "../trpc.ts";
+import { apiKey, customer, restEndpoint, staff } from "../trpc.ts";
 import { ingestUsage } from "./ingest.ts";
 import {
   acknowledgeAlert,
@@ -22,23 +22,7 @@ import {
   usageReportCsv,
 } from "./queries.ts";
 
-const IngestOutput = z.object({
-  accepted: z.number().int().describe("events recorded now"),
-  duplicates: z.number().int().describe("events whose idempotency key was seen before: counted once already"),
-  alerts: z.array(
-    z.object({
-      metric: z.string(),
-      threshold: z.number(),
-      period: z.string(),
-      used: z.number(),
-      limit: z.number(),
-    }),
-  ),
-});
-
-const rest = (path: `/${string}`, summary: string) => ({
-  openapi: { method: "POST" as const, path, summary, protect: true, tags: ["usage"] },
-});
+const rest = (path: `/${string}`, summary: string) => restEndpoint("POST", path, { summary, tag: "usage" });
 
 export const usageRouter = {
   /** The platform reports usage with an organisation key that has `usage:write`. */
