@@ -7,23 +7,30 @@ import { LicenseDetailPage } from "./console/license-detail-page.tsx";
 import { LicensesPage } from "./console/licenses-page.tsx";
 import { NewOrganizationPage } from "./console/new-organization-page.tsx";
 import { OrganizationDetailPage } from "./console/organization-detail-page.tsx";
+import { OrganizationUsagePage } from "./console/organization-usage-page.tsx";
 import { OrganizationsPage } from "./console/organizations-page.tsx";
+import { UsageTracking } from "./console/usage-tracking-page.tsx";
+import { PortalApiKeysPage } from "./portal/api-keys-page.tsx";
 import { PortalAuditPage } from "./portal/audit-page.tsx";
 import { PortalLicensePage } from "./portal/license-page.tsx";
 import { PortalOrganizationPage } from "./portal/organization-page.tsx";
 import { PortalTeamPage } from "./portal/team-page.tsx";
+import { PortalUsagePage } from "./portal/usage-page.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
 
 const CONSOLE_NAV: NavItem[] = [
   { to: "/console/organizations", label: "Organisations" },
   { to: "/console/licenses", label: "Licenses" },
+  { to: "/console/usage", label: "Usage" },
   { to: "/console/audit", label: "Audit log" },
 ];
 
 const PORTAL_NAV: NavItem[] = [
   { to: "/portal", label: "Organisation", end: true },
   { to: "/portal/license", label: "License" },
+  { to: "/portal/usage", label: "Usage" },
   { to: "/portal/team", label: "Team" },
+  { to: "/portal/api-keys", label: "API keys", roles: CUSTOMER_ADMIN_ROLES },
   { to: "/portal/audit", label: "Audit log", roles: CUSTOMER_ADMIN_ROLES },
 ];
 
@@ -58,6 +65,8 @@ export const App = () => (
         <Route path="organizations/:organizationId" element={<OrganizationDetailPage />} />
         <Route path="licenses" element={<LicensesPage />} />
         <Route path="licenses/:licenseId" element={<LicenseDetailPage />} />
+        <Route path="usage" element={<UsageTracking />} />
+        <Route path="usage/:organizationId" element={<OrganizationUsagePage />} />
         <Route path="audit" element={<ConsoleAuditPage />} />
         <Route path="*" element={<Navigate to="/console/organizations" replace />} />
       </Route>
@@ -71,7 +80,16 @@ export const App = () => (
       >
         <Route index element={<PortalOrganizationPage />} />
         <Route path="license" element={<PortalLicensePage />} />
+        <Route path="usage" element={<PortalUsagePage />} />
         <Route path="team" element={<PortalTeamPage />} />
+        <Route
+          path="api-keys"
+          element={
+            <AdminOnly>
+              <PortalApiKeysPage />
+            </AdminOnly>
+          }
+        />
         <Route
           path="audit"
           element={

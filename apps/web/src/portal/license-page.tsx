@@ -1,19 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useMe } from "../auth/session.tsx";
+import { downloadFile } from "../components/download-file.ts";
 import { KeyReveal } from "../components/key-reveal.tsx";
 import { LicenseSummary } from "../components/license-summary.tsx";
 import { Alert, Button, Card, ConfirmDialog, ErrorAlert, PageHeader, QueryState } from "../components/ui.tsx";
 import { useTRPC } from "../trpc.ts";
-
-const download = (name: string, text: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/jwt" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-};
 
 export const PortalLicensePage = () => {
   const trpc = useTRPC();
@@ -34,7 +26,7 @@ export const PortalLicensePage = () => {
   );
   const token = useMutation(
     trpc.licenses.myToken.mutationOptions({
-      onSuccess: ({ token: jwt }) => download("tessera-license.jwt", jwt),
+      onSuccess: ({ token: jwt }) => downloadFile("tessera-license.jwt", jwt, "application/jwt"),
     }),
   );
   return (

@@ -1,0 +1,64 @@
+import type { AppRouter } from "@tessera/api";
+import { type LimitStatus, METRIC_KIND, type Metric } from "@tessera/domain";
+import type { inferRouterOutputs } from "@trpc/server";
+
+type Outputs = inferRouterOutputs<AppRouter>;
+export type UsageReport = Outputs["usage"]["report"];
+export type UsageAlert = Outputs["usage"]["alerts"]["items"][number];
+export type LimitChecks = Outputs["usage"]["limits"]["metrics"];
+
+export const METRIC_LABELS: Record<Metric, string> = {
+  ACTIVE_USERS: "Active users",
+  COURSES: "Courses",
+  API_CALLS: "API calls",
+  STORAGE_BYTES: "Storage",
+};
+
+/** What a metric's limit is per: gauges are a level, API calls a count per UTC month. */
+export const METRIC_LIMIT_NOTE: Record<Metric, string> = {
+  ACTIVE_USERS: "latest reported level",
+  COURSES: "latest reported level",
+  API_CALLS: "calls this month (UTC)",
+  STORAGE_BYTES: "latest reported level",
+};
+
+export const isCounterMetric = (metric: Metric) => METRIC_KIND[metric] === "COUNTER";
+
+const GIB = 1024 ** 3;
+
+/** A metric's value in the unit people read it in: storage in GiB, the rest as counts. */
+export const metricUnits = (metric: Metric, value: number) =>
+  metric === "STORAGE_BYTES" ? value / GIB : value;
+
+/** A metric's value for display: `1,234` or `12.5 GiB`. */
+export const formatMetric = (metric: Metric, value: number) =>
+  metric === "STORAGE_BYTES"
+    ? `${metricUnits(metric, value).toLocaleString(undefined, { maximumFractionDigits: 2 })} GiB`
+    : value.toLocaleString();
+
+/** `420 / 500`, or `420 / Unlimited` when the license sets no limit. */
+export const formatUsedOfLimit = (metric: Metric, used: number, limit: number | null) =>
+  `${formatMetric(metric, used)} / ${limit === null ? "Unlimited" : formatMetric(metric, limit)}`;
+
+export const STATUS_TONES: Record<LimitStatus, "green" | "amber" | "red"> = {
+  OK: "green",
+  WARNING: "amber",
+  EXCEEDED: "red",
+};
+
+/** A day `YYYY-MM-DD` (UTC) as people read it: `3 Jul 2026`. */
+export const formatUtcDay = (day: string, style: "short" | "medium" = "medium") =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString(
+    undefined,
+    style === "short"
+      ? { day: "numeric", month: "short", timeZone: "UTC" }
+      : { dateStyle: "medium", timeZone: "UTC" },
+  );
+
+/** A usage period `YYYY-MM` (a UTC month) as people read it: `July 2026`. */
+export const formatPeriod = (period: string) =>
+  new Date(`${period}-01T00:00:00Z`).toLocaleDateString(undefined, {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });

@@ -1,0 +1,95 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { useRole } from "../auth/session.tsx";
+import { Alert, Card, PageHeader, QueryState, Select } from "../components/ui.tsx";
+import { canAcknowledgeAlerts, UsageAlerts } from "../components/usage-alerts.tsx";
+import { UsageMeters } from "../components/usage-limits.tsx";
+import { formatPeriod } from "../components/usage-metrics.ts";
+import { DayRangeFields, useDayRange } from "../components/usage-range.tsx";
+import { UsageReportView } from "../components/usage-report.tsx";
+import { useTRPC } from "../trpc.ts";
+
+/** One organisation's usage: this month against its limits, daily charts over a range, alerts. */
+export const OrganizationUsagePage = () => {
+  const { organizationId = "" } = useParams();
+  const trpc = useTRPC();
+  const role = useRole();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const organization = useQuery(trpc.organizations.get.queryOptions({ organizationId }));
+  const stats = useQuery(trpc.usage.stats.queryOptions());
+  const limits = useQuery(trpc.usage.limits.queryOptions({ organizationId }));
+  const range = useDayRange();
+  const choices = [
+    ...(stats.data?.organizations ?? []).map((entry) => ({
+      value: entry.organizationId,
+      label: entry.organizationName,
+    })),
+  ];
+  if (organization.data && !choices.some((choice) => choice.value === organizationId)) {
+    choices.unshift({ value: organizationId, label: organization.data.name });
+  }
+  return (
+    <QueryState query={organization}>
+      {(org) => (
+        <div className="space-y-6">
+          <PageHeader
+            title={`${org.name} · usage`}
+            description={
+              <>
+                <Link className="text-indigo-700 hover:underline" to="/console/usage">
+                  All organisations’ usage
+                </Link>
+                {" · "}
+                <Link className="text-indigo-700 hover:underline" to={`/console/organizations/${org.id}`}>
+                  Organisation details
+                </Link>
+              </>
+            }
+            actions={
+              <div className="w-64">
+                <Select
+                  label="Organisation"
+                  name="usageOrganization"
+                  value={organizationId}
+                  onChange={(id) => navigate({ pathname: `/console/usage/${id}`, search: params.toString() })}
+                  options={choices}
+                />
+              </div>
+            }
+          />
+          <Card title={limits.data ? `This month (${formatPeriod(limits.data.period)}, UTC)` : "This month"}>
+            <QueryState query={limits}>
+              {(data) =>
+                data.licenseId === null ? (
+                  <Alert tone="info">
+                    No license in force: usage is not measured against any limit.{" "}
+                    <Link className="underline" to={`/console/licenses?organizationId=${org.id}`}>
+                      Licenses of {org.name}
+                    </Link>
+                  </Alert>
+                ) : (
+                  <>
+                    <p className="mb-4 text-sm text-slate-600">{data.tier} license.</p>
+                    <UsageMeters metrics={data.metrics} />
+                  </>
+                )
+              }
+            </QueryState>
+          </Card>
+          <Card title="Daily usage">
+            <div className="space-y-4">
+              <div className="max-w-xl">
+                <DayRangeFields range={range} />
+              </div>
+              <UsageReportView organizationId={org.id} range={range.range} fileName={org.slug} />
+            </div>
+          </Card>
+          <Card title="Alerts">
+            <UsageAlerts scope="staff" organizationId={org.id} canAcknowledge={canAcknowledgeAlerts(role)} />
+          </Card>
+        </div>
+      )}
+    </QueryState>
+  );
+};

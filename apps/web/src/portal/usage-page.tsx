@@ -1,0 +1,66 @@
+import { useQuery } from "@tanstack/react-query";
+import { METRICS } from "@tessera/domain";
+import { isCustomerAdmin, useRole } from "../auth/session.tsx";
+import { Alert, Card, PageHeader, QueryState } from "../components/ui.tsx";
+import { UsageAlerts } from "../components/usage-alerts.tsx";
+import { UsageMeters } from "../components/usage-limits.tsx";
+import { formatPeriod, formatUsedOfLimit, METRIC_LABELS } from "../components/usage-metrics.ts";
+import { lastDays } from "../components/usage-range.tsx";
+import { UsageReportView } from "../components/usage-report.tsx";
+import { useTRPC } from "../trpc.ts";
+
+/** The organisation's usage against its license's limits, its alerts and the last 30 days. */
+export const PortalUsagePage = () => {
+  const trpc = useTRPC();
+  const role = useRole();
+  const limits = useQuery(trpc.usage.myLimits.queryOptions());
+  const organization = useQuery(trpc.organizations.mine.queryOptions());
+  const range = lastDays(30);
+  return (
+    <>
+      <PageHeader
+        title="Usage"
+        description="What your organisation uses this month (UTC) against your license's limits."
+      />
+      <QueryState query={limits}>
+        {(data) =>
+          data.licenseId === null ? (
+            <Alert tone="info">
+              Your organisation has no license in force, so usage is not measured against any limit.
+            </Alert>
+          ) : (
+            <div className="space-y-6">
+              {METRICS.filter((metric) => data.metrics[metric].status !== "OK").map((metric) => {
+                const check = data.metrics[metric];
+                return (
+                  <Alert
+                    key={metric}
+                    tone={check.status === "EXCEEDED" ? "error" : "warning"}
+                    title={`${METRIC_LABELS[metric]}: ${check.percent}% of your limit`}
+                  >
+                    {formatUsedOfLimit(metric, check.used, check.limit)}.{" "}
+                    {check.status === "EXCEEDED"
+                      ? "You are over your license's limit. Contact your account manager to upgrade."
+                      : "You are close to your license's limit."}
+                  </Alert>
+                );
+              })}
+              <Card title={`This month (${formatPeriod(data.period)}, UTC)`}>
+                <p className="mb-4 text-sm text-slate-600">{data.tier} license.</p>
+                <UsageMeters metrics={data.metrics} />
+              </Card>
+            </div>
+          )
+        }
+      </QueryState>
+      <div className="mt-6 space-y-6">
+        <Card title="Alerts">
+          <UsageAlerts scope="own" canAcknowledge={isCustomerAdmin(role)} />
+        </Card>
+        <Card title="Last 30 days">
+          <UsageReportView range={range} fileName={organization.data?.slug ?? "organisation"} />
+        </Card>
+      </div>
+    </>
+  );
+};
