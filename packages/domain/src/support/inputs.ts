@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { PageInput } from "../pagination.ts";
+import { TICKET_PRIORITIES } from "./sla.ts";
+import { TICKET_STATUSES } from "./status.ts";
+
+export const TicketSubject = z
+  .string()
+  .trim()
+  .min(1, { message: "is required" })
+  .max(200, { message: "must be at most 200 characters" });
+export const MessageBody = z
+  .string()
+  .trim()
+  .min(1, { message: "is required" })
+  .max(20_000, { message: "must be at most 20,000 characters" });
+
+export const CreateTicketInput = z.object({
+  subject: TicketSubject,
+  description: MessageBody,
+  priority: z.enum(TICKET_PRIORITIES).default("NORMAL"),
+});
+export type CreateTicketInput = z.input<typeof CreateTicketInput>;
+
+/** Staff open tickets for any organisation. */
+export const StaffCreateTicketInput = CreateTicketInput.extend({ organizationId: z.uuid() });
+export type StaffCreateTicketInput = z.input<typeof StaffCreateTicketInput>;
+
+export const TicketId = z.object({ ticketId: z.uuid() });
+export type TicketId = z.input<typeof TicketId>;
+
+export const ReplyInput = TicketId.extend({
+  body: MessageBody,
+  /** Internal notes are for staff only. */
+  internal: z.boolean().default(false),
+});
+export type ReplyInput = z.input<typeof ReplyInput>;
+
+export const ChangeTicketStatusInput = TicketId.extend({ status: z.enum(TICKET_STATUSES) });
+export type ChangeTicketStatusInput = z.input<typeof ChangeTicketStatusInput>;
+
+export const ChangeTicketPriorityInput = TicketId.extend({ priority: z.enum(TICKET_PRIORITIES) });
+export type ChangeTicketPriorityInput = z.input<typeof ChangeTicketPriorityInput>;
+
+export const AssignTicketInput = TicketId.extend({ assigneeId: z.uuid().nullable() });
+export type AssignTicketInput = z.input<typeof AssignTicketInput>;
+
+export const TICKET_QUEUE_SORTS = ["dueAt", "createdAt", "priority"] as const;
+
+export const TicketQueueInput = PageInput.extend({
+  status: z.enum(TICKET_STATUSES).optional(),
+  priority: z.enum(TICKET_PRIORITIES).optional(),
+  assigneeId: z.uuid().optional(),
+  organizationId: z.uuid().optional(),
+  sla: z.enum(["BREACHED", "AT_RISK"]).optional(),
+  sort: z.enum(TICKET_QUEUE_SORTS).default("dueAt"),
+});
+export type TicketQueueInput = z.input<typeof TicketQueueInput>;
