@@ -101,7 +101,7 @@ const MATRIX: Record<string, Entry> = {
   "usage.limits": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
   "usage.report": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id, ...newRange() }) },
   "usage.reportCsv": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id, ...newRange() }) },
-  "usage.stats": { allowed: STAFF },
+  "usage.stats": { allowed: STAFF, input: () => ({}) },
   "usage.alerts": { allowed: STAFF, input: () => ({}) },
   "usage.acknowledgeAlert": {
     allowed: ["staffAdmin", "staffSupport"],

@@ -280,9 +280,15 @@ describe("reports and enforcement", () => {
   it("staff see who is near or over a limit, and the top consumers", async () => {
     const { organization, caller } = await platform("STARTER");
     await caller.usage.track({ metric: "STORAGE_BYTES", value: 10 * 1024 ** 3, idempotencyKey: key() });
-    const stats = await (await h.caller("staffAdmin")).usage.stats();
-    expect(stats.atRisk.map((entry) => entry.organizationId)).toContain(organization.id);
-    expect(stats.organizations[0]?.worstPercent).toBeGreaterThanOrEqual(100);
+    const stats = await (await h.caller("staffAdmin")).usage.stats({ pageSize: 5 });
+    expect(stats.atRisk.first.map((entry) => entry.organizationId)).toContain(organization.id);
+    expect(stats.organizations.items[0]?.worstPercent).toBeGreaterThanOrEqual(100);
+    expect(stats.organizations.items.length).toBeLessThanOrEqual(5);
+    expect(stats.organizations.total).toBeGreaterThan(5);
+    const second = await (await h.caller("staffAdmin")).usage.stats({ pageSize: 5, page: 2 });
+    expect(second.organizations.items[0]?.worstPercent).toBeLessThanOrEqual(
+      stats.organizations.items.at(-1)?.worstPercent ?? 0,
+    );
     expect(stats.topConsumers.STORAGE_BYTES[0]?.organizationId).toBe(organization.id);
   });
 

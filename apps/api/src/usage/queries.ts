@@ -13,6 +13,7 @@ import {
   pageOffset,
   toPage,
   type UsageAlertsInput,
+  type UsageStatsInput,
   utcDay,
 } from "@tessera/domain";
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL } from "drizzle-orm";
@@ -146,7 +147,7 @@ export const usageReportCsv = (report: UsageReport): string => {
  * Staff overview: for every license in force, this period's usage against its limits;
  * organisations sorted by how close they are to a limit, and the top consumers per metric.
  */
-export const getUsageStats = async (ctx: ServiceContext, options: { top?: number } = {}) => {
+export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeof UsageStatsInput>) => {
   const now = ctx.clock.now();
   const rows = await ctx.db
     .select({ license: licenses, organizationName: organizations.name })
@@ -182,11 +183,24 @@ export const getUsageStats = async (ctx: ServiceContext, options: { top?: number
     };
   });
   const byCloseness = [...entries].sort((a, b) => b.worstPercent - a.worstPercent);
-  const top = options.top ?? 10;
+  const { top, page, pageSize } = options;
+  const atRisk = byCloseness.filter((entry) =>
+    METRICS.some((metric) => entry.checks[metric].status !== "OK"),
+  );
   return {
     period: now.toISOString().slice(0, 7),
-    organizations: byCloseness,
-    atRisk: byCloseness.filter((entry) => METRICS.some((metric) => entry.checks[metric].status !== "OK")),
+    /** Closest to a limit first, a page at a time. */
+    organizations: toPage(
+      byCloseness.slice(pageOffset(page, pageSize), pageOffset(page, pageSize) + pageSize),
+      byCloseness.length,
+      page,
+      pageSize,
+    ),
+    atRisk: {
+      total: atRisk.length,
+      warning: atRisk.filter((entry) => entry.worstPercent < 100).length,
+      first: atRisk.slice(0, top),
+    },
     topConsumers: Object.fromEntries(
       METRICS.map((metric) => [
         metric,

@@ -7,6 +7,7 @@ import {
   TrackUsageInput,
   UsageAlertsInput,
   UsageReportInput,
+  UsageStatsInput,
 } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
@@ -58,7 +59,9 @@ export const usageRouter = {
     .query(async ({ ctx, input }) =>
       usageReportCsv(await getUsageReport(serviceContext(ctx), input.organizationId, input)),
     ),
-  stats: staff().query(({ ctx }) => getUsageStats(serviceContext(ctx))),
+  stats: staff()
+    .input(UsageStatsInput)
+    .query(({ ctx, input }) => getUsageStats(serviceContext(ctx), input)),
   alerts: staff()
     .input(UsageAlertsInput)
     .query(({ ctx, input }) => getUsageAlerts(serviceContext(ctx), input, null)),

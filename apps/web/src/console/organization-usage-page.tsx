@@ -17,15 +17,10 @@ export const OrganizationUsagePage = () => {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const organization = useQuery(trpc.organizations.get.queryOptions({ organizationId }));
-  const stats = useQuery(trpc.usage.stats.queryOptions());
+  const others = useQuery(trpc.organizations.list.queryOptions({ pageSize: 100 }));
   const limits = useQuery(trpc.usage.limits.queryOptions({ organizationId }));
   const range = useDayRange();
-  const choices = [
-    ...(stats.data?.organizations ?? []).map((entry) => ({
-      value: entry.organizationId,
-      label: entry.organizationName,
-    })),
-  ];
+  const choices = [...(others.data?.items ?? []).map((entry) => ({ value: entry.id, label: entry.name }))];
   if (organization.data && !choices.some((choice) => choice.value === organizationId)) {
     choices.unshift({ value: organizationId, label: organization.data.name });
   }

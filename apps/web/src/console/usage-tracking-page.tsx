@@ -1,8 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { METRICS } from "@tessera/domain";
+import { useState } from "react";
 import { Link } from "react-router";
 import { useRole } from "../auth/session.tsx";
-import { Badge, Card, PageHeader, QueryState } from "../components/ui.tsx";
+import { Badge, Card, PageHeader, Pagination, QueryState } from "../components/ui.tsx";
 import { canAcknowledgeAlerts, UsageAlerts } from "../components/usage-alerts.tsx";
 import { LimitStatusBadge } from "../components/usage-limits.tsx";
 import { formatMetric, formatPeriod, formatUsedOfLimit, METRIC_LABELS } from "../components/usage-metrics.ts";
@@ -15,7 +16,11 @@ import { useTRPC } from "../trpc.ts";
 export const UsageTracking = () => {
   const trpc = useTRPC();
   const role = useRole();
-  const stats = useQuery(trpc.usage.stats.queryOptions());
+  const [page, setPage] = useState(1);
+  const stats = useQuery({
+    ...trpc.usage.stats.queryOptions({ page, pageSize: 25 }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <>
       <PageHeader
@@ -30,7 +35,7 @@ export const UsageTracking = () => {
         <Card title="Organisations">
           <QueryState query={stats}>
             {(data) =>
-              data.organizations.length === 0 ? (
+              data.organizations.total === 0 ? (
                 <p className="py-6 text-sm text-slate-600">No organisation has a license in force.</p>
               ) : (
                 <div className="overflow-x-auto">
@@ -57,7 +62,7 @@ export const UsageTracking = () => {
                       </tr>
                     </thead>
                     <tbody className="divide-y divide-slate-100">
-                      {data.organizations.map((entry) => (
+                      {data.organizations.items.map((entry) => (
                         <tr key={entry.licenseId} className="align-top hover:bg-slate-50">
                           <td className="py-2.5 pr-4">
                             <Link
@@ -101,6 +106,13 @@ export const UsageTracking = () => {
                       ))}
                     </tbody>
                   </table>
+                  <Pagination
+                    page={data.organizations.page}
+                    pageCount={data.organizations.pageCount}
+                    total={data.organizations.total}
+                    onPage={setPage}
+                    noun={data.organizations.total === 1 ? "organisation" : "organisations"}
+                  />
                 </div>
               )
             }

@@ -67,6 +67,13 @@ export const UsageAlertsInput = z.object({
 });
 export type UsageAlertsInput = z.input<typeof UsageAlertsInput>;
 
+export const UsageStatsInput = z.object({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(100).default(25),
+  top: z.number().int().min(1).max(50).default(10),
+});
+export type UsageStatsInput = z.input<typeof UsageStatsInput>;
+
 export const AlertId = z.object({ alertId: z.uuid() });
 export type AlertId = z.input<typeof AlertId>;
 
