@@ -4,6 +4,7 @@ import { auditRouter } from "./audit/router.ts";
 import { authRouter } from "./auth/router.ts";
 import { licensesRouter } from "./licenses/router.ts";
 import { organizationsRouter } from "./organizations/router.ts";
+import { supportRouter } from "./support/router.ts";
 import { teamRouter } from "./team/router.ts";
 import { router } from "./trpc.ts";
 import { usageRouter } from "./usage/router.ts";
@@ -16,6 +17,7 @@ export const appRouter = router({
   serviceKeys: serviceKeysRouter,
   apiKeys: apiKeysRouter,
   usage: usageRouter,
+  support: supportRouter,
   audit: auditRouter,
 });
 

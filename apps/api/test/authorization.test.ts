@@ -251,6 +251,79 @@ const MATRIX: Record<string, Entry> = {
     input: (h) => ({ licenseId: h.licenseA.id, autoRenew: true }),
   },
   "licenses.validate": { allowed: PERSONAS, input: (h) => ({ key: h.keyB }) },
+  "support.createViaApi": {
+    allowed: ["orgKeyA"],
+    keyOnly: true,
+    input: () => ({ subject: "From the platform", description: "Sign-in fails", priority: "HIGH" }),
+  },
+  "support.createForOrganization": {
+    allowed: ["staffAdmin", "staffSupport"],
+    input: (h) => ({ organizationId: h.orgA.id, subject: "Staff opened", description: "On behalf of" }),
+  },
+  "support.queue": { allowed: STAFF, input: () => ({ sla: "BREACHED" }) },
+  "support.get": { allowed: STAFF, input: async (h) => ({ ticketId: await h.newTicket(h.orgA.id) }) },
+  "support.reply": {
+    allowed: ["staffAdmin", "staffSupport"],
+    input: async (h) => ({
+      ticketId: await h.newTicket(h.orgA.id),
+      body: "Looking into it",
+      internal: false,
+    }),
+  },
+  "support.updateStatus": {
+    allowed: ["staffAdmin", "staffSupport"],
+    input: async (h) => ({ ticketId: await h.newTicket(h.orgA.id), status: "IN_PROGRESS" }),
+  },
+  "support.changePriority": {
+    allowed: ["staffAdmin", "staffSupport"],
+    input: async (h) => ({ ticketId: await h.newTicket(h.orgA.id), priority: "HIGH" }),
+  },
+  "support.assign": {
+    allowed: ["staffAdmin", "staffSupport"],
+    input: async (h) => ({ ticketId: await h.newTicket(h.orgA.id), assigneeId: h.userIds.staffSupport }),
+  },
+  "support.open": { allowed: STAFF, input: () => ({}) },
+  "support.breached": { allowed: STAFF, input: () => ({}) },
+  "support.licenseTickets": { allowed: STAFF, input: (h) => ({ licenseId: h.licenseA.id }) },
+  "support.stats": { allowed: STAFF, input: () => ({ from: "2026-05-01", to: "2026-06-30" }) },
+  "support.notifications": { allowed: STAFF, input: () => ({}) },
+  "support.markNotificationRead": {
+    allowed: STAFF,
+    input: async (h, persona) => ({ notificationId: await h.newNotification(persona) }),
+  },
+  "support.create": {
+    allowed: CUSTOMERS,
+    input: () => ({ subject: "Help", description: "Please", priority: "LOW" }),
+  },
+  "support.mine": { allowed: CUSTOMERS, input: () => ({}) },
+  "support.getMine": {
+    allowed: CUSTOMERS,
+    input: async (h, persona) => ({
+      ticketId: await h.newTicket(persona === "ownerB" ? h.orgB.id : h.orgA.id),
+    }),
+    crossTenant: async (h) => ({ ticketId: await h.newTicket(h.orgA.id) }),
+  },
+  "support.replyMine": {
+    allowed: CUSTOMERS,
+    input: async (h, persona) => ({
+      ticketId: await h.newTicket(persona === "ownerB" ? h.orgB.id : h.orgA.id),
+      body: "More detail",
+    }),
+    crossTenant: async (h) => ({ ticketId: await h.newTicket(h.orgA.id), body: "x" }),
+  },
+  "support.updateMyStatus": {
+    allowed: CUSTOMERS,
+    input: async (h, persona) => {
+      const ticketId = await h.newTicket(persona === "ownerB" ? h.orgB.id : h.orgA.id);
+      await h.moveTicket(ticketId, ["IN_PROGRESS"]);
+      return { ticketId, status: "RESOLVED" };
+    },
+    crossTenant: async (h) => {
+      const ticketId = await h.newTicket(h.orgA.id);
+      await h.moveTicket(ticketId, ["IN_PROGRESS"]);
+      return { ticketId, status: "RESOLVED" };
+    },
+  },
   "serviceKeys.create": { allowed: ["staffAdmin"], input: () => ({ name: "CI", scopes: ["licenses:read"] }) },
   "serviceKeys.list": { allowed: ["staffAdmin"] },
   "serviceKeys.revoke": {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { createDb } from "@tessera/db";
-import { licenses, sessions, usageAlerts, users } from "@tessera/db/schema";
+import { licenses, notifications, sessions, usageAlerts, users } from "@tessera/db/schema";
 import type { CustomerRole, StaffRole } from "@tessera/domain";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
@@ -18,6 +18,7 @@ import { ensureSigningKey } from "../src/licenses/signing-keys.ts";
 import { createOrganization } from "../src/organizations/service.ts";
 import { createRequestContext } from "../src/request-context.ts";
 import { appRouter } from "../src/router.ts";
+import { createTicket, updateTicketStatus } from "../src/support/service.ts";
 import { addMember } from "../src/team/service.ts";
 import { createCallerFactory } from "../src/trpc.ts";
 import { openTestDatabase } from "./database.ts";
@@ -215,6 +216,37 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
     return alert?.id ?? "";
   };
 
+  /** An open ticket of the organisation, as its platform would open it. */
+  const newTicket = async (
+    organizationId: string,
+    priority: "LOW" | "NORMAL" | "HIGH" | "CRITICAL" = "NORMAL",
+  ) =>
+    (
+      await createTicket(system, organizationId, {
+        subject: "Fixture ticket",
+        description: "Something is off",
+        priority,
+      })
+    ).id;
+
+  /** Move a ticket through statuses as staff would. */
+  const moveTicket = async (
+    ticketId: string,
+    statuses: ("IN_PROGRESS" | "WAITING_ON_CUSTOMER" | "RESOLVED" | "CLOSED")[],
+  ) => {
+    for (const status of statuses) await updateTicketStatus(system, ticketId, status);
+  };
+  /** A notification for the persona's user. */
+  const newNotification = async (persona: Persona) => {
+    // sessionless personas get the staff admin's notice: their call is refused before it is read
+    const userId = userIds[persona as keyof typeof userIds] ?? userIds.staffAdmin;
+    const [notice] = await deps.db
+      .insert(notifications)
+      .values({ userId, kind: "test", title: "Fixture notice" })
+      .returning({ id: notifications.id });
+    return notice?.id ?? "";
+  };
+
   const tokens = new Map<Persona, string>();
   /** A caller acting as the persona, on a session made once per persona. */
   const caller = async (persona: Persona): Promise<Caller> => {
@@ -270,6 +302,9 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
     serviceKey,
     orgKeyA,
     newAlert,
+    newTicket,
+    moveTicket,
+    newNotification,
     system,
     newLicensedOrganization,
     userIds,

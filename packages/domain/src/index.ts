@@ -13,6 +13,7 @@ export * from "./organizations/inputs.ts";
 export * from "./organizations/team.ts";
 export * from "./pagination.ts";
 export * from "./support/inputs.ts";
+export * from "./support/outputs.ts";
 export * from "./support/sla.ts";
 export * from "./support/status.ts";
 export * from "./usage/inputs.ts";

@@ -1,4 +1,5 @@
 import type { AppDeps } from "../context.ts";
+import { runSlaSweep } from "../support/sla-sweep.ts";
 import { pruneUsageEvents } from "../usage/ingest.ts";
 import { runLicenseSweep } from "./license-sweep.ts";
 
@@ -10,6 +11,7 @@ export interface Job {
 
 export const JOBS: Job[] = [
   { name: "license-sweep", everyMs: 60_000, run: runLicenseSweep },
+  { name: "sla-sweep", everyMs: 60_000, run: runSlaSweep },
   { name: "usage-event-pruning", everyMs: 3_600_000, run: (deps, now) => pruneUsageEvents(deps, now) },
 ];
 

@@ -28,6 +28,9 @@ export type StaffCreateTicketInput = z.input<typeof StaffCreateTicketInput>;
 export const TicketId = z.object({ ticketId: z.uuid() });
 export type TicketId = z.input<typeof TicketId>;
 
+export const NotificationId = z.object({ notificationId: z.uuid() });
+export type NotificationId = z.input<typeof NotificationId>;
+
 export const ReplyInput = TicketId.extend({
   body: MessageBody,
   /** Internal notes are for staff only. */
@@ -52,6 +55,8 @@ export const TicketQueueInput = PageInput.extend({
   assigneeId: z.uuid().optional(),
   organizationId: z.uuid().optional(),
   sla: z.enum(["BREACHED", "AT_RISK"]).optional(),
+  /** Only tickets not yet resolved. */
+  openOnly: z.boolean().optional(),
   sort: z.enum(TICKET_QUEUE_SORTS).default("dueAt"),
 });
 export type TicketQueueInput = z.input<typeof TicketQueueInput>;

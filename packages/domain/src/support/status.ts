@@ -45,3 +45,6 @@ export const statusAfterReply = (current: TicketStatus, author: "STAFF" | "CUSTO
     return current === "RESOLVED" || current === "WAITING_ON_CUSTOMER" ? "IN_PROGRESS" : current;
   return current === "OPEN" ? "IN_PROGRESS" : current;
 };
+
+/** The number people quote: `SUP-000123`. */
+export const formatTicketNumber = (value: number): string => `SUP-${String(value).padStart(6, "0")}`;

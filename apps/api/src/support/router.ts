@@ -1,0 +1,110 @@
+import {
+  AssignTicketInput,
+  ChangeTicketPriorityInput,
+  ChangeTicketStatusInput,
+  CreateTicketInput,
+  LicenseId,
+  NotificationId,
+  PageInput,
+  ReplyInput,
+  StaffCreateTicketInput,
+  TicketId,
+  TicketOutput,
+  TicketQueueInput,
+  UsageRange,
+} from "@tessera/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { serviceContext } from "../context.ts";
+import { apiKey, customer, restEndpoint, staff } from "../trpc.ts";
+import { listNotifications, markNotificationRead } from "./notifications.ts";
+import {
+  assignTicket,
+  changeTicketPriority,
+  createTicket,
+  getLicenseTickets,
+  getOpenTickets,
+  getSLABreachedTickets,
+  getTicket,
+  listTickets,
+  replyToTicket,
+  updateTicketStatus,
+} from "./service.ts";
+import { getSupportStats } from "./stats.ts";
+
+const agents = () => staff("ADMIN", "SUPPORT");
+
+export const supportRouter = {
+  /** The platform opens tickets for its organisation with a `tickets:write` key. */
+  createViaApi: apiKey("tickets:write")
+    .meta(
+      restEndpoint("POST", "/enterprise/support/tickets", {
+        summary: "Open a support ticket",
+        tag: "support",
+      }),
+    )
+    .input(CreateTicketInput)
+    .output(TicketOutput)
+    .mutation(({ ctx, input }) => createTicket(serviceContext(ctx), ctx.organizationId, input)),
+  createForOrganization: agents()
+    .input(StaffCreateTicketInput)
+    .mutation(({ ctx, input }) => createTicket(serviceContext(ctx), input.organizationId, input)),
+  queue: staff()
+    .input(TicketQueueInput)
+    .query(({ ctx, input }) => listTickets(serviceContext(ctx), input)),
+  get: staff()
+    .input(TicketId)
+    .query(({ ctx, input }) => getTicket(serviceContext(ctx), input.ticketId)),
+  reply: agents()
+    .input(ReplyInput)
+    .mutation(({ ctx, input }) => replyToTicket(serviceContext(ctx), input.ticketId, input)),
+  updateStatus: agents()
+    .input(ChangeTicketStatusInput)
+    .mutation(({ ctx, input }) => updateTicketStatus(serviceContext(ctx), input.ticketId, input.status)),
+  changePriority: agents()
+    .input(ChangeTicketPriorityInput)
+    .mutation(({ ctx, input }) => changeTicketPriority(serviceContext(ctx), input.ticketId, input.priority)),
+  assign: agents()
+    .input(AssignTicketInput)
+    .mutation(({ ctx, input }) => assignTicket(serviceContext(ctx), input.ticketId, input.assigneeId)),
+  open: staff()
+    .input(PageInput)
+    .query(({ ctx, input }) => getOpenTickets(serviceContext(ctx), input)),
+  breached: staff()
+    .input(PageInput)
+    .query(({ ctx, input }) => getSLABreachedTickets(serviceContext(ctx), input)),
+  licenseTickets: staff()
+    .input(LicenseId)
+    .query(({ ctx, input }) => getLicenseTickets(serviceContext(ctx), input.licenseId)),
+  stats: staff()
+    .input(UsageRange)
+    .query(({ ctx, input }) => getSupportStats(serviceContext(ctx), input)),
+  notifications: staff()
+    .input(PageInput)
+    .query(({ ctx, input }) => listNotifications(serviceContext(ctx), ctx.actor.userId, input)),
+  markNotificationRead: staff()
+    .input(NotificationId)
+    .mutation(({ ctx, input }) =>
+      markNotificationRead(serviceContext(ctx), ctx.actor.userId, input.notificationId),
+    ),
+
+  /** Customers: their organisation's tickets only. */
+  create: customer()
+    .input(CreateTicketInput)
+    .mutation(({ ctx, input }) => createTicket(serviceContext(ctx), ctx.organizationId, input)),
+  mine: customer()
+    .input(TicketQueueInput)
+    .query(({ ctx, input }) => listTickets(serviceContext(ctx), input, ctx.organizationId)),
+  getMine: customer()
+    .input(TicketId)
+    .query(({ ctx, input }) => getTicket(serviceContext(ctx), input.ticketId, ctx.organizationId)),
+  replyMine: customer()
+    .input(ReplyInput)
+    .mutation(({ ctx, input }) =>
+      replyToTicket(serviceContext(ctx), input.ticketId, input, ctx.organizationId),
+    ),
+  updateMyStatus: customer()
+    .input(ChangeTicketStatusInput)
+    .mutation(({ ctx, input }) =>
+      updateTicketStatus(serviceContext(ctx), input.ticketId, input.status, ctx.organizationId),
+    ),
+} satisfies TRPCRouterRecord;
