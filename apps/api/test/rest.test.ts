@@ -83,6 +83,37 @@ describe("REST usage", () => {
   });
 });
 
+describe("REST support", () => {
+  it("opens a ticket with a tickets:write key; bad input names the field", async () => {
+    const system = { db: app.deps.db, clock: app.deps.clock, actor: null, ip: null };
+    const key = (
+      await createApiKey(system, {
+        organizationId: organizationIds[2] ?? "",
+        name: "platform",
+        scopes: ["tickets:write"],
+      })
+    ).key;
+    const created = await rest(
+      "POST",
+      "/enterprise/support/tickets",
+      { subject: "Sign-in loop", description: "Since 9:00", priority: "HIGH" },
+      key,
+    );
+    expect(created.status).toBe(200);
+    expect(await created.json()).toMatchObject({
+      reference: expect.stringMatching(/^SUP-\d{6}$/),
+      status: "OPEN",
+      priority: "HIGH",
+    });
+    const bad = await rest("POST", "/enterprise/support/tickets", { subject: "", description: "x" }, key);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { data: { field: string } }).data.field).toBe("subject");
+    expect(
+      (await rest("POST", "/enterprise/support/tickets", { subject: "x", description: "x" }, null)).status,
+    ).toBe(401);
+  });
+});
+
 describe("REST", () => {
   it("serves a valid OpenAPI 3 document with the promised paths", async () => {
     const response = await fetch(`${app.url}/api/openapi.json`);
@@ -101,6 +132,7 @@ describe("REST", () => {
         "/enterprise/licenses/{licenseId}/renew",
         "/enterprise/licenses/validate",
         "/enterprise/usage/track",
+        "/enterprise/support/tickets",
       ]),
     );
     expect(document.paths["/enterprise/licenses/{licenseId}/renew"]).toHaveProperty("put");
