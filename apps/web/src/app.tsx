@@ -9,12 +9,16 @@ import { NewOrganizationPage } from "./console/new-organization-page.tsx";
 import { OrganizationDetailPage } from "./console/organization-detail-page.tsx";
 import { OrganizationUsagePage } from "./console/organization-usage-page.tsx";
 import { OrganizationsPage } from "./console/organizations-page.tsx";
+import { SupportPage } from "./console/support-page.tsx";
+import { TicketPage } from "./console/ticket-page.tsx";
 import { UsageTracking } from "./console/usage-tracking-page.tsx";
 import { PortalApiKeysPage } from "./portal/api-keys-page.tsx";
 import { PortalAuditPage } from "./portal/audit-page.tsx";
 import { PortalLicensePage } from "./portal/license-page.tsx";
 import { PortalOrganizationPage } from "./portal/organization-page.tsx";
 import { PortalTeamPage } from "./portal/team-page.tsx";
+import { PortalTicketPage } from "./portal/ticket-page.tsx";
+import { PortalTicketsPage } from "./portal/tickets-page.tsx";
 import { PortalUsagePage } from "./portal/usage-page.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
 
@@ -22,6 +26,7 @@ const CONSOLE_NAV: NavItem[] = [
   { to: "/console/organizations", label: "Organisations" },
   { to: "/console/licenses", label: "Licenses" },
   { to: "/console/usage", label: "Usage" },
+  { to: "/console/support", label: "Support" },
   { to: "/console/audit", label: "Audit log" },
 ];
 
@@ -29,6 +34,7 @@ const PORTAL_NAV: NavItem[] = [
   { to: "/portal", label: "Organisation", end: true },
   { to: "/portal/license", label: "License" },
   { to: "/portal/usage", label: "Usage" },
+  { to: "/portal/tickets", label: "Tickets" },
   { to: "/portal/team", label: "Team" },
   { to: "/portal/api-keys", label: "API keys", roles: CUSTOMER_ADMIN_ROLES },
   { to: "/portal/audit", label: "Audit log", roles: CUSTOMER_ADMIN_ROLES },
@@ -67,6 +73,8 @@ export const App = () => (
         <Route path="licenses/:licenseId" element={<LicenseDetailPage />} />
         <Route path="usage" element={<UsageTracking />} />
         <Route path="usage/:organizationId" element={<OrganizationUsagePage />} />
+        <Route path="support" element={<SupportPage />} />
+        <Route path="support/:ticketId" element={<TicketPage />} />
         <Route path="audit" element={<ConsoleAuditPage />} />
         <Route path="*" element={<Navigate to="/console/organizations" replace />} />
       </Route>
@@ -81,6 +89,8 @@ export const App = () => (
         <Route index element={<PortalOrganizationPage />} />
         <Route path="license" element={<PortalLicensePage />} />
         <Route path="usage" element={<PortalUsagePage />} />
+        <Route path="tickets" element={<PortalTicketsPage />} />
+        <Route path="tickets/:ticketId" element={<PortalTicketPage />} />
         <Route path="team" element={<PortalTeamPage />} />
         <Route
           path="api-keys"

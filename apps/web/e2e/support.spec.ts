@@ -1,0 +1,93 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn, unique } from "./helpers.ts";
+
+test("a CRITICAL ticket opened in the portal is routed, counted down, answered and resolved", async ({
+  browser,
+}) => {
+  const id = unique();
+  const subject = `Production is down ${id}`;
+  const note = `Internal ${id}: looks like the EU cluster`;
+  const answer = `We are on it ${id}; a fix is rolling out.`;
+
+  // The owner opens a CRITICAL ticket; the schema's messages come first.
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, "owner@northwind.test");
+  await owner.getByRole("link", { name: "Tickets" }).click();
+  await expect(owner.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
+  await owner.getByRole("button", { name: "Open ticket" }).click();
+  await expect(owner.getByText("is required").first()).toBeVisible();
+  await owner.getByLabel("Subject").fill(subject);
+  await owner.getByLabel("Priority").selectOption("CRITICAL");
+  await owner.getByLabel("Description").fill("Every API call answers 503 since 09:00 UTC.");
+  await owner.getByRole("button", { name: "Open ticket" }).click();
+  const opened = owner.getByRole("status").filter({ hasText: "was opened" });
+  await expect(opened).toBeVisible();
+  const reference = (await opened.getByRole("link").textContent()) ?? "";
+  expect(reference).toMatch(/^SUP-\d{6}$/);
+  const ownerRow = owner.getByRole("row", { name: new RegExp(reference) });
+  await expect(ownerRow).toContainText(subject);
+  await expect(ownerRow).toContainText("Critical");
+  await expect(ownerRow).toContainText("Open");
+  await expectAccessible(owner);
+
+  // The only SUPPORT agent has it, due in about an hour (PROFESSIONAL, CRITICAL: 1 h).
+  const agent = await (await browser.newContext()).newPage();
+  await signIn(agent, "support@tessera.test");
+  await agent.getByRole("link", { name: "Support" }).click();
+  await expect(agent.getByRole("heading", { name: "Support", level: 1 })).toBeVisible();
+  const queueRow = agent.getByRole("row", { name: new RegExp(reference) });
+  await expect(queueRow).toContainText("Sam Support");
+  await expect(queueRow).toContainText("Northwind");
+  await expect(queueRow).toContainText(/First response: due in (59|60) min/);
+  await expect(agent.getByRole("region", { name: "Last 30 days" })).toContainText("Breach rate");
+  await expectAccessible(agent);
+
+  await queueRow.getByRole("link", { name: reference }).click();
+  await expect(agent.getByRole("heading", { level: 1 })).toContainText(subject);
+  const firstResponse = agent.getByTestId("sla-first-response");
+  await expect(firstResponse).toContainText(/due in (59|60) min/);
+  await expectAccessible(agent);
+
+  // An internal note first: it does not stop the first-response clock.
+  await agent.getByRole("checkbox", { name: "Internal note" }).check();
+  await agent.getByRole("textbox", { name: "Message" }).fill(note);
+  await agent.getByRole("button", { name: "Add internal note" }).click();
+  await expect(agent.getByText("Internal note added.")).toBeVisible();
+  await expect(agent.getByRole("listitem").filter({ hasText: note })).toContainText("Internal note");
+  await expect(firstResponse).toContainText(/due in/);
+
+  // The public reply: the first-response clock is met and the work has started.
+  await agent.getByRole("textbox", { name: "Message" }).fill(answer);
+  await agent.getByRole("button", { name: "Send reply" }).click();
+  await expect(agent.getByText("Reply sent.")).toBeVisible();
+  await expect(firstResponse).toHaveText("met");
+  await expect(agent.getByRole("button", { name: "Wait on customer" })).toBeVisible();
+
+  // The owner sees the reply, never the note, and resolves then closes the ticket.
+  await ownerRow.getByRole("link", { name: reference }).click();
+  await expect(owner.getByRole("heading", { level: 1 })).toContainText(subject);
+  await expect(owner.getByText(answer)).toBeVisible();
+  await expect(owner.getByText(note)).toHaveCount(0);
+  await expectAccessible(owner);
+  await owner.getByRole("button", { name: "Mark resolved" }).click();
+  await expect(owner.getByText(`${reference} is now resolved.`)).toBeVisible();
+  await owner.getByRole("button", { name: "Close" }).click();
+  const dialog = owner.getByRole("dialog", { name: `Close ${reference}?` });
+  await dialog.getByRole("button", { name: "Close ticket" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(owner.getByText(`${reference} is now closed.`)).toBeVisible();
+  await expect(owner.getByText("This ticket is closed.")).toBeVisible();
+
+  // Every admin was told about the CRITICAL ticket.
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin@tessera.test");
+  await admin.getByRole("link", { name: "Support" }).click();
+  await admin.getByRole("button", { name: /Notifications/ }).click();
+  const notice = admin.getByRole("region", { name: "Notifications" }).getByRole("listitem").filter({
+    hasText: reference,
+  });
+  await expect(notice).toContainText("unread");
+  await notice.getByRole("button", { name: /Mark read/ }).click();
+  await expect(notice).toContainText("· read");
+  await expect(notice.getByRole("button", { name: /Mark read/ })).toHaveCount(0);
+});

@@ -1,0 +1,105 @@
+import { useQuery } from "@tanstack/react-query";
+import { TICKET_PRIORITIES } from "@tessera/domain";
+import { useState } from "react";
+import { useTRPC } from "../trpc.ts";
+import { PRIORITY_LABELS } from "./ticket-parts.tsx";
+import { Card, QueryState } from "./ui.tsx";
+
+const DAY = 86_400_000;
+
+/** Minutes as "42 min", "3.5 h" or "2.1 d"; "—" without data. */
+export const formatMinutes = (minutes: number | null) => {
+  if (minutes === null) return "—";
+  if (minutes < 60) return `${Math.round(minutes)} min`;
+  if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)} h`;
+  return `${(minutes / 1440).toFixed(1)} d`;
+};
+
+const Stat = ({ label, value, hint }: { label: string; value: string; hint?: string }) => (
+  <div className="rounded-md border border-slate-200 p-3">
+    <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+    <dd className="mt-1 text-xl font-semibold tabular-nums text-slate-900">{value}</dd>
+    {hint && <dd className="text-xs text-slate-600">{hint}</dd>}
+  </div>
+);
+
+/** Support at a glance over the last 30 days: open load, breach rate, medians, agent load. */
+export const SupportStats = () => {
+  const trpc = useTRPC();
+  // Fixed when the page opens, so the query key stays the same between renders.
+  const [range] = useState(() => {
+    const to = new Date();
+    return { from: new Date(to.getTime() - 30 * DAY), to };
+  });
+  const stats = useQuery(trpc.support.stats.queryOptions(range));
+  return (
+    <Card title="Last 30 days">
+      <QueryState query={stats}>
+        {(data) => (
+          <div className="space-y-6">
+            <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+              <Stat label="Tickets opened" value={String(data.period.created)} />
+              <Stat
+                label="Breach rate"
+                value={`${Math.round(data.breachRate * 1000) / 10}%`}
+                hint="of the tickets opened in the period"
+              />
+              <Stat label="Median first response" value={formatMinutes(data.medianMinutesToFirstResponse)} />
+              <Stat label="Median resolution" value={formatMinutes(data.medianMinutesToResolution)} />
+            </dl>
+            <div className="grid gap-6 md:grid-cols-2">
+              <div>
+                <h3 className="mb-2 text-sm font-semibold text-slate-900">Open by priority</h3>
+                <table className="w-full text-left text-sm">
+                  <thead className="sr-only">
+                    <tr>
+                      <th scope="col">Priority</th>
+                      <th scope="col">Open tickets</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {[...TICKET_PRIORITIES].reverse().map((priority) => (
+                      <tr key={priority}>
+                        <th scope="row" className="py-1.5 pr-4 font-normal text-slate-700">
+                          {PRIORITY_LABELS[priority]}
+                        </th>
+                        <td className="py-1.5 text-right tabular-nums text-slate-900">
+                          {data.openByPriority[priority] ?? 0}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <div>
+                <h3 className="mb-2 text-sm font-semibold text-slate-900">Agent load (open tickets)</h3>
+                {data.agentLoad.length === 0 ? (
+                  <p className="text-sm text-slate-600">No staff users.</p>
+                ) : (
+                  <table className="w-full text-left text-sm">
+                    <thead className="sr-only">
+                      <tr>
+                        <th scope="col">Agent</th>
+                        <th scope="col">Open tickets</th>
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-slate-100">
+                      {data.agentLoad.map((agent) => (
+                        <tr key={agent.assigneeId}>
+                          <th scope="row" className="py-1.5 pr-4 font-normal text-slate-700">
+                            {agent.name}
+                          </th>
+                          <td className="py-1.5 text-right tabular-nums text-slate-900">{agent.open}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </div>
+            </div>
+          </div>
+        )}
+      </QueryState>
+    </Card>
+  );
+};

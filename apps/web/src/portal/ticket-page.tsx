@@ -1,0 +1,140 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { nextStatuses, PriorityBadge, STATUS_LABELS, StatusBadge } from "../components/ticket-parts.tsx";
+import { ReplyForm, TicketThread } from "../components/ticket-thread.tsx";
+import { Alert, Button, ConfirmDialog, ErrorAlert, formatDate, QueryState } from "../components/ui.tsx";
+import { useTRPC } from "../trpc.ts";
+
+/** One of the organisation's tickets: the public thread, a reply, resolve and close. */
+export const PortalTicketPage = () => {
+  const { ticketId = "" } = useParams();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const ticket = useQuery(trpc.support.getMine.queryOptions({ ticketId }));
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirmClose, setConfirmClose] = useState(false);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.support.getMine.queryKey({ ticketId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.support.mine.pathKey() }),
+    ]);
+  const reply = useMutation(trpc.support.replyMine.mutationOptions({ onSuccess: refresh }));
+  const status = useMutation(
+    trpc.support.updateMyStatus.mutationOptions({
+      onMutate: () => setNotice(null),
+      onSuccess: async (updated) => {
+        setConfirmClose(false);
+        setNotice(`${updated.reference} is now ${STATUS_LABELS[updated.status].toLowerCase()}.`);
+        await refresh();
+      },
+    }),
+  );
+
+  return (
+    <QueryState query={ticket}>
+      {(data) => {
+        const mayResolve = nextStatuses(data.status).includes("RESOLVED");
+        const mayClose = data.status === "RESOLVED";
+        return (
+          <>
+            <div className="mb-6">
+              <Link to="/portal/tickets" className="text-sm text-indigo-700 hover:underline">
+                ← All tickets
+              </Link>
+              <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
+                <span className="text-slate-500">{data.reference}</span> {data.subject}
+              </h1>
+              <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+                <div className="flex gap-2">
+                  <dt className="text-slate-600">Priority</dt>
+                  <dd>
+                    <PriorityBadge priority={data.priority} />
+                  </dd>
+                </div>
+                <div className="flex gap-2">
+                  <dt className="text-slate-600">Status</dt>
+                  <dd>
+                    <StatusBadge status={data.status} />
+                  </dd>
+                </div>
+                <div className="flex gap-2">
+                  <dt className="text-slate-600">Handled by</dt>
+                  <dd className="text-slate-900">{data.assignee?.name ?? "Our support team"}</dd>
+                </div>
+                <div className="flex gap-2">
+                  <dt className="text-slate-600">Opened</dt>
+                  <dd className="text-slate-900">{formatDate(data.createdAt)}</dd>
+                </div>
+              </dl>
+              {(mayResolve || mayClose) && (
+                <div className="mt-4 flex flex-wrap gap-2">
+                  {mayResolve && (
+                    <Button
+                      variant="secondary"
+                      busy={status.isPending}
+                      onClick={() => {
+                        status.reset();
+                        status.mutate({ ticketId: data.id, status: "RESOLVED" });
+                      }}
+                    >
+                      {status.isPending ? "Saving…" : "Mark resolved"}
+                    </Button>
+                  )}
+                  {mayClose && (
+                    <Button
+                      variant="danger"
+                      disabled={status.isPending}
+                      onClick={() => {
+                        status.reset();
+                        setConfirmClose(true);
+                      }}
+                    >
+                      Close
+                    </Button>
+                  )}
+                </div>
+              )}
+              <div aria-live="polite" className="mt-4 space-y-2">
+                {!confirmClose && <ErrorAlert error={status.error} title="That change was not made" />}
+                {notice && <Alert tone="success">{notice}</Alert>}
+              </div>
+            </div>
+            <div className="space-y-6">
+              <TicketThread
+                description={data.description}
+                requester={data.requesterLabel}
+                createdAt={data.createdAt}
+                messages={data.messages}
+              />
+              <ReplyForm
+                ticketId={data.id}
+                allowInternal={false}
+                disabled={data.status === "CLOSED"}
+                disabledReason="This ticket is closed. Open a new ticket if you need more help."
+                pending={reply.isPending}
+                error={reply.error}
+                onSubmit={({ ticketId: id, body }) => reply.mutateAsync({ ticketId: id, body })}
+              />
+            </div>
+            <ConfirmDialog
+              open={confirmClose}
+              title={`Close ${data.reference}?`}
+              confirmLabel="Close ticket"
+              busy={status.isPending}
+              busyLabel="Closing…"
+              onCancel={() => {
+                setConfirmClose(false);
+                status.reset();
+              }}
+              onConfirm={() => status.mutate({ ticketId: data.id, status: "CLOSED" })}
+            >
+              <p>A closed ticket takes no more replies. Open a new ticket if the problem comes back.</p>
+              <ErrorAlert error={status.error} title="Not closed" />
+            </ConfirmDialog>
+          </>
+        );
+      }}
+    </QueryState>
+  );
+};
