@@ -330,7 +330,7 @@ export const assignTicket = async (ctx: ServiceContext, ticketId: string, assign
 export const getTicket = async (ctx: ServiceContext, ticketId: string, scopeOrganizationId?: string) => {
   const row = await findTicket(ctx.db, ticketId, scopeOrganizationId);
   const forCustomer = scopeOrganizationId !== undefined;
-  const [messages, slaEvents, assignee] = await Promise.all([
+  const [messages, slaEvents, assignee, organization] = await Promise.all([
     ctx.db
       .select()
       .from(ticketMessages)
@@ -351,8 +351,18 @@ export const getTicket = async (ctx: ServiceContext, ticketId: string, scopeOrga
           .from(users)
           .where(eq(users.id, row.assigneeId))
       : Promise.resolve([]),
+    ctx.db
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, row.organizationId)),
   ]);
-  return { ...ticketView(row, ctx.clock.now()), messages, slaEvents, assignee: assignee[0] ?? null };
+  return {
+    ...ticketView(row, ctx.clock.now()),
+    organizationName: organization[0]?.name ?? "",
+    messages,
+    slaEvents,
+    assignee: assignee[0] ?? null,
+  };
 };
 
 /** The support queue (staff) or an organisation's tickets (customers), paged on the server. */

@@ -42,12 +42,6 @@ export const TicketPage = () => {
   const canAct = role === "ADMIN" || role === "SUPPORT";
   const ticket = useQuery(trpc.support.get.queryOptions({ ticketId }));
   const staff = useQuery({ ...trpc.organizations.staffUsers.queryOptions(), enabled: canAct });
-  // support.get names no organisation: ask for it once the ticket says which.
-  const organizationId = ticket.data?.organizationId ?? "";
-  const organization = useQuery({
-    ...trpc.organizations.get.queryOptions({ organizationId }),
-    enabled: organizationId !== "",
-  });
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);
 
@@ -109,7 +103,7 @@ export const TicketPage = () => {
                     to={`/console/organizations/${data.organizationId}`}
                     className="font-medium text-indigo-700 hover:underline"
                   >
-                    {organization.data?.name ?? "Organisation"}
+                    {data.organizationName}
                   </Link>
                 </dd>
               </div>
