@@ -6,3 +6,4 @@ export * from "./rate-limits.ts";
 export * from "./support.ts";
 export * from "./usage.ts";
 export * from "./users.ts";
+export * from "./white-label.ts";

@@ -79,5 +79,9 @@ export const ValidationOutput = z.object({
     .nullable(),
   limits: LimitsOutput.nullable(),
   features: z.array(z.enum(FEATURES)).nullable(),
+  flags: z
+    .record(z.string(), z.boolean())
+    .nullable()
+    .describe("the organisation's feature toggles (ENTERPRISE and CUSTOM with FEATURE_TOGGLES; else empty)"),
   usage: z.record(z.string(), z.number()).nullable(),
 });

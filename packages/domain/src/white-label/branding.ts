@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { contrastRatio, WCAG_AA_NORMAL_TEXT } from "./contrast.ts";
+
+/** `#rgb` or `#rrggbb`, any case; stored as lower-case `#rrggbb`. */
+export const HexColor = z
+  .string()
+  .trim()
+  .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { message: "must be a hex colour such as #4f46e5" })
+  .transform((value) => {
+    const hex = value.toLowerCase();
+    return hex.length === 4 ? `#${[...hex.slice(1)].map((digit) => digit + digit).join("")}` : hex;
+  });
+
+/** An absolute https URL (a logo someone else hosts must not downgrade the page to http). */
+export const HttpsUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .pipe(z.url({ protocol: /^https$/, hostname: z.regexes.domain, message: "must be an https:// URL" }));
+
+export const BrandingInput = z
+  .object({
+    companyName: z.string().trim().min(1, { message: "is required" }).max(100),
+    /** A logo hosted elsewhere … */
+    logoUrl: HttpsUrl.nullable().optional(),
+    /** … or one uploaded with `uploadLogo`. */
+    logoAssetId: z.uuid().nullable().optional(),
+    primaryColor: HexColor,
+    secondaryColor: HexColor,
+    accentColor: HexColor,
+  })
+  .superRefine((input, ctx) => {
+    if (input.logoUrl && input.logoAssetId) {
+      ctx.addIssue({ code: "custom", path: ["logoUrl"], message: "give a logo URL or an upload, not both" });
+    }
+  });
+export type BrandingInput = z.input<typeof BrandingInput>;
+
+/** What a BRANDING record holds. */
+export type Branding = {
+  companyName: string;
+  logoUrl: string | null;
+  logoAssetId: string | null;
+  primaryColor: string;
+  secondaryColor: string;
+  accentColor: string;
+};
+
+/** Tessera's own look: what an organisation without branding (or with it switched off) gets. */
+export const DEFAULT_BRANDING: Branding = {
+  companyName: "Tessera",
+  logoUrl: null,
+  logoAssetId: null,
+  primaryColor: "#4f46e5",
+  secondaryColor: "#1e1b4b",
+  accentColor: "#f59e0b",
+};
+
+export interface BrandingWarning {
+  field: "primaryColor" | "secondaryColor";
+  code: "LOW_CONTRAST";
+  ratio: number;
+  message: string;
+}
+
+/**
+ * White text sits on the primary colour (buttons, links' backgrounds) and on the secondary
+ * colour (the header): warn when either is below WCAG AA for normal text.
+ */
+export const brandingWarnings = (
+  branding: Pick<Branding, "primaryColor" | "secondaryColor">,
+): BrandingWarning[] => {
+  const warnings: BrandingWarning[] = [];
+  for (const field of ["primaryColor", "secondaryColor"] as const) {
+    const ratio = Math.round(contrastRatio(branding[field], "#ffffff") * 100) / 100;
+    if (ratio < WCAG_AA_NORMAL_TEXT) {
+      warnings.push({
+        field,
+        code: "LOW_CONTRAST",
+        ratio,
+        message: `White text on ${branding[field]} has contrast ${ratio}:1, below the WCAG AA minimum of ${WCAG_AA_NORMAL_TEXT}:1`,
+      });
+    }
+  }
+  return warnings;
+};
+
+/** The CSS custom properties the SPA themes itself with (set on the document root). */
+export const brandingCssVariables = (
+  branding: Pick<Branding, "primaryColor" | "secondaryColor" | "accentColor">,
+) => ({
+  "--brand-primary": branding.primaryColor,
+  "--brand-secondary": branding.secondaryColor,
+  "--brand-accent": branding.accentColor,
+});
