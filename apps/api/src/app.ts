@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createDb, type DbHandle } from "@tessera/db";
+import { ApiRateLimiter } from "./api-keys/api-rate-limiter.ts";
 import { LoginLimiter } from "./auth/login-limiter.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
@@ -56,6 +57,7 @@ export const createDeps = (
     validationCache: new ValidationCache(config.VALIDATION_CACHE_TTL_SECONDS * 1000),
     secrets: createSecretBox(loadEncryptionKey(config.ENCRYPTION_KEY, config.dataDir)),
     billing,
+    apiRateLimiter: new ApiRateLimiter(createLimiter),
   };
 };
 

@@ -43,6 +43,30 @@ const ConfigSchema = z.object({
   /** How long a validation lookup may be served from memory (changes invalidate sooner). 0: off. */
   VALIDATION_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   VALIDATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Our own hostnames (comma-separated): no organisation may claim them or names under them. */
+  PLATFORM_DOMAINS: z
+    .string()
+    .default("tessera.app,tessera.dev")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((domain) => domain.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** DNS server(s) for custom-domain checks, e.g. `127.0.0.1:5353` (comma-separated). Unset: the system's. */
+  DNS_RESOLVER: optional(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F.:[\],]+$/, { message: "must be addresses such as 127.0.0.1:53,[::1]:53" })
+      .transform((value) => value.split(",").map((server) => server.trim())),
+  ),
+  /**
+   * Accept plain-http URLs on loopback (127.0.0.1, localhost) for SSO issuers and webhooks, and
+   * deliver webhooks to loopback: for local development and the test suite only.
+   */
+  ALLOW_INSECURE_LOOPBACK: Booleanish.default(false),
+  /** Where users reach us, e.g. https://tessera.example.com; unset: the request's own host. */
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" })),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce

@@ -1,5 +1,6 @@
 import type { Database, DbHandle } from "@tessera/db";
 import type { UserKind, UserRole } from "@tessera/domain";
+import type { ApiRateLimiter } from "./api-keys/api-rate-limiter.ts";
 import type { ApiKeyPrincipal, ApiKeyProblem } from "./api-keys/service.ts";
 import type { LoginLimiter } from "./auth/login-limiter.ts";
 import type { Clock } from "./clock.ts";
@@ -31,6 +32,7 @@ export interface AppDeps {
   validationCache: ValidationCache;
   secrets: SecretBox;
   billing: BillingPort;
+  apiRateLimiter: ApiRateLimiter;
 }
 
 /** The per-request view of the HTTP exchange that services and procedures need. */
@@ -40,6 +42,8 @@ export interface RequestInfo {
   /** Served over TLS (directly or behind a trusted proxy): cookies get `Secure`. */
   secure: boolean;
   sessionToken: string | null;
+  /** The Host the request arrived on: a verified custom domain themes the portal. */
+  host?: string | null;
   setHeader(name: string, value: string | string[]): void;
 }
 

@@ -11,6 +11,13 @@ import { handleValidateRequest } from "./licenses/validate-endpoint.ts";
 import { createRestHandler, openApiDocument, REST_BASE } from "./openapi.ts";
 import { contextFromNodeRequest } from "./request-context.ts";
 import { appRouter } from "./router.ts";
+import { LOGO_ROUTE, serveLogo } from "./white-label/logos.ts";
+import {
+  handleSsoCallback,
+  handleSsoStart,
+  SSO_CALLBACK_PATH,
+  SSO_START_PATH,
+} from "./white-label/sso-login.ts";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -114,6 +121,12 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
           ...state,
         });
       }
+      if (pathname.startsWith(LOGO_ROUTE) && (req.method === "GET" || req.method === "HEAD")) {
+        return await serveLogo(deps, pathname.slice(LOGO_ROUTE.length), res);
+      }
+      if (pathname === SSO_START_PATH && req.method === "GET") return await handleSsoStart(deps, req, res);
+      if (pathname === SSO_CALLBACK_PATH && req.method === "GET")
+        return await handleSsoCallback(deps, req, res);
       if (pathname === `${REST_BASE}/openapi.json`) return sendJson(res, 200, openApiDocument());
       if (pathname === `${REST_BASE}/enterprise/licenses/validate` && req.method === "POST") {
         return await handleValidateRequest(deps, req, res);

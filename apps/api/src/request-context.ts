@@ -13,7 +13,7 @@ export const clientIp = (req: IncomingMessage, trustProxy: boolean): string | nu
   return req.socket.remoteAddress ?? null;
 };
 
-const isSecure = (req: IncomingMessage, trustProxy: boolean): boolean =>
+export const isSecure = (req: IncomingMessage, trustProxy: boolean): boolean =>
   ("encrypted" in req.socket && Boolean(req.socket.encrypted)) ||
   (trustProxy && req.headers["x-forwarded-proto"] === "https");
 
@@ -48,6 +48,7 @@ export const contextFromNodeRequest = (deps: AppDeps, req: IncomingMessage, res:
     ip: clientIp(req, deps.config.TRUST_PROXY),
     userAgent: req.headers["user-agent"] ?? null,
     secure: isSecure(req, deps.config.TRUST_PROXY),
+    host: req.headers.host ?? null,
     cookieHeader: req.headers.cookie,
     authorizationHeader: req.headers.authorization,
     setHeader: (name, value) => {

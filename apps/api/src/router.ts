@@ -8,6 +8,7 @@ import { supportRouter } from "./support/router.ts";
 import { teamRouter } from "./team/router.ts";
 import { router } from "./trpc.ts";
 import { usageRouter } from "./usage/router.ts";
+import { whiteLabelRouter } from "./white-label/router.ts";
 
 export const appRouter = router({
   auth: authRouter,
@@ -17,6 +18,7 @@ export const appRouter = router({
   serviceKeys: serviceKeysRouter,
   apiKeys: apiKeysRouter,
   usage: usageRouter,
+  whiteLabel: whiteLabelRouter,
   support: supportRouter,
   audit: auditRouter,
 });

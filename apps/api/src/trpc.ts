@@ -1,4 +1,4 @@
-import type { ApiKeyScope, CustomerRole, StaffRole } from "@tessera/domain";
+import { type ApiKeyScope, type CustomerRole, DomainError, type StaffRole } from "@tessera/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
@@ -115,8 +115,17 @@ export type OrganizationKey = ApiKeyPrincipal & { organizationId: string };
 
 /** An organisation's Bearer API key with the scope; sets the tenant from the key. */
 export const apiKey = (scope: ApiKeyScope) =>
-  publicProcedure.use(({ ctx, next }) => {
+  publicProcedure.use(async ({ ctx, next }) => {
     const key = requireKey(ctx, scope, "organization") as OrganizationKey;
+    if (!key.access?.enabled) {
+      throw new DomainError(
+        "API_ACCESS_DISABLED",
+        "API access is switched off for this organisation; an admin turns it on under Settings → API access",
+      );
+    }
+    const { limit, remaining } = await ctx.apiRateLimiter.consume(key.organizationId, key.access.tier);
+    ctx.request.setHeader("RateLimit-Limit", String(limit));
+    ctx.request.setHeader("RateLimit-Remaining", String(remaining));
     return next({ ctx: { ...ctx, apiKey: key, organizationId: key.organizationId } });
   });
 

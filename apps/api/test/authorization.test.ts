@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../src/api-keys/service.ts";
 import { appRouter } from "../src/router.ts";
+import { setCustomDomain } from "../src/white-label/domains.ts";
+import { enableSSO } from "../src/white-label/service.ts";
 import {
   type Caller,
   createTestHarness,
@@ -28,6 +30,11 @@ type Entry = {
   keyAuth?: boolean;
   /** Only a Bearer key will do: a session is no credential here. */
   keyOnly?: boolean;
+  /**
+   * What an allowed caller gets when authorisation passes but a business rule answers, e.g.
+   * TIER_FEATURE_REQUIRED for a tier without the feature. Default OK.
+   */
+  allowedCode?: (persona: Persona) => string;
 };
 
 /** How a refused call answers: no credentials at all 401, the wrong credentials 403. */
@@ -46,6 +53,12 @@ const ALL_SESSIONS: Persona[] = [...STAFF, ...CUSTOMERS];
 const newRange = () => ({ from: "2026-05-01", to: "2026-06-30" });
 const ownLicense = (h: TestHarness, persona: Persona) =>
   persona === "ownerB" ? h.licenseB.id : h.licenseA.id;
+const orgOf = (h: TestHarness, persona: Persona) => (persona === "ownerB" ? h.orgB.id : h.orgA.id);
+/** Organisation A (PROFESSIONAL) succeeds; B (STARTER) gets `codeForB`. */
+const onlyA = (codeForB: string) => (persona: Persona) => (persona === "ownerB" ? codeForB : "OK");
+/** A 1×1 PNG. */
+const TINY_PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 let unique = 0;
 const next = () => `${Date.now().toString(36)}-${unique++}`;
 
@@ -335,6 +348,128 @@ const MATRIX: Record<string, Entry> = {
     }),
   },
   "audit.listOwn": { allowed: CUSTOMER_ADMINS, input: () => ({}) },
+  "auth.discoverSso": {
+    allowed: PERSONAS,
+    input: async (h) => {
+      await enableSSO(h.system, h.deps, h.orgA.id, {
+        protocol: "OIDC",
+        issuer: "https://idp.a.example.com",
+        clientId: "tessera",
+        clientSecret: "s3cret",
+        allowedDomains: ["a-sso.test"],
+        enforced: false,
+      });
+      return { email: "someone@a-sso.test" };
+    },
+  },
+  "whiteLabel.theme": { allowed: PERSONAS },
+  "whiteLabel.branding": { allowed: CUSTOMERS },
+  "whiteLabel.config": { allowed: CUSTOMER_ADMINS },
+  "whiteLabel.customizations": { allowed: CUSTOMER_ADMINS },
+  "whiteLabel.enableWhiteLabel": { allowed: CUSTOMER_ADMINS, input: () => ({ enabled: true }) },
+  "whiteLabel.setBranding": {
+    allowed: CUSTOMER_ADMINS,
+    input: () => ({
+      companyName: "Acme Learning",
+      primaryColor: "#1d4ed8",
+      secondaryColor: "#111827",
+      accentColor: "#f59e0b",
+    }),
+  },
+  "whiteLabel.uploadLogo": {
+    allowed: CUSTOMER_ADMINS,
+    input: () => ({ contentType: "image/png", dataBase64: TINY_PNG }),
+  },
+  "whiteLabel.domain": { allowed: CUSTOMER_ADMINS },
+  "whiteLabel.setCustomDomain": {
+    allowed: CUSTOMER_ADMINS,
+    input: () => ({ hostname: `learn-${next()}.example.com` }),
+    allowedCode: onlyA("TIER_FEATURE_REQUIRED"),
+  },
+  "whiteLabel.verifyDomain": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h, persona) => {
+      if (persona !== "ownerB") {
+        await setCustomDomain(h.system, h.deps, h.orgA.id, { hostname: "learn.matrix-a.example.com" });
+      }
+      return undefined;
+    },
+    allowedCode: onlyA("NOT_FOUND"),
+  },
+  "whiteLabel.sso": { allowed: CUSTOMER_ADMINS },
+  "whiteLabel.enableSSO": {
+    allowed: CUSTOMER_ADMINS,
+    input: () => ({
+      protocol: "OIDC",
+      issuer: "https://idp.example.com",
+      clientId: "tessera",
+      clientSecret: "s3cret",
+      allowedDomains: ["a.test"],
+    }),
+    allowedCode: onlyA("TIER_FEATURE_REQUIRED"),
+  },
+  "whiteLabel.apiAccess": { allowed: CUSTOMER_ADMINS },
+  "whiteLabel.enableAPI": { allowed: CUSTOMER_ADMINS, input: () => ({ enabled: true }) },
+  // Neither PROFESSIONAL (A) nor STARTER (B) includes toggles or integrations: authorisation
+  // passes and the tier answers; white-label.test.ts covers them on ENTERPRISE.
+  "whiteLabel.setFeatureToggle": {
+    allowed: CUSTOMER_ADMINS,
+    input: () => ({ key: "new-player", enabled: true }),
+    allowedCode: () => "TIER_FEATURE_REQUIRED",
+  },
+  "whiteLabel.createIntegration": {
+    allowed: CUSTOMER_ADMINS,
+    input: () => ({ name: "CRM", url: "https://hooks.example.com/tessera", events: ["ticket.created"] }),
+    allowedCode: () => "TIER_FEATURE_REQUIRED",
+  },
+  "whiteLabel.updateIntegration": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h, persona) => ({
+      integrationId: await h.newCustomization(orgOf(h, persona), "INTEGRATION"),
+      enabled: false,
+    }),
+    crossTenant: async (h) => ({
+      integrationId: await h.newCustomization(h.orgA.id, "INTEGRATION"),
+      enabled: false,
+    }),
+    allowedCode: () => "TIER_FEATURE_REQUIRED",
+  },
+  "whiteLabel.rotateIntegrationSecret": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h, persona) => ({
+      integrationId: await h.newCustomization(orgOf(h, persona), "INTEGRATION"),
+    }),
+    crossTenant: async (h) => ({ integrationId: await h.newCustomization(h.orgA.id, "INTEGRATION") }),
+    allowedCode: () => "TIER_FEATURE_REQUIRED",
+  },
+  "whiteLabel.sendTestEvent": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h, persona) => ({
+      integrationId: await h.newCustomization(orgOf(h, persona), "INTEGRATION"),
+    }),
+    crossTenant: async (h) => ({ integrationId: await h.newCustomization(h.orgA.id, "INTEGRATION") }),
+    allowedCode: () => "TIER_FEATURE_REQUIRED",
+  },
+  "whiteLabel.deliveries": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h, persona) => ({ integrationId: (await h.newDelivery(orgOf(h, persona))).integrationId }),
+    crossTenant: async (h) => ({ integrationId: (await h.newDelivery(h.orgA.id)).integrationId }),
+  },
+  "whiteLabel.retryDelivery": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h, persona) => ({ deliveryId: (await h.newDelivery(orgOf(h, persona))).deliveryId }),
+    crossTenant: async (h) => ({ deliveryId: (await h.newDelivery(h.orgA.id)).deliveryId }),
+  },
+  "whiteLabel.deleteCustomization": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h, persona) => ({ customizationId: await h.newCustomization(orgOf(h, persona)) }),
+    crossTenant: async (h) => ({ customizationId: await h.newCustomization(h.orgA.id) }),
+  },
+  "whiteLabel.organizationConfig": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
+  "whiteLabel.deleteOrganizationCustomization": {
+    allowed: ["staffAdmin"],
+    input: async (h) => ({ organizationId: h.orgB.id, customizationId: await h.newCustomization(h.orgB.id) }),
+  },
 };
 
 const callPath = (caller: Caller, path: string, input: unknown): Promise<unknown> => {
@@ -348,7 +483,8 @@ const callPath = (caller: Caller, path: string, input: unknown): Promise<unknown
 
 let h: TestHarness;
 beforeAll(async () => {
-  h = await createTestHarness();
+  // Nothing listens on port 9: domain checks fail fast instead of asking the internet.
+  h = await createTestHarness({ DNS_RESOLVER: "127.0.0.1:9" });
 });
 afterAll(() => h.close());
 
@@ -374,7 +510,7 @@ describe("authorisation matrix", () => {
                 )
               : await h.caller(persona);
           const code = await errorCode(callPath(caller, path, await entry.input?.(h, persona)));
-          if (allowed) expect(code).toBe("OK");
+          if (allowed) expect(code).toBe(entry.allowedCode?.(persona) ?? "OK");
           else expect(code).toBe(refusal(entry, persona));
         });
       }

@@ -1,7 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { createDb } from "@tessera/db";
-import { licenses, notifications, sessions, usageAlerts, users } from "@tessera/db/schema";
+import {
+  customizations,
+  licenses,
+  notifications,
+  sessions,
+  usageAlerts,
+  users,
+  webhookDeliveries,
+  webhookEvents,
+} from "@tessera/db/schema";
 import type { CustomerRole, StaffRole } from "@tessera/domain";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
@@ -21,6 +30,7 @@ import { appRouter } from "../src/router.ts";
 import { createTicket, updateTicketStatus } from "../src/support/service.ts";
 import { addMember } from "../src/team/service.ts";
 import { createCallerFactory } from "../src/trpc.ts";
+import { enableAPI } from "../src/white-label/service.ts";
 import { openTestDatabase } from "./database.ts";
 
 export const TEST_PASSWORD = "correct-horse-battery";
@@ -162,6 +172,7 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
       autoRenew: false,
     });
     if (status !== "PENDING") await activateLicense(system, license.id);
+    await enableAPI(system, organization.id, true);
     if (status === "SUSPENDED") await suspendLicense(system, license.id, "fixture");
     return { organization, license, key };
   };
@@ -177,6 +188,7 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
   };
   const licenseA = await licensed(orgA.id, "PROFESSIONAL");
   const licenseB = await licensed(orgB.id, "STARTER");
+  await enableAPI(system, orgA.id, true);
   const serviceKey = await createApiKey(system, {
     organizationId: null,
     name: "billing",
@@ -247,6 +259,54 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
     return notice?.id ?? "";
   };
 
+  /** A white-label record written straight to the table (whatever the tier), for tests of who may touch it. */
+  let records = 0;
+  const newCustomization = async (
+    organizationId: string,
+    type: "FEATURE" | "INTEGRATION" = "FEATURE",
+    value: Record<string, unknown> = { enabled: true, description: null },
+  ) => {
+    const [row] = await deps.db
+      .insert(customizations)
+      .values({
+        organizationId,
+        type,
+        key: `fixture-${records++}`,
+        value:
+          type === "INTEGRATION"
+            ? {
+                name: "Fixture hook",
+                url: "https://hooks.example.com/x",
+                events: ["ticket.created"],
+                enabled: true,
+              }
+            : value,
+        secretCiphertext: type === "INTEGRATION" ? deps.secrets.seal("whsec_fixture") : null,
+      })
+      .returning({ id: customizations.id });
+    return row?.id ?? "";
+  };
+  /** A DEAD webhook delivery of the organisation, with its event and integration. */
+  const newDelivery = async (organizationId: string) => {
+    const integrationId = await newCustomization(organizationId, "INTEGRATION");
+    const [event] = await deps.db
+      .insert(webhookEvents)
+      .values({ organizationId, type: "ticket.created", payload: { type: "ticket.created" } })
+      .returning({ id: webhookEvents.id });
+    const [delivery] = await deps.db
+      .insert(webhookDeliveries)
+      .values({
+        eventId: event?.id ?? "",
+        integrationId,
+        organizationId,
+        status: "DEAD",
+        attempts: 7,
+        nextAttemptAt: clock.now(),
+      })
+      .returning({ id: webhookDeliveries.id });
+    return { integrationId, deliveryId: delivery?.id ?? "" };
+  };
+
   const tokens = new Map<Persona, string>();
   /** A caller acting as the persona, on a session made once per persona. */
   const caller = async (persona: Persona): Promise<Caller> => {
@@ -305,6 +365,8 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
     newTicket,
     moveTicket,
     newNotification,
+    newCustomization,
+    newDelivery,
     system,
     newLicensedOrganization,
     userIds,

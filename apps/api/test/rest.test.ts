@@ -5,6 +5,7 @@ import { createApiKey } from "../src/api-keys/service.ts";
 import { type RunningApp, startApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createOrganization } from "../src/organizations/service.ts";
+import { enableAPI } from "../src/white-label/service.ts";
 import { openTestDatabase } from "./database.ts";
 
 /** The REST API as a non-TypeScript integrator uses it: plain fetch, JSON, a Bearer key. */
@@ -31,7 +32,7 @@ beforeAll(async () => {
   ).key;
   readOnlyKey = (await createApiKey(system, { organizationId: null, name: "bi", scopes: ["licenses:read"] }))
     .key;
-  for (const slug of ["rest-one", "rest-two", "rest-three"]) {
+  for (const slug of ["rest-one", "rest-two", "rest-three", "rest-four"]) {
     const organization = await createOrganization(system, {
       name: slug,
       slug,
@@ -60,6 +61,7 @@ describe("REST usage", () => {
     });
     const { license } = (await created.json()) as { license: { id: string } };
     await rest("POST", "/enterprise/licenses/activate", { licenseId: license.id });
+    await enableAPI(system, organizationIds[1] ?? "", true);
     const orgKey = (
       await createApiKey(system, {
         organizationId: organizationIds[1] ?? "",
@@ -86,9 +88,16 @@ describe("REST usage", () => {
 describe("REST support", () => {
   it("opens a ticket with a tickets:write key; bad input names the field", async () => {
     const system = { db: app.deps.db, clock: app.deps.clock, actor: null, ip: null };
+    const created2 = await rest("POST", "/enterprise/licenses/create", {
+      organizationId: organizationIds[3],
+      tier: "STARTER",
+    });
+    const { license } = (await created2.json()) as { license: { id: string } };
+    await rest("POST", "/enterprise/licenses/activate", { licenseId: license.id });
+    await enableAPI(system, organizationIds[3] ?? "", true);
     const key = (
       await createApiKey(system, {
-        organizationId: organizationIds[2] ?? "",
+        organizationId: organizationIds[3] ?? "",
         name: "platform",
         scopes: ["tickets:write"],
       })

@@ -1,7 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { apiKeys } from "@tessera/db/schema";
-import { type ApiKeyScope, DomainError } from "@tessera/domain";
-import { and, desc, eq, isNull, lt, or, type SQL } from "drizzle-orm";
+import { apiKeys, customizations, licenses } from "@tessera/db/schema";
+import {
+  type ApiKeyScope,
+  customizationGate,
+  DomainError,
+  entitlementsFor,
+  type Feature,
+  IN_FORCE_STATUSES,
+  SINGLETON_KEY,
+  type Tier,
+} from "@tessera/domain";
+import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/service.ts";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
@@ -12,6 +21,8 @@ export interface ApiKeyPrincipal {
   prefix: string;
   organizationId: string | null;
   scopes: ApiKeyScope[];
+  /** Organisation keys: whether API access is switched on, and the tier that sets the rate. */
+  access?: { enabled: boolean; tier: Tier | null };
 }
 
 export type ApiKeyProblem = "UNKNOWN" | "REVOKED" | "EXPIRED";
@@ -117,9 +128,30 @@ export const resolveApiKey = async (
   key: string,
 ): Promise<ApiKeyPrincipal | ApiKeyProblem> => {
   if (!KEY_PATTERN.test(key)) return "UNKNOWN";
+  // One query answers who the key is and whether its organisation's API access is on.
   const [row] = await deps.db
-    .select({ ...apiKeyColumns })
+    .select({
+      ...apiKeyColumns,
+      apiEnabled: sql<boolean>`coalesce((${customizations.value}->>'enabled')::boolean, false)`,
+      tier: licenses.tier,
+      customFeatures: licenses.customFeatures,
+    })
     .from(apiKeys)
+    .leftJoin(
+      customizations,
+      and(
+        eq(customizations.organizationId, apiKeys.organizationId),
+        eq(customizations.type, "API"),
+        eq(customizations.key, SINGLETON_KEY),
+      ),
+    )
+    .leftJoin(
+      licenses,
+      and(
+        eq(licenses.organizationId, apiKeys.organizationId),
+        inArray(licenses.status, [...IN_FORCE_STATUSES]),
+      ),
+    )
     .where(eq(apiKeys.keyHash, sha256(key)));
   if (!row) return "UNKNOWN";
   const now = deps.clock.now();
@@ -144,5 +176,20 @@ export const resolveApiKey = async (
     prefix: row.prefix,
     organizationId: row.organizationId,
     scopes: row.scopes as ApiKeyScope[],
+    ...(row.organizationId
+      ? {
+          access: {
+            // Off when switched off, or when the license in force no longer includes API access.
+            enabled:
+              row.apiEnabled &&
+              (!row.tier ||
+                customizationGate(
+                  entitlementsFor({ tier: row.tier, customFeatures: row.customFeatures as Feature[] | null }),
+                  "API",
+                ).allowed),
+            tier: row.tier,
+          },
+        }
+      : {}),
   };
 };

@@ -1,9 +1,10 @@
 import type { Executor } from "@tessera/db";
 import { auditEvents, organizations } from "@tessera/db/schema";
-import { type AuditFilter, pageOffset, toPage } from "@tessera/domain";
+import { type AuditFilter, pageOffset, toPage, webhookEventForAuditAction } from "@tessera/domain";
 import { and, count, desc, eq, getTableColumns, gte, like, lte, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
+import { enqueueWebhookEvent } from "../white-label/webhook-outbox.ts";
 
 type Json = Record<string, unknown>;
 
@@ -48,6 +49,16 @@ export const recordAudit = async (
     ip: ctx.ip,
     createdAt: ctx.clock.now(),
   });
+  // Audited business events are what webhooks publish: same transaction, one write path.
+  const webhookEvent = webhookEventForAuditAction(entry.action);
+  if (webhookEvent && entry.organizationId) {
+    await enqueueWebhookEvent(executor, {
+      organizationId: entry.organizationId,
+      type: webhookEvent,
+      occurredAt: ctx.clock.now(),
+      data: { object: entry.targetType, objectId: entry.targetId, ...redact(entry.after) },
+    });
+  }
 };
 
 /** Only the fields that changed, before and after: what an audit reader wants to see. */

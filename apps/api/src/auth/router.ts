@@ -1,7 +1,8 @@
-import { SignInInput } from "@tessera/domain";
+import { SignInInput, SsoDiscoverInput } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
 import { publicProcedure, signedIn } from "../trpc.ts";
+import { discoverSso } from "../white-label/sso-login.ts";
 import { clearedSessionCookie, sessionCookie } from "./cookie.ts";
 import { signIn, signOut } from "./service.ts";
 
@@ -17,6 +18,10 @@ export const authRouter = {
     ctx.request.setHeader("Set-Cookie", clearedSessionCookie(ctx.request.secure));
     return { signedOut: true };
   }),
+  /** Where to start single sign-on for an email, when its domain's organisation has OIDC set up. */
+  discoverSso: publicProcedure
+    .input(SsoDiscoverInput)
+    .mutation(({ ctx, input }) => discoverSso(serviceContext(ctx), input)),
   /** The signed-in user, or null: the SPA asks this first to pick console or portal. */
   me: publicProcedure.query(({ ctx }) => {
     if (!ctx.actor) return null;

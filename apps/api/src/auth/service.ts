@@ -4,6 +4,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../audit/service.ts";
 import type { Actor, AppDeps, ServiceContext } from "../context.ts";
+import { ssoEnforced } from "../white-label/sso-policy.ts";
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from "./password.ts";
 import { randomToken, sha256 } from "./tokens.ts";
 
@@ -39,7 +40,26 @@ export const signIn = async (
     });
   }
   await deps.loginLimiter.succeeded(input.email);
+  if (user.organizationId && (await ssoEnforced(ctx.db, user.organizationId, ctx.clock.now()))) {
+    throw new DomainError(
+      "SSO_REQUIRED",
+      "Your organisation signs in with single sign-on; use “Sign in with SSO”",
+      {
+        field: "email",
+        organizationId: user.organizationId,
+      },
+    );
+  }
+  return startSession(deps, ctx, user, "password");
+};
 
+/** Open a session for a user who has proven who they are (password or SSO). Audited. */
+export const startSession = async (
+  deps: Pick<AppDeps, "config">,
+  ctx: ServiceContext & { userAgent: string | null },
+  user: typeof users.$inferSelect,
+  method: "password" | "sso",
+): Promise<SignInResult> => {
   const now = ctx.clock.now();
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + deps.config.SESSION_TTL_HOURS * 3600_000);
@@ -74,6 +94,7 @@ export const signIn = async (
         organizationId: user.organizationId,
         targetType: "user",
         targetId: user.id,
+        after: { method },
       },
     );
   });

@@ -1,6 +1,8 @@
 import type { AppDeps } from "../context.ts";
 import { runSlaSweep } from "../support/sla-sweep.ts";
 import { pruneUsageEvents } from "../usage/ingest.ts";
+import { runDomainSweep } from "../white-label/domains.ts";
+import { runWebhookDispatch } from "../white-label/webhook-dispatcher.ts";
 import { runLicenseSweep } from "./license-sweep.ts";
 
 export interface Job {
@@ -12,6 +14,8 @@ export interface Job {
 export const JOBS: Job[] = [
   { name: "license-sweep", everyMs: 60_000, run: runLicenseSweep },
   { name: "sla-sweep", everyMs: 60_000, run: runSlaSweep },
+  { name: "domain-sweep", everyMs: 60_000, run: runDomainSweep },
+  { name: "webhook-delivery", everyMs: 5_000, run: runWebhookDispatch },
   { name: "usage-event-pruning", everyMs: 3_600_000, run: (deps, now) => pruneUsageEvents(deps, now) },
 ];
 

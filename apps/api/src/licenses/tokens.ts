@@ -1,8 +1,20 @@
+import { customizations } from "@tessera/db/schema";
 import { DomainError } from "@tessera/domain";
+import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { findLicense, licenseView } from "./service.ts";
 import { signToken } from "./signing-keys.ts";
+import { featureFlags } from "./validation.ts";
+
+/** The organisation's feature toggles by name. */
+const organizationFlags = async (db: ServiceContext["db"], organizationId: string) => {
+  const rows = await db
+    .select({ key: customizations.key, value: customizations.value })
+    .from(customizations)
+    .where(and(eq(customizations.organizationId, organizationId), eq(customizations.type, "FEATURE")));
+  return Object.fromEntries(rows.map((row) => [row.key, Boolean(row.value.enabled)]));
+};
 
 /**
  * An offline license token: an EdDSA JWT any JWT library verifies against our JWKS. It
@@ -36,6 +48,7 @@ export const issueLicenseToken = async (
       tier: row.tier,
       limits: view.entitlements.limits,
       features: view.entitlements.features,
+      flags: featureFlags(view.entitlements, await organizationFlags(ctx.db, row.organizationId)),
     },
   });
   await recordAudit(ctx.db, ctx, {

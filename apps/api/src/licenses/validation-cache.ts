@@ -7,6 +7,7 @@ export interface LicenseLookup {
   license: typeof licenses.$inferSelect;
   organizationName: string;
   organizationSlug: string;
+  flags: Record<string, boolean> | null;
 }
 
 export const LICENSE_CHANGED_CHANNEL = "tessera_license_changed";

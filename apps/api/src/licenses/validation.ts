@@ -1,6 +1,8 @@
 import type { Database } from "@tessera/db";
-import { licenses, organizations } from "@tessera/db/schema";
+import { customizations, licenses, organizations } from "@tessera/db/schema";
 import {
+  customizationGate,
+  type Entitlements,
   effectiveStatus,
   entitlementsFor,
   type Feature,
@@ -19,7 +21,17 @@ const statements = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
 
 const prepareLookup = (db: Database) =>
   db
-    .select({ license: licenses, organizationName: organizations.name, organizationSlug: organizations.slug })
+    .select({
+      license: licenses,
+      organizationName: organizations.name,
+      organizationSlug: organizations.slug,
+      // The organisation's feature toggles ride along: one query still answers validation.
+      flags: sql<Record<string, boolean> | null>`(
+        select jsonb_object_agg(${customizations.key}, (${customizations.value}->>'enabled')::boolean)
+        from ${customizations}
+        where ${customizations.organizationId} = ${licenses.organizationId} and ${customizations.type} = 'FEATURE'
+      )`,
+    })
     .from(licenses)
     .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
     .where(eq(licenses.keyHash, sql.placeholder("keyHash")))
@@ -34,6 +46,12 @@ const lookupStatement = (db: Database) => {
   }
   return statement;
 };
+
+/** Feature toggles as the platform reads them: only while the tier includes them. */
+export const featureFlags = (
+  entitlements: Pick<Entitlements, "tier" | "features">,
+  flags: Record<string, boolean> | null,
+): Record<string, boolean> => (customizationGate(entitlements, "FEATURE").allowed ? (flags ?? {}) : {});
 
 /**
  * The hot path: the platform calls this on every sign-in. A mistyped key is refused before
@@ -61,6 +79,7 @@ export const checkLicenseValidity = async (
       license: null,
       limits: null,
       features: null,
+      flags: null,
       usage: null,
     };
   }
@@ -89,6 +108,7 @@ export const checkLicenseValidity = async (
     },
     limits: entitlements.limits,
     features: entitlements.features,
+    flags: featureFlags(entitlements, row.flags),
     usage,
   };
 };

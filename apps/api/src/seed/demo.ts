@@ -5,6 +5,7 @@ import type { AppDeps, ServiceContext } from "../context.ts";
 import { activateLicense, createLicense } from "../licenses/service.ts";
 import { createOrganization } from "../organizations/service.ts";
 import { addMember } from "../team/service.ts";
+import { enableAPI } from "../white-label/service.ts";
 
 export const DEMO_PASSWORD = "tessera-demo-2026";
 
@@ -80,6 +81,8 @@ export const seedDemo = async (
     autoRenew: true,
   });
   await activateLicense(ctx, license.id);
+  // Its platform calls our API with organisation keys: API access is on.
+  await enableAPI(ctx, northwind.id, true);
   await createOrganization(ctx, {
     name: "Globex Learning",
     slug: "globex",

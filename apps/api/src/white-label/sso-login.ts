@@ -1,0 +1,229 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { customizations, ssoLoginStates, users } from "@tessera/db/schema";
+import {
+  customizationGate,
+  DomainError,
+  emailDomainAllowed,
+  emailDomainOf,
+  SINGLETON_KEY,
+  type SsoDiscoverInput,
+} from "@tessera/domain";
+import { and, eq, lt, sql } from "drizzle-orm";
+import * as oidc from "openid-client";
+import type { z } from "zod";
+import { sessionCookie } from "../auth/cookie.ts";
+import { startSession } from "../auth/service.ts";
+import { sha256 } from "../auth/tokens.ts";
+import type { AppDeps, ServiceContext } from "../context.ts";
+import { clientIp, isSecure } from "../request-context.ts";
+import { currentEntitlements, findCustomization } from "./store.ts";
+
+export const SSO_START_PATH = "/auth/sso/start";
+export const SSO_CALLBACK_PATH = "/auth/sso/callback";
+const STATE_TTL_MS = 10 * 60_000;
+const DISCOVERY_TTL_MS = 10 * 60_000;
+
+interface OidcSettings {
+  protocol: "OIDC";
+  issuer: string;
+  clientId: string;
+  allowedDomains: string[];
+  enforced: boolean;
+}
+
+/**
+ * Which organisation signs this email in through SSO: one whose OIDC configuration allows the
+ * email's domain. Answers only whether SSO applies, never whether the person exists.
+ */
+export const discoverSso = async (ctx: ServiceContext, input: z.output<typeof SsoDiscoverInput>) => {
+  const domain = emailDomainOf(input.email);
+  const rows = await ctx.db
+    .select({ organizationId: customizations.organizationId, value: customizations.value })
+    .from(customizations)
+    .where(
+      and(
+        eq(customizations.type, "SSO"),
+        sql`${customizations.value}->>'protocol' = 'OIDC'`,
+        sql`${customizations.value}->'allowedDomains' ? ${domain}`,
+      ),
+    )
+    .limit(2);
+  const match = rows[0];
+  if (rows.length !== 1 || !match) {
+    throw new DomainError("NOT_FOUND", "Single sign-on is not set up for this email's domain", {
+      field: "email",
+    });
+  }
+  const entitlements = await currentEntitlements(ctx.db, match.organizationId, ctx.clock.now());
+  if (!customizationGate(entitlements, "SSO").allowed) {
+    throw new DomainError("NOT_FOUND", "Single sign-on is not set up for this email's domain", {
+      field: "email",
+    });
+  }
+  return {
+    startUrl: `${SSO_START_PATH}?organization=${encodeURIComponent(match.organizationId)}&login_hint=${encodeURIComponent(input.email)}`,
+  };
+};
+
+const discoveries = new Map<string, { config: oidc.Configuration; fetchedAt: number }>();
+
+/** The provider's metadata, fetched from its discovery document and kept ten minutes. */
+const providerConfiguration = async (
+  deps: Pick<AppDeps, "config">,
+  settings: OidcSettings,
+  clientSecret: string,
+) => {
+  const cacheKey = `${settings.issuer}|${settings.clientId}|${sha256(clientSecret)}`;
+  const cached = discoveries.get(cacheKey);
+  if (cached && Date.now() - cached.fetchedAt < DISCOVERY_TTL_MS) return cached.config;
+  const insecure = deps.config.ALLOW_INSECURE_LOOPBACK && settings.issuer.startsWith("http://");
+  const config = await oidc.discovery(new URL(settings.issuer), settings.clientId, clientSecret, undefined, {
+    execute: insecure ? [oidc.allowInsecureRequests] : [],
+    timeout: 10,
+  });
+  discoveries.set(cacheKey, { config, fetchedAt: Date.now() });
+  return config;
+};
+
+/** An organisation's usable OIDC settings and secret, or why not. */
+const oidcSettings = async (deps: Pick<AppDeps, "db" | "secrets" | "clock">, organizationId: string) => {
+  const row = await findCustomization(deps.db, organizationId, "SSO", SINGLETON_KEY);
+  if (row?.value.protocol !== "OIDC" || !row.secretCiphertext) return null;
+  const entitlements = await currentEntitlements(deps.db, organizationId, deps.clock.now());
+  if (!customizationGate(entitlements, "SSO").allowed) return null;
+  return {
+    settings: row.value as unknown as OidcSettings,
+    clientSecret: deps.secrets.open(row.secretCiphertext),
+  };
+};
+
+const redirect = (res: ServerResponse, location: string, cookie?: string) => {
+  res.writeHead(302, {
+    Location: location,
+    "Cache-Control": "no-store",
+    ...(cookie ? { "Set-Cookie": cookie } : {}),
+  });
+  res.end();
+};
+
+/** Back to the sign-in page with a code the page explains. */
+const refuse = (res: ServerResponse, code: string) =>
+  redirect(res, `/sign-in?sso_error=${encodeURIComponent(code)}`);
+
+const baseUrl = (deps: Pick<AppDeps, "config">, req: IncomingMessage) =>
+  deps.config.PUBLIC_URL?.replace(/\/$/, "") ??
+  `${isSecure(req, deps.config.TRUST_PROXY) ? "https" : "http"}://${req.headers.host ?? `${deps.config.HOST}:${deps.config.PORT}`}`;
+
+/** Only a path on our own site: never an open redirect. */
+const safeReturnTo = (value: string | null) =>
+  value && /^\/(?![/\\])[^\s]*$/.test(value) ? value : "/portal";
+
+/**
+ * GET /auth/sso/start?organization=<id>: authorization code flow with PKCE (S256), state and
+ * nonce kept server-side for ten minutes, used once.
+ */
+export const handleSsoStart = async (deps: AppDeps, req: IncomingMessage, res: ServerResponse) => {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const organizationId = url.searchParams.get("organization") ?? "";
+  if (!/^[0-9a-f-]{36}$/.test(organizationId)) return refuse(res, "SSO_NOT_CONFIGURED");
+  const found = await oidcSettings(deps, organizationId);
+  if (!found) return refuse(res, "SSO_NOT_CONFIGURED");
+  let config: oidc.Configuration;
+  try {
+    config = await providerConfiguration(deps, found.settings, found.clientSecret);
+  } catch {
+    return refuse(res, "SSO_PROVIDER_UNREACHABLE");
+  }
+  const state = oidc.randomState();
+  const nonce = oidc.randomNonce();
+  const verifier = oidc.randomPKCECodeVerifier();
+  const redirectUri = `${baseUrl(deps, req)}${SSO_CALLBACK_PATH}`;
+  const now = deps.clock.now();
+  await deps.db.delete(ssoLoginStates).where(lt(ssoLoginStates.expiresAt, now));
+  await deps.db.insert(ssoLoginStates).values({
+    stateHash: sha256(state),
+    organizationId,
+    codeVerifierCiphertext: deps.secrets.seal(verifier),
+    nonce,
+    redirectUri,
+    returnTo: safeReturnTo(url.searchParams.get("returnTo")),
+    expiresAt: new Date(now.getTime() + STATE_TTL_MS),
+    createdAt: now,
+  });
+  const loginHint = url.searchParams.get("login_hint");
+  const authorizationUrl = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope: "openid email profile",
+    state,
+    nonce,
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: "S256",
+    ...(loginHint ? { login_hint: loginHint } : {}),
+  });
+  return redirect(res, authorizationUrl.href);
+};
+
+/**
+ * GET /auth/sso/callback: exchange the code (PKCE verifier, state and nonce checked by
+ * openid-client), then admit the person only if the email's domain is allowed and they are
+ * an active user of that organisation.
+ */
+export const handleSsoCallback = async (deps: AppDeps, req: IncomingMessage, res: ServerResponse) => {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const state = url.searchParams.get("state");
+  if (!state) return refuse(res, "SSO_STATE_INVALID");
+  const now = deps.clock.now();
+  const [pending] = await deps.db
+    .delete(ssoLoginStates)
+    .where(eq(ssoLoginStates.stateHash, sha256(state)))
+    .returning();
+  if (!pending || pending.expiresAt <= now) return refuse(res, "SSO_STATE_INVALID");
+  if (url.searchParams.get("error")) return refuse(res, "SSO_DENIED_BY_PROVIDER");
+  const found = await oidcSettings(deps, pending.organizationId);
+  if (!found) return refuse(res, "SSO_NOT_CONFIGURED");
+
+  let email: string;
+  try {
+    const config = await providerConfiguration(deps, found.settings, found.clientSecret);
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(`${pending.redirectUri}${url.search}`), {
+      pkceCodeVerifier: deps.secrets.open(pending.codeVerifierCiphertext),
+      expectedState: state,
+      expectedNonce: pending.nonce,
+      idTokenExpected: true,
+    });
+    const claims = tokens.claims();
+    if (!claims) return refuse(res, "SSO_EXCHANGE_FAILED");
+    // Many providers keep the ID token minimal and serve email from userinfo (OIDC Core §5.4).
+    const profile =
+      typeof claims.email === "string"
+        ? claims
+        : await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+    if (typeof profile.email !== "string" || profile.email_verified === false) {
+      return refuse(res, "SSO_EMAIL_MISSING");
+    }
+    email = profile.email.toLowerCase();
+  } catch {
+    return refuse(res, "SSO_EXCHANGE_FAILED");
+  }
+  if (!emailDomainAllowed(email, found.settings.allowedDomains)) return refuse(res, "SSO_DOMAIN_NOT_ALLOWED");
+  const [user] = await deps.db
+    .select()
+    .from(users)
+    .where(and(sql`lower(${users.email}) = ${email}`, eq(users.organizationId, pending.organizationId)))
+    .limit(1);
+  if (!user) return refuse(res, "SSO_UNKNOWN_USER");
+  if (user.disabledAt) return refuse(res, "USER_DISABLED");
+  const ip = clientIp(req, deps.config.TRUST_PROXY);
+  const session = await startSession(
+    deps,
+    { db: deps.db, clock: deps.clock, actor: null, ip, userAgent: req.headers["user-agent"] ?? null },
+    user,
+    "sso",
+  );
+  const maxAge = Math.floor((session.expiresAt.getTime() - now.getTime()) / 1000);
+  return redirect(
+    res,
+    pending.returnTo,
+    sessionCookie(session.token, maxAge, isSecure(req, deps.config.TRUST_PROXY)),
+  );
+};

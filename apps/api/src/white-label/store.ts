@@ -1,0 +1,197 @@
+import { constraintName, type Executor, sqlState, UNIQUE_VIOLATION } from "@tessera/db";
+import { customizations, licenses } from "@tessera/db/schema";
+import {
+  type CustomizationType,
+  DomainError,
+  type Entitlements,
+  effectiveStatus,
+  entitlementsFor,
+  type Feature,
+  IN_FORCE_STATUSES,
+  type Limits,
+  requireCustomizationAllowed,
+} from "@tessera/domain";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { diff, recordAudit } from "../audit/service.ts";
+import type { ServiceContext } from "../context.ts";
+
+export type CustomizationRow = typeof customizations.$inferSelect;
+
+/** A record as anyone may see it: the encrypted secret stays behind, only whether one is set shows. */
+export const customizationView = (row: CustomizationRow) => ({
+  id: row.id,
+  organizationId: row.organizationId,
+  type: row.type,
+  key: row.key,
+  value: row.value,
+  hasSecret: row.secretCiphertext !== null,
+  version: row.version,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+export type CustomizationView = ReturnType<typeof customizationView>;
+
+/**
+ * What the organisation's license entitles it to now, or null: the license in force counts
+ * while ACTIVE, or PENDING (so a customer can prepare before go-live); suspended or lapsed
+ * licenses switch white-label off.
+ */
+export const currentEntitlements = async (
+  executor: Executor,
+  organizationId: string,
+  now: Date,
+): Promise<Entitlements | null> => {
+  const [license] = await executor
+    .select()
+    .from(licenses)
+    .where(and(eq(licenses.organizationId, organizationId), inArray(licenses.status, [...IN_FORCE_STATUSES])))
+    .limit(1);
+  if (!license) return null;
+  const status = effectiveStatus(license, now);
+  if (status !== "ACTIVE" && status !== "PENDING") return null;
+  return licenseEntitlements(license);
+};
+
+const licenseEntitlements = (license: typeof licenses.$inferSelect): Entitlements =>
+  entitlementsFor({
+    tier: license.tier,
+    customLimits: license.customLimits as Limits | null,
+    customFeatures: license.customFeatures as Feature[] | null,
+    customSupportResponseCapHours: license.supportResponseCapHours,
+    customMonthlyPriceCents: license.monthlyPriceCents,
+  });
+
+/**
+ * What the organisation's most recent license entitles it to, whatever its status: license
+ * events (suspended, expired, cancelled) concern a license no longer in force, and the
+ * customer's webhook should still hear of them.
+ */
+export const latestLicenseEntitlements = async (
+  executor: Executor,
+  organizationId: string,
+): Promise<Entitlements | null> => {
+  const [license] = await executor
+    .select()
+    .from(licenses)
+    .where(eq(licenses.organizationId, organizationId))
+    .orderBy(desc(licenses.createdAt))
+    .limit(1);
+  return license ? licenseEntitlements(license) : null;
+};
+
+/** TIER_FEATURE_REQUIRED unless the organisation's license includes the customisation. */
+export const requireAllowed = async (
+  executor: Executor,
+  organizationId: string,
+  type: CustomizationType,
+  now: Date,
+): Promise<Entitlements> => {
+  const entitlements = await currentEntitlements(executor, organizationId, now);
+  requireCustomizationAllowed(entitlements, type);
+  return entitlements as Entitlements;
+};
+
+export const findCustomization = async (
+  executor: Executor,
+  organizationId: string,
+  type: CustomizationType,
+  key: string,
+): Promise<CustomizationRow | null> => {
+  const [row] = await executor
+    .select()
+    .from(customizations)
+    .where(
+      and(
+        eq(customizations.organizationId, organizationId),
+        eq(customizations.type, type),
+        eq(customizations.key, key),
+      ),
+    );
+  return row ?? null;
+};
+
+export const listCustomizations = (executor: Executor, organizationId: string, type?: CustomizationType) =>
+  executor
+    .select()
+    .from(customizations)
+    .where(
+      type
+        ? and(eq(customizations.organizationId, organizationId), eq(customizations.type, type))
+        : eq(customizations.organizationId, organizationId),
+    )
+    .orderBy(customizations.type, customizations.key);
+
+export interface SaveCustomization {
+  organizationId: string;
+  type: CustomizationType;
+  key: string;
+  value: Record<string, unknown>;
+  /** Sealed secret to store; undefined keeps the one stored. */
+  secretCiphertext?: string | null;
+  /** The audit action, e.g. `white_label.branding_set`. */
+  action: string;
+}
+
+/**
+ * Create or replace one record, audited with before/after of its value, inside `tx`. The
+ * update is conditional on the version read, so of two racing saves neither is lost silently:
+ * the later one answers STALE_VERSION. A hostname another organisation holds answers
+ * DOMAIN_TAKEN.
+ */
+export const saveCustomization = async (
+  tx: Executor,
+  ctx: ServiceContext,
+  input: SaveCustomization,
+): Promise<CustomizationRow> => {
+  const now = ctx.clock.now();
+  const current = await findCustomization(tx, input.organizationId, input.type, input.key);
+  let saved: CustomizationRow | undefined;
+  try {
+    if (current) {
+      [saved] = await tx
+        .update(customizations)
+        .set({
+          value: input.value,
+          ...(input.secretCiphertext !== undefined ? { secretCiphertext: input.secretCiphertext } : {}),
+          version: current.version + 1,
+          updatedAt: now,
+        })
+        .where(and(eq(customizations.id, current.id), eq(customizations.version, current.version)))
+        .returning();
+      if (!saved)
+        throw new DomainError("STALE_VERSION", "Changed by someone else meanwhile; reload and try again");
+    } else {
+      [saved] = await tx
+        .insert(customizations)
+        .values({
+          organizationId: input.organizationId,
+          type: input.type,
+          key: input.key,
+          value: input.value,
+          secretCiphertext: input.secretCiphertext ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+    }
+  } catch (error) {
+    if (sqlState(error) === UNIQUE_VIOLATION) {
+      if (constraintName(error) === "customizations_domain_hostname_unique") {
+        throw new DomainError("DOMAIN_TAKEN", "This hostname is already registered to an organisation", {
+          field: "hostname",
+        });
+      }
+      throw new DomainError("STALE_VERSION", "Changed by someone else meanwhile; reload and try again");
+    }
+    throw error;
+  }
+  if (!saved) throw new Error("save returned no row");
+  await recordAudit(tx, ctx, {
+    action: input.action,
+    organizationId: input.organizationId,
+    targetType: "customization",
+    targetId: saved.id,
+    ...(current ? diff(current.value, saved.value) : { before: null, after: saved.value }),
+  });
+  return saved;
+};

@@ -1,0 +1,187 @@
+import { createHmac, randomUUID } from "node:crypto";
+import {
+  customizations,
+  webhookDeliveries,
+  webhookDeliveryAttempts,
+  webhookEvents,
+} from "@tessera/db/schema";
+import {
+  deliverySucceeded,
+  nextWebhookAttempt,
+  WEBHOOK_SIGNATURE_HEADER,
+  webhookSignatureHeader,
+  webhookSignedPayload,
+} from "@tessera/domain";
+import { and, asc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import type { AppDeps } from "../context.ts";
+import { refusedDestination } from "./webhook-destination.ts";
+
+/** A dispatcher holds what it claimed this long; a crashed one's claims go to the next. */
+const LEASE_MS = 60_000;
+const BATCH = 25;
+const TIMEOUT_MS = 10_000;
+const EXCERPT_CHARS = 500;
+
+/** HMAC-SHA256 over `<t>.<body>`: the `Tessera-Signature` header value. */
+export const signWebhook = (secret: string, timestampSeconds: number, body: string) =>
+  webhookSignatureHeader(
+    timestampSeconds,
+    createHmac("sha256", secret).update(webhookSignedPayload(timestampSeconds, body)).digest("hex"),
+  );
+
+interface AttemptOutcome {
+  statusCode: number | null;
+  error: string | null;
+  responseExcerpt: string | null;
+  durationMs: number;
+}
+
+const send = async (
+  deps: Pick<AppDeps, "config">,
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<AttemptOutcome> => {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const refused = await refusedDestination(url, deps.config.ALLOW_INSECURE_LOOPBACK);
+  if (refused)
+    return { statusCode: null, error: `refused: ${refused}`, responseExcerpt: null, durationMs: elapsed() };
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    const text = await response.text().catch(() => "");
+    return {
+      statusCode: response.status,
+      error: deliverySucceeded(response.status) ? null : `HTTP ${response.status}`,
+      responseExcerpt: text.slice(0, EXCERPT_CHARS) || null,
+      durationMs: elapsed(),
+    };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      statusCode: null,
+      error: cause ? `${cause}: ${message}` : message,
+      responseExcerpt: null,
+      durationMs: elapsed(),
+    };
+  }
+};
+
+/**
+ * Send what is due: claim a batch under a lease (SKIP LOCKED, so instances split the work),
+ * POST each signed event, record the attempt, and schedule the retry with backoff or mark it
+ * DELIVERED / DEAD. The closing write is conditional on the lease, so an attempt is recorded
+ * once even if a slow dispatcher's lease ran out and another took over.
+ */
+export const runWebhookDispatch = async (deps: AppDeps, now: Date) => {
+  const leaseToken = randomUUID();
+  const due = deps.db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.status, "PENDING"),
+        lte(webhookDeliveries.nextAttemptAt, now),
+        or(isNull(webhookDeliveries.leaseUntil), lt(webhookDeliveries.leaseUntil, now)),
+      ),
+    )
+    .orderBy(asc(webhookDeliveries.nextAttemptAt))
+    .limit(BATCH)
+    .for("update", { skipLocked: true });
+  const claimed = await deps.db
+    .update(webhookDeliveries)
+    .set({ leaseUntil: new Date(now.getTime() + LEASE_MS), leaseToken })
+    .where(inArray(webhookDeliveries.id, due))
+    .returning({ id: webhookDeliveries.id });
+  if (claimed.length === 0) return { attempted: 0, delivered: 0 };
+
+  const rows = await deps.db
+    .select({ delivery: webhookDeliveries, event: webhookEvents, integration: customizations })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
+    .innerJoin(customizations, eq(customizations.id, webhookDeliveries.integrationId))
+    .where(
+      and(
+        inArray(
+          webhookDeliveries.id,
+          claimed.map((row) => row.id),
+        ),
+        eq(webhookDeliveries.leaseToken, leaseToken),
+      ),
+    );
+
+  let delivered = 0;
+  await Promise.all(
+    rows.map(async ({ delivery, event, integration }) => {
+      const attempt = delivery.attempts + 1;
+      const startedAt = deps.clock.now();
+      let outcome: AttemptOutcome;
+      if (!integration.value.enabled || !integration.secretCiphertext) {
+        outcome = {
+          statusCode: null,
+          error: "the integration is disabled",
+          responseExcerpt: null,
+          durationMs: 0,
+        };
+      } else {
+        const body = JSON.stringify(event.payload);
+        const timestamp = Math.floor(startedAt.getTime() / 1000);
+        outcome = await send(
+          deps,
+          String(integration.value.url),
+          {
+            "Content-Type": "application/json",
+            "User-Agent": "Tessera-Webhooks/1",
+            "Tessera-Event": event.type,
+            "Tessera-Delivery": delivery.id,
+            [WEBHOOK_SIGNATURE_HEADER]: signWebhook(
+              deps.secrets.open(integration.secretCiphertext),
+              timestamp,
+              body,
+            ),
+          },
+          body,
+        );
+      }
+      const ok = deliverySucceeded(outcome.statusCode);
+      const finishedAt = deps.clock.now();
+      const retryAt = ok ? null : nextWebhookAttempt(attempt, finishedAt);
+      await deps.db.transaction(async (tx) => {
+        const [closed] = await tx
+          .update(webhookDeliveries)
+          .set({
+            attempts: attempt,
+            status: ok ? "DELIVERED" : retryAt ? "PENDING" : "DEAD",
+            nextAttemptAt: retryAt ?? delivery.nextAttemptAt,
+            deliveredAt: ok ? finishedAt : null,
+            lastStatusCode: outcome.statusCode,
+            lastError: outcome.error,
+            leaseUntil: null,
+            leaseToken: null,
+            updatedAt: finishedAt,
+          })
+          .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.leaseToken, leaseToken)))
+          .returning({ id: webhookDeliveries.id });
+        if (!closed) return; // our lease ran out and another dispatcher owns it now
+        await tx.insert(webhookDeliveryAttempts).values({
+          deliveryId: delivery.id,
+          attempt,
+          startedAt,
+          durationMs: outcome.durationMs,
+          statusCode: outcome.statusCode,
+          error: outcome.error,
+          responseExcerpt: outcome.responseExcerpt,
+        });
+      });
+      if (ok) delivered++;
+    }),
+  );
+  return { attempted: rows.length, delivered };
+};

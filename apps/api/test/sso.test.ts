@@ -1,0 +1,279 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
+import { DEMO_PASSWORD } from "../src/seed/demo.ts";
+import { openTestDatabase } from "./database.ts";
+import { startOidcProvider, type TestOidcProvider } from "./support/oidc-provider.ts";
+
+/**
+ * OIDC sign-in end to end: the real API over HTTP (demo data: Northwind is PROFESSIONAL)
+ * and a real OpenID provider on loopback, driven through its login and consent pages with
+ * plain fetch, as a browser would follow the redirects.
+ */
+let app: RunningApp;
+let idp: TestOidcProvider;
+beforeAll(async () => {
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: "/tmp/tessera-sso-test",
+    SEED_DEMO: "true",
+    // the provider runs on http://127.0.0.1: allowed for loopback only, by this flag
+    ALLOW_INSECURE_LOOPBACK: "true",
+  });
+  app = await startApp(config, { dbHandle: await openTestDatabase(), jobs: false });
+  idp = await startOidcProvider(`${app.url}/auth/sso/callback`);
+});
+afterAll(async () => {
+  await idp?.close();
+  await app?.close();
+});
+
+/** Cookies by name per origin: enough for one browser walking through one flow. */
+class CookieJar {
+  private readonly byOrigin = new Map<string, Map<string, string>>();
+  store(url: URL, response: Response) {
+    const jar = this.byOrigin.get(url.origin) ?? new Map<string, string>();
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const index = pair?.indexOf("=") ?? -1;
+      if (!pair || index < 0) continue;
+      const value = pair.slice(index + 1);
+      if (/expires=Thu, 01 Jan 1970/i.test(line) || value === "") jar.delete(pair.slice(0, index));
+      else jar.set(pair.slice(0, index), value);
+    }
+    this.byOrigin.set(url.origin, jar);
+  }
+  header(url: URL) {
+    return [...(this.byOrigin.get(url.origin) ?? new Map()).entries()]
+      .map(([k, v]) => `${k}=${v}`)
+      .join("; ");
+  }
+  get(origin: string, name: string) {
+    return this.byOrigin.get(origin)?.get(name);
+  }
+}
+
+/**
+ * Follow redirects from `start`, filling the provider's login form with `login` and
+ * accepting consent, until a response that is not a redirect or lands back on the API
+ * outside /auth. Returns the final URL and the jar.
+ */
+const walk = async (start: string, login: string, jar = new CookieJar()) => {
+  let url = new URL(start);
+  let init: RequestInit = { method: "GET" };
+  for (let hop = 0; hop < 20; hop++) {
+    const response = await fetch(url, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers as Record<string, string>), cookie: jar.header(url) },
+    });
+    jar.store(url, response);
+    const location = response.headers.get("location");
+    if (response.status >= 300 && response.status < 400 && location) {
+      const next = new URL(location, url);
+      if (next.origin === app.url && !next.pathname.startsWith("/auth/")) return { url: next, jar };
+      url = next;
+      init = { method: "GET" };
+      continue;
+    }
+    const html = await response.text();
+    const action = html.match(/<form[^>]*action="([^"]+)"/)?.[1];
+    if (!action) throw new Error(`stuck at ${url.href} (${response.status}): ${html.slice(0, 300)}`);
+    const form = html.includes('name="login"')
+      ? new URLSearchParams({ prompt: "login", login, password: "any" })
+      : new URLSearchParams({ prompt: "consent" });
+    url = new URL(action.replace(/&amp;/g, "&"), url);
+    init = {
+      method: "POST",
+      body: form.toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    };
+  }
+  throw new Error("too many redirects");
+};
+
+/** tRPC's JSON envelope, as far as these tests read it. */
+interface Envelope {
+  result?: { data: { json: Record<string, unknown> } };
+  error?: { json: { data: { code: string; field?: string } } };
+}
+
+const trpc = async (path: string, body: unknown, cookie = "") => {
+  const response = await fetch(`${app.url}/trpc/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ json: body }),
+  });
+  return { status: response.status, body: (await response.json()) as Envelope, response };
+};
+const trpcGet = async (path: string, cookie: string) => {
+  const response = await fetch(`${app.url}/trpc/${path}`, { headers: { cookie } });
+  return (await response.json()) as Envelope;
+};
+const passwordSignIn = async (email: string) => {
+  const { status, body, response } = await trpc("auth.signIn", { email, password: DEMO_PASSWORD });
+  return {
+    status,
+    code: body.error?.json.data.code,
+    cookie: response.headers.get("set-cookie")?.split(";")[0] ?? "",
+  };
+};
+
+let ownerCookie = "";
+let northwindId = "";
+const configure = async (change: Record<string, unknown> = {}) => {
+  const { status, body } = await trpc(
+    "whiteLabel.enableSSO",
+    {
+      protocol: "OIDC",
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+      allowedDomains: ["northwind.test"],
+      enforced: false,
+      ...change,
+    },
+    ownerCookie,
+  );
+  expect(status).toBe(200);
+  return body.result?.data.json;
+};
+
+describe("OIDC sign-in against a real provider", () => {
+  beforeAll(async () => {
+    ownerCookie = (await passwordSignIn("owner@northwind.test")).cookie;
+    const me = await trpcGet("auth.me", ownerCookie);
+    northwindId = String(me.result?.data.json.organizationId);
+    await configure();
+  });
+
+  it("discovery by email finds the organisation's provider; other domains get NOT_FOUND naming email", async () => {
+    const found = await trpc("auth.discoverSso", { email: "Member@Northwind.test" });
+    expect(found.body.result?.data.json.startUrl).toBe(
+      `/auth/sso/start?organization=${northwindId}&login_hint=member%40northwind.test`,
+    );
+    const missing = await trpc("auth.discoverSso", { email: "someone@globex.test" });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error?.json.data).toMatchObject({ code: "NOT_FOUND", field: "email" });
+  });
+
+  it("a member of the organisation signs in through the provider (code + PKCE) and lands in the portal", async () => {
+    const start = `${app.url}/auth/sso/start?organization=${northwindId}`;
+    const first = await fetch(start, { redirect: "manual" });
+    const authorize = new URL(first.headers.get("location") ?? "");
+    expect(authorize.origin).toBe(idp.issuer);
+    expect(authorize.searchParams.get("code_challenge_method")).toBe("S256");
+    expect(authorize.searchParams.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(authorize.searchParams.get("state")).toBeTruthy();
+    expect(authorize.searchParams.get("nonce")).toBeTruthy();
+    expect(authorize.searchParams.get("redirect_uri")).toBe(`${app.url}/auth/sso/callback`);
+
+    const { url, jar } = await walk(start, "member@northwind.test");
+    expect(url.pathname).toBe("/portal");
+    const session = jar.get(app.url, "tessera_session");
+    expect(session).toBeTruthy();
+    const me = await trpcGet("auth.me", `tessera_session=${session}`);
+    expect(me.result?.data.json).toMatchObject({
+      email: "member@northwind.test",
+      organizationId: northwindId,
+    });
+  });
+
+  it("a user from a domain that is not allowed is refused, with no session", async () => {
+    const { url, jar } = await walk(
+      `${app.url}/auth/sso/start?organization=${northwindId}`,
+      "intruder@evil.test",
+    );
+    expect(url.pathname).toBe("/sign-in");
+    expect(url.searchParams.get("sso_error")).toBe("SSO_DOMAIN_NOT_ALLOWED");
+    expect(jar.get(app.url, "tessera_session")).toBeUndefined();
+  });
+
+  it("an allowed domain but no such user of the organisation is refused", async () => {
+    const { url } = await walk(
+      `${app.url}/auth/sso/start?organization=${northwindId}`,
+      "stranger@northwind.test",
+    );
+    expect(url.searchParams.get("sso_error")).toBe("SSO_UNKNOWN_USER");
+  });
+
+  it("a user of another organisation cannot enter through this one's provider", async () => {
+    await configure({ allowedDomains: ["northwind.test", "globex.test"] });
+    try {
+      const { url } = await walk(
+        `${app.url}/auth/sso/start?organization=${northwindId}`,
+        "owner@globex.test",
+      );
+      expect(url.searchParams.get("sso_error")).toBe("SSO_UNKNOWN_USER");
+    } finally {
+      await configure();
+    }
+  });
+
+  it("a replayed or forged callback is refused: state is single-use", async () => {
+    const forged = await fetch(`${app.url}/auth/sso/callback?code=abc&state=forged`, { redirect: "manual" });
+    expect(forged.headers.get("location")).toBe("/sign-in?sso_error=SSO_STATE_INVALID");
+    // capture the callback URL of a real flow, use it, then replay it
+    const jar = new CookieJar();
+    let url = new URL(`${app.url}/auth/sso/start?organization=${northwindId}`);
+    let callback: URL | null = null;
+    const original = globalThis.fetch;
+    globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      const target = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
+      if (target.pathname === "/auth/sso/callback") callback = target;
+      return original(input, init);
+    }) as typeof fetch;
+    try {
+      ({ url } = await walk(url.href, "member@northwind.test", jar));
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(url.pathname).toBe("/portal");
+    expect(callback).not.toBeNull();
+    const replay = await fetch(callback as unknown as URL, { redirect: "manual" });
+    expect(replay.headers.get("location")).toBe("/sign-in?sso_error=SSO_STATE_INVALID");
+  });
+
+  it("an organisation without SSO, or an unknown id, gets SSO_NOT_CONFIGURED", async () => {
+    const response = await fetch(
+      `${app.url}/auth/sso/start?organization=00000000-0000-0000-0000-000000000000`,
+      {
+        redirect: "manual",
+      },
+    );
+    expect(response.headers.get("location")).toBe("/sign-in?sso_error=SSO_NOT_CONFIGURED");
+  });
+
+  it("an unreachable provider answers SSO_PROVIDER_UNREACHABLE rather than an error page", async () => {
+    await configure({ issuer: "http://127.0.0.1:9" });
+    try {
+      const response = await fetch(`${app.url}/auth/sso/start?organization=${northwindId}`, {
+        redirect: "manual",
+      });
+      expect(response.headers.get("location")).toBe("/sign-in?sso_error=SSO_PROVIDER_UNREACHABLE");
+    } finally {
+      await configure();
+    }
+  });
+
+  it("enforced: password sign-in is refused with SSO_REQUIRED for the organisation only; SSO still works", async () => {
+    await configure({ enforced: true });
+    try {
+      expect(await passwordSignIn("member@northwind.test")).toMatchObject({
+        status: 403,
+        code: "SSO_REQUIRED",
+      });
+      expect((await passwordSignIn("owner@globex.test")).status).toBe(200);
+      expect((await passwordSignIn("admin@tessera.test")).status).toBe(200);
+      const { url } = await walk(
+        `${app.url}/auth/sso/start?organization=${northwindId}`,
+        "member@northwind.test",
+      );
+      expect(url.pathname).toBe("/portal");
+    } finally {
+      await configure({ enforced: false });
+    }
+    expect((await passwordSignIn("member@northwind.test")).status).toBe(200);
+  });
+});
