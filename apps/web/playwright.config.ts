@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { DNS_CONTROL_PORT, DNS_PORT } from "./e2e/test-dns.ts";
 
 // The built app as it ships: the API bundle serving the built SPA, on a fresh database
 // (a temporary PGlite folder, or the PostgreSQL database DATABASE_URL names).
 const port = 3210;
+const apiDir = resolve(import.meta.dirname, "../api");
 const dataDir = mkdtempSync(join(tmpdir(), "tessera-e2e-"));
 // Every process that loads this config makes its own folder; each removes its own at exit.
 process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
@@ -35,22 +37,35 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node ${resolve(import.meta.dirname, "../api/dist/main.js")}`,
-    url: `http://127.0.0.1:${port}/readyz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    env: {
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      WEB_DIST: resolve(import.meta.dirname, "dist"),
-      SEED_DEMO: "true",
-      // Every test signs in from 127.0.0.1: room for the suite to grow without tripping the
-      // per-IP limit (the per-email limit, which a test checks, keeps its default).
-      LOGIN_MAX_ATTEMPTS_PER_IP: "1000",
-      // PostgreSQL only when the test script named a (fresh) database; PGlite otherwise.
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  webServer: [
+    {
+      command: `node ${resolve(apiDir, "dist/main.js")}`,
+      url: `http://127.0.0.1:${port}/readyz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        WEB_DIST: resolve(import.meta.dirname, "dist"),
+        SEED_DEMO: "true",
+        // Every test signs in from 127.0.0.1: room for the suite to grow without tripping the
+        // per-IP limit (the per-email limit, which a test checks, keeps its default).
+        LOGIN_MAX_ATTEMPTS_PER_IP: "1000",
+        DNS_RESOLVER: `127.0.0.1:${DNS_PORT}`,
+        // PostgreSQL only when the test script named a (fresh) database; PGlite otherwise.
+        ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+      },
     },
-  },
+    {
+      // Run from the API's folder: tsx and dns-packet are its development dependencies.
+      command: "node_modules/.bin/tsx test/support/dns-server-cli.ts",
+      cwd: apiDir,
+      url: `http://127.0.0.1:${DNS_CONTROL_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      env: { DNS_PORT: String(DNS_PORT), CONTROL_PORT: String(DNS_CONTROL_PORT) },
+    },
+  ],
 });

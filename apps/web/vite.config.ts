@@ -8,6 +8,9 @@ export default defineConfig({
     proxy: {
       "/trpc": "http://127.0.0.1:3000",
       "/api": "http://127.0.0.1:3000",
+      // Single sign-on's start and callback, and uploaded logos, are served by the API too.
+      "/auth/sso": "http://127.0.0.1:3000",
+      "/branding": "http://127.0.0.1:3000",
       "/healthz": "http://127.0.0.1:3000",
       "/readyz": "http://127.0.0.1:3000",
     },

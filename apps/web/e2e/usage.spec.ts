@@ -9,10 +9,18 @@ test("the platform reports usage with an owner's key; owner and staff see it aga
   const id = unique();
   const keyName = `Platform ${id}`;
 
-  // The owner creates a key with usage:write; it is shown once.
+  // The owner switches API access on (keys are refused while it is off) …
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, "owner@northwind.test");
-  await owner.getByRole("link", { name: "API keys" }).click();
+  await owner.getByRole("link", { name: "Settings" }).click();
+  await owner.getByRole("link", { name: "API access" }).click();
+  const apiAccess = owner.getByRole("switch", { name: "Let our API keys call Tessera" });
+  await apiAccess.check();
+  await expect(apiAccess).toBeChecked();
+  await expect(owner.getByRole("region", { name: "API access" })).toContainText("3,000 requests per minute");
+
+  // … and creates a key with usage:write; it is shown once.
+  await owner.getByRole("link", { name: "API keys", exact: true }).click();
   await expect(owner.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();
   await owner.getByRole("button", { name: "Create key" }).click();
   await expect(owner.getByText("choose at least one scope")).toBeVisible();

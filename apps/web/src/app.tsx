@@ -16,6 +16,13 @@ import { PortalApiKeysPage } from "./portal/api-keys-page.tsx";
 import { PortalAuditPage } from "./portal/audit-page.tsx";
 import { PortalLicensePage } from "./portal/license-page.tsx";
 import { PortalOrganizationPage } from "./portal/organization-page.tsx";
+import { ApiAccessSettingsPage } from "./portal/settings/api-access-page.tsx";
+import { BrandingSettingsPage } from "./portal/settings/branding-page.tsx";
+import { DomainSettingsPage } from "./portal/settings/domain-page.tsx";
+import { FeatureTogglesSettingsPage } from "./portal/settings/feature-toggles-page.tsx";
+import { IntegrationsSettingsPage } from "./portal/settings/integrations-page.tsx";
+import { SettingsLayout } from "./portal/settings/settings-layout.tsx";
+import { SsoSettingsPage } from "./portal/settings/sso-page.tsx";
 import { PortalTeamPage } from "./portal/team-page.tsx";
 import { PortalTicketPage } from "./portal/ticket-page.tsx";
 import { PortalTicketsPage } from "./portal/tickets-page.tsx";
@@ -38,6 +45,7 @@ const PORTAL_NAV: NavItem[] = [
   { to: "/portal/team", label: "Team" },
   { to: "/portal/api-keys", label: "API keys", roles: CUSTOMER_ADMIN_ROLES },
   { to: "/portal/audit", label: "Audit log", roles: CUSTOMER_ADMIN_ROLES },
+  { to: "/portal/settings", label: "Settings", roles: CUSTOMER_ADMIN_ROLES },
 ];
 
 const AdminOnly = ({ staff, children }: { staff?: boolean; children: React.ReactNode }) => {
@@ -108,6 +116,23 @@ export const App = () => (
             </AdminOnly>
           }
         />
+        <Route
+          path="settings"
+          element={
+            <AdminOnly>
+              <SettingsLayout />
+            </AdminOnly>
+          }
+        >
+          <Route index element={<Navigate to="branding" replace />} />
+          <Route path="branding" element={<BrandingSettingsPage />} />
+          <Route path="domain" element={<DomainSettingsPage />} />
+          <Route path="sso" element={<SsoSettingsPage />} />
+          <Route path="api-access" element={<ApiAccessSettingsPage />} />
+          <Route path="feature-toggles" element={<FeatureTogglesSettingsPage />} />
+          <Route path="integrations" element={<IntegrationsSettingsPage />} />
+          <Route path="*" element={<Navigate to="branding" replace />} />
+        </Route>
         <Route path="*" element={<Navigate to="/portal" replace />} />
       </Route>
       <Route path="*" element={<HomeRedirect />} />

@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";
 import "./styles.css";
+import { ThemeProvider } from "./theme/theme-provider.tsx";
 import { queryClient, TRPCProvider, trpcClient } from "./trpc.ts";
 
 const root = document.getElementById("root");
@@ -12,7 +13,9 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <App />
+        <ThemeProvider>
+          <App />
+        </ThemeProvider>
       </TRPCProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -1,10 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { SignInInput } from "@tessera/domain";
 import { type FormEvent, useEffect, useState } from "react";
-import { Navigate, useLocation, useNavigate } from "react-router";
+import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { homeOf, useMe } from "./auth/session.tsx";
-import { Alert, Button, Field, Loading } from "./components/ui.tsx";
+import { SsoDiscoverForm, SsoErrorNotice } from "./auth/sso-sign-in.tsx";
+import { BrandMark } from "./components/brand-mark.tsx";
+import { Alert, Button, cx, Field, Loading, PRIMARY_LINK } from "./components/ui.tsx";
 import { useSchemaForm } from "./components/use-form.ts";
+import { refreshTheme, type Theme, useTheme } from "./theme/theme-provider.tsx";
 import { apiProblem, useTRPC } from "./trpc.ts";
 
 /** Seconds left until `until`, ticking once a second; 0 when there is nothing to wait for. */
@@ -25,6 +28,20 @@ const destination = (kind: "STAFF" | "CUSTOMER", from: unknown) => {
   return typeof from === "string" && from.startsWith(home) ? from : home;
 };
 
+/** The organisation's own single sign-on, when the page is served on its verified domain. */
+const OrganizationSso = ({ theme, sso }: { theme: Theme; sso: NonNullable<Theme["sso"]> }) => (
+  <div className="mb-4 space-y-3">
+    <a href={sso.startUrl} className={cx(PRIMARY_LINK, "w-full")}>
+      Sign in with SSO
+    </a>
+    {sso.enforced && (
+      <Alert tone="info">
+        Password sign-in is off for {theme.branding.companyName}: its people sign in with single sign-on.
+      </Alert>
+    )}
+  </div>
+);
+
 export const SignInPage = () => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -32,6 +49,10 @@ export const SignInPage = () => {
   const location = useLocation();
   const from = (location.state as { from?: unknown } | null)?.from;
   const me = useMe();
+  const theme = useTheme();
+  const [searchParams] = useSearchParams();
+  const ssoError = searchParams.get("sso_error");
+  const [useSso, setUseSso] = useState(false);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [retryAt, setRetryAt] = useState<number | null>(null);
@@ -40,6 +61,8 @@ export const SignInPage = () => {
     trpc.auth.signIn.mutationOptions({
       onSuccess: async ({ user }) => {
         queryClient.setQueryData(trpc.auth.me.queryKey(), user);
+        // The portal opens in the organisation's branding, not the sign-in page's.
+        await refreshTheme(queryClient);
         await navigate(destination(user.kind, from), { replace: true });
       },
       onError: (error) => {
@@ -63,51 +86,80 @@ export const SignInPage = () => {
     if (input) signIn.mutate(input);
   };
   return (
-    <main className="flex min-h-screen items-center justify-center bg-slate-50 px-4">
+    <main className="flex min-h-screen items-center justify-center bg-slate-50 px-4 py-10">
       <div className="w-full max-w-sm">
-        <p className="mb-2 text-center text-lg font-bold tracking-tight text-indigo-700">Tessera</p>
+        <div className="mb-4 flex min-h-10 justify-center text-brand-ink">
+          {theme && (
+            <BrandMark companyName={theme.branding.companyName} logoSrc={theme.branding.logoSrc} size="lg" />
+          )}
+        </div>
         <h1 className="mb-1 text-center text-2xl font-semibold text-slate-900">Sign in</h1>
         <p className="mb-6 text-center text-sm text-slate-600">
-          To the staff console or your organisation's portal
+          {theme?.source === "DOMAIN"
+            ? `To ${theme.branding.companyName}'s portal`
+            : "To the staff console or your organisation's portal"}
         </p>
-        <form
-          onSubmit={submit}
-          noValidate
-          aria-label="Sign in"
-          className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
-        >
-          <Field
-            label="Email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={setEmail}
-            error={form.errors.email}
-            required
-          />
-          <Field
-            label="Password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={setPassword}
-            error={form.errors.password}
-            required
-          />
-          {problem && (
-            <Alert title={problem.code === "RATE_LIMITED" ? "Too many attempts" : "Could not sign you in"}>
-              <p data-error-code={problem.code}>{problem.message}</p>
-              {problem.code === "RATE_LIMITED" && waitSeconds > 0 && (
-                <p className="mt-1">You can try again in {waitSeconds} s.</p>
+        {ssoError && (
+          <div className="mb-4">
+            <SsoErrorNotice code={ssoError} />
+          </div>
+        )}
+        {theme?.sso && <OrganizationSso theme={theme} sso={theme.sso} />}
+        {useSso ? (
+          <SsoDiscoverForm onCancel={() => setUseSso(false)} />
+        ) : (
+          <>
+            <form
+              onSubmit={submit}
+              noValidate
+              aria-label="Sign in"
+              className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+            >
+              <Field
+                label="Email"
+                name="email"
+                type="email"
+                autoComplete="username"
+                value={email}
+                onChange={setEmail}
+                error={form.errors.email}
+                required
+              />
+              <Field
+                label="Password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={setPassword}
+                error={form.errors.password}
+                required
+              />
+              {problem && (
+                <Alert
+                  title={problem.code === "RATE_LIMITED" ? "Too many attempts" : "Could not sign you in"}
+                >
+                  <p data-error-code={problem.code}>{problem.message}</p>
+                  {problem.code === "RATE_LIMITED" && waitSeconds > 0 && (
+                    <p className="mt-1">You can try again in {waitSeconds} s.</p>
+                  )}
+                </Alert>
               )}
-            </Alert>
-          )}
-          <Button type="submit" busy={signIn.isPending} disabled={waitSeconds > 0} className="w-full">
-            {signIn.isPending ? "Signing in…" : waitSeconds > 0 ? `Try again in ${waitSeconds} s` : "Sign in"}
-          </Button>
-        </form>
+              <Button type="submit" busy={signIn.isPending} disabled={waitSeconds > 0} className="w-full">
+                {signIn.isPending
+                  ? "Signing in…"
+                  : waitSeconds > 0
+                    ? `Try again in ${waitSeconds} s`
+                    : "Sign in"}
+              </Button>
+            </form>
+            <div className="mt-4 text-center">
+              <Button variant="ghost" onClick={() => setUseSso(true)}>
+                Use single sign-on
+              </Button>
+            </div>
+          </>
+        )}
       </div>
     </main>
   );

@@ -47,19 +47,28 @@ export const apiProblem = (error: unknown): ApiProblem | null => {
   };
 };
 
-/** tRPC's query key of `auth.me`, whose input is undefined: `[["auth", "me"], { type: "query" }]`. */
-const isSessionQuery = (queryKey: readonly unknown[]) => {
+/** Whether a tRPC query key (e.g. `[["auth", "me"], { type: "query" }]`) is of `area.procedure`. */
+const isProcedureQuery = (queryKey: readonly unknown[], area: string, procedure: string) => {
   const path = queryKey[0];
-  return Array.isArray(path) && path[0] === "auth" && path[1] === "me";
+  return Array.isArray(path) && path[0] === area && path[1] === procedure;
 };
+
+const isSessionQuery = (queryKey: readonly unknown[]) => isProcedureQuery(queryKey, "auth", "me");
+
+/** `whiteLabel.theme`: public, it answers for whoever is signed in, so sign-in and sign-out refresh it. */
+export const isThemeQuery = (queryKey: readonly unknown[]) =>
+  isProcedureQuery(queryKey, "whiteLabel", "theme");
 
 export const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
     // A session that expired or was revoked (user disabled) while the page was open: ask
-    // `auth.me` again, so the route guards send the user to the sign-in page.
+    // `auth.me` again, so the route guards send the user to the sign-in page, and the theme,
+    // which no longer is the organisation's.
     onError: (error, query) => {
       if (apiProblem(error)?.code === "UNAUTHENTICATED" && !isSessionQuery(query.queryKey)) {
-        void queryClient.invalidateQueries({ predicate: (candidate) => isSessionQuery(candidate.queryKey) });
+        void queryClient.invalidateQueries({
+          predicate: (candidate) => isSessionQuery(candidate.queryKey) || isThemeQuery(candidate.queryKey),
+        });
       }
     },
   }),

@@ -142,6 +142,27 @@ export const enableWhiteLabel = async (ctx: ServiceContext, organizationId: stri
   return getBranding(ctx, organizationId);
 };
 
+/** What an SSO record holds, by protocol (the OIDC client secret is sealed apart). */
+export interface OidcSettingsValue {
+  protocol: "OIDC";
+  issuer: string;
+  clientId: string;
+  allowedDomains: string[];
+  enforced: boolean;
+}
+export interface SamlSettingsValue {
+  protocol: "SAML";
+  entityId: string;
+  ssoUrl: string;
+  certificate: string;
+  certificateSubject: string;
+  certificateFingerprint256: string;
+  certificateExpiresAt: string;
+  allowedDomains: string[];
+  enforced: boolean;
+}
+export type SsoSettingsValue = OidcSettingsValue | SamlSettingsValue;
+
 /** SSO as anyone may see it: no secret, only whether one is stored. */
 export const ssoView = (row: {
   id: string;
@@ -152,11 +173,7 @@ export const ssoView = (row: {
 }) => ({
   id: row.id,
   version: row.version,
-  ...(row.value as Record<string, unknown> & {
-    protocol: "OIDC" | "SAML";
-    allowedDomains: string[];
-    enforced: boolean;
-  }),
+  ...(row.value as unknown as SsoSettingsValue),
   hasClientSecret: row.secretCiphertext !== null,
   updatedAt: row.updatedAt,
 });
@@ -268,6 +285,7 @@ export const getApiAccess = async (ctx: ServiceContext, organizationId: string) 
   const gate = customizationGate(entitlements, "API");
   const enabled = Boolean(row?.value.enabled);
   return {
+    id: row?.id ?? null,
     enabled,
     active: enabled && gate.allowed,
     gate,

@@ -16,6 +16,7 @@ import { startSession } from "../auth/service.ts";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { clientIp, isSecure } from "../request-context.ts";
+import type { OidcSettingsValue } from "./service.ts";
 import { currentEntitlements, findCustomization } from "./store.ts";
 
 export const SSO_START_PATH = "/auth/sso/start";
@@ -23,13 +24,6 @@ export const SSO_CALLBACK_PATH = "/auth/sso/callback";
 const STATE_TTL_MS = 10 * 60_000;
 const DISCOVERY_TTL_MS = 10 * 60_000;
 
-interface OidcSettings {
-  protocol: "OIDC";
-  issuer: string;
-  clientId: string;
-  allowedDomains: string[];
-  enforced: boolean;
-}
 
 /**
  * Which organisation signs this email in through SSO: one whose OIDC configuration allows the
@@ -70,7 +64,7 @@ const discoveries = new Map<string, { config: oidc.Configuration; fetchedAt: num
 /** The provider's metadata, fetched from its discovery document and kept ten minutes. */
 const providerConfiguration = async (
   deps: Pick<AppDeps, "config">,
-  settings: OidcSettings,
+  settings: OidcSettingsValue,
   clientSecret: string,
 ) => {
   const cacheKey = `${settings.issuer}|${settings.clientId}|${sha256(clientSecret)}`;
@@ -92,7 +86,7 @@ const oidcSettings = async (deps: Pick<AppDeps, "db" | "secrets" | "clock">, org
   const entitlements = await currentEntitlements(deps.db, organizationId, deps.clock.now());
   if (!customizationGate(entitlements, "SSO").allowed) return null;
   return {
-    settings: row.value as unknown as OidcSettings,
+    settings: row.value as unknown as OidcSettingsValue,
     clientSecret: deps.secrets.open(row.secretCiphertext),
   };
 };

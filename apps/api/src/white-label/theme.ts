@@ -17,7 +17,9 @@ export const getTheme = async (
 ) => {
   const ctx: ServiceContext = { db: deps.db, clock: deps.clock, actor: request.actor, ip: null };
   const signedInOrganization = request.actor?.kind === "CUSTOMER" ? request.actor.organizationId : null;
-  const domainOrganization = await organizationForHost(deps, request.host);
+  // Staff work in Tessera's console, whichever customer's domain they reached it through.
+  const domainOrganization =
+    request.actor?.kind === "STAFF" ? null : await organizationForHost(deps, request.host);
   const organizationId = signedInOrganization ?? domainOrganization;
   if (!organizationId) {
     return {

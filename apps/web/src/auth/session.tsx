@@ -3,7 +3,8 @@ import { CUSTOMER_ADMIN_ROLES } from "@tessera/domain";
 import type { ReactNode } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { Alert, ErrorAlert, Loading } from "../components/ui.tsx";
-import { apiProblem, useTRPC } from "../trpc.ts";
+import { refreshTheme } from "../theme/theme-provider.tsx";
+import { apiProblem, isThemeQuery, useTRPC } from "../trpc.ts";
 
 export type UserKind = "STAFF" | "CUSTOMER";
 
@@ -25,17 +26,20 @@ export const useSignOut = () => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  // Forget everything of the session; the theme (observed by the provider at the root) is
+  // asked again instead, so the sign-in page stops showing the organisation's branding.
+  const signedOut = async () => {
+    queryClient.removeQueries({ predicate: (query) => !isThemeQuery(query.queryKey) });
+    queryClient.getMutationCache().clear();
+    await navigate("/sign-in", { replace: true });
+    await refreshTheme(queryClient);
+  };
   return useMutation(
     trpc.auth.signOut.mutationOptions({
-      onSuccess: async () => {
-        queryClient.clear();
-        await navigate("/sign-in", { replace: true });
-      },
+      onSuccess: signedOut,
       // Already signed out (the session expired): the same as a successful sign-out.
       onError: async (error) => {
-        if (apiProblem(error)?.code !== "UNAUTHENTICATED") return;
-        queryClient.clear();
-        await navigate("/sign-in", { replace: true });
+        if (apiProblem(error)?.code === "UNAUTHENTICATED") await signedOut();
       },
     }),
   );

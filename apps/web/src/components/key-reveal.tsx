@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { CopyButton } from "./copy-button.tsx";
 import { Alert, Button } from "./ui.tsx";
 
 /** A secret shown once: with a copy button and a plain warning that it will not be shown again. */
@@ -10,31 +10,20 @@ export const KeyReveal = ({
   label: string;
   value: string;
   onDismiss: () => void;
-}) => {
-  const [copied, setCopied] = useState(false);
-  return (
-    <Alert tone="warning">
-      <p className="font-medium">{label} — copy it now: it is shown only once.</p>
-      <div className="mt-2 flex flex-wrap items-center gap-2">
-        <code
-          data-testid="revealed-key"
-          className="rounded bg-white px-2 py-1 font-mono text-sm text-slate-900"
-        >
-          {value}
-        </code>
-        <Button
-          variant="secondary"
-          onClick={async () => {
-            await navigator.clipboard?.writeText(value).catch(() => {});
-            setCopied(true);
-          }}
-        >
-          {copied ? "Copied" : "Copy"}
-        </Button>
-        <Button variant="secondary" onClick={onDismiss}>
-          I have stored it
-        </Button>
-      </div>
-    </Alert>
-  );
-};
+}) => (
+  <Alert tone="warning">
+    <p className="font-medium">{label} — copy it now: it is shown only once.</p>
+    <div className="mt-2 flex flex-wrap items-center gap-2">
+      <code
+        data-testid="revealed-key"
+        className="break-all rounded bg-white px-2 py-1 font-mono text-sm text-slate-900"
+      >
+        {value}
+      </code>
+      <CopyButton value={value} />
+      <Button variant="secondary" onClick={onDismiss}>
+        I have stored it
+      </Button>
+    </div>
+  </Alert>
+);

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { NavLink, Outlet } from "react-router";
 import { useMe, useSignOut } from "../auth/session.tsx";
+import { useTheme } from "../theme/theme-provider.tsx";
+import { BrandMark } from "./brand-mark.tsx";
 import { Button, ErrorAlert } from "./ui.tsx";
 
 export interface NavItem {
@@ -11,9 +13,13 @@ export interface NavItem {
   roles?: readonly string[];
 }
 
-/** The frame of both areas: product name, navigation, who is signed in, sign-out. */
+/**
+ * The frame of both areas: the brand (the organisation's in the portal once white-labelled,
+ * Tessera's otherwise), navigation, who is signed in, sign-out.
+ */
 export const Shell = ({ area, nav }: { area: ReactNode; nav: NavItem[] }) => {
   const me = useMe();
+  const theme = useTheme();
   const signOut = useSignOut();
   const role = me.data?.role ?? "";
   const items = nav.filter((item) => !item.roles || item.roles.includes(role));
@@ -25,39 +31,46 @@ export const Shell = ({ area, nav }: { area: ReactNode; nav: NavItem[] }) => {
       >
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-6 pt-3">
-          <div className="flex items-center gap-3">
-            <span className="text-lg font-bold tracking-tight text-indigo-700">Tessera</span>
-            <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
-              {area}
-            </span>
-          </div>
-          <div className="flex items-center gap-3 text-sm">
-            {me.data && (
-              <span className="text-slate-700">
-                <span className="font-medium">{me.data.name}</span>{" "}
-                <span className="text-slate-500">
-                  {me.data.email} · {me.data.role}
-                </span>
+      <header>
+        <div data-testid="brand-bar" className="bg-brand-secondary text-on-brand-secondary">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-6 py-3">
+            <div className="flex min-w-0 items-center gap-3">
+              {theme ? (
+                <BrandMark companyName={theme.branding.companyName} logoSrc={theme.branding.logoSrc} />
+              ) : (
+                <span className="h-8" />
+              )}
+              <span className="rounded-full bg-white px-2 py-0.5 text-xs font-medium text-slate-700">
+                {area}
               </span>
-            )}
-            <Button variant="secondary" busy={signOut.isPending} onClick={() => signOut.mutate()}>
-              {signOut.isPending ? "Signing out…" : "Sign out"}
-            </Button>
+            </div>
+            <div className="flex items-center gap-3 text-sm">
+              {me.data && (
+                <span>
+                  <span className="font-medium">{me.data.name}</span>{" "}
+                  <span>
+                    {me.data.email} · {me.data.role}
+                  </span>
+                </span>
+              )}
+              <Button variant="secondary" busy={signOut.isPending} onClick={() => signOut.mutate()}>
+                {signOut.isPending ? "Signing out…" : "Sign out"}
+              </Button>
+            </div>
           </div>
         </div>
-        <nav aria-label="Main" className="mx-auto mt-2 max-w-7xl px-6">
-          <ul className="-mb-px flex gap-1">
+        <div aria-hidden className="h-1 bg-brand-accent" />
+        <nav aria-label="Main" className="border-b border-slate-200 bg-white">
+          <ul className="mx-auto -mb-px flex max-w-7xl flex-wrap gap-1 px-6 pt-2">
             {items.map((item) => (
               <li key={item.to}>
                 <NavLink
                   to={item.to}
                   end={item.end ?? false}
                   className={({ isActive }) =>
-                    `inline-block border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 ${
+                    `inline-block border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand ${
                       isActive
-                        ? "border-indigo-600 text-indigo-700"
+                        ? "border-brand text-brand-ink"
                         : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
                     }`
                   }

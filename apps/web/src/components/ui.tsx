@@ -21,7 +21,7 @@ export const Button = ({
     className={cx(
       "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60",
       variant === "primary" &&
-        "bg-indigo-600 text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-indigo-600",
+        "bg-brand text-on-brand shadow-sm hover:bg-brand-hover focus-visible:outline-brand",
       variant === "secondary" &&
         "border border-slate-300 bg-white text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-slate-500",
       variant === "danger" &&
@@ -42,7 +42,7 @@ export const Button = ({
 
 /** Classes that make a router link look like the primary button. */
 export const PRIMARY_LINK =
-  "inline-flex items-center justify-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
+  "inline-flex items-center justify-center rounded-md bg-brand px-3 py-2 text-sm font-medium text-on-brand shadow-sm hover:bg-brand-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand";
 
 /** A panel; with a title it is a region named by that title. */
 export const Card = ({
@@ -184,7 +184,7 @@ export const QueryState = <T,>({
 };
 
 const INPUT =
-  "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-indigo-600 disabled:bg-slate-100";
+  "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-brand disabled:bg-slate-100";
 
 const describedBy = (id: string, error: string[] | undefined, hint: ReactNode) =>
   [error?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
@@ -417,3 +417,48 @@ export const formatDate = (value: Date | string | null | undefined) =>
 
 export const formatDay = (value: Date | string | null | undefined) =>
   value ? new Date(value).toLocaleDateString(undefined, { dateStyle: "medium" }) : "—";
+
+/** An on/off control: a checkbox announced as a switch, with its label and an optional hint. */
+export const Switch = ({
+  label,
+  checked,
+  onChange,
+  hint,
+  disabled,
+  busy,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: ReactNode;
+  disabled?: boolean;
+  busy?: boolean;
+}) => {
+  const id = useId();
+  return (
+    <div className="flex items-start gap-3">
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        checked={checked}
+        aria-checked={checked}
+        disabled={disabled || busy}
+        aria-busy={busy || undefined}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(event) => onChange(event.target.checked)}
+        className="relative mt-0.5 h-6 w-11 shrink-0 cursor-pointer appearance-none rounded-full bg-slate-400 transition-colors before:absolute before:top-0.5 before:left-0.5 before:size-5 before:rounded-full before:bg-white before:shadow before:transition-transform checked:bg-brand checked:before:translate-x-5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:cursor-not-allowed disabled:opacity-60"
+      />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {hint && (
+          <p id={`${id}-hint`} className="text-xs text-slate-600">
+            {hint}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+};

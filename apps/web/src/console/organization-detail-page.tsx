@@ -13,6 +13,7 @@ import { Alert, Button, Card, ErrorAlert, formatDay, PageHeader, QueryState } fr
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
 import { OrganizationFields, type OrganizationValues, organizationInputOf } from "./organization-form.tsx";
+import { WhiteLabelOverview } from "./white-label-overview.tsx";
 
 type Organization = inferRouterOutputs<AppRouter>["organizations"]["get"];
 
@@ -141,6 +142,7 @@ export const OrganizationDetailPage = () => {
               }
             </QueryState>
           </Card>
+          <WhiteLabelOverview organizationId={org.id} canDelete={isAdmin} />
           <TeamManager organizationId={org.id} canManage={isAdmin} canGrantOwner />
           <Card title="Audit log">
             <AuditLog scope="staff" organizationId={org.id} />

@@ -3,6 +3,7 @@ import type { AppRouter } from "@tessera/api";
 import { CreateOrganizationKeyInput, ORGANIZATION_KEY_SCOPES } from "@tessera/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useId, useState } from "react";
+import { Link } from "react-router";
 import { KeyReveal } from "../components/key-reveal.tsx";
 import {
   Alert,
@@ -140,6 +141,22 @@ const CreateKey = ({ onCreated }: { onCreated: (key: string) => void }) => {
   );
 };
 
+/** Keys are refused while the organisation's API access is off: say so where keys are made. */
+const ApiAccessNotice = () => {
+  const trpc = useTRPC();
+  const access = useQuery(trpc.whiteLabel.apiAccess.queryOptions());
+  if (!access.data || access.data.active) return null;
+  return (
+    <Alert tone="warning" title="API access is off">
+      Calls made with these keys are refused until API access is switched on under{" "}
+      <Link to="/portal/settings/api-access" className="font-medium underline">
+        Settings → API access
+      </Link>
+      .
+    </Alert>
+  );
+};
+
 /** The organisation's API keys for the learning platform: create (shown once), list, revoke. */
 export const PortalApiKeysPage = () => {
   const trpc = useTRPC();
@@ -168,6 +185,7 @@ export const PortalApiKeysPage = () => {
         description="Keys your learning platform uses to call Tessera: report usage, read the license, open tickets."
       />
       <div className="space-y-6">
+        <ApiAccessNotice />
         <Card title="Keys">
           <div aria-live="polite">{notice && <Alert tone="success">{notice}</Alert>}</div>
           <QueryState query={keys}>

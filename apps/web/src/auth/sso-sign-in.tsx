@@ -1,0 +1,80 @@
+import { useMutation } from "@tanstack/react-query";
+import { SsoDiscoverInput } from "@tessera/domain";
+import { type FormEvent, useState } from "react";
+import { Alert, Button, ErrorAlert, Field } from "../components/ui.tsx";
+import { useSchemaForm } from "../components/use-form.ts";
+import { useTRPC } from "../trpc.ts";
+
+/** Why single sign-on sent the person back (`/sign-in?sso_error=CODE`), in words, with what to do. */
+const SSO_ERRORS: Record<string, string> = {
+  SSO_NOT_CONFIGURED:
+    "Single sign-on is not set up for this organisation, or its plan no longer includes it. Sign in with your password or ask your administrator.",
+  SSO_PROVIDER_UNREACHABLE:
+    "Your organisation's identity provider could not be reached. Try again in a moment; if it keeps happening, tell your administrator.",
+  SSO_STATE_INVALID: "That sign-in attempt expired or was already used. Start single sign-on again.",
+  SSO_DENIED_BY_PROVIDER:
+    "Your identity provider did not let you in: access was denied or the sign-in was cancelled.",
+  SSO_EMAIL_MISSING:
+    "Your identity provider did not share a verified email address, so we could not tell who you are. Ask your administrator to release the email claim.",
+  SSO_EXCHANGE_FAILED:
+    "The sign-in could not be completed with your identity provider. Start again; if it keeps happening, tell your administrator.",
+  SSO_DOMAIN_NOT_ALLOWED:
+    "Your email's domain is not one this organisation allows to sign in through single sign-on.",
+  SSO_UNKNOWN_USER:
+    "Your identity provider knows you, but this organisation has no Tessera account for that email. Ask an administrator to add you.",
+  USER_DISABLED: "Your account is disabled. Ask an administrator of your organisation to enable it.",
+};
+
+export const SsoErrorNotice = ({ code }: { code: string }) => (
+  <Alert title="Single sign-on did not sign you in">
+    <p data-error-code={code}>
+      {SSO_ERRORS[code] ?? `Single sign-on stopped with the code ${code}. Try again.`}
+    </p>
+  </Alert>
+);
+
+/** The email-first way in: the API finds the organisation whose SSO covers the email's domain. */
+export const SsoDiscoverForm = ({ onCancel }: { onCancel: () => void }) => {
+  const trpc = useTRPC();
+  const [email, setEmail] = useState("");
+  const form = useSchemaForm(SsoDiscoverInput);
+  const discover = useMutation(
+    trpc.auth.discoverSso.mutationOptions({
+      onSuccess: ({ startUrl }) => window.location.assign(startUrl),
+    }),
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    discover.reset();
+    const input = form.parse({ email });
+    if (input) discover.mutate(input);
+  };
+  const redirecting = discover.isSuccess;
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label="Single sign-on"
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
+      <Field
+        label="Work email"
+        name="ssoEmail"
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={setEmail}
+        error={form.errors.email}
+        hint="We send you to your organisation's identity provider."
+        required
+      />
+      <ErrorAlert error={discover.error} title="No single sign-on for this email" />
+      <Button type="submit" busy={discover.isPending || redirecting} className="w-full">
+        {redirecting ? "Redirecting…" : discover.isPending ? "Looking up…" : "Continue with single sign-on"}
+      </Button>
+      <Button variant="ghost" onClick={onCancel} className="w-full">
+        Use a password instead
+      </Button>
+    </form>
+  );
+};

@@ -1,0 +1,85 @@
+import type { CSSProperties } from "react";
+import { BrandMark } from "../../components/brand-mark.tsx";
+import { type BrandColours, brandVariables } from "../../theme/brand-colours.ts";
+
+const MOCK_NAV = ["Organisation", "License", "Usage", "Tickets"];
+
+/** A button's look without being one: the preview shows, it does not act. */
+const MockButton = ({ children }: { children: string }) => (
+  <span className="inline-flex items-center justify-center rounded-md bg-brand px-3 py-2 text-sm font-medium text-on-brand shadow-sm">
+    {children}
+  </span>
+);
+
+/**
+ * The portal's header, a page and the sign-in card in the colours being edited, before they
+ * are saved: the brand variables are set on this frame only, so the same classes the portal
+ * uses pick them up here.
+ */
+export const BrandingPreview = ({
+  colours,
+  companyName,
+  logoSrc,
+}: {
+  colours: BrandColours;
+  companyName: string;
+  logoSrc: string | null;
+}) => (
+  <figure
+    aria-label="Live preview"
+    data-testid="branding-preview"
+    style={brandVariables(colours) as CSSProperties}
+    className="overflow-hidden rounded-lg border border-slate-200 bg-slate-50"
+  >
+    <div className="bg-brand-secondary text-on-brand-secondary">
+      <div className="flex items-center justify-between gap-3 px-4 py-2">
+        <BrandMark companyName={companyName || "Company name"} logoSrc={logoSrc} />
+        <span className="rounded-full bg-white px-2 py-0.5 text-xs font-medium text-slate-700">
+          Customer portal
+        </span>
+      </div>
+    </div>
+    <div className="h-1 bg-brand-accent" />
+    <div className="flex gap-1 border-b border-slate-200 bg-white px-4 pt-1 text-sm font-medium">
+      {MOCK_NAV.map((item, index) => (
+        <span
+          key={item}
+          className={
+            index === 0
+              ? "border-b-2 border-brand px-2 py-1.5 text-brand-ink"
+              : "border-b-2 border-transparent px-2 py-1.5 text-slate-600"
+          }
+        >
+          {item}
+        </span>
+      ))}
+    </div>
+    <div className="grid gap-4 p-4 sm:grid-cols-2">
+      <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <p className="font-semibold text-slate-900">Your license</p>
+        <p className="text-sm text-slate-600">Buttons and the active tab use the primary colour.</p>
+        <div className="flex flex-wrap items-center gap-2">
+          <MockButton>Primary action</MockButton>
+          <span className="rounded-full bg-brand-accent px-2 py-0.5 text-xs font-medium text-on-brand-accent">
+            Accent
+          </span>
+        </div>
+      </div>
+      <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="text-brand-ink">
+          <BrandMark companyName={companyName || "Company name"} logoSrc={logoSrc} />
+        </div>
+        <p className="font-semibold text-slate-900">Sign-in page</p>
+        <div className="h-8 rounded-md border border-slate-300 bg-white" />
+        <div className="h-8 rounded-md border border-slate-300 bg-white" />
+        <div className="flex">
+          <MockButton>Continue</MockButton>
+        </div>
+      </div>
+    </div>
+    <figcaption className="border-t border-slate-200 bg-white px-4 py-2 text-xs text-slate-600">
+      Live preview of the colours above, before saving. Text on a colour switches to black where white would
+      be hard to read.
+    </figcaption>
+  </figure>
+);

@@ -1,0 +1,46 @@
+import { NavLink, Outlet } from "react-router";
+import { PageHeader } from "../../components/ui.tsx";
+
+const SECTIONS = [
+  { to: "branding", label: "Branding" },
+  { to: "domain", label: "Custom domain" },
+  { to: "sso", label: "Single sign-on" },
+  { to: "api-access", label: "API access" },
+  { to: "feature-toggles", label: "Feature toggles" },
+  { to: "integrations", label: "Integrations" },
+] as const;
+
+/** The organisation's white-label settings: a section list beside the section open. */
+export const SettingsLayout = () => (
+  <>
+    <PageHeader
+      title="Settings"
+      description="How your portal looks and where it lives, how your people sign in, and how your systems connect."
+    />
+    <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
+      <nav aria-label="Settings">
+        <ul className="flex flex-wrap gap-1 md:flex-col">
+          {SECTIONS.map((section) => (
+            <li key={section.to}>
+              <NavLink
+                to={section.to}
+                className={({ isActive }) =>
+                  `block rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand ${
+                    isActive
+                      ? "bg-white text-brand-ink shadow-sm ring-1 ring-slate-200"
+                      : "text-slate-700 hover:bg-white"
+                  }`
+                }
+              >
+                {section.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="min-w-0 space-y-6">
+        <Outlet />
+      </div>
+    </div>
+  </>
+);
