@@ -24,7 +24,6 @@ export const SSO_CALLBACK_PATH = "/auth/sso/callback";
 const STATE_TTL_MS = 10 * 60_000;
 const DISCOVERY_TTL_MS = 10 * 60_000;
 
-
 /**
  * Which organisation signs this email in through SSO: one whose OIDC configuration allows the
  * email's domain. Answers only whether SSO applies, never whether the person exists.
