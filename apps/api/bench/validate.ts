@@ -27,7 +27,11 @@ const start = (command: string, args: string[], env: Record<string, string>, rea
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (ready.test(output)) resolve({ child, output });
+      if (!ready.test(output)) return;
+      // Ready: from here on its log lines are drained unread (as a log shipper would take them).
+      child.stdout?.off("data", onData);
+      child.stdout?.resume();
+      resolve({ child, output });
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", (chunk: Buffer) => {

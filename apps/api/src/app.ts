@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createDb, type DbHandle } from "@tessera/db";
+import type { DestinationStream } from "pino";
 import { ApiRateLimiter } from "./api-keys/api-rate-limiter.ts";
 import { LoginLimiter } from "./auth/login-limiter.ts";
 import { type Clock, systemClock } from "./clock.ts";
@@ -14,6 +15,8 @@ import { type BillingPort, invoiceBillingPort } from "./licenses/billing.ts";
 import { ensureSigningKey } from "./licenses/signing-keys.ts";
 import { LICENSE_CHANGED_CHANNEL, ValidationCache } from "./licenses/validation-cache.ts";
 import { ValidationLimiter } from "./licenses/validation-limiter.ts";
+import { createLogger } from "./observability/logger.ts";
+import { collectProcessMetrics, createMetrics } from "./observability/metrics.ts";
 import { rateLimiterFactory } from "./rate-limits.ts";
 import { seedDemo } from "./seed/demo.ts";
 
@@ -31,6 +34,7 @@ export const createDeps = (
   dbHandle: DbHandle,
   clock: Clock = systemClock,
   billing: BillingPort = invoiceBillingPort,
+  logDestination?: DestinationStream,
 ): AppDeps => {
   const createLimiter = rateLimiterFactory(config.RATE_LIMIT_STORE, dbHandle);
   return {
@@ -58,13 +62,15 @@ export const createDeps = (
     secrets: createSecretBox(loadEncryptionKey(config.ENCRYPTION_KEY, config.dataDir)),
     billing,
     apiRateLimiter: new ApiRateLimiter(createLimiter),
+    logger: createLogger(config.LOG_LEVEL, logDestination),
+    metrics: createMetrics(),
   };
 };
 
 /** Open the database (PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR), migrate, seed, listen. */
 export const startApp = async (
   config: Config,
-  options: { dbHandle?: DbHandle; clock?: Clock; jobs?: boolean } = {},
+  options: { dbHandle?: DbHandle; clock?: Clock; jobs?: boolean; logDestination?: DestinationStream } = {},
 ) => {
   const dbHandle =
     options.dbHandle ??
@@ -72,7 +78,8 @@ export const startApp = async (
       config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.dataDir, "pglite") },
     ));
   await dbHandle.migrate();
-  const deps = createDeps(config, dbHandle, options.clock);
+  const deps = createDeps(config, dbHandle, options.clock, undefined, options.logDestination);
+  collectProcessMetrics(deps.metrics);
   await ensureSigningKey(deps);
   // Other instances' license changes reach this one's validation cache through NOTIFY.
   const unlisten = await dbHandle.listen(LICENSE_CHANGED_CHANNEL, (licenseId) =>

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import { LOG_LEVELS } from "./observability/logger.ts";
 
 const Booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -67,6 +68,10 @@ const ConfigSchema = z.object({
   ALLOW_INSECURE_LOOPBACK: Booleanish.default(false),
   /** Where users reach us, e.g. https://tessera.example.com; unset: the request's own host. */
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" })),
+  /** JSON log lines at this level and above on stdout. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: optional(z.string().min(16, { message: "must be at least 16 characters" })),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce

@@ -9,6 +9,8 @@ import type { SecretBox } from "./crypto/secrets.ts";
 import type { BillingPort } from "./licenses/billing.ts";
 import type { ValidationCache } from "./licenses/validation-cache.ts";
 import type { ValidationLimiter } from "./licenses/validation-limiter.ts";
+import type { Logger } from "./observability/logger.ts";
+import type { Metrics } from "./observability/metrics.ts";
 
 /** Who is calling, resolved from the session cookie. */
 export interface Actor {
@@ -33,6 +35,8 @@ export interface AppDeps {
   secrets: SecretBox;
   billing: BillingPort;
   apiRateLimiter: ApiRateLimiter;
+  logger: Logger;
+  metrics: Metrics;
 }
 
 /** The per-request view of the HTTP exchange that services and procedures need. */
@@ -42,6 +46,8 @@ export interface RequestInfo {
   /** Served over TLS (directly or behind a trusted proxy): cookies get `Secure`. */
   secure: boolean;
   sessionToken: string | null;
+  /** Echoed as X-Request-Id and on every log line of the request. */
+  requestId?: string;
   /** The Host the request arrived on: a verified custom domain themes the portal. */
   host?: string | null;
   setHeader(name: string, value: string | string[]): void;

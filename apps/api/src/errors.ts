@@ -1,4 +1,4 @@
-import { sqlState, UNIQUE_VIOLATION } from "@tessera/db";
+import { isConnectionError, sqlState, UNIQUE_VIOLATION } from "@tessera/db";
 import { DomainError, type DomainErrorCode } from "@tessera/domain";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
@@ -46,8 +46,18 @@ export const toTRPCError = (error: unknown): TRPCError | null => {
       cause: new DomainError("CONFLICT", "That conflicts with an existing record"),
     });
   }
+  if (isConnectionError(error)) {
+    const unavailable = databaseUnavailable();
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: unavailable.message, cause: unavailable });
+  }
   return null;
 };
+
+/** What a request gets while the database is unreachable: 503, retry in a few seconds. */
+export const databaseUnavailable = () =>
+  new DomainError("UNAVAILABLE", "The database is unavailable; retry in a few seconds", {
+    retryAfterSeconds: 5,
+  });
 
 export interface ErrorData {
   code: DomainErrorCode | "INTERNAL";

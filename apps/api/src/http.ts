@@ -1,15 +1,17 @@
+import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
-import { expectedMigrationCount } from "@tessera/db";
+import { expectedMigrationCount, isConnectionError } from "@tessera/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { sql } from "drizzle-orm";
 import type { AppDeps } from "./context.ts";
+import { databaseUnavailable } from "./errors.ts";
 import { publishedKeys } from "./licenses/signing-keys.ts";
 import { handleValidateRequest } from "./licenses/validate-endpoint.ts";
 import { createRestHandler, openApiDocument, REST_BASE } from "./openapi.ts";
-import { contextFromNodeRequest } from "./request-context.ts";
+import { contextFromNodeRequest, isSecure, REQUEST_IDS } from "./request-context.ts";
 import { appRouter } from "./router.ts";
 import { LOGO_ROUTE, serveLogo } from "./white-label/logos.ts";
 import {
@@ -74,6 +76,39 @@ const crossSiteMutation = (req: IncomingMessage): boolean => {
   }
 };
 
+/** An incoming X-Request-Id we keep (a proxy's), else a new one. */
+const requestIdOf = (req: IncomingMessage): string => {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && /^[\w.:-]{8,128}$/.test(given) ? given : randomUUID();
+};
+
+/** A route label of bounded cardinality for HTTP metrics: ids and procedure lists collapse. */
+const routeOf = (pathname: string): string => {
+  if (pathname.startsWith("/trpc/")) return "/trpc";
+  if (pathname.startsWith(`${REST_BASE}/`)) return REST_BASE;
+  if (pathname.startsWith(LOGO_ROUTE)) return `${LOGO_ROUTE}:id`;
+  if (KNOWN_PATHS.has(pathname)) return pathname;
+  return "static";
+};
+const KNOWN_PATHS = new Set([
+  "/healthz",
+  "/readyz",
+  "/metrics",
+  "/.well-known/jwks.json",
+  SSO_START_PATH,
+  SSO_CALLBACK_PATH,
+]);
+
+/** GET /metrics: Prometheus text; behind a bearer token when METRICS_TOKEN is set. */
+const serveMetrics = async (deps: AppDeps, req: IncomingMessage, res: ServerResponse) => {
+  const token = deps.config.METRICS_TOKEN;
+  if (token && req.headers.authorization !== `Bearer ${token}`) {
+    return sendJson(res, 401, { error: { code: "UNAUTHORIZED", message: "Send the metrics token" } });
+  }
+  res.writeHead(200, { "Content-Type": deps.metrics.registry.contentType, "Cache-Control": "no-store" });
+  res.end(await deps.metrics.registry.metrics());
+};
+
 export const createRequestHandler = (deps: AppDeps, options: { webDist?: string | undefined } = {}) => {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
@@ -107,9 +142,35 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
 
   return async (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    // Browsers honour HSTS only over TLS; plain-http development must not pin itself to https.
+    if (isSecure(req, deps.config.TRUST_PROXY)) {
+      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
+    const requestId = requestIdOf(req);
+    REQUEST_IDS.set(req, requestId);
+    res.setHeader("X-Request-Id", requestId);
+    const started = performance.now();
+    const route = routeOf(pathname);
+    res.once("finish", () => {
+      const seconds = (performance.now() - started) / 1000;
+      deps.metrics.httpRequests.inc({ route, method: req.method ?? "GET", status: String(res.statusCode) });
+      deps.metrics.httpDuration.observe({ route }, seconds);
+      // The path only: query strings carry tRPC inputs and SSO codes.
+      deps.logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: pathname,
+          status: res.statusCode,
+          durationMs: Math.round(seconds * 1000),
+        },
+        "request",
+      );
+    });
     try {
       if (pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+      if (pathname === "/metrics" && req.method === "GET") return await serveMetrics(deps, req, res);
       if (pathname === "/.well-known/jwks.json") {
         res.setHeader("Cache-Control", "public, max-age=300");
         return sendJson(res, 200, await publishedKeys(deps));
@@ -140,7 +201,17 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
         return isTrpc ? trpcHandler(req, res) : await restHandler(req, res);
       }
       return await serveStatic(req, res, pathname);
-    } catch {
+    } catch (error) {
+      if (isConnectionError(error)) {
+        deps.logger.warn({ requestId, path: pathname, err: error }, "database unavailable");
+        const unavailable = databaseUnavailable();
+        res.setHeader("Retry-After", String(unavailable.details.retryAfterSeconds));
+        if (!res.headersSent)
+          sendJson(res, 503, { error: { code: unavailable.code, message: unavailable.message } });
+        else res.end();
+        return;
+      }
+      deps.logger.error({ requestId, path: pathname, err: error }, "request failed");
       if (!res.headersSent) sendJson(res, 500, { error: { code: "INTERNAL", message: "Internal error" } });
       else res.end();
     }

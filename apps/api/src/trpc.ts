@@ -47,7 +47,30 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/**
+ * Count and time every call for /metrics (outcome: ok or the error code), and log the
+ * unexpected ones — those that reach the client as 500 — with the request id.
+ */
+const observe = t.middleware(async ({ ctx, path, next }) => {
+  const stopTimer = ctx.metrics.procedureDuration.startTimer({ procedure: path });
+  const result = await next();
+  stopTimer();
+  if (result.ok) {
+    ctx.metrics.procedureCalls.inc({ procedure: path, outcome: "ok" });
+    return result;
+  }
+  const { code } = describeError(result.error, 500).data;
+  ctx.metrics.procedureCalls.inc({ procedure: path, outcome: code });
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    ctx.logger.error(
+      { requestId: ctx.request.requestId, procedure: path, err: result.error.cause ?? result.error },
+      "procedure failed",
+    );
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(observe).use(mapErrors);
 
 export const signedIn = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });

@@ -76,6 +76,7 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
   const dbHandle = await openTestDatabase();
   const clock = fixedClock(TEST_START);
   const config = loadConfig({
+    LOG_LEVEL: "silent",
     DATA_DIR: `${tmpdir()}/tessera-test`,
     SEED_DEMO: "false",
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),

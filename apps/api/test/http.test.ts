@@ -7,7 +7,12 @@ import { openTestDatabase } from "./database.ts";
 /** The real server on a loopback port, spoken to with plain fetch as any client would. */
 let app: RunningApp;
 beforeAll(async () => {
-  const config = loadConfig({ PORT: "0", DATA_DIR: "/tmp/tessera-http-test", SEED_DEMO: "true" });
+  const config = loadConfig({
+    PORT: "0",
+    DATA_DIR: "/tmp/tessera-http-test",
+    SEED_DEMO: "true",
+    LOG_LEVEL: "silent",
+  });
   app = await startApp(config, { dbHandle: await openTestDatabase() });
 });
 afterAll(() => app.close());

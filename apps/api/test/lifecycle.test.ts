@@ -13,7 +13,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("start-up on PGlite under DATA_DIR", () => {
   it("seeds on the first start and keeps the data on the second", async () => {
-    const config = loadConfig({ PORT: "0", DATA_DIR: dataDir });
+    const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent" });
     const first = await startApp(config);
     expect(first.seeded?.licenseKey).toMatch(/^TSR-/);
     const response = await fetch(`${first.url}/trpc/auth.signIn`, {
@@ -38,7 +38,7 @@ describe("start-up on PGlite under DATA_DIR", () => {
 describe("readiness", () => {
   it("is unready until the migrations are applied", async () => {
     const handle = await createDb();
-    const deps = createDeps(loadConfig({}), handle);
+    const deps = createDeps(loadConfig({ LOG_LEVEL: "silent" }), handle);
     expect((await readiness(deps)).ready).toBe(false);
     await handle.migrate();
     expect(await readiness(deps)).toEqual({ ready: true });

@@ -16,6 +16,7 @@ const organizationIds: string[] = [];
 
 beforeAll(async () => {
   const config = loadConfig({
+    LOG_LEVEL: "silent",
     PORT: "0",
     DATA_DIR: "/tmp/tessera-rest-test",
     SEED_DEMO: "false",

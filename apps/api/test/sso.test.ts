@@ -14,6 +14,7 @@ let app: RunningApp;
 let idp: TestOidcProvider;
 beforeAll(async () => {
   const config = loadConfig({
+    LOG_LEVEL: "silent",
     PORT: "0",
     HOST: "127.0.0.1",
     DATA_DIR: "/tmp/tessera-sso-test",

@@ -10,6 +10,7 @@ let app: RunningApp;
 let cookie = "";
 beforeAll(async () => {
   const config = loadConfig({
+    LOG_LEVEL: "silent",
     PORT: "0",
     DATA_DIR: "/tmp/tessera-token-test",
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),

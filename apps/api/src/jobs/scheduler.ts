@@ -23,21 +23,22 @@ export const JOBS: Job[] = [
  * Run each job on its interval, never two runs of one job at once in this process (jobs are
  * idempotent across processes). A failed run is logged and tried again next interval.
  */
-export const startScheduler = (
-  deps: AppDeps,
-  jobs: Job[] = JOBS,
-  log: (line: string) => void = console.error,
-) => {
+export const startScheduler = (deps: AppDeps, jobs: Job[] = JOBS) => {
   const timers = jobs.map((job) => {
     let running = false;
     const tick = async () => {
       if (running) return;
       running = true;
+      const stopTimer = deps.metrics.jobDuration.startTimer({ job: job.name });
       try {
-        await job.run(deps, deps.clock.now());
+        const result = await job.run(deps, deps.clock.now());
+        deps.metrics.jobRuns.inc({ job: job.name, outcome: "ok" });
+        deps.logger.debug({ job: job.name, result }, "job ran");
       } catch (error) {
-        log(`job ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        deps.metrics.jobRuns.inc({ job: job.name, outcome: "failed" });
+        deps.logger.error({ job: job.name, err: error }, "job failed");
       } finally {
+        stopTimer();
         running = false;
       }
     };

@@ -57,7 +57,18 @@ export const featureFlags = (
  * The hot path: the platform calls this on every sign-in. A mistyped key is refused before
  * any lookup (400 naming `key`); a well-formed key costs one indexed query.
  */
+/** Validate a key, counting the outcome for /metrics. */
 export const checkLicenseValidity = async (
+  deps: Pick<AppDeps, "db" | "clock" | "validationLimiter" | "validationCache" | "metrics">,
+  input: z.output<typeof ValidateLicenseInput>,
+  ip: string | null,
+) => {
+  const result = await validity(deps, input, ip);
+  deps.metrics.validations.inc({ outcome: result.code });
+  return result;
+};
+
+const validity = async (
   deps: Pick<AppDeps, "db" | "clock" | "validationLimiter" | "validationCache">,
   input: z.output<typeof ValidateLicenseInput>,
   ip: string | null,

@@ -1,0 +1,34 @@
+import { type DestinationStream, type Logger, pino } from "pino";
+
+export type { Logger };
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/**
+ * Paths whose values never reach a log line, wherever a caller logs them: credentials in
+ * headers, and any field that holds a password, key, token or secret.
+ */
+const REDACTED = [
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'res.headers["set-cookie"]',
+  "*.password",
+  "*.key",
+  "*.licenseKey",
+  "*.token",
+  "*.secret",
+  "*.clientSecret",
+];
+
+/** JSON lines on stdout (or `destination`), one object per event, ISO timestamps. */
+export const createLogger = (level: (typeof LOG_LEVELS)[number], destination?: DestinationStream): Logger =>
+  pino(
+    {
+      level,
+      base: { service: "tessera-api" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACTED, censor: "[redacted]" },
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  );
