@@ -6,7 +6,7 @@ import { appRouter } from "../src/router.ts";
 import { setCustomDomain } from "../src/white-label/domains.ts";
 import { enableSSO } from "../src/white-label/service.ts";
 import {
-  type Caller,
+  callPath,
   createTestHarness,
   errorCode,
   PERSONAS,
@@ -470,15 +470,6 @@ const MATRIX: Record<string, Entry> = {
     allowed: ["staffAdmin"],
     input: async (h) => ({ organizationId: h.orgB.id, customizationId: await h.newCustomization(h.orgB.id) }),
   },
-};
-
-const callPath = (caller: Caller, path: string, input: unknown): Promise<unknown> => {
-  const [area, name] = path.split(".") as [string, string];
-  const procedure = (
-    caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>
-  )[area]?.[name];
-  if (!procedure) throw new Error(`no procedure ${path}`);
-  return procedure(input);
 };
 
 let h: TestHarness;

@@ -6,7 +6,7 @@ import { loadConfig } from "../src/config.ts";
 import { openApiDocument } from "../src/openapi.ts";
 import { appRouter } from "../src/router.ts";
 import { openTestDatabase } from "./database.ts";
-import { type Caller, createTestHarness, PERSONAS, type TestHarness } from "./harness.ts";
+import { callPath, createTestHarness, PERSONAS, type TestHarness } from "./harness.ts";
 import { anyHostile, hostileFor } from "./support/hostile-input.ts";
 
 /**
@@ -61,15 +61,6 @@ const STATUS_BY_TRPC_CODE: Record<string, number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 const statusOf = (code: string | undefined) => STATUS_BY_TRPC_CODE[code ?? ""] ?? 500;
-
-const callPath = (caller: Caller, path: string, input: unknown) => {
-  const [area, name] = path.split(".") as [string, string];
-  const procedure = (
-    caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>
-  )[area]?.[name];
-  if (!procedure) throw new Error(`no procedure ${path}`);
-  return procedure(input);
-};
 
 describe("fuzzing every procedure", () => {
   const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;

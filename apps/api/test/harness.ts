@@ -385,6 +385,16 @@ export type TestHarness = Awaited<ReturnType<typeof createTestHarness>>;
 const describe = (error: unknown) =>
   error instanceof TRPCError ? describeError(error, 0).data : { code: "UNKNOWN", field: undefined };
 
+/** Call a procedure by its dotted path ("licenses.create") on a caller. */
+export const callPath = (caller: Caller, path: string, input: unknown): Promise<unknown> => {
+  const [area, name] = path.split(".") as [string, string];
+  const procedure = (
+    caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>
+  )[area]?.[name];
+  if (!procedure) throw new Error(`no procedure ${path}`);
+  return procedure(input);
+};
+
 /** The stable error code a failed call carries, as clients see it; "OK" when it succeeded. */
 export const errorCode = async (call: Promise<unknown>): Promise<string> => {
   try {
