@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "@tessera/db";
@@ -44,5 +45,35 @@ describe("readiness", () => {
     expect(await readiness(deps)).toEqual({ ready: true });
     await handle.close();
     expect(await readiness(deps)).toMatchObject({ ready: false, reason: "database unreachable" });
+  });
+});
+
+describe("graceful shutdown", () => {
+  it("finishes a request in flight, then refuses new connections", async () => {
+    const app = await startApp(
+      loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: join(dataDir, "shutdown"), LOG_LEVEL: "silent" }),
+      { jobs: false },
+    );
+    const url = new URL(`${app.url}/trpc/auth.signIn`);
+    const body = JSON.stringify({ json: { email: "admin@tessera.test", password: "tessera-demo-2026" } });
+    // A sign-in whose body is still arriving when shutdown begins.
+    const answered = new Promise<number>((resolve, reject) => {
+      const req = request(
+        url,
+        { method: "POST", headers: { "content-type": "application/json", "content-length": body.length } },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on("error", reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => req.end(body.slice(10)), 300);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closed = app.close();
+    expect(await answered).toBe(200);
+    await closed;
+    await expect(fetch(`${app.url}/healthz`)).rejects.toThrow();
   });
 });
