@@ -49,6 +49,8 @@ export default defineConfig({
         DATA_DIR: dataDir,
         WEB_DIST: resolve(import.meta.dirname, "dist"),
         SEED_DEMO: "true",
+        // Access lines for every request would drown the test report; warnings still show.
+        LOG_LEVEL: "warn",
         // Every test signs in from 127.0.0.1: room for the suite to grow without tripping the
         // per-IP limit (the per-email limit, which a test checks, keeps its default).
         LOGIN_MAX_ATTEMPTS_PER_IP: "1000",

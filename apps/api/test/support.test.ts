@@ -209,6 +209,7 @@ describe("the thread and the clocks", () => {
     });
     expect(stats.period.created).toBeGreaterThan(0);
     expect(stats.breachRate).toBeGreaterThan(0);
+    expect(stats.breachRate).toBe(stats.breached / stats.period.created);
     expect(stats.medianMinutesToFirstResponse).not.toBeNull();
     expect(
       stats.agentLoad.find((agent) => agent.assigneeId === h.userIds.staffSupport)?.open,

@@ -13,6 +13,7 @@ test("the sign-in page has no serious accessibility violations", async ({ page }
 
 test("the console's organisation pages have no serious accessibility violations", async ({ page }) => {
   await signIn(page, "admin@tessera.test");
+  await page.getByRole("link", { name: "Organisations", exact: true }).click();
   await expect(page.getByRole("link", { name: "Northwind Academy" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Northwind Academy" }).click();

@@ -9,6 +9,8 @@ test("a staff admin creates an organisation with an owner; the owner sees only t
   const ownerEmail = `olly@acme-${id}.test`;
   const staff = await (await browser.newContext()).newPage();
   await signIn(staff, "admin@tessera.test");
+  await expect(staff).toHaveURL(/\/console$/);
+  await staff.getByRole("link", { name: "Organisations", exact: true }).click();
   await expect(staff).toHaveURL(/\/console\/organizations$/);
   await expect(staff.getByRole("heading", { name: "Organisations", level: 1 })).toBeVisible();
 

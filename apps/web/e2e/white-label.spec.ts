@@ -64,6 +64,7 @@ test("an owner brands the portal: a live contrast warning, then the header and b
   // Staff see the effective branding in the console.
   const staff = await (await browser.newContext()).newPage();
   await signIn(staff, "admin@tessera.test");
+  await staff.getByRole("link", { name: "Organisations", exact: true }).click();
   await staff.getByRole("link", { name: "Northwind Academy" }).click();
   const whiteLabel = staff.getByRole("region", { name: "White-label" });
   await expect(whiteLabel).toContainText("Tier: PROFESSIONAL");
@@ -174,6 +175,7 @@ test("single sign-on: an owner sets up OIDC; the sign-in page finds it by email 
   // Staff can remove a setup that locks a customer out.
   const staff = await (await browser.newContext()).newPage();
   await signIn(staff, "admin@tessera.test");
+  await staff.getByRole("link", { name: "Organisations", exact: true }).click();
   await staff.getByRole("link", { name: "Northwind Academy" }).click();
   const whiteLabel = staff.getByRole("region", { name: "White-label" });
   await expect(whiteLabel).toContainText("https://127.0.0.1:9 · tessera-portal");
@@ -195,6 +197,7 @@ test("an ENTERPRISE owner adds a webhook (secret shown once), tests it, and mana
   // Staff set up the organisation on an active ENTERPRISE license.
   const staff = await (await browser.newContext()).newPage();
   await signIn(staff, "admin@tessera.test");
+  await staff.getByRole("link", { name: "Organisations", exact: true }).click();
   await staff.getByRole("link", { name: "New organisation" }).click();
   await staff.getByRole("textbox", { name: "Name", exact: true }).fill(name);
   await staff.getByLabel("Slug").fill(`initech-${id}`);

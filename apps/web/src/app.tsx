@@ -9,6 +9,7 @@ import { NewOrganizationPage } from "./console/new-organization-page.tsx";
 import { OrganizationDetailPage } from "./console/organization-detail-page.tsx";
 import { OrganizationUsagePage } from "./console/organization-usage-page.tsx";
 import { OrganizationsPage } from "./console/organizations-page.tsx";
+import { OverviewPage } from "./console/overview-page.tsx";
 import { SupportPage } from "./console/support-page.tsx";
 import { TicketPage } from "./console/ticket-page.tsx";
 import { UsageTracking } from "./console/usage-tracking-page.tsx";
@@ -30,6 +31,7 @@ import { PortalUsagePage } from "./portal/usage-page.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
 
 const CONSOLE_NAV: NavItem[] = [
+  { to: "/console", label: "Overview", end: true },
   { to: "/console/organizations", label: "Organisations" },
   { to: "/console/licenses", label: "Licenses" },
   { to: "/console/usage", label: "Usage" },
@@ -66,7 +68,7 @@ export const App = () => (
           </RequireKind>
         }
       >
-        <Route index element={<Navigate to="/console/organizations" replace />} />
+        <Route index element={<OverviewPage />} />
         <Route path="organizations" element={<OrganizationsPage />} />
         <Route
           path="organizations/new"
@@ -84,7 +86,7 @@ export const App = () => (
         <Route path="support" element={<SupportPage />} />
         <Route path="support/:ticketId" element={<TicketPage />} />
         <Route path="audit" element={<ConsoleAuditPage />} />
-        <Route path="*" element={<Navigate to="/console/organizations" replace />} />
+        <Route path="*" element={<Navigate to="/console" replace />} />
       </Route>
       <Route
         path="/portal"

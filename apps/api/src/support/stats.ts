@@ -69,6 +69,8 @@ export const getSupportStats = async (ctx: ServiceContext, range: { from: Date; 
     openByPriority: open,
     byStatus,
     period: { from: range.from, to: range.to, created: created.length },
+    /** Tickets created in the period whose SLA was breached. */
+    breached: breached.length,
     breachRate: created.length ? breached.length / created.length : 0,
     medianMinutesToFirstResponse: median(
       created.flatMap((ticket) =>

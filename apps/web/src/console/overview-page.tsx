@@ -1,0 +1,288 @@
+import { useQuery } from "@tanstack/react-query";
+import { LICENSE_STATUSES, type Metric, TICKET_PRIORITIES, TIERS } from "@tessera/domain";
+import { useState } from "react";
+import { Link } from "react-router";
+import { PRIORITY_LABELS } from "../components/ticket-parts.tsx";
+import { Badge, Card, formatDate, formatDay, PageHeader, QueryState } from "../components/ui.tsx";
+import { formatUsedOfLimit, METRIC_LABELS } from "../components/usage-metrics.ts";
+import { useTRPC } from "../trpc.ts";
+
+const DAY = 86_400_000;
+const EXPIRY_WINDOW_DAYS = 30;
+const LIST_LIMIT = 5;
+
+const STATUS_LABELS: Record<(typeof LICENSE_STATUSES)[number], string> = {
+  PENDING: "Pending",
+  ACTIVE: "Active",
+  SUSPENDED: "Suspended",
+  EXPIRED: "Expired",
+  CANCELLED: "Cancelled",
+};
+
+const TIER_LABELS: Record<(typeof TIERS)[number], string> = {
+  STARTER: "Starter",
+  PROFESSIONAL: "Professional",
+  ENTERPRISE: "Enterprise",
+  CUSTOM: "Custom",
+};
+
+/**
+ * Link names avoid the navigation labels (Licenses, Usage, Support …) so that the
+ * navigation links stay unambiguous by name.
+ */
+const MoreLink = ({ to, children }: { to: string; children: string }) => (
+  <p className="mt-4 text-sm">
+    <Link className="font-medium text-indigo-700 hover:underline" to={to}>
+      {children} <span aria-hidden>→</span>
+    </Link>
+  </p>
+);
+
+const Kpi = ({ label, value, hint }: { label: string; value: number; hint?: string }) => (
+  <div className="rounded-md border border-slate-200 p-3">
+    <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+    <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value}</dd>
+    {hint && <dd className="text-xs text-slate-600">{hint}</dd>}
+  </div>
+);
+
+const LicensesCard = () => {
+  const trpc = useTRPC();
+  const stats = useQuery(trpc.licenses.stats.queryOptions());
+  return (
+    <Card title="License portfolio">
+      <QueryState query={stats}>
+        {(data) => (
+          <>
+            <dl className="mb-4 grid gap-3 sm:grid-cols-3">
+              <Kpi label="All" value={data.total} />
+              <Kpi label="Active" value={data.byStatus.ACTIVE} />
+              <Kpi
+                label="Seats licensed"
+                value={data.seats.licensed}
+                hint={seatsHint(data.seats.unlimitedLicenses)}
+              />
+            </dl>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">License counts by tier and status</caption>
+                <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Tier
+                    </th>
+                    {LICENSE_STATUSES.map((status) => (
+                      <th key={status} scope="col" className="py-2 pr-4 text-right font-medium">
+                        {STATUS_LABELS[status]}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {TIERS.map((tier) => (
+                    <tr key={tier}>
+                      <th scope="row" className="py-1.5 pr-4 font-normal text-slate-700">
+                        {TIER_LABELS[tier]}
+                      </th>
+                      {LICENSE_STATUSES.map((status) => (
+                        <td key={status} className="py-1.5 pr-4 text-right tabular-nums text-slate-900">
+                          {data.byTier[tier][status]}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </QueryState>
+      <MoreLink to="/console/licenses">Open the license list</MoreLink>
+    </Card>
+  );
+};
+
+const seatsHint = (unlimited: number) =>
+  unlimited ? `plus ${unlimited} license${unlimited === 1 ? "" : "s"} without a user limit` : undefined;
+
+const ExpiringCard = () => {
+  const trpc = useTRPC();
+  const expiring = useQuery(trpc.licenses.expiring.queryOptions({ days: EXPIRY_WINDOW_DAYS }));
+  return (
+    <Card title={`Expiring within ${EXPIRY_WINDOW_DAYS} days`}>
+      <QueryState query={expiring}>
+        {(items) => (
+          <>
+            <dl className="mb-4">
+              <Kpi label="Licenses expiring" value={items.length} />
+            </dl>
+            {items.length === 0 ? (
+              <p className="text-sm text-slate-600">
+                No license expires in the next {EXPIRY_WINDOW_DAYS} days.
+              </p>
+            ) : (
+              <ul className="divide-y divide-slate-100 text-sm">
+                {items.slice(0, LIST_LIMIT).map((license) => (
+                  <li key={license.id} className="flex justify-between gap-4 py-1.5">
+                    <Link className="text-indigo-700 hover:underline" to={`/console/licenses/${license.id}`}>
+                      {license.organizationName ?? license.keyHint}
+                    </Link>
+                    <span className="whitespace-nowrap text-slate-700">{formatDay(license.expiresAt)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </QueryState>
+      <MoreLink to="/console/licenses">Review every license</MoreLink>
+    </Card>
+  );
+};
+
+const AtRiskCard = () => {
+  const trpc = useTRPC();
+  const stats = useQuery(trpc.usage.stats.queryOptions({ top: LIST_LIMIT }));
+  return (
+    <Card title="Organisations near their limits">
+      <QueryState query={stats}>
+        {(data) => (
+          <>
+            <dl className="mb-4 grid gap-3 sm:grid-cols-2">
+              <Kpi label="Warning" value={data.atRisk.warning} hint="at 80% or more of a limit" />
+              <Kpi label="Exceeded" value={data.atRisk.total - data.atRisk.warning} hint="over a limit" />
+            </dl>
+            {data.atRisk.first.length === 0 ? (
+              <p className="text-sm text-slate-600">Every organisation is within its limits this month.</p>
+            ) : (
+              <ul className="divide-y divide-slate-100 text-sm">
+                {data.atRisk.first.map((entry) => (
+                  <li key={entry.licenseId} className="flex justify-between gap-4 py-1.5">
+                    <Link
+                      className="text-indigo-700 hover:underline"
+                      to={`/console/usage/${entry.organizationId}`}
+                    >
+                      {entry.organizationName}
+                    </Link>
+                    <Badge tone={entry.worstPercent >= 100 ? "red" : "amber"}>{entry.worstPercent}%</Badge>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </QueryState>
+      <MoreLink to="/console/usage">Open limit tracking</MoreLink>
+    </Card>
+  );
+};
+
+const TicketsCard = () => {
+  const trpc = useTRPC();
+  // Fixed when the page opens, so the query key stays the same between renders.
+  const [range] = useState(() => {
+    const to = new Date();
+    return { from: new Date(to.getTime() - 7 * DAY), to };
+  });
+  const stats = useQuery(trpc.support.stats.queryOptions(range));
+  return (
+    <Card title="Open tickets">
+      <QueryState query={stats}>
+        {(data) => {
+          return (
+            <>
+              <dl className="mb-4 grid gap-3 sm:grid-cols-2">
+                <Kpi
+                  label="Open"
+                  value={TICKET_PRIORITIES.reduce(
+                    (sum, priority) => sum + (data.openByPriority[priority] ?? 0),
+                    0,
+                  )}
+                />
+                <Kpi
+                  label="SLA breaches this week"
+                  value={data.breached}
+                  hint={`of ${data.period.created} opened in the last 7 days`}
+                />
+              </dl>
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Open tickets by priority</caption>
+                <thead className="sr-only">
+                  <tr>
+                    <th scope="col">Priority</th>
+                    <th scope="col">Open tickets</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {[...TICKET_PRIORITIES].reverse().map((priority) => (
+                    <tr key={priority}>
+                      <th scope="row" className="py-1.5 pr-4 font-normal text-slate-700">
+                        {PRIORITY_LABELS[priority]}
+                      </th>
+                      <td className="py-1.5 text-right tabular-nums text-slate-900">
+                        {data.openByPriority[priority] ?? 0}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          );
+        }}
+      </QueryState>
+      <MoreLink to="/console/support">Open the ticket queue</MoreLink>
+    </Card>
+  );
+};
+
+const AlertsCard = () => {
+  const trpc = useTRPC();
+  const alerts = useQuery(trpc.usage.alerts.queryOptions({ acknowledged: false, pageSize: LIST_LIMIT }));
+  return (
+    <Card title="Unacknowledged alerts">
+      <QueryState query={alerts}>
+        {(data) => (
+          <>
+            <dl className="mb-4">
+              <Kpi label="Waiting for acknowledgement" value={data.total} />
+            </dl>
+            {data.items.length === 0 ? (
+              <p className="text-sm text-slate-600">No alert is waiting.</p>
+            ) : (
+              <ul className="divide-y divide-slate-100 text-sm">
+                {data.items.map((alert) => {
+                  const metric = alert.metric as Metric;
+                  return (
+                    <li key={alert.id} className="py-1.5">
+                      <span className="font-medium text-slate-900">{alert.organizationName}</span>{" "}
+                      <Badge tone={alert.threshold >= 100 ? "red" : "amber"}>{alert.threshold}%</Badge>
+                      <span className="block text-slate-700">
+                        {METRIC_LABELS[metric] ?? alert.metric}:{" "}
+                        {formatUsedOfLimit(metric, alert.used, alert.limit)} · {formatDate(alert.createdAt)}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </>
+        )}
+      </QueryState>
+      <MoreLink to="/console/usage">Review and acknowledge alerts</MoreLink>
+    </Card>
+  );
+};
+
+/** The staff console's home: the numbers that need attention, each linking to its list. */
+export const OverviewPage = () => (
+  <>
+    <PageHeader title="Overview" description="Licenses, limits and support at a glance." />
+    <div className="grid gap-6 lg:grid-cols-2">
+      <LicensesCard />
+      <ExpiringCard />
+      <AtRiskCard />
+      <TicketsCard />
+      <AlertsCard />
+    </div>
+  </>
+);
