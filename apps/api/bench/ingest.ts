@@ -10,6 +10,7 @@ import { createDb, createFreshDatabase, type DbHandle } from "@tessera/db";
 import { licenses, usageEvents } from "@tessera/db/schema";
 import { systemClock } from "../src/clock.ts";
 import { ingestUsage } from "../src/usage/ingest.ts";
+import { recordResults } from "./results.ts";
 import { seedLicenses } from "./seed-licenses.ts";
 
 const BATCHES = Number(process.env.BENCH_INGEST_BATCHES ?? 200);
@@ -96,6 +97,15 @@ export const ingestionBenchmark = async () => {
     console.log(
       `| ${tessera.name} | ${tessera.eventsPerSecond} | ${(tessera.eventsPerSecond / baseline.eventsPerSecond).toFixed(2)} |`,
     );
+    recordResults([
+      {
+        area: "ingestion",
+        measure: tessera.name,
+        value: tessera.eventsPerSecond,
+        unit: "events/s",
+        baseline: { name: baseline.name, value: baseline.eventsPerSecond },
+      },
+    ]);
   }
 };
 

@@ -10,6 +10,7 @@ import { countDistinct, sql } from "drizzle-orm";
 import { hashPassword } from "../src/auth/password.ts";
 import { systemClock } from "../src/clock.ts";
 import { createTicket } from "../src/support/service.ts";
+import { recordResults } from "./results.ts";
 import { seedLicenses } from "./seed-licenses.ts";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 10_000);
@@ -91,4 +92,13 @@ for (const row of results) {
     `| ${row.label} | ${row.baseline} | ${row.tessera} | ${(row.tessera / row.baseline).toFixed(2)} | ${row.total} | ${row.distinct} |`,
   );
 }
+recordResults(
+  results.map((row) => ({
+    area: "tickets",
+    measure: `createTicket (${row.label})`,
+    value: row.tessera,
+    unit: "tickets/s",
+    baseline: { name: `raw insert (${row.label})`, value: row.baseline },
+  })),
+);
 process.exit(0);

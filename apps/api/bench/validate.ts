@@ -4,11 +4,12 @@
 // and Tessera on PGlite always.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, createFreshDatabase } from "@tessera/db";
 import autocannon from "autocannon";
+import { recordResults } from "./results.ts";
 import { seedLicenses } from "./seed-licenses.ts";
 import { tokenVerification } from "./token-verify.ts";
 
@@ -39,6 +40,14 @@ const start = (command: string, args: string[], env: Record<string, string>, rea
     });
     child.on("exit", (code) => reject(new Error(`${command} exited ${code}: ${output}`)));
   });
+
+/** A process's peak resident memory so far (Linux VmHWM), in MiB. */
+const peakMemoryMiB = (child: ChildProcess): number => {
+  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+  const kib = Number(status.match(/VmHWM:\s+(\d+) kB/)?.[1] ?? 0);
+  return Math.round((kib / 1024) * 10) / 10;
+};
+const memory: { name: string; mib: number }[] = [];
 
 const stop = (child: ChildProcess) => {
   child.removeAllListeners("exit");
@@ -135,11 +144,13 @@ if (serverUrl) {
     figures.push(
       await load("baseline node:http + postgres.js", `http://127.0.0.1:${port}/`, keys, (key) => ({ key })),
     );
+    memory.push({ name: "baseline node:http + postgres.js", mib: peakMemoryMiB(baseline.child) });
     stop(baseline.child);
     const app = await tessera({ DATABASE_URL: fresh.url });
     for (const [label, target, body] of rows("Tessera PostgreSQL", app.url)) {
       figures.push(await load(label, target, keys, body));
     }
+    memory.push({ name: "Tessera PostgreSQL", mib: peakMemoryMiB(app.server.child) });
     stop(app.server.child);
   } finally {
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -157,6 +168,7 @@ if (serverUrl) {
   for (const [label, target, body] of rows("Tessera PGlite", app.url)) {
     figures.push(await load(label, target, keys, body));
   }
+  memory.push({ name: "Tessera PGlite", mib: peakMemoryMiB(app.server.child) });
   stop(app.server.child);
 }
 
@@ -179,4 +191,56 @@ console.log("\nOffline token verification (Ed25519), one core\n");
 console.log("| verifier | verifications/s |");
 console.log("|---|---:|");
 for (const row of tokens) console.log(`| ${row.name} | ${row.perSecond} |`);
+
+console.log("\nAPI peak resident memory (VmHWM) after the validation load\n");
+console.log("| server | peak MiB |");
+console.log("|---|---:|");
+for (const row of memory) console.log(`| ${row.name} | ${row.mib} |`);
+
+const baselineOf = <T>(value: T | undefined, name: string, pick: (row: T) => number) =>
+  value ? { baseline: { name, value: pick(value) } } : {};
+const baselineMemory = memory.find((row) => row.name.startsWith("baseline"));
+const crypto = tokens.find((row) => row.name.startsWith("baseline"));
+recordResults([
+  ...figures
+    .filter((row) => !row.name.startsWith("baseline"))
+    .flatMap((row) => [
+      {
+        area: "validation",
+        measure: `${row.name} throughput`,
+        value: row.requestsPerSecond,
+        unit: "req/s",
+        ...(row.name.includes("PostgreSQL")
+          ? baselineOf(baseline, baseline?.name ?? "", (b) => b.requestsPerSecond)
+          : {}),
+      },
+      {
+        area: "validation",
+        measure: `${row.name} p99`,
+        value: row.p99,
+        unit: "ms",
+        ...(row.name.includes("PostgreSQL") ? baselineOf(baseline, baseline?.name ?? "", (b) => b.p99) : {}),
+      },
+    ]),
+  ...tokens
+    .filter((row) => !row.name.startsWith("baseline"))
+    .map((row) => ({
+      area: "tokens",
+      measure: row.name,
+      value: row.perSecond,
+      unit: "verifications/s",
+      ...baselineOf(crypto, crypto?.name ?? "", (b) => b.perSecond),
+    })),
+  ...memory
+    .filter((row) => !row.name.startsWith("baseline"))
+    .map((row) => ({
+      area: "memory",
+      measure: `${row.name} API peak RSS under validation load`,
+      value: row.mib,
+      unit: "MiB",
+      ...(row.name.includes("PostgreSQL")
+        ? baselineOf(baselineMemory, baselineMemory?.name ?? "", (b) => b.mib)
+        : {}),
+    })),
+]);
 process.exit(0);

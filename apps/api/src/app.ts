@@ -15,7 +15,7 @@ import { type BillingPort, invoiceBillingPort } from "./licenses/billing.ts";
 import { ensureSigningKey } from "./licenses/signing-keys.ts";
 import { LICENSE_CHANGED_CHANNEL, ValidationCache } from "./licenses/validation-cache.ts";
 import { ValidationLimiter } from "./licenses/validation-limiter.ts";
-import { createLogger } from "./observability/logger.ts";
+import { createLogger, flushLogs } from "./observability/logger.ts";
 import { collectProcessMetrics, createMetrics } from "./observability/metrics.ts";
 import { rateLimiterFactory } from "./rate-limits.ts";
 import { seedDemo } from "./seed/demo.ts";
@@ -113,6 +113,7 @@ export const startApp = async (
         server.closeIdleConnections();
       });
       await dbHandle.close();
+      await flushLogs(deps.logger);
     },
   } satisfies RunningApp;
 };
