@@ -86,15 +86,17 @@ export const SignInPage = () => {
     if (input) signIn.mutate(input);
   };
   return (
-    <main className="flex min-h-screen items-center justify-center bg-slate-50 px-4 py-10">
+    <main className="flex min-h-screen items-center justify-center bg-slate-50 dark:bg-slate-800 px-4 py-10">
       <div className="w-full max-w-sm">
         <div className="mb-4 flex min-h-10 justify-center text-brand-ink">
           {theme && (
             <BrandMark companyName={theme.branding.companyName} logoSrc={theme.branding.logoSrc} size="lg" />
           )}
         </div>
-        <h1 className="mb-1 text-center text-2xl font-semibold text-slate-900">Sign in</h1>
-        <p className="mb-6 text-center text-sm text-slate-600">
+        <h1 className="mb-1 text-center text-2xl font-semibold text-slate-900 dark:text-slate-100">
+          Sign in
+        </h1>
+        <p className="mb-6 text-center text-sm text-slate-600 dark:text-slate-300">
           {theme?.source === "DOMAIN"
             ? `To ${theme.branding.companyName}'s portal`
             : "To the staff console or your organisation's portal"}
@@ -113,7 +115,7 @@ export const SignInPage = () => {
               onSubmit={submit}
               noValidate
               aria-label="Sign in"
-              className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+              className="space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6 shadow-sm"
             >
               <Field
                 label="Email"

@@ -55,7 +55,7 @@ export const SsoDiscoverForm = ({ onCancel }: { onCancel: () => void }) => {
       onSubmit={submit}
       noValidate
       aria-label="Single sign-on"
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+      className="space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6 shadow-sm"
     >
       <Field
         label="Work email"

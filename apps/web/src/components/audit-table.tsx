@@ -19,8 +19,8 @@ const isEmpty = (value: unknown) =>
 
 const Snapshot = ({ label, value }: { label: string; value: unknown }) => (
   <div>
-    <p className="text-xs font-medium text-slate-500">{label}</p>
-    <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs text-slate-800">
+    <p className="text-xs font-medium text-slate-500 dark:text-slate-400">{label}</p>
+    <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-50 dark:bg-slate-800 p-2 text-xs text-slate-800 dark:text-slate-200">
       {isEmpty(value) ? "—" : JSON.stringify(value, null, 2)}
     </pre>
   </div>
@@ -28,11 +28,11 @@ const Snapshot = ({ label, value }: { label: string; value: unknown }) => (
 
 /** The change an event made, collapsed: before → after. */
 const Change = ({ before, after }: { before: unknown; after: unknown }) => {
-  if (isEmpty(before) && isEmpty(after)) return <span className="text-slate-500">—</span>;
+  if (isEmpty(before) && isEmpty(after)) return <span className="text-slate-500 dark:text-slate-400">—</span>;
   const fields = Object.keys({ ...(before as object | null), ...(after as object | null) });
   return (
     <details className="group">
-      <summary className="cursor-pointer text-indigo-700 hover:underline">
+      <summary className="cursor-pointer text-indigo-700 dark:text-indigo-300 hover:underline">
         {fields.length
           ? fields.slice(0, 3).join(", ") + (fields.length > 3 ? ` +${fields.length - 3}` : "")
           : "Show"}
@@ -57,11 +57,11 @@ export const AuditTable = ({
   showOrganization?: boolean;
 }) =>
   rows.length === 0 ? (
-    <p className="py-6 text-sm text-slate-600">No audit events match.</p>
+    <p className="py-6 text-sm text-slate-600 dark:text-slate-300">No audit events match.</p>
   ) : (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
           <tr>
             <th scope="col" className="py-2 pr-4 font-medium">
               Time
@@ -88,18 +88,23 @@ export const AuditTable = ({
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {rows.map((row) => (
             <tr key={row.id} className="align-top">
-              <td className="whitespace-nowrap py-2 pr-4 text-slate-700">{formatDate(row.createdAt)}</td>
-              <td className="py-2 pr-4 text-slate-900">{actorName(row.actorLabel)}</td>
+              <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
+                {formatDate(row.createdAt)}
+              </td>
+              <td className="py-2 pr-4 text-slate-900 dark:text-slate-100">{actorName(row.actorLabel)}</td>
               <td className="py-2 pr-4">
                 <Badge tone="blue">{row.action}</Badge>
               </td>
-              <td className="py-2 pr-4 text-slate-700">
+              <td className="py-2 pr-4 text-slate-700 dark:text-slate-300">
                 {row.targetType}
                 {row.targetId ? (
-                  <span className="ml-1 font-mono text-xs text-slate-500" title={row.targetId}>
+                  <span
+                    className="ml-1 font-mono text-xs text-slate-500 dark:text-slate-400"
+                    title={row.targetId}
+                  >
                     {row.targetId.slice(0, 8)}
                   </span>
                 ) : null}
@@ -109,20 +114,20 @@ export const AuditTable = ({
                   {row.organizationId ? (
                     <Link
                       to={`/console/organizations/${row.organizationId}`}
-                      className="font-mono text-xs text-indigo-700 hover:underline"
+                      className="font-mono text-xs text-indigo-700 dark:text-indigo-300 hover:underline"
                       aria-label={`Organisation ${row.organizationId}`}
                     >
                       {row.organizationId.slice(0, 8)}
                     </Link>
                   ) : (
-                    <span className="text-slate-500">—</span>
+                    <span className="text-slate-500 dark:text-slate-400">—</span>
                   )}
                 </td>
               )}
               <td className="py-2 pr-4">
                 <Change before={row.before} after={row.after} />
               </td>
-              <td className="whitespace-nowrap py-2 text-slate-600">{row.ip ?? "—"}</td>
+              <td className="whitespace-nowrap py-2 text-slate-600 dark:text-slate-300">{row.ip ?? "—"}</td>
             </tr>
           ))}
         </tbody>

@@ -16,7 +16,7 @@ export const KeyReveal = ({
     <div className="mt-2 flex flex-wrap items-center gap-2">
       <code
         data-testid="revealed-key"
-        className="break-all rounded bg-white px-2 py-1 font-mono text-sm text-slate-900"
+        className="break-all rounded bg-white dark:bg-slate-900 px-2 py-1 font-mono text-sm text-slate-900 dark:text-slate-100"
       >
         {value}
       </code>

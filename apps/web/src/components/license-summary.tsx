@@ -20,7 +20,7 @@ export const formatLimit = (metric: string, value: number | null) => {
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <div>
-    <dt className="text-xs font-medium uppercase text-slate-500">{label}</dt>
+    <dt className="text-xs font-medium uppercase text-slate-500 dark:text-slate-400">{label}</dt>
     <dd className="mt-1 text-sm">{children}</dd>
   </div>
 );
@@ -33,7 +33,7 @@ export const LicenseSummary = ({ license }: { license: License }) => (
       <Row label="Status">
         <LicenseStatusBadge status={license.status} />
         {license.suspendedReason ? (
-          <span className="ml-2 text-slate-600">{license.suspendedReason}</span>
+          <span className="ml-2 text-slate-600 dark:text-slate-300">{license.suspendedReason}</span>
         ) : null}
       </Row>
       <Row label="Starts">{formatDay(license.startsAt)}</Row>
@@ -42,7 +42,11 @@ export const LicenseSummary = ({ license }: { license: License }) => (
         {license.daysUntilExpiry !== null && license.status === "ACTIVE" && (
           <span
             data-testid="expiry-countdown"
-            className={license.daysUntilExpiry <= 30 ? "ml-2 text-amber-700" : "ml-2 text-slate-600"}
+            className={
+              license.daysUntilExpiry <= 30
+                ? "ml-2 text-amber-700 dark:text-amber-300"
+                : "ml-2 text-slate-600 dark:text-slate-300"
+            }
           >
             {license.daysUntilExpiry} days left
           </span>
@@ -54,7 +58,10 @@ export const LicenseSummary = ({ license }: { license: License }) => (
       <Row label="Key">
         …{license.keyLast4}
         {license.keyRotatedAt ? (
-          <span className="text-slate-500"> (rotated {formatDate(license.keyRotatedAt)})</span>
+          <span className="text-slate-500 dark:text-slate-400">
+            {" "}
+            (rotated {formatDate(license.keyRotatedAt)})
+          </span>
         ) : null}
       </Row>
       <Row label="Support">
@@ -86,7 +93,7 @@ export const LicenseSummary = ({ license }: { license: License }) => (
             </Badge>
           ))
         ) : (
-          <span className="text-sm text-slate-600">None</span>
+          <span className="text-sm text-slate-600 dark:text-slate-300">None</span>
         )}
       </div>
     </div>

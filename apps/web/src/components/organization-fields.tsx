@@ -76,7 +76,7 @@ export const ContactFields = ({
   return (
     <>
       <fieldset className="grid gap-4 md:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold text-slate-700">Contact</legend>
+        <legend className="mb-2 text-sm font-semibold text-slate-700 dark:text-slate-300">Contact</legend>
         <Field
           label="Contact name"
           name="contactName"
@@ -103,7 +103,9 @@ export const ContactFields = ({
         />
       </fieldset>
       <fieldset className="grid gap-4 md:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold text-slate-700">Billing address</legend>
+        <legend className="mb-2 text-sm font-semibold text-slate-700 dark:text-slate-300">
+          Billing address
+        </legend>
         <Field
           label="Address line 1"
           name="line1"
@@ -162,8 +164,10 @@ export const formatAddress = (address: StoredContact["billingAddress"]) =>
 
 export const Detail = ({ label, children }: { label: string; children: ReactNode }) => (
   <div>
-    <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-    <dd className="mt-1 text-sm text-slate-900">{children}</dd>
+    <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+      {label}
+    </dt>
+    <dd className="mt-1 text-sm text-slate-900 dark:text-slate-100">{children}</dd>
   </div>
 );
 
@@ -173,7 +177,7 @@ export const ContactDetails = ({ organization }: { organization: StoredContact }
     <Detail label="Contact">
       {organization.contactName}
       <br />
-      <span className="text-slate-600">{organization.contactEmail}</span>
+      <span className="text-slate-600 dark:text-slate-300">{organization.contactEmail}</span>
     </Detail>
     <Detail label="Phone">{organization.contactPhone ?? "—"}</Detail>
     <Detail label="Billing address">{formatAddress(organization.billingAddress)}</Detail>

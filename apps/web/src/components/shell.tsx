@@ -24,10 +24,10 @@ export const Shell = ({ area, nav }: { area: ReactNode; nav: NavItem[] }) => {
   const role = me.data?.role ?? "";
   const items = nav.filter((item) => !item.roles || item.roles.includes(role));
   return (
-    <div className="min-h-screen bg-slate-50">
+    <div className="min-h-screen bg-slate-50 dark:bg-slate-950">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white dark:focus:bg-slate-900 focus:px-3 focus:py-2 focus:shadow dark:focus:text-slate-100"
       >
         Skip to content
       </a>
@@ -60,7 +60,10 @@ export const Shell = ({ area, nav }: { area: ReactNode; nav: NavItem[] }) => {
           </div>
         </div>
         <div aria-hidden className="h-1 bg-brand-accent" />
-        <nav aria-label="Main" className="border-b border-slate-200 bg-white">
+        <nav
+          aria-label="Main"
+          className="border-b border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900"
+        >
           <ul className="mx-auto -mb-px flex max-w-7xl flex-wrap gap-1 px-6 pt-2">
             {items.map((item) => (
               <li key={item.to}>
@@ -71,7 +74,7 @@ export const Shell = ({ area, nav }: { area: ReactNode; nav: NavItem[] }) => {
                     `inline-block border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand ${
                       isActive
                         ? "border-brand text-brand-ink"
-                        : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                        : "border-transparent text-slate-600 dark:text-slate-300 hover:border-slate-300 dark:hover:border-slate-600 hover:text-slate-900 dark:hover:text-slate-100"
                     }`
                   }
                 >

@@ -34,7 +34,9 @@ export const SupportNotifications = () => {
         <span
           className={cx(
             "rounded-full px-1.5 text-xs font-semibold",
-            unread ? "bg-red-700 text-white" : "bg-slate-200 text-slate-700",
+            unread
+              ? "bg-red-700 text-white"
+              : "bg-slate-200 dark:bg-slate-700 text-slate-700 dark:text-slate-300",
           )}
         >
           {unread}
@@ -45,16 +47,16 @@ export const SupportNotifications = () => {
         <section
           id={panelId}
           aria-label="Notifications"
-          className="absolute right-0 z-10 mt-2 w-96 max-w-[90vw] rounded-lg border border-slate-200 bg-white p-4 shadow-lg"
+          className="absolute right-0 z-10 mt-2 w-96 max-w-[90vw] rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-lg"
         >
           <ErrorAlert error={markRead.error} title="Not marked read" />
           <QueryState query={list}>
             {(data) =>
               data.items.length === 0 ? (
-                <p className="text-sm text-slate-600">No notifications.</p>
+                <p className="text-sm text-slate-600 dark:text-slate-300">No notifications.</p>
               ) : (
                 <>
-                  <ul className="divide-y divide-slate-100">
+                  <ul className="divide-y divide-slate-100 dark:divide-slate-800">
                     {data.items.map((notice) => (
                       <li key={notice.id} className="flex items-start justify-between gap-3 py-2 text-sm">
                         <div className="min-w-0">
@@ -62,7 +64,7 @@ export const SupportNotifications = () => {
                             <Link
                               to={notice.link}
                               className={cx(
-                                "text-indigo-700 hover:underline",
+                                "text-indigo-700 dark:text-indigo-300 hover:underline",
                                 !notice.readAt && "font-semibold",
                               )}
                               onClick={() => setOpen(false)}
@@ -72,7 +74,7 @@ export const SupportNotifications = () => {
                           ) : (
                             <span className={cx(!notice.readAt && "font-semibold")}>{notice.title}</span>
                           )}
-                          <div className="text-xs text-slate-600">
+                          <div className="text-xs text-slate-600 dark:text-slate-300">
                             {formatDate(notice.createdAt)}
                             {notice.readAt ? " · read" : " · unread"}
                           </div>

@@ -16,10 +16,12 @@ export const formatMinutes = (minutes: number | null) => {
 };
 
 const Stat = ({ label, value, hint }: { label: string; value: string; hint?: string }) => (
-  <div className="rounded-md border border-slate-200 p-3">
-    <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-    <dd className="mt-1 text-xl font-semibold tabular-nums text-slate-900">{value}</dd>
-    {hint && <dd className="text-xs text-slate-600">{hint}</dd>}
+  <div className="rounded-md border border-slate-200 dark:border-slate-700 p-3">
+    <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+      {label}
+    </dt>
+    <dd className="mt-1 text-xl font-semibold tabular-nums text-slate-900 dark:text-slate-100">{value}</dd>
+    {hint && <dd className="text-xs text-slate-600 dark:text-slate-300">{hint}</dd>}
   </div>
 );
 
@@ -49,7 +51,9 @@ export const SupportStats = () => {
             </dl>
             <div className="grid gap-6 md:grid-cols-2">
               <div>
-                <h3 className="mb-2 text-sm font-semibold text-slate-900">Open by priority</h3>
+                <h3 className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">
+                  Open by priority
+                </h3>
                 <table className="w-full text-left text-sm">
                   <thead className="sr-only">
                     <tr>
@@ -57,13 +61,16 @@ export const SupportStats = () => {
                       <th scope="col">Open tickets</th>
                     </tr>
                   </thead>
-                  <tbody className="divide-y divide-slate-100">
+                  <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                     {[...TICKET_PRIORITIES].reverse().map((priority) => (
                       <tr key={priority}>
-                        <th scope="row" className="py-1.5 pr-4 font-normal text-slate-700">
+                        <th
+                          scope="row"
+                          className="py-1.5 pr-4 font-normal text-slate-700 dark:text-slate-300"
+                        >
                           {PRIORITY_LABELS[priority]}
                         </th>
-                        <td className="py-1.5 text-right tabular-nums text-slate-900">
+                        <td className="py-1.5 text-right tabular-nums text-slate-900 dark:text-slate-100">
                           {data.openByPriority[priority] ?? 0}
                         </td>
                       </tr>
@@ -72,9 +79,11 @@ export const SupportStats = () => {
                 </table>
               </div>
               <div>
-                <h3 className="mb-2 text-sm font-semibold text-slate-900">Agent load (open tickets)</h3>
+                <h3 className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">
+                  Agent load (open tickets)
+                </h3>
                 {data.agentLoad.length === 0 ? (
-                  <p className="text-sm text-slate-600">No staff users.</p>
+                  <p className="text-sm text-slate-600 dark:text-slate-300">No staff users.</p>
                 ) : (
                   <table className="w-full text-left text-sm">
                     <thead className="sr-only">
@@ -83,13 +92,18 @@ export const SupportStats = () => {
                         <th scope="col">Open tickets</th>
                       </tr>
                     </thead>
-                    <tbody className="divide-y divide-slate-100">
+                    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                       {data.agentLoad.map((agent) => (
                         <tr key={agent.assigneeId}>
-                          <th scope="row" className="py-1.5 pr-4 font-normal text-slate-700">
+                          <th
+                            scope="row"
+                            className="py-1.5 pr-4 font-normal text-slate-700 dark:text-slate-300"
+                          >
                             {agent.name}
                           </th>
-                          <td className="py-1.5 text-right tabular-nums text-slate-900">{agent.open}</td>
+                          <td className="py-1.5 text-right tabular-nums text-slate-900 dark:text-slate-100">
+                            {agent.open}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

@@ -102,7 +102,7 @@ export const TeamManager = ({
           ) : null}
           {notice && <Alert tone="success">{notice}</Alert>}
           {change.isPending && !confirming ? (
-            <p role="status" className="text-sm text-slate-600">
+            <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
               Saving…
             </p>
           ) : null}
@@ -110,12 +110,12 @@ export const TeamManager = ({
         <QueryState query={list}>
           {(data) =>
             data.items.length === 0 ? (
-              <p className="py-6 text-sm text-slate-600">No members yet.</p>
+              <p className="py-6 text-sm text-slate-600 dark:text-slate-300">No members yet.</p>
             ) : (
               <>
                 <div className="mt-2 overflow-x-auto">
                   <table className="w-full text-left text-sm">
-                    <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                    <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
                       <tr>
                         <th scope="col" className="py-2 pr-4 font-medium">
                           Name
@@ -139,14 +139,16 @@ export const TeamManager = ({
                         )}
                       </tr>
                     </thead>
-                    <tbody className="divide-y divide-slate-100">
+                    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                       {data.items.map((member) => (
                         <tr key={member.id} aria-busy={pendingFor === member.id || undefined}>
-                          <td className="py-2 pr-4 font-medium text-slate-900">
+                          <td className="py-2 pr-4 font-medium text-slate-900 dark:text-slate-100">
                             {member.name}
-                            {isMe(member) && <span className="ml-2 text-xs text-slate-500">(you)</span>}
+                            {isMe(member) && (
+                              <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">(you)</span>
+                            )}
                           </td>
-                          <td className="py-2 pr-4 text-slate-700">{member.email}</td>
+                          <td className="py-2 pr-4 text-slate-700 dark:text-slate-300">{member.email}</td>
                           <td className="py-2 pr-4">
                             {mayChange(member) ? (
                               <>
@@ -163,7 +165,7 @@ export const TeamManager = ({
                                       role: event.target.value as CustomerRole,
                                     })
                                   }
-                                  className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:outline-2 focus:outline-indigo-600 disabled:opacity-60"
+                                  className="rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-sm focus:outline-2 focus:outline-indigo-600 disabled:opacity-60"
                                 >
                                   {roleOptions.map((option) => (
                                     <option key={option.value} value={option.value}>
@@ -172,7 +174,9 @@ export const TeamManager = ({
                                   ))}
                                 </select>
                                 {pendingFor === member.id && !confirming && (
-                                  <span className="ml-2 text-xs text-slate-500">Saving…</span>
+                                  <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">
+                                    Saving…
+                                  </span>
                                 )}
                               </>
                             ) : (
@@ -186,7 +190,7 @@ export const TeamManager = ({
                               <Badge tone="green">Active</Badge>
                             )}
                           </td>
-                          <td className="whitespace-nowrap py-2 pr-4 text-slate-700">
+                          <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
                             {formatDate(member.lastSignInAt)}
                           </td>
                           {canManage && (

@@ -133,12 +133,12 @@ export const describeClock = (clock: SlaClock, stopped: boolean, now: number) =>
 };
 
 const CLOCK_CLASSES: Record<ClockState, string> = {
-  met: "text-emerald-800",
-  missed: "text-red-800",
-  paused: "text-slate-600",
-  breached: "font-semibold text-red-800",
-  atRisk: "font-medium text-amber-900",
-  running: "text-slate-800",
+  met: "text-emerald-800 dark:text-emerald-300",
+  missed: "text-red-800 dark:text-red-300",
+  paused: "text-slate-600 dark:text-slate-300",
+  breached: "font-semibold text-red-800 dark:text-red-300",
+  atRisk: "font-medium text-amber-900 dark:text-amber-200",
+  running: "text-slate-800 dark:text-slate-200",
 };
 
 /** A live countdown to a clock's due time, re-rendered every second. */
@@ -155,7 +155,7 @@ export const SlaCountdown = ({
   const { state, text } = describeClock(clock, stopped, now);
   return (
     <span className={cx("whitespace-nowrap tabular-nums", CLOCK_CLASSES[state])} data-sla-state={state}>
-      {label && <span className="text-slate-600">{label}: </span>}
+      {label && <span className="text-slate-600 dark:text-slate-300">{label}: </span>}
       {clock.dueAt && !stopped ? (
         <time dateTime={new Date(clock.dueAt).toISOString()} title={new Date(clock.dueAt).toLocaleString()}>
           {text}

@@ -32,9 +32,11 @@ export const TicketThread = ({
 }) => (
   <Card title="Conversation">
     <ol className="space-y-4" aria-label="Thread">
-      <li className="rounded-md border border-slate-200 bg-white p-4">
+      <li className="rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
         <MessageHeader author={authorName(requester)} kind="CUSTOMER" createdAt={createdAt} extra="opened" />
-        <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800">{description}</p>
+        <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800 dark:text-slate-200">
+          {description}
+        </p>
       </li>
       {messages.map((message) => (
         <li
@@ -43,10 +45,10 @@ export const TicketThread = ({
           className={cx(
             "rounded-md border p-4",
             message.internal
-              ? "border-dashed border-amber-400 bg-amber-50"
+              ? "border-dashed border-amber-400 bg-amber-50 dark:bg-amber-950"
               : message.authorKind === "STAFF"
-                ? "border-indigo-200 bg-indigo-50"
-                : "border-slate-200 bg-white",
+                ? "border-indigo-200 dark:border-indigo-800 bg-indigo-50 dark:bg-indigo-950"
+                : "border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900",
           )}
         >
           <MessageHeader
@@ -55,11 +57,15 @@ export const TicketThread = ({
             createdAt={message.createdAt}
             internal={message.internal}
           />
-          <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800">{message.body}</p>
+          <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800 dark:text-slate-200">
+            {message.body}
+          </p>
         </li>
       ))}
     </ol>
-    {messages.length === 0 && <p className="mt-4 text-sm text-slate-600">No replies yet.</p>}
+    {messages.length === 0 && (
+      <p className="mt-4 text-sm text-slate-600 dark:text-slate-300">No replies yet.</p>
+    )}
   </Card>
 );
 
@@ -76,8 +82,8 @@ const MessageHeader = ({
   internal?: boolean;
   extra?: string;
 }) => (
-  <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
-    <span className="font-medium text-slate-900">{author}</span>
+  <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
+    <span className="font-medium text-slate-900 dark:text-slate-100">{author}</span>
     <Badge tone={kind === "STAFF" ? "blue" : "slate"}>
       {kind === "STAFF" ? "Support" : kind === "SYSTEM" ? "System" : "Customer"}
     </Badge>
@@ -130,7 +136,7 @@ export const ReplyForm = ({
   return (
     <Card title={allowInternal ? "Reply or add a note" : "Reply"}>
       {disabled ? (
-        <p className="text-sm text-slate-600">{disabledReason}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">{disabledReason}</p>
       ) : (
         <form onSubmit={submit} noValidate aria-label="Reply" className="space-y-4">
           <Field
@@ -149,14 +155,17 @@ export const ReplyForm = ({
                 type="checkbox"
                 checked={internal}
                 onChange={(event) => setInternal(event.target.checked)}
-                className="mt-0.5 size-4 rounded border-slate-300 accent-amber-600"
+                className="mt-0.5 size-4 rounded border-slate-300 dark:border-slate-600 accent-amber-600"
                 aria-describedby={`${internalId}-hint`}
               />
               <div>
-                <label htmlFor={internalId} className="text-sm font-medium text-slate-800">
+                <label
+                  htmlFor={internalId}
+                  className="text-sm font-medium text-slate-800 dark:text-slate-200"
+                >
                   Internal note
                 </label>
-                <p id={`${internalId}-hint`} className="text-xs text-slate-500">
+                <p id={`${internalId}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
                   Only staff see internal notes; they do not count as a response to the customer.
                 </p>
               </div>

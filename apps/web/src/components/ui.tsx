@@ -1,4 +1,4 @@
-import { type ButtonHTMLAttributes, type ReactNode, useEffect, useId, useRef } from "react";
+import { type ButtonHTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { apiProblem } from "../trpc.ts";
 
 export const cx = (...classes: (string | false | null | undefined)[]) => classes.filter(Boolean).join(" ");
@@ -23,10 +23,11 @@ export const Button = ({
       variant === "primary" &&
         "bg-brand text-on-brand shadow-sm hover:bg-brand-hover focus-visible:outline-brand",
       variant === "secondary" &&
-        "border border-slate-300 bg-white text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-slate-500",
+        "border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 text-slate-800 dark:text-slate-200 shadow-sm hover:bg-slate-50 dark:hover:bg-slate-800 focus-visible:outline-slate-500",
       variant === "danger" &&
         "bg-red-700 text-white shadow-sm hover:bg-red-800 focus-visible:outline-red-700",
-      variant === "ghost" && "text-slate-700 hover:bg-slate-100 focus-visible:outline-slate-500",
+      variant === "ghost" &&
+        "text-slate-700 dark:text-slate-300 hover:bg-slate-100 dark:hover:bg-slate-800 focus-visible:outline-slate-500",
       className,
     )}
   >
@@ -58,12 +59,12 @@ export const Card = ({
   return (
     <section
       aria-labelledby={title ? titleId : undefined}
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-5 shadow-sm"
     >
       {(title || actions) && (
         <div className="mb-4 flex items-center justify-between gap-4">
           {title && (
-            <h2 id={titleId} className="text-base font-semibold text-slate-900">
+            <h2 id={titleId} className="text-base font-semibold text-slate-900 dark:text-slate-100">
               {title}
             </h2>
           )}
@@ -86,8 +87,8 @@ export const PageHeader = ({
 }) => (
   <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
     <div>
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
-      {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900 dark:text-slate-100">{title}</h1>
+      {description && <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{description}</p>}
     </div>
     {actions}
   </div>
@@ -106,10 +107,14 @@ export const Alert = ({
     role={tone === "error" ? "alert" : "status"}
     className={cx(
       "rounded-md border px-4 py-3 text-sm",
-      tone === "error" && "border-red-200 bg-red-50 text-red-800",
-      tone === "success" && "border-emerald-200 bg-emerald-50 text-emerald-800",
-      tone === "info" && "border-sky-200 bg-sky-50 text-sky-900",
-      tone === "warning" && "border-amber-200 bg-amber-50 text-amber-900",
+      tone === "error" &&
+        "border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950 text-red-800 dark:text-red-300",
+      tone === "success" &&
+        "border-emerald-200 dark:border-emerald-800 bg-emerald-50 dark:bg-emerald-950 text-emerald-800 dark:text-emerald-300",
+      tone === "info" &&
+        "border-sky-200 dark:border-sky-800 bg-sky-50 dark:bg-sky-950 text-sky-900 dark:text-sky-200",
+      tone === "warning" &&
+        "border-amber-200 dark:border-amber-800 bg-amber-50 dark:bg-amber-950 text-amber-900 dark:text-amber-200",
     )}
   >
     {title && <p className="font-semibold">{title}</p>}
@@ -149,11 +154,11 @@ export const Badge = ({
   <span
     className={cx(
       "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium",
-      tone === "slate" && "bg-slate-100 text-slate-700",
-      tone === "green" && "bg-emerald-100 text-emerald-800",
-      tone === "amber" && "bg-amber-100 text-amber-900",
-      tone === "red" && "bg-red-100 text-red-800",
-      tone === "blue" && "bg-sky-100 text-sky-800",
+      tone === "slate" && "bg-slate-100 dark:bg-slate-800 text-slate-700 dark:text-slate-300",
+      tone === "green" && "bg-emerald-100 dark:bg-emerald-900 text-emerald-800 dark:text-emerald-300",
+      tone === "amber" && "bg-amber-100 dark:bg-amber-900 text-amber-900 dark:text-amber-200",
+      tone === "red" && "bg-red-100 dark:bg-red-900 text-red-800 dark:text-red-300",
+      tone === "blue" && "bg-sky-100 dark:bg-sky-900 text-sky-800 dark:text-sky-300",
     )}
   >
     {children}
@@ -161,9 +166,9 @@ export const Badge = ({
 );
 
 export const Loading = ({ label = "Loading…" }: { label?: string }) => (
-  <p className="flex items-center gap-2 py-6 text-sm text-slate-600" role="status">
+  <p className="flex items-center gap-2 py-6 text-sm text-slate-600 dark:text-slate-300" role="status">
     <span
-      className="size-4 animate-spin rounded-full border-2 border-slate-400 border-t-transparent"
+      className="size-4 animate-spin rounded-full border-2 border-slate-400 dark:border-slate-500 border-t-transparent"
       aria-hidden
     />
     {label}
@@ -184,7 +189,7 @@ export const QueryState = <T,>({
 };
 
 const INPUT =
-  "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-brand disabled:bg-slate-100";
+  "mt-1 block w-full rounded-md border bg-white dark:bg-slate-900 px-3 py-2 text-sm text-slate-900 dark:text-slate-100 shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-brand disabled:bg-slate-100 dark:disabled:bg-slate-800";
 
 const describedBy = (id: string, error: string[] | undefined, hint: ReactNode) =>
   [error?.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
@@ -192,12 +197,12 @@ const describedBy = (id: string, error: string[] | undefined, hint: ReactNode) =
 const FieldHelp = ({ id, error, hint }: { id: string; error: string[] | undefined; hint: ReactNode }) => (
   <>
     {hint && (
-      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
         {hint}
       </p>
     )}
     {error?.length ? (
-      <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700">
+      <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700 dark:text-red-400">
         {error[0]}
       </p>
     ) : null}
@@ -243,13 +248,13 @@ export const Field = ({
     "aria-invalid": Boolean(error?.length),
     "aria-describedby": describedBy(id, error, hint),
   };
-  const border = error?.length ? "border-red-500" : "border-slate-300";
+  const border = error?.length ? "border-red-500" : "border-slate-300 dark:border-slate-600";
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
         {label}
         {required && (
-          <span aria-hidden="true" className="text-red-700">
+          <span aria-hidden="true" className="text-red-700 dark:text-red-400">
             {" "}
             *
           </span>
@@ -300,7 +305,7 @@ export const Select = ({
   const id = useId();
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
         {label}
       </label>
       <select
@@ -311,7 +316,7 @@ export const Select = ({
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={Boolean(error?.length)}
         aria-describedby={describedBy(id, error, hint)}
-        className={cx(INPUT, error?.length ? "border-red-500" : "border-slate-300")}
+        className={cx(INPUT, error?.length ? "border-red-500" : "border-slate-300 dark:border-slate-600")}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -337,7 +342,10 @@ export const Pagination = ({
   onPage: (page: number) => void;
   noun?: string;
 }) => (
-  <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-slate-600">
+  <nav
+    aria-label="Pagination"
+    className="mt-4 flex items-center justify-between text-sm text-slate-600 dark:text-slate-300"
+  >
     <span>
       {total} {noun} · page {Math.min(page, Math.max(pageCount, 1))} of {Math.max(pageCount, 1)}
     </span>
@@ -390,14 +398,14 @@ export const ConfirmDialog = ({
         if (!busy) onCancel();
       }}
       aria-labelledby={titleId}
-      className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40 dark:bg-slate-900 dark:text-slate-100 dark:ring-1 dark:ring-slate-700 dark:backdrop:bg-black/60"
     >
       {open && (
         <div className="p-6">
-          <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+          <h2 id={titleId} className="text-lg font-semibold text-slate-900 dark:text-slate-100">
             {title}
           </h2>
-          <div className="mt-3 space-y-3 text-sm text-slate-700">{children}</div>
+          <div className="mt-3 space-y-3 text-sm text-slate-700 dark:text-slate-300">{children}</div>
           <div className="mt-6 flex justify-end gap-2">
             <Button variant="secondary" onClick={onCancel} disabled={busy}>
               Cancel
@@ -435,26 +443,37 @@ export const Switch = ({
   busy?: boolean;
 }) => {
   const id = useId();
+  // The position asked for shows at once (a controlled box would otherwise snap back until
+  // the caller's state catches up); it gives way to `checked` when the work is done.
+  const [requested, setRequested] = useState<boolean | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `checked` also settles the request
+  useEffect(() => {
+    if (!busy) setRequested(null);
+  }, [busy, checked]);
+  const shown = requested ?? checked;
   return (
     <div className="flex items-start gap-3">
       <input
         id={id}
         type="checkbox"
         role="switch"
-        checked={checked}
-        aria-checked={checked}
+        checked={shown}
+        aria-checked={shown}
         disabled={disabled || busy}
         aria-busy={busy || undefined}
         aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(event) => onChange(event.target.checked)}
-        className="relative mt-0.5 h-6 w-11 shrink-0 cursor-pointer appearance-none rounded-full bg-slate-400 transition-colors before:absolute before:top-0.5 before:left-0.5 before:size-5 before:rounded-full before:bg-white before:shadow before:transition-transform checked:bg-brand checked:before:translate-x-5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:cursor-not-allowed disabled:opacity-60"
+        onChange={(event) => {
+          setRequested(event.target.checked);
+          onChange(event.target.checked);
+        }}
+        className="relative mt-0.5 h-6 w-11 shrink-0 cursor-pointer appearance-none rounded-full bg-slate-400 transition-colors dark:bg-slate-500 before:absolute before:top-0.5 before:left-0.5 before:size-5 before:rounded-full before:bg-white before:shadow before:transition-transform checked:bg-brand checked:before:translate-x-5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand disabled:cursor-not-allowed disabled:opacity-60"
       />
       <div>
-        <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
           {label}
         </label>
         {hint && (
-          <p id={`${id}-hint`} className="text-xs text-slate-600">
+          <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-300">
             {hint}
           </p>
         )}

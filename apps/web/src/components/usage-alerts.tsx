@@ -28,7 +28,7 @@ const AlertTable = ({
   <div className="overflow-x-auto">
     <table className="w-full text-left text-sm">
       <caption className="sr-only">{caption}</caption>
-      <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+      <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
         <tr>
           {showOrganization && (
             <th scope="col" className="py-2 pr-4 font-medium">
@@ -55,7 +55,7 @@ const AlertTable = ({
           </th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100">
+      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
         {alerts.map((alert) => {
           const metric = alert.metric as Metric;
           const label = METRIC_LABELS[metric] ?? alert.metric;
@@ -70,8 +70,10 @@ const AlertTable = ({
               <td className="whitespace-nowrap py-2 pr-4 tabular-nums">
                 {formatUsedOfLimit(metric, alert.used, alert.limit)}
               </td>
-              <td className="whitespace-nowrap py-2 pr-4 text-slate-700">{formatDate(alert.createdAt)}</td>
-              <td className="py-2 text-slate-700">
+              <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
+                {formatDate(alert.createdAt)}
+              </td>
+              <td className="py-2 text-slate-700 dark:text-slate-300">
                 {acknowledge ? (
                   <Button
                     variant="secondary"
@@ -86,7 +88,7 @@ const AlertTable = ({
                   <span className="whitespace-nowrap">
                     {formatDate(alert.acknowledgedAt)}
                     {alert.acknowledgedBy ? (
-                      <span className="text-slate-500"> by {alert.acknowledgedBy}</span>
+                      <span className="text-slate-500 dark:text-slate-400"> by {alert.acknowledgedBy}</span>
                     ) : null}
                   </span>
                 )}
@@ -145,12 +147,12 @@ export const UsageAlerts = ({
   return (
     <div className="space-y-6">
       <div>
-        <h3 className="mb-2 text-sm font-semibold text-slate-900">Needs attention</h3>
+        <h3 className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">Needs attention</h3>
         <ErrorAlert error={acknowledge.error} title="The alert was not acknowledged" />
         <QueryState query={open}>
           {(data) =>
             data.items.length === 0 ? (
-              <p className="py-2 text-sm text-slate-600">No open alerts.</p>
+              <p className="py-2 text-sm text-slate-600 dark:text-slate-300">No open alerts.</p>
             ) : (
               <>
                 <AlertTable
@@ -182,11 +184,11 @@ export const UsageAlerts = ({
         </QueryState>
       </div>
       <div>
-        <h3 className="mb-2 text-sm font-semibold text-slate-900">Acknowledged</h3>
+        <h3 className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">Acknowledged</h3>
         <QueryState query={done}>
           {(data) =>
             data.items.length === 0 ? (
-              <p className="py-2 text-sm text-slate-600">None yet.</p>
+              <p className="py-2 text-sm text-slate-600 dark:text-slate-300">None yet.</p>
             ) : (
               <>
                 <AlertTable

@@ -29,7 +29,13 @@ interface Point {
   monthToDate?: number;
 }
 
-const COLORS = { line: "#4f46e5", bar: "#a5b4fc", total: "#3730a3", limit: "#b91c1c", grid: "#e2e8f0" };
+const COLORS = {
+  line: "#4f46e5",
+  bar: "#a5b4fc",
+  total: "#3730a3",
+  limit: "#b91c1c",
+  grid: "var(--chart-grid)",
+};
 
 const formatUnits = (metric: Metric, units: number) =>
   metric === "STORAGE_BYTES"
@@ -83,10 +89,13 @@ const MetricChart = ({
           ? `The red line is the monthly limit of ${formatMetric(metric, limit)}; it applies to the month-to-date line, which restarts on the 1st (UTC).`
           : `The red line is the limit of ${formatMetric(metric, limit)}.`;
   return (
-    <figure className="min-w-0 rounded-md border border-slate-200 p-4" data-metric-chart={metric}>
+    <figure
+      className="min-w-0 rounded-md border border-slate-200 dark:border-slate-700 p-4"
+      data-metric-chart={metric}
+    >
       <figcaption className="mb-2">
-        <h3 className="text-sm font-semibold text-slate-900">{label}</h3>
-        <p className="text-xs text-slate-600">
+        <h3 className="text-sm font-semibold text-slate-900 dark:text-slate-100">{label}</h3>
+        <p className="text-xs text-slate-600 dark:text-slate-300">
           {counter
             ? "Bars: calls per day. "
             : `Level reported each day${metric === "STORAGE_BYTES" ? ", in GiB" : ""}. `}
@@ -94,7 +103,7 @@ const MetricChart = ({
         </p>
       </figcaption>
       {empty ? (
-        <p className="flex h-[220px] items-center justify-center rounded bg-slate-50 text-sm text-slate-600">
+        <p className="flex h-[220px] items-center justify-center rounded bg-slate-50 dark:bg-slate-800 text-sm text-slate-600 dark:text-slate-300">
           Nothing was reported in this range.
         </p>
       ) : (
@@ -111,14 +120,14 @@ const MetricChart = ({
             dataKey="day"
             tickFormatter={(day: string) => formatUtcDay(day, "short")}
             minTickGap={24}
-            tick={{ fontSize: 12, fill: "#475569" }}
+            tick={{ fontSize: 12, fill: "var(--chart-tick)" }}
           />
           <YAxis
             width={56}
             domain={[0, "auto"]}
             allowDecimals={metric === "STORAGE_BYTES"}
             tickFormatter={(value: number) => compact.format(value)}
-            tick={{ fontSize: 12, fill: "#475569" }}
+            tick={{ fontSize: 12, fill: "var(--chart-tick)" }}
           />
           <Tooltip
             labelFormatter={(day) => formatUtcDay(String(day))}
@@ -139,7 +148,7 @@ const MetricChart = ({
               />
               <Legend
                 wrapperStyle={{ fontSize: 12 }}
-                formatter={(name) => <span className="text-slate-700">{name}</span>}
+                formatter={(name) => <span className="text-slate-700 dark:text-slate-300">{name}</span>}
               />
             </>
           ) : (

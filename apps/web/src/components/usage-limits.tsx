@@ -30,10 +30,10 @@ export const UsageMeter = ({ metric, check }: { metric: Metric; check: LimitChec
   return (
     <div data-metric={metric}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <span id={labelId} className="text-sm font-medium text-slate-900">
+        <span id={labelId} className="text-sm font-medium text-slate-900 dark:text-slate-100">
           {label}
         </span>
-        <span className="flex items-center gap-2 text-sm text-slate-700">
+        <span className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
           <span className="whitespace-nowrap tabular-nums">
             {unlimited
               ? formatMetric(metric, check.used)
@@ -43,14 +43,16 @@ export const UsageMeter = ({ metric, check }: { metric: Metric; check: LimitChec
             <Badge tone="blue">Unlimited</Badge>
           ) : (
             <>
-              <span className="whitespace-nowrap tabular-nums text-slate-600">{check.percent}%</span>
+              <span className="whitespace-nowrap tabular-nums text-slate-600 dark:text-slate-300">
+                {check.percent}%
+              </span>
               <LimitStatusBadge status={check.status} />
             </>
           )}
         </span>
       </div>
       {unlimited ? (
-        <p className="mt-2 text-xs text-slate-500">The license sets no limit on this.</p>
+        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">The license sets no limit on this.</p>
       ) : (
         <>
           <div
@@ -61,14 +63,16 @@ export const UsageMeter = ({ metric, check }: { metric: Metric; check: LimitChec
             aria-valuenow={Math.min(check.percent ?? 0, 100)}
             aria-valuetext={`${formatUsedOfLimit(metric, check.used, check.limit)} (${check.percent}%), ${check.status}`}
             data-status={check.status}
-            className="mt-2 h-2.5 w-full overflow-hidden rounded-full bg-slate-200"
+            className="mt-2 h-2.5 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
           >
             <div
               className={cx("h-full rounded-full", FILL[check.status])}
               style={{ width: `${Math.min(check.percent ?? 0, 100)}%` }}
             />
           </div>
-          <p className="mt-1 text-xs text-slate-500">Limit applies to the {METRIC_LIMIT_NOTE[metric]}.</p>
+          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+            Limit applies to the {METRIC_LIMIT_NOTE[metric]}.
+          </p>
         </>
       )}
     </div>

@@ -48,11 +48,11 @@ const useReport = (organizationId: string | undefined, range: DayRange | null) =
 const Summary = ({ report }: { report: UsageReport }) => (
   <div className="overflow-x-auto">
     <table className="w-full text-left text-sm">
-      <caption className="mb-2 text-left text-xs text-slate-600">
+      <caption className="mb-2 text-left text-xs text-slate-600 dark:text-slate-300">
         {formatUtcDay(report.from)} to {formatUtcDay(report.to)} (UTC). Total: the sum of API calls; for the
         other metrics, the latest level reported in the range.
       </caption>
-      <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+      <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
         <tr>
           <th scope="col" className="py-2 pr-4 font-medium">
             Metric
@@ -68,13 +68,13 @@ const Summary = ({ report }: { report: UsageReport }) => (
           </th>
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100">
+      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
         {METRICS.map((metric) => {
           const peak = report.peaks[metric];
           const limit = report.limits?.[metric] ?? null;
           return (
             <tr key={metric}>
-              <th scope="row" className="py-2 pr-4 font-medium text-slate-900">
+              <th scope="row" className="py-2 pr-4 font-medium text-slate-900 dark:text-slate-100">
                 {METRIC_LABELS[metric]}
               </th>
               <td className="py-2 pr-4 tabular-nums" data-testid={`total-${metric}`}>
@@ -125,7 +125,7 @@ export const UsageReportView = ({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p role="status" className="text-sm text-slate-500">
+        <p role="status" className="text-sm text-slate-500 dark:text-slate-400">
           {report.isFetching && !report.isPending ? "Updating…" : ""}
         </p>
         <Button

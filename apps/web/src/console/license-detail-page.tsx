@@ -177,7 +177,7 @@ export const LicenseDetailPage = () => {
             title={`${data.organizationName ?? "License"} · ${data.tier}`}
             description={
               <Link
-                className="text-indigo-700 hover:underline"
+                className="text-indigo-700 dark:text-indigo-300 hover:underline"
                 to={`/console/organizations/${data.organizationId}`}
               >
                 Organisation

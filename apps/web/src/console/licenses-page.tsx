@@ -129,7 +129,7 @@ const CreateLicense = ({
       </label>
       {values.tier === "CUSTOM" && (
         <fieldset className="grid gap-4 md:grid-cols-4">
-          <legend className="mb-2 text-sm font-semibold text-slate-700">
+          <legend className="mb-2 text-sm font-semibold text-slate-700 dark:text-slate-300">
             Custom limits (empty: unlimited)
           </legend>
           {(Object.keys(METRIC_LABELS) as (keyof typeof METRIC_LABELS)[]).map((metric) => (
@@ -202,7 +202,11 @@ export const LicensesPage = () => {
       className="py-2 pr-4"
       aria-sort={sort === column ? (direction === "asc" ? "ascending" : "descending") : "none"}
     >
-      <button type="button" className="uppercase hover:text-slate-800" onClick={() => sortBy(column)}>
+      <button
+        type="button"
+        className="uppercase hover:text-slate-800 dark:hover:text-slate-200"
+        onClick={() => sortBy(column)}
+      >
         {label}
         {sort === column ? (direction === "asc" ? " ▲" : " ▼") : ""}
       </button>
@@ -222,7 +226,10 @@ export const LicensesPage = () => {
         <div className="mb-6">
           <KeyReveal label="New license key" value={revealed.key} onDismiss={() => setRevealed(null)} />
           <p className="mt-2 text-sm">
-            <Link className="text-indigo-700 underline" to={`/console/licenses/${revealed.id}`}>
+            <Link
+              className="text-indigo-700 dark:text-indigo-300 underline"
+              to={`/console/licenses/${revealed.id}`}
+            >
               Open the license
             </Link>
           </p>
@@ -292,11 +299,11 @@ export const LicensesPage = () => {
         <QueryState query={list}>
           {(data) =>
             data.items.length === 0 ? (
-              <p className="py-6 text-sm text-slate-600">No licenses match.</p>
+              <p className="py-6 text-sm text-slate-600 dark:text-slate-300">No licenses match.</p>
             ) : (
               <>
                 <table className="w-full text-left text-sm">
-                  <thead className="border-b border-slate-200 text-xs text-slate-500">
+                  <thead className="border-b border-slate-200 dark:border-slate-700 text-xs text-slate-500 dark:text-slate-400">
                     <tr>
                       {header("organization", "Organisation")}
                       {header("tier", "Tier")}
@@ -308,13 +315,13 @@ export const LicensesPage = () => {
                       {header("createdAt", "Created")}
                     </tr>
                   </thead>
-                  <tbody className="divide-y divide-slate-100">
+                  <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                     {data.items.map((license) => (
                       <tr key={license.id}>
                         <td className="py-2 pr-4">
                           <Link
                             to={`/console/licenses/${license.id}`}
-                            className="font-medium text-indigo-700 hover:underline"
+                            className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline"
                           >
                             {license.organizationName}
                           </Link>
@@ -326,7 +333,10 @@ export const LicensesPage = () => {
                         <td className="py-2 pr-4">
                           {formatDay(license.expiresAt)}
                           {license.daysUntilExpiry !== null && license.status === "ACTIVE" ? (
-                            <span className="text-slate-500"> · {license.daysUntilExpiry} d</span>
+                            <span className="text-slate-500 dark:text-slate-400">
+                              {" "}
+                              · {license.daysUntilExpiry} d
+                            </span>
                           ) : null}
                         </td>
                         <td className="py-2 pr-4 font-mono text-xs">{license.keyHint}</td>

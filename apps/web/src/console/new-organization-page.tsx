@@ -49,7 +49,7 @@ export const NewOrganizationPage = () => {
           <OrganizationFields values={values} onChange={setValues} errors={form.errors} />
         </Card>
         <Card title="First owner (optional)">
-          <p className="-mt-2 mb-4 text-sm text-slate-600">
+          <p className="-mt-2 mb-4 text-sm text-slate-600 dark:text-slate-300">
             Fill these in to create the organisation's OWNER account at the same time.
           </p>
           <div className="grid gap-4 md:grid-cols-3">
@@ -82,7 +82,7 @@ export const NewOrganizationPage = () => {
           </div>
         </Card>
         {Object.keys(form.errors).length > 0 && !create.error ? (
-          <p role="alert" className="text-sm font-medium text-red-700">
+          <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
             Some fields need attention; see the messages beside them.
           </p>
         ) : null}
@@ -90,7 +90,7 @@ export const NewOrganizationPage = () => {
         <div className="flex justify-end gap-2">
           <Link
             to="/console/organizations"
-            className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+            className="inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-medium text-slate-800 dark:text-slate-200 shadow-sm hover:bg-slate-50 dark:hover:bg-slate-800"
           >
             Cancel
           </Link>

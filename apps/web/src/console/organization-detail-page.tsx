@@ -97,7 +97,7 @@ export const OrganizationDetailPage = () => {
                   {org.accountManager ? `${org.accountManager.name} (${org.accountManager.email})` : "—"}
                 </Detail>
                 <Detail label="Metadata">
-                  <pre className="whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
+                  <pre className="whitespace-pre-wrap break-all rounded bg-slate-50 dark:bg-slate-800 p-2 text-xs">
                     {JSON.stringify(org.metadata, null, 2)}
                   </pre>
                 </Detail>
@@ -109,7 +109,7 @@ export const OrganizationDetailPage = () => {
             title="License"
             actions={
               <Link
-                className="text-sm text-indigo-700 hover:underline"
+                className="text-sm text-indigo-700 dark:text-indigo-300 hover:underline"
                 to={`/console/licenses?organizationId=${org.id}`}
               >
                 All licenses
@@ -122,7 +122,7 @@ export const OrganizationDetailPage = () => {
                   <p className="text-sm">
                     <Link
                       to={`/console/licenses/${current.id}`}
-                      className="font-medium text-indigo-700 hover:underline"
+                      className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline"
                     >
                       {current.tier}
                     </Link>{" "}

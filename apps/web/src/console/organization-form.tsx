@@ -82,7 +82,9 @@ export const OrganizationFields = ({
   return (
     <div className="space-y-6">
       <fieldset className="grid gap-4 md:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold text-slate-900">Organisation</legend>
+        <legend className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">
+          Organisation
+        </legend>
         <Field
           label="Name"
           name="name"

@@ -32,11 +32,14 @@ export const OrganizationUsagePage = () => {
             title={`${org.name} · usage`}
             description={
               <>
-                <Link className="text-indigo-700 hover:underline" to="/console/usage">
+                <Link className="text-indigo-700 dark:text-indigo-300 hover:underline" to="/console/usage">
                   All organisations’ usage
                 </Link>
                 {" · "}
-                <Link className="text-indigo-700 hover:underline" to={`/console/organizations/${org.id}`}>
+                <Link
+                  className="text-indigo-700 dark:text-indigo-300 hover:underline"
+                  to={`/console/organizations/${org.id}`}
+                >
                   Organisation details
                 </Link>
               </>
@@ -65,7 +68,7 @@ export const OrganizationUsagePage = () => {
                   </Alert>
                 ) : (
                   <>
-                    <p className="mb-4 text-sm text-slate-600">{data.tier} license.</p>
+                    <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">{data.tier} license.</p>
                     <UsageMeters metrics={data.metrics} />
                   </>
                 )

@@ -71,14 +71,14 @@ export const OrganizationsPage = () => {
               placeholder="Name, slug or contact"
             />
           </div>
-          <p role="status" className="text-sm text-slate-500">
+          <p role="status" className="text-sm text-slate-500 dark:text-slate-400">
             {query.isFetching && !query.isPending ? "Updating…" : ""}
           </p>
         </div>
         <QueryState query={query}>
           {(data) =>
             data.items.length === 0 ? (
-              <p className="py-6 text-sm text-slate-600">
+              <p className="py-6 text-sm text-slate-600 dark:text-slate-300">
                 {debounced ? `No organisations match “${debounced}”.` : "No organisations yet."}
               </p>
             ) : (
@@ -86,7 +86,7 @@ export const OrganizationsPage = () => {
                 <div className="overflow-x-auto">
                   <table className="w-full text-left text-sm">
                     <caption className="sr-only">Organisations</caption>
-                    <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                    <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
                       <tr>
                         <th scope="col" className="py-2 pr-4 font-medium">
                           Name
@@ -102,25 +102,29 @@ export const OrganizationsPage = () => {
                         </th>
                       </tr>
                     </thead>
-                    <tbody className="divide-y divide-slate-100">
+                    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                       {data.items.map((organization) => (
-                        <tr key={organization.id} className="hover:bg-slate-50">
+                        <tr key={organization.id} className="hover:bg-slate-50 dark:hover:bg-slate-800">
                           <td className="py-2.5 pr-4">
                             <Link
                               to={`/console/organizations/${organization.id}`}
-                              className="font-medium text-indigo-700 hover:underline"
+                              className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline"
                             >
                               {organization.name}
                             </Link>
                           </td>
-                          <td className="py-2.5 pr-4 font-mono text-xs text-slate-700">
+                          <td className="py-2.5 pr-4 font-mono text-xs text-slate-700 dark:text-slate-300">
                             {organization.slug}
                           </td>
-                          <td className="py-2.5 pr-4 text-slate-700">
+                          <td className="py-2.5 pr-4 text-slate-700 dark:text-slate-300">
                             {organization.contactName}{" "}
-                            <span className="text-slate-500">{organization.contactEmail}</span>
+                            <span className="text-slate-500 dark:text-slate-400">
+                              {organization.contactEmail}
+                            </span>
                           </td>
-                          <td className="py-2.5 text-slate-700">{formatDay(organization.createdAt)}</td>
+                          <td className="py-2.5 text-slate-700 dark:text-slate-300">
+                            {formatDay(organization.createdAt)}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

@@ -32,17 +32,19 @@ const TIER_LABELS: Record<(typeof TIERS)[number], string> = {
  */
 const MoreLink = ({ to, children }: { to: string; children: string }) => (
   <p className="mt-4 text-sm">
-    <Link className="font-medium text-indigo-700 hover:underline" to={to}>
+    <Link className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline" to={to}>
       {children} <span aria-hidden>→</span>
     </Link>
   </p>
 );
 
 const Kpi = ({ label, value, hint }: { label: string; value: number; hint?: string }) => (
-  <div className="rounded-md border border-slate-200 p-3">
-    <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-    <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value}</dd>
-    {hint && <dd className="text-xs text-slate-600">{hint}</dd>}
+  <div className="rounded-md border border-slate-200 dark:border-slate-700 p-3">
+    <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+      {label}
+    </dt>
+    <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900 dark:text-slate-100">{value}</dd>
+    {hint && <dd className="text-xs text-slate-600 dark:text-slate-300">{hint}</dd>}
   </div>
 );
 
@@ -66,7 +68,7 @@ const LicensesCard = () => {
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">License counts by tier and status</caption>
-                <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
                   <tr>
                     <th scope="col" className="py-2 pr-4 font-medium">
                       Tier
@@ -78,14 +80,17 @@ const LicensesCard = () => {
                     ))}
                   </tr>
                 </thead>
-                <tbody className="divide-y divide-slate-100">
+                <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                   {TIERS.map((tier) => (
                     <tr key={tier}>
-                      <th scope="row" className="py-1.5 pr-4 font-normal text-slate-700">
+                      <th scope="row" className="py-1.5 pr-4 font-normal text-slate-700 dark:text-slate-300">
                         {TIER_LABELS[tier]}
                       </th>
                       {LICENSE_STATUSES.map((status) => (
-                        <td key={status} className="py-1.5 pr-4 text-right tabular-nums text-slate-900">
+                        <td
+                          key={status}
+                          className="py-1.5 pr-4 text-right tabular-nums text-slate-900 dark:text-slate-100"
+                        >
                           {data.byTier[tier][status]}
                         </td>
                       ))}
@@ -117,17 +122,22 @@ const ExpiringCard = () => {
               <Kpi label="Licenses expiring" value={items.length} />
             </dl>
             {items.length === 0 ? (
-              <p className="text-sm text-slate-600">
+              <p className="text-sm text-slate-600 dark:text-slate-300">
                 No license expires in the next {EXPIRY_WINDOW_DAYS} days.
               </p>
             ) : (
-              <ul className="divide-y divide-slate-100 text-sm">
+              <ul className="divide-y divide-slate-100 dark:divide-slate-800 text-sm">
                 {items.slice(0, LIST_LIMIT).map((license) => (
                   <li key={license.id} className="flex justify-between gap-4 py-1.5">
-                    <Link className="text-indigo-700 hover:underline" to={`/console/licenses/${license.id}`}>
+                    <Link
+                      className="text-indigo-700 dark:text-indigo-300 hover:underline"
+                      to={`/console/licenses/${license.id}`}
+                    >
                       {license.organizationName ?? license.keyHint}
                     </Link>
-                    <span className="whitespace-nowrap text-slate-700">{formatDay(license.expiresAt)}</span>
+                    <span className="whitespace-nowrap text-slate-700 dark:text-slate-300">
+                      {formatDay(license.expiresAt)}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -153,13 +163,15 @@ const AtRiskCard = () => {
               <Kpi label="Exceeded" value={data.atRisk.total - data.atRisk.warning} hint="over a limit" />
             </dl>
             {data.atRisk.first.length === 0 ? (
-              <p className="text-sm text-slate-600">Every organisation is within its limits this month.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-300">
+                Every organisation is within its limits this month.
+              </p>
             ) : (
-              <ul className="divide-y divide-slate-100 text-sm">
+              <ul className="divide-y divide-slate-100 dark:divide-slate-800 text-sm">
                 {data.atRisk.first.map((entry) => (
                   <li key={entry.licenseId} className="flex justify-between gap-4 py-1.5">
                     <Link
-                      className="text-indigo-700 hover:underline"
+                      className="text-indigo-700 dark:text-indigo-300 hover:underline"
                       to={`/console/usage/${entry.organizationId}`}
                     >
                       {entry.organizationName}
@@ -213,13 +225,13 @@ const TicketsCard = () => {
                     <th scope="col">Open tickets</th>
                   </tr>
                 </thead>
-                <tbody className="divide-y divide-slate-100">
+                <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                   {[...TICKET_PRIORITIES].reverse().map((priority) => (
                     <tr key={priority}>
-                      <th scope="row" className="py-1.5 pr-4 font-normal text-slate-700">
+                      <th scope="row" className="py-1.5 pr-4 font-normal text-slate-700 dark:text-slate-300">
                         {PRIORITY_LABELS[priority]}
                       </th>
-                      <td className="py-1.5 text-right tabular-nums text-slate-900">
+                      <td className="py-1.5 text-right tabular-nums text-slate-900 dark:text-slate-100">
                         {data.openByPriority[priority] ?? 0}
                       </td>
                     </tr>
@@ -247,16 +259,18 @@ const AlertsCard = () => {
               <Kpi label="Waiting for acknowledgement" value={data.total} />
             </dl>
             {data.items.length === 0 ? (
-              <p className="text-sm text-slate-600">No alert is waiting.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-300">No alert is waiting.</p>
             ) : (
-              <ul className="divide-y divide-slate-100 text-sm">
+              <ul className="divide-y divide-slate-100 dark:divide-slate-800 text-sm">
                 {data.items.map((alert) => {
                   const metric = alert.metric as Metric;
                   return (
                     <li key={alert.id} className="py-1.5">
-                      <span className="font-medium text-slate-900">{alert.organizationName}</span>{" "}
+                      <span className="font-medium text-slate-900 dark:text-slate-100">
+                        {alert.organizationName}
+                      </span>{" "}
                       <Badge tone={alert.threshold >= 100 ? "red" : "amber"}>{alert.threshold}%</Badge>
-                      <span className="block text-slate-700">
+                      <span className="block text-slate-700 dark:text-slate-300">
                         {METRIC_LABELS[metric] ?? alert.metric}:{" "}
                         {formatUsedOfLimit(metric, alert.used, alert.limit)} · {formatDate(alert.createdAt)}
                       </span>

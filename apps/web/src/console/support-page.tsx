@@ -146,12 +146,14 @@ export const SupportPage = () => {
           <QueryState query={queue}>
             {(data) =>
               data.items.length === 0 ? (
-                <p className="py-6 text-sm text-slate-600">No tickets match these filters.</p>
+                <p className="py-6 text-sm text-slate-600 dark:text-slate-300">
+                  No tickets match these filters.
+                </p>
               ) : (
                 <div className="overflow-x-auto" aria-busy={queue.isFetching || undefined}>
                   <table className="w-full text-left text-sm">
                     <caption className="sr-only">Support tickets, {sortCaption(filters.sort)}</caption>
-                    <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                    <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
                       <tr>
                         <th scope="col" className="py-2 pr-4 font-medium">
                           Ticket
@@ -176,7 +178,7 @@ export const SupportPage = () => {
                         </th>
                       </tr>
                     </thead>
-                    <tbody className="divide-y divide-slate-100">
+                    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                       {data.items.map((ticket) => {
                         const breached = isBreached(ticket, now);
                         const { name, clock, stopped } = currentClock(ticket);
@@ -186,27 +188,35 @@ export const SupportPage = () => {
                             data-breached={breached || undefined}
                             className={cx(
                               "align-top",
-                              breached ? "bg-red-50 hover:bg-red-100" : "hover:bg-slate-50",
+                              breached
+                                ? "bg-red-50 dark:bg-red-950 hover:bg-red-100 dark:hover:bg-red-900"
+                                : "hover:bg-slate-50 dark:hover:bg-slate-800",
                             )}
                           >
                             <td className="py-2.5 pr-4">
                               <Link
                                 to={`/console/support/${ticket.id}`}
-                                className="font-medium text-indigo-700 hover:underline"
+                                className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline"
                               >
                                 {ticket.reference}
                               </Link>
-                              <div className="max-w-xs truncate text-slate-700">{ticket.subject}</div>
+                              <div className="max-w-xs truncate text-slate-700 dark:text-slate-300">
+                                {ticket.subject}
+                              </div>
                             </td>
-                            <td className="py-2.5 pr-4 text-slate-700">{ticket.organizationName}</td>
+                            <td className="py-2.5 pr-4 text-slate-700 dark:text-slate-300">
+                              {ticket.organizationName}
+                            </td>
                             <td className="py-2.5 pr-4">
                               <PriorityBadge priority={ticket.priority} />
                             </td>
                             <td className="py-2.5 pr-4">
                               <StatusBadge status={ticket.status} />
                             </td>
-                            <td className="py-2.5 pr-4 text-slate-700">
-                              {ticket.assigneeName ?? <span className="text-slate-500">Unassigned</span>}
+                            <td className="py-2.5 pr-4 text-slate-700 dark:text-slate-300">
+                              {ticket.assigneeName ?? (
+                                <span className="text-slate-500 dark:text-slate-400">Unassigned</span>
+                              )}
                             </td>
                             <td className="py-2.5 pr-4">
                               <div className="flex flex-col gap-1">
@@ -218,7 +228,7 @@ export const SupportPage = () => {
                                 <SlaCountdown clock={clock} stopped={stopped} label={name} />
                               </div>
                             </td>
-                            <td className="whitespace-nowrap py-2.5 text-slate-700">
+                            <td className="whitespace-nowrap py-2.5 text-slate-700 dark:text-slate-300">
                               {formatDate(ticket.createdAt)}
                             </td>
                           </tr>

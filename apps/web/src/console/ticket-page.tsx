@@ -89,43 +89,48 @@ export const TicketPage = () => {
       {(data) => (
         <>
           <div className="mb-6">
-            <Link to="/console/support" className="text-sm text-indigo-700 hover:underline">
+            <Link
+              to="/console/support"
+              className="text-sm text-indigo-700 dark:text-indigo-300 hover:underline"
+            >
               ← Support queue
             </Link>
-            <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
-              <span className="text-slate-500">{data.reference}</span> {data.subject}
+            <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900 dark:text-slate-100">
+              <span className="text-slate-500 dark:text-slate-400">{data.reference}</span> {data.subject}
             </h1>
             <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
               <div className="flex gap-2">
-                <dt className="text-slate-600">Organisation</dt>
+                <dt className="text-slate-600 dark:text-slate-300">Organisation</dt>
                 <dd>
                   <Link
                     to={`/console/organizations/${data.organizationId}`}
-                    className="font-medium text-indigo-700 hover:underline"
+                    className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline"
                   >
                     {data.organizationName}
                   </Link>
                 </dd>
               </div>
               <div className="flex gap-2">
-                <dt className="text-slate-600">Priority</dt>
+                <dt className="text-slate-600 dark:text-slate-300">Priority</dt>
                 <dd>
                   <PriorityBadge priority={data.priority} />
                 </dd>
               </div>
               <div className="flex gap-2">
-                <dt className="text-slate-600">Status</dt>
+                <dt className="text-slate-600 dark:text-slate-300">Status</dt>
                 <dd>
                   <StatusBadge status={data.status} />
                 </dd>
               </div>
               <div className="flex gap-2">
-                <dt className="text-slate-600">Assignee</dt>
-                <dd className="font-medium text-slate-900">{data.assignee?.name ?? "Unassigned"}</dd>
+                <dt className="text-slate-600 dark:text-slate-300">Assignee</dt>
+                <dd className="font-medium text-slate-900 dark:text-slate-100">
+                  {data.assignee?.name ?? "Unassigned"}
+                </dd>
               </div>
               <div className="flex gap-2">
-                <dt className="text-slate-600">Opened</dt>
-                <dd className="text-slate-900">{formatDate(data.createdAt)}</dd>
+                <dt className="text-slate-600 dark:text-slate-300">Opened</dt>
+                <dd className="text-slate-900 dark:text-slate-100">{formatDate(data.createdAt)}</dd>
               </div>
             </dl>
           </div>
@@ -153,22 +158,22 @@ export const TicketPage = () => {
               <Card title="SLA">
                 <dl className="space-y-3 text-sm">
                   <div>
-                    <dt className="font-medium text-slate-800">First response</dt>
+                    <dt className="font-medium text-slate-800 dark:text-slate-200">First response</dt>
                     <dd data-testid="sla-first-response">
                       <SlaCountdown clock={data.sla.firstResponse} stopped={data.firstRespondedAt !== null} />
                     </dd>
-                    <dd className="text-xs text-slate-600">
+                    <dd className="text-xs text-slate-600 dark:text-slate-300">
                       {data.firstRespondedAt
                         ? `Answered ${formatDate(data.firstRespondedAt)}`
                         : `Due ${formatDate(data.sla.firstResponse.dueAt)}`}
                     </dd>
                   </div>
                   <div>
-                    <dt className="font-medium text-slate-800">Resolution</dt>
+                    <dt className="font-medium text-slate-800 dark:text-slate-200">Resolution</dt>
                     <dd data-testid="sla-resolution">
                       <SlaCountdown clock={data.sla.resolution} stopped={data.resolvedAt !== null} />
                     </dd>
-                    <dd className="text-xs text-slate-600">
+                    <dd className="text-xs text-slate-600 dark:text-slate-300">
                       {data.resolvedAt
                         ? `Resolved ${formatDate(data.resolvedAt)}`
                         : data.sla.resolution.paused
@@ -186,9 +191,13 @@ export const TicketPage = () => {
                       {notice && <Alert tone="success">{notice}</Alert>}
                     </div>
                     <fieldset>
-                      <legend className="text-sm font-medium text-slate-800">Move to</legend>
+                      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">
+                        Move to
+                      </legend>
                       {nextStatuses(data.status).length === 0 ? (
-                        <p className="mt-1 text-sm text-slate-600">Closed tickets stay closed.</p>
+                        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+                          Closed tickets stay closed.
+                        </p>
                       ) : (
                         <div className="mt-2 flex flex-wrap gap-2">
                           {nextStatuses(data.status).map((next) => (
@@ -241,7 +250,7 @@ export const TicketPage = () => {
                       ]}
                     />
                     {busy && (
-                      <p role="status" className="text-sm text-slate-600">
+                      <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
                         Saving…
                       </p>
                     )}

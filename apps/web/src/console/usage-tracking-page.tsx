@@ -36,14 +36,16 @@ export const UsageTracking = () => {
           <QueryState query={stats}>
             {(data) =>
               data.organizations.total === 0 ? (
-                <p className="py-6 text-sm text-slate-600">No organisation has a license in force.</p>
+                <p className="py-6 text-sm text-slate-600 dark:text-slate-300">
+                  No organisation has a license in force.
+                </p>
               ) : (
                 <div className="overflow-x-auto">
                   <table className="w-full text-left text-sm">
                     <caption className="sr-only">
                       Usage of each organisation this month, closest to a limit first
                     </caption>
-                    <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                    <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
                       <tr>
                         <th scope="col" className="py-2 pr-4 font-medium">
                           Organisation
@@ -61,23 +63,26 @@ export const UsageTracking = () => {
                         </th>
                       </tr>
                     </thead>
-                    <tbody className="divide-y divide-slate-100">
+                    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                       {data.organizations.items.map((entry) => (
-                        <tr key={entry.licenseId} className="align-top hover:bg-slate-50">
+                        <tr
+                          key={entry.licenseId}
+                          className="align-top hover:bg-slate-50 dark:hover:bg-slate-800"
+                        >
                           <td className="py-2.5 pr-4">
                             <Link
                               to={`/console/usage/${entry.organizationId}`}
-                              className="font-medium text-indigo-700 hover:underline"
+                              className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline"
                             >
                               {entry.organizationName}
                             </Link>
                           </td>
-                          <td className="py-2.5 pr-4 text-slate-700">{entry.tier}</td>
+                          <td className="py-2.5 pr-4 text-slate-700 dark:text-slate-300">{entry.tier}</td>
                           {METRICS.map((metric) => {
                             const check = entry.checks[metric];
                             return (
                               <td key={metric} className="py-2.5 pr-4">
-                                <div className="whitespace-nowrap tabular-nums text-slate-800">
+                                <div className="whitespace-nowrap tabular-nums text-slate-800 dark:text-slate-200">
                                   {check.limit === null
                                     ? formatMetric(metric, check.used)
                                     : formatUsedOfLimit(metric, check.used, check.limit)}
@@ -88,7 +93,7 @@ export const UsageTracking = () => {
                                   ) : (
                                     <>
                                       <LimitStatusBadge status={check.status} />
-                                      <span className="text-xs tabular-nums text-slate-600">
+                                      <span className="text-xs tabular-nums text-slate-600 dark:text-slate-300">
                                         {check.percent}%
                                       </span>
                                     </>
@@ -97,7 +102,7 @@ export const UsageTracking = () => {
                               </td>
                             );
                           })}
-                          <td className="py-2.5 tabular-nums text-slate-800">
+                          <td className="py-2.5 tabular-nums text-slate-800 dark:text-slate-200">
                             {METRICS.some((metric) => entry.checks[metric].limit !== null)
                               ? `${entry.worstPercent}%`
                               : "—"}
@@ -124,23 +129,25 @@ export const UsageTracking = () => {
               <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
                 {METRICS.map((metric) => (
                   <div key={metric}>
-                    <h3 className="mb-2 text-sm font-semibold text-slate-900">{METRIC_LABELS[metric]}</h3>
+                    <h3 className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">
+                      {METRIC_LABELS[metric]}
+                    </h3>
                     {data.topConsumers[metric].length === 0 ? (
-                      <p className="text-sm text-slate-600">Nothing reported yet.</p>
+                      <p className="text-sm text-slate-600 dark:text-slate-300">Nothing reported yet.</p>
                     ) : (
                       <ol className="space-y-1 text-sm">
                         {data.topConsumers[metric].map((consumer, index) => (
                           <li key={consumer.organizationId} className="flex justify-between gap-2">
                             <span className="min-w-0 truncate">
-                              <span className="text-slate-500">{index + 1}. </span>
+                              <span className="text-slate-500 dark:text-slate-400">{index + 1}. </span>
                               <Link
                                 to={`/console/usage/${consumer.organizationId}`}
-                                className="text-indigo-700 hover:underline"
+                                className="text-indigo-700 dark:text-indigo-300 hover:underline"
                               >
                                 {consumer.organizationName}
                               </Link>
                             </span>
-                            <span className="whitespace-nowrap tabular-nums text-slate-700">
+                            <span className="whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-300">
                               {formatMetric(metric, consumer.used)}
                             </span>
                           </li>

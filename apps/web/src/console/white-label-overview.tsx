@@ -72,9 +72,9 @@ const DeleteRecord = ({
 
 /** One kind of record: its title, a delete button for staff admins, and what it holds. */
 const Section = ({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) => (
-  <section aria-label={title} className="border-t border-slate-200 pt-4">
+  <section aria-label={title} className="border-t border-slate-200 dark:border-slate-700 pt-4">
     <div className="mb-3 flex items-center justify-between gap-4">
-      <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
+      <h3 className="text-sm font-semibold text-slate-900 dark:text-slate-100">{title}</h3>
       {action}
     </div>
     {children}
@@ -85,7 +85,7 @@ const Swatch = ({ label, colour }: { label: string; colour: string }) => (
   <span className="flex items-center gap-2">
     <span
       aria-hidden
-      className="size-6 rounded border border-slate-300"
+      className="size-6 rounded border border-slate-300 dark:border-slate-600"
       style={{ backgroundColor: colour }}
     />
     <span>
@@ -161,7 +161,7 @@ const BrandingDetails = ({ config, canDelete }: { config: OrganizationConfig; ca
         </Detail>
       </dl>
       {branding.saved && branding.saved.warnings.length > 0 && (
-        <ul className="mt-3 list-disc pl-5 text-sm text-amber-900">
+        <ul className="mt-3 list-disc pl-5 text-sm text-amber-900 dark:text-amber-200">
           {branding.saved.warnings.map((warning) => (
             <li key={warning.field}>{warning.message}</li>
           ))}
@@ -197,7 +197,7 @@ const DomainDetails = ({ config, canDelete }: { config: OrganizationConfig; canD
           <Detail label="Last checked">{formatDate(domain.checkedAt)}</Detail>
         </dl>
       ) : (
-        <p className="text-sm text-slate-600">None.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">None.</p>
       )}
     </Section>
   );
@@ -242,7 +242,7 @@ const SsoDetails = ({ config, canDelete }: { config: OrganizationConfig; canDele
           <Detail label="Changed">{formatDate(sso.updatedAt)}</Detail>
         </dl>
       ) : (
-        <p className="text-sm text-slate-600">None.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">None.</p>
       )}
     </Section>
   );
@@ -271,15 +271,17 @@ const ApiDetails = ({ config }: { config: OrganizationConfig }) => (
 const FeatureToggleDetails = ({ config, canDelete }: { config: OrganizationConfig; canDelete: boolean }) => (
   <Section title="Feature toggles">
     {config.featureToggles.length === 0 ? (
-      <p className="text-sm text-slate-600">None.</p>
+      <p className="text-sm text-slate-600 dark:text-slate-300">None.</p>
     ) : (
-      <ul className="divide-y divide-slate-100 text-sm">
+      <ul className="divide-y divide-slate-100 dark:divide-slate-800 text-sm">
         {config.featureToggles.map((toggle) => (
           <li key={toggle.id} className="flex items-center justify-between gap-4 py-2">
             <span>
-              <span className="font-mono text-slate-900">{toggle.key}</span>{" "}
+              <span className="font-mono text-slate-900 dark:text-slate-100">{toggle.key}</span>{" "}
               {toggle.enabled ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}
-              {toggle.description && <span className="block text-slate-600">{toggle.description}</span>}
+              {toggle.description && (
+                <span className="block text-slate-600 dark:text-slate-300">{toggle.description}</span>
+              )}
             </span>
             {canDelete && (
               <DeleteRecord
@@ -293,7 +295,7 @@ const FeatureToggleDetails = ({ config, canDelete }: { config: OrganizationConfi
       </ul>
     )}
     {config.featureToggles.length > 0 && !config.featureTogglesActive && (
-      <p className="mt-2 text-sm text-slate-600">
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
         The tier does not include feature toggles: the platform sees none.
       </p>
     )}
@@ -303,16 +305,20 @@ const FeatureToggleDetails = ({ config, canDelete }: { config: OrganizationConfi
 const IntegrationDetails = ({ config, canDelete }: { config: OrganizationConfig; canDelete: boolean }) => (
   <Section title="Integrations">
     {config.integrations.length === 0 ? (
-      <p className="text-sm text-slate-600">None.</p>
+      <p className="text-sm text-slate-600 dark:text-slate-300">None.</p>
     ) : (
-      <ul className="divide-y divide-slate-100 text-sm">
+      <ul className="divide-y divide-slate-100 dark:divide-slate-800 text-sm">
         {config.integrations.map((integration) => (
           <li key={integration.id} className="flex items-start justify-between gap-4 py-2">
             <span className="min-w-0">
-              <span className="font-medium text-slate-900">{integration.name}</span>{" "}
+              <span className="font-medium text-slate-900 dark:text-slate-100">{integration.name}</span>{" "}
               {integration.enabled ? <Badge tone="green">Enabled</Badge> : <Badge>Disabled</Badge>}
-              <span className="block break-all font-mono text-xs text-slate-700">{integration.url}</span>
-              <span className="block text-xs text-slate-600">{integration.events.join(", ")}</span>
+              <span className="block break-all font-mono text-xs text-slate-700 dark:text-slate-300">
+                {integration.url}
+              </span>
+              <span className="block text-xs text-slate-600 dark:text-slate-300">
+                {integration.events.join(", ")}
+              </span>
             </span>
             {canDelete && (
               <DeleteRecord
@@ -344,7 +350,9 @@ export const WhiteLabelOverview = ({
         {(data) => (
           <div className="space-y-4">
             <div className="flex flex-wrap items-center gap-3 text-sm">
-              <span className="font-medium text-slate-800">Tier: {data.tier ?? "no license in force"}</span>
+              <span className="font-medium text-slate-800 dark:text-slate-200">
+                Tier: {data.tier ?? "no license in force"}
+              </span>
               <Gates config={data} />
             </div>
             <BrandingDetails config={data} canDelete={canDelete} />

@@ -100,9 +100,9 @@ const CreateKey = ({ onCreated }: { onCreated: (key: string) => void }) => {
         />
       </div>
       <fieldset aria-describedby={scopeError?.length ? `${scopesId}-error` : undefined}>
-        <legend className="text-sm font-medium text-slate-800">
+        <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">
           Scopes
-          <span aria-hidden="true" className="text-red-700">
+          <span aria-hidden="true" className="text-red-700 dark:text-red-400">
             {" "}
             *
           </span>
@@ -119,14 +119,14 @@ const CreateKey = ({ onCreated }: { onCreated: (key: string) => void }) => {
                 className="mt-0.5 size-4"
               />
               <span>
-                <span className="font-mono text-slate-900">{scope}</span>
-                <span className="text-slate-600"> — {SCOPE_HELP[scope]}</span>
+                <span className="font-mono text-slate-900 dark:text-slate-100">{scope}</span>
+                <span className="text-slate-600 dark:text-slate-300"> — {SCOPE_HELP[scope]}</span>
               </span>
             </label>
           ))}
         </div>
         {scopeError?.length ? (
-          <p id={`${scopesId}-error`} className="mt-1 text-xs font-medium text-red-700">
+          <p id={`${scopesId}-error`} className="mt-1 text-xs font-medium text-red-700 dark:text-red-400">
             {scopeError[0]}
           </p>
         ) : null}
@@ -191,12 +191,12 @@ export const PortalApiKeysPage = () => {
           <QueryState query={keys}>
             {(items) =>
               items.length === 0 ? (
-                <p className="py-6 text-sm text-slate-600">No API keys yet.</p>
+                <p className="py-6 text-sm text-slate-600 dark:text-slate-300">No API keys yet.</p>
               ) : (
                 <div className="mt-2 overflow-x-auto">
                   <table className="w-full text-left text-sm">
                     <caption className="sr-only">API keys</caption>
-                    <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                    <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
                       <tr>
                         <th scope="col" className="py-2 pr-4 font-medium">
                           Name
@@ -224,11 +224,13 @@ export const PortalApiKeysPage = () => {
                         </th>
                       </tr>
                     </thead>
-                    <tbody className="divide-y divide-slate-100">
+                    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                       {items.map((apiKey) => (
                         <tr key={apiKey.id}>
-                          <td className="py-2 pr-4 font-medium text-slate-900">{apiKey.name}</td>
-                          <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs text-slate-700">
+                          <td className="py-2 pr-4 font-medium text-slate-900 dark:text-slate-100">
+                            {apiKey.name}
+                          </td>
+                          <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs text-slate-700 dark:text-slate-300">
                             {apiKey.prefix}…
                           </td>
                           <td className="py-2 pr-4">
@@ -240,13 +242,13 @@ export const PortalApiKeysPage = () => {
                               ))}
                             </div>
                           </td>
-                          <td className="whitespace-nowrap py-2 pr-4 text-slate-700">
+                          <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
                             {formatDay(apiKey.createdAt)}
                           </td>
-                          <td className="whitespace-nowrap py-2 pr-4 text-slate-700">
+                          <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
                             {apiKey.lastUsedAt ? formatDate(apiKey.lastUsedAt) : "Never"}
                           </td>
-                          <td className="whitespace-nowrap py-2 pr-4 text-slate-700">
+                          <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
                             {apiKey.expiresAt ? formatDate(apiKey.expiresAt) : "Never"}
                           </td>
                           <td className="py-2 pr-4">

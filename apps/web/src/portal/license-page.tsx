@@ -53,7 +53,7 @@ export const PortalLicensePage = () => {
                         onDismiss={() => setNewKey(null)}
                       />
                     )}
-                    <p className="text-sm text-slate-700">
+                    <p className="text-sm text-slate-700 dark:text-slate-300">
                       The platform validates with the license key. Rotating it issues a new key and the old
                       one stops working at once. The offline token is a signed JWT your systems can verify
                       against our published keys without calling us.

@@ -112,7 +112,7 @@ export const PortalOrganizationPage = () => {
                     {org.accountManager.name}
                     <br />
                     <a
-                      className="text-indigo-700 hover:underline"
+                      className="text-indigo-700 dark:text-indigo-300 hover:underline"
                       href={`mailto:${org.accountManager.email}`}
                     >
                       {org.accountManager.email}

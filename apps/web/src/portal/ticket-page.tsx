@@ -39,32 +39,37 @@ export const PortalTicketPage = () => {
         return (
           <>
             <div className="mb-6">
-              <Link to="/portal/tickets" className="text-sm text-indigo-700 hover:underline">
+              <Link
+                to="/portal/tickets"
+                className="text-sm text-indigo-700 dark:text-indigo-300 hover:underline"
+              >
                 ← All tickets
               </Link>
-              <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
-                <span className="text-slate-500">{data.reference}</span> {data.subject}
+              <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900 dark:text-slate-100">
+                <span className="text-slate-500 dark:text-slate-400">{data.reference}</span> {data.subject}
               </h1>
               <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
                 <div className="flex gap-2">
-                  <dt className="text-slate-600">Priority</dt>
+                  <dt className="text-slate-600 dark:text-slate-300">Priority</dt>
                   <dd>
                     <PriorityBadge priority={data.priority} />
                   </dd>
                 </div>
                 <div className="flex gap-2">
-                  <dt className="text-slate-600">Status</dt>
+                  <dt className="text-slate-600 dark:text-slate-300">Status</dt>
                   <dd>
                     <StatusBadge status={data.status} />
                   </dd>
                 </div>
                 <div className="flex gap-2">
-                  <dt className="text-slate-600">Handled by</dt>
-                  <dd className="text-slate-900">{data.assignee?.name ?? "Our support team"}</dd>
+                  <dt className="text-slate-600 dark:text-slate-300">Handled by</dt>
+                  <dd className="text-slate-900 dark:text-slate-100">
+                    {data.assignee?.name ?? "Our support team"}
+                  </dd>
                 </div>
                 <div className="flex gap-2">
-                  <dt className="text-slate-600">Opened</dt>
-                  <dd className="text-slate-900">{formatDate(data.createdAt)}</dd>
+                  <dt className="text-slate-600 dark:text-slate-300">Opened</dt>
+                  <dd className="text-slate-900 dark:text-slate-100">{formatDate(data.createdAt)}</dd>
                 </div>
               </dl>
               {(mayResolve || mayClose) && (

@@ -53,12 +53,12 @@ export const PortalTicketsPage = () => {
           <QueryState query={list}>
             {(data) =>
               data.items.length === 0 ? (
-                <p className="py-6 text-sm text-slate-600">No tickets yet.</p>
+                <p className="py-6 text-sm text-slate-600 dark:text-slate-300">No tickets yet.</p>
               ) : (
                 <div className="overflow-x-auto">
                   <table className="w-full text-left text-sm">
                     <caption className="sr-only">Your organisation's tickets, newest first</caption>
-                    <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                    <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
                       <tr>
                         <th scope="col" className="py-2 pr-4 font-medium">
                           Reference
@@ -77,25 +77,27 @@ export const PortalTicketsPage = () => {
                         </th>
                       </tr>
                     </thead>
-                    <tbody className="divide-y divide-slate-100">
+                    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                       {data.items.map((ticket) => (
-                        <tr key={ticket.id} className="hover:bg-slate-50">
+                        <tr key={ticket.id} className="hover:bg-slate-50 dark:hover:bg-slate-800">
                           <td className="whitespace-nowrap py-2.5 pr-4">
                             <Link
                               to={`/portal/tickets/${ticket.id}`}
-                              className="font-medium text-indigo-700 hover:underline"
+                              className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline"
                             >
                               {ticket.reference}
                             </Link>
                           </td>
-                          <td className="max-w-md truncate py-2.5 pr-4 text-slate-800">{ticket.subject}</td>
+                          <td className="max-w-md truncate py-2.5 pr-4 text-slate-800 dark:text-slate-200">
+                            {ticket.subject}
+                          </td>
                           <td className="py-2.5 pr-4">
                             <PriorityBadge priority={ticket.priority} />
                           </td>
                           <td className="py-2.5 pr-4">
                             <StatusBadge status={ticket.status} />
                           </td>
-                          <td className="whitespace-nowrap py-2.5 text-slate-700">
+                          <td className="whitespace-nowrap py-2.5 text-slate-700 dark:text-slate-300">
                             {formatDate(ticket.createdAt)}
                           </td>
                         </tr>

@@ -46,7 +46,7 @@ export const PortalUsagePage = () => {
                 );
               })}
               <Card title={`This month (${formatPeriod(data.period)}, UTC)`}>
-                <p className="mb-4 text-sm text-slate-600">{data.tier} license.</p>
+                <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">{data.tier} license.</p>
                 <UsageMeters metrics={data.metrics} />
               </Card>
             </div>

@@ -29,7 +29,7 @@ export const BrandingPreview = ({
     aria-label="Live preview"
     data-testid="branding-preview"
     style={brandVariables(colours) as CSSProperties}
-    className="overflow-hidden rounded-lg border border-slate-200 bg-slate-50"
+    className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800"
   >
     <div className="bg-brand-secondary text-on-brand-secondary">
       <div className="flex items-center justify-between gap-3 px-4 py-2">
@@ -40,14 +40,14 @@ export const BrandingPreview = ({
       </div>
     </div>
     <div className="h-1 bg-brand-accent" />
-    <div className="flex gap-1 border-b border-slate-200 bg-white px-4 pt-1 text-sm font-medium">
+    <div className="flex gap-1 border-b border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-4 pt-1 text-sm font-medium">
       {MOCK_NAV.map((item, index) => (
         <span
           key={item}
           className={
             index === 0
               ? "border-b-2 border-brand px-2 py-1.5 text-brand-ink"
-              : "border-b-2 border-transparent px-2 py-1.5 text-slate-600"
+              : "border-b-2 border-transparent px-2 py-1.5 text-slate-600 dark:text-slate-300"
           }
         >
           {item}
@@ -55,9 +55,11 @@ export const BrandingPreview = ({
       ))}
     </div>
     <div className="grid gap-4 p-4 sm:grid-cols-2">
-      <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <p className="font-semibold text-slate-900">Your license</p>
-        <p className="text-sm text-slate-600">Buttons and the active tab use the primary colour.</p>
+      <div className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
+        <p className="font-semibold text-slate-900 dark:text-slate-100">Your license</p>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          Buttons and the active tab use the primary colour.
+        </p>
         <div className="flex flex-wrap items-center gap-2">
           <MockButton>Primary action</MockButton>
           <span className="rounded-full bg-brand-accent px-2 py-0.5 text-xs font-medium text-on-brand-accent">
@@ -65,19 +67,19 @@ export const BrandingPreview = ({
           </span>
         </div>
       </div>
-      <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
         <div className="text-brand-ink">
           <BrandMark companyName={companyName || "Company name"} logoSrc={logoSrc} />
         </div>
-        <p className="font-semibold text-slate-900">Sign-in page</p>
-        <div className="h-8 rounded-md border border-slate-300 bg-white" />
-        <div className="h-8 rounded-md border border-slate-300 bg-white" />
+        <p className="font-semibold text-slate-900 dark:text-slate-100">Sign-in page</p>
+        <div className="h-8 rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900" />
+        <div className="h-8 rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900" />
         <div className="flex">
           <MockButton>Continue</MockButton>
         </div>
       </div>
     </div>
-    <figcaption className="border-t border-slate-200 bg-white px-4 py-2 text-xs text-slate-600">
+    <figcaption className="border-t border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-4 py-2 text-xs text-slate-600 dark:text-slate-300">
       Live preview of the colours above, before saving. Text on a colour switches to black where white would
       be hard to read.
     </figcaption>

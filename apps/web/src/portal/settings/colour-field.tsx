@@ -24,7 +24,7 @@ export const ColourField = ({
   const describedBy = [invalid ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
         {label}
       </label>
       <div className="mt-1 flex items-center gap-2">
@@ -34,7 +34,7 @@ export const ColourField = ({
           // The picker only holds #rrggbb: while the text is mid-edit it keeps the last full value.
           value={HEX.test(value) ? value.toLowerCase() : "#000000"}
           onChange={(event) => onChange(event.target.value)}
-          className="h-9 w-12 shrink-0 cursor-pointer rounded border border-slate-300 bg-white p-0.5"
+          className="h-9 w-12 shrink-0 cursor-pointer rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 p-0.5"
         />
         <input
           id={id}
@@ -46,18 +46,18 @@ export const ColourField = ({
           aria-describedby={describedBy || undefined}
           onChange={(event) => onChange(event.target.value)}
           className={cx(
-            "block w-full rounded-md border bg-white px-3 py-2 font-mono text-sm text-slate-900 shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-brand",
-            invalid ? "border-red-500" : "border-slate-300",
+            "block w-full rounded-md border bg-white dark:bg-slate-900 px-3 py-2 font-mono text-sm text-slate-900 dark:text-slate-100 shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-brand",
+            invalid ? "border-red-500" : "border-slate-300 dark:border-slate-600",
           )}
         />
       </div>
       {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
           {hint}
         </p>
       )}
       {invalid && (
-        <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700">
+        <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700 dark:text-red-400">
           {error?.[0]}
         </p>
       )}

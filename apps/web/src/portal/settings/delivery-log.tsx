@@ -16,16 +16,20 @@ const formatTime = (value: Date | string) =>
 
 const Attempts = ({ delivery }: { delivery: Delivery }) =>
   delivery.attemptLog.length === 0 ? (
-    <p className="text-xs text-slate-600">Not tried yet.</p>
+    <p className="text-xs text-slate-600 dark:text-slate-300">Not tried yet.</p>
   ) : (
-    <ol className="space-y-1 text-xs text-slate-700">
+    <ol className="space-y-1 text-xs text-slate-700 dark:text-slate-300">
       {delivery.attemptLog.map((attempt) => (
         <li key={attempt.id}>
           <span className="font-medium">#{attempt.attempt}</span> {formatTime(attempt.startedAt)} ·{" "}
           {attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : "no answer"} · {attempt.durationMs} ms
-          {attempt.error && <span className="block break-all text-red-800">{attempt.error}</span>}
+          {attempt.error && (
+            <span className="block break-all text-red-800 dark:text-red-300">{attempt.error}</span>
+          )}
           {attempt.responseExcerpt && (
-            <span className="block break-all font-mono text-slate-600">{attempt.responseExcerpt}</span>
+            <span className="block break-all font-mono text-slate-600 dark:text-slate-300">
+              {attempt.responseExcerpt}
+            </span>
           )}
         </li>
       ))}
@@ -39,17 +43,19 @@ const DeliveryRow = ({ delivery }: { delivery: Delivery }) => {
   return (
     <tr className="align-top">
       <td className="py-2 pr-4">
-        <span className="font-mono text-slate-900">{delivery.eventType}</span>
-        <span className="block text-xs text-slate-600">{formatTime(delivery.createdAt)}</span>
+        <span className="font-mono text-slate-900 dark:text-slate-100">{delivery.eventType}</span>
+        <span className="block text-xs text-slate-600 dark:text-slate-300">
+          {formatTime(delivery.createdAt)}
+        </span>
       </td>
       <td className="py-2 pr-4">
         <Badge tone={STATUS_TONE[delivery.status]}>{delivery.status}</Badge>
       </td>
-      <td className="py-2 pr-4 text-slate-700">{delivery.attempts}</td>
+      <td className="py-2 pr-4 text-slate-700 dark:text-slate-300">{delivery.attempts}</td>
       <td className="py-2 pr-4">
         <Attempts delivery={delivery} />
       </td>
-      <td className="whitespace-nowrap py-2 pr-4 text-slate-700">
+      <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
         {delivery.status === "PENDING"
           ? formatTime(delivery.nextAttemptAt)
           : delivery.deliveredAt
@@ -87,13 +93,13 @@ export const DeliveryLog = ({ integrationId, name }: { integrationId: string; na
     <QueryState query={deliveries}>
       {(result) =>
         result.total === 0 ? (
-          <p className="text-sm text-slate-600">No deliveries yet.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-300">No deliveries yet.</p>
         ) : (
           <>
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Deliveries to {name}</caption>
-                <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
                   <tr>
                     <th scope="col" className="py-2 pr-4 font-medium">
                       Event
@@ -115,7 +121,7 @@ export const DeliveryLog = ({ integrationId, name }: { integrationId: string; na
                     </th>
                   </tr>
                 </thead>
-                <tbody className="divide-y divide-slate-100">
+                <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                   {result.items.map((delivery) => (
                     <DeliveryRow key={delivery.id} delivery={delivery} />
                   ))}

@@ -69,14 +69,14 @@ const HostnameForm = ({ current, gate }: { current: CustomDomain | null; gate: G
 
 const DnsInstructions = ({ domain }: { domain: CustomDomain }) => (
   <div>
-    <p className="text-sm text-slate-700">
+    <p className="text-sm text-slate-700 dark:text-slate-300">
       Add this record at your DNS provider, then verify. It proves you control{" "}
       <span className="font-mono">{domain.hostname}</span>.
     </p>
     <div className="mt-3 overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">DNS record to add</caption>
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
           <tr>
             <th scope="col" className="py-2 pr-4 font-medium">
               Type
@@ -94,7 +94,10 @@ const DnsInstructions = ({ domain }: { domain: CustomDomain }) => (
             <td className="py-2 pr-4 font-mono">{domain.verification.type}</td>
             <td className="py-2 pr-4">
               <div className="flex flex-wrap items-center gap-2">
-                <code data-testid="dns-record-name" className="break-all font-mono text-slate-900">
+                <code
+                  data-testid="dns-record-name"
+                  className="break-all font-mono text-slate-900 dark:text-slate-100"
+                >
                   {domain.verification.name}
                 </code>
                 <CopyButton value={domain.verification.name} label="record name" />
@@ -102,7 +105,10 @@ const DnsInstructions = ({ domain }: { domain: CustomDomain }) => (
             </td>
             <td className="py-2">
               <div className="flex flex-wrap items-center gap-2">
-                <code data-testid="dns-record-value" className="break-all font-mono text-slate-900">
+                <code
+                  data-testid="dns-record-value"
+                  className="break-all font-mono text-slate-900 dark:text-slate-100"
+                >
                   {domain.verification.value}
                 </code>
                 <CopyButton value={domain.verification.value} label="record value" />
@@ -183,7 +189,7 @@ const Verification = ({ domain, gate }: { domain: CustomDomain; gate: Gate }) =>
             {verify.isPending ? "Checking DNS…" : "Verify now"}
           </Button>
         </div>
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-500 dark:text-slate-400">
           Unverified domains are also re-checked automatically every few minutes for 72 hours after they are
           set.
         </p>

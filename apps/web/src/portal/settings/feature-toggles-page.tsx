@@ -107,12 +107,14 @@ const ToggleRow = ({
   const trpc = useTRPC();
   const refresh = useRefreshWhiteLabel();
   const set = useMutation(trpc.whiteLabel.setFeatureToggle.mutationOptions({ onSuccess: refresh }));
-  // While the change is on its way, show where it is going.
-  const enabled = set.isPending && set.variables ? set.variables.enabled : toggle.enabled;
+  // Set in the change handler itself, so the controlled box shows the new state at once (the
+  // mutation's own state arrives a render later); cleared once the refreshed list is in.
+  const [requested, setRequested] = useState<boolean | null>(null);
+  const enabled = requested ?? toggle.enabled;
   return (
     <tr className="align-top">
-      <td className="py-2 pr-4 font-mono text-slate-900">{toggle.key}</td>
-      <td className="py-2 pr-4 text-slate-700">{toggle.description ?? "—"}</td>
+      <td className="py-2 pr-4 font-mono text-slate-900 dark:text-slate-100">{toggle.key}</td>
+      <td className="py-2 pr-4 text-slate-700 dark:text-slate-300">{toggle.description ?? "—"}</td>
       <td className="py-2 pr-4">
         <input
           type="checkbox"
@@ -122,18 +124,24 @@ const ToggleRow = ({
           aria-checked={enabled}
           disabled={!gate.allowed || set.isPending}
           aria-busy={set.isPending || undefined}
-          onChange={(event) =>
-            set.mutate({
-              key: toggle.key,
-              enabled: event.target.checked,
-              ...(toggle.description ? { description: toggle.description } : {}),
-            })
-          }
+          onChange={(event) => {
+            setRequested(event.target.checked);
+            set.mutate(
+              {
+                key: toggle.key,
+                enabled: event.target.checked,
+                ...(toggle.description ? { description: toggle.description } : {}),
+              },
+              { onSettled: () => setRequested(null) },
+            );
+          }}
           className="size-4"
         />
         {set.error ? <ErrorAlert error={set.error} title="Not changed" /> : null}
       </td>
-      <td className="whitespace-nowrap py-2 pr-4 text-slate-700">{formatDate(toggle.updatedAt)}</td>
+      <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
+        {formatDate(toggle.updatedAt)}
+      </td>
       <td className="py-2 text-right">
         <Button variant="secondary" aria-label={`Delete ${toggle.key}`} onClick={() => onDelete(toggle)}>
           Delete
@@ -164,12 +172,12 @@ export const FeatureTogglesSettingsPage = () => {
           <GateNotice gate={gates.FEATURE} what="Feature toggles" />
           <Card title="Feature toggles">
             {featureToggles.length === 0 ? (
-              <p className="text-sm text-slate-600">No feature toggles yet.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-300">No feature toggles yet.</p>
             ) : (
               <div className="overflow-x-auto">
                 <table className="w-full text-left text-sm">
                   <caption className="sr-only">Feature toggles</caption>
-                  <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                  <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
                     <tr>
                       <th scope="col" className="py-2 pr-4 font-medium">
                         Key
@@ -188,7 +196,7 @@ export const FeatureTogglesSettingsPage = () => {
                       </th>
                     </tr>
                   </thead>
-                  <tbody className="divide-y divide-slate-100">
+                  <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                     {featureToggles.map((toggle) => (
                       <ToggleRow
                         key={toggle.id}

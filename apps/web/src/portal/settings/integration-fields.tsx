@@ -53,9 +53,9 @@ export const IntegrationFields = ({
         />
       </div>
       <fieldset aria-describedby={eventErrors ? `${eventsId}-error` : undefined}>
-        <legend className="text-sm font-medium text-slate-800">
+        <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">
           Events
-          <span aria-hidden="true" className="text-red-700">
+          <span aria-hidden="true" className="text-red-700 dark:text-red-400">
             {" "}
             *
           </span>
@@ -71,12 +71,12 @@ export const IntegrationFields = ({
                 onChange={(change) => toggle(event, change.target.checked)}
                 className="size-4"
               />
-              <span className="font-mono text-slate-900">{event}</span>
+              <span className="font-mono text-slate-900 dark:text-slate-100">{event}</span>
             </label>
           ))}
         </div>
         {eventErrors && (
-          <p id={`${eventsId}-error`} className="mt-1 text-xs font-medium text-red-700">
+          <p id={`${eventsId}-error`} className="mt-1 text-xs font-medium text-red-700 dark:text-red-400">
             {eventErrors[0]}
           </p>
         )}

@@ -176,9 +176,9 @@ const IntegrationCard = ({
       ) : (
         <div className="space-y-4">
           <dl className="grid gap-3 text-sm md:grid-cols-[8rem_1fr]">
-            <dt className="font-medium text-slate-600">URL</dt>
-            <dd className="break-all font-mono text-slate-900">{integration.url}</dd>
-            <dt className="font-medium text-slate-600">Events</dt>
+            <dt className="font-medium text-slate-600 dark:text-slate-300">URL</dt>
+            <dd className="break-all font-mono text-slate-900 dark:text-slate-100">{integration.url}</dd>
+            <dt className="font-medium text-slate-600 dark:text-slate-300">Events</dt>
             <dd className="flex flex-wrap gap-1">
               {integration.events.map((event) => (
                 <Badge key={event} tone="blue">
@@ -186,12 +186,12 @@ const IntegrationCard = ({
                 </Badge>
               ))}
             </dd>
-            <dt className="font-medium text-slate-600">Signing secret</dt>
-            <dd className="text-slate-900">
+            <dt className="font-medium text-slate-600 dark:text-slate-300">Signing secret</dt>
+            <dd className="text-slate-900 dark:text-slate-100">
               {integration.hasSecret ? "Set (shown only when created or rotated)" : "None"}
             </dd>
-            <dt className="font-medium text-slate-600">Changed</dt>
-            <dd className="text-slate-900">{formatDate(integration.updatedAt)}</dd>
+            <dt className="font-medium text-slate-600 dark:text-slate-300">Changed</dt>
+            <dd className="text-slate-900 dark:text-slate-100">{formatDate(integration.updatedAt)}</dd>
           </dl>
           <div aria-live="polite">{notice && <Alert tone="success">{notice}</Alert>}</div>
           <ErrorAlert error={error} title="That did not work" />
@@ -233,8 +233,8 @@ const IntegrationCard = ({
         </div>
       )}
       {showLog && !editing && (
-        <div className="mt-5 border-t border-slate-200 pt-4">
-          <h3 className="mb-2 text-sm font-semibold text-slate-900">Delivery log</h3>
+        <div className="mt-5 border-t border-slate-200 dark:border-slate-700 pt-4">
+          <h3 className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">Delivery log</h3>
           <DeliveryLog integrationId={integration.id} name={integration.name} />
         </div>
       )}
@@ -289,7 +289,7 @@ export const IntegrationsSettingsPage = () => {
               onDismiss={() => setRevealed(null)}
             />
           )}
-          <p className="text-sm text-slate-600">
+          <p className="text-sm text-slate-600 dark:text-slate-300">
             Each delivery carries a <code className="font-mono">{WEBHOOK_SIGNATURE_HEADER}</code> header,{" "}
             <code className="font-mono">t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>: the HMAC-SHA256 of{" "}
             <code className="font-mono">&lt;t&gt;.&lt;body&gt;</code> with the signing secret. Refuse old
@@ -298,7 +298,7 @@ export const IntegrationsSettingsPage = () => {
           </p>
           {integrations.length === 0 ? (
             <Card title="Webhooks">
-              <p className="text-sm text-slate-600">No webhooks yet.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-300">No webhooks yet.</p>
             </Card>
           ) : (
             integrations.map((integration) => (

@@ -68,11 +68,11 @@ export const LogoPicker = ({
   };
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-medium text-slate-800">Logo</legend>
+      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Logo</legend>
       {logo.uploadedSrc ? (
-        <div className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 p-3">
+        <div className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 dark:border-slate-700 p-3">
           <img src={logo.uploadedSrc} alt="Uploaded logo" className="h-10 w-auto max-w-40 object-contain" />
-          <span className="text-sm text-slate-700">Uploaded file</span>
+          <span className="text-sm text-slate-700 dark:text-slate-300">Uploaded file</span>
           <Button variant="secondary" onClick={() => onChange(NO_LOGO)}>
             Remove logo
           </Button>
@@ -90,7 +90,7 @@ export const LogoPicker = ({
         />
       )}
       <div>
-        <label htmlFor={fileId} className="block text-sm font-medium text-slate-800">
+        <label htmlFor={fileId} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
           {logo.uploadedSrc ? "Replace with another file" : "Or upload a file"}
         </label>
         <input
@@ -104,15 +104,15 @@ export const LogoPicker = ({
             void choose(event.target.files?.[0]);
             event.target.value = "";
           }}
-          className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-800"
+          className="mt-1 block w-full text-sm text-slate-700 dark:text-slate-300 file:mr-3 file:rounded-md file:border file:border-slate-300 dark:file:border-slate-600 file:bg-white dark:file:bg-slate-900 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 dark:file:text-slate-200"
         />
-        <p id={`${fileId}-hint`} className="mt-1 text-xs text-slate-500">
+        <p id={`${fileId}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
           {upload.isPending
             ? "Uploading…"
             : "PNG, JPEG or SVG, at most 256 KiB. SVGs are cleaned of scripts."}
         </p>
         {fileError && (
-          <p id={`${fileId}-error`} className="mt-1 text-xs font-medium text-red-700">
+          <p id={`${fileId}-error`} className="mt-1 text-xs font-medium text-red-700 dark:text-red-400">
             {fileError}
           </p>
         )}

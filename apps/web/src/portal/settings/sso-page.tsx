@@ -83,7 +83,7 @@ const CallbackUrls = ({ customDomain }: { customDomain: string | null }) => {
   if (onDomain && onDomain !== urls[0]) urls.push(onDomain);
   return (
     <div>
-      <p className="text-sm font-medium text-slate-800">
+      <p className="text-sm font-medium text-slate-800 dark:text-slate-200">
         Redirect (callback) URL to register at your provider
       </p>
       <ul className="mt-2 space-y-2">
@@ -91,7 +91,7 @@ const CallbackUrls = ({ customDomain }: { customDomain: string | null }) => {
           <li key={url} className="flex flex-wrap items-center gap-2">
             <code
               data-testid="sso-callback-url"
-              className="break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm"
+              className="break-all rounded bg-slate-100 dark:bg-slate-800 px-2 py-1 font-mono text-sm"
             >
               {url}
             </code>
@@ -104,7 +104,7 @@ const CallbackUrls = ({ customDomain }: { customDomain: string | null }) => {
 };
 
 const CertificateDetails = ({ saved }: { saved: Extract<SsoSettings, { protocol: "SAML" }> }) => (
-  <dl className="grid gap-4 rounded-md border border-slate-200 p-4 md:grid-cols-3">
+  <dl className="grid gap-4 rounded-md border border-slate-200 dark:border-slate-700 p-4 md:grid-cols-3">
     <Detail label="Certificate subject">{saved.certificateSubject}</Detail>
     <Detail label="SHA-256 fingerprint">
       <span className="break-all font-mono text-xs">{saved.certificateFingerprint256}</span>
@@ -154,7 +154,7 @@ const SsoForm = ({
     <form onSubmit={submit} noValidate aria-label="Single sign-on" className="space-y-5">
       <fieldset disabled={!gate.allowed} className="space-y-5">
         <fieldset>
-          <legend className="text-sm font-medium text-slate-800">Protocol</legend>
+          <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Protocol</legend>
           <div className="mt-2 flex gap-6">
             {SSO_PROTOCOLS.map((protocol) => (
               <label key={protocol} className="flex items-center gap-2 text-sm">
@@ -266,8 +266,10 @@ const SsoForm = ({
             className="mt-0.5 size-4"
           />
           <span>
-            <span className="font-medium text-slate-900">Enforce SSO (turn off password sign-in)</span>
-            <span className="block text-slate-600">
+            <span className="font-medium text-slate-900 dark:text-slate-100">
+              Enforce SSO (turn off password sign-in)
+            </span>
+            <span className="block text-slate-600 dark:text-slate-300">
               Everyone in your organisation, you included, must then sign in through the provider. Try single
               sign-on first.
             </span>
@@ -349,7 +351,9 @@ export const SsoSettingsPage = () => {
                 }
               >
                 {saved && (
-                  <p className="mb-4 text-sm text-slate-600">Last changed {formatDate(saved.updatedAt)}.</p>
+                  <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
+                    Last changed {formatDate(saved.updatedAt)}.
+                  </p>
                 )}
                 <SsoForm
                   key={saved ? `${saved.id}-${saved.version}` : "new"}
@@ -362,7 +366,7 @@ export const SsoSettingsPage = () => {
                   {justSaved && <Alert tone="success">Single sign-on saved.</Alert>}
                 </div>
                 {saved && (
-                  <div className="mt-4 border-t border-slate-200 pt-4">
+                  <div className="mt-4 border-t border-slate-200 dark:border-slate-700 pt-4">
                     <RemoveSso saved={saved} />
                   </div>
                 )}
