@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { TICKET_PRIORITIES } from "@tessera/domain";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTRPC } from "../trpc.ts";
 import { PRIORITY_LABELS } from "./ticket-parts.tsx";
 import { Card, QueryState } from "./ui.tsx";
@@ -15,7 +15,8 @@ export const formatMinutes = (minutes: number | null) => {
   return `${(minutes / 1440).toFixed(1)} d`;
 };
 
-const Stat = ({ label, value, hint }: { label: string; value: string; hint?: string }) => (
+/** One figure with its label (and a hint below), inside a `<dl>`. */
+export const Stat = ({ label, value, hint }: { label: string; value: ReactNode; hint?: string }) => (
   <div className="rounded-md border border-slate-200 dark:border-slate-700 p-3">
     <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
       {label}
@@ -25,15 +26,20 @@ const Stat = ({ label, value, hint }: { label: string; value: string; hint?: str
   </div>
 );
 
-/** Support at a glance over the last 30 days: open load, breach rate, medians, agent load. */
-export const SupportStats = () => {
+/** Support statistics for tickets opened in the last `days` days. */
+export const useSupportStats = (days: number) => {
   const trpc = useTRPC();
   // Fixed when the page opens, so the query key stays the same between renders.
   const [range] = useState(() => {
     const to = new Date();
-    return { from: new Date(to.getTime() - 30 * DAY), to };
+    return { from: new Date(to.getTime() - days * DAY), to };
   });
-  const stats = useQuery(trpc.support.stats.queryOptions(range));
+  return useQuery(trpc.support.stats.queryOptions(range));
+};
+
+/** Support at a glance over the last 30 days: open load, breach rate, medians, agent load. */
+export const SupportStats = () => {
+  const stats = useSupportStats(30);
   return (
     <Card title="Last 30 days">
       <QueryState query={stats}>

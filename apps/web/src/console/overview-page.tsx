@@ -1,13 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { LICENSE_STATUSES, type Metric, TICKET_PRIORITIES, TIERS } from "@tessera/domain";
-import { useState } from "react";
 import { Link } from "react-router";
+import { Stat, useSupportStats } from "../components/support-stats.tsx";
 import { PRIORITY_LABELS } from "../components/ticket-parts.tsx";
 import { Badge, Card, formatDate, formatDay, PageHeader, QueryState } from "../components/ui.tsx";
 import { formatUsedOfLimit, METRIC_LABELS } from "../components/usage-metrics.ts";
 import { useTRPC } from "../trpc.ts";
 
-const DAY = 86_400_000;
 const EXPIRY_WINDOW_DAYS = 30;
 const LIST_LIMIT = 5;
 
@@ -38,16 +37,6 @@ const MoreLink = ({ to, children }: { to: string; children: string }) => (
   </p>
 );
 
-const Kpi = ({ label, value, hint }: { label: string; value: number; hint?: string }) => (
-  <div className="rounded-md border border-slate-200 dark:border-slate-700 p-3">
-    <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
-      {label}
-    </dt>
-    <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900 dark:text-slate-100">{value}</dd>
-    {hint && <dd className="text-xs text-slate-600 dark:text-slate-300">{hint}</dd>}
-  </div>
-);
-
 const LicensesCard = () => {
   const trpc = useTRPC();
   const stats = useQuery(trpc.licenses.stats.queryOptions());
@@ -57,9 +46,9 @@ const LicensesCard = () => {
         {(data) => (
           <>
             <dl className="mb-4 grid gap-3 sm:grid-cols-3">
-              <Kpi label="All" value={data.total} />
-              <Kpi label="Active" value={data.byStatus.ACTIVE} />
-              <Kpi
+              <Stat label="All" value={data.total} />
+              <Stat label="Active" value={data.byStatus.ACTIVE} />
+              <Stat
                 label="Seats licensed"
                 value={data.seats.licensed}
                 hint={seatsHint(data.seats.unlimitedLicenses)}
@@ -119,7 +108,7 @@ const ExpiringCard = () => {
         {(items) => (
           <>
             <dl className="mb-4">
-              <Kpi label="Licenses expiring" value={items.length} />
+              <Stat label="Licenses expiring" value={items.length} />
             </dl>
             {items.length === 0 ? (
               <p className="text-sm text-slate-600 dark:text-slate-300">
@@ -159,8 +148,8 @@ const AtRiskCard = () => {
         {(data) => (
           <>
             <dl className="mb-4 grid gap-3 sm:grid-cols-2">
-              <Kpi label="Warning" value={data.atRisk.warning} hint="at 80% or more of a limit" />
-              <Kpi label="Exceeded" value={data.atRisk.total - data.atRisk.warning} hint="over a limit" />
+              <Stat label="Warning" value={data.atRisk.warning} hint="at 80% or more of a limit" />
+              <Stat label="Exceeded" value={data.atRisk.total - data.atRisk.warning} hint="over a limit" />
             </dl>
             {data.atRisk.first.length === 0 ? (
               <p className="text-sm text-slate-600 dark:text-slate-300">
@@ -190,13 +179,7 @@ const AtRiskCard = () => {
 };
 
 const TicketsCard = () => {
-  const trpc = useTRPC();
-  // Fixed when the page opens, so the query key stays the same between renders.
-  const [range] = useState(() => {
-    const to = new Date();
-    return { from: new Date(to.getTime() - 7 * DAY), to };
-  });
-  const stats = useQuery(trpc.support.stats.queryOptions(range));
+  const stats = useSupportStats(7);
   return (
     <Card title="Open tickets">
       <QueryState query={stats}>
@@ -204,14 +187,14 @@ const TicketsCard = () => {
           return (
             <>
               <dl className="mb-4 grid gap-3 sm:grid-cols-2">
-                <Kpi
+                <Stat
                   label="Open"
                   value={TICKET_PRIORITIES.reduce(
                     (sum, priority) => sum + (data.openByPriority[priority] ?? 0),
                     0,
                   )}
                 />
-                <Kpi
+                <Stat
                   label="SLA breaches this week"
                   value={data.breached}
                   hint={`of ${data.period.created} opened in the last 7 days`}
@@ -256,7 +239,7 @@ const AlertsCard = () => {
         {(data) => (
           <>
             <dl className="mb-4">
-              <Kpi label="Waiting for acknowledgement" value={data.total} />
+              <Stat label="Waiting for acknowledgement" value={data.total} />
             </dl>
             {data.items.length === 0 ? (
               <p className="text-sm text-slate-600 dark:text-slate-300">No alert is waiting.</p>
