@@ -146,6 +146,7 @@ const MATRIX: Record<string, Entry> = {
     allowed: ["staffAdmin"],
     input: (h) => ({ organizationId: h.orgA.id, contactName: "Updated Contact" }),
   },
+  "organizations.health": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
   "organizations.staffUsers": { allowed: STAFF },
   "organizations.users": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
   "organizations.createUser": {
@@ -163,6 +164,7 @@ const MATRIX: Record<string, Entry> = {
     input: (h) => ({ userId: h.userIds.memberA, role: "MEMBER" }),
   },
   "organizations.mine": { allowed: CUSTOMERS },
+  "organizations.myHealth": { allowed: CUSTOMERS },
   "organizations.updateMine": {
     allowed: CUSTOMER_ADMINS,
     input: () => ({ contactPhone: "+44 20 7946 0999" }),

@@ -9,6 +9,7 @@ export * from "./licenses/lifecycle.ts";
 export * from "./licenses/outputs.ts";
 export * from "./licenses/tiers.ts";
 export * from "./licenses/validation.ts";
+export * from "./organizations/health.ts";
 export * from "./organizations/inputs.ts";
 export * from "./organizations/team.ts";
 export * from "./pagination.ts";

@@ -1,6 +1,7 @@
 import {
   CreateCustomerUserInput,
   CreateOrganizationInput,
+  CUSTOMER_ADMIN_ROLES,
   ListOrganizationsInput,
   OrganizationId,
   PageInput,
@@ -12,6 +13,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
 import { addMember, listMembers, organizationOfUser, updateMember } from "../team/service.ts";
 import { customer, staff } from "../trpc.ts";
+import { getOrganizationHealth } from "./health.ts";
 import {
   createOrganization,
   getOrganization,
@@ -34,6 +36,12 @@ export const organizationsRouter = {
   update: staff("ADMIN")
     .input(UpdateOrganizationInput)
     .mutation(({ ctx, input }) => updateOrganization(serviceContext(ctx), input)),
+  /** License, usage, support, white-label and audit of one organisation, graded. */
+  health: staff()
+    .input(OrganizationId)
+    .query(({ ctx, input }) =>
+      getOrganizationHealth(serviceContext(ctx), input.organizationId, { withAudit: true }),
+    ),
   staffUsers: staff().query(({ ctx }) => listStaffUsers(serviceContext(ctx))),
   users: staff()
     .input(OrganizationId.extend(PageInput.shape))
@@ -56,6 +64,12 @@ export const organizationsRouter = {
 
   /** The signed-in customer's own organisation. */
   mine: customer().query(({ ctx }) => getOrganization(ctx, ctx.organizationId)),
+  /** The same health summary for the customer's own organisation; the audit trail for its admins only. */
+  myHealth: customer().query(({ ctx }) =>
+    getOrganizationHealth(serviceContext(ctx), ctx.organizationId, {
+      withAudit: (CUSTOMER_ADMIN_ROLES as readonly string[]).includes(ctx.actor.role),
+    }),
+  ),
   updateMine: customer("OWNER", "ADMIN")
     .input(UpdateOwnContactInput)
     .mutation(({ ctx, input }) => updateOwnContact(serviceContext(ctx), ctx.organizationId, input)),

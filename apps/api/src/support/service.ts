@@ -417,11 +417,11 @@ export const listTickets = async (
   );
 };
 
-const isOpen = () => inArray(tickets.status, [...OPEN_TICKET_STATUSES]);
+export const isOpen = () => inArray(tickets.status, [...OPEN_TICKET_STATUSES]);
 const iso = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 
 /** Open tickets past a due time: no first response by its due time, or unresolved past resolution. */
-const breachedCondition = (now: Date): SQL =>
+export const breachedCondition = (now: Date): SQL =>
   and(
     isOpen(),
     or(
@@ -431,7 +431,7 @@ const breachedCondition = (now: Date): SQL =>
   ) as SQL;
 
 /** Open, not breached, under 25 % of the first-response target left. */
-const atRiskCondition = (now: Date): SQL =>
+export const atRiskCondition = (now: Date): SQL =>
   and(
     isOpen(),
     isNull(tickets.firstRespondedAt),
