@@ -146,6 +146,8 @@ const MATRIX: Record<string, Entry> = {
     allowed: ["staffAdmin"],
     input: (h) => ({ organizationId: h.orgA.id, contactName: "Updated Contact" }),
   },
+  "licenses.trend": { allowed: STAFF, input: () => ({ months: 6 }) },
+  "usage.trend": { allowed: STAFF, input: () => ({ months: 6 }) },
   "organizations.health": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
   "organizations.staffUsers": { allowed: STAFF },
   "organizations.users": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },

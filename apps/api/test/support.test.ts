@@ -216,6 +216,24 @@ describe("the thread and the clocks", () => {
     ).toBeGreaterThan(0);
     expect(Object.keys(stats.openByPriority)).toEqual(["LOW", "NORMAL", "HIGH", "CRITICAL"]);
   });
+
+  it("the queue lists exactly the tickets the breach figure counts, and one organisation's tickets", async () => {
+    const staff = await h.caller("staffAdmin");
+    const range = { from: new Date("2026-05-01"), to: new Date("2026-12-31") };
+    const stats = await staff.support.stats(range);
+    const everBreached = await staff.support.queue({
+      sla: "BREACHED_EVER",
+      createdFrom: range.from,
+      pageSize: 100,
+    });
+    expect(everBreached.total).toBe(stats.breached);
+    expect(everBreached.total).toBeGreaterThan(0);
+    const later = await staff.support.queue({ createdFrom: new Date("2099-01-01"), pageSize: 100 });
+    expect(later.total).toBe(0);
+    const ofB = await staff.support.queue({ organizationId: h.orgB.id, pageSize: 100 });
+    expect(ofB.items.length).toBeGreaterThan(0);
+    expect(ofB.items.every((ticket) => ticket.organizationId === h.orgB.id)).toBe(true);
+  });
 });
 
 describe("bad input and tenancy", () => {

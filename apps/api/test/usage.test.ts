@@ -292,6 +292,28 @@ describe("reports and enforcement", () => {
     expect(stats.topConsumers.STORAGE_BYTES[0]?.organizationId).toBe(organization.id);
   });
 
+  it("filters the organisations by their worst limit status, as the dashboard's figures count them", async () => {
+    const warned = await platform("STARTER");
+    await warned.caller.usage.track({ metric: "COURSES", value: 8, idempotencyKey: key() });
+    const over = await platform("STARTER");
+    await over.caller.usage.track({ metric: "COURSES", value: 11, idempotencyKey: key() });
+    const staff = await h.caller("staffViewer");
+    const all = await staff.usage.stats({ pageSize: 100 });
+    const ids = async (status: "AT_RISK" | "WARNING" | "EXCEEDED") =>
+      (await staff.usage.stats({ pageSize: 100, status })).organizations.items.map(
+        (entry) => entry.organizationId,
+      );
+    const warning = await ids("WARNING");
+    const exceeded = await ids("EXCEEDED");
+    expect(warning).toContain(warned.organization.id);
+    expect(warning).not.toContain(over.organization.id);
+    expect(exceeded).toContain(over.organization.id);
+    expect(exceeded).not.toContain(warned.organization.id);
+    expect(warning).toHaveLength(all.atRisk.warning);
+    expect(exceeded).toHaveLength(all.atRisk.total - all.atRisk.warning);
+    expect((await ids("AT_RISK")).sort()).toEqual([...warning, ...exceeded].sort());
+  });
+
   it("a customer sees only its own usage and alerts", async () => {
     const owner = await h.caller("ownerB");
     const alerts = await owner.usage.myAlerts({});

@@ -7,6 +7,7 @@ import { LicenseDetailPage } from "./console/license-detail-page.tsx";
 import { LicensesPage } from "./console/licenses-page.tsx";
 import { NewOrganizationPage } from "./console/new-organization-page.tsx";
 import { OrganizationDetailPage } from "./console/organization-detail-page.tsx";
+import { OrganizationHealthPage } from "./console/organization-health-page.tsx";
 import { OrganizationUsagePage } from "./console/organization-usage-page.tsx";
 import { OrganizationsPage } from "./console/organizations-page.tsx";
 import { OverviewPage } from "./console/overview-page.tsx";
@@ -79,6 +80,7 @@ export const App = () => (
           }
         />
         <Route path="organizations/:organizationId" element={<OrganizationDetailPage />} />
+        <Route path="organizations/:organizationId/health" element={<OrganizationHealthPage />} />
         <Route path="licenses" element={<LicensesPage />} />
         <Route path="licenses/:licenseId" element={<LicenseDetailPage />} />
         <Route path="usage" element={<UsageTracking />} />

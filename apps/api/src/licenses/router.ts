@@ -9,6 +9,7 @@ import {
   ListLicensesInput,
   OrganizationId,
   RenewLicenseInput,
+  TrendInput,
   UpdateLicenseSettingsInput,
   ValidateLicenseInput,
   ValidationOutput,
@@ -24,6 +25,7 @@ import {
   getLicense,
   getLicenseByOrganization,
   getLicenseStats,
+  getLicenseTrend,
   listLicenses,
   reinstateLicense,
   renewLicense,
@@ -99,6 +101,9 @@ export const licensesRouter = {
     .input(ExpiringLicensesInput)
     .query(({ ctx, input }) => getExpiringLicenses(serviceContext(ctx), input.days)),
   stats: staff().query(({ ctx }) => getLicenseStats(serviceContext(ctx))),
+  trend: staff()
+    .input(TrendInput)
+    .query(({ ctx, input }) => getLicenseTrend(serviceContext(ctx), input.months)),
   rotateSigningKey: staff("ADMIN").mutation(({ ctx }) => rotateSigningKey(serviceContext(ctx), ctx)),
 
   /** Public: the key is the credential. Rate-limited per key and per IP. */

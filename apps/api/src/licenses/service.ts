@@ -16,11 +16,13 @@ import {
   type Limits,
   type ListLicensesInput,
   licenseKeyFromBytes,
+  licenseTrend,
   nextLicenseState,
   pageOffset,
   TIERS,
   type Tier,
   toPage,
+  trendMonths,
 } from "@tessera/domain";
 import { and, asc, count, desc, eq, gt, ilike, lte, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
@@ -466,4 +468,20 @@ export const getLicenseStats = async (ctx: ServiceContext) => {
     seats: { licensed: seats, unlimitedLicenses: unlimitedSeats },
     expiringWithin30Days: expiring?.total ?? 0,
   };
+};
+
+/** Licenses in force at each of the last `months` month ends (by tier) and created each month. */
+export const getLicenseTrend = async (ctx: ServiceContext, months: number) => {
+  const spans = await ctx.db
+    .select({
+      tier: licenses.tier,
+      status: licenses.status,
+      createdAt: licenses.createdAt,
+      activatedAt: licenses.activatedAt,
+      expiresAt: licenses.expiresAt,
+      suspendedAt: licenses.suspendedAt,
+      cancelledAt: licenses.cancelledAt,
+    })
+    .from(licenses);
+  return licenseTrend(spans, trendMonths(months, ctx.clock.now()));
 };

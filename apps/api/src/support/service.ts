@@ -24,7 +24,7 @@ import {
   type Tier,
   toPage,
 } from "@tessera/domain";
-import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { diff, recordAudit } from "../audit/service.ts";
 import type { ServiceContext } from "../context.ts";
@@ -381,6 +381,8 @@ export const listTickets = async (
   if (input.openOnly) conditions.push(isOpen());
   if (input.sla === "BREACHED") conditions.push(breachedCondition(now));
   if (input.sla === "AT_RISK") conditions.push(atRiskCondition(now));
+  if (input.sla === "BREACHED_EVER") conditions.push(everBreachedCondition());
+  if (input.createdFrom) conditions.push(gte(tickets.createdAt, input.createdFrom));
   const where = conditions.length ? and(...conditions) : undefined;
   const order =
     input.sort === "dueAt"
@@ -429,6 +431,10 @@ export const breachedCondition = (now: Date): SQL =>
       and(isNull(tickets.waitingSince), sql`${tickets.resolutionDueAt} < ${iso(now)}`),
     ),
   ) as SQL;
+
+/** Tickets with a recorded SLA breach, open or not: what the breach figure of the support stats counts. */
+const everBreachedCondition = (): SQL =>
+  sql`exists (select 1 from ${ticketSlaEvents} where ${ticketSlaEvents.ticketId} = ${tickets.id} and ${ticketSlaEvents.kind} = 'BREACHED')`;
 
 /** Open, not breached, under 25 % of the first-response target left. */
 export const atRiskCondition = (now: Date): SQL =>

@@ -5,6 +5,7 @@ import {
   type Feature,
   IN_FORCE_STATUSES,
   type LimitCheck,
+  type LimitStatus,
   type Limits,
   limitStatus,
   METRIC_KIND,
@@ -12,11 +13,12 @@ import {
   type Metric,
   pageOffset,
   toPage,
+  trendMonths,
   type UsageAlertsInput,
   type UsageStatsInput,
   utcDay,
 } from "@tessera/domain";
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../audit/service.ts";
 import type { ServiceContext } from "../context.ts";
@@ -172,6 +174,12 @@ export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeo
       METRICS.map((metric) => [metric, limitStatus(usage[metric], limits[metric])]),
     ) as Record<Metric, LimitCheck>;
     const worst = Math.max(...METRICS.map((metric) => checks[metric].percent ?? 0));
+    const statuses = METRICS.map((metric) => checks[metric].status);
+    const worstStatus: LimitStatus = statuses.includes("EXCEEDED")
+      ? "EXCEEDED"
+      : statuses.includes("WARNING")
+        ? "WARNING"
+        : "OK";
     return {
       organizationId: license.organizationId,
       organizationName,
@@ -180,25 +188,29 @@ export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeo
       usage,
       checks,
       worstPercent: worst,
+      worstStatus,
     };
   });
   const byCloseness = [...entries].sort((a, b) => b.worstPercent - a.worstPercent);
-  const { top, page, pageSize } = options;
-  const atRisk = byCloseness.filter((entry) =>
-    METRICS.some((metric) => entry.checks[metric].status !== "OK"),
-  );
+  const { top, page, pageSize, status } = options;
+  const atRisk = byCloseness.filter((entry) => entry.worstStatus !== "OK");
+  const listed = !status
+    ? byCloseness
+    : status === "AT_RISK"
+      ? atRisk
+      : atRisk.filter((entry) => entry.worstStatus === status);
   return {
     period: now.toISOString().slice(0, 7),
     /** Closest to a limit first, a page at a time. */
     organizations: toPage(
-      byCloseness.slice(pageOffset(page, pageSize), pageOffset(page, pageSize) + pageSize),
-      byCloseness.length,
+      listed.slice(pageOffset(page, pageSize), pageOffset(page, pageSize) + pageSize),
+      listed.length,
       page,
       pageSize,
     ),
     atRisk: {
       total: atRisk.length,
-      warning: atRisk.filter((entry) => entry.worstPercent < 100).length,
+      warning: atRisk.filter((entry) => entry.worstStatus === "WARNING").length,
       first: atRisk.slice(0, top),
     },
     topConsumers: Object.fromEntries(
@@ -279,3 +291,41 @@ export const acknowledgeAlert = async (
     });
     return updated ?? alert;
   });
+
+/**
+ * Platform-wide usage per month for the last `months` months: API calls summed; each gauge
+ * as the sum over licenses of their highest level in the month (what was in use at the peak).
+ */
+export const getUsageTrend = async (ctx: ServiceContext, months: number) => {
+  const periods = trendMonths(months, ctx.clock.now());
+  const from = utcDay(periods[0]?.start ?? ctx.clock.now());
+  const month = sql<string>`substr(${usageDaily.day}::text, 1, 7)`;
+  const perLicense = ctx.db
+    .select({
+      metric: usageDaily.metric,
+      month: month.as("month"),
+      value:
+        sql<number>`case when ${usageDaily.metric} = 'API_CALLS' then sum(${usageDaily.value}) else max(${usageDaily.value}) end`.as(
+          "value",
+        ),
+    })
+    .from(usageDaily)
+    .where(gte(usageDaily.day, from))
+    .groupBy(usageDaily.licenseId, usageDaily.metric, month)
+    .as("per_license");
+  const rows = await ctx.db
+    .select({
+      metric: perLicense.metric,
+      month: perLicense.month,
+      total: sql<string>`sum(${perLicense.value})`,
+    })
+    .from(perLicense)
+    .groupBy(perLicense.metric, perLicense.month);
+  const totals = new Map(rows.map((row) => [`${row.metric}|${row.month}`, Number(row.total)]));
+  return periods.map(({ month: period }) => ({
+    month: period,
+    usage: Object.fromEntries(
+      METRICS.map((metric) => [metric, totals.get(`${metric}|${period}`) ?? 0]),
+    ) as Record<Metric, number>,
+  }));
+};

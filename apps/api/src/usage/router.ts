@@ -5,6 +5,7 @@ import {
   OwnUsageReportInput,
   TrackUsageBatchInput,
   TrackUsageInput,
+  TrendInput,
   UsageAlertsInput,
   UsageReportInput,
   UsageStatsInput,
@@ -21,6 +22,7 @@ import {
   getUsageAlerts,
   getUsageReport,
   getUsageStats,
+  getUsageTrend,
   usageReportCsv,
 } from "./queries.ts";
 
@@ -79,6 +81,9 @@ export const usageRouter = {
   stats: staff()
     .input(UsageStatsInput)
     .query(({ ctx, input }) => getUsageStats(serviceContext(ctx), input)),
+  trend: staff()
+    .input(TrendInput)
+    .query(({ ctx, input }) => getUsageTrend(serviceContext(ctx), input.months)),
   alerts: staff()
     .input(UsageAlertsInput)
     .query(({ ctx, input }) => getUsageAlerts(serviceContext(ctx), input, null)),

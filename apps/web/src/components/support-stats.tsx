@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { TICKET_PRIORITIES } from "@tessera/domain";
 import { type ReactNode, useState } from "react";
+import { Link } from "react-router";
 import { useTRPC } from "../trpc.ts";
 import { PRIORITY_LABELS } from "./ticket-parts.tsx";
 import { Card, QueryState } from "./ui.tsx";
@@ -15,13 +16,38 @@ export const formatMinutes = (minutes: number | null) => {
   return `${(minutes / 1440).toFixed(1)} d`;
 };
 
-/** One figure with its label (and a hint below), inside a `<dl>`. */
-export const Stat = ({ label, value, hint }: { label: string; value: ReactNode; hint?: string }) => (
+/**
+ * One figure with its label (and a hint below), inside a `<dl>`; with `to`, the figure links
+ * to the list it counts.
+ */
+export const Stat = ({
+  label,
+  value,
+  hint,
+  to,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: string;
+  to?: string;
+}) => (
   <div className="rounded-md border border-slate-200 dark:border-slate-700 p-3">
     <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
       {label}
     </dt>
-    <dd className="mt-1 text-xl font-semibold tabular-nums text-slate-900 dark:text-slate-100">{value}</dd>
+    <dd className="mt-1 text-xl font-semibold tabular-nums text-slate-900 dark:text-slate-100">
+      {to ? (
+        <Link
+          to={to}
+          aria-label={`${label}: ${value}, show the list`}
+          className="text-indigo-700 dark:text-indigo-300 hover:underline"
+        >
+          {value}
+        </Link>
+      ) : (
+        value
+      )}
+    </dd>
     {hint && <dd className="text-xs text-slate-600 dark:text-slate-300">{hint}</dd>}
   </div>
 );

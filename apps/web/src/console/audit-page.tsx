@@ -1,11 +1,22 @@
+import { useSearchParams } from "react-router";
 import { AuditLog } from "../components/audit-log.tsx";
 import { Card, PageHeader } from "../components/ui.tsx";
 
-export const ConsoleAuditPage = () => (
-  <>
-    <PageHeader title="Audit log" description="Every change across all organisations." />
-    <Card>
-      <AuditLog scope="staff" />
-    </Card>
-  </>
-);
+/** Every change, or one organisation's when linked with `?organizationId=`. */
+export const ConsoleAuditPage = () => {
+  const [params] = useSearchParams();
+  const organizationId = params.get("organizationId") ?? undefined;
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description={
+          organizationId ? "Changes to one organisation." : "Every change across all organisations."
+        }
+      />
+      <Card>
+        <AuditLog scope="staff" organizationId={organizationId} />
+      </Card>
+    </>
+  );
+};

@@ -17,6 +17,7 @@ import {
   Select,
 } from "../components/ui.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
+import { useUrlFilters } from "../components/use-url-filters.ts";
 import { useTRPC } from "../trpc.ts";
 
 type Sort = "createdAt" | "expiresAt" | "tier" | "status" | "organization";
@@ -165,18 +166,28 @@ const CreateLicense = ({
   );
 };
 
+const EXPIRING_CHOICES = ["7", "30", "90"] as const;
+
 export const LicensesPage = () => {
   const trpc = useTRPC();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState(1);
-  const [tier, setTier] = useState("");
-  const [status, setStatus] = useState("");
-  const [expiring, setExpiring] = useState("");
+  const [{ tier, status, expiring }, setFilter] = useUrlFilters(
+    { tier: "", status: "", expiring: "" },
+    { tier: TIERS, status: LICENSE_STATUSES, expiring: EXPIRING_CHOICES },
+  );
   const [sort, setSort] = useState<Sort>("createdAt");
   const [direction, setDirection] = useState<"asc" | "desc">("desc");
   const [revealed, setRevealed] = useState<{ key: string; id: string } | null>(null);
   const creating = params.get("create");
+  /** Open (with an organisation chosen, or "") or close the create form, keeping the filters. */
+  const withCreate = (value: string | null) => (current: URLSearchParams) => {
+    const next = new URLSearchParams(current);
+    if (value === null) next.delete("create");
+    else next.set("create", value);
+    return next;
+  };
   const organizationId = params.get("organizationId") ?? undefined;
   const filter = {
     page,
@@ -219,7 +230,7 @@ export const LicensesPage = () => {
         description="Every license, by tier, status and expiry."
         actions={
           me.data?.role === "ADMIN" &&
-          !creating && <Button onClick={() => setParams({ create: "" })}>New license</Button>
+          !creating && <Button onClick={() => setParams(withCreate(""))}>New license</Button>
         }
       />
       {revealed && (
@@ -240,7 +251,7 @@ export const LicensesPage = () => {
           <Card
             title="New license"
             actions={
-              <Button variant="secondary" onClick={() => setParams({})}>
+              <Button variant="secondary" onClick={() => setParams(withCreate(null))}>
                 Close
               </Button>
             }
@@ -249,7 +260,7 @@ export const LicensesPage = () => {
               organizationId={creating}
               onCreated={(key, id) => {
                 setRevealed({ key, id });
-                setParams({});
+                setParams(withCreate(null));
               }}
             />
           </Card>
@@ -262,7 +273,7 @@ export const LicensesPage = () => {
             name="filterTier"
             value={tier}
             onChange={(value) => {
-              setTier(value);
+              setFilter("tier", value);
               setPage(1);
             }}
             options={[{ value: "", label: "All tiers" }, ...TIERS.map((value) => ({ value, label: value }))]}
@@ -272,7 +283,7 @@ export const LicensesPage = () => {
             name="filterStatus"
             value={status}
             onChange={(value) => {
-              setStatus(value);
+              setFilter("status", value);
               setPage(1);
             }}
             options={[
@@ -285,14 +296,12 @@ export const LicensesPage = () => {
             name="filterExpiring"
             value={expiring}
             onChange={(value) => {
-              setExpiring(value);
+              setFilter("expiring", value);
               setPage(1);
             }}
             options={[
               { value: "", label: "Any time" },
-              { value: "7", label: "7 days" },
-              { value: "30", label: "30 days" },
-              { value: "90", label: "90 days" },
+              ...EXPIRING_CHOICES.map((days) => ({ value: days, label: `${days} days` })),
             ]}
           />
         </div>

@@ -9,7 +9,16 @@ import { AuditLog } from "../components/audit-log.tsx";
 import { LicenseStatusBadge } from "../components/license-badges.tsx";
 import { ContactDetails, contactValuesOf, Detail } from "../components/organization-fields.tsx";
 import { TeamManager } from "../components/team-manager.tsx";
-import { Alert, Button, Card, ErrorAlert, formatDay, PageHeader, QueryState } from "../components/ui.tsx";
+import {
+  Alert,
+  Button,
+  Card,
+  ErrorAlert,
+  formatDay,
+  PageHeader,
+  QueryState,
+  SECONDARY_LINK,
+} from "../components/ui.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
 import { OrganizationFields, type OrganizationValues, organizationInputOf } from "./organization-form.tsx";
@@ -79,12 +88,16 @@ export const OrganizationDetailPage = () => {
             title={org.name}
             description={<span className="font-mono">{org.slug}</span>}
             actions={
-              isAdmin &&
-              !editing && (
-                <Button variant="secondary" onClick={() => setEditing(true)}>
-                  Edit
-                </Button>
-              )
+              <div className="flex gap-2">
+                <Link className={SECONDARY_LINK} to={`/console/organizations/${org.id}/health`}>
+                  Health
+                </Link>
+                {isAdmin && !editing && (
+                  <Button variant="secondary" onClick={() => setEditing(true)}>
+                    Edit
+                  </Button>
+                )}
+              </div>
             }
           />
           <Card title="Details">

@@ -1,14 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { LICENSE_STATUSES, type Metric, TICKET_PRIORITIES, TIERS } from "@tessera/domain";
+import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { Stat, useSupportStats } from "../components/support-stats.tsx";
 import { PRIORITY_LABELS } from "../components/ticket-parts.tsx";
-import { Badge, Card, formatDate, formatDay, PageHeader, QueryState } from "../components/ui.tsx";
+import { Badge, Card, formatDate, formatDay, Loading, PageHeader, QueryState } from "../components/ui.tsx";
 import { formatUsedOfLimit, METRIC_LABELS } from "../components/usage-metrics.ts";
 import { useTRPC } from "../trpc.ts";
 
 const EXPIRY_WINDOW_DAYS = 30;
+const EXPIRING_LIST = `/console/licenses?status=ACTIVE&expiring=${EXPIRY_WINDOW_DAYS}`;
+const ALERTS_LIST = "/console/usage#alerts";
 const LIST_LIMIT = 5;
+const TREND_MONTHS = 12;
 
 const STATUS_LABELS: Record<(typeof LICENSE_STATUSES)[number], string> = {
   PENDING: "Pending",
@@ -46,8 +50,8 @@ const LicensesCard = () => {
         {(data) => (
           <>
             <dl className="mb-4 grid gap-3 sm:grid-cols-3">
-              <Stat label="All" value={data.total} />
-              <Stat label="Active" value={data.byStatus.ACTIVE} />
+              <Stat label="All" value={data.total} to="/console/licenses" />
+              <Stat label="Active" value={data.byStatus.ACTIVE} to="/console/licenses?status=ACTIVE" />
               <Stat
                 label="Seats licensed"
                 value={data.seats.licensed}
@@ -80,7 +84,17 @@ const LicensesCard = () => {
                           key={status}
                           className="py-1.5 pr-4 text-right tabular-nums text-slate-900 dark:text-slate-100"
                         >
-                          {data.byTier[tier][status]}
+                          {data.byTier[tier][status] === 0 ? (
+                            0
+                          ) : (
+                            <Link
+                              className="text-indigo-700 dark:text-indigo-300 hover:underline"
+                              to={`/console/licenses?tier=${tier}&status=${status}`}
+                              aria-label={`${TIER_LABELS[tier]}, ${STATUS_LABELS[status]}: ${data.byTier[tier][status]}`}
+                            >
+                              {data.byTier[tier][status]}
+                            </Link>
+                          )}
                         </td>
                       ))}
                     </tr>
@@ -108,7 +122,7 @@ const ExpiringCard = () => {
         {(items) => (
           <>
             <dl className="mb-4">
-              <Stat label="Licenses expiring" value={items.length} />
+              <Stat label="Licenses expiring" value={items.length} to={EXPIRING_LIST} />
             </dl>
             {items.length === 0 ? (
               <p className="text-sm text-slate-600 dark:text-slate-300">
@@ -134,7 +148,7 @@ const ExpiringCard = () => {
           </>
         )}
       </QueryState>
-      <MoreLink to="/console/licenses">Review every license</MoreLink>
+      <MoreLink to={EXPIRING_LIST}>Review the expiring licenses</MoreLink>
     </Card>
   );
 };
@@ -148,8 +162,18 @@ const AtRiskCard = () => {
         {(data) => (
           <>
             <dl className="mb-4 grid gap-3 sm:grid-cols-2">
-              <Stat label="Warning" value={data.atRisk.warning} hint="at 80% or more of a limit" />
-              <Stat label="Exceeded" value={data.atRisk.total - data.atRisk.warning} hint="over a limit" />
+              <Stat
+                label="Warning"
+                value={data.atRisk.warning}
+                hint="at 80% or more of a limit"
+                to="/console/usage?status=WARNING"
+              />
+              <Stat
+                label="Exceeded"
+                value={data.atRisk.total - data.atRisk.warning}
+                hint="over a limit"
+                to="/console/usage?status=EXCEEDED"
+              />
             </dl>
             {data.atRisk.first.length === 0 ? (
               <p className="text-sm text-slate-600 dark:text-slate-300">
@@ -173,7 +197,7 @@ const AtRiskCard = () => {
           </>
         )}
       </QueryState>
-      <MoreLink to="/console/usage">Open limit tracking</MoreLink>
+      <MoreLink to="/console/usage?status=AT_RISK">Open limit tracking</MoreLink>
     </Card>
   );
 };
@@ -189,6 +213,7 @@ const TicketsCard = () => {
               <dl className="mb-4 grid gap-3 sm:grid-cols-2">
                 <Stat
                   label="Open"
+                  to="/console/support"
                   value={TICKET_PRIORITIES.reduce(
                     (sum, priority) => sum + (data.openByPriority[priority] ?? 0),
                     0,
@@ -197,6 +222,7 @@ const TicketsCard = () => {
                 <Stat
                   label="SLA breaches this week"
                   value={data.breached}
+                  to={`/console/support?status=&sla=BREACHED_EVER&createdFrom=${encodeURIComponent(data.period.from.toISOString())}`}
                   hint={`of ${data.period.created} opened in the last 7 days`}
                 />
               </dl>
@@ -215,7 +241,13 @@ const TicketsCard = () => {
                         {PRIORITY_LABELS[priority]}
                       </th>
                       <td className="py-1.5 text-right tabular-nums text-slate-900 dark:text-slate-100">
-                        {data.openByPriority[priority] ?? 0}
+                        <Link
+                          className="text-indigo-700 dark:text-indigo-300 hover:underline"
+                          to={`/console/support?priority=${priority}`}
+                          aria-label={`${PRIORITY_LABELS[priority]}: ${data.openByPriority[priority] ?? 0} open, show them`}
+                        >
+                          {data.openByPriority[priority] ?? 0}
+                        </Link>
                       </td>
                     </tr>
                   ))}
@@ -239,7 +271,7 @@ const AlertsCard = () => {
         {(data) => (
           <>
             <dl className="mb-4">
-              <Stat label="Waiting for acknowledgement" value={data.total} />
+              <Stat label="Waiting for acknowledgement" value={data.total} to={ALERTS_LIST} />
             </dl>
             {data.items.length === 0 ? (
               <p className="text-sm text-slate-600 dark:text-slate-300">No alert is waiting.</p>
@@ -265,12 +297,47 @@ const AlertsCard = () => {
           </>
         )}
       </QueryState>
-      <MoreLink to="/console/usage">Review and acknowledge alerts</MoreLink>
+      <MoreLink to={ALERTS_LIST}>Review and acknowledge alerts</MoreLink>
     </Card>
   );
 };
 
-/** The staff console's home: the numbers that need attention, each linking to its list. */
+const LicenseTrendChart = lazy(() =>
+  import("../components/trend-charts.tsx").then((module) => ({ default: module.LicenseTrendChart })),
+);
+const UsageTrendCharts = lazy(() =>
+  import("../components/trend-charts.tsx").then((module) => ({ default: module.UsageTrendCharts })),
+);
+
+const TrendsCards = () => {
+  const trpc = useTRPC();
+  const licenses = useQuery(trpc.licenses.trend.queryOptions({ months: TREND_MONTHS }));
+  const usage = useQuery(trpc.usage.trend.queryOptions({ months: TREND_MONTHS }));
+  return (
+    <>
+      <Card title={`Licenses over the last ${TREND_MONTHS} months`}>
+        <QueryState query={licenses}>
+          {(trend) => (
+            <Suspense fallback={<Loading label="Loading chart…" />}>
+              <LicenseTrendChart trend={trend} />
+            </Suspense>
+          )}
+        </QueryState>
+      </Card>
+      <Card title={`Usage over the last ${TREND_MONTHS} months`}>
+        <QueryState query={usage}>
+          {(trend) => (
+            <Suspense fallback={<Loading label="Loading charts…" />}>
+              <UsageTrendCharts trend={trend} />
+            </Suspense>
+          )}
+        </QueryState>
+      </Card>
+    </>
+  );
+};
+
+/** The staff console's home: the numbers that need attention, each linking to its list, then the trends. */
 export const OverviewPage = () => (
   <>
     <PageHeader title="Overview" description="Licenses, limits and support at a glance." />
@@ -280,6 +347,7 @@ export const OverviewPage = () => (
       <AtRiskCard />
       <TicketsCard />
       <AlertsCard />
+      <TrendsCards />
     </div>
   </>
 );

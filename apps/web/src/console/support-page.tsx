@@ -1,5 +1,11 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { TicketPriority, TicketStatus } from "@tessera/domain";
+import {
+  TICKET_PRIORITIES,
+  TICKET_SLA_FILTERS,
+  TICKET_STATUSES,
+  type TicketPriority,
+  type TicketStatus,
+} from "@tessera/domain";
 import { useState } from "react";
 import { Link } from "react-router";
 import { SupportNotifications } from "../components/support-notifications.tsx";
@@ -16,6 +22,7 @@ import {
 } from "../components/ticket-parts.tsx";
 import {
   Badge,
+  Button,
   Card,
   cx,
   formatDate,
@@ -24,41 +31,47 @@ import {
   QueryState,
   Select,
 } from "../components/ui.tsx";
+import { useUrlFilters } from "../components/use-url-filters.ts";
 import { useTRPC } from "../trpc.ts";
 
 const PAGE_SIZE = 25;
 
 type Sort = "dueAt" | "createdAt" | "priority";
-type SlaFilter = "" | "BREACHED" | "AT_RISK";
+type SlaFilter = (typeof TICKET_SLA_FILTERS)[number];
 
-interface Filters {
-  /** A status, "" for any, or "OPEN_ONLY" for everything not yet resolved. */
-  status: string;
-  priority: string;
-  assigneeId: string;
-  sla: SlaFilter;
-  sort: Sort;
-}
-
-const DEFAULT_FILTERS: Filters = {
+/** `status` is a status, "" for any, or "OPEN_ONLY" for everything not yet resolved. */
+const DEFAULT_FILTERS = {
   status: "OPEN_ONLY",
   priority: "",
   assigneeId: "",
   sla: "",
   sort: "dueAt",
+  organizationId: "",
+  createdFrom: "",
+};
+
+const ALLOWED_FILTERS = {
+  status: ["OPEN_ONLY", "", ...TICKET_STATUSES],
+  priority: ["", ...TICKET_PRIORITIES],
+  sla: ["", ...TICKET_SLA_FILTERS],
+  sort: ["dueAt", "priority", "createdAt"],
 };
 
 /** The support queue: every organisation's tickets, soonest due first, with live SLA countdowns. */
 export const SupportPage = () => {
   const trpc = useTRPC();
-  const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
+  const [filters, setFilter] = useUrlFilters(DEFAULT_FILTERS, ALLOWED_FILTERS);
+  const createdFrom =
+    filters.createdFrom && !Number.isNaN(Date.parse(filters.createdFrom))
+      ? new Date(filters.createdFrom)
+      : null;
   const [page, setPage] = useState(1);
   const staff = useQuery(trpc.organizations.staffUsers.queryOptions());
   const queue = useQuery({
     ...trpc.support.queue.queryOptions({
       page,
       pageSize: PAGE_SIZE,
-      sort: filters.sort,
+      sort: filters.sort as Sort,
       ...(filters.status === "OPEN_ONLY"
         ? { openOnly: true }
         : filters.status
@@ -66,15 +79,17 @@ export const SupportPage = () => {
           : {}),
       ...(filters.priority ? { priority: filters.priority as TicketPriority } : {}),
       ...(filters.assigneeId ? { assigneeId: filters.assigneeId } : {}),
-      ...(filters.sla ? { sla: filters.sla } : {}),
+      ...(filters.sla ? { sla: filters.sla as SlaFilter } : {}),
+      ...(filters.organizationId ? { organizationId: filters.organizationId } : {}),
+      ...(createdFrom ? { createdFrom } : {}),
     }),
     placeholderData: keepPreviousData,
     // Due times move on their own; ask again now and then for new tickets and changes.
     refetchInterval: 30_000,
   });
   const now = useNow();
-  const set = (field: keyof Filters) => (value: string) => {
-    setFilters({ ...filters, [field]: value });
+  const set = (field: keyof typeof DEFAULT_FILTERS) => (value: string) => {
+    setFilter(field, value);
     setPage(1);
   };
 
@@ -129,6 +144,7 @@ export const SupportPage = () => {
                 { value: "", label: "Any" },
                 { value: "BREACHED", label: "Breached" },
                 { value: "AT_RISK", label: "At risk" },
+                { value: "BREACHED_EVER", label: "Breached at any time" },
               ]}
             />
             <Select
@@ -143,6 +159,23 @@ export const SupportPage = () => {
               ]}
             />
           </form>
+          {createdFrom && (
+            <p className="mb-4 flex flex-wrap items-center gap-3 text-sm text-slate-700 dark:text-slate-300">
+              Showing tickets opened since {formatDate(createdFrom)}.
+              <Button variant="secondary" onClick={() => set("createdFrom")("")}>
+                Any time
+              </Button>
+            </p>
+          )}
+          {filters.organizationId && (
+            <p className="mb-4 flex flex-wrap items-center gap-3 text-sm text-slate-700 dark:text-slate-300">
+              Showing one organisation's tickets
+              {queue.data?.items[0] ? ` (${queue.data.items[0].organizationName})` : ""}.
+              <Button variant="secondary" onClick={() => set("organizationId")("")}>
+                Show every organisation
+              </Button>
+            </p>
+          )}
           <QueryState query={queue}>
             {(data) =>
               data.items.length === 0 ? (
@@ -152,7 +185,9 @@ export const SupportPage = () => {
               ) : (
                 <div className="overflow-x-auto" aria-busy={queue.isFetching || undefined}>
                   <table className="w-full text-left text-sm">
-                    <caption className="sr-only">Support tickets, {sortCaption(filters.sort)}</caption>
+                    <caption className="sr-only">
+                      Support tickets, {sortCaption(filters.sort as Sort)}
+                    </caption>
                     <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
                       <tr>
                         <th scope="col" className="py-2 pr-4 font-medium">

@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { METRICS } from "@tessera/domain";
-import { useState } from "react";
-import { Link } from "react-router";
+import { METRICS, USAGE_STATS_STATUSES } from "@tessera/domain";
+import { useEffect, useRef, useState } from "react";
+import { Link, useLocation } from "react-router";
 import { useRole } from "../auth/session.tsx";
-import { Badge, Card, PageHeader, Pagination, QueryState } from "../components/ui.tsx";
+import { Badge, Card, PageHeader, Pagination, QueryState, Select } from "../components/ui.tsx";
 import { canAcknowledgeAlerts, UsageAlerts } from "../components/usage-alerts.tsx";
 import { LimitStatusBadge } from "../components/usage-limits.tsx";
 import { formatMetric, formatPeriod, formatUsedOfLimit, METRIC_LABELS } from "../components/usage-metrics.ts";
+import { useUrlFilters } from "../components/use-url-filters.ts";
 import { useTRPC } from "../trpc.ts";
 
 /**
@@ -17,8 +18,22 @@ export const UsageTracking = () => {
   const trpc = useTRPC();
   const role = useRole();
   const [page, setPage] = useState(1);
+  const [{ status }, setFilter] = useUrlFilters({ status: "" }, { status: ["", ...USAGE_STATS_STATUSES] });
+  const { hash } = useLocation();
+  const alertsRef = useRef<HTMLDivElement>(null);
+  // The dashboard links to #alerts; the router does not scroll to fragments by itself.
+  useEffect(() => {
+    if (hash === "#alerts") {
+      alertsRef.current?.scrollIntoView();
+      alertsRef.current?.focus({ preventScroll: true });
+    }
+  }, [hash]);
   const stats = useQuery({
-    ...trpc.usage.stats.queryOptions({ page, pageSize: 25 }),
+    ...trpc.usage.stats.queryOptions({
+      page,
+      pageSize: 25,
+      ...(status ? { status: status as (typeof USAGE_STATS_STATUSES)[number] } : {}),
+    }),
     placeholderData: keepPreviousData,
   });
   return (
@@ -33,11 +48,34 @@ export const UsageTracking = () => {
       />
       <div className="space-y-6">
         <Card title="Organisations">
+          <form
+            aria-label="Filter organisations"
+            className="mb-4 max-w-xs"
+            onSubmit={(event) => event.preventDefault()}
+          >
+            <Select
+              label="Limit status"
+              name="status"
+              value={status}
+              onChange={(value) => {
+                setFilter("status", value);
+                setPage(1);
+              }}
+              options={[
+                { value: "", label: "Any" },
+                { value: "AT_RISK", label: "Warning or exceeded" },
+                { value: "WARNING", label: "Warning (80% or more)" },
+                { value: "EXCEEDED", label: "Exceeded" },
+              ]}
+            />
+          </form>
           <QueryState query={stats}>
             {(data) =>
               data.organizations.total === 0 ? (
                 <p className="py-6 text-sm text-slate-600 dark:text-slate-300">
-                  No organisation has a license in force.
+                  {status
+                    ? "No organisation matches this filter."
+                    : "No organisation has a license in force."}
                 </p>
               ) : (
                 <div className="overflow-x-auto">
@@ -160,9 +198,11 @@ export const UsageTracking = () => {
             )}
           </QueryState>
         </Card>
-        <Card title="Alerts">
-          <UsageAlerts scope="staff" canAcknowledge={canAcknowledgeAlerts(role)} />
-        </Card>
+        <div id="alerts" ref={alertsRef} tabIndex={-1} className="scroll-mt-4 focus:outline-none">
+          <Card title="Alerts">
+            <UsageAlerts scope="staff" canAcknowledge={canAcknowledgeAlerts(role)} />
+          </Card>
+        </div>
       </div>
     </>
   );

@@ -10,6 +10,7 @@ import {
   contactValuesOf,
   Detail,
 } from "../components/organization-fields.tsx";
+import { HealthSummary, portalHealthLinks } from "../components/organization-health.tsx";
 import { Alert, Button, Card, ErrorAlert, formatDay, PageHeader, QueryState } from "../components/ui.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
@@ -58,6 +59,7 @@ export const PortalOrganizationPage = () => {
   const trpc = useTRPC();
   const canEdit = isCustomerAdmin(useRole());
   const organization = useQuery(trpc.organizations.mine.queryOptions());
+  const health = useQuery(trpc.organizations.myHealth.queryOptions());
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   return (
@@ -72,6 +74,9 @@ export const PortalOrganizationPage = () => {
               </>
             }
           />
+          <QueryState query={health}>
+            {(data) => <HealthSummary health={data} links={portalHealthLinks(canEdit)} />}
+          </QueryState>
           {saved && <Alert tone="success">Contact details saved.</Alert>}
           <Card
             title="Contact and billing"

@@ -2,6 +2,13 @@ import { z } from "zod";
 import { PageInput } from "../pagination.ts";
 import { LICENSE_STATUSES } from "./lifecycle.ts";
 import { FEATURES, METRICS, TIERS } from "./tiers.ts";
+import { MAX_TREND_MONTHS } from "./trend.ts";
+
+/** How many months back a trend chart reaches, the current month included. */
+export const TrendInput = z.object({
+  months: z.number().int().min(1).max(MAX_TREND_MONTHS).default(12),
+});
+export type TrendInput = z.input<typeof TrendInput>;
 
 /** A limit: a whole number ≥ 0 up to 2^53, or null for unlimited. */
 const LimitValue = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable();

@@ -48,13 +48,17 @@ export const AssignTicketInput = TicketId.extend({ assigneeId: z.uuid().nullable
 export type AssignTicketInput = z.input<typeof AssignTicketInput>;
 
 export const TICKET_QUEUE_SORTS = ["dueAt", "createdAt", "priority"] as const;
+export const TICKET_SLA_FILTERS = ["BREACHED", "AT_RISK", "BREACHED_EVER"] as const;
 
 export const TicketQueueInput = PageInput.extend({
   status: z.enum(TICKET_STATUSES).optional(),
   priority: z.enum(TICKET_PRIORITIES).optional(),
   assigneeId: z.uuid().optional(),
   organizationId: z.uuid().optional(),
-  sla: z.enum(["BREACHED", "AT_RISK"]).optional(),
+  /** BREACHED and AT_RISK: open tickets past or close to a due time now; BREACHED_EVER: any ticket that breached its SLA. */
+  sla: z.enum(TICKET_SLA_FILTERS).optional(),
+  /** Tickets opened at or after this instant. */
+  createdFrom: z.coerce.date().optional(),
   /** Only tickets not yet resolved. */
   openOnly: z.boolean().optional(),
   sort: z.enum(TICKET_QUEUE_SORTS).default("dueAt"),

@@ -67,10 +67,14 @@ export const UsageAlertsInput = z.object({
 });
 export type UsageAlertsInput = z.input<typeof UsageAlertsInput>;
 
+export const USAGE_STATS_STATUSES = ["AT_RISK", "WARNING", "EXCEEDED"] as const;
+
 export const UsageStatsInput = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(25),
   top: z.number().int().min(1).max(50).default(10),
+  /** Only organisations at WARNING (worst metric), at EXCEEDED, or either (AT_RISK). */
+  status: z.enum(USAGE_STATS_STATUSES).optional(),
 });
 export type UsageStatsInput = z.input<typeof UsageStatsInput>;
 

@@ -1,0 +1,35 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
+import { consoleHealthLinks, HealthSummary } from "../components/organization-health.tsx";
+import { PageHeader, QueryState } from "../components/ui.tsx";
+import { useTRPC } from "../trpc.ts";
+
+/** One organisation's health: grade and reasons, license, usage, tickets, white-label, audit. */
+export const OrganizationHealthPage = () => {
+  const { organizationId = "" } = useParams();
+  const trpc = useTRPC();
+  const health = useQuery(trpc.organizations.health.queryOptions({ organizationId }));
+  return (
+    <QueryState query={health}>
+      {(data) => (
+        <>
+          <PageHeader
+            title={`${data.organization.name}: health`}
+            description={
+              <Link
+                className="text-indigo-700 dark:text-indigo-300 hover:underline"
+                to={`/console/organizations/${data.organization.id}`}
+              >
+                Organisation details
+              </Link>
+            }
+          />
+          <HealthSummary
+            health={data}
+            links={consoleHealthLinks(data.organization.id, data.license?.id ?? null)}
+          />
+        </>
+      )}
+    </QueryState>
+  );
+};
