@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "tessera-demo-2026";
 
@@ -26,3 +26,21 @@ export const expectAccessible = async (page: Page) => {
 
 /** A suffix that makes slugs and emails unique per run (the database outlives no run, but be safe). */
 export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/** Wait until the page has its heading and nothing is still loading. */
+export const settle = async (page: Page) => {
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Loading/ })).toHaveCount(0);
+};
+
+/**
+ * Press Tab until `target` has the focus, as a keyboard user would reach it; fails when it
+ * is not reached within `limit` presses (it is then not reachable, or far down the order).
+ */
+export const tabTo = async (page: Page, target: Locator, limit = 60) => {
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
+  }
+  throw new Error(`not reached by ${limit} presses of Tab: ${target}`);
+};

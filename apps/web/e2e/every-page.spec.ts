@@ -1,0 +1,87 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, settle, signIn, unique } from "./helpers.ts";
+
+// Every route of the SPA, as the role that may open it, passes axe (WCAG 2 A and AA) with
+// no serious or critical violation. Other specs check pages in their states (errors,
+// dialogs, dark mode); this one makes sure none is left out.
+
+test("every console page passes axe", async ({ page }) => {
+  await signIn(page, "admin@tessera.test");
+  await settle(page);
+  await page.getByRole("link", { name: "Organisations", exact: true }).click();
+  const northwind = page.getByRole("link", { name: "Northwind Academy" });
+  const organizationId = ((await northwind.getAttribute("href")) ?? "").split("/").pop() ?? "";
+  await page.getByRole("link", { name: "Licenses", exact: true }).click();
+  const licenseLink = page
+    .getByRole("row", { name: /Northwind Academy/ })
+    .getByRole("link")
+    .first();
+  const licensePath = (await licenseLink.getAttribute("href")) ?? "";
+  expect(organizationId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(licensePath).toMatch(/^\/console\/licenses\/[0-9a-f-]{36}$/);
+
+  for (const path of [
+    "/console",
+    "/console/organizations",
+    "/console/organizations/new",
+    `/console/organizations/${organizationId}`,
+    `/console/organizations/${organizationId}/health`,
+    "/console/licenses",
+    "/console/licenses?create=",
+    licensePath,
+    "/console/usage",
+    `/console/usage/${organizationId}`,
+    "/console/support",
+    "/console/audit",
+  ]) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      await settle(page);
+      await expectAccessible(page);
+    });
+  }
+});
+
+test("every portal page, and a ticket in both areas, passes axe", async ({ page }) => {
+  await signIn(page, "owner@northwind.test");
+  await settle(page);
+  await page.getByRole("link", { name: "Tickets" }).click();
+  await page.getByLabel("Subject").fill(`Page check ${unique()}`);
+  await page.getByLabel("Priority").selectOption("LOW");
+  await page.getByLabel("Description").fill("A question about reports.");
+  await page.getByRole("button", { name: "Open ticket" }).click();
+  const opened = page.getByRole("status").filter({ hasText: "was opened" });
+  await expect(opened).toBeVisible();
+  const ticketPath = (await opened.getByRole("link").getAttribute("href")) ?? "";
+  expect(ticketPath).toMatch(/^\/portal\/tickets\/[0-9a-f-]{36}$/);
+
+  for (const path of [
+    "/portal",
+    "/portal/license",
+    "/portal/usage",
+    "/portal/tickets",
+    ticketPath,
+    "/portal/team",
+    "/portal/api-keys",
+    "/portal/audit",
+    "/portal/settings/branding",
+    "/portal/settings/domain",
+    "/portal/settings/sso",
+    "/portal/settings/api-access",
+    "/portal/settings/feature-toggles",
+    "/portal/settings/integrations",
+  ]) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      await settle(page);
+      await expectAccessible(page);
+    });
+  }
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, "support@tessera.test");
+  await settle(page);
+  await page.goto(`/console/support/${ticketPath.split("/").pop()}`);
+  await settle(page);
+  await expectAccessible(page);
+});
