@@ -1,4 +1,4 @@
-import { auditEvents, usageAlerts, usageDaily, usageEvents } from "@tessera/db/schema";
+import { auditEvents, usageAlerts, usageDaily, usageEvents, usageMonthly } from "@tessera/db/schema";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneUsageEvents } from "../src/usage/ingest.ts";
@@ -86,6 +86,41 @@ describe("ingestion", () => {
     expect(results.reduce((sum, result) => sum + result.accepted, 0)).toBe(1);
     const current = await (await h.caller("staffAdmin")).usage.current({ organizationId: organization.id });
     expect(current.usage.API_CALLS).toBe(7);
+  });
+
+  it("the monthly rollup agrees with the daily one under concurrent batches and retries", async () => {
+    const { organization, caller } = await platform("ENTERPRISE");
+    const day = 86_400_000;
+    const batches = Array.from({ length: 6 }, (_, batch) => ({
+      events: Array.from({ length: 10 }, (_, index) => ({
+        metric: index % 2 ? ("API_CALLS" as const) : ("ACTIVE_USERS" as const),
+        value: index % 2 ? 5 : 10 + batch * 10 + index,
+        occurredAt: new Date(h.clock.now().getTime() - (index % 3) * day),
+        idempotencyKey: `monthly-${batch}-${index}`,
+      })),
+    }));
+    // every batch twice, all at once: the retries must not count
+    await Promise.all([...batches, ...batches].map((batch) => caller.usage.trackBatch(batch)));
+    const daily = await h.db
+      .select({ metric: usageDaily.metric, value: usageDaily.value })
+      .from(usageDaily)
+      .where(eq(usageDaily.organizationId, organization.id));
+    const monthly = await h.db
+      .select({ metric: usageMonthly.metric, month: usageMonthly.month, value: usageMonthly.value })
+      .from(usageMonthly)
+      .where(eq(usageMonthly.organizationId, organization.id));
+    const month = `${h.clock.now().toISOString().slice(0, 7)}-01`;
+    const sumOf = (metric: string) =>
+      daily.filter((row) => row.metric === metric).reduce((total, row) => total + row.value, 0);
+    // the harness clock sits on the 1st, so the days before fall in the previous month
+    expect(monthly.filter((row) => row.metric === "API_CALLS").reduce((t, row) => t + row.value, 0)).toBe(
+      sumOf("API_CALLS"),
+    );
+    expect(sumOf("API_CALLS")).toBe(6 * 5 * 5);
+    // the highest level reported: batch 5, index 8
+    const peaks = monthly.filter((row) => row.metric === "ACTIVE_USERS").map((row) => row.value);
+    expect(Math.max(...peaks)).toBe(10 + 50 + 8);
+    expect(monthly.some((row) => row.month === month)).toBe(true);
   });
 
   it("a batch is all or nothing: one bad event refuses all, naming it", async () => {

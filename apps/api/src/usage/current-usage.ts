@@ -1,7 +1,7 @@
 import type { Executor } from "@tessera/db";
-import { usageDaily } from "@tessera/db/schema";
+import { licenses, usageDaily } from "@tessera/db/schema";
 import { METRIC_KIND, METRICS, type Metric, periodStart, type UsageSnapshot, utcDay } from "@tessera/domain";
-import { and, desc, gte, inArray, lt, sum } from "drizzle-orm";
+import { and, gte, inArray, lt, sql, sum } from "drizzle-orm";
 
 const GAUGES = METRICS.filter((metric) => METRIC_KIND[metric] === "GAUGE");
 const COUNTERS = METRICS.filter((metric) => METRIC_KIND[metric] === "COUNTER");
@@ -39,26 +39,22 @@ export const usageForLicenses = async (
         ),
       )
       .groupBy(usageDaily.licenseId, usageDaily.metric),
+    // One index lookup per license × gauge (the primary key is license, metric, day): a
+    // gauge's latest day may lie months back, so scanning history would grow with time.
     db
-      .selectDistinctOn([usageDaily.licenseId, usageDaily.metric], {
-        licenseId: usageDaily.licenseId,
-        metric: usageDaily.metric,
-        value: usageDaily.value,
-      })
-      .from(usageDaily)
-      .where(
-        and(
-          inArray(usageDaily.licenseId, licenseIds),
-          inArray(usageDaily.metric, GAUGES),
-          lt(usageDaily.day, until),
+      .select({
+        licenseId: licenses.id,
+        ...Object.fromEntries(
+          GAUGES.map((metric) => [
+            metric,
+            sql`(select ${usageDaily.value} from ${usageDaily} where ${usageDaily.licenseId} = ${licenses.id} and ${usageDaily.metric} = ${metric} and ${usageDaily.day} < ${until} order by ${usageDaily.day} desc limit 1)`.mapWith(
+              Number,
+            ),
+          ]),
         ),
-      )
-      .orderBy(
-        usageDaily.licenseId,
-        usageDaily.metric,
-        desc(usageDaily.day),
-        desc(usageDaily.lastOccurredAt),
-      ),
+      })
+      .from(licenses)
+      .where(inArray(licenses.id, licenseIds)),
   ]);
   for (const row of counters) {
     const entry = usage.get(row.licenseId);
@@ -66,7 +62,9 @@ export const usageForLicenses = async (
   }
   for (const row of gauges) {
     const entry = usage.get(row.licenseId);
-    if (entry) entry[row.metric] = row.value;
+    if (!entry) continue;
+    for (const metric of GAUGES)
+      entry[metric] = (row as unknown as Record<Metric, number | null>)[metric] ?? 0;
   }
   return usage;
 };

@@ -1,5 +1,5 @@
 import type { Transaction } from "@tessera/db";
-import { licenses, usageAlerts, usageDaily, usageEvents } from "@tessera/db/schema";
+import { licenses, usageAlerts, usageDaily, usageEvents, usageMonthly } from "@tessera/db/schema";
 import {
   checkOccurredAt,
   DomainError,
@@ -51,6 +51,13 @@ const licenseForUsage = async (tx: Transaction, organizationId: string) => {
  * seen before (in this batch, an earlier one or a racing retry) counts once: the unique
  * constraint decides. Daily rollups and alerts change in the same transaction.
  */
+/**
+ * Rollup rows in one fixed order, so that concurrent batches lock the rows they share in
+ * the same order and cannot deadlock each other.
+ */
+const inKeyOrder = <T>(rows: Map<string, T>): T[] =>
+  [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+
 export const ingestUsage = async (
   ctx: ServiceContext,
   organizationId: string,
@@ -112,7 +119,7 @@ export const ingestUsage = async (
       await tx
         .insert(usageDaily)
         .values(
-          [...rollups.values()].map((rollup) => ({
+          inKeyOrder(rollups).map((rollup) => ({
             licenseId: license.id,
             organizationId,
             metric: rollup.metric,
@@ -131,6 +138,37 @@ export const ingestUsage = async (
               else ${usageDaily.value} end`,
             lastOccurredAt: sql`greatest(${usageDaily.lastOccurredAt}, excluded.last_occurred_at)`,
             events: sql`${usageDaily.events} + excluded.events`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+        });
+    }
+
+    // The monthly rollup beside it: counters add, gauges keep the highest level reported.
+    const monthly = new Map<string, { metric: Metric; month: string; value: number }>();
+    for (const event of inserted) {
+      const month = `${usagePeriod(event.occurredAt)}-01`;
+      const key = `${event.metric}|${month}`;
+      const current = monthly.get(key);
+      if (!current) monthly.set(key, { metric: event.metric, month, value: event.value });
+      else if (METRIC_KIND[event.metric] === "COUNTER") current.value += event.value;
+      else current.value = Math.max(current.value, event.value);
+    }
+    if (monthly.size > 0) {
+      await tx
+        .insert(usageMonthly)
+        .values(
+          inKeyOrder(monthly).map((rollup) => ({
+            licenseId: license.id,
+            organizationId,
+            ...rollup,
+            updatedAt: now,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [usageMonthly.licenseId, usageMonthly.metric, usageMonthly.month],
+          set: {
+            value: sql`case when ${usageMonthly.metric} = 'API_CALLS' then ${usageMonthly.value} + excluded.value
+              else greatest(${usageMonthly.value}, excluded.value) end`,
             updatedAt: sql`excluded.updated_at`,
           },
         });

@@ -1,4 +1,4 @@
-import { licenses, organizations, usageAlerts, usageDaily } from "@tessera/db/schema";
+import { licenses, organizations, usageAlerts, usageDaily, usageMonthly } from "@tessera/db/schema";
 import {
   DomainError,
   entitlementsFor,
@@ -18,7 +18,7 @@ import {
   type UsageStatsInput,
   utcDay,
 } from "@tessera/domain";
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL, sum } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../audit/service.ts";
 import type { ServiceContext } from "../context.ts";
@@ -293,39 +293,25 @@ export const acknowledgeAlert = async (
   });
 
 /**
- * Platform-wide usage per month for the last `months` months: API calls summed; each gauge
- * as the sum over licenses of their highest level in the month (what was in use at the peak).
+ * Platform-wide usage per month for the last `months` months, from the monthly rollups:
+ * API calls summed; each gauge as the sum over licenses of their highest level in the month.
  */
 export const getUsageTrend = async (ctx: ServiceContext, months: number) => {
   const periods = trendMonths(months, ctx.clock.now());
-  const from = utcDay(periods[0]?.start ?? ctx.clock.now());
-  const month = sql<string>`substr(${usageDaily.day}::text, 1, 7)`;
-  const perLicense = ctx.db
-    .select({
-      metric: usageDaily.metric,
-      month: month.as("month"),
-      value:
-        sql<number>`case when ${usageDaily.metric} = 'API_CALLS' then sum(${usageDaily.value}) else max(${usageDaily.value}) end`.as(
-          "value",
-        ),
-    })
-    .from(usageDaily)
-    .where(gte(usageDaily.day, from))
-    .groupBy(usageDaily.licenseId, usageDaily.metric, month)
-    .as("per_license");
   const rows = await ctx.db
     .select({
-      metric: perLicense.metric,
-      month: perLicense.month,
-      total: sql<string>`sum(${perLicense.value})`,
+      metric: usageMonthly.metric,
+      month: usageMonthly.month,
+      total: sum(usageMonthly.value).mapWith(Number),
     })
-    .from(perLicense)
-    .groupBy(perLicense.metric, perLicense.month);
-  const totals = new Map(rows.map((row) => [`${row.metric}|${row.month}`, Number(row.total)]));
-  return periods.map(({ month: period }) => ({
-    month: period,
+    .from(usageMonthly)
+    .where(gte(usageMonthly.month, utcDay(periods[0]?.start ?? ctx.clock.now())))
+    .groupBy(usageMonthly.metric, usageMonthly.month);
+  const totals = new Map(rows.map((row) => [`${row.metric}|${row.month.slice(0, 7)}`, row.total]));
+  return periods.map(({ month }) => ({
+    month,
     usage: Object.fromEntries(
-      METRICS.map((metric) => [metric, totals.get(`${metric}|${period}`) ?? 0]),
+      METRICS.map((metric) => [metric, totals.get(`${metric}|${month}`) ?? 0]),
     ) as Record<Metric, number>,
   }));
 };

@@ -69,6 +69,30 @@ export const usageDaily = pgTable(
   ],
 );
 
+/**
+ * One row per license × metric × UTC month, for trends over many months without reading
+ * every day: counters hold the month's sum, gauges the highest level reported in the month.
+ * Updated in the event's transaction, beside the daily rollup.
+ */
+export const usageMonthly = pgTable(
+  "usage_monthly",
+  {
+    licenseId: uuid()
+      .notNull()
+      .references(() => licenses.id, { onDelete: "cascade" }),
+    organizationId: uuid().notNull(),
+    metric: usageMetric().notNull(),
+    /** The first day of the month. */
+    month: date({ mode: "string" }).notNull(),
+    value: bigint({ mode: "number" }).notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ name: "usage_monthly_pk", columns: [table.licenseId, table.metric, table.month] }),
+    index("usage_monthly_by_month").on(table.month),
+  ],
+);
+
 /** A limit crossed: once per license × metric × threshold × period (UTC month). */
 export const usageAlerts = pgTable(
   "usage_alerts",
