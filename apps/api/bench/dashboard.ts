@@ -3,10 +3,7 @@
 // each on its own, and a year's usage report per organisation (with its CSV); beside a bare
 // scan of the same rollups and a bare select of the report's rows. PGlite, and PostgreSQL
 // when DATABASE_URL is set (a fresh database).
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createDb, createFreshDatabase, type DbHandle } from "@tessera/db";
+import type { DbHandle } from "@tessera/db";
 import { organizations, usageDaily } from "@tessera/db/schema";
 import { utcDay } from "@tessera/domain";
 import { and, eq, gte, lte, sql } from "drizzle-orm";
@@ -21,6 +18,7 @@ import {
   getUsageTrend,
   usageReportCsv,
 } from "../src/usage/queries.ts";
+import { onEachDatabase } from "./databases.ts";
 import { recordResults } from "./results.ts";
 import { seedYear } from "./seed-year.ts";
 
@@ -100,24 +98,7 @@ const measure = async (label: string, handle: DbHandle) => {
   return { label, seedMs, seeded, dashboard, each, scan, reports, rawRows };
 };
 
-const results = [];
-results.push(
-  await measure(
-    "PGlite",
-    await createDb({ dataDir: mkdtempSync(join(tmpdir(), "tessera-bench-dashboard-")) }),
-  ),
-);
-const serverUrl = process.env.DATABASE_URL;
-if (serverUrl) {
-  const fresh = await createFreshDatabase(serverUrl, "tessera_bench_dashboard");
-  const handle = await createDb({ url: fresh.url });
-  try {
-    results.push(await measure("PostgreSQL", handle));
-  } finally {
-    await handle.close();
-    await fresh.drop();
-  }
-}
+const results = await onEachDatabase("dashboard", measure);
 
 for (const row of results) {
   console.log(

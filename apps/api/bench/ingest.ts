@@ -3,13 +3,11 @@
 // the raw events (INSERT … ON CONFLICT DO NOTHING), in the same run, on PGlite and, when
 // DATABASE_URL is set, on a fresh PostgreSQL database.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createDb, createFreshDatabase, type DbHandle } from "@tessera/db";
+import type { DbHandle } from "@tessera/db";
 import { licenses, usageEvents } from "@tessera/db/schema";
 import { systemClock } from "../src/clock.ts";
 import { ingestUsage } from "../src/usage/ingest.ts";
+import { onEachDatabase } from "./databases.ts";
 import { recordResults } from "./results.ts";
 import { seedLicenses } from "./seed-licenses.ts";
 
@@ -69,22 +67,7 @@ const measure = async (label: string, handle: DbHandle) => {
 };
 
 export const ingestionBenchmark = async () => {
-  const rows: { name: string; eventsPerSecond: number }[] = [];
-  const dataDir = mkdtempSync(join(tmpdir(), "tessera-bench-ingest-"));
-  const pglite = await createDb({ dataDir });
-  rows.push(...(await measure("PGlite", pglite)));
-  await pglite.close();
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    const fresh = await createFreshDatabase(serverUrl, "tessera_bench");
-    const handle = await createDb({ url: fresh.url });
-    try {
-      rows.push(...(await measure("PostgreSQL", handle)));
-    } finally {
-      await handle.close();
-      await fresh.drop();
-    }
-  }
+  const rows = (await onEachDatabase("ingest", measure)).flat();
   console.log(
     `\nUsage ingestion: ${BATCHES} batches of ${BATCH_SIZE} events, ${CONCURRENCY} at a time, ${ORGANIZATIONS} organisations\n`,
   );

@@ -1,15 +1,13 @@
 // pnpm bench:tickets — open 10,000 tickets concurrently through createTicket (routing,
 // SLA due times, audit) beside a raw INSERT of the same rows, and check that no ticket
 // number repeats. PGlite, and PostgreSQL when DATABASE_URL is set (a fresh database).
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createDb, createFreshDatabase, type DbHandle } from "@tessera/db";
+import type { DbHandle } from "@tessera/db";
 import { organizations, tickets, users } from "@tessera/db/schema";
 import { countDistinct, sql } from "drizzle-orm";
 import { hashPassword } from "../src/auth/password.ts";
 import { systemClock } from "../src/clock.ts";
 import { createTicket } from "../src/support/service.ts";
+import { onEachDatabase } from "./databases.ts";
 import { recordResults } from "./results.ts";
 import { seedLicenses } from "./seed-licenses.ts";
 
@@ -67,21 +65,7 @@ const measure = async (label: string, handle: DbHandle) => {
   return { label, baseline, tessera, total: numbers?.total ?? 0, distinct: numbers?.distinct ?? 0 };
 };
 
-const results = [];
-results.push(
-  await measure("PGlite", await createDb({ dataDir: mkdtempSync(join(tmpdir(), "tessera-bench-tickets-")) })),
-);
-const serverUrl = process.env.DATABASE_URL;
-if (serverUrl) {
-  const fresh = await createFreshDatabase(serverUrl, "tessera_bench");
-  const handle = await createDb({ url: fresh.url });
-  try {
-    results.push(await measure("PostgreSQL", handle));
-  } finally {
-    await handle.close();
-    await fresh.drop();
-  }
-}
+const results = await onEachDatabase("tickets", measure);
 console.log(`\nTicket creation: ${TICKETS} tickets, ${CONCURRENCY} at a time, per database\n`);
 console.log(
   "| database | raw insert tickets/s (baseline) | createTicket tickets/s | vs baseline | tickets | distinct numbers |",

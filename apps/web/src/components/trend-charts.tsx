@@ -29,6 +29,13 @@ const monthLabel = (month: string, style: "short" | "long" = "short") =>
     timeZone: "UTC",
   });
 
+const MONTH_AXIS = {
+  dataKey: "month",
+  tickFormatter: (month: string) => monthLabel(month),
+  tick: TICK,
+  minTickGap: 12,
+};
+
 const compact = new Intl.NumberFormat(undefined, { notation: "compact", maximumFractionDigits: 1 });
 
 /** The numbers behind a chart, for screen readers and anyone who wants the figures. */
@@ -82,12 +89,7 @@ export const LicenseTrendChart = ({ trend }: { trend: LicenseTrend }) => {
         title="Licenses in force at each month's end, by tier, and licenses created each month"
       >
         <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-        <XAxis
-          dataKey="month"
-          tickFormatter={(month: string) => monthLabel(month)}
-          tick={TICK}
-          minTickGap={12}
-        />
+        <XAxis {...MONTH_AXIS} />
         <YAxis width={40} allowDecimals={false} tick={TICK} />
         <Tooltip labelFormatter={(month) => monthLabel(String(month), "long")} contentStyle={TOOLTIP_STYLE} />
         {TIERS.map((tier) => (
@@ -140,12 +142,7 @@ const UsageMetricChart = ({ trend, metric }: { trend: UsageTrend; metric: Metric
       title={`${METRIC_LABELS[metric]} per month across every organisation`}
     >
       <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-      <XAxis
-        dataKey="month"
-        tickFormatter={(month: string) => monthLabel(month)}
-        tick={TICK}
-        minTickGap={12}
-      />
+      <XAxis {...MONTH_AXIS} />
       <YAxis width={48} tick={TICK} tickFormatter={(value: number) => compact.format(value)} />
       <Tooltip labelFormatter={(month) => monthLabel(String(month), "long")} contentStyle={TOOLTIP_STYLE} />
       <Bar dataKey="value" name={METRIC_LABELS[metric]} fill={USAGE_COLOR} isAnimationActive={false} />

@@ -8,6 +8,8 @@ import { useSearchParams } from "react-router";
 export const useUrlFilters = <F extends Record<string, string>>(
   defaults: F,
   allowed: Partial<Record<keyof F, readonly string[]>> = {},
+  /** Called after any change, e.g. to go back to the first page. */
+  onChange?: () => void,
 ) => {
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(
@@ -17,7 +19,8 @@ export const useUrlFilters = <F extends Record<string, string>>(
       return [name, valid ? value : fallback];
     }),
   ) as F;
-  const setFilter = (name: keyof F & string, value: string) =>
+  const setFilter = (name: keyof F & string, value: string) => {
+    onChange?.();
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -27,5 +30,6 @@ export const useUrlFilters = <F extends Record<string, string>>(
       },
       { replace: true },
     );
+  };
   return [filters, setFilter] as const;
 };

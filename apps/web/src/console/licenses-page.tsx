@@ -176,6 +176,7 @@ export const LicensesPage = () => {
   const [{ tier, status, expiring }, setFilter] = useUrlFilters(
     { tier: "", status: "", expiring: "" },
     { tier: TIERS, status: LICENSE_STATUSES, expiring: EXPIRING_CHOICES },
+    () => setPage(1),
   );
   const [sort, setSort] = useState<Sort>("createdAt");
   const [direction, setDirection] = useState<"asc" | "desc">("desc");
@@ -272,20 +273,14 @@ export const LicensesPage = () => {
             label="Filter by tier"
             name="filterTier"
             value={tier}
-            onChange={(value) => {
-              setFilter("tier", value);
-              setPage(1);
-            }}
+            onChange={(value) => setFilter("tier", value)}
             options={[{ value: "", label: "All tiers" }, ...TIERS.map((value) => ({ value, label: value }))]}
           />
           <Select
             label="Filter by status"
             name="filterStatus"
             value={status}
-            onChange={(value) => {
-              setFilter("status", value);
-              setPage(1);
-            }}
+            onChange={(value) => setFilter("status", value)}
             options={[
               { value: "", label: "All statuses" },
               ...LICENSE_STATUSES.map((value) => ({ value, label: value })),
@@ -295,10 +290,7 @@ export const LicensesPage = () => {
             label="Expiring within"
             name="filterExpiring"
             value={expiring}
-            onChange={(value) => {
-              setFilter("expiring", value);
-              setPage(1);
-            }}
+            onChange={(value) => setFilter("expiring", value)}
             options={[
               { value: "", label: "Any time" },
               ...EXPIRING_CHOICES.map((days) => ({ value: days, label: `${days} days` })),

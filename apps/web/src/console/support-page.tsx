@@ -60,12 +60,12 @@ const ALLOWED_FILTERS = {
 /** The support queue: every organisation's tickets, soonest due first, with live SLA countdowns. */
 export const SupportPage = () => {
   const trpc = useTRPC();
-  const [filters, setFilter] = useUrlFilters(DEFAULT_FILTERS, ALLOWED_FILTERS);
+  const [page, setPage] = useState(1);
+  const [filters, setFilter] = useUrlFilters(DEFAULT_FILTERS, ALLOWED_FILTERS, () => setPage(1));
   const createdFrom =
     filters.createdFrom && !Number.isNaN(Date.parse(filters.createdFrom))
       ? new Date(filters.createdFrom)
       : null;
-  const [page, setPage] = useState(1);
   const staff = useQuery(trpc.organizations.staffUsers.queryOptions());
   const queue = useQuery({
     ...trpc.support.queue.queryOptions({
@@ -88,10 +88,7 @@ export const SupportPage = () => {
     refetchInterval: 30_000,
   });
   const now = useNow();
-  const set = (field: keyof typeof DEFAULT_FILTERS) => (value: string) => {
-    setFilter(field, value);
-    setPage(1);
-  };
+  const set = (field: keyof typeof DEFAULT_FILTERS) => (value: string) => setFilter(field, value);
 
   return (
     <>

@@ -18,7 +18,11 @@ export const UsageTracking = () => {
   const trpc = useTRPC();
   const role = useRole();
   const [page, setPage] = useState(1);
-  const [{ status }, setFilter] = useUrlFilters({ status: "" }, { status: ["", ...USAGE_STATS_STATUSES] });
+  const [{ status }, setFilter] = useUrlFilters(
+    { status: "" },
+    { status: ["", ...USAGE_STATS_STATUSES] },
+    () => setPage(1),
+  );
   const { hash } = useLocation();
   const alertsRef = useRef<HTMLDivElement>(null);
   // The dashboard links to #alerts; the router does not scroll to fragments by itself.
@@ -57,10 +61,7 @@ export const UsageTracking = () => {
               label="Limit status"
               name="status"
               value={status}
-              onChange={(value) => {
-                setFilter("status", value);
-                setPage(1);
-              }}
+              onChange={(value) => setFilter("status", value)}
               options={[
                 { value: "", label: "Any" },
                 { value: "AT_RISK", label: "Warning or exceeded" },
