@@ -20,7 +20,7 @@ test("the console's organisation pages have no serious accessibility violations"
   const members = page.getByRole("region", { name: "Members" });
   await expect(members.getByRole("cell", { name: "owner@northwind.test" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Organisations" }).click();
+  await page.getByRole("link", { name: "Organisations", exact: true }).click();
   await page.getByRole("link", { name: "New organisation" }).click();
   await page.getByRole("button", { name: "Create organisation" }).click();
   await expect(page.getByText("Some fields need attention")).toBeVisible();
@@ -29,7 +29,7 @@ test("the console's organisation pages have no serious accessibility violations"
 
 test("the portal's team and audit pages have no serious accessibility violations", async ({ page }) => {
   await signIn(page, "owner@northwind.test");
-  await page.getByRole("link", { name: "Team" }).click();
+  await page.getByRole("link", { name: "Team", exact: true }).click();
   await expect(page.getByRole("cell", { name: "member@northwind.test" })).toBeVisible();
   await expectAccessible(page);
   await page
@@ -39,7 +39,7 @@ test("the portal's team and audit pages have no serious accessibility violations
   await expect(page.getByRole("dialog")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
-  await page.getByRole("link", { name: "Audit log" }).click();
+  await page.getByRole("link", { name: "Audit log", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
   await page.locator("summary").first().click();
   await expect(page.getByText("Before", { exact: true }).first()).toBeVisible();

@@ -56,7 +56,7 @@ test("a staff admin lands on the Overview with the seeded numbers and clicks thr
   await portfolio.getByRole("link", { name: "Open the license list" }).click();
   await expect(page).toHaveURL(/\/console\/licenses$/);
   await expect(page.getByRole("heading", { name: "License management", level: 1 })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Overview" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Overview", exact: true })).toBeVisible();
 });
 
 test("each dashboard figure opens the list it counts, filtered", async ({ page }) => {
@@ -74,30 +74,30 @@ test("each dashboard figure opens the list it counts, filtered", async ({ page }
   await expect(page.getByRole("row", { name: /Northwind Academy/ })).toHaveCount(0);
   await page.goBack();
 
-  await page.getByRole("link", { name: "Overview" }).click();
+  await page.getByRole("link", { name: "Overview", exact: true }).click();
   await page.getByRole("link", { name: "Licenses expiring: 0, show the list" }).click();
   await expect(page).toHaveURL(/status=ACTIVE&expiring=30$/);
   await expect(page.getByLabel("Expiring within")).toHaveValue("30");
 
-  await page.getByRole("link", { name: "Overview" }).click();
+  await page.getByRole("link", { name: "Overview", exact: true }).click();
   await page.getByRole("link", { name: "Exceeded: 0, show the list" }).click();
   await expect(page).toHaveURL(/\/console\/usage\?status=EXCEEDED$/);
   await expect(page.getByLabel("Limit status")).toHaveValue("EXCEEDED");
   await expect(page.getByText("No organisation matches this filter.")).toBeVisible();
 
-  await page.getByRole("link", { name: "Overview" }).click();
+  await page.getByRole("link", { name: "Overview", exact: true }).click();
   await page.getByRole("link", { name: "Critical: 0 open, show them" }).click();
   await expect(page).toHaveURL(/\/console\/support\?priority=CRITICAL$/);
   await expect(page.getByLabel("Priority")).toHaveValue("CRITICAL");
   await expect(page.getByLabel("Status")).toHaveValue("OPEN_ONLY");
 
-  await page.getByRole("link", { name: "Overview" }).click();
+  await page.getByRole("link", { name: "Overview", exact: true }).click();
   await page.getByRole("link", { name: "SLA breaches this week: 0, show the list" }).click();
   await expect(page.getByLabel("SLA")).toHaveValue("BREACHED_EVER");
   await expect(page.getByLabel("Status")).toHaveValue("");
   await expect(page.getByText(/Showing tickets opened since/)).toBeVisible();
 
-  await page.getByRole("link", { name: "Overview" }).click();
+  await page.getByRole("link", { name: "Overview", exact: true }).click();
   await page.getByRole("link", { name: "Waiting for acknowledgement: 0, show the list" }).click();
   await expect(page).toHaveURL(/\/console\/usage#alerts$/);
   await expect(page.locator("#alerts")).toBeFocused();

@@ -45,7 +45,7 @@ test("every console page passes axe", async ({ page }) => {
 test("every portal page, and a ticket in both areas, passes axe", async ({ page }) => {
   await signIn(page, "owner@northwind.test");
   await settle(page);
-  await page.getByRole("link", { name: "Tickets" }).click();
+  await page.getByRole("link", { name: "Tickets", exact: true }).click();
   await page.getByLabel("Subject").fill(`Page check ${unique()}`);
   await page.getByLabel("Priority").selectOption("LOW");
   await page.getByLabel("Description").fill("A question about reports.");

@@ -46,7 +46,7 @@ test("a staff admin creates an organisation with an owner; the owner sees only t
   ).toBeVisible();
   await expect(staff.getByText("organization.created")).toBeVisible();
 
-  await staff.getByRole("link", { name: "Organisations" }).click();
+  await staff.getByRole("link", { name: "Organisations", exact: true }).click();
   await staff.getByLabel("Search").fill(`acme-${id}`);
   await expect(staff).toHaveURL(new RegExp(`q=acme-${id}`));
   await expect(staff.getByRole("link", { name })).toBeVisible();
@@ -69,7 +69,7 @@ test("a staff admin creates an organisation with an owner; the owner sees only t
   await expect(owner.getByRole("heading", { name, level: 1 })).toBeVisible();
   await expect(owner.getByText("Customer portal")).toBeVisible();
   await expect(owner.getByText("Ada Admin")).toBeVisible();
-  await owner.getByRole("link", { name: "Team" }).click();
+  await owner.getByRole("link", { name: "Team", exact: true }).click();
   await expect(owner.getByRole("cell", { name: ownerEmail })).toBeVisible();
   await expect(owner.getByText("owner@northwind.test")).toHaveCount(0);
   await expect(owner.getByRole("row")).toHaveCount(2);
@@ -86,8 +86,8 @@ test("a member sees the organisation and team read-only, without the audit log",
   await signIn(page, "member@northwind.test");
   await expect(page.getByRole("heading", { name: "Northwind Academy", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: "Edit contact details" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
-  await page.getByRole("link", { name: "Team" }).click();
+  await expect(page.getByRole("link", { name: "Audit log", exact: true })).toHaveCount(0);
+  await page.getByRole("link", { name: "Team", exact: true }).click();
   await expect(page.getByRole("cell", { name: "owner@northwind.test" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Add a member" })).toHaveCount(0);
   await expect(page.getByRole("combobox")).toHaveCount(0);

@@ -17,7 +17,7 @@ test("an unauthenticated visit goes to sign-in and comes back after it", async (
   await expect(page).toHaveURL(/\/console\/audit$/);
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
   // A viewer may look but not create.
-  await page.getByRole("link", { name: "Organisations" }).click();
+  await page.getByRole("link", { name: "Organisations", exact: true }).click();
   await expect(page.getByRole("link", { name: "Northwind Academy" })).toBeVisible();
   await expect(page.getByRole("link", { name: "New organisation" })).toHaveCount(0);
 

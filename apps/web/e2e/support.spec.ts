@@ -12,7 +12,7 @@ test("a CRITICAL ticket opened in the portal is routed, counted down, answered a
   // The owner opens a CRITICAL ticket; the schema's messages come first.
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, "owner@northwind.test");
-  await owner.getByRole("link", { name: "Tickets" }).click();
+  await owner.getByRole("link", { name: "Tickets", exact: true }).click();
   await expect(owner.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
   await owner.getByRole("button", { name: "Open ticket" }).click();
   await expect(owner.getByText("is required").first()).toBeVisible();
@@ -33,7 +33,7 @@ test("a CRITICAL ticket opened in the portal is routed, counted down, answered a
   // The only SUPPORT agent has it, due in about an hour (PROFESSIONAL, CRITICAL: 1 h).
   const agent = await (await browser.newContext()).newPage();
   await signIn(agent, "support@tessera.test");
-  await agent.getByRole("link", { name: "Support" }).click();
+  await agent.getByRole("link", { name: "Support", exact: true }).click();
   await expect(agent.getByRole("heading", { name: "Support", level: 1 })).toBeVisible();
   const queueRow = agent.getByRole("row", { name: new RegExp(reference) });
   await expect(queueRow).toContainText("Sam Support");
@@ -81,7 +81,7 @@ test("a CRITICAL ticket opened in the portal is routed, counted down, answered a
   // Every admin was told about the CRITICAL ticket.
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@tessera.test");
-  await admin.getByRole("link", { name: "Support" }).click();
+  await admin.getByRole("link", { name: "Support", exact: true }).click();
   await admin.getByRole("button", { name: /Notifications/ }).click();
   const notice = admin.getByRole("region", { name: "Notifications" }).getByRole("listitem").filter({
     hasText: reference,

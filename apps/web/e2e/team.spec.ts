@@ -8,7 +8,7 @@ test("an owner adds a member, changes a role, cannot demote the only owner, and 
   const email = `tia-${id}@globex.test`;
   const page = await (await browser.newContext()).newPage();
   await signIn(page, "owner@globex.test");
-  await page.getByRole("link", { name: "Team" }).click();
+  await page.getByRole("link", { name: "Team", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Team", level: 1 })).toBeVisible();
 
   // The schema's own messages, before any request.
@@ -64,7 +64,7 @@ test("an owner adds a member, changes a role, cannot demote the only owner, and 
   await expect(row.getByText("Active")).toBeVisible();
 
   // Every change is in the organisation's audit log.
-  await page.getByRole("link", { name: "Audit log" }).click();
+  await page.getByRole("link", { name: "Audit log", exact: true }).click();
   await page.getByLabel("Action").fill("user.role_changed");
   const event = page.getByRole("row", { name: /user\.role_changed/ }).first();
   await expect(event).toContainText("owner@globex.test");

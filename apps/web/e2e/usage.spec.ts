@@ -12,7 +12,7 @@ test("the platform reports usage with an owner's key; owner and staff see it aga
   // The owner switches API access on (keys are refused while it is off) …
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, "owner@northwind.test");
-  await owner.getByRole("link", { name: "Settings" }).click();
+  await owner.getByRole("link", { name: "Settings", exact: true }).click();
   await owner.getByRole("link", { name: "API access" }).click();
   const apiAccess = owner.getByRole("switch", { name: "Let our API keys call Tessera" });
   await apiAccess.check();
@@ -59,7 +59,7 @@ test("the platform reports usage with an owner's key; owner and staff see it aga
   }
 
   // The portal shows the warning: an amber bar at 84 %, "420 / 500" and the 80 % alert.
-  await owner.getByRole("link", { name: "Usage" }).click();
+  await owner.getByRole("link", { name: "Usage", exact: true }).click();
   const bar = owner.getByRole("progressbar", { name: "Active users" });
   await expect(bar).toHaveAttribute("aria-valuenow", "84");
   await expect(bar).toHaveAttribute("data-status", "WARNING");
@@ -77,7 +77,7 @@ test("the platform reports usage with an owner's key; owner and staff see it aga
   // Staff see Northwind in the overview with the warning, then its charts, totals and alert.
   const staff = await (await browser.newContext()).newPage();
   await signIn(staff, "admin@tessera.test");
-  await staff.getByRole("link", { name: "Usage" }).click();
+  await staff.getByRole("link", { name: "Usage", exact: true }).click();
   const overview = staff.getByRole("region", { name: "Organisations" });
   const northwind = overview.getByRole("row", { name: /Northwind Academy/ });
   await expect(northwind).toContainText("420 / 500");
@@ -115,7 +115,7 @@ test("the platform reports usage with an owner's key; owner and staff see it aga
   await expect(ownerAlerts.getByRole("row", { name: /Active users\s+80%/ })).toContainText(
     "by admin@tessera.test",
   );
-  await owner.getByRole("link", { name: "API keys" }).click();
+  await owner.getByRole("link", { name: "API keys", exact: true }).click();
   await keyRow.getByRole("button", { name: `Revoke ${keyName}` }).click();
   const dialog = owner.getByRole("dialog", { name: `Revoke ${keyName}?` });
   await expectAccessible(owner);
@@ -129,8 +129,8 @@ test("the platform reports usage with an owner's key; owner and staff see it aga
 test("a member sees the usage but not the API keys", async ({ page }) => {
   await signIn(page, "member@northwind.test");
   await expect(page.getByRole("heading", { name: "Northwind Academy", level: 1 })).toBeVisible();
-  await expect(page.getByRole("link", { name: "API keys" })).toHaveCount(0);
-  await page.getByRole("link", { name: "Usage" }).click();
+  await expect(page.getByRole("link", { name: "API keys", exact: true })).toHaveCount(0);
+  await page.getByRole("link", { name: "Usage", exact: true }).click();
   await expect(page.getByRole("progressbar", { name: "Active users" })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
   await page.goto("/portal/api-keys");

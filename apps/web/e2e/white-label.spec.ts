@@ -11,7 +11,7 @@ test("an owner brands the portal: a live contrast warning, then the header and b
   const company = `Northwind Learning ${unique()}`;
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, "owner@northwind.test");
-  await owner.getByRole("link", { name: "Settings" }).click();
+  await owner.getByRole("link", { name: "Settings", exact: true }).click();
   await expect(owner.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
   await expect(owner.getByRole("region", { name: "Branding" })).toBeVisible();
   // Until the organisation brands it, the portal wears Tessera's colours.
@@ -81,7 +81,7 @@ test("a member has no settings; a PROFESSIONAL owner is told which tier integrat
   const member = await (await browser.newContext()).newPage();
   await signIn(member, "member@northwind.test");
   await expect(member.getByRole("heading", { name: "Northwind Academy", level: 1 })).toBeVisible();
-  await expect(member.getByRole("link", { name: "Settings" })).toHaveCount(0);
+  await expect(member.getByRole("link", { name: "Settings", exact: true })).toHaveCount(0);
   await member.goto("/portal/settings/branding");
   await expect(member.getByText("Not available for your role")).toBeVisible();
 
@@ -102,7 +102,7 @@ test("an owner claims a custom domain and verifies it with the TXT record the pa
 }) => {
   const hostname = `learn-${unique()}.example.com`;
   await signIn(page, "owner@northwind.test");
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.getByRole("link", { name: "Custom domain" }).click();
   await page.getByRole("textbox", { name: "Hostname" }).fill(`https://${hostname}/`);
   await page.getByRole("button", { name: "Save hostname" }).click();
@@ -222,7 +222,7 @@ test("an ENTERPRISE owner adds a webhook (secret shown once), tests it, and mana
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, ownerEmail, "correct-horse-battery");
   await expect(owner).toHaveURL(/\/portal$/);
-  await owner.getByRole("link", { name: "Settings" }).click();
+  await owner.getByRole("link", { name: "Settings", exact: true }).click();
   await owner.getByRole("link", { name: "Integrations" }).click();
   await expect(owner.getByText("No webhooks yet.")).toBeVisible();
 
