@@ -9,9 +9,11 @@ test("every console page passes axe", async ({ page }) => {
   await signIn(page, "admin@tessera.test");
   await settle(page);
   await page.getByRole("link", { name: "Organisations", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Organisations", level: 1 })).toBeVisible();
   const northwind = page.getByRole("link", { name: "Northwind Academy" });
   const organizationId = ((await northwind.getAttribute("href")) ?? "").split("/").pop() ?? "";
   await page.getByRole("link", { name: "Licenses", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "License management", level: 1 })).toBeVisible();
   const licenseLink = page
     .getByRole("row", { name: /Northwind Academy/ })
     .getByRole("link")

@@ -7,6 +7,7 @@ test("staff create → activate → suspend → reinstate → renew a license; t
   const staff = await (await browser.newContext()).newPage();
   await signIn(staff, "admin@tessera.test");
   await staff.getByRole("link", { name: "Licenses", exact: true }).click();
+  await expect(staff.getByRole("heading", { name: "License management", level: 1 })).toBeVisible();
   await staff.getByRole("button", { name: "New license" }).click();
   await staff.getByLabel("Find organisation").fill("globex");
   await staff.getByLabel("Organisation", { exact: true }).selectOption({ label: "Globex Learning" });
@@ -42,6 +43,7 @@ test("staff create → activate → suspend → reinstate → renew a license; t
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, "owner@globex.test");
   await owner.getByRole("link", { name: "License", exact: true }).click();
+  await expect(owner.getByRole("heading", { name: "License", level: 1 })).toBeVisible();
   await expect(owner.getByText("PROFESSIONAL")).toBeVisible();
   await expect(owner.getByTestId("expiry-countdown")).toContainText("days left");
   await expect(owner.getByText("SSO")).toBeVisible();

@@ -1,35 +1,66 @@
 import { CUSTOMER_ADMIN_ROLES } from "@tessera/domain";
+import { type ComponentType, lazy } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { HomeRedirect, isCustomerAdmin, RequireKind, RequireRole, useRole } from "./auth/session.tsx";
 import { type NavItem, Shell } from "./components/shell.tsx";
-import { ConsoleAuditPage } from "./console/audit-page.tsx";
-import { LicenseDetailPage } from "./console/license-detail-page.tsx";
-import { LicensesPage } from "./console/licenses-page.tsx";
-import { NewOrganizationPage } from "./console/new-organization-page.tsx";
-import { OrganizationDetailPage } from "./console/organization-detail-page.tsx";
-import { OrganizationHealthPage } from "./console/organization-health-page.tsx";
-import { OrganizationUsagePage } from "./console/organization-usage-page.tsx";
-import { OrganizationsPage } from "./console/organizations-page.tsx";
-import { OverviewPage } from "./console/overview-page.tsx";
-import { SupportPage } from "./console/support-page.tsx";
-import { TicketPage } from "./console/ticket-page.tsx";
-import { UsageTracking } from "./console/usage-tracking-page.tsx";
-import { PortalApiKeysPage } from "./portal/api-keys-page.tsx";
-import { PortalAuditPage } from "./portal/audit-page.tsx";
-import { PortalLicensePage } from "./portal/license-page.tsx";
-import { PortalOrganizationPage } from "./portal/organization-page.tsx";
-import { ApiAccessSettingsPage } from "./portal/settings/api-access-page.tsx";
-import { BrandingSettingsPage } from "./portal/settings/branding-page.tsx";
-import { DomainSettingsPage } from "./portal/settings/domain-page.tsx";
-import { FeatureTogglesSettingsPage } from "./portal/settings/feature-toggles-page.tsx";
-import { IntegrationsSettingsPage } from "./portal/settings/integrations-page.tsx";
 import { SettingsLayout } from "./portal/settings/settings-layout.tsx";
-import { SsoSettingsPage } from "./portal/settings/sso-page.tsx";
-import { PortalTeamPage } from "./portal/team-page.tsx";
-import { PortalTicketPage } from "./portal/ticket-page.tsx";
-import { PortalTicketsPage } from "./portal/tickets-page.tsx";
-import { PortalUsagePage } from "./portal/usage-page.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
+
+/**
+ * Each page is its own chunk, fetched when first opened: the first load carries the shell,
+ * the sign-in page and the shared client, not every form and chart of both areas. The
+ * shells show a loading state while a page arrives (see Shell).
+ */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
+
+const ConsoleAuditPage = page(() => import("./console/audit-page.tsx"), "ConsoleAuditPage");
+const LicenseDetailPage = page(() => import("./console/license-detail-page.tsx"), "LicenseDetailPage");
+const LicensesPage = page(() => import("./console/licenses-page.tsx"), "LicensesPage");
+const NewOrganizationPage = page(() => import("./console/new-organization-page.tsx"), "NewOrganizationPage");
+const OrganizationDetailPage = page(
+  () => import("./console/organization-detail-page.tsx"),
+  "OrganizationDetailPage",
+);
+const OrganizationHealthPage = page(
+  () => import("./console/organization-health-page.tsx"),
+  "OrganizationHealthPage",
+);
+const OrganizationUsagePage = page(
+  () => import("./console/organization-usage-page.tsx"),
+  "OrganizationUsagePage",
+);
+const OrganizationsPage = page(() => import("./console/organizations-page.tsx"), "OrganizationsPage");
+const OverviewPage = page(() => import("./console/overview-page.tsx"), "OverviewPage");
+const SupportPage = page(() => import("./console/support-page.tsx"), "SupportPage");
+const TicketPage = page(() => import("./console/ticket-page.tsx"), "TicketPage");
+const UsageTracking = page(() => import("./console/usage-tracking-page.tsx"), "UsageTracking");
+const PortalApiKeysPage = page(() => import("./portal/api-keys-page.tsx"), "PortalApiKeysPage");
+const PortalAuditPage = page(() => import("./portal/audit-page.tsx"), "PortalAuditPage");
+const PortalLicensePage = page(() => import("./portal/license-page.tsx"), "PortalLicensePage");
+const PortalOrganizationPage = page(() => import("./portal/organization-page.tsx"), "PortalOrganizationPage");
+const ApiAccessSettingsPage = page(
+  () => import("./portal/settings/api-access-page.tsx"),
+  "ApiAccessSettingsPage",
+);
+const BrandingSettingsPage = page(
+  () => import("./portal/settings/branding-page.tsx"),
+  "BrandingSettingsPage",
+);
+const DomainSettingsPage = page(() => import("./portal/settings/domain-page.tsx"), "DomainSettingsPage");
+const FeatureTogglesSettingsPage = page(
+  () => import("./portal/settings/feature-toggles-page.tsx"),
+  "FeatureTogglesSettingsPage",
+);
+const IntegrationsSettingsPage = page(
+  () => import("./portal/settings/integrations-page.tsx"),
+  "IntegrationsSettingsPage",
+);
+const SsoSettingsPage = page(() => import("./portal/settings/sso-page.tsx"), "SsoSettingsPage");
+const PortalTeamPage = page(() => import("./portal/team-page.tsx"), "PortalTeamPage");
+const PortalTicketPage = page(() => import("./portal/ticket-page.tsx"), "PortalTicketPage");
+const PortalTicketsPage = page(() => import("./portal/tickets-page.tsx"), "PortalTicketsPage");
+const PortalUsagePage = page(() => import("./portal/usage-page.tsx"), "PortalUsagePage");
 
 const CONSOLE_NAV: NavItem[] = [
   { to: "/console", label: "Overview", end: true },

@@ -1,9 +1,9 @@
-import type { ReactNode } from "react";
-import { NavLink, Outlet } from "react-router";
+import { type ReactNode, Suspense } from "react";
+import { NavLink, Outlet, useLocation } from "react-router";
 import { useMe, useSignOut } from "../auth/session.tsx";
 import { useTheme } from "../theme/theme-provider.tsx";
 import { BrandMark } from "./brand-mark.tsx";
-import { Button, ErrorAlert } from "./ui.tsx";
+import { Button, ErrorAlert, Loading } from "./ui.tsx";
 
 export interface NavItem {
   to: string;
@@ -21,6 +21,7 @@ export const Shell = ({ area, nav }: { area: ReactNode; nav: NavItem[] }) => {
   const me = useMe();
   const theme = useTheme();
   const signOut = useSignOut();
+  const { pathname } = useLocation();
   const role = me.data?.role ?? "";
   const items = nav.filter((item) => !item.roles || item.roles.includes(role));
   return (
@@ -91,7 +92,11 @@ export const Shell = ({ area, nav }: { area: ReactNode; nav: NavItem[] }) => {
         </div>
       ) : null}
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-6 py-8 focus:outline-none">
-        <Outlet />
+        {/* Keyed by path: a page still loading shows the fallback at once, instead of the
+            router's transition keeping the previous page on screen meanwhile. */}
+        <Suspense key={pathname} fallback={<Loading label="Loading page…" />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

@@ -1,5 +1,6 @@
+import { Suspense } from "react";
 import { NavLink, Outlet } from "react-router";
-import { PageHeader } from "../../components/ui.tsx";
+import { Loading, PageHeader } from "../../components/ui.tsx";
 
 const SECTIONS = [
   { to: "branding", label: "Branding" },
@@ -39,7 +40,9 @@ export const SettingsLayout = () => (
         </ul>
       </nav>
       <div className="min-w-0 space-y-6">
-        <Outlet />
+        <Suspense fallback={<Loading label="Loading page…" />}>
+          <Outlet />
+        </Suspense>
       </div>
     </div>
   </>
