@@ -52,6 +52,40 @@ export const Stat = ({
   </div>
 );
 
+/**
+ * Open tickets per priority, most urgent first; each count links to the queue filtered to
+ * that priority.
+ */
+export const OpenByPriority = ({ openByPriority }: { openByPriority: Record<string, number> }) => (
+  <table className="w-full text-left text-sm">
+    <caption className="sr-only">Open tickets by priority</caption>
+    <thead className="sr-only">
+      <tr>
+        <th scope="col">Priority</th>
+        <th scope="col">Open tickets</th>
+      </tr>
+    </thead>
+    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+      {[...TICKET_PRIORITIES].reverse().map((priority) => (
+        <tr key={priority}>
+          <th scope="row" className="py-1.5 pr-4 font-normal text-slate-700 dark:text-slate-300">
+            {PRIORITY_LABELS[priority]}
+          </th>
+          <td className="py-1.5 text-right tabular-nums text-slate-900 dark:text-slate-100">
+            <Link
+              className="text-indigo-700 dark:text-indigo-300 hover:underline"
+              to={`/console/support?priority=${priority}`}
+              aria-label={`${PRIORITY_LABELS[priority]}: ${openByPriority[priority] ?? 0} open, show them`}
+            >
+              {openByPriority[priority] ?? 0}
+            </Link>
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  </table>
+);
+
 /** Support statistics for tickets opened in the last `days` days. */
 export const useSupportStats = (days: number) => {
   const trpc = useTRPC();
@@ -86,29 +120,7 @@ export const SupportStats = () => {
                 <h3 className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">
                   Open by priority
                 </h3>
-                <table className="w-full text-left text-sm">
-                  <thead className="sr-only">
-                    <tr>
-                      <th scope="col">Priority</th>
-                      <th scope="col">Open tickets</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                    {[...TICKET_PRIORITIES].reverse().map((priority) => (
-                      <tr key={priority}>
-                        <th
-                          scope="row"
-                          className="py-1.5 pr-4 font-normal text-slate-700 dark:text-slate-300"
-                        >
-                          {PRIORITY_LABELS[priority]}
-                        </th>
-                        <td className="py-1.5 text-right tabular-nums text-slate-900 dark:text-slate-100">
-                          {data.openByPriority[priority] ?? 0}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <OpenByPriority openByPriority={data.openByPriority} />
               </div>
               <div>
                 <h3 className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">

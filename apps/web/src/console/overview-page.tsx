@@ -2,8 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { LICENSE_STATUSES, type Metric, TICKET_PRIORITIES, TIERS } from "@tessera/domain";
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
-import { Stat, useSupportStats } from "../components/support-stats.tsx";
-import { PRIORITY_LABELS } from "../components/ticket-parts.tsx";
+import { OpenByPriority, Stat, useSupportStats } from "../components/support-stats.tsx";
 import { Badge, Card, formatDate, formatDay, Loading, PageHeader, QueryState } from "../components/ui.tsx";
 import { formatUsedOfLimit, METRIC_LABELS } from "../components/usage-metrics.ts";
 import { useTRPC } from "../trpc.ts";
@@ -226,33 +225,7 @@ const TicketsCard = () => {
                   hint={`of ${data.period.created} opened in the last 7 days`}
                 />
               </dl>
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Open tickets by priority</caption>
-                <thead className="sr-only">
-                  <tr>
-                    <th scope="col">Priority</th>
-                    <th scope="col">Open tickets</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                  {[...TICKET_PRIORITIES].reverse().map((priority) => (
-                    <tr key={priority}>
-                      <th scope="row" className="py-1.5 pr-4 font-normal text-slate-700 dark:text-slate-300">
-                        {PRIORITY_LABELS[priority]}
-                      </th>
-                      <td className="py-1.5 text-right tabular-nums text-slate-900 dark:text-slate-100">
-                        <Link
-                          className="text-indigo-700 dark:text-indigo-300 hover:underline"
-                          to={`/console/support?priority=${priority}`}
-                          aria-label={`${PRIORITY_LABELS[priority]}: ${data.openByPriority[priority] ?? 0} open, show them`}
-                        >
-                          {data.openByPriority[priority] ?? 0}
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <OpenByPriority openByPriority={data.openByPriority} />
             </>
           );
         }}
