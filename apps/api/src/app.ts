@@ -9,6 +9,7 @@ import { type Clock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { AppDeps } from "./context.ts";
 import { createSecretBox, loadEncryptionKey } from "./crypto/secrets.ts";
+import { createEgress } from "./egress/outbound-client.ts";
 import { createRequestHandler } from "./http.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { type BillingPort, invoiceBillingPort } from "./licenses/billing.ts";
@@ -64,6 +65,7 @@ export const createDeps = (
     apiRateLimiter: new ApiRateLimiter(createLimiter),
     logger: createLogger(config.LOG_LEVEL, logDestination),
     metrics: createMetrics(),
+    egress: createEgress(config),
   };
 };
 
@@ -113,6 +115,7 @@ export const startApp = async (
         server.closeIdleConnections();
       });
       await dbHandle.close();
+      await deps.egress.close();
       await flushLogs(deps.logger);
     },
   } satisfies RunningApp;

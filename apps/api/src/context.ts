@@ -6,6 +6,7 @@ import type { LoginLimiter } from "./auth/login-limiter.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { SecretBox } from "./crypto/secrets.ts";
+import type { Egress } from "./egress/outbound-client.ts";
 import type { BillingPort } from "./licenses/billing.ts";
 import type { ValidationCache } from "./licenses/validation-cache.ts";
 import type { ValidationLimiter } from "./licenses/validation-limiter.ts";
@@ -37,6 +38,8 @@ export interface AppDeps {
   apiRateLimiter: ApiRateLimiter;
   logger: Logger;
   metrics: Metrics;
+  /** Every server-side request to the outside (webhooks, OpenID providers) goes through it. */
+  egress: Egress;
 }
 
 /** The per-request view of the HTTP exchange that services and procedures need. */
