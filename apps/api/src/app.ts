@@ -20,6 +20,7 @@ import { createLogger, flushLogs } from "./observability/logger.ts";
 import { collectProcessMetrics, createMetrics } from "./observability/metrics.ts";
 import { rateLimiterFactory } from "./rate-limits.ts";
 import { seedDemo } from "./seed/demo.ts";
+import { SsoStartLimiter } from "./white-label/sso-start-guard.ts";
 
 export interface RunningApp {
   deps: AppDeps;
@@ -66,6 +67,13 @@ export const createDeps = (
     logger: createLogger(config.LOG_LEVEL, logDestination),
     metrics: createMetrics(),
     egress: createEgress(config),
+    ssoStartLimiter: new SsoStartLimiter(
+      {
+        maxPerIp: config.SSO_START_MAX_PER_IP,
+        maxPerOrganization: config.SSO_START_MAX_PER_ORGANIZATION,
+      },
+      createLimiter,
+    ),
   };
 };
 

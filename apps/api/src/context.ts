@@ -12,6 +12,7 @@ import type { ValidationCache } from "./licenses/validation-cache.ts";
 import type { ValidationLimiter } from "./licenses/validation-limiter.ts";
 import type { Logger } from "./observability/logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
+import type { SsoStartLimiter } from "./white-label/sso-start-guard.ts";
 
 /** Who is calling, resolved from the session cookie. */
 export interface Actor {
@@ -40,6 +41,7 @@ export interface AppDeps {
   metrics: Metrics;
   /** Every server-side request to the outside (webhooks, OpenID providers) goes through it. */
   egress: Egress;
+  ssoStartLimiter: SsoStartLimiter;
 }
 
 /** The per-request view of the HTTP exchange that services and procedures need. */
