@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { fetch as undiciFetch } from "undici";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEgress, egressRefusal, type ResolveAll } from "../src/egress/outbound-client.ts";
+import { startDnsServer } from "./support/dns-server.ts";
 
 /**
  * The outbound-address policy against real sockets: a loopback HTTP server stands for
@@ -68,7 +69,7 @@ const failure = async (request: Promise<unknown>) => {
 describe("outbound requests", () => {
   it("a name that answers a public address, then 127.0.0.1, cannot reach loopback: one lookup per connection, the vetted answer used", async () => {
     const resolver = flipping(PUBLIC, "127.0.0.1");
-    const egress = createEgress({ ALLOW_INSECURE_LOOPBACK: false }, resolver);
+    const egress = createEgress({ ALLOW_INSECURE_LOOPBACK: false, DNS_RESOLVER: undefined }, resolver);
     try {
       // plain http at the connection pool, so the test's guard can stop the public connection
       const error = await failure(
@@ -83,7 +84,10 @@ describe("outbound requests", () => {
   });
 
   it("a name that answers loopback is refused before any connection, naming the address", async () => {
-    const egress = createEgress({ ALLOW_INSECURE_LOOPBACK: false }, flipping("127.0.0.1"));
+    const egress = createEgress(
+      { ALLOW_INSECURE_LOOPBACK: false, DNS_RESOLVER: undefined },
+      flipping("127.0.0.1"),
+    );
     try {
       const error = await failure(egress.fetch(`https://inside.test:${port}/`));
       expect(egressRefusal(error)?.message).toBe(
@@ -102,7 +106,7 @@ describe("outbound requests", () => {
     ["0.0.0.0", "unspecified"],
   ])("a literal %s is refused without a lookup (%s)", async (host, why) => {
     const resolver = flipping(PUBLIC);
-    const egress = createEgress({ ALLOW_INSECURE_LOOPBACK: false }, resolver);
+    const egress = createEgress({ ALLOW_INSECURE_LOOPBACK: false, DNS_RESOLVER: undefined }, resolver);
     try {
       const error = await failure(egress.fetch(`https://${host}:${port}/`));
       expect(egressRefusal(error)?.message).toMatch(new RegExp(`is ${why}: not a public address$`));
@@ -114,7 +118,10 @@ describe("outbound requests", () => {
   });
 
   it("plain http is refused", async () => {
-    const egress = createEgress({ ALLOW_INSECURE_LOOPBACK: false }, flipping(PUBLIC));
+    const egress = createEgress(
+      { ALLOW_INSECURE_LOOPBACK: false, DNS_RESOLVER: undefined },
+      flipping(PUBLIC),
+    );
     try {
       const error = await failure(egress.fetch(`http://hooks.test:${port}/`));
       expect(egressRefusal(error)?.message).toBe("only https:// URLs may be called, not http:");
@@ -126,7 +133,7 @@ describe("outbound requests", () => {
 
   it("with ALLOW_INSECURE_LOOPBACK, http to loopback works (development and tests); redirects are not followed", async () => {
     const resolver = flipping("127.0.0.1");
-    const egress = createEgress({ ALLOW_INSECURE_LOOPBACK: true }, resolver);
+    const egress = createEgress({ ALLOW_INSECURE_LOOPBACK: true, DNS_RESOLVER: undefined }, resolver);
     try {
       const response = await egress.fetch(`http://dev.test:${port}/`);
       expect(await response.text()).toBe("inside");
@@ -135,6 +142,25 @@ describe("outbound requests", () => {
       expect((await egress.fetch(`http://dev.test:${port}/elsewhere`)).status).toBe(302);
     } finally {
       await egress.close();
+    }
+  });
+
+  it("with DNS_RESOLVER, names are resolved by those servers and their answers vetted the same way", async () => {
+    const dns = await startDnsServer();
+    const egress = createEgress({ ALLOW_INSECURE_LOOPBACK: false, DNS_RESOLVER: [dns.address] });
+    try {
+      dns.setAddresses("inside.rebind.test", ["127.0.0.1", "::1"]);
+      const refused = await failure(egress.fetch(`https://inside.rebind.test:${port}/`));
+      expect(egressRefusal(refused)?.message).toBe(
+        "inside.rebind.test resolves to 127.0.0.1, loopback: not a public address",
+      );
+      const unknown = await failure(egress.fetch(`https://nowhere.rebind.test:${port}/`));
+      expect(egressRefusal(unknown)).toBeNull();
+      expect(String((unknown as { cause?: { code?: string } }).cause?.code)).toBe("ENOTFOUND");
+      expect(connections).toBe(0);
+    } finally {
+      await egress.close();
+      await dns.close();
     }
   });
 });

@@ -1,4 +1,5 @@
 import { type LookupAddress, lookup as systemLookup } from "node:dns";
+import { Resolver } from "node:dns/promises";
 import type { LookupFunction } from "node:net";
 import {
   Agent,
@@ -24,6 +25,23 @@ export type ResolveAll = (
 
 const systemResolveAll: ResolveAll = (hostname, callback) =>
   systemLookup(hostname, { all: true }, (error, addresses) => callback(error, addresses ?? []));
+
+/** A and AAAA records from the configured DNS servers (DNS_RESOLVER), as the domain checks use. */
+const serversResolveAll = (servers: string[]): ResolveAll => {
+  const resolver = new Resolver({ timeout: 3_000, tries: 2 });
+  resolver.setServers(servers);
+  return (hostname, callback) => {
+    void Promise.allSettled([resolver.resolve4(hostname), resolver.resolve6(hostname)]).then(([v4, v6]) => {
+      const addresses = [
+        ...(v4.status === "fulfilled" ? v4.value.map((address) => ({ address, family: 4 })) : []),
+        ...(v6.status === "fulfilled" ? v6.value.map((address) => ({ address, family: 6 })) : []),
+      ];
+      if (addresses.length > 0) return callback(null, addresses);
+      const reason = v4.status === "rejected" ? v4.reason : null;
+      callback(reason ?? Object.assign(new Error(`${hostname} has no address`), { code: "ENOTFOUND" }), []);
+    });
+  };
+};
 
 /**
  * A `lookup` for the socket that resolves once and hands the socket only the answers that
@@ -62,13 +80,15 @@ export interface Egress {
 }
 
 /**
- * The one way the server calls out (webhooks, OpenID providers). Every connection, including
- * one to a literal address, goes through the address policy; the setting is read at each
- * connection so a running process honours it as configured.
+ * The one way the server calls out (webhooks, OpenID providers). Names are resolved by the
+ * system, or by DNS_RESOLVER's servers when set; every connection, including one to a literal
+ * address, goes through the address policy, whose loopback setting is read at each connection.
  */
 export const createEgress = (
-  config: Pick<Config, "ALLOW_INSECURE_LOOPBACK">,
-  resolveAll: ResolveAll = systemResolveAll,
+  config: Pick<Config, "ALLOW_INSECURE_LOOPBACK" | "DNS_RESOLVER">,
+  resolveAll: ResolveAll = config.DNS_RESOLVER?.length
+    ? serversResolveAll(config.DNS_RESOLVER)
+    : systemResolveAll,
 ): Egress => {
   const allowLoopback = () => config.ALLOW_INSECURE_LOOPBACK;
   const connectVetted = buildConnector({ lookup: vettedLookup(resolveAll, allowLoopback), timeout: 10_000 });

@@ -11,6 +11,7 @@ import {
   type Integration,
   type ListDeliveriesInput,
   pageOffset,
+  requireSecureUrl,
   toPage,
   type UpdateIntegrationInput,
 } from "@tessera/domain";
@@ -18,7 +19,6 @@ import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
-import { requireOutboundUrl } from "../egress/outbound-url.ts";
 import { type CustomizationRow, requireAllowed, saveCustomization } from "./store.ts";
 import { enqueueWebhookEvent } from "./webhook-outbox.ts";
 
@@ -69,7 +69,7 @@ export const createIntegration = async (
   organizationId: string,
   input: z.output<typeof CreateIntegrationInput>,
 ) => {
-  requireOutboundUrl("url", input.url, deps.config.ALLOW_INSECURE_LOOPBACK);
+  requireSecureUrl("url", input.url, deps.config.ALLOW_INSECURE_LOOPBACK);
   const secret = newSigningSecret();
   const row = await ctx.db.transaction(async (tx) => {
     await requireAllowed(tx, organizationId, "INTEGRATION", ctx.clock.now());
@@ -110,7 +110,7 @@ export const updateIntegration = async (
   organizationId: string,
   input: z.output<typeof UpdateIntegrationInput>,
 ) => {
-  if (input.url) requireOutboundUrl("url", input.url, deps.config.ALLOW_INSECURE_LOOPBACK);
+  if (input.url) requireSecureUrl("url", input.url, deps.config.ALLOW_INSECURE_LOOPBACK);
   const current = await findIntegration(ctx, organizationId, input.integrationId);
   const row = await ctx.db.transaction(async (tx) => {
     await requireAllowed(tx, organizationId, "INTEGRATION", ctx.clock.now());
