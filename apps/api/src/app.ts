@@ -9,6 +9,7 @@ import { type Clock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { AppDeps } from "./context.ts";
 import { createSecretBox, loadEncryptionKey } from "./crypto/secrets.ts";
+import { createEgress } from "./egress/outbound-client.ts";
 import { createRequestHandler } from "./http.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { type BillingPort, invoiceBillingPort } from "./licenses/billing.ts";
@@ -19,6 +20,7 @@ import { createLogger, flushLogs } from "./observability/logger.ts";
 import { collectProcessMetrics, createMetrics } from "./observability/metrics.ts";
 import { rateLimiterFactory } from "./rate-limits.ts";
 import { seedDemo } from "./seed/demo.ts";
+import { SsoStartLimiter } from "./white-label/sso-start-guard.ts";
 
 export interface RunningApp {
   deps: AppDeps;
@@ -64,6 +66,14 @@ export const createDeps = (
     apiRateLimiter: new ApiRateLimiter(createLimiter),
     logger: createLogger(config.LOG_LEVEL, logDestination),
     metrics: createMetrics(),
+    egress: createEgress(config),
+    ssoStartLimiter: new SsoStartLimiter(
+      {
+        maxPerIp: config.SSO_START_MAX_PER_IP,
+        maxPerOrganization: config.SSO_START_MAX_PER_ORGANIZATION,
+      },
+      createLimiter,
+    ),
   };
 };
 
@@ -113,6 +123,7 @@ export const startApp = async (
         server.closeIdleConnections();
       });
       await dbHandle.close();
+      await deps.egress.close();
       await flushLogs(deps.logger);
     },
   } satisfies RunningApp;

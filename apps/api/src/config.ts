@@ -72,6 +72,15 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: optional(z.string().min(16, { message: "must be at least 16 characters" })),
+  /**
+   * Anonymous single sign-on starts (GET /auth/sso/start) per minute from one client IP: room
+   * for an office whose people share one address and sign in at nine.
+   */
+  SSO_START_MAX_PER_IP: z.coerce.number().int().min(1).default(120),
+  /** Anonymous single sign-on starts per minute for one organisation. */
+  SSO_START_MAX_PER_ORGANIZATION: z.coerce.number().int().min(1).default(600),
+  /** Unfinished single sign-ons (each kept ten minutes) one organisation may have at once. */
+  SSO_PENDING_MAX_PER_ORGANIZATION: z.coerce.number().int().min(1).default(1000),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce

@@ -6,11 +6,13 @@ import type { LoginLimiter } from "./auth/login-limiter.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { SecretBox } from "./crypto/secrets.ts";
+import type { Egress } from "./egress/outbound-client.ts";
 import type { BillingPort } from "./licenses/billing.ts";
 import type { ValidationCache } from "./licenses/validation-cache.ts";
 import type { ValidationLimiter } from "./licenses/validation-limiter.ts";
 import type { Logger } from "./observability/logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
+import type { SsoStartLimiter } from "./white-label/sso-start-guard.ts";
 
 /** Who is calling, resolved from the session cookie. */
 export interface Actor {
@@ -37,6 +39,9 @@ export interface AppDeps {
   apiRateLimiter: ApiRateLimiter;
   logger: Logger;
   metrics: Metrics;
+  /** Every server-side request to the outside (webhooks, OpenID providers) goes through it. */
+  egress: Egress;
+  ssoStartLimiter: SsoStartLimiter;
 }
 
 /** The per-request view of the HTTP exchange that services and procedures need. */

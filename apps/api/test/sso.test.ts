@@ -58,12 +58,14 @@ class CookieJar {
 /**
  * Follow redirects from `start`, filling the provider's login form with `login` and
  * accepting consent, until a response that is not a redirect or lands back on the API
- * outside /auth. Returns the final URL and the jar.
+ * outside /auth (or, with `stopAtCallback`, reaches our callback unopened). Returns the
+ * final URL and the jar.
  */
-const walk = async (start: string, login: string, jar = new CookieJar()) => {
+const walk = async (start: string, login: string, jar = new CookieJar(), stopAtCallback = false) => {
   let url = new URL(start);
   let init: RequestInit = { method: "GET" };
   for (let hop = 0; hop < 20; hop++) {
+    if (stopAtCallback && url.pathname === "/auth/sso/callback") return { url, jar };
     const response = await fetch(url, {
       ...init,
       redirect: "manual",
@@ -234,6 +236,74 @@ describe("OIDC sign-in against a real provider", () => {
     expect(callback).not.toBeNull();
     const replay = await fetch(callback as unknown as URL, { redirect: "manual" });
     expect(replay.headers.get("location")).toBe("/sign-in?sso_error=SSO_STATE_INVALID");
+  });
+
+  it("the start binds the sign-in to this browser with a short-lived HttpOnly, SameSite=Lax cookie on /auth/sso", async () => {
+    const response = await fetch(`${app.url}/auth/sso/start?organization=${northwindId}`, {
+      redirect: "manual",
+    });
+    const binding = response.headers.getSetCookie().find((line) => line.startsWith("tessera_sso="));
+    expect(binding).toMatch(
+      /^tessera_sso=[A-Za-z0-9_-]{43}; Path=\/auth\/sso; HttpOnly; SameSite=Lax; Max-Age=600$/,
+    );
+  });
+
+  it("a callback started by someone else and opened in a signed-in victim's browser is refused; the victim keeps their session", async () => {
+    const victim = await passwordSignIn("owner@northwind.test");
+    const victimStarted = await fetch(`${app.url}/auth/sso/start?organization=${northwindId}`, {
+      redirect: "manual",
+    });
+    const victimBinding = victimStarted.headers
+      .getSetCookie()
+      .find((line) => line.startsWith("tessera_sso="))
+      ?.split(";")[0];
+    // the victim's browser sends its session, and no binding or its own from another start
+    for (const cookie of [victim.cookie, `${victim.cookie}; ${victimBinding}`]) {
+      // the attacker signs in at the provider in their own browser and keeps the callback unopened
+      const attacker = await walk(
+        `${app.url}/auth/sso/start?organization=${northwindId}`,
+        "member@northwind.test",
+        new CookieJar(),
+        true,
+      );
+      expect(attacker.url.pathname).toBe("/auth/sso/callback");
+      const opened = await fetch(attacker.url, { redirect: "manual", headers: { cookie } });
+      expect(opened.headers.get("location")).toBe("/sign-in?sso_error=SSO_BROWSER_MISMATCH");
+      expect(opened.headers.getSetCookie().some((line) => line.startsWith("tessera_session="))).toBe(false);
+      expect(opened.headers.getSetCookie()).toContain(
+        "tessera_sso=; Path=/auth/sso; HttpOnly; SameSite=Lax; Max-Age=0",
+      );
+    }
+    const me = await trpcGet("auth.me", victim.cookie);
+    expect(me.result?.data.json).toMatchObject({ email: "owner@northwind.test" });
+  });
+
+  it("the browser that started the sign-in completes it with its binding cookie, which the callback clears", async () => {
+    const started = await walk(
+      `${app.url}/auth/sso/start?organization=${northwindId}`,
+      "member@northwind.test",
+      new CookieJar(),
+      true,
+    );
+    const binding = started.jar.get(app.url, "tessera_sso");
+    expect(binding).toBeTruthy();
+    const without = await fetch(started.url, { redirect: "manual" });
+    expect(without.headers.get("location")).toBe("/sign-in?sso_error=SSO_BROWSER_MISMATCH");
+
+    const again = await walk(
+      `${app.url}/auth/sso/start?organization=${northwindId}`,
+      "member@northwind.test",
+      started.jar,
+      true,
+    );
+    const completed = await fetch(again.url, {
+      redirect: "manual",
+      headers: { cookie: again.jar.header(again.url) },
+    });
+    expect(completed.headers.get("location")).toBe("/portal");
+    const cookies = completed.headers.getSetCookie();
+    expect(cookies.some((line) => /^tessera_session=[^;]+; Path=\/; HttpOnly/.test(line))).toBe(true);
+    expect(cookies).toContain("tessera_sso=; Path=/auth/sso; HttpOnly; SameSite=Lax; Max-Age=0");
   });
 
   it("an organisation without SSO, or an unknown id, gets SSO_NOT_CONFIGURED", async () => {

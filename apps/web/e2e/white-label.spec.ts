@@ -146,11 +146,15 @@ test("single sign-on: an owner sets up OIDC; the sign-in page finds it by email 
   );
   await owner.getByRole("button", { name: "Save single sign-on" }).click();
   await expect(owner.getByText("name at least one email domain")).toBeVisible();
-  // A provider that is not listening: sign-in through it fails, and says why.
+  // A loopback issuer is refused (outbound-address policy); a provider whose name the test DNS
+  // server does not know is saved, and sign-in through it fails and says why.
   await owner.getByRole("textbox", { name: "Issuer URL" }).fill("https://127.0.0.1:9");
   await owner.getByRole("textbox", { name: "Client ID" }).fill("tessera-portal");
   await owner.getByLabel("Client secret").fill("a-client-secret");
   await owner.getByRole("textbox", { name: "Allowed email domains" }).fill("northwind.test");
+  await owner.getByRole("button", { name: "Save single sign-on" }).click();
+  await expect(owner.getByText("must be a public address, not loopback (127.0.0.1)").first()).toBeVisible();
+  await owner.getByRole("textbox", { name: "Issuer URL" }).fill("https://idp.northwind.test");
   await owner.getByRole("button", { name: "Save single sign-on" }).click();
   await expect(owner.getByText("Single sign-on saved.")).toBeVisible();
   await expect(owner.getByText("OIDC set up")).toBeVisible();
@@ -178,7 +182,7 @@ test("single sign-on: an owner sets up OIDC; the sign-in page finds it by email 
   await staff.getByRole("link", { name: "Organisations", exact: true }).click();
   await staff.getByRole("link", { name: "Northwind Academy" }).click();
   const whiteLabel = staff.getByRole("region", { name: "White-label" });
-  await expect(whiteLabel).toContainText("https://127.0.0.1:9 · tessera-portal");
+  await expect(whiteLabel).toContainText("https://idp.northwind.test · tessera-portal");
   await expect(whiteLabel).not.toContainText("a-client-secret");
   await whiteLabel.getByRole("button", { name: "Delete the single sign-on setup" }).click();
   const dialog = staff.getByRole("dialog", { name: "Delete the single sign-on setup?" });

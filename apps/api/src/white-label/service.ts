@@ -23,6 +23,7 @@ import { and, count, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { requireOutboundUrl } from "../egress/outbound-url.ts";
 import { licenseChanged } from "../licenses/validation-cache.ts";
 import { domainView } from "./domains.ts";
 import { integrationView } from "./integrations.ts";
@@ -219,7 +220,7 @@ export const enableSSO = async (
     await requireAllowed(tx, organizationId, "SSO", now);
     const current = await findCustomization(tx, organizationId, "SSO", SINGLETON_KEY);
     if (input.protocol === "OIDC") {
-      requireSecureUrl("issuer", input.issuer, allowHttp);
+      requireOutboundUrl("issuer", input.issuer, allowHttp);
       const keepSecret = current?.value.protocol === "OIDC" && current.secretCiphertext !== null;
       if (!input.clientSecret && !keepSecret) {
         throw new DomainError("VALIDATION_FAILED", "is required", { field: "clientSecret" });

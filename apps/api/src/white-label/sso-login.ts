@@ -8,7 +8,7 @@ import {
   SINGLETON_KEY,
   type SsoDiscoverInput,
 } from "@tessera/domain";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import * as oidc from "openid-client";
 import type { z } from "zod";
 import { sessionCookie } from "../auth/cookie.ts";
@@ -17,12 +17,19 @@ import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { clientIp, isSecure } from "../request-context.ts";
 import type { OidcSettingsValue } from "./service.ts";
+import {
+  bindingCookie,
+  browserBinding,
+  clearedBindingCookie,
+  presentedBindingHash,
+} from "./sso-browser-binding.ts";
+import { providerConfiguration } from "./sso-provider.ts";
+import { storeLoginStateWithinCap } from "./sso-start-guard.ts";
 import { currentEntitlements, findCustomization } from "./store.ts";
 
 export const SSO_START_PATH = "/auth/sso/start";
 export const SSO_CALLBACK_PATH = "/auth/sso/callback";
 const STATE_TTL_MS = 10 * 60_000;
-const DISCOVERY_TTL_MS = 10 * 60_000;
 
 /**
  * Which organisation signs this email in through SSO: one whose OIDC configuration allows the
@@ -58,26 +65,6 @@ export const discoverSso = async (ctx: ServiceContext, input: z.output<typeof Ss
   };
 };
 
-const discoveries = new Map<string, { config: oidc.Configuration; fetchedAt: number }>();
-
-/** The provider's metadata, fetched from its discovery document and kept ten minutes. */
-const providerConfiguration = async (
-  deps: Pick<AppDeps, "config">,
-  settings: OidcSettingsValue,
-  clientSecret: string,
-) => {
-  const cacheKey = `${settings.issuer}|${settings.clientId}|${sha256(clientSecret)}`;
-  const cached = discoveries.get(cacheKey);
-  if (cached && Date.now() - cached.fetchedAt < DISCOVERY_TTL_MS) return cached.config;
-  const insecure = deps.config.ALLOW_INSECURE_LOOPBACK && settings.issuer.startsWith("http://");
-  const config = await oidc.discovery(new URL(settings.issuer), settings.clientId, clientSecret, undefined, {
-    execute: insecure ? [oidc.allowInsecureRequests] : [],
-    timeout: 10,
-  });
-  discoveries.set(cacheKey, { config, fetchedAt: Date.now() });
-  return config;
-};
-
 /** An organisation's usable OIDC settings and secret, or why not. */
 const oidcSettings = async (deps: Pick<AppDeps, "db" | "secrets" | "clock">, organizationId: string) => {
   const row = await findCustomization(deps.db, organizationId, "SSO", SINGLETON_KEY);
@@ -90,18 +77,30 @@ const oidcSettings = async (deps: Pick<AppDeps, "db" | "secrets" | "clock">, org
   };
 };
 
-const redirect = (res: ServerResponse, location: string, cookie?: string) => {
+const redirect = (
+  res: ServerResponse,
+  location: string,
+  cookie?: string,
+  headers: Record<string, string> = {},
+) => {
+  // a cookie set earlier in this exchange (the cleared SSO binding) is sent beside this one
+  const earlier = res.getHeader("Set-Cookie");
+  const cookies = [
+    ...(earlier === undefined ? [] : [earlier].flat().map(String)),
+    ...(cookie ? [cookie] : []),
+  ];
   res.writeHead(302, {
     Location: location,
     "Cache-Control": "no-store",
-    ...(cookie ? { "Set-Cookie": cookie } : {}),
+    ...headers,
+    ...(cookies.length > 0 ? { "Set-Cookie": cookies } : {}),
   });
   res.end();
 };
 
 /** Back to the sign-in page with a code the page explains. */
-const refuse = (res: ServerResponse, code: string) =>
-  redirect(res, `/sign-in?sso_error=${encodeURIComponent(code)}`);
+const refuse = (res: ServerResponse, code: string, headers?: Record<string, string>) =>
+  redirect(res, `/sign-in?sso_error=${encodeURIComponent(code)}`, undefined, headers);
 
 const baseUrl = (deps: Pick<AppDeps, "config">, req: IncomingMessage) =>
   deps.config.PUBLIC_URL?.replace(/\/$/, "") ??
@@ -113,12 +112,19 @@ const safeReturnTo = (value: string | null) =>
 
 /**
  * GET /auth/sso/start?organization=<id>: authorization code flow with PKCE (S256), state and
- * nonce kept server-side for ten minutes, used once.
+ * nonce kept server-side for ten minutes, used once, and bound to this browser by a cookie.
+ * Anonymous, so it is rate-limited per IP and per organisation, and an organisation's
+ * unfinished sign-ins are capped.
  */
 export const handleSsoStart = async (deps: AppDeps, req: IncomingMessage, res: ServerResponse) => {
   const url = new URL(req.url ?? "/", "http://localhost");
   const organizationId = url.searchParams.get("organization") ?? "";
   if (!/^[0-9a-f-]{36}$/.test(organizationId)) return refuse(res, "SSO_NOT_CONFIGURED");
+  const waitSeconds = await deps.ssoStartLimiter.admit(
+    clientIp(req, deps.config.TRUST_PROXY),
+    organizationId,
+  );
+  if (waitSeconds !== null) return refuse(res, "SSO_RATE_LIMITED", { "Retry-After": String(waitSeconds) });
   const found = await oidcSettings(deps, organizationId);
   if (!found) return refuse(res, "SSO_NOT_CONFIGURED");
   let config: oidc.Configuration;
@@ -130,19 +136,26 @@ export const handleSsoStart = async (deps: AppDeps, req: IncomingMessage, res: S
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   const verifier = oidc.randomPKCECodeVerifier();
+  const binding = browserBinding(req.headers.cookie);
   const redirectUri = `${baseUrl(deps, req)}${SSO_CALLBACK_PATH}`;
   const now = deps.clock.now();
-  await deps.db.delete(ssoLoginStates).where(lt(ssoLoginStates.expiresAt, now));
-  await deps.db.insert(ssoLoginStates).values({
-    stateHash: sha256(state),
-    organizationId,
-    codeVerifierCiphertext: deps.secrets.seal(verifier),
-    nonce,
-    redirectUri,
-    returnTo: safeReturnTo(url.searchParams.get("returnTo")),
-    expiresAt: new Date(now.getTime() + STATE_TTL_MS),
-    createdAt: now,
-  });
+  const stored = await storeLoginStateWithinCap(
+    deps.db,
+    {
+      stateHash: sha256(state),
+      organizationId,
+      codeVerifierCiphertext: deps.secrets.seal(verifier),
+      nonce,
+      redirectUri,
+      returnTo: safeReturnTo(url.searchParams.get("returnTo")),
+      browserBindingHash: sha256(binding),
+      expiresAt: new Date(now.getTime() + STATE_TTL_MS),
+      createdAt: now,
+    },
+    deps.config.SSO_PENDING_MAX_PER_ORGANIZATION,
+    now,
+  );
+  if (!stored) return refuse(res, "SSO_TOO_MANY_PENDING");
   const loginHint = url.searchParams.get("login_hint");
   const authorizationUrl = oidc.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
@@ -153,16 +166,19 @@ export const handleSsoStart = async (deps: AppDeps, req: IncomingMessage, res: S
     code_challenge_method: "S256",
     ...(loginHint ? { login_hint: loginHint } : {}),
   });
-  return redirect(res, authorizationUrl.href);
+  const secure = isSecure(req, deps.config.TRUST_PROXY);
+  return redirect(res, authorizationUrl.href, bindingCookie(binding, STATE_TTL_MS / 1000, secure));
 };
 
 /**
- * GET /auth/sso/callback: exchange the code (PKCE verifier, state and nonce checked by
+ * GET /auth/sso/callback: only in the browser that started (binding cookie), exchange the code (PKCE verifier, state and nonce checked by
  * openid-client), then admit the person only if the email's domain is allowed and they are
  * an active user of that organisation.
  */
 export const handleSsoCallback = async (deps: AppDeps, req: IncomingMessage, res: ServerResponse) => {
   const url = new URL(req.url ?? "/", "http://localhost");
+  // the binding is single-use like the state: whatever the outcome, the browser drops it
+  res.setHeader("Set-Cookie", clearedBindingCookie(isSecure(req, deps.config.TRUST_PROXY)));
   const state = url.searchParams.get("state");
   if (!state) return refuse(res, "SSO_STATE_INVALID");
   const now = deps.clock.now();
@@ -171,6 +187,9 @@ export const handleSsoCallback = async (deps: AppDeps, req: IncomingMessage, res
     .where(eq(ssoLoginStates.stateHash, sha256(state)))
     .returning();
   if (!pending || pending.expiresAt <= now) return refuse(res, "SSO_STATE_INVALID");
+  // a state started in another browser (a login-CSRF link) is spent, never used here
+  const presented = presentedBindingHash(req.headers.cookie);
+  if (!presented || presented !== pending.browserBindingHash) return refuse(res, "SSO_BROWSER_MISMATCH");
   if (url.searchParams.get("error")) return refuse(res, "SSO_DENIED_BY_PROVIDER");
   const found = await oidcSettings(deps, pending.organizationId);
   if (!found) return refuse(res, "SSO_NOT_CONFIGURED");

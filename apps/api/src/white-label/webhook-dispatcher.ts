@@ -14,7 +14,7 @@ import {
 } from "@tessera/domain";
 import { and, asc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import type { AppDeps } from "../context.ts";
-import { refusedDestination } from "./webhook-destination.ts";
+import { egressRefusal } from "../egress/outbound-client.ts";
 
 /** A dispatcher holds what it claimed this long; a crashed one's claims go to the next. */
 const LEASE_MS = 60_000;
@@ -36,19 +36,17 @@ interface AttemptOutcome {
   durationMs: number;
 }
 
+/** POST through the outbound-address policy, which resolves once and connects to what it vetted. */
 const send = async (
-  deps: Pick<AppDeps, "config">,
+  deps: Pick<AppDeps, "egress">,
   url: string,
   headers: Record<string, string>,
   body: string,
 ): Promise<AttemptOutcome> => {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const refused = await refusedDestination(url, deps.config.ALLOW_INSECURE_LOOPBACK);
-  if (refused)
-    return { statusCode: null, error: `refused: ${refused}`, responseExcerpt: null, durationMs: elapsed() };
   try {
-    const response = await fetch(url, {
+    const response = await deps.egress.fetch(url, {
       method: "POST",
       headers,
       body,
@@ -63,6 +61,14 @@ const send = async (
       durationMs: elapsed(),
     };
   } catch (error) {
+    const refused = egressRefusal(error);
+    if (refused)
+      return {
+        statusCode: null,
+        error: `refused: ${refused.message}`,
+        responseExcerpt: null,
+        durationMs: elapsed(),
+      };
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     const message = error instanceof Error ? error.message : String(error);
     return {

@@ -12,6 +12,12 @@ const SSO_ERRORS: Record<string, string> = {
   SSO_PROVIDER_UNREACHABLE:
     "Your organisation's identity provider could not be reached. Try again in a moment; if it keeps happening, tell your administrator.",
   SSO_STATE_INVALID: "That sign-in attempt expired or was already used. Start single sign-on again.",
+  SSO_BROWSER_MISMATCH:
+    "That sign-in was started in another browser, or this browser lost its sign-in cookie. Start single sign-on again here; if you did not start it, someone may have sent you the link on purpose.",
+  SSO_RATE_LIMITED:
+    "Too many single sign-on attempts in the last minute, from here or for this organisation. Wait a minute and try again.",
+  SSO_TOO_MANY_PENDING:
+    "Too many single sign-on attempts for this organisation are still waiting to finish. Wait a few minutes and try again; if it keeps happening, tell your administrator.",
   SSO_DENIED_BY_PROVIDER:
     "Your identity provider did not let you in: access was denied or the sign-in was cancelled.",
   SSO_EMAIL_MISSING:

@@ -148,8 +148,13 @@ export const ssoLoginStates = pgTable(
     nonce: text().notNull(),
     redirectUri: text().notNull(),
     returnTo: text().notNull(),
+    /** SHA-256 of the browser-binding cookie set at the start; rows from before it have none. */
+    browserBindingHash: text(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("sso_login_states_by_expiry").on(table.expiresAt)],
+  (table) => [
+    index("sso_login_states_by_expiry").on(table.expiresAt),
+    index("sso_login_states_pending_by_organization").on(table.organizationId, table.expiresAt),
+  ],
 );

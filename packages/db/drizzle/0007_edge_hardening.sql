@@ -1,0 +1,2 @@
+ALTER TABLE "sso_login_states" ADD COLUMN "browser_binding_hash" text;--> statement-breakpoint
+CREATE INDEX "sso_login_states_pending_by_organization" ON "sso_login_states" USING btree ("organization_id","expires_at");
