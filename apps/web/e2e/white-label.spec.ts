@@ -203,6 +203,10 @@ test("single sign-on: an owner sets up OIDC; the sign-in page finds it by email 
   const whiteLabel = staff.getByRole("region", { name: "White-label" });
   await expect(whiteLabel).toContainText("https://127.0.0.1:9 · tessera-portal");
   await expect(whiteLabel).not.toContainText("a-client-secret");
+  // Staff see which email domains are proven.
+  await expect(whiteLabel.getByRole("region", { name: "Single sign-on" })).toContainText(
+    "northwind.testVERIFIED",
+  );
   await whiteLabel.getByRole("button", { name: "Delete the single sign-on setup" }).click();
   const dialog = staff.getByRole("dialog", { name: "Delete the single sign-on setup?" });
   await dialog.getByRole("button", { name: "Delete" }).click();
