@@ -1,10 +1,11 @@
-import { licenses as licensesTable } from "@tessera/db/schema";
-import { eq } from "drizzle-orm";
+import { licenses as licensesTable, ssoDomains } from "@tessera/db/schema";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../src/api-keys/service.ts";
 import { appRouter } from "../src/router.ts";
 import { setCustomDomain } from "../src/white-label/domains.ts";
 import { enableSSO } from "../src/white-label/service.ts";
+import { addSsoDomain } from "../src/white-label/sso-domains.ts";
 import {
   callPath,
   createTestHarness,
@@ -363,6 +364,11 @@ const MATRIX: Record<string, Entry> = {
         allowedDomains: ["a-sso.test"],
         enforced: false,
       });
+      // proven (sso-domains.test.ts proves domains over a real DNS server)
+      await h.db
+        .update(ssoDomains)
+        .set({ status: "VERIFIED" })
+        .where(and(eq(ssoDomains.organizationId, h.orgA.id), eq(ssoDomains.domain, "a-sso.test")));
       return { email: "someone@a-sso.test" };
     },
   },
@@ -411,6 +417,29 @@ const MATRIX: Record<string, Entry> = {
       allowedDomains: ["a.test"],
     }),
     allowedCode: onlyA("TIER_FEATURE_REQUIRED"),
+  },
+  "whiteLabel.ssoDomains": { allowed: CUSTOMER_ADMINS },
+  "whiteLabel.addSsoDomain": {
+    allowed: CUSTOMER_ADMINS,
+    input: () => ({ domain: `sso-${next()}.example.com` }),
+    allowedCode: onlyA("TIER_FEATURE_REQUIRED"),
+  },
+  // B is refused A's claim: another organisation's id answers NOT_FOUND.
+  "whiteLabel.verifySsoDomain": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h) => ({
+      ssoDomainId: (await addSsoDomain(h.system, h.deps, h.orgA.id, { domain: "sso.matrix-a.example.com" }))
+        .id,
+    }),
+    allowedCode: onlyA("NOT_FOUND"),
+  },
+  "whiteLabel.removeSsoDomain": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h) => ({
+      ssoDomainId: (await addSsoDomain(h.system, h.deps, h.orgA.id, { domain: `gone-${next()}.example.com` }))
+        .id,
+    }),
+    allowedCode: onlyA("NOT_FOUND"),
   },
   "whiteLabel.apiAccess": { allowed: CUSTOMER_ADMINS },
   "whiteLabel.enableAPI": { allowed: CUSTOMER_ADMINS, input: () => ({ enabled: true }) },
@@ -470,6 +499,7 @@ const MATRIX: Record<string, Entry> = {
     crossTenant: async (h) => ({ customizationId: await h.newCustomization(h.orgA.id) }),
   },
   "whiteLabel.organizationConfig": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
+  "whiteLabel.organizationSsoDomains": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
   "whiteLabel.deleteOrganizationCustomization": {
     allowed: ["staffAdmin"],
     input: async (h) => ({ organizationId: h.orgB.id, customizationId: await h.newCustomization(h.orgB.id) }),

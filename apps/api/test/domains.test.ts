@@ -1,12 +1,14 @@
-import { auditEvents } from "@tessera/db/schema";
-import { and, eq, like } from "drizzle-orm";
+import { constraintName } from "@tessera/db";
+import { auditEvents, customizations } from "@tessera/db/schema";
+import { CLAIM_EXPIRED_REASON, CLAIM_EXPIRY_DAYS, CLAIM_TAKEN_REASON } from "@tessera/domain";
+import { and, eq, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequestContext } from "../src/request-context.ts";
 import { appRouter } from "../src/router.ts";
 import { addMember } from "../src/team/service.ts";
 import { createCallerFactory } from "../src/trpc.ts";
-import { runDomainSweep } from "../src/white-label/domains.ts";
-import { createTestHarness, errorCode, TEST_PASSWORD, type TestHarness } from "./harness.ts";
+import { runDomainSweep } from "../src/white-label/domain-sweep.ts";
+import { createTestHarness, errorCode, errorField, TEST_PASSWORD, type TestHarness } from "./harness.ts";
 import { startDnsServer, type TestDnsServer } from "./support/dns-server.ts";
 
 // A real DNS server on 127.0.0.1 (UDP, random port) that the API's resolver is pointed at.
@@ -212,16 +214,125 @@ describe("Host-based branding", () => {
     );
   });
 
-  it("deleting the domain frees the hostname for another organisation", async () => {
+  it("deleting a verified domain frees the hostname for another organisation", async () => {
     const a = await professionalOwner();
     const b = await professionalOwner();
     const set = await a.caller.whiteLabel.setCustomDomain({ hostname: "moving.handover-school.com" });
+    dns.setTxt(set.verification.name, [set.verification.value]);
+    expect((await a.caller.whiteLabel.verifyDomain()).status).toBe("VERIFIED");
     expect(
-      await errorCode(b.caller.whiteLabel.setCustomDomain({ hostname: "moving.handover-school.com" })),
+      await errorCode(b.caller.whiteLabel.setCustomDomain({ hostname: "Moving.Handover-School.com." })),
     ).toBe("DOMAIN_TAKEN");
+    expect(
+      await errorField(b.caller.whiteLabel.setCustomDomain({ hostname: "moving.handover-school.com" })),
+    ).toBe("hostname");
+    expect(await b.caller.whiteLabel.domain()).toBeNull(); // nothing written
     await a.caller.whiteLabel.deleteCustomization({ customizationId: set.id });
     expect(
       (await b.caller.whiteLabel.setCustomDomain({ hostname: "moving.handover-school.com" })).status,
     ).toBe("PENDING");
+  });
+});
+
+describe("custom-domain squatting", () => {
+  it("a pending or failed claim does not block the real owner: TXT proof wins and the squatter's claim fails with the reason", async () => {
+    const squatter = await professionalOwner();
+    const owner = await professionalOwner();
+    const hostname = "learn.squatted-school.com";
+    const squat = await squatter.caller.whiteLabel.setCustomDomain({ hostname });
+    expect((await squatter.caller.whiteLabel.verifyDomain()).status).toBe("FAILED");
+
+    const claim = await owner.caller.whiteLabel.setCustomDomain({ hostname });
+    expect(claim.status).toBe("PENDING");
+    dns.setTxt(claim.verification.name, [claim.verification.value]);
+    expect((await owner.caller.whiteLabel.verifyDomain()).status).toBe("VERIFIED");
+
+    const lost = await squatter.caller.whiteLabel.domain();
+    expect(lost).toMatchObject({ status: "FAILED", reason: CLAIM_TAKEN_REASON });
+    expect(await transitions(squatter.organizationId)).toEqual([
+      "white_label.domain_set",
+      "white_label.domain_failed",
+      "white_label.domain_failed",
+    ]);
+    // even with its own token published too, the loser cannot take the name over
+    dns.setTxt(claim.verification.name, [claim.verification.value, squat.verification.value]);
+    expect(await squatter.caller.whiteLabel.verifyDomain()).toMatchObject({
+      status: "FAILED",
+      reason: CLAIM_TAKEN_REASON,
+    });
+    // the Host serves the verified owner's theme, whatever other claims exist
+    expect((await (await visitorOn(hostname)).whiteLabel.theme()).organizationId).toBe(owner.organizationId);
+  });
+
+  it("the theme of a Host comes from a VERIFIED row only, never from a pending claim", async () => {
+    const squatter = await professionalOwner();
+    await squatter.caller.whiteLabel.setBranding({
+      companyName: "Squatter",
+      primaryColor: "#111111",
+      secondaryColor: "#222222",
+      accentColor: "#333333",
+    });
+    await squatter.caller.whiteLabel.setCustomDomain({ hostname: "unproven.theme-school.com" });
+    expect(await (await visitorOn("unproven.theme-school.com")).whiteLabel.theme()).toMatchObject({
+      source: "DEFAULT",
+      organizationId: null,
+    });
+  });
+
+  it(`unverified claims expire after ${CLAIM_EXPIRY_DAYS} days through the sweep, once, and a click can still prove them`, async () => {
+    const { caller, organizationId } = await professionalOwner();
+    const set = await caller.whiteLabel.setCustomDomain({ hostname: "stale.expiring-school.com" });
+    const start = h.clock.now();
+    const at = (days: number) => new Date(start.getTime() + days * 24 * HOUR);
+    await runDomainSweep(h.deps, at(CLAIM_EXPIRY_DAYS - 0.5));
+    expect((await caller.whiteLabel.domain())?.reason).not.toBe(CLAIM_EXPIRED_REASON);
+    await runDomainSweep(h.deps, at(CLAIM_EXPIRY_DAYS));
+    await runDomainSweep(h.deps, at(CLAIM_EXPIRY_DAYS + 1));
+    expect(await caller.whiteLabel.domain()).toMatchObject({
+      status: "FAILED",
+      reason: CLAIM_EXPIRED_REASON,
+    });
+    expect(
+      (await transitions(organizationId)).filter((a) => a === "white_label.domain_expired"),
+    ).toHaveLength(1);
+    dns.setTxt(set.verification.name, [set.verification.value]);
+    expect((await caller.whiteLabel.verifyDomain()).status).toBe("VERIFIED");
+  });
+
+  // PGlite runs one statement at a time; on PostgreSQL (DATABASE_URL) the two checks truly race.
+  it("two tenants verifying one hostname at once: exactly one VERIFIED, the other FAILED (a race on PostgreSQL)", async () => {
+    const a = await professionalOwner();
+    const b = await professionalOwner();
+    const hostname = "contested.race-school.com";
+    const claimA = await a.caller.whiteLabel.setCustomDomain({ hostname });
+    const claimB = await b.caller.whiteLabel.setCustomDomain({ hostname });
+    dns.setTxt(claimA.verification.name, [claimA.verification.value, claimB.verification.value]);
+    const results = await Promise.all([
+      a.caller.whiteLabel.verifyDomain(),
+      b.caller.whiteLabel.verifyDomain(),
+      a.caller.whiteLabel.verifyDomain(),
+      b.caller.whiteLabel.verifyDomain(),
+    ]);
+    expect(results.every((result) => result.status === "VERIFIED" || result.status === "FAILED")).toBe(true);
+    const rows = await h.db
+      .select({ organizationId: customizations.organizationId, value: customizations.value })
+      .from(customizations)
+      .where(and(eq(customizations.type, "DOMAIN"), sql`${customizations.value}->>'hostname' = ${hostname}`));
+    expect(rows.map((row) => row.value.status).sort()).toEqual(["FAILED", "VERIFIED"]);
+    expect(rows.find((row) => row.value.status === "FAILED")?.value.reason).toBe(CLAIM_TAKEN_REASON);
+    // and the database itself refuses a second VERIFIED row for the name
+    const loser = rows.find((row) => row.value.status === "FAILED");
+    const forced = h.db
+      .update(customizations)
+      .set({ value: sql`${customizations.value} || '{"status":"VERIFIED"}'::jsonb` })
+      .where(
+        and(
+          eq(customizations.type, "DOMAIN"),
+          eq(customizations.organizationId, loser?.organizationId ?? ""),
+        ),
+      );
+    await expect(forced).rejects.toSatisfy(
+      (error: unknown) => constraintName(error) === "customizations_domain_verified_hostname_unique",
+    );
   });
 });

@@ -3,6 +3,7 @@ import { type RunningApp, startApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { DEMO_PASSWORD } from "../src/seed/demo.ts";
 import { openTestDatabase } from "./database.ts";
+import { startDnsServer, type TestDnsServer } from "./support/dns-server.ts";
 import { startOidcProvider, type TestOidcProvider } from "./support/oidc-provider.ts";
 
 /**
@@ -12,8 +13,12 @@ import { startOidcProvider, type TestOidcProvider } from "./support/oidc-provide
  */
 let app: RunningApp;
 let idp: TestOidcProvider;
+// SSO email domains route sign-ins only once a DNS TXT record proves them: a real DNS server.
+let dns: TestDnsServer;
 beforeAll(async () => {
+  dns = await startDnsServer();
   const config = loadConfig({
+    DNS_RESOLVER: dns.address,
     LOG_LEVEL: "silent",
     PORT: "0",
     HOST: "127.0.0.1",
@@ -28,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await idp?.close();
   await app?.close();
+  await dns?.close();
 });
 
 /** Cookies by name per origin: enough for one browser walking through one flow. */
@@ -143,12 +149,31 @@ const configure = async (change: Record<string, unknown> = {}) => {
   return body.result?.data.json;
 };
 
+interface SsoDomainClaim {
+  id: string;
+  domain: string;
+  status: string;
+  verification: { name: string; value: string };
+}
+const claims = async () =>
+  (await trpcGet("whiteLabel.ssoDomains", ownerCookie)).result?.data.json as unknown as SsoDomainClaim[];
+/** Publish Northwind's TXT record for a claimed domain and verify it. */
+const prove = async (domain: string) => {
+  const claim = (await claims()).find((row) => row.domain === domain);
+  if (!claim) throw new Error(`no claim on ${domain}`);
+  dns.setTxt(claim.verification.name, [claim.verification.value]);
+  const { body } = await trpc("whiteLabel.verifySsoDomain", { ssoDomainId: claim.id }, ownerCookie);
+  expect(body.result?.data.json.status).toBe("VERIFIED");
+  return claim;
+};
+
 describe("OIDC sign-in against a real provider", () => {
   beforeAll(async () => {
     ownerCookie = (await passwordSignIn("owner@northwind.test")).cookie;
     const me = await trpcGet("auth.me", ownerCookie);
     northwindId = String(me.result?.data.json.organizationId);
     await configure();
+    await prove("northwind.test");
   });
 
   it("discovery by email finds the organisation's provider; other domains get NOT_FOUND naming email", async () => {
@@ -203,6 +228,7 @@ describe("OIDC sign-in against a real provider", () => {
 
   it("a user of another organisation cannot enter through this one's provider", async () => {
     await configure({ allowedDomains: ["northwind.test", "globex.test"] });
+    const globex = await prove("globex.test");
     try {
       const { url } = await walk(
         `${app.url}/auth/sso/start?organization=${northwindId}`,
@@ -211,6 +237,7 @@ describe("OIDC sign-in against a real provider", () => {
       expect(url.searchParams.get("sso_error")).toBe("SSO_UNKNOWN_USER");
     } finally {
       await configure();
+      await trpc("whiteLabel.removeSsoDomain", { ssoDomainId: globex.id }, ownerCookie);
     }
   });
 
@@ -346,5 +373,32 @@ describe("OIDC sign-in against a real provider", () => {
       await configure({ enforced: false });
     }
     expect((await passwordSignIn("member@northwind.test")).status).toBe(200);
+  });
+
+  it("an unproven domain: discovery says not set up and the callback refuses; proven again, it works", async () => {
+    const proven = (await claims()).find((row) => row.domain === "northwind.test");
+    await trpc("whiteLabel.removeSsoDomain", { ssoDomainId: proven?.id }, ownerCookie);
+    try {
+      await configure(); // listed again: a fresh PENDING claim with a new token
+      expect((await claims()).find((row) => row.domain === "northwind.test")?.status).toBe("PENDING");
+      const missing = await trpc("auth.discoverSso", { email: "member@northwind.test" });
+      expect(missing.status).toBe(404);
+      expect(missing.body.error?.json.data).toMatchObject({ code: "NOT_FOUND", field: "email" });
+      const { url, jar } = await walk(
+        `${app.url}/auth/sso/start?organization=${northwindId}`,
+        "member@northwind.test",
+      );
+      expect(url.searchParams.get("sso_error")).toBe("SSO_DOMAIN_NOT_ALLOWED");
+      expect(jar.get(app.url, "tessera_session")).toBeUndefined();
+    } finally {
+      await prove("northwind.test");
+    }
+    const found = await trpc("auth.discoverSso", { email: "member@northwind.test" });
+    expect(found.body.result?.data.json.startUrl).toContain(northwindId);
+    const { url } = await walk(
+      `${app.url}/auth/sso/start?organization=${northwindId}`,
+      "member@northwind.test",
+    );
+    expect(url.pathname).toBe("/portal");
   });
 });

@@ -302,20 +302,6 @@ describe("bad input: a 4xx naming the field, nothing stored", () => {
     expect(await rowsOf(organizationId)).toBe(before);
   });
 
-  it("a domain another organisation holds: DOMAIN_TAKEN, whatever the case or trailing dot", async () => {
-    const a = await ownerOn("PROFESSIONAL");
-    const b = await ownerOn("PROFESSIONAL");
-    await a.caller.whiteLabel.setCustomDomain({ hostname: "learn.shared-academy.com" });
-    const before = await rowsOf(b.organizationId);
-    expect(
-      await errorCode(b.caller.whiteLabel.setCustomDomain({ hostname: "Learn.Shared-Academy.COM." })),
-    ).toBe("DOMAIN_TAKEN");
-    expect(
-      await errorField(b.caller.whiteLabel.setCustomDomain({ hostname: "learn.shared-academy.com" })),
-    ).toBe("hostname");
-    expect(await rowsOf(b.organizationId)).toBe(before);
-  });
-
   it.each([
     ["an http issuer", { issuer: "http://id.acme.example" }, "issuer"],
     ["an issuer that is not a URL", { issuer: "id.acme.example" }, "issuer"],

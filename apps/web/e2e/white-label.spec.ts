@@ -159,17 +159,40 @@ test("single sign-on: an owner sets up OIDC; the sign-in page finds it by email 
   await expect(owner.getByText("Single sign-on saved.")).toBeVisible();
   await expect(owner.getByText("OIDC set up")).toBeVisible();
   await expect(owner.getByText("A secret is stored; leave blank to keep it.")).toBeVisible();
+  // The listed domain is only claimed: it routes nobody until its TXT record proves it.
+  const claim = owner.getByRole("listitem", { name: "northwind.test" });
+  await expect(claim.getByTestId("sso-domain-status")).toHaveText("PENDING");
+  const recordName = (await claim.getByTestId("sso-domain-record-name").textContent()) ?? "";
+  const recordValue = (await claim.getByTestId("sso-domain-record-value").textContent()) ?? "";
+  expect(recordName).toBe("_tessera.northwind.test");
+  expect(recordValue).toMatch(/^tessera-verification=[0-9a-f]{32}$/);
+  // Someone else's or a public mailbox domain is refused, naming the field.
+  await owner.getByRole("textbox", { name: "Domain to claim" }).fill("gmail.com");
+  await owner.getByRole("button", { name: "Add domain" }).click();
+  await expect(owner.getByText("gmail.com is a public email provider").first()).toBeVisible();
   await expectAccessible(owner);
 
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto("/sign-in");
   await visitor.getByRole("button", { name: "Use single sign-on" }).click();
+  await visitor.getByLabel("Work email").fill("nora@northwind.test");
+  await visitor.getByRole("button", { name: "Continue with single sign-on" }).click();
+  await expect(visitor.getByRole("alert")).toContainText(
+    "Single sign-on is not set up for this email's domain",
+  );
   await visitor.getByLabel("Work email").fill("someone@elsewhere.test");
   await visitor.getByRole("button", { name: "Continue with single sign-on" }).click();
   await expect(visitor.getByRole("alert")).toContainText(
     "Single sign-on is not set up for this email's domain",
   );
   await expectAccessible(visitor);
+
+  // The owner publishes the record (here, at the test DNS server) and verifies.
+  await publishTxtRecord(recordName, [recordValue]);
+  await claim.getByRole("button", { name: "Verify northwind.test" }).click();
+  await expect(claim.getByTestId("sso-domain-status")).toHaveText("VERIFIED");
+  await expectAccessible(owner);
+
   await visitor.getByLabel("Work email").fill("nora@northwind.test");
   await visitor.getByRole("button", { name: "Continue with single sign-on" }).click();
   await expect(visitor).toHaveURL(/\/sign-in\?sso_error=SSO_PROVIDER_UNREACHABLE$/, { timeout: 30_000 });
@@ -184,6 +207,10 @@ test("single sign-on: an owner sets up OIDC; the sign-in page finds it by email 
   const whiteLabel = staff.getByRole("region", { name: "White-label" });
   await expect(whiteLabel).toContainText("https://idp.northwind.test · tessera-portal");
   await expect(whiteLabel).not.toContainText("a-client-secret");
+  // Staff see which email domains are proven.
+  await expect(whiteLabel.getByRole("region", { name: "Single sign-on" })).toContainText(
+    "northwind.testVERIFIED",
+  );
   await whiteLabel.getByRole("button", { name: "Delete the single sign-on setup" }).click();
   const dialog = staff.getByRole("dialog", { name: "Delete the single sign-on setup?" });
   await dialog.getByRole("button", { name: "Delete" }).click();

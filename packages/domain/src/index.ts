@@ -32,3 +32,4 @@ export * from "./white-label/inputs.ts";
 export * from "./white-label/integrations.ts";
 export * from "./white-label/logo.ts";
 export * from "./white-label/sso.ts";
+export * from "./white-label/sso-domains.ts";

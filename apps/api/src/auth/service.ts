@@ -40,7 +40,7 @@ export const signIn = async (
     });
   }
   await deps.loginLimiter.succeeded(input.email);
-  if (user.organizationId && (await ssoEnforced(ctx.db, user.organizationId, ctx.clock.now()))) {
+  if (user.organizationId && (await ssoEnforced(ctx.db, user.organizationId, ctx.clock.now(), user.email))) {
     throw new DomainError(
       "SSO_REQUIRED",
       "Your organisation signs in with single sign-on; use “Sign in with SSO”",

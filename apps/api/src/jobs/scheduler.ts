@@ -1,7 +1,7 @@
 import type { AppDeps } from "../context.ts";
 import { runSlaSweep } from "../support/sla-sweep.ts";
 import { pruneUsageEvents } from "../usage/ingest.ts";
-import { runDomainSweep } from "../white-label/domains.ts";
+import { runDomainSweep } from "../white-label/domain-sweep.ts";
 import { runWebhookDispatch } from "../white-label/webhook-dispatcher.ts";
 import { runLicenseSweep } from "./license-sweep.ts";
 

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
+import type { Executor } from "@tessera/db";
 import { customizations } from "@tessera/db/schema";
 import {
+  CLAIM_TAKEN_REASON,
   type CustomDomainInput,
-  DOMAIN_RECHECK_WINDOW_HOURS,
   DomainError,
   type DomainStatus,
   judgeDomainCheck,
@@ -11,7 +12,7 @@ import {
   verificationRecordName,
   verificationRecordValue,
 } from "@tessera/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
@@ -35,6 +36,10 @@ export interface DomainValue {
 }
 
 type DomainDeps = Pick<AppDeps, "config">;
+
+/** Every organisation's DOMAIN record naming this hostname. */
+const hostnameClaims = (hostname: string) =>
+  and(eq(customizations.type, "DOMAIN"), sql`${customizations.value}->>'hostname' = ${hostname}`);
 
 /** The record with the DNS instructions the customer needs. */
 export const domainView = (row: Pick<CustomizationRow, "id" | "value" | "version" | "updatedAt">) => {
@@ -65,6 +70,17 @@ export const setCustomDomain = async (
     await requireAllowed(tx, organizationId, "DOMAIN", now);
     const current = await findCustomization(tx, organizationId, "DOMAIN", SINGLETON_KEY);
     if (current && (current.value as unknown as DomainValue).hostname === hostname) return current;
+    // Unverified claims elsewhere do not stand in the way; a verified owner does.
+    const [owner] = await tx
+      .select({ id: customizations.id })
+      .from(customizations)
+      .where(and(hostnameClaims(hostname), sql`${customizations.value}->>'status' = 'VERIFIED'`))
+      .limit(1);
+    if (owner) {
+      throw new DomainError("DOMAIN_TAKEN", "This hostname is already verified by another organisation", {
+        field: "hostname",
+      });
+    }
     const value: DomainValue = {
       hostname,
       token: randomBytes(16).toString("hex"),
@@ -94,26 +110,45 @@ export const getCustomDomain = async (ctx: ServiceContext, organizationId: strin
 };
 
 /**
- * Look up `_tessera.<hostname>` and record the verdict. The write is conditional on the
- * version read: of two racing checks (a click and the sweep, or two instances) one records
- * the transition and its audit event; the other returns what was stored.
+ * Look up `_tessera.<hostname>` and record the verdict. Every claim on the hostname is locked
+ * (in id order, so two verifications of one name queue rather than deadlock): proof wins over
+ * other organisations' unverified claims, which become FAILED; a name another organisation
+ * already verified stays theirs. The write is conditional on the version read: of two racing
+ * checks one records the transition and its audit event; the other returns what was stored.
  */
-const checkDomainRecord = async (ctx: ServiceContext, deps: DomainDeps, row: CustomizationRow) => {
+export const checkDomainRecord = async (ctx: ServiceContext, deps: DomainDeps, row: CustomizationRow) => {
   const value = row.value as unknown as DomainValue;
   const answer = await lookupTxt(verificationRecordName(value.hostname), deps.config.DNS_RESOLVER);
-  const verdict = judgeDomainCheck(value.hostname, value.token, answer);
+  const judged = judgeDomainCheck(value.hostname, value.token, answer);
   const now = ctx.clock.now();
-  const next: DomainValue = {
-    ...value,
-    status: verdict.status,
-    reason: verdict.reason,
-    dnsRecords: "records" in answer ? answer.records : null,
-    dnsError: "error" in answer ? answer.error : null,
-    checkedAt: now.toISOString(),
-    verifiedAt: verdict.status === "VERIFIED" ? (value.verifiedAt ?? now.toISOString()) : null,
-    checks: value.checks + 1,
-  };
   return ctx.db.transaction(async (tx) => {
+    const claims = await tx
+      .select({
+        id: customizations.id,
+        organizationId: customizations.organizationId,
+        value: customizations.value,
+      })
+      .from(customizations)
+      .where(hostnameClaims(value.hostname))
+      .orderBy(asc(customizations.id))
+      .for("update");
+    const takenElsewhere = claims.some(
+      (claim) => claim.organizationId !== row.organizationId && claim.value.status === "VERIFIED",
+    );
+    const verdict =
+      judged.status === "VERIFIED" && takenElsewhere
+        ? { status: "FAILED" as const, reason: CLAIM_TAKEN_REASON }
+        : judged;
+    const next: DomainValue = {
+      ...value,
+      status: verdict.status,
+      reason: verdict.reason,
+      dnsRecords: "records" in answer ? answer.records : null,
+      dnsError: "error" in answer ? answer.error : null,
+      checkedAt: now.toISOString(),
+      verifiedAt: verdict.status === "VERIFIED" ? (value.verifiedAt ?? now.toISOString()) : null,
+      checks: value.checks + 1,
+    };
     const [saved] = await tx
       .update(customizations)
       .set({ value: next as unknown as Record<string, unknown>, version: row.version + 1, updatedAt: now })
@@ -139,8 +174,47 @@ const checkDomainRecord = async (ctx: ServiceContext, deps: DomainDeps, row: Cus
         },
       });
     }
+    if (next.status === "VERIFIED") {
+      // Proof won: other organisations' claims on the hostname lose, with the reason shown to them.
+      const losers = claims.filter((claim) => claim.id !== row.id && claim.value.status !== "VERIFIED");
+      await failDomainClaims(tx, ctx, losers, CLAIM_TAKEN_REASON, "white_label.domain_failed");
+    }
     return saved;
   });
+};
+
+interface Claim {
+  id: string;
+  organizationId: string;
+  value: Record<string, unknown>;
+}
+
+/** Mark these (locked, unverified) DOMAIN records FAILED with `reason`, each audited for its own organisation. */
+export const failDomainClaims = async (
+  tx: Executor,
+  ctx: ServiceContext,
+  claims: Claim[],
+  reason: string,
+  action: string,
+) => {
+  for (const claim of claims) {
+    await tx
+      .update(customizations)
+      .set({
+        value: sql`${customizations.value} || jsonb_build_object('status', 'FAILED', 'reason', ${reason}::text)`,
+        version: sql`${customizations.version} + 1`,
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(customizations.id, claim.id));
+    await recordAudit(tx, ctx, {
+      action,
+      organizationId: claim.organizationId,
+      targetType: "customization",
+      targetId: claim.id,
+      before: { status: claim.value.status, reason: claim.value.reason ?? null },
+      after: { status: "FAILED", reason },
+    });
+  }
 };
 
 /** Re-check on demand. */
@@ -149,43 +223,6 @@ export const verifyCustomDomain = async (ctx: ServiceContext, deps: DomainDeps, 
   if (!row) throw new DomainError("NOT_FOUND", "No custom domain is set", { field: "hostname" });
   await requireAllowed(ctx.db, organizationId, "DOMAIN", ctx.clock.now());
   return domainView(await checkDomainRecord(ctx, deps, row));
-};
-
-/** How often the sweep looks again at one unverified domain. */
-const SWEEP_RECHECK_MS = 5 * 60_000;
-
-/**
- * Re-check domains not yet verified, for 72 hours after they were set (DNS takes its time);
- * after that only a click re-checks. Verified domains stay verified.
- */
-export const runDomainSweep = async (deps: AppDeps, now: Date) => {
-  const ctx: ServiceContext = {
-    db: deps.db,
-    clock: { now: () => now },
-    actor: null,
-    ip: null,
-    system: "domain-sweep",
-  };
-  const windowStart = new Date(now.getTime() - DOMAIN_RECHECK_WINDOW_HOURS * 3_600_000).toISOString();
-  const recheckBefore = new Date(now.getTime() - SWEEP_RECHECK_MS).toISOString();
-  const due = await deps.db
-    .select()
-    .from(customizations)
-    .where(
-      and(
-        eq(customizations.type, "DOMAIN"),
-        sql`${customizations.value}->>'status' in ('PENDING', 'FAILED')`,
-        sql`(${customizations.value}->>'setAt')::timestamptz > ${windowStart}::timestamptz`,
-        sql`coalesce((${customizations.value}->>'checkedAt')::timestamptz, '-infinity') < ${recheckBefore}::timestamptz`,
-      ),
-    )
-    .limit(100);
-  let verified = 0;
-  for (const row of due) {
-    const saved = await checkDomainRecord(ctx, deps, row);
-    if ((saved.value as unknown as DomainValue).status === "VERIFIED") verified++;
-  }
-  return { checked: due.length, verified };
 };
 
 /** The organisation whose verified custom domain a request arrived on, if any. */

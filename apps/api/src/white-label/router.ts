@@ -10,6 +10,8 @@ import {
   ListDeliveriesInput,
   OrganizationId,
   SetFeatureToggleInput,
+  SsoDomainId,
+  SsoDomainInput,
   SsoInput,
   UpdateIntegrationInput,
   UploadLogoInput,
@@ -40,6 +42,7 @@ import {
   setBranding,
   setFeatureToggle,
 } from "./service.ts";
+import { addSsoDomain, listSsoDomains, removeSsoDomain, verifySsoDomain } from "./sso-domains.ts";
 import { getTheme } from "./theme.ts";
 
 const admins = () => customer("OWNER", "ADMIN");
@@ -78,6 +81,20 @@ export const whiteLabelRouter = {
   enableSSO: admins()
     .input(SsoInput)
     .mutation(({ ctx, input }) => enableSSO(serviceContext(ctx), ctx, ctx.organizationId, input)),
+  ssoDomains: admins().query(({ ctx }) => listSsoDomains(serviceContext(ctx), ctx.organizationId)),
+  addSsoDomain: admins()
+    .input(SsoDomainInput)
+    .mutation(({ ctx, input }) => addSsoDomain(serviceContext(ctx), ctx, ctx.organizationId, input)),
+  verifySsoDomain: admins()
+    .input(SsoDomainId)
+    .mutation(({ ctx, input }) =>
+      verifySsoDomain(serviceContext(ctx), ctx, ctx.organizationId, input.ssoDomainId),
+    ),
+  removeSsoDomain: admins()
+    .input(SsoDomainId)
+    .mutation(({ ctx, input }) =>
+      removeSsoDomain(serviceContext(ctx), ctx.organizationId, input.ssoDomainId),
+    ),
   apiAccess: admins().query(({ ctx }) => getApiAccess(serviceContext(ctx), ctx.organizationId)),
   enableAPI: admins()
     .input(EnableApiInput)
@@ -116,6 +133,9 @@ export const whiteLabelRouter = {
   organizationConfig: staff()
     .input(OrganizationId)
     .query(({ ctx, input }) => getWhiteLabelConfig(serviceContext(ctx), input.organizationId)),
+  organizationSsoDomains: staff()
+    .input(OrganizationId)
+    .query(({ ctx, input }) => listSsoDomains(serviceContext(ctx), input.organizationId)),
   deleteOrganizationCustomization: staff("ADMIN")
     .input(CustomizationId.extend(OrganizationId.shape))
     .mutation(({ ctx, input }) =>

@@ -28,6 +28,7 @@ import { licenseChanged } from "../licenses/validation-cache.ts";
 import { domainView } from "./domains.ts";
 import { integrationView } from "./integrations.ts";
 import { logoPath } from "./logos.ts";
+import { claimSsoDomains } from "./sso-domains.ts";
 import {
   currentEntitlements,
   customizationView,
@@ -219,6 +220,8 @@ export const enableSSO = async (
   const row = await ctx.db.transaction(async (tx) => {
     await requireAllowed(tx, organizationId, "SSO", now);
     const current = await findCustomization(tx, organizationId, "SSO", SINGLETON_KEY);
+    // Each listed domain becomes a claim that routes sign-ins only once its TXT record proves it.
+    await claimSsoDomains(tx, ctx, deps, organizationId, input.allowedDomains, (i) => `allowedDomains.${i}`);
     if (input.protocol === "OIDC") {
       requireOutboundUrl("issuer", input.issuer, allowHttp);
       const keepSecret = current?.value.protocol === "OIDC" && current.secretCiphertext !== null;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { customizations, ssoLoginStates, users } from "@tessera/db/schema";
+import { customizations, ssoDomains, ssoLoginStates, users } from "@tessera/db/schema";
 import {
   customizationGate,
   DomainError,
@@ -23,6 +23,7 @@ import {
   clearedBindingCookie,
   presentedBindingHash,
 } from "./sso-browser-binding.ts";
+import { ssoDomainVerified } from "./sso-domains.ts";
 import { providerConfiguration } from "./sso-provider.ts";
 import { storeLoginStateWithinCap } from "./sso-start-guard.ts";
 import { currentEntitlements, findCustomization } from "./store.ts";
@@ -32,14 +33,23 @@ export const SSO_CALLBACK_PATH = "/auth/sso/callback";
 const STATE_TTL_MS = 10 * 60_000;
 
 /**
- * Which organisation signs this email in through SSO: one whose OIDC configuration allows the
- * email's domain. Answers only whether SSO applies, never whether the person exists.
+ * Which organisation signs this email in through SSO: the one that lists the email's domain
+ * in its OIDC configuration and has proven it by DNS (one verified owner per domain, so at
+ * most one). Answers only whether SSO applies, never whether the person exists.
  */
 export const discoverSso = async (ctx: ServiceContext, input: z.output<typeof SsoDiscoverInput>) => {
   const domain = emailDomainOf(input.email);
   const rows = await ctx.db
     .select({ organizationId: customizations.organizationId, value: customizations.value })
     .from(customizations)
+    .innerJoin(
+      ssoDomains,
+      and(
+        eq(ssoDomains.organizationId, customizations.organizationId),
+        eq(ssoDomains.domain, domain),
+        eq(ssoDomains.status, "VERIFIED"),
+      ),
+    )
     .where(
       and(
         eq(customizations.type, "SSO"),
@@ -217,7 +227,13 @@ export const handleSsoCallback = async (deps: AppDeps, req: IncomingMessage, res
   } catch {
     return refuse(res, "SSO_EXCHANGE_FAILED");
   }
-  if (!emailDomainAllowed(email, found.settings.allowedDomains)) return refuse(res, "SSO_DOMAIN_NOT_ALLOWED");
+  // Listed and proven by DNS: a domain the organisation merely names is not its own.
+  if (
+    !emailDomainAllowed(email, found.settings.allowedDomains) ||
+    !(await ssoDomainVerified(deps.db, pending.organizationId, emailDomainOf(email)))
+  ) {
+    return refuse(res, "SSO_DOMAIN_NOT_ALLOWED");
+  }
   const [user] = await deps.db
     .select()
     .from(users)

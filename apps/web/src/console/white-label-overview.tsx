@@ -6,6 +6,7 @@ import { type ReactNode, useState } from "react";
 import { Detail } from "../components/organization-fields.tsx";
 import { Badge, Button, Card, ConfirmDialog, ErrorAlert, formatDate, QueryState } from "../components/ui.tsx";
 import { useTRPC } from "../trpc.ts";
+import { SsoDomainClaims } from "./sso-domain-claims.tsx";
 
 type OrganizationConfig = inferRouterOutputs<AppRouter>["whiteLabel"]["organizationConfig"];
 
@@ -238,6 +239,9 @@ const SsoDetails = ({ config, canDelete }: { config: OrganizationConfig; canDele
               : formatDate(sso.certificateExpiresAt)}
           </Detail>
           <Detail label="Allowed email domains">{sso.allowedDomains.join(", ")}</Detail>
+          <Detail label="Email domain proofs">
+            <SsoDomainClaims organizationId={config.organizationId} />
+          </Detail>
           <Detail label="Password sign-in">{sso.enforced ? "Off (SSO enforced)" : "Allowed"}</Detail>
           <Detail label="Changed">{formatDate(sso.updatedAt)}</Detail>
         </dl>

@@ -46,8 +46,12 @@ export const customizations = pgTable(
   },
   (table) => [
     unique("customizations_one_per_key").on(table.organizationId, table.type, table.key),
-    // A hostname belongs to one organisation, whatever its verification state.
-    uniqueIndex("customizations_domain_hostname_unique")
+    // A hostname has one VERIFIED owner; unverified claims never block the one who proves control.
+    uniqueIndex("customizations_domain_verified_hostname_unique")
+      .on(sql`(${table.value}->>'hostname')`)
+      .where(sql`${table.type} = 'DOMAIN' and ${table.value}->>'status' = 'VERIFIED'`),
+    // Every claim on a hostname, for the verification that settles them all at once.
+    index("customizations_domain_claims_by_hostname")
       .on(sql`(${table.value}->>'hostname')`)
       .where(sql`${table.type} = 'DOMAIN'`),
   ],
@@ -156,5 +160,40 @@ export const ssoLoginStates = pgTable(
   (table) => [
     index("sso_login_states_by_expiry").on(table.expiresAt),
     index("sso_login_states_pending_by_organization").on(table.organizationId, table.expiresAt),
+  ],
+);
+
+export const ssoDomainStatus = pgEnum("sso_domain_status", ["PENDING", "VERIFIED", "FAILED"]);
+
+/**
+ * An email domain an organisation claims for single sign-on. It routes sign-ins to the
+ * organisation's identity provider only once VERIFIED by a DNS TXT record `_tessera.<domain>`
+ * holding the token; one VERIFIED owner per domain, any number of unverified claims.
+ */
+export const ssoDomains = pgTable(
+  "sso_domains",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    domain: text().notNull(),
+    token: text().notNull(),
+    status: ssoDomainStatus().notNull().default("PENDING"),
+    /** The DNS answer that decided the status, in words. */
+    reason: text(),
+    dnsRecords: jsonb().$type<string[]>(),
+    dnsError: text(),
+    checks: integer().notNull().default(0),
+    checkedAt: timestamp({ withTimezone: true }),
+    verifiedAt: timestamp({ withTimezone: true }),
+    /** Optimistic concurrency: a check records its verdict only on the version it read. */
+    version: integer().notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    unique("sso_domains_one_claim_per_organization").on(table.organizationId, table.domain),
+    uniqueIndex("sso_domains_one_verified_owner").on(table.domain).where(sql`${table.status} = 'VERIFIED'`),
+    index("sso_domains_unverified_by_age").on(table.createdAt).where(sql`${table.status} <> 'VERIFIED'`),
   ],
 );

@@ -21,16 +21,22 @@ export const verificationRecordValue = (token: string) => `tessera-verification=
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
-const refuse = (message: string): never => {
-  throw new DomainError("VALIDATION_FAILED", message, { field: "hostname" });
-};
+const refuser =
+  (field: string) =>
+  (message: string): never => {
+    throw new DomainError("VALIDATION_FAILED", message, { field });
+  };
 
 /**
- * A hostname an organisation may point at us: a syntactically valid public name under an
- * ICANN suffix (not the suffix itself), not an IP, not a reserved name, and not one of ours.
- * Returns it lower-case, without a trailing dot.
+ * The checks a custom domain and an SSO email domain share: a syntactically valid name, not
+ * an IP, not a public suffix, not one of ours. Returns it lower-case, without a trailing dot.
  */
-export const normalizeCustomDomain = (raw: string, platformDomains: readonly string[]): string => {
+export const normalizeDomainName = (
+  raw: string,
+  platformDomains: readonly string[],
+  options: { field: string; requireIcann: boolean },
+): string => {
+  const refuse = refuser(options.field);
   const hostname = raw.trim().toLowerCase().replace(/\.$/, "");
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(hostname) || /[/:@?#\s]/.test(hostname)) {
     refuse("must be a hostname only, such as learn.example.com (no scheme, port or path)");
@@ -41,18 +47,27 @@ export const normalizeCustomDomain = (raw: string, platformDomains: readonly str
   if (parsed.isIp) refuse("must be a name, not an IP address");
   const labels = hostname.split(".");
   if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) refuse("is not a valid hostname");
-  if (!parsed.isIcann || !parsed.domain || !parsed.publicSuffix) {
+  if (options.requireIcann && (!parsed.isIcann || !parsed.domain || !parsed.publicSuffix)) {
     refuse(
       "must end in a public top-level domain (localhost, .local, .internal and the like cannot be verified)",
     );
   }
-  if (hostname === parsed.publicSuffix) refuse("is a public suffix; use a name you own under it");
+  if (!parsed.domain || hostname === parsed.publicSuffix) {
+    refuse("is a public suffix; use a name you own under it");
+  }
   for (const ours of platformDomains) {
     const domain = ours.toLowerCase();
     if (hostname === domain || hostname.endsWith(`.${domain}`)) refuse("is one of Tessera's own domains");
   }
   return hostname;
 };
+
+/**
+ * A hostname an organisation may point at us: a syntactically valid public name under an
+ * ICANN suffix (not the suffix itself), not an IP, not a reserved name, and not one of ours.
+ */
+export const normalizeCustomDomain = (raw: string, platformDomains: readonly string[]): string =>
+  normalizeDomainName(raw, platformDomains, { field: "hostname", requireIcann: true });
 
 /** What the resolver answered for the TXT name: the records found, or the DNS error code. */
 export type DnsAnswer = { records: string[] } | { error: string };
@@ -87,3 +102,20 @@ export const judgeDomainCheck = (hostname: string, token: string, answer: DnsAns
 
 /** How long after a domain is set the sweep keeps re-checking an unverified one. */
 export const DOMAIN_RECHECK_WINDOW_HOURS = 72;
+/** How often, within that window, the sweep looks again at one unverified domain. */
+export const DOMAIN_RECHECK_INTERVAL_MINUTES = 5;
+
+/**
+ * How long an unverified claim (custom domain or SSO email domain) lives: after that the
+ * sweep marks it FAILED "claim expired". Unverified claims never block another organisation;
+ * expiry tells the claimant it went stale and stops the sweep looking at it.
+ */
+export const CLAIM_EXPIRY_DAYS = 7;
+export const CLAIM_EXPIRED_REASON = `Claim expired: not verified within ${CLAIM_EXPIRY_DAYS} days`;
+
+/** Why an unverified claim lost: another organisation proved control first. */
+export const CLAIM_TAKEN_REASON = "Verified by another organisation, whose DNS record proved control";
+
+/** Whether an unverified claim set at `setAt` has outlived its time. */
+export const claimExpired = (setAt: Date, now: Date): boolean =>
+  now.getTime() - setAt.getTime() >= CLAIM_EXPIRY_DAYS * 86_400_000;

@@ -18,6 +18,7 @@ import {
 } from "../../components/ui.tsx";
 import { errorsUnder, useSchemaForm } from "../../components/use-form.ts";
 import { useTRPC } from "../../trpc.ts";
+import { SsoDomainsPanel } from "./sso-domains-panel.tsx";
 import { GateNotice } from "./tier-gate.tsx";
 import { type Gate, useRefreshWhiteLabel, useWhiteLabelConfig } from "./white-label-data.ts";
 
@@ -254,7 +255,7 @@ const SsoForm = ({
           value={values.allowedDomains}
           onChange={set("allowedDomains")}
           error={errorsUnder(form.errors, "allowedDomains")}
-          hint="One a line or separated by commas, e.g. example.com. Only these people may sign in through it."
+          hint="One a line or separated by commas, e.g. example.com. Only these people may sign in through it, once each domain is verified below."
           required
         />
         <label className="flex items-start gap-2 text-sm">
@@ -373,6 +374,7 @@ export const SsoSettingsPage = () => {
               </Card>
             )}
           </QueryState>
+          <SsoDomainsPanel gate={gates.SSO} allowedDomains={sso.data?.allowedDomains ?? []} />
         </>
       )}
     </QueryState>
