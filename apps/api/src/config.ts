@@ -72,6 +72,14 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: optional(z.string().min(16, { message: "must be at least 16 characters" })),
+  /** Logo uploads an organisation may make per hour (each SVG costs a sanitising pass). */
+  LOGO_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Logos an organisation may store at once; unreferenced ones are collected after the grace period. */
+  LOGO_MAX_PER_ORGANIZATION: z.coerce.number().int().min(1).default(20),
+  /** How long an upload that no branding uses is kept before the logo collection deletes it. */
+  LOGO_UNREFERENCED_GRACE_HOURS: z.coerce.number().int().min(1).default(24),
+  /** Time limit for sanitising one SVG in the worker thread; past it the upload is refused. */
+  SVG_SANITIZE_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(4_000),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce

@@ -11,6 +11,8 @@ import type { ValidationCache } from "./licenses/validation-cache.ts";
 import type { ValidationLimiter } from "./licenses/validation-limiter.ts";
 import type { Logger } from "./observability/logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
+import type { LogoUploadLimiter } from "./white-label/logo-upload-limiter.ts";
+import type { SvgSanitizer } from "./white-label/svg-sanitizer-pool.ts";
 
 /** Who is calling, resolved from the session cookie. */
 export interface Actor {
@@ -37,6 +39,9 @@ export interface AppDeps {
   apiRateLimiter: ApiRateLimiter;
   logger: Logger;
   metrics: Metrics;
+  /** SVG logos are sanitised in worker threads of this pool (closed with the app). */
+  svgSanitizer: SvgSanitizer;
+  logoUploadLimiter: LogoUploadLimiter;
 }
 
 /** The per-request view of the HTTP exchange that services and procedures need. */

@@ -1,0 +1,1 @@
+CREATE INDEX "branding_assets_by_created_at" ON "branding_assets" USING btree ("created_at");
