@@ -2,7 +2,6 @@ import { createRequire } from "node:module";
 import { DomainError } from "@tessera/domain";
 import { Piscina } from "piscina";
 import type { SvgSanitizeOutcome } from "./svg-sanitizer.ts";
-import { checkSvgStructure } from "./svg-structure.ts";
 
 export interface SvgSanitizer {
   /** The SVG made safe, or VALIDATION_FAILED on `dataBase64` saying why it is refused. */
@@ -38,8 +37,9 @@ const workerLocation = (): { filename: string; execArgv: string[] } => {
 const refused = (message: string) => new DomainError("VALIDATION_FAILED", message, { field: "dataBase64" });
 
 /**
- * Sanitising off the event loop: a streaming structure check first (cheap, linear), then
- * DOMPurify in a worker thread of one shared pool, started on first use. A task that runs past
+ * Sanitising off the event loop: a streaming structure check, then DOMPurify, both in a
+ * worker thread of one shared pool started on first use (even the linear check is work
+ * proportional to 256 KiB that the event loop need not do). A task that runs past
  * the time limit is aborted and its thread terminated, so a pathological file costs one
  * thread for `timeoutMs` and never the server.
  */
@@ -63,7 +63,6 @@ export const createSvgSanitizer = (options: SvgSanitizerOptions): SvgSanitizer =
   };
   return {
     async sanitize(svg) {
-      checkSvgStructure(svg);
       let outcome: SvgSanitizeOutcome;
       try {
         outcome = await (pool ?? start()).run(svg, { signal: AbortSignal.timeout(options.timeoutMs) });

@@ -1,4 +1,5 @@
 import { referencesOutside } from "./svg-references.ts";
+import { svgStructureProblem } from "./svg-structure.ts";
 
 type Purifier = ReturnType<typeof import("dompurify").default>;
 
@@ -46,11 +47,14 @@ const SCRIPTING_ELEMENTS = new Set([
 ]);
 
 /**
- * An uploaded SVG made safe to serve: scripts are refused outright — a logo has no business
- * carrying them — and external references are stripped. Runs in the sanitiser's worker
- * threads (see `svg-sanitizer-pool.ts`), never on the server's event loop.
+ * An uploaded SVG made safe to serve: structurally abusive files are refused before DOMPurify
+ * sees them, scripts are refused outright — a logo has no business carrying them — and
+ * external references are stripped. Runs in the sanitiser's worker threads (see
+ * `svg-sanitizer-pool.ts`), never on the server's event loop.
  */
 export const sanitizeSvgMarkup = async (svg: string): Promise<SvgSanitizeOutcome> => {
+  const problem = svgStructureProblem(svg);
+  if (problem) return { refused: problem };
   const purify = await loadPurifier();
   const clean = purify.sanitize(svg, {
     USE_PROFILES: { svg: true, svgFilters: true },

@@ -1,4 +1,4 @@
-import { DomainError, SVG_MAX_ATTRIBUTES, SVG_MAX_DEPTH, SVG_MAX_ELEMENTS } from "@tessera/domain";
+import { SVG_MAX_ATTRIBUTES, SVG_MAX_DEPTH, SVG_MAX_ELEMENTS } from "@tessera/domain";
 import { SaxesParser } from "saxes";
 
 class Refused extends Error {}
@@ -8,15 +8,15 @@ const refuse = (reason: string): never => {
 };
 
 /**
- * A streaming pass over the SVG before anything builds a DOM of it: DOMPurify's cost grows
+ * A streaming pass over the SVG before anything builds a DOM of it (in the worker thread too): DOMPurify's cost grows
  * with nesting depth (thousands of nested groups stall it for seconds or overflow its stack),
  * so structurally abusive files are refused here in linear time. Also refused: markup that is
  * not well-formed XML (browsers will not render it as an image anyway), a DOCTYPE with an
  * internal subset (entity declarations: billion-laughs, external entities) and processing
  * instructions (`<?xml-stylesheet?>` loads CSS). A bare DOCTYPE naming the SVG 1.1 DTD, as
- * drawing programs write, is harmless: nothing fetches it.
+ * drawing programs write, is harmless: nothing fetches it. Returns what is wrong, or null.
  */
-export const checkSvgStructure = (svg: string): void => {
+export const svgStructureProblem = (svg: string): string | null => {
   const parser = new SaxesParser({ position: false });
   let depth = 0;
   let elements = 0;
@@ -46,8 +46,9 @@ export const checkSvgStructure = (svg: string): void => {
   parser.on("error", (error) => refuse(`is not well-formed XML (${error.message.split("\n")[0]})`));
   try {
     parser.write(svg).close();
+    return null;
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
-    throw new DomainError("VALIDATION_FAILED", `The SVG ${error.message}`, { field: "dataBase64" });
+    return `The SVG ${error.message}`;
   }
 };
