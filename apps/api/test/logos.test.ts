@@ -247,4 +247,40 @@ describe("logo collection", () => {
     // The branding still shows its logo.
     expect((await owner.caller.whiteLabel.branding()).effective.logoSrc).toBe(`/branding/logos/${used.id}`);
   });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    "a logo that a branding save holds (FOR SHARE) is skipped, not deleted under it (PostgreSQL)",
+    async () => {
+      const owner = await ownerOn();
+      const logo = await uploadPng(owner);
+      const later = new Date(h.clock.now().getTime() + 25 * HOUR);
+      const second = await h.secondInstance();
+      let release = () => {};
+      let signalHeld = () => {};
+      const held = new Promise<void>((resolve) => {
+        signalHeld = resolve;
+      });
+      // What setBranding does inside its transaction before it writes the reference.
+      const saving = second.deps.db.transaction(async (tx) => {
+        await tx.select().from(brandingAssets).where(eq(brandingAssets.id, logo.id)).for("share");
+        signalHeld();
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      });
+      await held;
+      try {
+        await runLogoCollection(h.deps, later);
+        expect(await h.db.select().from(brandingAssets).where(eq(brandingAssets.id, logo.id))).toHaveLength(
+          1,
+        );
+      } finally {
+        release();
+        await saving;
+        await second.close();
+      }
+      await runLogoCollection(h.deps, later);
+      expect(await h.db.select().from(brandingAssets).where(eq(brandingAssets.id, logo.id))).toHaveLength(0);
+    },
+  );
 });
