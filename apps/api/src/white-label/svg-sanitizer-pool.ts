@@ -13,7 +13,7 @@ export interface SvgSanitizer {
 export interface SvgSanitizerOptions {
   timeoutMs: number;
   maxThreads?: number;
-  /** A thread that dies outside a task (e.g. cannot load its code); its task is refused too. */
+  /** A thread that fails (cannot load its code, or a task throws): logged; the upload is refused. */
   onWorkerError?: (error: unknown) => void;
 }
 
@@ -79,7 +79,9 @@ export const createSvgSanitizer = (options: SvgSanitizerOptions): SvgSanitizer =
             },
           );
         }
-        throw error;
+        // The file made DOMPurify or jsdom throw in the thread: refuse it rather than answer 500.
+        options.onWorkerError?.(error);
+        throw refused("The SVG could not be sanitised");
       }
       if ("refused" in outcome) throw refused(outcome.refused);
       return outcome.svg;
