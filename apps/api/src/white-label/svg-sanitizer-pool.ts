@@ -74,9 +74,7 @@ export const createSvgSanitizer = (options: SvgSanitizerOptions): SvgSanitizer =
           throw new DomainError(
             "RATE_LIMITED",
             "Too many logos are being processed; retry in a few seconds",
-            {
-              retryAfterSeconds: 5,
-            },
+            { field: "dataBase64", retryAfterSeconds: 5 },
           );
         }
         // The file made DOMPurify or jsdom throw in the thread: refuse it rather than answer 500.
