@@ -12,8 +12,12 @@ const external = [...Object.keys(manifest.dependencies), ...Object.keys(dbManife
   .flatMap((name) => [name, `${name}/*`]);
 
 await build({
-  entryPoints: ["src/main.ts"],
-  outfile: "dist/main.js",
+  // The SVG sanitiser's worker thread loads its own file: dist/svg-sanitizer-worker.js beside main.js.
+  entryPoints: {
+    main: "src/main.ts",
+    "svg-sanitizer-worker": "src/white-label/svg-sanitizer-worker.ts",
+  },
+  outdir: "dist",
   bundle: true,
   platform: "node",
   target: "node20",

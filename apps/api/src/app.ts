@@ -20,7 +20,9 @@ import { createLogger, flushLogs } from "./observability/logger.ts";
 import { collectProcessMetrics, createMetrics } from "./observability/metrics.ts";
 import { rateLimiterFactory } from "./rate-limits.ts";
 import { seedDemo } from "./seed/demo.ts";
+import { LogoUploadLimiter } from "./white-label/logo-upload-limiter.ts";
 import { SsoStartLimiter } from "./white-label/sso-start-guard.ts";
+import { createSvgSanitizer } from "./white-label/svg-sanitizer-pool.ts";
 
 export interface RunningApp {
   deps: AppDeps;
@@ -39,6 +41,7 @@ export const createDeps = (
   logDestination?: DestinationStream,
 ): AppDeps => {
   const createLimiter = rateLimiterFactory(config.RATE_LIMIT_STORE, dbHandle);
+  const logger = createLogger(config.LOG_LEVEL, logDestination);
   return {
     db: dbHandle.db,
     dbHandle,
@@ -64,7 +67,7 @@ export const createDeps = (
     secrets: createSecretBox(loadEncryptionKey(config.ENCRYPTION_KEY, config.dataDir)),
     billing,
     apiRateLimiter: new ApiRateLimiter(createLimiter),
-    logger: createLogger(config.LOG_LEVEL, logDestination),
+    logger,
     metrics: createMetrics(),
     egress: createEgress(config),
     ssoStartLimiter: new SsoStartLimiter(
@@ -74,6 +77,11 @@ export const createDeps = (
       },
       createLimiter,
     ),
+    svgSanitizer: createSvgSanitizer({
+      timeoutMs: config.SVG_SANITIZE_TIMEOUT_MS,
+      onWorkerError: (error) => logger.error({ err: error }, "SVG sanitiser thread failed"),
+    }),
+    logoUploadLimiter: new LogoUploadLimiter(config.LOGO_UPLOADS_PER_HOUR, createLimiter),
   };
 };
 
@@ -122,6 +130,7 @@ export const startApp = async (
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await deps.svgSanitizer.close();
       await dbHandle.close();
       await deps.egress.close();
       await flushLogs(deps.logger);

@@ -12,7 +12,9 @@ import type { ValidationCache } from "./licenses/validation-cache.ts";
 import type { ValidationLimiter } from "./licenses/validation-limiter.ts";
 import type { Logger } from "./observability/logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
+import type { LogoUploadLimiter } from "./white-label/logo-upload-limiter.ts";
 import type { SsoStartLimiter } from "./white-label/sso-start-guard.ts";
+import type { SvgSanitizer } from "./white-label/svg-sanitizer-pool.ts";
 
 /** Who is calling, resolved from the session cookie. */
 export interface Actor {
@@ -42,6 +44,9 @@ export interface AppDeps {
   /** Every server-side request to the outside (webhooks, OpenID providers) goes through it. */
   egress: Egress;
   ssoStartLimiter: SsoStartLimiter;
+  /** SVG logos are sanitised in worker threads of this pool (closed with the app). */
+  svgSanitizer: SvgSanitizer;
+  logoUploadLimiter: LogoUploadLimiter;
 }
 
 /** The per-request view of the HTTP exchange that services and procedures need. */

@@ -376,7 +376,10 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
     caller,
     callerWithToken,
     sessionToken,
-    close: () => dbHandle.close(),
+    close: async () => {
+      await deps.svgSanitizer.close();
+      await dbHandle.close();
+    },
   };
 };
 

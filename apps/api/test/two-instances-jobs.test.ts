@@ -1,6 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { auditEvents, licenseReminders, licenses, ticketSlaEvents, usageEvents } from "@tessera/db/schema";
+import {
+  auditEvents,
+  brandingAssets,
+  licenseReminders,
+  licenses,
+  ticketSlaEvents,
+  usageEvents,
+} from "@tessera/db/schema";
 import { and, count, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../src/api-keys/service.ts";
@@ -92,6 +99,16 @@ describe("two instances running every job at once", () => {
       hostname: "learn.two-instances.com",
     });
     dns.setTxt(domain.verification.name, [domain.verification.value]);
+    // an uploaded logo that no branding uses, past the grace period by the time the jobs run
+    const logo = await professionalOwner.whiteLabel.uploadLogo({
+      contentType: "image/png",
+      dataBase64:
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    });
+    await h.db
+      .update(brandingAssets)
+      .set({ createdAt: new Date(now.getTime() - 23 * HOUR) })
+      .where(eq(brandingAssets.id, logo.id));
 
     const later = new Date(now.getTime() + 2 * HOUR);
     h.clock.set(later);
@@ -117,6 +134,8 @@ describe("two instances running every job at once", () => {
     const breaches = await h.db.select().from(ticketSlaEvents).where(eq(ticketSlaEvents.ticketId, ticketId));
     expect(breaches.filter((event) => event.kind === "BREACHED")).toHaveLength(1);
     expect(await audits(domain.id, "white_label.domain_verified")).toBe(1);
+    expect(await audits(logo.id, "white_label.logo_collected")).toBe(1);
+    expect(await h.db.select().from(brandingAssets).where(eq(brandingAssets.id, logo.id))).toHaveLength(0);
     expect(received.filter((body) => body.includes(ticketId))).toHaveLength(1);
   });
 

@@ -22,6 +22,7 @@ ALTER TABLE "sso_login_states" ADD COLUMN "browser_binding_hash" text;--> statem
 ALTER TABLE "sso_domains" ADD CONSTRAINT "sso_domains_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "sso_domains_one_verified_owner" ON "sso_domains" USING btree ("domain") WHERE "sso_domains"."status" = 'VERIFIED';--> statement-breakpoint
 CREATE INDEX "sso_domains_unverified_by_age" ON "sso_domains" USING btree ("created_at") WHERE "sso_domains"."status" <> 'VERIFIED';--> statement-breakpoint
+CREATE INDEX "branding_assets_by_created_at" ON "branding_assets" USING btree ("created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "customizations_domain_verified_hostname_unique" ON "customizations" USING btree (("value"->>'hostname')) WHERE "customizations"."type" = 'DOMAIN' and "customizations"."value"->>'status' = 'VERIFIED';--> statement-breakpoint
 CREATE INDEX "customizations_domain_claims_by_hostname" ON "customizations" USING btree (("value"->>'hostname')) WHERE "customizations"."type" = 'DOMAIN';--> statement-breakpoint
 CREATE INDEX "sso_login_states_pending_by_organization" ON "sso_login_states" USING btree ("organization_id","expires_at");

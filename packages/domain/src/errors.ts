@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   SSO_REQUIRED: 403,
   API_ACCESS_DISABLED: 403,
   INTERNAL_NOTE_FORBIDDEN: 403,
+  /** A per-organisation cap on stored things (logos, keys, members …) is reached. */
+  QUOTA_EXCEEDED: 409,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 } as const;

@@ -2,6 +2,7 @@ import type { AppDeps } from "../context.ts";
 import { runSlaSweep } from "../support/sla-sweep.ts";
 import { pruneUsageEvents } from "../usage/ingest.ts";
 import { runDomainSweep } from "../white-label/domain-sweep.ts";
+import { runLogoCollection } from "../white-label/logo-collection.ts";
 import { runWebhookDispatch } from "../white-label/webhook-dispatcher.ts";
 import { runLicenseSweep } from "./license-sweep.ts";
 
@@ -16,6 +17,7 @@ export const JOBS: Job[] = [
   { name: "sla-sweep", everyMs: 60_000, run: runSlaSweep },
   { name: "domain-sweep", everyMs: 60_000, run: runDomainSweep },
   { name: "webhook-delivery", everyMs: 5_000, run: runWebhookDispatch },
+  { name: "logo-collection", everyMs: 3_600_000, run: runLogoCollection },
   { name: "usage-event-pruning", everyMs: 3_600_000, run: (deps, now) => pruneUsageEvents(deps, now) },
 ];
 

@@ -1,32 +1,41 @@
 import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { brandingAssets } from "@tessera/db/schema";
-import { checkLogoBytes, type UploadLogoInput } from "@tessera/domain";
-import { eq } from "drizzle-orm";
+import { checkLogoBytes, DomainError, type UploadLogoInput } from "@tessera/domain";
+import { count, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { requireAllowed } from "./store.ts";
-import { sanitizeSvg } from "./svg-sanitizer.ts";
 
 export const LOGO_ROUTE = "/branding/logos/";
 export const logoPath = (assetId: string) => `${LOGO_ROUTE}${assetId}`;
 
+/** What guards an upload: the hourly rate, the SVG sanitiser, and the cap on stored logos. */
+export type LogoUploadGuards = Pick<AppDeps, "logoUploadLimiter" | "svgSanitizer"> & {
+  config: Pick<AppDeps["config"], "LOGO_MAX_PER_ORGANIZATION" | "LOGO_UNREFERENCED_GRACE_HOURS">;
+};
+
 /**
  * Store an uploaded logo (PNG, JPEG or SVG, ≤ 256 KiB, type read from the bytes, SVG
- * sanitised). It shows once branding refers to it (`logoAssetId`).
+ * sanitised off the event loop). It shows once branding refers to it (`logoAssetId`);
+ * until then the logo collection may delete it after the grace period.
  */
 export const uploadLogo = async (
   ctx: ServiceContext,
+  guards: LogoUploadGuards,
   organizationId: string,
   input: z.output<typeof UploadLogoInput>,
 ) => {
   await requireAllowed(ctx.db, organizationId, "BRANDING", ctx.clock.now());
+  await guards.logoUploadLimiter.consume(organizationId);
   let bytes: Buffer = Buffer.from(input.dataBase64, "base64");
   const contentType = checkLogoBytes(bytes, input.contentType);
-  if (contentType === "image/svg+xml") bytes = Buffer.from(await sanitizeSvg(bytes.toString("utf8")), "utf8");
+  if (contentType === "image/svg+xml")
+    bytes = Buffer.from(await guards.svgSanitizer.sanitize(bytes.toString("utf8")), "utf8");
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return ctx.db.transaction(async (tx) => {
+    await requireLogoRoom(tx, organizationId, guards.config);
     const [asset] = await tx
       .insert(brandingAssets)
       .values({
@@ -52,6 +61,30 @@ export const uploadLogo = async (
     });
     return { ...asset, url: logoPath(asset.id) };
   });
+};
+
+/**
+ * The per-organisation cap on stored logos, checked under a transaction-scoped advisory lock
+ * on the organisation so that concurrent uploads cannot all pass it.
+ */
+const requireLogoRoom = async (
+  tx: Pick<ServiceContext["db"], "execute" | "select">,
+  organizationId: string,
+  config: LogoUploadGuards["config"],
+) => {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`logo-quota:${organizationId}`}, 0))`);
+  const [stored] = await tx
+    .select({ n: count() })
+    .from(brandingAssets)
+    .where(eq(brandingAssets.organizationId, organizationId));
+  const cap = config.LOGO_MAX_PER_ORGANIZATION;
+  if ((stored?.n ?? 0) >= cap) {
+    throw new DomainError(
+      "QUOTA_EXCEEDED",
+      `This organisation already stores ${cap} logos; uploads that no branding uses are removed ${config.LOGO_UNREFERENCED_GRACE_HOURS} h after upload`,
+      { field: "dataBase64", limit: cap },
+    );
+  }
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -69,7 +69,7 @@ export const whiteLabelRouter = {
     .mutation(({ ctx, input }) => setBranding(serviceContext(ctx), ctx.organizationId, input)),
   uploadLogo: admins()
     .input(UploadLogoInput)
-    .mutation(({ ctx, input }) => uploadLogo(serviceContext(ctx), ctx.organizationId, input)),
+    .mutation(({ ctx, input }) => uploadLogo(serviceContext(ctx), ctx, ctx.organizationId, input)),
   domain: admins().query(({ ctx }) => getCustomDomain(serviceContext(ctx), ctx.organizationId)),
   setCustomDomain: admins()
     .input(CustomDomainInput)

@@ -99,7 +99,9 @@ export const setBranding = async (
         .from(brandingAssets)
         .where(
           and(eq(brandingAssets.id, input.logoAssetId), eq(brandingAssets.organizationId, organizationId)),
-        );
+        )
+        // Held until the branding is saved: the logo collection skips (or has already deleted) it.
+        .for("share");
       if (!asset) throw new DomainError("NOT_FOUND", "Uploaded logo not found", { field: "logoAssetId" });
     }
     const current = await findCustomization(tx, organizationId, "BRANDING", SINGLETON_KEY);

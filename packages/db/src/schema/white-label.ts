@@ -72,7 +72,11 @@ export const brandingAssets = pgTable(
     sizeBytes: integer().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("branding_assets_by_organization").on(table.organizationId, table.createdAt)],
+  (table) => [
+    index("branding_assets_by_organization").on(table.organizationId, table.createdAt),
+    // The logo collection walks the oldest uploads first.
+    index("branding_assets_by_created_at").on(table.createdAt),
+  ],
 );
 
 /** The outbox: an event written in the transaction of the change it reports. */

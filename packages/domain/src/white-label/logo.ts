@@ -31,8 +31,12 @@ export const sniffLogoType = (bytes: Uint8Array): LogoContentType | null => {
   if (startsWith(bytes, JPEG_SIGNATURE)) return "image/jpeg";
   // The prolog is ASCII: reading bytes as Latin-1 is enough to find the root element.
   const head = String.fromCharCode(...bytes.subarray(0, 4096)).replace(/^\xEF\xBB\xBF/, "");
-  // An XML declaration, comments and a doctype may come first; then the root must be <svg.
-  const withoutProlog = head.replace(/^\s*(<\?xml[^>]*\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*/i, "");
+  // An XML declaration, comments and a doctype (with any internal subset, which the SVG check
+  // then refuses by name) may come first; then the root must be <svg.
+  const withoutProlog = head.replace(
+    /^\s*(<\?xml[^>]*\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^[>]*(\[[^\]]*\])?\s*>\s*)*/i,
+    "",
+  );
   if (/^<svg[\s>]/i.test(withoutProlog)) return "image/svg+xml";
   return null;
 };
@@ -65,3 +69,11 @@ export const checkLogoBytes = (bytes: Uint8Array, declared: LogoContentType): Lo
   }
   return actual;
 };
+
+/**
+ * Structure an uploaded SVG may have: a logo is a few dozen shapes a few groups deep; these
+ * bounds leave room for detailed artwork while keeping sanitising cheap.
+ */
+export const SVG_MAX_DEPTH = 64;
+export const SVG_MAX_ELEMENTS = 5_000;
+export const SVG_MAX_ATTRIBUTES = 20_000;
