@@ -22,6 +22,7 @@ import {
 import { and, count, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../audit/service.ts";
+import { endPasswordSessions } from "../auth/session-revocation.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { licenseChanged } from "../licenses/validation-cache.ts";
 import { domainView } from "./domains.ts";
@@ -218,6 +219,8 @@ export const enableSSO = async (
   const row = await ctx.db.transaction(async (tx) => {
     await requireAllowed(tx, organizationId, "SSO", now);
     const current = await findCustomization(tx, organizationId, "SSO", SINGLETON_KEY);
+    if (input.enforced && current?.value.enforced !== true)
+      await endPasswordSessions(tx, ctx, organizationId);
     if (input.protocol === "OIDC") {
       requireSecureUrl("issuer", input.issuer, allowHttp);
       const keepSecret = current?.value.protocol === "OIDC" && current.secretCiphertext !== null;

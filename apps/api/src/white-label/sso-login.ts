@@ -105,7 +105,7 @@ const refuse = (res: ServerResponse, code: string) =>
 
 const baseUrl = (deps: Pick<AppDeps, "config">, req: IncomingMessage) =>
   deps.config.PUBLIC_URL?.replace(/\/$/, "") ??
-  `${isSecure(req, deps.config.TRUST_PROXY) ? "https" : "http"}://${req.headers.host ?? `${deps.config.HOST}:${deps.config.PORT}`}`;
+  `${isSecure(req, deps.config.trustedProxies) ? "https" : "http"}://${req.headers.host ?? `${deps.config.HOST}:${deps.config.PORT}`}`;
 
 /** Only a path on our own site: never an open redirect. */
 const safeReturnTo = (value: string | null) =>
@@ -206,7 +206,7 @@ export const handleSsoCallback = async (deps: AppDeps, req: IncomingMessage, res
     .limit(1);
   if (!user) return refuse(res, "SSO_UNKNOWN_USER");
   if (user.disabledAt) return refuse(res, "USER_DISABLED");
-  const ip = clientIp(req, deps.config.TRUST_PROXY);
+  const ip = clientIp(req, deps.config.trustedProxies);
   const session = await startSession(
     deps,
     { db: deps.db, clock: deps.clock, actor: null, ip, userAgent: req.headers["user-agent"] ?? null },
@@ -217,6 +217,6 @@ export const handleSsoCallback = async (deps: AppDeps, req: IncomingMessage, res
   return redirect(
     res,
     pending.returnTo,
-    sessionCookie(session.token, maxAge, isSecure(req, deps.config.TRUST_PROXY)),
+    sessionCookie(session.token, maxAge, isSecure(req, deps.config.trustedProxies)),
   );
 };
