@@ -28,10 +28,10 @@ beforeAll(async () => {
   // Northwind (PROFESSIONAL) claims the domain and proves it through DNS, as its admin would.
   const owner = await signIn("owner@northwind.test");
   const set = await trpc("whiteLabel.setCustomDomain", { hostname: PORTAL_HOST }, { cookie: owner.cookie });
-  const verification = set.body.result?.data.json.verification as { name: string; value: string };
+  const verification = set.body.result?.data.json?.verification as { name: string; value: string };
   dns.setTxt(verification.name, [verification.value]);
   const verified = await trpc("whiteLabel.verifyDomain", undefined, { cookie: owner.cookie });
-  expect(verified.body.result?.data.json.status).toBe("VERIFIED");
+  expect(verified.body.result?.data.json?.status).toBe("VERIFIED");
 });
 afterAll(async () => {
   await app?.close();
