@@ -87,16 +87,27 @@ describe("security", () => {
     ).toBe("OK");
   });
 
-  it("with a progressive wait, parallel guesses are evaluated one at a time", async () => {
-    const limiter = new LoginLimiter(
-      { maxPerEmail: 50, maxPerEmailAndIp: 10, maxPerIp: 100, windowSeconds: 900, backoffBaseSeconds: 1 },
-      rateLimiterFactory("postgres", h.dbHandle),
-    );
-    const result = await guesses(12, () =>
-      signInAs(limiter, "198.51.100.13", "viewer@staff.test", "wrong-password"),
-    );
-    expect(result).toEqual({ evaluated: 1, refused: 11 });
-  });
+  it.each(["memory", "postgres"] as const)(
+    "%s store: 12 parallel guesses, cap 5 → at most 5 evaluated; with a progressive wait, one",
+    async (store) => {
+      const limiter = (backoffBaseSeconds: number) =>
+        new LoginLimiter(
+          { maxPerEmail: 50, maxPerEmailAndIp: 5, maxPerIp: 100, windowSeconds: 900, backoffBaseSeconds },
+          rateLimiterFactory(store, h.dbHandle),
+        );
+      const ip = store === "memory" ? "198.51.100.13" : "198.51.100.15";
+      const withoutWait = limiter(0);
+      const capped = await guesses(12, () =>
+        signInAs(withoutWait, ip, "viewer@staff.test", "wrong-password"),
+      );
+      expect(capped.evaluated).toBeGreaterThan(0);
+      expect(capped.evaluated).toBeLessThanOrEqual(5);
+      expect(capped.evaluated + capped.refused).toBe(12);
+      const withWait = limiter(1);
+      const waiting = await guesses(12, () => signInAs(withWait, ip, "nobody@x.test", "wrong-password"));
+      expect(waiting).toEqual({ evaluated: 1, refused: 11 });
+    },
+  );
 
   it("after a failure the pair waits 1 s, then 2 s, answered RATE_LIMITED with the wait, not by sleeping", async () => {
     const limiter = new LoginLimiter(
