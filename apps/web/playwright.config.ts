@@ -54,6 +54,9 @@ export default defineConfig({
         // Every test signs in from 127.0.0.1: room for the suite to grow without tripping the
         // per-IP limit (the per-email limit, which a test checks, keeps its default).
         LOGIN_MAX_ATTEMPTS_PER_IP: "1000",
+        // A failed sign-in makes that (email, address) wait this long: long enough that the
+        // test of the wait never races the clock; only throwaway emails ever fail here.
+        LOGIN_BACKOFF_BASE_SECONDS: "30",
         DNS_RESOLVER: `127.0.0.1:${DNS_PORT}`,
         // PostgreSQL only when the test script named a (fresh) database; PGlite otherwise.
         ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),

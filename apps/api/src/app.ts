@@ -50,8 +50,10 @@ export const createDeps = (
     loginLimiter: new LoginLimiter(
       {
         maxPerEmail: config.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
+        maxPerEmailAndIp: config.LOGIN_MAX_ATTEMPTS_PER_EMAIL_IP,
         maxPerIp: config.LOGIN_MAX_ATTEMPTS_PER_IP,
         windowSeconds: config.LOGIN_WINDOW_SECONDS,
+        backoffBaseSeconds: config.LOGIN_BACKOFF_BASE_SECONDS,
       },
       createLimiter,
     ),
@@ -59,6 +61,7 @@ export const createDeps = (
       {
         maxPerKey: config.VALIDATE_MAX_PER_KEY,
         maxPerIp: config.VALIDATE_MAX_PER_IP,
+        maxNotFoundPerIp: config.VALIDATE_MAX_NOT_FOUND_PER_IP,
         windowSeconds: config.VALIDATE_WINDOW_SECONDS,
       },
       createLimiter,

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import { LOG_LEVELS } from "./observability/logger.ts";
+import { DEFAULT_TRUSTED_PROXIES, type ProxyRange, parseTrustedProxies } from "./trusted-proxies.ts";
 
 const Booleanish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -27,6 +28,22 @@ const ConfigSchema = z.object({
     .default(24 * 7),
   /** Honour X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of us. */
   TRUST_PROXY: Booleanish.default(false),
+  /**
+   * With TRUST_PROXY: the proxies (CIDRs, comma-separated) whose X-Forwarded-For and
+   * X-Forwarded-Proto are believed. Unset: loopback and private ranges.
+   */
+  TRUSTED_PROXIES: optional(
+    z.string().refine(
+      (value) => {
+        try {
+          return parseTrustedProxies(value).length > 0;
+        } catch {
+          return false;
+        }
+      },
+      { message: "must be IP addresses or CIDRs such as 10.0.0.0/8,::1, comma-separated" },
+    ),
+  ),
   /** Folder of the built SPA; served with a fallback to index.html. */
   WEB_DIST: optional(z.string()),
   /** 32 bytes, base64: encrypts secrets at rest. Unset: a development key in DATA_DIR. */
@@ -39,8 +56,11 @@ const ConfigSchema = z.object({
   TOKEN_ISSUER: z.string().min(1).default("tessera"),
   /** Where rate-limit counters live: `postgres` when more than one API instance runs. */
   RATE_LIMIT_STORE: z.enum(["memory", "postgres"]).default("memory"),
+  /** Validations of one key from one address per window. */
   VALIDATE_MAX_PER_KEY: z.coerce.number().int().min(1).default(600),
   VALIDATE_MAX_PER_IP: z.coerce.number().int().min(1).default(60_000),
+  /** Unknown-key (NOT_FOUND) answers per address per window; past it, every key from there waits. */
+  VALIDATE_MAX_NOT_FOUND_PER_IP: z.coerce.number().int().min(1).default(20),
   /** How long a validation lookup may be served from memory (changes invalidate sooner). 0: off. */
   VALIDATION_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   VALIDATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
@@ -93,7 +113,12 @@ const ConfigSchema = z.object({
    * takes about 0.5 s on an idle core.
    */
   SVG_SANITIZE_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(10_000),
-  LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins per email from all addresses together (distributed guessing). */
+  LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(50),
+  /** Failed sign-ins per (email, client address): a stranger's failures lock out only the stranger. */
+  LOGIN_MAX_ATTEMPTS_PER_EMAIL_IP: z.coerce.number().int().min(1).default(10),
+  /** Wait after a failed sign-in per (email, address), doubling with each failure; 0: none. */
+  LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(0).max(60).default(1),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce
     .number()
@@ -102,7 +127,11 @@ const ConfigSchema = z.object({
     .default(15 * 60),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
+export type Config = z.infer<typeof ConfigSchema> & {
+  dataDir: string;
+  /** The proxies whose forwarding headers are believed: none unless TRUST_PROXY. */
+  trustedProxies: ProxyRange[];
+};
 
 export class ConfigError extends Error {}
 
@@ -113,5 +142,14 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR) };
+  const { TRUST_PROXY, TRUSTED_PROXIES } = parsed.data;
+  // A list of proxies without TRUST_PROXY would silently do nothing: say so instead.
+  if (TRUSTED_PROXIES && !TRUST_PROXY) {
+    throw new ConfigError("Invalid configuration:\n  TRUSTED_PROXIES: set TRUST_PROXY=true as well");
+  }
+  return {
+    ...parsed.data,
+    dataDir: resolve(parsed.data.DATA_DIR),
+    trustedProxies: TRUST_PROXY ? parseTrustedProxies(TRUSTED_PROXIES ?? DEFAULT_TRUSTED_PROXIES) : [],
+  };
 };

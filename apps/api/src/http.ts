@@ -143,7 +143,7 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
   return async (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     // Browsers honour HSTS only over TLS; plain-http development must not pin itself to https.
-    if (isSecure(req, deps.config.TRUST_PROXY)) {
+    if (isSecure(req, deps.config.trustedProxies)) {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
     const { pathname } = new URL(req.url ?? "/", "http://localhost");

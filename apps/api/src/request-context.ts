@@ -1,22 +1,28 @@
 import type { IncomingMessage } from "node:http";
 import { resolveApiKey } from "./api-keys/service.ts";
 import { readCookie, SESSION_COOKIE } from "./auth/cookie.ts";
+import { actorBelongsOnHost } from "./auth/portal-host.ts";
 import { resolveSession } from "./auth/service.ts";
 import type { AppDeps, Context, RequestInfo } from "./context.ts";
 import { toTRPCError } from "./errors.ts";
+import { forwardedClientAddress, type ProxyRange, peerIsTrustedProxy } from "./trusted-proxies.ts";
 
-export const clientIp = (req: IncomingMessage, trustProxy: boolean): string | null => {
-  if (trustProxy) {
-    const forwarded = req.headers["x-forwarded-for"];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? null;
-};
+/** Who is calling: see `forwardedClientAddress` for how proxies are believed. */
+export const clientIp = (req: IncomingMessage, trustedProxies: ProxyRange[]): string | null =>
+  forwardedClientAddress(
+    req.socket.remoteAddress,
+    headerText(req.headers["x-forwarded-for"]),
+    trustedProxies,
+  );
 
-export const isSecure = (req: IncomingMessage, trustProxy: boolean): boolean =>
+/** Repeated headers are one list, in the order they arrived. */
+const headerText = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(",") : value);
+
+/** Over TLS here, or a trusted proxy (and only one) says the client used https. */
+export const isSecure = (req: IncomingMessage, trustedProxies: ProxyRange[]): boolean =>
   ("encrypted" in req.socket && Boolean(req.socket.encrypted)) ||
-  (trustProxy && req.headers["x-forwarded-proto"] === "https");
+  (req.headers["x-forwarded-proto"] === "https" &&
+    peerIsTrustedProxy(req.socket.remoteAddress, trustedProxies));
 
 /** Build the per-request context: who is calling comes from the session cookie. */
 export const createRequestContext = async (
@@ -33,6 +39,8 @@ export const createRequestContext = async (
   let resolved: Awaited<ReturnType<typeof resolveApiKey>> | null = null;
   try {
     actor = sessionToken ? await resolveSession(deps, sessionToken) : null;
+    // A customer's own domain serves only its portal: anyone else's session counts as signed out there.
+    if (actor && !(await actorBelongsOnHost(deps, actor, rest.host))) actor = null;
     resolved = bearer ? await resolveApiKey(deps, bearer) : null;
   } catch (error) {
     // Reading the session is the first query of most requests: a database outage must answer
@@ -57,9 +65,9 @@ interface HeaderSink {
 /** The context of a node:http request, for the tRPC and REST handlers alike. */
 export const contextFromNodeRequest = (deps: AppDeps, req: IncomingMessage, res: HeaderSink) =>
   createRequestContext(deps, {
-    ip: clientIp(req, deps.config.TRUST_PROXY),
+    ip: clientIp(req, deps.config.trustedProxies),
     userAgent: req.headers["user-agent"] ?? null,
-    secure: isSecure(req, deps.config.TRUST_PROXY),
+    secure: isSecure(req, deps.config.trustedProxies),
     host: req.headers.host ?? null,
     requestId: REQUEST_IDS.get(req),
     cookieHeader: req.headers.cookie,

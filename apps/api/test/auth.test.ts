@@ -6,7 +6,13 @@ import { createTestHarness, errorCode, errorField, TEST_PASSWORD, type TestHarne
 
 let h: TestHarness;
 beforeAll(async () => {
-  h = await createTestHarness({ LOGIN_MAX_ATTEMPTS_PER_EMAIL: "3", LOGIN_MAX_ATTEMPTS_PER_IP: "20" });
+  // No progressive wait here: these tests make attempts back to back (sign-in-throttling tests the wait).
+  h = await createTestHarness({
+    LOGIN_MAX_ATTEMPTS_PER_EMAIL_IP: "3",
+    LOGIN_MAX_ATTEMPTS_PER_EMAIL: "6",
+    LOGIN_MAX_ATTEMPTS_PER_IP: "20",
+    LOGIN_BACKOFF_BASE_SECONDS: "0",
+  });
 });
 afterAll(() => h.close());
 
@@ -82,7 +88,7 @@ describe("error", () => {
     expect(await errorField(anonymous.auth.signIn({ email: "a@b.test", password: "" }))).toBe("password");
   });
 
-  it("refuses a disabled user, and disabling ends their sessions", async () => {
+  it("refuses a disabled user with INVALID_CREDENTIALS whatever the password, and disabling ends their sessions", async () => {
     const owner = await h.caller("ownerA");
     const added = await owner.team.add({
       name: "Soon Disabled",
@@ -94,24 +100,55 @@ describe("error", () => {
     await owner.team.setDisabled({ userId: added.id, disabled: true });
     expect(await (await h.callerWithToken(token)).auth.me()).toBeNull();
     const anonymous = await h.caller("anonymous");
+    // The right password must not be told apart from a wrong one: that would confirm a guess.
     expect(
       await errorCode(anonymous.auth.signIn({ email: "disabled@a.test", password: TEST_PASSWORD })),
-    ).toBe("USER_DISABLED");
+    ).toBe("INVALID_CREDENTIALS");
+    expect(
+      await errorCode(anonymous.auth.signIn({ email: "disabled@a.test", password: "wrong-password" })),
+    ).toBe("INVALID_CREDENTIALS");
   });
 });
 
 describe("security", () => {
-  it("rate-limits failed sign-ins per email, with a retry time, even for the right password", async () => {
-    const anonymous = await h.caller("anonymous");
+  it("rate-limits failed sign-ins per (email, address), with a retry time, even for the right password", async () => {
+    const stranger = await h.callerWithToken(null, "198.51.100.66");
     for (let attempt = 0; attempt < 3; attempt++) {
       expect(
-        await errorCode(anonymous.auth.signIn({ email: "viewer@staff.test", password: "nope-nope" })),
+        await errorCode(stranger.auth.signIn({ email: "viewer@staff.test", password: "nope-nope" })),
       ).toBe("INVALID_CREDENTIALS");
     }
     expect(
-      await errorCode(anonymous.auth.signIn({ email: "viewer@staff.test", password: TEST_PASSWORD })),
+      await errorCode(stranger.auth.signIn({ email: "viewer@staff.test", password: TEST_PASSWORD })),
     ).toBe("RATE_LIMITED");
     expect(Number(h.headers["retry-after"])).toBeGreaterThan(0);
+  });
+
+  it("a stranger's failures do not lock the real user out from their own address", async () => {
+    const stranger = await h.callerWithToken(null, "198.51.100.67");
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await errorCode(stranger.auth.signIn({ email: "admin@staff.test", password: "nope-nope" }));
+    }
+    expect(
+      await errorCode(stranger.auth.signIn({ email: "admin@staff.test", password: TEST_PASSWORD })),
+    ).toBe("RATE_LIMITED");
+    const realUser = await h.callerWithToken(null, "203.0.113.70");
+    expect(
+      await errorCode(realUser.auth.signIn({ email: "admin@staff.test", password: TEST_PASSWORD })),
+    ).toBe("OK");
+  });
+
+  it("caps failures per email across addresses, against distributed guessing", async () => {
+    for (let address = 0; address < 6; address++) {
+      const guesser = await h.callerWithToken(null, `192.0.2.${address + 1}`);
+      expect(
+        await errorCode(guesser.auth.signIn({ email: "support@staff.test", password: "nope-nope" })),
+      ).toBe("INVALID_CREDENTIALS");
+    }
+    const another = await h.callerWithToken(null, "192.0.2.99");
+    expect(
+      await errorCode(another.auth.signIn({ email: "support@staff.test", password: TEST_PASSWORD })),
+    ).toBe("RATE_LIMITED");
   });
 
   it("rate-limits attempts per IP", async () => {
@@ -136,6 +173,8 @@ describe("security", () => {
   it("audits sign-ins with the caller's IP", async () => {
     const events = await (await h.caller("staffAdmin")).audit.list({ action: "auth.signed_in" });
     expect(events.total).toBeGreaterThan(0);
-    expect(events.items[0]?.ip).toBe("203.0.113.7");
+    expect(events.items.map((event) => event.ip)).toEqual(
+      expect.arrayContaining(["203.0.113.7", "203.0.113.70"]),
+    );
   });
 });

@@ -8,7 +8,12 @@ let second: Awaited<ReturnType<TestHarness["secondInstance"]>>;
 const unlisteners: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  h = await createTestHarness({ RATE_LIMIT_STORE: "postgres", VALIDATE_MAX_PER_KEY: "4" });
+  h = await createTestHarness({
+    RATE_LIMIT_STORE: "postgres",
+    VALIDATE_MAX_PER_KEY: "4",
+    LOGIN_MAX_ATTEMPTS_PER_EMAIL: "5",
+    LOGIN_BACKOFF_BASE_SECONDS: "0",
+  });
   second = await h.secondInstance();
   for (const deps of [h.deps, second.deps]) {
     unlisteners.push(
@@ -32,9 +37,10 @@ const eventually = async (check: () => Promise<boolean>, ms = 3000) => {
 };
 
 describe("two instances", () => {
-  it("share the per-key validation limit through PostgreSQL", async () => {
+  it("share the per-(key, address) validation limit through PostgreSQL", async () => {
     const { key } = await h.newLicensedOrganization();
-    const one = await h.caller("anonymous");
+    // the same caller address as the second instance's: the limit counts per key and address
+    const one = await h.callerWithToken(null, "203.0.113.9");
     const two = await second.caller();
     const codes = [];
     for (const caller of [one, two, one, two, one])
@@ -42,7 +48,7 @@ describe("two instances", () => {
     expect(codes).toEqual(["OK", "OK", "OK", "OK", "RATE_LIMITED"]);
   });
 
-  it("share sign-in throttling per email", async () => {
+  it("share sign-in throttling per email (from two addresses)", async () => {
     const one = await h.caller("anonymous");
     const two = await second.caller();
     for (let attempt = 0; attempt < 5; attempt++) {

@@ -55,10 +55,10 @@ test("an owner adds a member, changes a role, cannot demote the only owner, and 
   await expect(dialog).toBeHidden();
   await expect(row.getByText("Disabled")).toBeVisible();
 
-  // A disabled member is told so at sign-in.
+  // A disabled member is refused as a wrong password is: the answer never confirms a guess.
   const tia = await (await browser.newContext()).newPage();
   await signIn(tia, email, "correct-horse-battery");
-  await expect(tia.getByRole("alert")).toContainText("This account is disabled");
+  await expect(tia.getByRole("alert")).toContainText("Email or password is incorrect");
 
   await row.getByRole("button", { name: "Enable Tia Team" }).click();
   await expect(row.getByText("Active")).toBeVisible();

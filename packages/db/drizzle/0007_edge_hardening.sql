@@ -1,3 +1,4 @@
+CREATE TYPE "public"."session_method" AS ENUM('password', 'sso');--> statement-breakpoint
 CREATE TYPE "public"."sso_domain_status" AS ENUM('PENDING', 'VERIFIED', 'FAILED');--> statement-breakpoint
 CREATE TABLE "sso_domains" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
@@ -18,6 +19,7 @@ CREATE TABLE "sso_domains" (
 );
 --> statement-breakpoint
 DROP INDEX "customizations_domain_hostname_unique";--> statement-breakpoint
+ALTER TABLE "sessions" ADD COLUMN "method" "session_method" DEFAULT 'password' NOT NULL;--> statement-breakpoint
 ALTER TABLE "sso_login_states" ADD COLUMN "browser_binding_hash" text;--> statement-breakpoint
 ALTER TABLE "sso_domains" ADD CONSTRAINT "sso_domains_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "sso_domains_one_verified_owner" ON "sso_domains" USING btree ("domain") WHERE "sso_domains"."status" = 'VERIFIED';--> statement-breakpoint

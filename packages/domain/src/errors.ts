@@ -22,6 +22,10 @@ export const ERROR_STATUS = {
   TIER_FEATURE_REQUIRED: 403,
   DOMAIN_TAKEN: 409,
   SSO_REQUIRED: 403,
+  /** Staff sign in on Tessera's own address, never on a customer's domain. */
+  STAFF_SIGN_IN_ELSEWHERE: 403,
+  /** A customer's domain serves only that organisation's portal. */
+  SIGN_IN_ELSEWHERE: 403,
   API_ACCESS_DISABLED: 403,
   INTERNAL_NOTE_FORBIDDEN: 403,
   /** A per-organisation cap on stored things (logos, keys, members …) is reached. */

@@ -2,6 +2,7 @@ export * from "./api-keys/inputs.ts";
 export * from "./audit/inputs.ts";
 export * from "./auth/inputs.ts";
 export * from "./auth/roles.ts";
+export * from "./auth/sign-in-backoff.ts";
 export * from "./errors.ts";
 export * from "./licenses/inputs.ts";
 export * from "./licenses/keys.ts";

@@ -8,7 +8,11 @@ import { signIn, signOut } from "./service.ts";
 
 export const authRouter = {
   signIn: publicProcedure.input(SignInInput).mutation(async ({ ctx, input }) => {
-    const result = await signIn(ctx, { ...serviceContext(ctx), userAgent: ctx.request.userAgent }, input);
+    const result = await signIn(
+      ctx,
+      { ...serviceContext(ctx), userAgent: ctx.request.userAgent, host: ctx.request.host },
+      input,
+    );
     const maxAge = Math.floor((result.expiresAt.getTime() - ctx.clock.now().getTime()) / 1000);
     ctx.request.setHeader("Set-Cookie", sessionCookie(result.token, maxAge, ctx.request.secure));
     return { user: result.actor, expiresAt: result.expiresAt };

@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/service.ts";
 import type { Actor, AppDeps, ServiceContext } from "../context.ts";
 import { ssoEnforced } from "../white-label/sso-policy.ts";
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from "./password.ts";
+import { requireSignInHere } from "./portal-host.ts";
 import { randomToken, sha256 } from "./tokens.ts";
 
 /** Refresh a session's expiry at most this often, so reads do not write on every request. */
@@ -17,39 +18,40 @@ export interface SignInResult {
   actor: Omit<Actor, "sessionId">;
 }
 
+/**
+ * Password sign-in. The attempt is counted before the password is checked; every refusal
+ * that depends on the account (disabled, SSO only, wrong domain) says nothing a wrong
+ * password would not, or is given before the password is looked at.
+ */
 export const signIn = async (
   deps: Pick<AppDeps, "loginLimiter" | "config">,
-  ctx: ServiceContext & { userAgent: string | null },
+  ctx: ServiceContext & { userAgent: string | null; host?: string | null },
   input: z.output<typeof SignInInput>,
 ): Promise<SignInResult> => {
-  await deps.loginLimiter.beforeAttempt(input.email, ctx.ip);
+  const attempt = await deps.loginLimiter.begin(input.email, ctx.ip);
   const [user] = await ctx.db
     .select()
     .from(users)
     .where(sql`lower(${users.email}) = ${input.email}`)
     .limit(1);
-  // Hash even for an unknown email so the answer takes as long either way.
-  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? UNUSABLE_PASSWORD_HASH);
-  if (!user || !passwordOk) {
-    await deps.loginLimiter.failed(input.email);
-    throw new DomainError("INVALID_CREDENTIALS", "Email or password is incorrect", { field: "password" });
-  }
-  if (user.disabledAt) {
-    throw new DomainError("USER_DISABLED", "This account is disabled; ask your administrator", {
-      field: "email",
-    });
-  }
-  await deps.loginLimiter.succeeded(input.email);
-  if (user.organizationId && (await ssoEnforced(ctx.db, user.organizationId, ctx.clock.now(), user.email))) {
+  // SSO-enforced organisations' people go to SSO whatever password they typed, before it is checked.
+  if (user?.organizationId && (await ssoEnforced(ctx.db, user.organizationId, ctx.clock.now(), user.email))) {
+    await attempt.refusedUnchecked();
     throw new DomainError(
       "SSO_REQUIRED",
       "Your organisation signs in with single sign-on; use “Sign in with SSO”",
-      {
-        field: "email",
-        organizationId: user.organizationId,
-      },
+      { field: "email", organizationId: user.organizationId },
     );
   }
+  // Hash even for an unknown email so the answer takes as long either way.
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? UNUSABLE_PASSWORD_HASH);
+  // A disabled account answers like a wrong password, so the answer never confirms a guess.
+  if (!user || !passwordOk || user.disabledAt) {
+    await attempt.failed();
+    throw new DomainError("INVALID_CREDENTIALS", "Email or password is incorrect", { field: "password" });
+  }
+  await attempt.succeeded();
+  await requireSignInHere({ db: ctx.db, config: deps.config }, ctx.host, user);
   return startSession(deps, ctx, user, "password");
 };
 
@@ -81,6 +83,7 @@ export const startSession = async (
         lastSeenAt: now,
         ip: ctx.ip,
         userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+        method,
         createdAt: now,
         updatedAt: now,
       })

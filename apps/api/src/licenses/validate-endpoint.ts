@@ -47,7 +47,7 @@ export const handleValidateRequest = async (deps: AppDeps, req: IncomingMessage,
     const input = ValidateLicenseInput.safeParse(body);
     if (!input.success)
       throw new TRPCError({ code: "BAD_REQUEST", message: "Input validation failed", cause: input.error });
-    send(res, 200, await checkLicenseValidity(deps, input.data, clientIp(req, deps.config.TRUST_PROXY)));
+    send(res, 200, await checkLicenseValidity(deps, input.data, clientIp(req, deps.config.trustedProxies)));
   } catch (cause) {
     const error =
       cause instanceof TRPCError

@@ -84,6 +84,7 @@ const validity = async (
     if (row) deps.validationCache.set(keyHash, row, now.getTime());
   }
   if (!row) {
+    await deps.validationLimiter.notFound(ip);
     return {
       valid: false,
       code: "NOT_FOUND" as const,

@@ -22,6 +22,7 @@ import {
 import { and, count, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../audit/service.ts";
+import { endPasswordSessions } from "../auth/session-revocation.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { requireOutboundUrl } from "../egress/outbound-url.ts";
 import { licenseChanged } from "../licenses/validation-cache.ts";
@@ -224,6 +225,8 @@ export const enableSSO = async (
     const current = await findCustomization(tx, organizationId, "SSO", SINGLETON_KEY);
     // Each listed domain becomes a claim that routes sign-ins only once its TXT record proves it.
     await claimSsoDomains(tx, ctx, deps, organizationId, input.allowedDomains, (i) => `allowedDomains.${i}`);
+    if (input.enforced && current?.value.enforced !== true)
+      await endPasswordSessions(tx, ctx, organizationId);
     if (input.protocol === "OIDC") {
       requireOutboundUrl("issuer", input.issuer, allowHttp);
       const keepSecret = current?.value.protocol === "OIDC" && current.secretCiphertext !== null;

@@ -114,7 +114,7 @@ const refuse = (res: ServerResponse, code: string, headers?: Record<string, stri
 
 const baseUrl = (deps: Pick<AppDeps, "config">, req: IncomingMessage) =>
   deps.config.PUBLIC_URL?.replace(/\/$/, "") ??
-  `${isSecure(req, deps.config.TRUST_PROXY) ? "https" : "http"}://${req.headers.host ?? `${deps.config.HOST}:${deps.config.PORT}`}`;
+  `${isSecure(req, deps.config.trustedProxies) ? "https" : "http"}://${req.headers.host ?? `${deps.config.HOST}:${deps.config.PORT}`}`;
 
 /** Only a path on our own site: never an open redirect. */
 const safeReturnTo = (value: string | null) =>
@@ -131,7 +131,7 @@ export const handleSsoStart = async (deps: AppDeps, req: IncomingMessage, res: S
   const organizationId = url.searchParams.get("organization") ?? "";
   if (!/^[0-9a-f-]{36}$/.test(organizationId)) return refuse(res, "SSO_NOT_CONFIGURED");
   const waitSeconds = await deps.ssoStartLimiter.admit(
-    clientIp(req, deps.config.TRUST_PROXY),
+    clientIp(req, deps.config.trustedProxies),
     organizationId,
   );
   if (waitSeconds !== null) return refuse(res, "SSO_RATE_LIMITED", { "Retry-After": String(waitSeconds) });
@@ -176,7 +176,7 @@ export const handleSsoStart = async (deps: AppDeps, req: IncomingMessage, res: S
     code_challenge_method: "S256",
     ...(loginHint ? { login_hint: loginHint } : {}),
   });
-  const secure = isSecure(req, deps.config.TRUST_PROXY);
+  const secure = isSecure(req, deps.config.trustedProxies);
   return redirect(res, authorizationUrl.href, bindingCookie(binding, STATE_TTL_MS / 1000, secure));
 };
 
@@ -188,7 +188,7 @@ export const handleSsoStart = async (deps: AppDeps, req: IncomingMessage, res: S
 export const handleSsoCallback = async (deps: AppDeps, req: IncomingMessage, res: ServerResponse) => {
   const url = new URL(req.url ?? "/", "http://localhost");
   // the binding is single-use like the state: whatever the outcome, the browser drops it
-  res.setHeader("Set-Cookie", clearedBindingCookie(isSecure(req, deps.config.TRUST_PROXY)));
+  res.setHeader("Set-Cookie", clearedBindingCookie(isSecure(req, deps.config.trustedProxies)));
   const state = url.searchParams.get("state");
   if (!state) return refuse(res, "SSO_STATE_INVALID");
   const now = deps.clock.now();
@@ -241,7 +241,7 @@ export const handleSsoCallback = async (deps: AppDeps, req: IncomingMessage, res
     .limit(1);
   if (!user) return refuse(res, "SSO_UNKNOWN_USER");
   if (user.disabledAt) return refuse(res, "USER_DISABLED");
-  const ip = clientIp(req, deps.config.TRUST_PROXY);
+  const ip = clientIp(req, deps.config.trustedProxies);
   const session = await startSession(
     deps,
     { db: deps.db, clock: deps.clock, actor: null, ip, userAgent: req.headers["user-agent"] ?? null },
@@ -252,6 +252,6 @@ export const handleSsoCallback = async (deps: AppDeps, req: IncomingMessage, res
   return redirect(
     res,
     pending.returnTo,
-    sessionCookie(session.token, maxAge, isSecure(req, deps.config.TRUST_PROXY)),
+    sessionCookie(session.token, maxAge, isSecure(req, deps.config.trustedProxies)),
   );
 };

@@ -4,6 +4,8 @@ import { id, timestamps } from "./_columns.ts";
 import { organizations } from "./organizations.ts";
 
 export const userKind = pgEnum("user_kind", ["STAFF", "CUSTOMER"]);
+/** How a session was opened: SSO enforcement ends the password ones. */
+export const sessionMethod = pgEnum("session_method", ["password", "sso"]);
 export const userRole = pgEnum("user_role", ["ADMIN", "SUPPORT", "VIEWER", "OWNER", "MEMBER"]);
 
 export const users = pgTable(
@@ -45,6 +47,7 @@ export const sessions = pgTable(
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     ip: text(),
     userAgent: text(),
+    method: sessionMethod().notNull().default("password"),
     ...timestamps,
   },
   (table) => [
