@@ -11,7 +11,14 @@ import { databaseUnavailable } from "./errors.ts";
 import { publishedKeys } from "./licenses/signing-keys.ts";
 import { handleValidateRequest } from "./licenses/validate-endpoint.ts";
 import { createRestHandler, openApiDocument, REST_BASE } from "./openapi.ts";
+import {
+  admitRequestBody,
+  MAX_BATCH_CALLS,
+  MAX_BODY_BYTES,
+  MAX_VALIDATE_BODY_BYTES,
+} from "./request-body.ts";
 import { contextFromNodeRequest, isSecure, REQUEST_IDS } from "./request-context.ts";
+import { pathProblem } from "./request-path.ts";
 import { appRouter } from "./router.ts";
 import { LOGO_ROUTE, serveLogo } from "./white-label/logos.ts";
 import {
@@ -113,6 +120,9 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
+    // The body gate (request-body.ts) enforces both first; these are tRPC's own backstops.
+    maxBodySize: MAX_BODY_BYTES,
+    maxBatchSize: MAX_BATCH_CALLS,
     createContext: ({ req, res }) => contextFromNodeRequest(deps, req, res),
   });
   const restHandler = createRestHandler(deps);
@@ -146,7 +156,8 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
     if (isSecure(req, deps.config.TRUST_PROXY)) {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
-    const { pathname } = new URL(req.url ?? "/", "http://localhost");
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const { pathname } = url;
     const requestId = requestIdOf(req);
     REQUEST_IDS.set(req, requestId);
     res.setHeader("X-Request-Id", requestId);
@@ -169,6 +180,14 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
       );
     });
     try {
+      const problem = pathProblem(req.url ?? "/");
+      if (problem === "MALFORMED") {
+        return sendJson(res, 400, {
+          error: { code: "BAD_REQUEST", message: "path: malformed percent-encoding", field: "path" },
+        });
+      }
+      if (problem === "TRAVERSAL")
+        return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
       if (pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
       if (pathname === "/metrics" && req.method === "GET") return await serveMetrics(deps, req, res);
       if (pathname === "/.well-known/jwks.json") {
@@ -190,7 +209,12 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
         return await handleSsoCallback(deps, req, res);
       if (pathname === `${REST_BASE}/openapi.json`) return sendJson(res, 200, openApiDocument());
       if (pathname === `${REST_BASE}/enterprise/licenses/validate` && req.method === "POST") {
-        return await handleValidateRequest(deps, req, res);
+        const body = await admitRequestBody(req, res, {
+          url,
+          flavour: "rest",
+          limit: MAX_VALIDATE_BODY_BYTES,
+        });
+        return body === null ? undefined : await handleValidateRequest(deps, req, res, body);
       }
       const isTrpc = pathname.startsWith("/trpc/");
       if (isTrpc || pathname.startsWith(`${REST_BASE}/`)) {
@@ -198,7 +222,13 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
           return sendJson(res, 403, { error: { code: "FORBIDDEN", message: "Cross-site request refused" } });
         }
         res.setHeader("Cache-Control", "no-store");
-        return isTrpc ? trpcHandler(req, res) : await restHandler(req, res);
+        const flavour = isTrpc ? "trpc" : "rest";
+        const body = await admitRequestBody(req, res, { url, flavour, limit: MAX_BODY_BYTES });
+        if (body === null) return;
+        if (!isTrpc) return await restHandler(req, res, body);
+        // tRPC's adapter takes a string `req.body` as the body, instead of reading the stream again.
+        (req as IncomingMessage & { body?: string }).body = body || undefined;
+        return trpcHandler(req, res);
       }
       return await serveStatic(req, res, pathname);
     } catch (error) {
