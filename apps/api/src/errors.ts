@@ -103,6 +103,12 @@ export const describeError = (error: TRPCError, httpStatus: number): { message: 
   if (error.code === "INTERNAL_SERVER_ERROR") {
     return { message: "Internal error", data: { code: "INTERNAL", httpStatus } };
   }
+  if (cause instanceof Error && cause.message === error.message) {
+    // tRPC words an input it could not read (JSON, superjson) in the parser's own message:
+    // internal detail, not something to show a client.
+    const code = DOMAIN_CODE_BY_TRPC[error.code] ?? "BAD_REQUEST";
+    return { message: "input: could not be read", data: { code, httpStatus, field: "input" } };
+  }
   return {
     message: error.message,
     data: { code: DOMAIN_CODE_BY_TRPC[error.code] ?? "BAD_REQUEST", httpStatus },

@@ -17,7 +17,7 @@ beforeAll(async () => {
     LOG_LEVEL: "silent",
   });
   app = await startApp(config, { dbHandle: await openTestDatabase(), jobs: false });
-}, 30_000);
+}, 90_000);
 afterAll(() => app.close());
 
 const MiB = 1024 * 1024;
