@@ -10,7 +10,14 @@ const Booleanish = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+export const ENVIRONMENTS = ["development", "production"] as const;
+
 const ConfigSchema = z.object({
+  /**
+   * `production` insists on what a deployment must have (METRICS_TOKEN); `development`, the
+   * default, lets `pnpm start` run the demo with no setup.
+   */
+  ENVIRONMENT: z.enum(ENVIRONMENTS).default("development"),
   DATABASE_URL: optional(
     z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" }),
   ),
@@ -70,7 +77,7 @@ const ConfigSchema = z.object({
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" })),
   /** JSON log lines at this level and above on stdout. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
-  /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`. */
+  /** GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`; required in production. */
   METRICS_TOKEN: optional(z.string().min(16, { message: "must be at least 16 characters" })),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
@@ -81,13 +88,25 @@ const ConfigSchema = z.object({
     .default(15 * 60),
 });
 
+/** Rules across variables. */
+const DeployableConfig = ConfigSchema.superRefine((config, ctx) => {
+  // Metrics name routes, procedures and error rates: in production nobody outside may read them.
+  if (config.ENVIRONMENT === "production" && !config.METRICS_TOKEN) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["METRICS_TOKEN"],
+      message: "is required when ENVIRONMENT=production (at least 16 characters)",
+    });
+  }
+});
+
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
 
 export class ConfigError extends Error {}
 
 /** Parse the environment once at start-up; a bad value names the variable. */
 export const loadConfig = (env: Record<string, string | undefined> = process.env): Config => {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = DeployableConfig.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);

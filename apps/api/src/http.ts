@@ -10,6 +10,7 @@ import type { AppDeps } from "./context.ts";
 import { databaseUnavailable } from "./errors.ts";
 import { publishedKeys } from "./licenses/signing-keys.ts";
 import { handleValidateRequest } from "./licenses/validate-endpoint.ts";
+import { serveMetrics } from "./observability/metrics-route.ts";
 import { createRestHandler, openApiDocument, REST_BASE } from "./openapi.ts";
 import {
   admitRequestBody,
@@ -105,16 +106,6 @@ const KNOWN_PATHS = new Set([
   SSO_START_PATH,
   SSO_CALLBACK_PATH,
 ]);
-
-/** GET /metrics: Prometheus text; behind a bearer token when METRICS_TOKEN is set. */
-const serveMetrics = async (deps: AppDeps, req: IncomingMessage, res: ServerResponse) => {
-  const token = deps.config.METRICS_TOKEN;
-  if (token && req.headers.authorization !== `Bearer ${token}`) {
-    return sendJson(res, 401, { error: { code: "UNAUTHORIZED", message: "Send the metrics token" } });
-  }
-  res.writeHead(200, { "Content-Type": deps.metrics.registry.contentType, "Cache-Control": "no-store" });
-  res.end(await deps.metrics.registry.metrics());
-};
 
 export const createRequestHandler = (deps: AppDeps, options: { webDist?: string | undefined } = {}) => {
   const trpcHandler = createHTTPHandler({
