@@ -4,6 +4,7 @@ import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { expectedMigrationCount, isConnectionError } from "@tessera/db";
+import { MAX_BATCH_CALLS } from "@tessera/domain";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { sql } from "drizzle-orm";
 import type { AppDeps } from "./context.ts";
@@ -12,12 +13,7 @@ import { publishedKeys } from "./licenses/signing-keys.ts";
 import { handleValidateRequest } from "./licenses/validate-endpoint.ts";
 import { serveMetrics } from "./observability/metrics-route.ts";
 import { createRestHandler, openApiDocument, REST_BASE } from "./openapi.ts";
-import {
-  admitRequestBody,
-  MAX_BATCH_CALLS,
-  MAX_BODY_BYTES,
-  MAX_VALIDATE_BODY_BYTES,
-} from "./request-body.ts";
+import { admitRequestBody, MAX_BODY_BYTES, MAX_VALIDATE_BODY_BYTES } from "./request-body.ts";
 import { contextFromNodeRequest, isSecure, REQUEST_IDS } from "./request-context.ts";
 import { pathProblem } from "./request-path.ts";
 import { appRouter } from "./router.ts";

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { DomainError } from "@tessera/domain";
+import { DomainError, MAX_BATCH_CALLS } from "@tessera/domain";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { describeError, toTRPCError } from "./errors.ts";
@@ -8,8 +8,6 @@ import { describeError, toTRPCError } from "./errors.ts";
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Validation sends a key, a feature and a metric: 16 KiB is generous. */
 export const MAX_VALIDATE_BODY_BYTES = 16 * 1024;
-/** tRPC calls per batch request: the SPA batches a page's queries, a few at a time. */
-export const MAX_BATCH_CALLS = 20;
 /**
  * Nesting of arrays and objects in a JSON input. JSON.parse copes with any depth, but the
  * recursive passes after it (superjson, zod) overflow the stack on very deep documents.

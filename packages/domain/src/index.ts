@@ -1,4 +1,5 @@
 export * from "./api-keys/inputs.ts";
+export * from "./api-limits.ts";
 export * from "./audit/inputs.ts";
 export * from "./auth/inputs.ts";
 export * from "./auth/roles.ts";
