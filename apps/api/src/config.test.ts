@@ -18,3 +18,21 @@ describe("config", () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(name));
   });
 });
+
+describe("ENVIRONMENT", () => {
+  it("defaults to development, where /metrics may go without a token (the demo needs no setup)", () => {
+    expect(loadConfig({}).ENVIRONMENT).toBe("development");
+  });
+  it("refuses to start production without METRICS_TOKEN, naming it", () => {
+    expect(() => loadConfig({ ENVIRONMENT: "production" })).toThrow(
+      /METRICS_TOKEN: is required when ENVIRONMENT=production/,
+    );
+  });
+  it("starts production with a METRICS_TOKEN", () => {
+    const config = loadConfig({ ENVIRONMENT: "production", METRICS_TOKEN: "a-metrics-token-0123456789" });
+    expect(config.ENVIRONMENT).toBe("production");
+  });
+  it("names a bad ENVIRONMENT", () => {
+    expect(() => loadConfig({ ENVIRONMENT: "staging" })).toThrow(/ENVIRONMENT/);
+  });
+});

@@ -11,7 +11,14 @@ const Booleanish = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+export const ENVIRONMENTS = ["development", "production"] as const;
+
 const ConfigSchema = z.object({
+  /**
+   * `production` insists on what a deployment must have (METRICS_TOKEN); `development`, the
+   * default, lets `pnpm start` run the demo with no setup.
+   */
+  ENVIRONMENT: z.enum(ENVIRONMENTS).default("development"),
   DATABASE_URL: optional(
     z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" }),
   ),
@@ -90,7 +97,7 @@ const ConfigSchema = z.object({
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" })),
   /** JSON log lines at this level and above on stdout. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
-  /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`. */
+  /** GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`; required in production. */
   METRICS_TOKEN: optional(z.string().min(16, { message: "must be at least 16 characters" })),
   /**
    * Anonymous single sign-on starts (GET /auth/sso/start) per minute from one client IP: room
@@ -127,6 +134,22 @@ const ConfigSchema = z.object({
     .default(15 * 60),
 });
 
+/** Rules across variables. */
+const DeployableConfig = ConfigSchema.superRefine((config, ctx) => {
+  // Metrics name routes, procedures and error rates: in production nobody outside may read them.
+  if (config.ENVIRONMENT === "production" && !config.METRICS_TOKEN) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["METRICS_TOKEN"],
+      message: "is required when ENVIRONMENT=production (at least 16 characters)",
+    });
+  }
+  // A list of proxies without TRUST_PROXY would silently do nothing: say so instead.
+  if (config.TRUSTED_PROXIES && !config.TRUST_PROXY) {
+    ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXIES"], message: "set TRUST_PROXY=true as well" });
+  }
+});
+
 export type Config = z.infer<typeof ConfigSchema> & {
   dataDir: string;
   /** The proxies whose forwarding headers are believed: none unless TRUST_PROXY. */
@@ -137,16 +160,12 @@ export class ConfigError extends Error {}
 
 /** Parse the environment once at start-up; a bad value names the variable. */
 export const loadConfig = (env: Record<string, string | undefined> = process.env): Config => {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = DeployableConfig.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const { TRUST_PROXY, TRUSTED_PROXIES } = parsed.data;
-  // A list of proxies without TRUST_PROXY would silently do nothing: say so instead.
-  if (TRUSTED_PROXIES && !TRUST_PROXY) {
-    throw new ConfigError("Invalid configuration:\n  TRUSTED_PROXIES: set TRUST_PROXY=true as well");
-  }
   return {
     ...parsed.data,
     dataDir: resolve(parsed.data.DATA_DIR),

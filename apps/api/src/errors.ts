@@ -10,6 +10,7 @@ const TRPC_CODE_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
   403: "FORBIDDEN",
   404: "NOT_FOUND",
   409: "CONFLICT",
+  413: "PAYLOAD_TOO_LARGE",
   422: "UNPROCESSABLE_CONTENT",
   429: "TOO_MANY_REQUESTS",
   503: "SERVICE_UNAVAILABLE",
@@ -101,6 +102,12 @@ export const describeError = (error: TRPCError, httpStatus: number): { message: 
   }
   if (error.code === "INTERNAL_SERVER_ERROR") {
     return { message: "Internal error", data: { code: "INTERNAL", httpStatus } };
+  }
+  if (cause instanceof Error && cause.message === error.message) {
+    // tRPC words an input it could not read (JSON, superjson) in the parser's own message:
+    // internal detail, not something to show a client.
+    const code = DOMAIN_CODE_BY_TRPC[error.code] ?? "BAD_REQUEST";
+    return { message: "input: could not be read", data: { code, httpStatus, field: "input" } };
   }
   return {
     message: error.message,

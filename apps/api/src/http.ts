@@ -4,14 +4,18 @@ import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { expectedMigrationCount, isConnectionError } from "@tessera/db";
+import { MAX_BATCH_CALLS } from "@tessera/domain";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { sql } from "drizzle-orm";
 import type { AppDeps } from "./context.ts";
 import { databaseUnavailable } from "./errors.ts";
 import { publishedKeys } from "./licenses/signing-keys.ts";
 import { handleValidateRequest } from "./licenses/validate-endpoint.ts";
+import { serveMetrics } from "./observability/metrics-route.ts";
 import { createRestHandler, openApiDocument, REST_BASE } from "./openapi.ts";
+import { admitRequestBody, MAX_BODY_BYTES, MAX_VALIDATE_BODY_BYTES } from "./request-body.ts";
 import { contextFromNodeRequest, isSecure, REQUEST_IDS } from "./request-context.ts";
+import { pathProblem } from "./request-path.ts";
 import { appRouter } from "./router.ts";
 import { LOGO_ROUTE, serveLogo } from "./white-label/logos.ts";
 import {
@@ -99,20 +103,13 @@ const KNOWN_PATHS = new Set([
   SSO_CALLBACK_PATH,
 ]);
 
-/** GET /metrics: Prometheus text; behind a bearer token when METRICS_TOKEN is set. */
-const serveMetrics = async (deps: AppDeps, req: IncomingMessage, res: ServerResponse) => {
-  const token = deps.config.METRICS_TOKEN;
-  if (token && req.headers.authorization !== `Bearer ${token}`) {
-    return sendJson(res, 401, { error: { code: "UNAUTHORIZED", message: "Send the metrics token" } });
-  }
-  res.writeHead(200, { "Content-Type": deps.metrics.registry.contentType, "Cache-Control": "no-store" });
-  res.end(await deps.metrics.registry.metrics());
-};
-
 export const createRequestHandler = (deps: AppDeps, options: { webDist?: string | undefined } = {}) => {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
+    // The body gate (request-body.ts) enforces both first; these are tRPC's own backstops.
+    maxBodySize: MAX_BODY_BYTES,
+    maxBatchSize: MAX_BATCH_CALLS,
     createContext: ({ req, res }) => contextFromNodeRequest(deps, req, res),
   });
   const restHandler = createRestHandler(deps);
@@ -146,7 +143,8 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
     if (isSecure(req, deps.config.trustedProxies)) {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
-    const { pathname } = new URL(req.url ?? "/", "http://localhost");
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const { pathname } = url;
     const requestId = requestIdOf(req);
     REQUEST_IDS.set(req, requestId);
     res.setHeader("X-Request-Id", requestId);
@@ -169,6 +167,14 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
       );
     });
     try {
+      const problem = pathProblem(req.url ?? "/");
+      if (problem === "MALFORMED") {
+        return sendJson(res, 400, {
+          error: { code: "BAD_REQUEST", message: "path: malformed percent-encoding", field: "path" },
+        });
+      }
+      if (problem === "TRAVERSAL")
+        return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
       if (pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
       if (pathname === "/metrics" && req.method === "GET") return await serveMetrics(deps, req, res);
       if (pathname === "/.well-known/jwks.json") {
@@ -190,7 +196,12 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
         return await handleSsoCallback(deps, req, res);
       if (pathname === `${REST_BASE}/openapi.json`) return sendJson(res, 200, openApiDocument());
       if (pathname === `${REST_BASE}/enterprise/licenses/validate` && req.method === "POST") {
-        return await handleValidateRequest(deps, req, res);
+        const body = await admitRequestBody(req, res, {
+          url,
+          flavour: "rest",
+          limit: MAX_VALIDATE_BODY_BYTES,
+        });
+        return body === null ? undefined : await handleValidateRequest(deps, req, res, body);
       }
       const isTrpc = pathname.startsWith("/trpc/");
       if (isTrpc || pathname.startsWith(`${REST_BASE}/`)) {
@@ -198,7 +209,13 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
           return sendJson(res, 403, { error: { code: "FORBIDDEN", message: "Cross-site request refused" } });
         }
         res.setHeader("Cache-Control", "no-store");
-        return isTrpc ? trpcHandler(req, res) : await restHandler(req, res);
+        const flavour = isTrpc ? "trpc" : "rest";
+        const body = await admitRequestBody(req, res, { url, flavour, limit: MAX_BODY_BYTES });
+        if (body === null) return;
+        if (!isTrpc) return await restHandler(req, res, body);
+        // tRPC's adapter takes a string `req.body` as the body, instead of reading the stream again.
+        (req as IncomingMessage & { body?: string }).body = body || undefined;
+        return trpcHandler(req, res);
       }
       return await serveStatic(req, res, pathname);
     } catch (error) {

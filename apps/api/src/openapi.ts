@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { DomainError } from "@tessera/domain";
 import { createOpenApiNodeHttpHandler, generateOpenApiDocument } from "trpc-to-openapi";
 import type { AppDeps } from "./context.ts";
+import { MAX_BODY_BYTES, sendRefusal } from "./request-body.ts";
 import { contextFromNodeRequest } from "./request-context.ts";
 import { appRouter } from "./router.ts";
 
@@ -21,14 +23,25 @@ export const openApiDocument = () => {
   return document;
 };
 
-/** REST for integrators: the same procedures, at the paths their metadata names under /api. */
+const isJson = (req: IncomingMessage) =>
+  req.headers["content-type"]?.split(";", 1)[0]?.trim().toLowerCase() === "application/json";
+
+/**
+ * REST for integrators: the same procedures, at the paths their metadata names under /api.
+ * `bodyText` was read and capped by the body gate; the adapter takes it parsed as `req.body`.
+ */
 export const createRestHandler = (deps: AppDeps) => {
   const handler = createOpenApiNodeHttpHandler({
     router: appRouter,
     createContext: ({ req, res }) => contextFromNodeRequest(deps, req, res),
-    maxBodySize: 1024 * 1024,
+    maxBodySize: MAX_BODY_BYTES,
   });
-  return (req: IncomingMessage, res: ServerResponse) => {
+  return (req: IncomingMessage & { body?: unknown }, res: ServerResponse, bodyText: string) => {
+    try {
+      req.body = bodyText && isJson(req) ? JSON.parse(bodyText) : undefined;
+    } catch {
+      return sendRefusal(res, "rest", new DomainError("BAD_REQUEST", "is not valid JSON", { field: "body" }));
+    }
     req.url = (req.url ?? "/").slice(REST_BASE.length) || "/";
     return handler(req, res);
   };

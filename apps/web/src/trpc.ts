@@ -1,5 +1,6 @@
 import { QueryCache, QueryClient } from "@tanstack/react-query";
 import type { AppRouter } from "@tessera/api";
+import { MAX_BATCH_CALLS } from "@tessera/domain";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
@@ -7,7 +8,8 @@ import superjson from "superjson";
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 export const trpcClient = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: "/trpc", transformer: superjson })],
+  // The API refuses batches over MAX_BATCH_CALLS; a page with more queries sends two requests.
+  links: [httpBatchLink({ url: "/trpc", transformer: superjson, maxItems: MAX_BATCH_CALLS })],
 });
 
 /** What the API says about a failed call: a message, our stable code and per-field messages. */

@@ -23,6 +23,7 @@ export const constraintName = (error: unknown): string | undefined => {
 };
 
 export const UNIQUE_VIOLATION = "23505";
+export const NUMERIC_VALUE_OUT_OF_RANGE = "22003";
 export const SERIALIZATION_FAILURE = "40001";
 export const DEADLOCK_DETECTED = "40P01";
 

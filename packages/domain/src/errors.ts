@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   INTERNAL_NOTE_FORBIDDEN: 403,
   /** A per-organisation cap on stored things (logos, keys, members …) is reached. */
   QUOTA_EXCEEDED: 409,
+  PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 } as const;

@@ -7,23 +7,6 @@ import { describeError, toTRPCError } from "../errors.ts";
 import { clientIp } from "../request-context.ts";
 import { checkLicenseValidity } from "./validation.ts";
 
-const MAX_BODY_BYTES = 16 * 1024;
-
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: "Body over 16 KiB" }));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-
 const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
@@ -32,17 +15,21 @@ const send = (res: ServerResponse, status: number, body: unknown, headers: Recor
 /**
  * `POST /api/enterprise/licenses/validate` without the generic REST adapter: the platform
  * calls it on every sign-in. Same schema, same service, same error shape as the adapter
- * (`{ message, code, data: { code, field, fieldErrors } }`) — only less work per request.
+ * (`{ message, code, data: { code, field, fieldErrors } }`) — only less work per request. The
+ * body gate in http.ts has already read it, capped at 16 KiB.
  */
-export const handleValidateRequest = async (deps: AppDeps, req: IncomingMessage, res: ServerResponse) => {
+export const handleValidateRequest = async (
+  deps: AppDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  bodyText: string,
+) => {
   try {
     let body: unknown;
     try {
-      body = JSON.parse(await readBody(req));
-    } catch (error) {
-      throw error instanceof TRPCError
-        ? error
-        : new TRPCError({ code: "PARSE_ERROR", message: "Body is not JSON" });
+      body = JSON.parse(bodyText);
+    } catch {
+      throw new TRPCError({ code: "PARSE_ERROR", message: "Body is not JSON" });
     }
     const input = ValidateLicenseInput.safeParse(body);
     if (!input.success)

@@ -1,4 +1,5 @@
 import { type DestinationStream, type Logger, pino } from "pino";
+import { serializeError } from "./error-serializer.ts";
 
 export type { Logger };
 
@@ -32,6 +33,8 @@ export const createLogger = (level: (typeof LOG_LEVELS)[number], destination?: D
       base: { service: "tessera-api" },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACTED, censor: "[redacted]" },
+      // Errors from the database never bring their statement or parameters into a line.
+      serializers: { err: serializeError },
       formatters: { level: (label) => ({ level: label }) },
     },
     destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),

@@ -1,4 +1,4 @@
-import type { Transaction } from "@tessera/db";
+import { NUMERIC_VALUE_OUT_OF_RANGE, sqlState, type Transaction } from "@tessera/db";
 import { licenses, usageAlerts, usageDaily, usageEvents, usageMonthly } from "@tessera/db/schema";
 import {
   checkOccurredAt,
@@ -58,7 +58,7 @@ const licenseForUsage = async (tx: Transaction, organizationId: string) => {
 const inKeyOrder = <T>(rows: Map<string, T>): T[] =>
   [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 
-export const ingestUsage = async (
+const bookUsage = async (
   ctx: ServiceContext,
   organizationId: string,
   events: Event[],
@@ -229,6 +229,18 @@ export const ingestUsage = async (
   });
   return result;
 };
+
+/**
+ * `bookUsage`, with a rollup pushed past bigint's largest value refused as bad input: its
+ * transaction has rolled back, so nothing of the batch is kept.
+ */
+export const ingestUsage = (...args: Parameters<typeof bookUsage>): Promise<IngestResult> =>
+  bookUsage(...args).catch((error: unknown) => {
+    if (sqlState(error) !== NUMERIC_VALUE_OUT_OF_RANGE) throw error;
+    throw new DomainError("VALIDATION_FAILED", "would push a usage total past its largest value", {
+      field: args[3]?.fieldPrefix ? "events" : "value",
+    });
+  });
 
 /** Raw events are audit material for 90 days, then go; rollups stay. */
 export const pruneUsageEvents = async (ctx: Pick<ServiceContext, "db">, now: Date): Promise<number> => {

@@ -14,6 +14,8 @@ const hostileStrings = fc.oneof(
     "",
     " ",
     "\u0000",
+    "line\u0000\nbreak",
+    "\u001b[2J",
     "\u202e\u0645\u0631\u062d\u0628\u0627",
     "'; drop table users; --",
     "<script>alert(1)</script>",
@@ -27,6 +29,8 @@ const hostileStrings = fc.oneof(
     "https://127.0.0.1:1/",
     "2026-02-30",
     "9999-12-31T23:59:59Z",
+    "0000-01-01",
+    "+275760-09-13T00:00:00Z",
     "-1",
     "1e309",
     HUGE,
@@ -35,7 +39,19 @@ const hostileStrings = fc.oneof(
 const hostileNumbers = fc.oneof(
   fc.integer(),
   fc.double(),
-  fc.constantFrom(0, -0, -1, 1, 2 ** 31, 2 ** 53, -(2 ** 53), Number.MAX_VALUE, Number.MIN_VALUE, 1e308),
+  fc.constantFrom(
+    0,
+    -0,
+    -1,
+    1,
+    2 ** 31,
+    2 ** 53,
+    2 ** 53 - 1,
+    -(2 ** 53),
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    1e308,
+  ),
 );
 /** Objects whose own keys try prototype pollution. */
 const pollution = fc.constantFrom(

@@ -1,14 +1,16 @@
 import { z } from "zod";
+import { dateInput } from "../date-input.ts";
 import { PageInput } from "../pagination.ts";
+import { textInput } from "../text-input.ts";
 
 export const AuditFilter = PageInput.extend({
   organizationId: z.uuid().optional(),
-  action: z.string().trim().max(100).optional(),
+  action: textInput().max(100).optional(),
   actorId: z.uuid().optional(),
-  targetType: z.string().trim().max(50).optional(),
-  targetId: z.string().trim().max(100).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  targetType: textInput().max(50).optional(),
+  targetId: textInput().max(100).optional(),
+  from: dateInput().optional(),
+  to: dateInput().optional(),
 }).refine((input) => !input.from || !input.to || input.from <= input.to, {
   message: "must not be before from",
   path: ["to"],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textInput } from "../text-input.ts";
 
 /** Emails compare case-insensitively: they are trimmed and lower-cased on the way in. */
 export const Email = z
@@ -14,7 +15,7 @@ export const Password = z
   .min(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
   .max(200);
 
-export const PersonName = z.string().trim().min(1, { message: "is required" }).max(120);
+export const PersonName = textInput().min(1, { message: "is required" }).max(120);
 
 export const SignInInput = z.object({
   email: Email,

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { dateInput } from "../date-input.ts";
 import { PageInput } from "../pagination.ts";
+import { textInput } from "../text-input.ts";
 import { LICENSE_STATUSES } from "./lifecycle.ts";
 import { FEATURES, METRICS, TIERS } from "./tiers.ts";
 import { MAX_TREND_MONTHS } from "./trend.ts";
@@ -26,15 +28,15 @@ export const TermMonths = z
   .min(1, { message: "must be at least 1 month" })
   .max(120, { message: "must be at most 120 months" });
 
-export const Reason = z.string().trim().min(1, { message: "is required" }).max(500);
+export const Reason = textInput({ multiline: true }).min(1, { message: "is required" }).max(500);
 
 export const CreateLicenseInput = z
   .object({
     organizationId: z.uuid(),
     tier: z.enum(TIERS),
     termMonths: TermMonths.default(12),
-    startsAt: z.coerce.date().optional(),
-    expiresAt: z.coerce.date().optional(),
+    startsAt: dateInput().optional(),
+    expiresAt: dateInput().optional(),
     autoRenew: z.boolean().default(false),
     /** CUSTOM only. */
     customLimits: CustomLimits.optional(),
@@ -108,7 +110,7 @@ export const ListLicensesInput = PageInput.extend({
   status: z.enum(LICENSE_STATUSES).optional(),
   expiringWithinDays: z.number().int().min(0).max(3650).optional(),
   organizationId: z.uuid().optional(),
-  search: z.string().trim().max(200).optional(),
+  search: textInput().max(200).optional(),
   sort: z.enum(LICENSE_SORTS).default("createdAt"),
   direction: z.enum(["asc", "desc"]).default("desc"),
 });
@@ -118,7 +120,7 @@ export const ExpiringLicensesInput = z.object({ days: z.number().int().min(0).ma
 
 export const ValidateLicenseInput = z
   .object({
-    key: z.string().max(100, { message: "is too long to be a license key" }),
+    key: textInput({ trim: false }).max(100, { message: "is too long to be a license key" }),
     feature: z.enum(FEATURES).optional(),
     metric: z.enum(METRICS).optional(),
     increment: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),

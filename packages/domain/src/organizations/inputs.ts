@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Email, Password, PersonName } from "../auth/inputs.ts";
 import { CUSTOMER_ROLES } from "../auth/roles.ts";
 import { PageInput } from "../pagination.ts";
+import { hasControlCharacter, textInput } from "../text-input.ts";
 
 export const Slug = z
   .string()
@@ -19,11 +20,11 @@ export const Phone = z
   .regex(/^\+?[0-9 ().-]{5,40}$/, { message: "must be a phone number such as +44 20 7946 0000" });
 
 export const BillingAddress = z.object({
-  line1: z.string().trim().min(1, { message: "is required" }).max(200),
-  line2: z.string().trim().max(200).optional(),
-  city: z.string().trim().min(1, { message: "is required" }).max(100),
-  region: z.string().trim().max(100).optional(),
-  postalCode: z.string().trim().max(20).optional(),
+  line1: textInput().min(1, { message: "is required" }).max(200),
+  line2: textInput().max(200).optional(),
+  city: textInput().min(1, { message: "is required" }).max(100),
+  region: textInput().max(100).optional(),
+  postalCode: textInput().max(20).optional(),
   country: z
     .string()
     .trim()
@@ -44,6 +45,16 @@ const utf8ByteLength = (text: string): number => {
 };
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
+/** Keys and string values anywhere in the document; multi-line values are fine, NUL never is. */
+const hasControlText = (value: unknown): boolean => {
+  if (typeof value === "string") return hasControlCharacter(value, true);
+  if (Array.isArray(value)) return value.some(hasControlText);
+  if (value === null || typeof value !== "object") return false;
+  return Object.entries(value).some(
+    ([key, inner]) => hasControlCharacter(key, true) || hasControlText(inner),
+  );
+};
+
 const hasForbiddenKey = (value: unknown): boolean => {
   if (Array.isArray(value)) return value.some(hasForbiddenKey);
   if (value === null || typeof value !== "object") return false;
@@ -59,12 +70,13 @@ export const Metadata = z
   .refine((value) => !hasForbiddenKey(value), {
     message: "must not use __proto__, constructor or prototype keys",
   })
+  .refine((value) => !hasControlText(value), { message: "must not contain control characters" })
   .pipe(z.record(z.string().max(100), z.json()))
   .refine((value) => utf8ByteLength(JSON.stringify(value)) <= METADATA_MAX_BYTES, {
     message: "must be at most 16 KiB of JSON",
   });
 
-export const OrganizationName = z.string().trim().min(1, { message: "is required" }).max(200);
+export const OrganizationName = textInput().min(1, { message: "is required" }).max(200);
 
 const ContactFields = {
   contactName: PersonName,
@@ -117,7 +129,7 @@ export const UpdateOwnContactInput = z.object({
 export type UpdateOwnContactInput = z.input<typeof UpdateOwnContactInput>;
 
 export const ListOrganizationsInput = PageInput.extend({
-  search: z.string().trim().max(200).optional(),
+  search: textInput().max(200).optional(),
 });
 export type ListOrganizationsInput = z.input<typeof ListOrganizationsInput>;
 

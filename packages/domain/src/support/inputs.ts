@@ -1,16 +1,14 @@
 import { z } from "zod";
+import { dateInput } from "../date-input.ts";
 import { PageInput } from "../pagination.ts";
+import { textInput } from "../text-input.ts";
 import { TICKET_PRIORITIES } from "./sla.ts";
 import { TICKET_STATUSES } from "./status.ts";
 
-export const TicketSubject = z
-  .string()
-  .trim()
+export const TicketSubject = textInput()
   .min(1, { message: "is required" })
   .max(200, { message: "must be at most 200 characters" });
-export const MessageBody = z
-  .string()
-  .trim()
+export const MessageBody = textInput({ multiline: true })
   .min(1, { message: "is required" })
   .max(20_000, { message: "must be at most 20,000 characters" });
 
@@ -58,7 +56,7 @@ export const TicketQueueInput = PageInput.extend({
   /** BREACHED and AT_RISK: open tickets past or close to a due time now; BREACHED_EVER: any ticket that breached its SLA. */
   sla: z.enum(TICKET_SLA_FILTERS).optional(),
   /** Tickets opened at or after this instant. */
-  createdFrom: z.coerce.date().optional(),
+  createdFrom: dateInput().optional(),
   /** Only tickets not yet resolved. */
   openOnly: z.boolean().optional(),
   sort: z.enum(TICKET_QUEUE_SORTS).default("dueAt"),

@@ -1,9 +1,16 @@
 import { z } from "zod";
 import { ApiKeyName, ORGANIZATION_KEY_SCOPES } from "../api-keys/inputs.ts";
+import { dateInput } from "../date-input.ts";
 import { DomainError } from "../errors.ts";
 import { METRICS } from "../licenses/tiers.ts";
+import { textInput } from "../text-input.ts";
 
 export const MAX_BATCH_EVENTS = 1000;
+/**
+ * Largest value one event may carry: a trillion API calls or a terabyte is far beyond any
+ * real report, and a full batch of them (1e15) stays far below PostgreSQL's bigint.
+ */
+export const MAX_USAGE_VALUE = 1e12;
 /** How far ahead of now an event may claim to have happened (clock skew). */
 export const MAX_FUTURE_MS = 60 * 60 * 1000;
 /** How old an event may be: older months are closed. */
@@ -13,9 +20,13 @@ export const MAX_REPORT_DAYS = 731;
 
 export const UsageEvent = z.object({
   metric: z.enum(METRICS),
-  value: z.number().int({ message: "must be a whole number" }).min(0).max(Number.MAX_SAFE_INTEGER),
-  occurredAt: z.coerce.date().optional(),
-  idempotencyKey: z.string().trim().min(1, { message: "is required" }).max(200),
+  value: z
+    .number()
+    .int({ message: "must be a whole number" })
+    .min(0)
+    .max(MAX_USAGE_VALUE, { message: "must be at most 1,000,000,000,000" }),
+  occurredAt: dateInput().optional(),
+  idempotencyKey: textInput().min(1, { message: "is required" }).max(200),
 });
 export type UsageEvent = z.input<typeof UsageEvent>;
 
@@ -42,8 +53,8 @@ export const checkOccurredAt = (occurredAt: Date, now: Date, field = "occurredAt
 
 export const UsageRange = z
   .object({
-    from: z.coerce.date(),
-    to: z.coerce.date(),
+    from: dateInput(),
+    to: dateInput(),
   })
   .superRefine((input, ctx) => {
     if (input.to < input.from)
@@ -84,6 +95,6 @@ export type AlertId = z.input<typeof AlertId>;
 export const CreateOrganizationKeyInput = z.object({
   name: ApiKeyName,
   scopes: z.array(z.enum(ORGANIZATION_KEY_SCOPES)).min(1, { message: "choose at least one scope" }),
-  expiresAt: z.coerce.date().optional(),
+  expiresAt: dateInput().optional(),
 });
 export type CreateOrganizationKeyInput = z.input<typeof CreateOrganizationKeyInput>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textInput } from "../text-input.ts";
 import { contrastRatio, WCAG_AA_NORMAL_TEXT } from "./contrast.ts";
 
 /** `#rgb` or `#rrggbb`, any case; stored as lower-case `#rrggbb`. */
@@ -12,15 +13,13 @@ export const HexColor = z
   });
 
 /** An absolute https URL (a logo someone else hosts must not downgrade the page to http). */
-export const HttpsUrl = z
-  .string()
-  .trim()
+export const HttpsUrl = textInput()
   .max(2048)
   .pipe(z.url({ protocol: /^https$/, hostname: z.regexes.domain, message: "must be an https:// URL" }));
 
 export const BrandingInput = z
   .object({
-    companyName: z.string().trim().min(1, { message: "is required" }).max(100),
+    companyName: textInput().min(1, { message: "is required" }).max(100),
     /** A logo hosted elsewhere … */
     logoUrl: HttpsUrl.nullable().optional(),
     /** … or one uploaded with `uploadLogo`. */

@@ -1,11 +1,10 @@
 import { parse } from "tldts";
 import { z } from "zod";
 import { DomainError } from "../errors.ts";
+import { textInput } from "../text-input.ts";
 
 export const CustomDomainInput = z.object({
-  hostname: z
-    .string()
-    .trim()
+  hostname: textInput()
     .min(1, { message: "is required" })
     .max(253, { message: "must be at most 253 characters" }),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textInput } from "../text-input.ts";
 
 export const FEATURE_TOGGLE_LIMIT = 200;
 
@@ -12,7 +13,7 @@ export const FeatureToggleKey = z
 export const SetFeatureToggleInput = z.object({
   key: FeatureToggleKey,
   enabled: z.boolean(),
-  description: z.string().trim().max(200).optional(),
+  description: textInput().max(200).optional(),
 });
 export type SetFeatureToggleInput = z.input<typeof SetFeatureToggleInput>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { textInput } from "../text-input.ts";
 import { WebUrl } from "./sso.ts";
 
 /**
@@ -43,7 +44,7 @@ const EventList = z
   .transform((events) => [...new Set(events)]);
 
 export const CreateIntegrationInput = z.object({
-  name: z.string().trim().min(1, { message: "is required" }).max(100),
+  name: textInput().min(1, { message: "is required" }).max(100),
   url: WebhookUrl,
   events: EventList,
   enabled: z.boolean().default(true),
@@ -54,7 +55,7 @@ export const IntegrationId = z.object({ integrationId: z.uuid() });
 export type IntegrationId = z.input<typeof IntegrationId>;
 
 export const UpdateIntegrationInput = IntegrationId.extend({
-  name: z.string().trim().min(1, { message: "is required" }).max(100).optional(),
+  name: textInput().min(1, { message: "is required" }).max(100).optional(),
   url: WebhookUrl.optional(),
   events: EventList.optional(),
   enabled: z.boolean().optional(),

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { DomainError } from "../errors.ts";
+import { textInput } from "../text-input.ts";
 
 export const SSO_PROTOCOLS = ["OIDC", "SAML"] as const;
 export type SsoProtocol = (typeof SSO_PROTOCOLS)[number];
 
 /** An http(s) URL; whether plain http is acceptable is decided by `requireSecureUrl`. */
-export const WebUrl = z
-  .string()
-  .trim()
+export const WebUrl = textInput()
   .max(2048)
   .pipe(z.url({ protocol: /^https?$/, message: "must be an https:// URL" }));
 
@@ -30,9 +29,9 @@ const PEM_CERTIFICATE = /^-----BEGIN CERTIFICATE-----\s+[A-Za-z0-9+/=\s]+-----EN
 export const OidcSsoInput = z.object({
   protocol: z.literal("OIDC"),
   issuer: WebUrl,
-  clientId: z.string().trim().min(1, { message: "is required" }).max(255),
+  clientId: textInput().min(1, { message: "is required" }).max(255),
   /** Omit to keep the secret already stored. */
-  clientSecret: z.string().min(1, { message: "is required" }).max(1024).optional(),
+  clientSecret: textInput({ trim: false }).min(1, { message: "is required" }).max(1024).optional(),
   allowedDomains: AllowedDomains,
   /** Refuse password sign-in for the organisation's users. */
   enforced: z.boolean().default(false),
@@ -40,11 +39,9 @@ export const OidcSsoInput = z.object({
 
 export const SamlSsoInput = z.object({
   protocol: z.literal("SAML"),
-  entityId: z.string().trim().min(1, { message: "is required" }).max(1024),
+  entityId: textInput().min(1, { message: "is required" }).max(1024),
   ssoUrl: WebUrl,
-  certificate: z
-    .string()
-    .trim()
+  certificate: textInput({ multiline: true })
     .max(16_384)
     .regex(PEM_CERTIFICATE, { message: "must be a PEM X.509 certificate (-----BEGIN CERTIFICATE-----)" }),
   allowedDomains: AllowedDomains,
