@@ -1,4 +1,10 @@
-import { type ApiKeyScope, type CustomerRole, DomainError, type StaffRole } from "@tessera/domain";
+import {
+  type ApiAccessRefusal,
+  type ApiKeyScope,
+  type CustomerRole,
+  DomainError,
+  type StaffRole,
+} from "@tessera/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
@@ -134,6 +140,13 @@ const requireKey = (ctx: Context, scope: ApiKeyScope, kind: "organization" | "se
   return key;
 };
 
+const API_ACCESS_REFUSALS: Record<ApiAccessRefusal, string> = {
+  SWITCHED_OFF:
+    "API access is switched off for this organisation; an admin turns it on under Settings → API access",
+  NO_LICENSE_IN_FORCE: "This organisation has no license in force, so its API keys are refused",
+  NOT_ENTITLED: "This organisation's license does not include API access",
+};
+
 export type OrganizationKey = ApiKeyPrincipal & { organizationId: string };
 
 /** An organisation's Bearer API key with the scope; sets the tenant from the key. */
@@ -143,7 +156,10 @@ export const apiKey = (scope: ApiKeyScope) =>
     if (!key.access?.enabled) {
       throw new DomainError(
         "API_ACCESS_DISABLED",
-        "API access is switched off for this organisation; an admin turns it on under Settings → API access",
+        API_ACCESS_REFUSALS[key.access?.refusal ?? "SWITCHED_OFF"],
+        {
+          reason: key.access?.refusal ?? "SWITCHED_OFF",
+        },
       );
     }
     const { limit, remaining } = await ctx.apiRateLimiter.consume(key.organizationId, key.access.tier);

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { apiKeys, customizations, licenses } from "@tessera/db/schema";
 import {
+  type ApiAccessRefusal,
   type ApiKeyScope,
-  customizationGate,
+  apiAccessRefusal,
   DomainError,
-  entitlementsFor,
   type Feature,
   IN_FORCE_STATUSES,
   SINGLETON_KEY,
@@ -21,8 +21,11 @@ export interface ApiKeyPrincipal {
   prefix: string;
   organizationId: string | null;
   scopes: ApiKeyScope[];
-  /** Organisation keys: whether API access is switched on, and the tier that sets the rate. */
-  access?: { enabled: boolean; tier: Tier | null };
+  /**
+   * Organisation keys: whether they may call (`refusal` says why not: switched off, no license
+   * in force, or a tier without API access), and the tier that sets the rate.
+   */
+  access?: { enabled: boolean; refusal: ApiAccessRefusal | null; tier: Tier | null };
 }
 
 export type ApiKeyProblem = "UNKNOWN" | "REVOKED" | "EXPIRED";
@@ -135,6 +138,8 @@ export const resolveApiKey = async (
       apiEnabled: sql<boolean>`coalesce((${customizations.value}->>'enabled')::boolean, false)`,
       tier: licenses.tier,
       customFeatures: licenses.customFeatures,
+      licenseStatus: licenses.status,
+      licenseExpiresAt: licenses.expiresAt,
     })
     .from(apiKeys)
     .leftJoin(
@@ -171,25 +176,25 @@ export const resolveApiKey = async (
         ),
       );
   }
+  const refusal = row.organizationId
+    ? apiAccessRefusal(
+        row.apiEnabled,
+        row.tier && row.licenseStatus
+          ? {
+              tier: row.tier,
+              status: row.licenseStatus,
+              expiresAt: row.licenseExpiresAt,
+              customFeatures: row.customFeatures as Feature[] | null,
+            }
+          : null,
+        now,
+      )
+    : null;
   return {
     id: row.id,
     prefix: row.prefix,
     organizationId: row.organizationId,
     scopes: row.scopes as ApiKeyScope[],
-    ...(row.organizationId
-      ? {
-          access: {
-            // Off when switched off, or when the license in force no longer includes API access.
-            enabled:
-              row.apiEnabled &&
-              (!row.tier ||
-                customizationGate(
-                  entitlementsFor({ tier: row.tier, customFeatures: row.customFeatures as Feature[] | null }),
-                  "API",
-                ).allowed),
-            tier: row.tier,
-          },
-        }
-      : {}),
+    ...(row.organizationId ? { access: { enabled: refusal === null, refusal, tier: row.tier } } : {}),
   };
 };
