@@ -12,6 +12,7 @@ export * from "./licenses/trend.ts";
 export * from "./licenses/validation.ts";
 export * from "./organizations/health.ts";
 export * from "./organizations/inputs.ts";
+export * from "./organizations/quotas.ts";
 export * from "./organizations/team.ts";
 export * from "./pagination.ts";
 export * from "./support/inputs.ts";
