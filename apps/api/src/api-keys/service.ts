@@ -10,10 +10,11 @@ import {
   SINGLETON_KEY,
   type Tier,
 } from "@tessera/domain";
-import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/service.ts";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { requireQuota } from "../quotas/organization-lock.ts";
 
 /** Who calls with a Bearer key: an organisation's key, or (organizationId null) a staff service key. */
 export interface ApiKeyPrincipal {
@@ -63,6 +64,16 @@ export const createApiKey = async (
   }
   const { key, prefix, keyHash } = newApiKey();
   return ctx.db.transaction(async (tx) => {
+    const { organizationId } = input;
+    if (organizationId) {
+      await requireQuota(tx, organizationId, "API_KEYS", undefined, async () => {
+        const [keys] = await tx
+          .select({ total: count() })
+          .from(apiKeys)
+          .where(and(eq(apiKeys.organizationId, organizationId), isNull(apiKeys.revokedAt)));
+        return keys?.total ?? 0;
+      });
+    }
     const [created] = await tx
       .insert(apiKeys)
       .values({
@@ -109,11 +120,16 @@ export const revokeApiKey = async (ctx: ServiceContext, organizationId: string |
     if (!current) throw new DomainError("NOT_FOUND", "API key not found", { field: "apiKeyId" });
     if (current.revokedAt) return current;
     const now = ctx.clock.now();
+    // Conditional: of concurrent revocations exactly one changes the row, and only it is audited.
     const [revoked] = await tx
       .update(apiKeys)
       .set({ revokedAt: now, updatedAt: now })
       .where(and(eq(apiKeys.id, apiKeyId), isNull(apiKeys.revokedAt)))
       .returning(apiKeyColumns);
+    if (!revoked) {
+      const [settled] = await tx.select(apiKeyColumns).from(apiKeys).where(eq(apiKeys.id, apiKeyId));
+      return settled ?? current;
+    }
     await recordAudit(tx, ctx, {
       action: "api_key.revoked",
       organizationId,
@@ -122,7 +138,7 @@ export const revokeApiKey = async (ctx: ServiceContext, organizationId: string |
       before: { revokedAt: null },
       after: { revokedAt: now },
     });
-    return revoked ?? current;
+    return revoked;
   });
 
 /** The principal behind a Bearer key, or why there is none. Records last use. */

@@ -12,7 +12,6 @@ import {
   customizationGate,
   DEFAULT_BRANDING,
   DomainError,
-  FEATURE_TOGGLE_LIMIT,
   IN_FORCE_STATUSES,
   requireSecureUrl,
   type SetFeatureToggleInput,
@@ -24,6 +23,7 @@ import type { z } from "zod";
 import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { licenseChanged } from "../licenses/validation-cache.ts";
+import { requireQuota } from "../quotas/organization-lock.ts";
 import { domainView } from "./domains.ts";
 import { integrationView } from "./integrations.ts";
 import { logoPath } from "./logos.ts";
@@ -333,22 +333,15 @@ export const setFeatureToggle = async (
 ) =>
   ctx.db.transaction(async (tx) => {
     await requireAllowed(tx, organizationId, "FEATURE", ctx.clock.now());
-    const existing = await findCustomization(tx, organizationId, "FEATURE", input.key);
-    if (!existing) {
+    // A new key counts against the quota; the lock also orders two writers of one new key.
+    await requireQuota(tx, organizationId, "FEATURE_TOGGLES", "key", async () => {
+      if (await findCustomization(tx, organizationId, "FEATURE", input.key)) return 0;
       const [flags] = await tx
         .select({ total: count() })
         .from(customizations)
         .where(and(eq(customizations.organizationId, organizationId), eq(customizations.type, "FEATURE")));
-      if ((flags?.total ?? 0) >= FEATURE_TOGGLE_LIMIT) {
-        throw new DomainError(
-          "VALIDATION_FAILED",
-          `An organisation may have at most ${FEATURE_TOGGLE_LIMIT} flags`,
-          {
-            field: "key",
-          },
-        );
-      }
-    }
+      return flags?.total ?? 0;
+    });
     const row = await saveCustomization(tx, ctx, {
       organizationId,
       type: "FEATURE",
