@@ -72,6 +72,8 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: optional(z.string().min(16, { message: "must be at least 16 characters" })),
+  /** Changes (tRPC and REST mutations) one signed-in session may make per minute. */
+  SESSION_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce

@@ -11,6 +11,7 @@ import type { ValidationCache } from "./licenses/validation-cache.ts";
 import type { ValidationLimiter } from "./licenses/validation-limiter.ts";
 import type { Logger } from "./observability/logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
+import type { SessionMutationLimiter } from "./quotas/session-mutation-limiter.ts";
 
 /** Who is calling, resolved from the session cookie. */
 export interface Actor {
@@ -35,6 +36,7 @@ export interface AppDeps {
   secrets: SecretBox;
   billing: BillingPort;
   apiRateLimiter: ApiRateLimiter;
+  sessionMutationLimiter: SessionMutationLimiter;
   logger: Logger;
   metrics: Metrics;
 }

@@ -76,7 +76,13 @@ const observe = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(observe).use(mapErrors);
+/** Every change made with a session counts against its per-minute allowance (keys have their own). */
+const limitSessionMutations = t.middleware(async ({ ctx, type, next }) => {
+  if (type === "mutation" && ctx.actor) await ctx.sessionMutationLimiter.consume(ctx.actor.sessionId);
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(observe).use(mapErrors).use(limitSessionMutations);
 
 export const signedIn = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
