@@ -8,6 +8,7 @@ export * from "./licenses/keys.ts";
 export * from "./licenses/lifecycle.ts";
 export * from "./licenses/outputs.ts";
 export * from "./licenses/tiers.ts";
+export * from "./licenses/tokens.ts";
 export * from "./licenses/trend.ts";
 export * from "./licenses/validation.ts";
 export * from "./organizations/health.ts";

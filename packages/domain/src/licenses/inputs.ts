@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PageInput } from "../pagination.ts";
 import { LICENSE_STATUSES } from "./lifecycle.ts";
 import { FEATURES, METRICS, TIERS } from "./tiers.ts";
+import { TokenTtlDays } from "./tokens.ts";
 import { MAX_TREND_MONTHS } from "./trend.ts";
 
 /** How many months back a trend chart reaches, the current month included. */
@@ -36,6 +37,8 @@ export const CreateLicenseInput = z
     startsAt: z.coerce.date().optional(),
     expiresAt: z.coerce.date().optional(),
     autoRenew: z.boolean().default(false),
+    /** Days each offline token is signed for; 30 when not given. */
+    tokenTtlDays: TokenTtlDays.optional(),
     /** CUSTOM only. */
     customLimits: CustomLimits.optional(),
     customFeatures: z.array(z.enum(FEATURES)).max(FEATURES.length).optional(),
@@ -98,6 +101,7 @@ export type RenewLicenseInput = z.input<typeof RenewLicenseInput>;
 export const UpdateLicenseSettingsInput = LicenseId.extend({
   autoRenew: z.boolean().optional(),
   termMonths: TermMonths.optional(),
+  tokenTtlDays: TokenTtlDays.optional(),
 });
 export type UpdateLicenseSettingsInput = z.input<typeof UpdateLicenseSettingsInput>;
 

@@ -1,0 +1,2 @@
+ALTER TABLE "licenses" ADD COLUMN "token_ttl_days" integer DEFAULT 30 NOT NULL;--> statement-breakpoint
+ALTER TABLE "licenses" ADD CONSTRAINT "licenses_token_ttl_days_range" CHECK ("licenses"."token_ttl_days" between 1 and 365);
