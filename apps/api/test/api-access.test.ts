@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../src/api-keys/service.ts";
 import { cancelLicense, findLicense, suspendLicense } from "../src/licenses/service.ts";
-import { createTestHarness, errorCode, type TestHarness } from "./harness.ts";
+import { addMember } from "../src/team/service.ts";
+import { createTestHarness, errorCode, TEST_PASSWORD, type TestHarness } from "./harness.ts";
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -73,6 +74,25 @@ describe("organisation API keys need a license in force", () => {
       h.clock.set(start);
     }
     expect(await calls()).toEqual(["OK", "OK", "OK"]);
+  });
+
+  it("the portal's API access view says what the keys get: active while suspended, not once cancelled", async () => {
+    const { organization, license, calls } = await platformOf("ACTIVE");
+    const owner = await addMember(h.system, organization.id, {
+      name: "Owner",
+      email: `owner@${organization.slug}.test`,
+      password: TEST_PASSWORD,
+      role: "OWNER",
+    });
+    const portal = await h.callerWithToken(await h.sessionToken(owner.id));
+    await suspendLicense(h.system, license.id, "unpaid");
+    expect(await portal.whiteLabel.apiAccess()).toMatchObject({ active: true, refusal: null });
+    expect(await calls()).toEqual(["OK", "OK", "OK"]);
+    await cancelLicense(h.system, license.id, "gone");
+    expect(await portal.whiteLabel.apiAccess()).toMatchObject({
+      active: false,
+      refusal: "NO_LICENSE_IN_FORCE",
+    });
   });
 
   it("names why in the error: no license in force", async () => {

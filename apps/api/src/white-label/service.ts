@@ -3,6 +3,7 @@ import type { Executor } from "@tessera/db";
 import { apiKeys, brandingAssets, customizations, licenses, organizations } from "@tessera/db/schema";
 import {
   API_REQUESTS_PER_MINUTE,
+  apiAccessRefusal,
   type Branding,
   type BrandingInput,
   brandingCssVariables,
@@ -12,6 +13,7 @@ import {
   customizationGate,
   DEFAULT_BRANDING,
   DomainError,
+  type Feature,
   IN_FORCE_STATUSES,
   requireSecureUrl,
   type SetFeatureToggleInput,
@@ -265,10 +267,10 @@ export const getSSO = async (ctx: ServiceContext, organizationId: string) => {
   return row ? ssoView(row) : null;
 };
 
-/** Whether the organisation's API keys work, and how fast they may go. */
+/** Whether the organisation's API keys work (by the rule every key call is held to), and how fast they may go. */
 export const getApiAccess = async (ctx: ServiceContext, organizationId: string) => {
   const now = ctx.clock.now();
-  const [row, entitlements, [keys]] = await Promise.all([
+  const [row, entitlements, [keys], [license]] = await Promise.all([
     findCustomization(ctx.db, organizationId, "API", SINGLETON_KEY),
     currentEntitlements(ctx.db, organizationId, now),
     ctx.db
@@ -281,13 +283,25 @@ export const getApiAccess = async (ctx: ServiceContext, organizationId: string) 
           or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)),
         ),
       ),
+    ctx.db
+      .select()
+      .from(licenses)
+      .where(
+        and(eq(licenses.organizationId, organizationId), inArray(licenses.status, [...IN_FORCE_STATUSES])),
+      ),
   ]);
   const gate = customizationGate(entitlements, "API");
   const enabled = Boolean(row?.value.enabled);
+  const refusal = apiAccessRefusal(
+    enabled,
+    license ? { ...license, customFeatures: license.customFeatures as Feature[] | null } : null,
+    now,
+  );
   return {
     id: row?.id ?? null,
     enabled,
-    active: enabled && gate.allowed,
+    active: refusal === null,
+    refusal,
     gate,
     requestsPerMinute: entitlements ? API_REQUESTS_PER_MINUTE[entitlements.tier] : null,
     activeKeys: keys?.active ?? 0,
