@@ -76,9 +76,14 @@ const observe = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
+/** Signing out always works, however many changes the session made. */
+const UNLIMITED_MUTATIONS = new Set(["auth.signOut"]);
+
 /** Every change made with a session counts against its per-minute allowance (keys have their own). */
-const limitSessionMutations = t.middleware(async ({ ctx, type, next }) => {
-  if (type === "mutation" && ctx.actor) await ctx.sessionMutationLimiter.consume(ctx.actor.sessionId);
+const limitSessionMutations = t.middleware(async ({ ctx, type, path, next }) => {
+  if (type === "mutation" && ctx.actor && !UNLIMITED_MUTATIONS.has(path)) {
+    await ctx.sessionMutationLimiter.consume(ctx.actor.sessionId);
+  }
   return next();
 });
 

@@ -19,6 +19,8 @@ describe("per-session mutation rate limit", () => {
     expect(Number(h.headers["retry-after"])).toBeGreaterThanOrEqual(1);
     expect(Number(h.headers["retry-after"])).toBeLessThanOrEqual(60);
     expect(await errorCode(session.organizations.mine())).toBe("OK");
+    // Signing out is never held back.
+    expect(await errorCode(session.auth.signOut())).toBe("OK");
   });
 
   it("counts per session: another session of the same user, and the organisation's API key, are not held up", async () => {
