@@ -18,6 +18,7 @@ import { LICENSE_CHANGED_CHANNEL, ValidationCache } from "./licenses/validation-
 import { ValidationLimiter } from "./licenses/validation-limiter.ts";
 import { createLogger, flushLogs } from "./observability/logger.ts";
 import { collectProcessMetrics, createMetrics } from "./observability/metrics.ts";
+import { SessionMutationLimiter } from "./quotas/session-mutation-limiter.ts";
 import { rateLimiterFactory } from "./rate-limits.ts";
 import { seedDemo } from "./seed/demo.ts";
 import { LogoUploadLimiter } from "./white-label/logo-upload-limiter.ts";
@@ -70,6 +71,7 @@ export const createDeps = (
     secrets: createSecretBox(loadEncryptionKey(config.ENCRYPTION_KEY, config.dataDir)),
     billing,
     apiRateLimiter: new ApiRateLimiter(createLimiter),
+    sessionMutationLimiter: new SessionMutationLimiter(config.SESSION_MUTATIONS_PER_MINUTE, createLimiter),
     logger,
     metrics: createMetrics(),
     egress: createEgress(config),

@@ -126,6 +126,8 @@ const ConfigSchema = z.object({
   LOGIN_MAX_ATTEMPTS_PER_EMAIL_IP: z.coerce.number().int().min(1).default(10),
   /** Wait after a failed sign-in per (email, address), doubling with each failure; 0: none. */
   LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(0).max(60).default(1),
+  /** Changes (tRPC and REST mutations) one signed-in session may make per minute. */
+  SESSION_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce
     .number()

@@ -12,6 +12,7 @@ import type { ValidationCache } from "./licenses/validation-cache.ts";
 import type { ValidationLimiter } from "./licenses/validation-limiter.ts";
 import type { Logger } from "./observability/logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
+import type { SessionMutationLimiter } from "./quotas/session-mutation-limiter.ts";
 import type { LogoUploadLimiter } from "./white-label/logo-upload-limiter.ts";
 import type { SsoStartLimiter } from "./white-label/sso-start-guard.ts";
 import type { SvgSanitizer } from "./white-label/svg-sanitizer-pool.ts";
@@ -39,6 +40,7 @@ export interface AppDeps {
   secrets: SecretBox;
   billing: BillingPort;
   apiRateLimiter: ApiRateLimiter;
+  sessionMutationLimiter: SessionMutationLimiter;
   logger: Logger;
   metrics: Metrics;
   /** Every server-side request to the outside (webhooks, OpenID providers) goes through it. */

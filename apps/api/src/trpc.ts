@@ -1,4 +1,10 @@
-import { type ApiKeyScope, type CustomerRole, DomainError, type StaffRole } from "@tessera/domain";
+import {
+  type ApiAccessRefusal,
+  type ApiKeyScope,
+  type CustomerRole,
+  DomainError,
+  type StaffRole,
+} from "@tessera/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
@@ -70,7 +76,18 @@ const observe = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(observe).use(mapErrors);
+/** Signing out always works, however many changes the session made. */
+const UNLIMITED_MUTATIONS = new Set(["auth.signOut"]);
+
+/** Every change made with a session counts against its per-minute allowance (keys have their own). */
+const limitSessionMutations = t.middleware(async ({ ctx, type, path, next }) => {
+  if (type === "mutation" && ctx.actor && !UNLIMITED_MUTATIONS.has(path)) {
+    await ctx.sessionMutationLimiter.consume(ctx.actor.sessionId);
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(observe).use(mapErrors).use(limitSessionMutations);
 
 export const signedIn = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
@@ -134,6 +151,13 @@ const requireKey = (ctx: Context, scope: ApiKeyScope, kind: "organization" | "se
   return key;
 };
 
+const API_ACCESS_REFUSALS: Record<ApiAccessRefusal, string> = {
+  SWITCHED_OFF:
+    "API access is switched off for this organisation; an admin turns it on under Settings → API access",
+  NO_LICENSE_IN_FORCE: "This organisation has no license in force, so its API keys are refused",
+  NOT_ENTITLED: "This organisation's license does not include API access",
+};
+
 export type OrganizationKey = ApiKeyPrincipal & { organizationId: string };
 
 /** An organisation's Bearer API key with the scope; sets the tenant from the key. */
@@ -143,7 +167,10 @@ export const apiKey = (scope: ApiKeyScope) =>
     if (!key.access?.enabled) {
       throw new DomainError(
         "API_ACCESS_DISABLED",
-        "API access is switched off for this organisation; an admin turns it on under Settings → API access",
+        API_ACCESS_REFUSALS[key.access?.refusal ?? "SWITCHED_OFF"],
+        {
+          reason: key.access?.refusal ?? "SWITCHED_OFF",
+        },
       );
     }
     const { limit, remaining } = await ctx.apiRateLimiter.consume(key.organizationId, key.access.tier);

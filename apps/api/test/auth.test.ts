@@ -90,12 +90,14 @@ describe("error", () => {
 
   it("refuses a disabled user with INVALID_CREDENTIALS whatever the password, and disabling ends their sessions", async () => {
     const owner = await h.caller("ownerA");
-    const added = await owner.team.add({
+    await owner.team.add({
       name: "Soon Disabled",
       email: "disabled@a.test",
       password: TEST_PASSWORD,
       role: "MEMBER",
     });
+    const added = (await owner.team.list({})).items.find((member) => member.email === "disabled@a.test");
+    if (!added) throw new Error("the member was not made");
     const token = await h.sessionToken(added.id);
     await owner.team.setDisabled({ userId: added.id, disabled: true });
     expect(await (await h.callerWithToken(token)).auth.me()).toBeNull();

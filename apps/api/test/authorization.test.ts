@@ -231,6 +231,11 @@ const MATRIX: Record<string, Entry> = {
   },
   "licenses.list": { allowed: STAFF, input: () => ({ status: "ACTIVE" }) },
   "licenses.mine": { allowed: CUSTOMERS },
+  "licenses.platformToken": {
+    allowed: ["orgKeyA"],
+    keyOnly: true,
+    input: () => undefined,
+  },
   "licenses.myToken": {
     allowed: CUSTOMER_ADMINS,
     input: (h, persona) => ({ licenseId: ownLicense(h, persona) }),

@@ -80,6 +80,8 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
     DATA_DIR: `${tmpdir()}/tessera-test`,
     SEED_DEMO: "false",
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    // Tests drive one session far faster than a person; the limit's own test sets it low.
+    SESSION_MUTATIONS_PER_MINUTE: "1000000",
     ...configOverrides,
   });
   const deps: AppDeps = createDeps(config, dbHandle, clock);

@@ -9,10 +9,23 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+/** The user of organisation A with the email, as its team list shows it. */
+const memberOfA = async (email: string) => {
+  const found = (await (await h.caller("ownerA")).team.list({ pageSize: 100 })).items.find(
+    (member) => member.email === email,
+  );
+  if (!found) throw new Error(`${email} is not in A's team`);
+  return found;
+};
+
 describe("happy", () => {
   it("an owner adds a member, promotes and disables them; each change is audited", async () => {
     const owner = await h.caller("ownerA");
-    const added = await owner.team.add({ name: "Tia Team", email: "tia@a.test", password: TEST_PASSWORD });
+    expect(await owner.team.add({ name: "Tia Team", email: "tia@a.test", password: TEST_PASSWORD })).toEqual({
+      status: "PENDING",
+      email: "tia@a.test",
+    });
+    const added = await memberOfA("tia@a.test");
     expect(added.role).toBe("MEMBER");
     expect((await owner.team.changeRole({ userId: added.id, role: "ADMIN" })).role).toBe("ADMIN");
     expect((await owner.team.setDisabled({ userId: added.id, disabled: true })).disabledAt).not.toBeNull();
@@ -82,12 +95,13 @@ describe("error", () => {
 describe("concurrency", () => {
   it("two owners demoting each other at once leave exactly one owner", async () => {
     const owner = await h.caller("ownerA");
-    const second = await owner.team.add({
+    await owner.team.add({
       name: "Second Owner",
       email: "second-owner@a.test",
       password: TEST_PASSWORD,
       role: "OWNER",
     });
+    const second = await memberOfA("second-owner@a.test");
     const secondCaller = await h.callerWithToken(await h.sessionToken(second.id));
     const results = await Promise.allSettled([
       owner.team.changeRole({ userId: second.id, role: "MEMBER" }),

@@ -1,19 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { apiKeys, customizations, licenses } from "@tessera/db/schema";
 import {
+  type ApiAccessRefusal,
   type ApiKeyScope,
-  customizationGate,
+  apiAccessRefusal,
   DomainError,
-  entitlementsFor,
   type Feature,
   IN_FORCE_STATUSES,
   SINGLETON_KEY,
   type Tier,
 } from "@tessera/domain";
-import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/service.ts";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { requireQuota } from "../quotas/organization-lock.ts";
 
 /** Who calls with a Bearer key: an organisation's key, or (organizationId null) a staff service key. */
 export interface ApiKeyPrincipal {
@@ -21,8 +22,11 @@ export interface ApiKeyPrincipal {
   prefix: string;
   organizationId: string | null;
   scopes: ApiKeyScope[];
-  /** Organisation keys: whether API access is switched on, and the tier that sets the rate. */
-  access?: { enabled: boolean; tier: Tier | null };
+  /**
+   * Organisation keys: whether they may call (`refusal` says why not: switched off, no license
+   * in force, or a tier without API access), and the tier that sets the rate.
+   */
+  access?: { enabled: boolean; refusal: ApiAccessRefusal | null; tier: Tier | null };
 }
 
 export type ApiKeyProblem = "UNKNOWN" | "REVOKED" | "EXPIRED";
@@ -60,6 +64,16 @@ export const createApiKey = async (
   }
   const { key, prefix, keyHash } = newApiKey();
   return ctx.db.transaction(async (tx) => {
+    const { organizationId } = input;
+    if (organizationId) {
+      await requireQuota(tx, organizationId, "API_KEYS", undefined, async () => {
+        const [keys] = await tx
+          .select({ total: count() })
+          .from(apiKeys)
+          .where(and(eq(apiKeys.organizationId, organizationId), isNull(apiKeys.revokedAt)));
+        return keys?.total ?? 0;
+      });
+    }
     const [created] = await tx
       .insert(apiKeys)
       .values({
@@ -106,11 +120,16 @@ export const revokeApiKey = async (ctx: ServiceContext, organizationId: string |
     if (!current) throw new DomainError("NOT_FOUND", "API key not found", { field: "apiKeyId" });
     if (current.revokedAt) return current;
     const now = ctx.clock.now();
+    // Conditional: of concurrent revocations exactly one changes the row, and only it is audited.
     const [revoked] = await tx
       .update(apiKeys)
       .set({ revokedAt: now, updatedAt: now })
       .where(and(eq(apiKeys.id, apiKeyId), isNull(apiKeys.revokedAt)))
       .returning(apiKeyColumns);
+    if (!revoked) {
+      const [settled] = await tx.select(apiKeyColumns).from(apiKeys).where(eq(apiKeys.id, apiKeyId));
+      return settled ?? current;
+    }
     await recordAudit(tx, ctx, {
       action: "api_key.revoked",
       organizationId,
@@ -119,7 +138,7 @@ export const revokeApiKey = async (ctx: ServiceContext, organizationId: string |
       before: { revokedAt: null },
       after: { revokedAt: now },
     });
-    return revoked ?? current;
+    return revoked;
   });
 
 /** The principal behind a Bearer key, or why there is none. Records last use. */
@@ -135,6 +154,8 @@ export const resolveApiKey = async (
       apiEnabled: sql<boolean>`coalesce((${customizations.value}->>'enabled')::boolean, false)`,
       tier: licenses.tier,
       customFeatures: licenses.customFeatures,
+      licenseStatus: licenses.status,
+      licenseExpiresAt: licenses.expiresAt,
     })
     .from(apiKeys)
     .leftJoin(
@@ -171,25 +192,25 @@ export const resolveApiKey = async (
         ),
       );
   }
+  const refusal = row.organizationId
+    ? apiAccessRefusal(
+        row.apiEnabled,
+        row.tier && row.licenseStatus
+          ? {
+              tier: row.tier,
+              status: row.licenseStatus,
+              expiresAt: row.licenseExpiresAt,
+              customFeatures: row.customFeatures as Feature[] | null,
+            }
+          : null,
+        now,
+      )
+    : null;
   return {
     id: row.id,
     prefix: row.prefix,
     organizationId: row.organizationId,
     scopes: row.scopes as ApiKeyScope[],
-    ...(row.organizationId
-      ? {
-          access: {
-            // Off when switched off, or when the license in force no longer includes API access.
-            enabled:
-              row.apiEnabled &&
-              (!row.tier ||
-                customizationGate(
-                  entitlementsFor({ tier: row.tier, customFeatures: row.customFeatures as Feature[] | null }),
-                  "API",
-                ).allowed),
-            tier: row.tier,
-          },
-        }
-      : {}),
+    ...(row.organizationId ? { access: { enabled: refusal === null, refusal, tier: row.tier } } : {}),
   };
 };

@@ -16,7 +16,7 @@ import {
 } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
-import { customer, publicProcedure, restEndpoint, staff, staffOrService } from "../trpc.ts";
+import { apiKey, customer, publicProcedure, restEndpoint, staff, staffOrService } from "../trpc.ts";
 import {
   activateLicense,
   cancelLicense,
@@ -34,7 +34,7 @@ import {
   updateLicenseSettings,
 } from "./service.ts";
 import { rotateSigningKey } from "./signing-keys.ts";
-import { issueLicenseToken } from "./tokens.ts";
+import { issueLicenseToken, issueOrganizationToken } from "./tokens.ts";
 import { checkLicenseValidity } from "./validation.ts";
 
 const rest = (method: "GET" | "POST" | "PUT", path: `/${string}`, summary: string) =>
@@ -124,6 +124,10 @@ export const licensesRouter = {
   rotateMyKey: customer("OWNER", "ADMIN")
     .input(LicenseId)
     .mutation(({ ctx, input }) => rotateLicenseKey(serviceContext(ctx), input.licenseId, ctx.organizationId)),
+  /** The platform refreshes its offline token with an organisation key that has `license:read`. */
+  platformToken: apiKey("license:read").mutation(({ ctx }) =>
+    issueOrganizationToken(serviceContext(ctx), ctx, ctx.organizationId),
+  ),
   myToken: customer("OWNER", "ADMIN")
     .input(LicenseId)
     .mutation(({ ctx, input }) =>

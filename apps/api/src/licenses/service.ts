@@ -3,6 +3,7 @@ import { constraintName, sqlState, UNIQUE_VIOLATION } from "@tessera/db";
 import { licenses, organizations } from "@tessera/db/schema";
 import {
   type CreateLicenseInput,
+  DEFAULT_TOKEN_TTL_DAYS,
   DomainError,
   daysUntilExpiry,
   effectiveStatus,
@@ -98,6 +99,7 @@ export const createLicense = async (ctx: ServiceContext, input: z.output<typeof 
           status: "PENDING",
           termMonths: input.termMonths,
           autoRenew: input.autoRenew,
+          tokenTtlDays: input.tokenTtlDays ?? DEFAULT_TOKEN_TTL_DAYS,
           startsAt: input.startsAt ?? null,
           expiresAt: input.expiresAt ?? null,
           customLimits: custom ? (input.customLimits ?? null) : null,
@@ -279,7 +281,11 @@ export const renewLicense = (
 export const updateLicenseSettings = async (
   ctx: ServiceContext,
   licenseId: string,
-  patch: { autoRenew?: boolean | undefined; termMonths?: number | undefined },
+  patch: {
+    autoRenew?: boolean | undefined;
+    termMonths?: number | undefined;
+    tokenTtlDays?: number | undefined;
+  },
 ) => {
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
-import { customizations } from "@tessera/db/schema";
-import { DomainError } from "@tessera/domain";
-import { and, eq } from "drizzle-orm";
+import { customizations, licenses } from "@tessera/db/schema";
+import { DomainError, IN_FORCE_STATUSES, licenseTokenExpiry } from "@tessera/domain";
+import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { findLicense, licenseView } from "./service.ts";
@@ -17,8 +17,10 @@ const organizationFlags = async (db: ServiceContext["db"], organizationId: strin
 };
 
 /**
- * An offline license token: an EdDSA JWT any JWT library verifies against our JWKS. It
- * expires with the license; only an ACTIVE license gets one.
+ * An offline license token: an EdDSA JWT any JWT library verifies against our JWKS. It lives
+ * the license's `tokenTtlDays` (30 by default) and never past the license's expiry, so a
+ * suspension or cancellation reaches offline checks within that time; the platform refreshes
+ * it (`licenses.platformToken`). Only an ACTIVE license gets one.
  */
 export const issueLicenseToken = async (
   ctx: ServiceContext,
@@ -39,11 +41,14 @@ export const issueLicenseToken = async (
       },
     );
   }
+  const expiresAt = licenseTokenExpiry(row.expiresAt, row.tokenTtlDays, now);
   const { token, kid } = await signToken(deps, {
     subject: row.organizationId,
-    expiresAt: row.expiresAt,
+    expiresAt,
     payload: {
       lic: row.id,
+      /** When the license itself ends (seconds), beside the token's own `exp`. */
+      lexp: Math.floor(row.expiresAt.getTime() / 1000),
       org: row.organizationId,
       tier: row.tier,
       limits: view.entitlements.limits,
@@ -56,7 +61,27 @@ export const issueLicenseToken = async (
     organizationId: row.organizationId,
     targetType: "license",
     targetId: row.id,
-    after: { kid, expiresAt: row.expiresAt },
+    after: { kid, expiresAt },
   });
-  return { token, kid, expiresAt: row.expiresAt };
+  return { token, kid, expiresAt };
+};
+
+/** A fresh token for the organisation's license in force: how the platform refreshes with its key. */
+export const issueOrganizationToken = async (
+  ctx: ServiceContext,
+  deps: Pick<AppDeps, "db" | "secrets" | "clock" | "config">,
+  organizationId: string,
+) => {
+  const [license] = await ctx.db
+    .select({ id: licenses.id })
+    .from(licenses)
+    .where(
+      and(eq(licenses.organizationId, organizationId), inArray(licenses.status, [...IN_FORCE_STATUSES])),
+    );
+  if (!license) {
+    throw new DomainError("NOT_FOUND", "This organisation has no license in force", {
+      field: "organizationId",
+    });
+  }
+  return issueLicenseToken(ctx, deps, license.id, organizationId);
 };

@@ -29,6 +29,7 @@ import type { z } from "zod";
 import { diff, recordAudit } from "../audit/service.ts";
 import type { ServiceContext } from "../context.ts";
 import { slaOf, storedDueTimes } from "./sla-view.ts";
+import { requireTicketQuotas } from "./ticket-quotas.ts";
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -89,6 +90,7 @@ export const createTicket = async (
     const [organization] = await tx.select().from(organizations).where(eq(organizations.id, organizationId));
     if (!organization)
       throw new DomainError("NOT_FOUND", "Organisation not found", { field: "organizationId" });
+    await requireTicketQuotas(tx, organizationId, input.priority, now);
     const [license] = await tx
       .select()
       .from(licenses)

@@ -7,7 +7,7 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
 import { customer } from "../trpc.ts";
-import { addMember, listMembers, updateMember } from "./service.ts";
+import { listMembers, requestMember, updateMember } from "./service.ts";
 
 /** A customer's own team; the organisation always comes from the session. */
 export const teamRouter = {
@@ -16,7 +16,7 @@ export const teamRouter = {
     .query(({ ctx, input }) => listMembers(serviceContext(ctx), ctx.organizationId, input)),
   add: customer("OWNER", "ADMIN")
     .input(AddTeamMemberInput)
-    .mutation(({ ctx, input }) => addMember(serviceContext(ctx), ctx.organizationId, input)),
+    .mutation(({ ctx, input }) => requestMember(serviceContext(ctx), ctx.organizationId, input)),
   changeRole: customer("OWNER", "ADMIN")
     .input(ChangeMemberRoleInput)
     .mutation(({ ctx, input }) => updateMember(serviceContext(ctx), ctx.organizationId, input)),

@@ -1,4 +1,4 @@
-import { constraintName, type Executor, sqlState, UNIQUE_VIOLATION } from "@tessera/db";
+import type { Transaction } from "@tessera/db";
 import { organizations, sessions, users } from "@tessera/db/schema";
 import {
   assertKeepsAnOwner,
@@ -9,11 +9,12 @@ import {
   pageOffset,
   toPage,
 } from "@tessera/domain";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { diff, recordAudit } from "../audit/service.ts";
 import { hashPassword } from "../auth/password.ts";
 import type { ServiceContext } from "../context.ts";
+import { requireQuota } from "../quotas/organization-lock.ts";
 
 /** What any reader of a team sees of a user: never the password hash. */
 export const memberColumns = {
@@ -35,60 +36,78 @@ export const withPasswordHash = async <T extends { password: string }>(input: T)
   passwordHash: await hashPassword(input.password),
 });
 
+/** Who holds an email, compared as the unique index does (case-insensitively). */
+const holderOf = async (tx: Transaction, email: string) => {
+  const [holder] = await tx
+    .select({ organizationId: users.organizationId })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
+    .limit(1);
+  return holder ?? null;
+};
+
 /**
- * Insert a customer user inside the caller's transaction. `fieldPrefix` names where the
- * email sits in the caller's input (e.g. `owner.`), so a duplicate names the right field.
+ * Insert a customer user inside the caller's transaction, within the organisation's
+ * team-member quota; null when the email is already taken anywhere (the unique index decides,
+ * so a race between two inserts has one winner and no error).
+ */
+const insertIfEmailFree = async (
+  tx: Transaction,
+  ctx: ServiceContext,
+  organizationId: string,
+  member: NewMember,
+) => {
+  await requireQuota(tx, organizationId, "TEAM_MEMBERS", undefined, async () => {
+    const [members] = await tx
+      .select({ total: count() })
+      .from(users)
+      .where(eq(users.organizationId, organizationId));
+    return members?.total ?? 0;
+  });
+  const now = ctx.clock.now();
+  const [created] = await tx
+    .insert(users)
+    .values({
+      email: member.email,
+      name: member.name,
+      passwordHash: member.passwordHash,
+      kind: "CUSTOMER",
+      role: member.role,
+      organizationId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing()
+    .returning(memberColumns);
+  if (!created) return null;
+  await recordAudit(tx, ctx, {
+    action: "user.created",
+    organizationId,
+    targetType: "user",
+    targetId: created.id,
+    after: created,
+  });
+  return created;
+};
+
+const emailTaken = (email: string, field: string) =>
+  new DomainError("EMAIL_TAKEN", `A user with email ${email} already exists`, { field });
+
+/**
+ * Insert a customer user inside the caller's transaction, for staff and organisation creation
+ * (who may learn that an email is taken). `fieldPrefix` names where the email sits in the
+ * caller's input (e.g. `owner.`), so a duplicate names the right field.
  */
 export const insertCustomerUser = async (
-  tx: Executor,
+  tx: Transaction,
   ctx: ServiceContext,
   organizationId: string,
   member: NewMember,
   fieldPrefix = "",
 ) => {
-  const now = ctx.clock.now();
-  // Checked first for a clear answer; the unique index still decides a race between two inserts.
-  const duplicate = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, member.email))
-    .limit(1);
-  if (duplicate.length > 0) {
-    throw new DomainError("EMAIL_TAKEN", `A user with email ${member.email} already exists`, {
-      field: `${fieldPrefix}email`,
-    });
-  }
-  try {
-    const [created] = await tx
-      .insert(users)
-      .values({
-        email: member.email,
-        name: member.name,
-        passwordHash: member.passwordHash,
-        kind: "CUSTOMER",
-        role: member.role,
-        organizationId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning(memberColumns);
-    if (!created) throw new Error("insert returned no row");
-    await recordAudit(tx, ctx, {
-      action: "user.created",
-      organizationId,
-      targetType: "user",
-      targetId: created.id,
-      after: created,
-    });
-    return created;
-  } catch (error) {
-    if (sqlState(error) === UNIQUE_VIOLATION && constraintName(error) === "users_email_unique") {
-      throw new DomainError("EMAIL_TAKEN", `A user with email ${member.email} already exists`, {
-        field: `${fieldPrefix}email`,
-      });
-    }
-    throw error;
-  }
+  const created = await insertIfEmailFree(tx, ctx, organizationId, member);
+  if (!created) throw emailTaken(member.email, `${fieldPrefix}email`);
+  return created;
 };
 
 export const listMembers = async (
@@ -117,6 +136,7 @@ const assertMayGrant = (ctx: ServiceContext, role: CustomerRole | undefined, fie
   }
 };
 
+/** Staff (and the seed) add a member and get it back; a taken email answers EMAIL_TAKEN. */
 export const addMember = async (
   ctx: ServiceContext,
   organizationId: string,
@@ -125,14 +145,40 @@ export const addMember = async (
   assertMayGrant(ctx, input.role, "role");
   const member = await withPasswordHash(input);
   return ctx.db.transaction(async (tx) => {
-    const [organization] = await tx
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(eq(organizations.id, organizationId));
-    if (!organization)
-      throw new DomainError("NOT_FOUND", "Organisation not found", { field: "organizationId" });
+    await requireOrganization(tx, organizationId);
     return insertCustomerUser(tx, ctx, organizationId, member);
   });
+};
+
+/**
+ * A customer admin's add. Only an email already in the caller's own organisation answers
+ * EMAIL_TAKEN; every other add answers `{ status: "PENDING" }`, whether the account was made
+ * (the address was free) or the address belongs to someone elsewhere (nothing is written and
+ * that user is untouched), so the answer never tells whether an email exists outside the team.
+ */
+export const requestMember = async (
+  ctx: ServiceContext,
+  organizationId: string,
+  input: z.output<typeof NewCustomerUser>,
+): Promise<{ status: "PENDING"; email: string }> => {
+  assertMayGrant(ctx, input.role, "role");
+  const member = await withPasswordHash(input);
+  await ctx.db.transaction(async (tx) => {
+    await requireOrganization(tx, organizationId);
+    if (await insertIfEmailFree(tx, ctx, organizationId, member)) return;
+    const holder = await holderOf(tx, member.email);
+    if (holder?.organizationId === organizationId) throw emailTaken(member.email, "email");
+  });
+  return { status: "PENDING", email: member.email };
+};
+
+const requireOrganization = async (tx: Transaction, organizationId: string) => {
+  const [organization] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (!organization)
+    throw new DomainError("NOT_FOUND", "Organisation not found", { field: "organizationId" });
 };
 
 export interface MemberChange {

@@ -276,11 +276,16 @@ export const acknowledgeAlert = async (
     if (alert.acknowledgedAt) return alert;
     const acknowledgedAt = ctx.clock.now();
     const acknowledgedBy = ctx.actor?.email ?? "system";
+    // Conditional: of concurrent acknowledgements exactly one changes the row, and only it is audited.
     const [updated] = await tx
       .update(usageAlerts)
       .set({ acknowledgedAt, acknowledgedBy })
       .where(and(eq(usageAlerts.id, alertId), isNull(usageAlerts.acknowledgedAt)))
       .returning();
+    if (!updated) {
+      const [settled] = await tx.select().from(usageAlerts).where(eq(usageAlerts.id, alertId));
+      return settled ?? alert;
+    }
     await recordAudit(tx, ctx, {
       action: "usage.alert_acknowledged",
       organizationId: alert.organizationId,
@@ -289,7 +294,7 @@ export const acknowledgeAlert = async (
       before: { acknowledgedAt: null },
       after: { acknowledgedAt, acknowledgedBy },
     });
-    return updated ?? alert;
+    return updated;
   });
 
 /**

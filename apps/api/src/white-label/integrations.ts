@@ -19,12 +19,11 @@ import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { requireQuota } from "../quotas/organization-lock.ts";
 import { type CustomizationRow, requireAllowed, saveCustomization } from "./store.ts";
 import { enqueueWebhookEvent } from "./webhook-outbox.ts";
 
 type IntegrationDeps = Pick<AppDeps, "secrets" | "config">;
-
-export const INTEGRATION_LIMIT = 10;
 
 /** A webhook as anyone may see it: never its signing secret. */
 export const integrationView = (
@@ -73,19 +72,15 @@ export const createIntegration = async (
   const secret = newSigningSecret();
   const row = await ctx.db.transaction(async (tx) => {
     await requireAllowed(tx, organizationId, "INTEGRATION", ctx.clock.now());
-    const [existing] = await tx
-      .select({ total: count() })
-      .from(customizations)
-      .where(and(eq(customizations.organizationId, organizationId), eq(customizations.type, "INTEGRATION")));
-    if ((existing?.total ?? 0) >= INTEGRATION_LIMIT) {
-      throw new DomainError(
-        "VALIDATION_FAILED",
-        `An organisation may have at most ${INTEGRATION_LIMIT} webhooks`,
-        {
-          field: "url",
-        },
-      );
-    }
+    await requireQuota(tx, organizationId, "WEBHOOKS", "url", async () => {
+      const [existing] = await tx
+        .select({ total: count() })
+        .from(customizations)
+        .where(
+          and(eq(customizations.organizationId, organizationId), eq(customizations.type, "INTEGRATION")),
+        );
+      return existing?.total ?? 0;
+    });
     const value: Integration = {
       name: input.name,
       url: input.url,

@@ -3,6 +3,7 @@ import type { Executor } from "@tessera/db";
 import { apiKeys, brandingAssets, customizations, licenses, organizations } from "@tessera/db/schema";
 import {
   API_REQUESTS_PER_MINUTE,
+  apiAccessRefusal,
   type Branding,
   type BrandingInput,
   brandingCssVariables,
@@ -12,7 +13,7 @@ import {
   customizationGate,
   DEFAULT_BRANDING,
   DomainError,
-  FEATURE_TOGGLE_LIMIT,
+  type Feature,
   IN_FORCE_STATUSES,
   requireSecureUrl,
   type SetFeatureToggleInput,
@@ -26,6 +27,7 @@ import { endPasswordSessions } from "../auth/session-revocation.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { requireOutboundUrl } from "../egress/outbound-url.ts";
 import { licenseChanged } from "../licenses/validation-cache.ts";
+import { requireQuota } from "../quotas/organization-lock.ts";
 import { domainView } from "./domains.ts";
 import { integrationView } from "./integrations.ts";
 import { logoPath } from "./logos.ts";
@@ -274,10 +276,10 @@ export const getSSO = async (ctx: ServiceContext, organizationId: string) => {
   return row ? ssoView(row) : null;
 };
 
-/** Whether the organisation's API keys work, and how fast they may go. */
+/** Whether the organisation's API keys work (by the rule every key call is held to), and how fast they may go. */
 export const getApiAccess = async (ctx: ServiceContext, organizationId: string) => {
   const now = ctx.clock.now();
-  const [row, entitlements, [keys]] = await Promise.all([
+  const [row, entitlements, [keys], [license]] = await Promise.all([
     findCustomization(ctx.db, organizationId, "API", SINGLETON_KEY),
     currentEntitlements(ctx.db, organizationId, now),
     ctx.db
@@ -290,13 +292,25 @@ export const getApiAccess = async (ctx: ServiceContext, organizationId: string) 
           or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)),
         ),
       ),
+    ctx.db
+      .select()
+      .from(licenses)
+      .where(
+        and(eq(licenses.organizationId, organizationId), inArray(licenses.status, [...IN_FORCE_STATUSES])),
+      ),
   ]);
   const gate = customizationGate(entitlements, "API");
   const enabled = Boolean(row?.value.enabled);
+  const refusal = apiAccessRefusal(
+    enabled,
+    license ? { ...license, customFeatures: license.customFeatures as Feature[] | null } : null,
+    now,
+  );
   return {
     id: row?.id ?? null,
     enabled,
-    active: enabled && gate.allowed,
+    active: refusal === null,
+    refusal,
     gate,
     requestsPerMinute: entitlements ? API_REQUESTS_PER_MINUTE[entitlements.tier] : null,
     activeKeys: keys?.active ?? 0,
@@ -342,22 +356,15 @@ export const setFeatureToggle = async (
 ) =>
   ctx.db.transaction(async (tx) => {
     await requireAllowed(tx, organizationId, "FEATURE", ctx.clock.now());
-    const existing = await findCustomization(tx, organizationId, "FEATURE", input.key);
-    if (!existing) {
+    // A new key counts against the quota; the lock also orders two writers of one new key.
+    await requireQuota(tx, organizationId, "FEATURE_TOGGLES", "key", async () => {
+      if (await findCustomization(tx, organizationId, "FEATURE", input.key)) return 0;
       const [flags] = await tx
         .select({ total: count() })
         .from(customizations)
         .where(and(eq(customizations.organizationId, organizationId), eq(customizations.type, "FEATURE")));
-      if ((flags?.total ?? 0) >= FEATURE_TOGGLE_LIMIT) {
-        throw new DomainError(
-          "VALIDATION_FAILED",
-          `An organisation may have at most ${FEATURE_TOGGLE_LIMIT} flags`,
-          {
-            field: "key",
-          },
-        );
-      }
-    }
+      return flags?.total ?? 0;
+    });
     const row = await saveCustomization(tx, ctx, {
       organizationId,
       type: "FEATURE",

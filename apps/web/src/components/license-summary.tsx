@@ -55,6 +55,7 @@ export const LicenseSummary = ({ license }: { license: License }) => (
       <Row label="Term">
         {license.termMonths} months{license.autoRenew ? " · auto-renews" : ""}
       </Row>
+      <Row label="Offline tokens">valid {license.tokenTtlDays} days, refreshed by the platform</Row>
       <Row label="Key">
         …{license.keyLast4}
         {license.keyRotatedAt ? (

@@ -242,7 +242,12 @@ export const TeamManager = ({
           organizationId={organizationId}
           canGrantOwner={canGrantOwner}
           onAdded={async (name) => {
-            setNotice(`${name} was added.`);
+            // The portal's answer is the same whether or not the address has an account elsewhere.
+            setNotice(
+              organizationId
+                ? `${name} was added.`
+                : `${name} was added. An address that already has an account with another organisation stays with it.`,
+            );
             await refresh();
           }}
         />
@@ -281,9 +286,9 @@ const AddMember = ({
   const [values, setValues] = useState(EMPTY_MEMBER);
   const form = useSchemaForm(AddTeamMemberInput);
   const options = {
-    onSuccess: async (member: { name: string }) => {
+    onSuccess: async (_answer: unknown, variables: { name: string }) => {
       setValues(EMPTY_MEMBER);
-      await onAdded(member.name);
+      await onAdded(variables.name);
     },
     onError: form.showServerErrors,
   };

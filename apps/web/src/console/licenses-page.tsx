@@ -45,6 +45,7 @@ const CreateLicense = ({
     organizationId,
     tier: "STARTER" as Tier,
     termMonths: "12",
+    tokenTtlDays: "30",
     autoRenew: false,
     limits: { ACTIVE_USERS: "", COURSES: "", API_CALLS: "", STORAGE_BYTES: "" },
     features: "",
@@ -67,6 +68,7 @@ const CreateLicense = ({
       organizationId: values.organizationId,
       tier: values.tier,
       termMonths: Number(values.termMonths),
+      tokenTtlDays: Number(values.tokenTtlDays),
       autoRenew: values.autoRenew,
       ...(custom
         ? {
@@ -118,6 +120,14 @@ const CreateLicense = ({
           value={values.termMonths}
           onChange={(termMonths) => setValues({ ...values, termMonths })}
           error={form.errors.termMonths}
+        />
+        <Field
+          label="Offline token lifetime (days)"
+          name="tokenTtlDays"
+          type="number"
+          value={values.tokenTtlDays}
+          onChange={(tokenTtlDays) => setValues({ ...values, tokenTtlDays })}
+          error={form.errors.tokenTtlDays}
         />
       </div>
       <label className="flex items-center gap-2 text-sm">

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -58,6 +59,8 @@ export const licenses = pgTable(
     keyHash: text().notNull(),
     keyLast4: text().notNull(),
     keyRotatedAt: timestamp({ withTimezone: true }),
+    /** Days an offline token is signed for (never past the license's expiry); the platform refreshes it. */
+    tokenTtlDays: integer().notNull().default(30),
     /** Optimistic concurrency: every change bumps it and is conditional on it. */
     version: integer().notNull().default(1),
     ...timestamps,
@@ -69,6 +72,7 @@ export const licenses = pgTable(
       .where(sql`${table.status} in ('PENDING', 'ACTIVE', 'SUSPENDED')`),
     index("licenses_by_organization_history").on(table.organizationId, table.createdAt),
     index("licenses_by_status_expiry").on(table.status, table.expiresAt),
+    check("licenses_token_ttl_days_range", sql`${table.tokenTtlDays} between 1 and 365`),
   ],
 );
 

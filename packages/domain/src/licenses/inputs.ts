@@ -4,6 +4,7 @@ import { PageInput } from "../pagination.ts";
 import { textInput } from "../text-input.ts";
 import { LICENSE_STATUSES } from "./lifecycle.ts";
 import { FEATURES, METRICS, TIERS } from "./tiers.ts";
+import { TokenTtlDays } from "./tokens.ts";
 import { MAX_TREND_MONTHS } from "./trend.ts";
 
 /** How many months back a trend chart reaches, the current month included. */
@@ -38,6 +39,8 @@ export const CreateLicenseInput = z
     startsAt: dateInput().optional(),
     expiresAt: dateInput().optional(),
     autoRenew: z.boolean().default(false),
+    /** Days each offline token is signed for; 30 when not given. */
+    tokenTtlDays: TokenTtlDays.optional(),
     /** CUSTOM only. */
     customLimits: CustomLimits.optional(),
     customFeatures: z.array(z.enum(FEATURES)).max(FEATURES.length).optional(),
@@ -100,6 +103,7 @@ export type RenewLicenseInput = z.input<typeof RenewLicenseInput>;
 export const UpdateLicenseSettingsInput = LicenseId.extend({
   autoRenew: z.boolean().optional(),
   termMonths: TermMonths.optional(),
+  tokenTtlDays: TokenTtlDays.optional(),
 });
 export type UpdateLicenseSettingsInput = z.input<typeof UpdateLicenseSettingsInput>;
 

@@ -49,6 +49,7 @@ export const LicenseOutput = z.object({
   keyLast4: z.string(),
   keyHint: z.string(),
   keyRotatedAt: z.date().nullable(),
+  tokenTtlDays: z.number().int().describe("days each offline token is signed for, never past expiresAt"),
   version: z.number().int().describe("send as expectedVersion to act only on what you saw"),
   daysUntilExpiry: z.number().int().nullable(),
   entitlements: EntitlementsOutput,

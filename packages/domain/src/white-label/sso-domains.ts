@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors.ts";
+import { textInput } from "../text-input.ts";
 import { normalizeDomainName } from "./domains.ts";
 
 /**
@@ -45,9 +46,7 @@ export const PUBLIC_MAIL_DOMAINS: readonly string[] = [
 ];
 
 export const SsoDomainInput = z.object({
-  domain: z
-    .string()
-    .trim()
+  domain: textInput()
     .min(1, { message: "is required" })
     .max(253, { message: "must be at most 253 characters" }),
 });
