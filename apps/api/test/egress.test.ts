@@ -108,8 +108,15 @@ describe("outbound requests", () => {
     const resolver = flipping(PUBLIC);
     const egress = createEgress({ ALLOW_INSECURE_LOOPBACK: false, DNS_RESOLVER: undefined }, resolver);
     try {
-      const error = await failure(egress.fetch(`https://${host}:${port}/`));
-      expect(egressRefusal(error)?.message).toMatch(new RegExp(`is ${why}: not a public address$`));
+      const reason = new RegExp(`is ${why}: not a public address$`);
+      // through the egress fetch, on a port fetch itself would refuse ("bad port") too …
+      expect(egressRefusal(await failure(egress.fetch(`https://${host}:${port}/`)))?.message).toMatch(reason);
+      expect(egressRefusal(await failure(egress.fetch(`https://${host}:9/`)))?.message).toMatch(reason);
+      // … and at the connection pool, for any client handed the dispatcher
+      const pooled = await failure(
+        undiciFetch(`https://${host}:${port}/`, { dispatcher: egress.dispatcher }),
+      );
+      expect(egressRefusal(pooled)?.message).toMatch(reason);
       expect(resolver.lookups).toBe(0);
       expect(connections).toBe(0);
     } finally {

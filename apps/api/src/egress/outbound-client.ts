@@ -92,14 +92,18 @@ export const createEgress = (
 ): Egress => {
   const allowLoopback = () => config.ALLOW_INSECURE_LOOPBACK;
   const connectVetted = buildConnector({ lookup: vettedLookup(resolveAll, allowLoopback), timeout: 10_000 });
+  /** Node skips the lookup for a literal address, so literals are judged here. */
+  const literalRefusal = (hostname: string): EgressRefusedError | null => {
+    const literal = literalAddress(hostname);
+    const refusal = literal ? addressRefusal(literal, allowLoopback()) : null;
+    return literal && refusal
+      ? new EgressRefusedError(`${literal} is ${refusal}: not a public address`)
+      : null;
+  };
   const agent = new Agent({
     connect: (options, callback) => {
-      const literal = literalAddress(options.hostname);
-      const refusal = literal ? addressRefusal(literal, allowLoopback()) : null;
-      if (literal && refusal) {
-        return callback(new EgressRefusedError(`${literal} is ${refusal}: not a public address`), null);
-      }
-      return connectVetted(options, callback);
+      const refused = literalRefusal(options.hostname);
+      return refused ? callback(refused, null) : connectVetted(options, callback);
     },
   });
   return {
@@ -108,6 +112,10 @@ export const createEgress = (
       if (target.protocol !== "https:" && !(allowLoopback() && target.protocol === "http:")) {
         throw new EgressRefusedError(`only https:// URLs may be called, not ${target.protocol}`);
       }
+      // Checked before fetch too: fetch refuses some ports itself ("bad port") before connecting,
+      // which would hide the policy's reason.
+      const refused = literalRefusal(target.hostname);
+      if (refused) throw refused;
       return undiciFetch(target, { ...init, redirect: "manual", dispatcher: agent });
     },
     dispatcher: agent,
