@@ -560,18 +560,18 @@ const callerFor = async (entry: Entry, persona: Persona) =>
 
 /**
  * Tenant precedence, generated from the router: the caller's input carries the other
- * organisation's id in every id-shaped field its schema has, and `organizationId` even where it
- * has none. The session (or key) still decides: an id the call acts on answers NOT_FOUND, an
- * optional filter finds nothing of the other's, and the other's rows stay as they were.
+ * organisation's id in one id-shaped field of its schema (each in turn), or `organizationId`
+ * even where the schema has none. The session (or key) still decides: an id the call acts on
+ * answers NOT_FOUND, an optional filter finds nothing of the other's, and the other's rows
+ * stay as they were.
  */
-const expectSessionWins = async (path: string, entry: Entry, persona: Persona) => {
+const expectSessionWins = async (path: string, entry: Entry, persona: Persona, field: string) => {
   const base = ((await entry.input?.(h, persona)) ?? {}) as Record<string, unknown>;
-  const injected = await foreignIds(h, victimOf(persona), idFieldsOf(path));
-  const victim = injected.organizationId ?? "";
+  const { organizationId: victim = "", ...ids } = await foreignIds(h, victimOf(persona), [field]);
+  const injected = field === "organizationId" ? { organizationId: victim } : { [field]: ids[field] };
   const before = await fingerprintOf(h, victim);
   const { code, result } = await settle(callPath(await callerFor(entry, persona), path, { ...base, ...injected }));
-  const actsOnForeignRow = Object.keys(injected).some((field) => field !== "organizationId" && field in base);
-  if (actsOnForeignRow) expect(code).toBe("NOT_FOUND");
+  if (field !== "organizationId" && field in base) expect(code).toBe("NOT_FOUND");
   else expect([entry.allowedCode?.(persona) ?? "OK", "NOT_FOUND"]).toContain(code);
   if (code === "OK") await expectOnlyOwnData(result, persona);
   expect(await fingerprintOf(h, victim)).toEqual(before);
@@ -608,9 +608,12 @@ describe("authorisation matrix", () => {
         });
       }
       if (!customerProcedure) return;
+      const fields = [...new Set(["organizationId", ...idFieldsOf(path)])];
       for (const persona of entry.allowed.filter((p) => ["ownerA", "ownerB", "orgKeyA"].includes(p))) {
-        it(`${persona}'s own organisation wins over another's ids in the input`, () =>
-          expectSessionWins(path, entry, persona));
+        for (const field of fields) {
+          it(`${persona}'s own organisation wins over another's ${field} in the input`, () =>
+            expectSessionWins(path, entry, persona, field));
+        }
       }
     });
   }
