@@ -222,8 +222,9 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
   });
 
   const singleScopeKeys: Record<SingleScopeKey, string> = {
-    orgKeyUsage: (await createApiKey(system, { organizationId: orgA.id, name: "usage only", scopes: ["usage:write"] }))
-      .key,
+    orgKeyUsage: (
+      await createApiKey(system, { organizationId: orgA.id, name: "usage only", scopes: ["usage:write"] })
+    ).key,
     orgKeyLicense: (
       await createApiKey(system, { organizationId: orgA.id, name: "license only", scopes: ["license:read"] })
     ).key,

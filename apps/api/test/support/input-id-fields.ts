@@ -31,12 +31,14 @@ const objectFields = (node: SchemaNode): [string, SchemaNode][] => {
 const takesUuid = (node: SchemaNode): boolean =>
   node._zod?.def.format === "uuid" || wrapped(node).some(takesUuid);
 
-const procedures = appRouter._def.procedures as Record<string, { _def: { inputs: SchemaNode[] } }>;
+const procedures: Record<string, unknown> = appRouter._def.procedures;
 
 /** The top-level input fields of a procedure that name a row by id (`licenseId`, `ticketId` …). */
 export const idFieldsOf = (path: string): string[] => {
-  const procedure = procedures[path];
+  const procedure = procedures[path] as { _def: { inputs: SchemaNode[] } } | undefined;
   if (!procedure) throw new Error(`no procedure ${path}`);
   const fields = procedure._def.inputs.flatMap(objectFields);
-  return [...new Set(fields.filter(([key, schema]) => /Id$/.test(key) && takesUuid(schema)).map(([key]) => key))];
+  return [
+    ...new Set(fields.filter(([key, schema]) => /Id$/.test(key) && takesUuid(schema)).map(([key]) => key)),
+  ];
 };

@@ -35,14 +35,18 @@ const tenantTables = (h: TestHarness): Promise<string[]> => {
 /** The ids of every row the organisation owns, and the organisation's own id. */
 export const idsOwnedBy = async (h: TestHarness, organizationId: string): Promise<Set<string>> => {
   const selects = (await tenantTables(h)).map(
-    (table) => sql`select id::text as id from ${sql.identifier(table)} where organization_id = ${organizationId}`,
+    (table) =>
+      sql`select id::text as id from ${sql.identifier(table)} where organization_id = ${organizationId}`,
   );
   const result = await h.db.execute(sql.join(selects, sql` union all `));
   return new Set([organizationId, ...rowsOf(result).map((row) => String(row.id))]);
 };
 
 /** A digest of every row the organisation owns: equal before and after means nothing of it changed. */
-export const fingerprintOf = async (h: TestHarness, organizationId: string): Promise<Record<string, string>> => {
+export const fingerprintOf = async (
+  h: TestHarness,
+  organizationId: string,
+): Promise<Record<string, string>> => {
   const selects = [
     sql`select 'organizations' as t, md5(string_agg(o::text, '|' order by o.id)) as digest from organizations o where o.id = ${organizationId}`,
     ...(await tenantTables(h)).map(
