@@ -13,8 +13,12 @@ import {
   PERSONAS,
   type Persona,
   SESSIONLESS,
+  SINGLE_SCOPE_KEYS,
   type TestHarness,
 } from "./harness.ts";
+import { foreignIds } from "./support/foreign-ids.ts";
+import { idFieldsOf } from "./support/input-id-fields.ts";
+import { fingerprintOf, idsOwnedBy, tenantTraces } from "./support/tenant-data.ts";
 
 /**
  * The authorisation matrix: every procedure of appRouter, who may call it, and an input
@@ -46,10 +50,14 @@ const refusal = (entry: Entry, persona: Persona) => {
   return "FORBIDDEN";
 };
 
+/** Every persona, with the single-scope keys that catch a scope check switched off. */
+const EVERYONE: Persona[] = [...PERSONAS, ...SINGLE_SCOPE_KEYS];
 const STAFF: Persona[] = ["staffAdmin", "staffSupport", "staffViewer"];
 const CUSTOMERS: Persona[] = ["ownerA", "adminA", "memberA", "ownerB"];
 const CUSTOMER_ADMINS: Persona[] = ["ownerA", "adminA", "ownerB"];
-const STAFF_ADMIN_OR_SERVICE: Persona[] = ["staffAdmin", "serviceKey"];
+const STAFF_ADMIN_OR_SERVICE: Persona[] = ["staffAdmin", "serviceKey", "serviceKeyWrite"];
+/** Who acts for one organisation: its people and its platform's keys (all of A). */
+const CUSTOMER_SIDE: Persona[] = [...CUSTOMERS, "orgKeyA", "orgKeyUsage", "orgKeyLicense", "orgKeyTickets"];
 const ALL_SESSIONS: Persona[] = [...STAFF, ...CUSTOMERS];
 const newRange = () => ({ from: "2026-05-01", to: "2026-06-30" });
 const ownLicense = (h: TestHarness, persona: Persona) =>
@@ -65,7 +73,7 @@ const next = () => `${Date.now().toString(36)}-${unique++}`;
 
 const MATRIX: Record<string, Entry> = {
   "auth.signIn": {
-    allowed: PERSONAS,
+    allowed: EVERYONE,
     input: () => ({ email: "admin@staff.test", password: "correct-horse-battery" }),
   },
   "auth.signOut": { allowed: ALL_SESSIONS, ownSession: true },
@@ -102,12 +110,12 @@ const MATRIX: Record<string, Entry> = {
     }),
   },
   "usage.track": {
-    allowed: ["orgKeyA"],
+    allowed: ["orgKeyA", "orgKeyUsage"],
     keyOnly: true,
     input: () => ({ metric: "API_CALLS", value: 1, idempotencyKey: `matrix-${next()}` }),
   },
   "usage.trackBatch": {
-    allowed: ["orgKeyA"],
+    allowed: ["orgKeyA", "orgKeyUsage"],
     keyOnly: true,
     input: () => ({ events: [{ metric: "COURSES", value: 3, idempotencyKey: `matrix-${next()}` }] }),
   },
@@ -133,7 +141,7 @@ const MATRIX: Record<string, Entry> = {
     }),
     crossTenant: async (h) => ({ alertId: await h.newAlert(h.orgA.id) }),
   },
-  "auth.me": { allowed: PERSONAS },
+  "auth.me": { allowed: EVERYONE },
   "organizations.list": { allowed: STAFF, input: () => ({ search: "org" }) },
   "organizations.get": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
   "organizations.create": {
@@ -221,7 +229,7 @@ const MATRIX: Record<string, Entry> = {
   "licenses.expiring": { allowed: STAFF, input: () => ({ days: 30 }) },
   "licenses.get": {
     keyAuth: true,
-    allowed: [...STAFF, "serviceKey"],
+    allowed: [...STAFF, "serviceKey", "serviceKeyRead"],
     input: (h) => ({ licenseId: h.licenseA.id }),
   },
   "licenses.issueToken": {
@@ -232,7 +240,7 @@ const MATRIX: Record<string, Entry> = {
   "licenses.list": { allowed: STAFF, input: () => ({ status: "ACTIVE" }) },
   "licenses.mine": { allowed: CUSTOMERS },
   "licenses.platformToken": {
-    allowed: ["orgKeyA"],
+    allowed: ["orgKeyA", "orgKeyLicense"],
     keyOnly: true,
     input: () => undefined,
   },
@@ -273,9 +281,9 @@ const MATRIX: Record<string, Entry> = {
     allowed: STAFF_ADMIN_OR_SERVICE,
     input: (h) => ({ licenseId: h.licenseA.id, autoRenew: true }),
   },
-  "licenses.validate": { allowed: PERSONAS, input: (h) => ({ key: h.keyB }) },
+  "licenses.validate": { allowed: EVERYONE, input: (h) => ({ key: h.keyB }) },
   "support.createViaApi": {
-    allowed: ["orgKeyA"],
+    allowed: ["orgKeyA", "orgKeyTickets"],
     keyOnly: true,
     input: () => ({ subject: "From the platform", description: "Sign-in fails", priority: "HIGH" }),
   },
@@ -359,7 +367,7 @@ const MATRIX: Record<string, Entry> = {
   },
   "audit.listOwn": { allowed: CUSTOMER_ADMINS, input: () => ({}) },
   "auth.discoverSso": {
-    allowed: PERSONAS,
+    allowed: EVERYONE,
     input: async (h) => {
       await enableSSO(h.system, h.deps, h.orgA.id, {
         protocol: "OIDC",
@@ -377,7 +385,7 @@ const MATRIX: Record<string, Entry> = {
       return { email: "someone@a-sso.test" };
     },
   },
-  "whiteLabel.theme": { allowed: PERSONAS },
+  "whiteLabel.theme": { allowed: EVERYONE },
   "whiteLabel.branding": { allowed: CUSTOMERS },
   "whiteLabel.config": { allowed: CUSTOMER_ADMINS },
   "whiteLabel.customizations": { allowed: CUSTOMER_ADMINS },
@@ -515,8 +523,71 @@ let h: TestHarness;
 beforeAll(async () => {
   // Nothing listens on port 9: domain checks fail fast instead of asking the internet.
   h = await createTestHarness({ DNS_RESOLVER: "127.0.0.1:9" });
+  // Both organisations own a row of every kind, so a list that leaks has something to leak.
+  const kinds = [
+    "ticketId",
+    "alertId",
+    "apiKeyId",
+    "customizationId",
+    "deliveryId",
+    "ssoDomainId",
+    "logoAssetId",
+  ];
+  await foreignIds(h, "A", kinds);
+  await foreignIds(h, "B", kinds);
 });
 afterAll(() => h.close());
+
+/** The code a call answers ("OK" when it succeeds) and what it returned. */
+const settle = async (call: Promise<unknown>) => {
+  let result: unknown;
+  const code = await errorCode(call.then((value) => (result = value)));
+  return { code, result };
+};
+
+/** A procedure only one organisation's people or keys may call: what it answers must be theirs. */
+const isCustomerProcedure = (entry: Entry) =>
+  entry.allowed.every((persona) => CUSTOMER_SIDE.includes(persona));
+/** B's owner is the only persona of B; every other customer-side persona acts for A. */
+const victimOf = (persona: Persona) => (persona === "ownerB" ? "A" : "B");
+
+/**
+ * Nothing in the result belongs to another organisation: every `organizationId` in it is the
+ * caller's, and no uuid in it (in any field or string, CSV included) is a row the other owns.
+ */
+const expectOnlyOwnData = async (result: unknown, persona: Persona) => {
+  const { organizationIds, uuids } = tenantTraces(result);
+  expect(organizationIds.filter((id) => id !== orgOf(h, persona))).toEqual([]);
+  if (uuids.size === 0) return;
+  const others = await idsOwnedBy(h, victimOf(persona) === "A" ? h.orgA.id : h.orgB.id);
+  expect([...uuids].filter((id) => others.has(id))).toEqual([]);
+};
+
+const callerFor = async (entry: Entry, persona: Persona) =>
+  entry.ownSession && !SESSIONLESS.includes(persona)
+    ? h.callerWithToken(await h.sessionToken(h.userIds[persona as keyof TestHarness["userIds"]]))
+    : h.caller(persona);
+
+/**
+ * Tenant precedence, generated from the router: the caller's input carries the other
+ * organisation's id in one id-shaped field of its schema (each in turn), or `organizationId`
+ * even where the schema has none. The session (or key) still decides: an id the call acts on
+ * answers NOT_FOUND, an optional filter finds nothing of the other's, and the other's rows
+ * stay as they were.
+ */
+const expectSessionWins = async (path: string, entry: Entry, persona: Persona, field: string) => {
+  const base = ((await entry.input?.(h, persona)) ?? {}) as Record<string, unknown>;
+  const { organizationId: victim = "", ...ids } = await foreignIds(h, victimOf(persona), [field]);
+  const injected = field === "organizationId" ? { organizationId: victim } : { [field]: ids[field] };
+  const before = await fingerprintOf(h, victim);
+  const { code, result } = await settle(
+    callPath(await callerFor(entry, persona), path, { ...base, ...injected }),
+  );
+  if (field !== "organizationId" && field in base) expect(code).toBe("NOT_FOUND");
+  else expect([entry.allowedCode?.(persona) ?? "OK", "NOT_FOUND"]).toContain(code);
+  if (code === "OK") await expectOnlyOwnData(result, persona);
+  expect(await fingerprintOf(h, victim)).toEqual(before);
+};
 
 describe("authorisation matrix", () => {
   const paths = Object.keys(appRouter._def.procedures).sort();
@@ -529,19 +600,16 @@ describe("authorisation matrix", () => {
   for (const path of paths) {
     const entry = MATRIX[path];
     if (!entry) continue;
+    const customerProcedure = isCustomerProcedure(entry);
     describe(path, () => {
-      for (const persona of PERSONAS) {
+      for (const persona of EVERYONE) {
         const allowed = entry.allowed.includes(persona);
         it(`${persona} ${allowed ? "may" : "may not"} call it`, async () => {
-          const caller =
-            entry.ownSession && !SESSIONLESS.includes(persona)
-              ? await h.callerWithToken(
-                  await h.sessionToken(h.userIds[persona as keyof TestHarness["userIds"]]),
-                )
-              : await h.caller(persona);
-          const code = await errorCode(callPath(caller, path, await entry.input?.(h, persona)));
-          if (allowed) expect(code).toBe(entry.allowedCode?.(persona) ?? "OK");
-          else expect(code).toBe(refusal(entry, persona));
+          const caller = await callerFor(entry, persona);
+          const { code, result } = await settle(callPath(caller, path, await entry.input?.(h, persona)));
+          if (!allowed) return expect(code).toBe(refusal(entry, persona));
+          expect(code).toBe(entry.allowedCode?.(persona) ?? "OK");
+          if (customerProcedure && code === "OK") await expectOnlyOwnData(result, persona);
         });
       }
       const crossTenant = entry.crossTenant;
@@ -550,6 +618,14 @@ describe("authorisation matrix", () => {
           const code = await errorCode(callPath(await h.caller("ownerB"), path, await crossTenant(h)));
           expect(code).toBe("NOT_FOUND");
         });
+      }
+      if (!customerProcedure) return;
+      const fields = [...new Set(["organizationId", ...idFieldsOf(path)])];
+      for (const persona of entry.allowed.filter((p) => ["ownerA", "ownerB", "orgKeyA"].includes(p))) {
+        for (const field of fields) {
+          it(`${persona}'s own organisation wins over another's ${field} in the input`, () =>
+            expectSessionWins(path, entry, persona, field));
+        }
       }
     });
   }

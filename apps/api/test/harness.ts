@@ -46,7 +46,21 @@ export type Persona =
   | "memberA"
   | "ownerB"
   | "serviceKey"
-  | "orgKeyA";
+  | "orgKeyA"
+  | SingleScopeKey;
+
+/**
+ * Keys holding exactly one scope, so that a scope check switched off shows: organisation A's
+ * keys with `usage:write`, `license:read` or `tickets:write`, and a staff service key per scope.
+ */
+export const SINGLE_SCOPE_KEYS = [
+  "orgKeyUsage",
+  "orgKeyLicense",
+  "orgKeyTickets",
+  "serviceKeyRead",
+  "serviceKeyWrite",
+] as const;
+export type SingleScopeKey = (typeof SINGLE_SCOPE_KEYS)[number];
 
 export const PERSONAS: Persona[] = [
   "anonymous",
@@ -62,7 +76,7 @@ export const PERSONAS: Persona[] = [
 ];
 
 /** Personas that call without a session: refused procedures answer them UNAUTHENTICATED. */
-export const SESSIONLESS: Persona[] = ["anonymous", "serviceKey", "orgKeyA"];
+export const SESSIONLESS: Persona[] = ["anonymous", "serviceKey", "orgKeyA", ...SINGLE_SCOPE_KEYS];
 
 const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
@@ -117,7 +131,7 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
   const adminA = await member(orgA.id, "admin@a.test", "ADMIN");
   const memberA = await member(orgA.id, "member@a.test", "MEMBER");
 
-  const userIds: Record<Exclude<Persona, "anonymous" | "serviceKey" | "orgKeyA">, string> = {
+  const userIds: Record<Exclude<Persona, "anonymous" | "serviceKey" | "orgKeyA" | SingleScopeKey>, string> = {
     staffAdmin: staffAdmin.id,
     staffSupport: staffSupport.id,
     staffViewer: staffViewer.id,
@@ -206,6 +220,24 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
     name: "platform",
     scopes: ["usage:write", "license:read", "tickets:write"],
   });
+
+  const singleScopeKeys: Record<SingleScopeKey, string> = {
+    orgKeyUsage: (
+      await createApiKey(system, { organizationId: orgA.id, name: "usage only", scopes: ["usage:write"] })
+    ).key,
+    orgKeyLicense: (
+      await createApiKey(system, { organizationId: orgA.id, name: "license only", scopes: ["license:read"] })
+    ).key,
+    orgKeyTickets: (
+      await createApiKey(system, { organizationId: orgA.id, name: "tickets only", scopes: ["tickets:write"] })
+    ).key,
+    serviceKeyRead: (
+      await createApiKey(system, { organizationId: null, name: "reader", scopes: ["licenses:read"] })
+    ).key,
+    serviceKeyWrite: (
+      await createApiKey(system, { organizationId: null, name: "writer", scopes: ["licenses:write"] })
+    ).key,
+  };
 
   /** An unacknowledged usage alert on the organisation's license, as ingestion would raise. */
   let alerts = 0;
@@ -316,9 +348,10 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
     if (persona === "anonymous") return callerWithToken(null);
     if (persona === "serviceKey") return callerWithApiKey(serviceKey.key);
     if (persona === "orgKeyA") return callerWithApiKey(orgKeyA.key);
+    if (persona in singleScopeKeys) return callerWithApiKey(singleScopeKeys[persona as SingleScopeKey]);
     let token = tokens.get(persona);
     if (!token) {
-      token = await sessionToken(userIds[persona]);
+      token = await sessionToken(userIds[persona as keyof typeof userIds]);
       tokens.set(persona, token);
     }
     return callerWithToken(token);
