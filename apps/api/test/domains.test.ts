@@ -9,6 +9,7 @@ import { addMember } from "../src/team/service.ts";
 import { createCallerFactory } from "../src/trpc.ts";
 import { runDomainSweep } from "../src/white-label/domain-sweep.ts";
 import { createTestHarness, errorCode, errorField, TEST_PASSWORD, type TestHarness } from "./harness.ts";
+import { RACES_NEED_POSTGRES, raceIt } from "./races-need-postgres.ts";
 import { startDnsServer, type TestDnsServer } from "./support/dns-server.ts";
 
 // A real DNS server on 127.0.0.1 (UDP, random port) that the API's resolver is pointed at.
@@ -299,40 +300,46 @@ describe("custom-domain squatting", () => {
     expect((await caller.whiteLabel.verifyDomain()).status).toBe("VERIFIED");
   });
 
-  // PGlite runs one statement at a time; on PostgreSQL (DATABASE_URL) the two checks truly race.
-  it("two tenants verifying one hostname at once: exactly one VERIFIED, the other FAILED (a race on PostgreSQL)", async () => {
-    const a = await professionalOwner();
-    const b = await professionalOwner();
-    const hostname = "contested.race-school.com";
-    const claimA = await a.caller.whiteLabel.setCustomDomain({ hostname });
-    const claimB = await b.caller.whiteLabel.setCustomDomain({ hostname });
-    dns.setTxt(claimA.verification.name, [claimA.verification.value, claimB.verification.value]);
-    const results = await Promise.all([
-      a.caller.whiteLabel.verifyDomain(),
-      b.caller.whiteLabel.verifyDomain(),
-      a.caller.whiteLabel.verifyDomain(),
-      b.caller.whiteLabel.verifyDomain(),
-    ]);
-    expect(results.every((result) => result.status === "VERIFIED" || result.status === "FAILED")).toBe(true);
-    const rows = await h.db
-      .select({ organizationId: customizations.organizationId, value: customizations.value })
-      .from(customizations)
-      .where(and(eq(customizations.type, "DOMAIN"), sql`${customizations.value}->>'hostname' = ${hostname}`));
-    expect(rows.map((row) => row.value.status).sort()).toEqual(["FAILED", "VERIFIED"]);
-    expect(rows.find((row) => row.value.status === "FAILED")?.value.reason).toBe(CLAIM_TAKEN_REASON);
-    // and the database itself refuses a second VERIFIED row for the name
-    const loser = rows.find((row) => row.value.status === "FAILED");
-    const forced = h.db
-      .update(customizations)
-      .set({ value: sql`${customizations.value} || '{"status":"VERIFIED"}'::jsonb` })
-      .where(
-        and(
-          eq(customizations.type, "DOMAIN"),
-          eq(customizations.organizationId, loser?.organizationId ?? ""),
-        ),
+  raceIt(
+    `two tenants verifying one hostname at once: exactly one VERIFIED, the other FAILED ${RACES_NEED_POSTGRES}`,
+    async () => {
+      const a = await professionalOwner();
+      const b = await professionalOwner();
+      const hostname = "contested.race-school.com";
+      const claimA = await a.caller.whiteLabel.setCustomDomain({ hostname });
+      const claimB = await b.caller.whiteLabel.setCustomDomain({ hostname });
+      dns.setTxt(claimA.verification.name, [claimA.verification.value, claimB.verification.value]);
+      const results = await Promise.all([
+        a.caller.whiteLabel.verifyDomain(),
+        b.caller.whiteLabel.verifyDomain(),
+        a.caller.whiteLabel.verifyDomain(),
+        b.caller.whiteLabel.verifyDomain(),
+      ]);
+      expect(results.every((result) => result.status === "VERIFIED" || result.status === "FAILED")).toBe(
+        true,
       );
-    await expect(forced).rejects.toSatisfy(
-      (error: unknown) => constraintName(error) === "customizations_domain_verified_hostname_unique",
-    );
-  });
+      const rows = await h.db
+        .select({ organizationId: customizations.organizationId, value: customizations.value })
+        .from(customizations)
+        .where(
+          and(eq(customizations.type, "DOMAIN"), sql`${customizations.value}->>'hostname' = ${hostname}`),
+        );
+      expect(rows.map((row) => row.value.status).sort()).toEqual(["FAILED", "VERIFIED"]);
+      expect(rows.find((row) => row.value.status === "FAILED")?.value.reason).toBe(CLAIM_TAKEN_REASON);
+      // and the database itself refuses a second VERIFIED row for the name
+      const loser = rows.find((row) => row.value.status === "FAILED");
+      const forced = h.db
+        .update(customizations)
+        .set({ value: sql`${customizations.value} || '{"status":"VERIFIED"}'::jsonb` })
+        .where(
+          and(
+            eq(customizations.type, "DOMAIN"),
+            eq(customizations.organizationId, loser?.organizationId ?? ""),
+          ),
+        );
+      await expect(forced).rejects.toSatisfy(
+        (error: unknown) => constraintName(error) === "customizations_domain_verified_hostname_unique",
+      );
+    },
+  );
 });

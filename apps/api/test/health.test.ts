@@ -85,7 +85,7 @@ describe("organisation health", () => {
     const own = await owner.organizations.myHealth();
     expect(own.organization.id).toBe(h.orgA.id);
     expect(own.license?.id).toBe(h.licenseA.id);
-    expect(own.audit).not.toBeNull();
+    expect(own.audit?.length).toBeGreaterThan(0);
     expect(own.audit?.every((event) => event.organizationId === h.orgA.id)).toBe(true);
     const member = await (await h.caller("memberA")).organizations.myHealth();
     expect(member.organization.id).toBe(h.orgA.id);

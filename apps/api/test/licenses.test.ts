@@ -104,6 +104,8 @@ describe("happy", () => {
     const owner = await h.caller("ownerA");
     const mine = await owner.licenses.mine();
     expect(mine.current?.id).toBe(h.licenseA.id);
+    expect(mine.history.map((license) => license.id)).toContain(h.licenseA.id);
+    expect(mine.history.map((license) => license.id)).not.toContain(h.licenseB.id);
     expect(mine.history.every((license) => license.organizationId === h.orgA.id)).toBe(true);
     const rotated = await owner.licenses.rotateMyKey({ licenseId: h.licenseA.id });
     expect(rotated.key).toMatch(/^TSR-/);
@@ -118,6 +120,7 @@ describe("happy", () => {
       sort: "expiresAt",
       direction: "asc",
     });
+    expect(starters.items.length).toBeGreaterThan(0);
     expect(starters.items.every((license) => license.tier === "STARTER" && license.status === "ACTIVE")).toBe(
       true,
     );

@@ -89,6 +89,7 @@ describe("happy", () => {
     const [a] = await h.db.select().from(organizations).where(eq(organizations.id, h.orgA.id));
     expect(a?.contactName).toBe("Contact Person");
     const ownAudit = await ownerB.audit.listOwn({ organizationId: h.orgA.id });
+    expect(ownAudit.items.length).toBeGreaterThan(0);
     expect(ownAudit.items.every((event) => event.organizationId === h.orgB.id)).toBe(true);
   });
 });

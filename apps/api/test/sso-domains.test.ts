@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMember } from "../src/team/service.ts";
 import { runDomainSweep } from "../src/white-label/domain-sweep.ts";
 import { createTestHarness, errorCode, errorField, TEST_PASSWORD, type TestHarness } from "./harness.ts";
+import { RACES_NEED_POSTGRES, raceIt } from "./races-need-postgres.ts";
 import { startDnsServer, type TestDnsServer } from "./support/dns-server.ts";
 
 // SSO email domains are proven like custom domains: a real DNS server on 127.0.0.1 answers
@@ -200,20 +201,22 @@ describe("SSO email domains need DNS proof", () => {
     ).toHaveLength(1);
   });
 
-  // PGlite runs one statement at a time; on PostgreSQL (DATABASE_URL) the checks truly race.
-  it("two tenants verifying one domain at once: exactly one VERIFIED (a race on PostgreSQL)", async () => {
-    const a = await owner();
-    const b = await owner();
-    const claimA = await a.caller.whiteLabel.addSsoDomain({ domain: "contested-school.com" });
-    const claimB = await b.caller.whiteLabel.addSsoDomain({ domain: "contested-school.com" });
-    dns.setTxt(claimA.verification.name, [claimA.verification.value, claimB.verification.value]);
-    await Promise.all([
-      a.caller.whiteLabel.verifySsoDomain({ ssoDomainId: claimA.id }),
-      b.caller.whiteLabel.verifySsoDomain({ ssoDomainId: claimB.id }),
-      a.caller.whiteLabel.verifySsoDomain({ ssoDomainId: claimA.id }),
-      b.caller.whiteLabel.verifySsoDomain({ ssoDomainId: claimB.id }),
-    ]);
-    const rows = await h.db.select().from(ssoDomains).where(eq(ssoDomains.domain, "contested-school.com"));
-    expect(rows.map((row) => row.status).sort()).toEqual(["FAILED", "VERIFIED"]);
-  });
+  raceIt(
+    `two tenants verifying one domain at once: exactly one VERIFIED ${RACES_NEED_POSTGRES}`,
+    async () => {
+      const a = await owner();
+      const b = await owner();
+      const claimA = await a.caller.whiteLabel.addSsoDomain({ domain: "contested-school.com" });
+      const claimB = await b.caller.whiteLabel.addSsoDomain({ domain: "contested-school.com" });
+      dns.setTxt(claimA.verification.name, [claimA.verification.value, claimB.verification.value]);
+      await Promise.all([
+        a.caller.whiteLabel.verifySsoDomain({ ssoDomainId: claimA.id }),
+        b.caller.whiteLabel.verifySsoDomain({ ssoDomainId: claimB.id }),
+        a.caller.whiteLabel.verifySsoDomain({ ssoDomainId: claimA.id }),
+        b.caller.whiteLabel.verifySsoDomain({ ssoDomainId: claimB.id }),
+      ]);
+      const rows = await h.db.select().from(ssoDomains).where(eq(ssoDomains.domain, "contested-school.com"));
+      expect(rows.map((row) => row.status).sort()).toEqual(["FAILED", "VERIFIED"]);
+    },
+  );
 });

@@ -281,6 +281,10 @@ describe("bad input and tenancy", () => {
     const ownerB = await h.caller("ownerB");
     expect(await errorCode(ownerB.support.getMine({ ticketId }))).toBe("NOT_FOUND");
     expect(await errorCode(ownerB.support.replyMine({ ticketId, body: "x" }))).toBe("NOT_FOUND");
+    const ownTicketId = await h.newTicket(h.orgB.id);
+    const mine = (await ownerB.support.mine({ pageSize: 100 })).items.map((ticket) => ticket.id);
+    expect(mine).toContain(ownTicketId);
+    expect(mine).not.toContain(ticketId);
     expect((await ownerB.support.mine({})).items.every((ticket) => ticket.organizationId === h.orgB.id)).toBe(
       true,
     );

@@ -350,8 +350,14 @@ describe("reports and enforcement", () => {
   });
 
   it("a customer sees only its own usage and alerts", async () => {
+    // both organisations hold an alert, made here so the test stands alone
+    const otherAlert = await h.newAlert(h.orgA.id);
+    const ownAlert = await h.newAlert(h.orgB.id);
     const owner = await h.caller("ownerB");
-    const alerts = await owner.usage.myAlerts({});
+    const alerts = await owner.usage.myAlerts({ pageSize: 100 });
+    const listed = alerts.items.map((alert) => alert.id);
+    expect(listed).toContain(ownAlert);
+    expect(listed).not.toContain(otherAlert);
     expect(alerts.items.every((alert) => alert.organizationId === h.orgB.id)).toBe(true);
     const limits = await owner.usage.myLimits();
     expect(limits.licenseId).toBe(h.licenseB.id);

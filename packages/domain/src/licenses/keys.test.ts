@@ -73,3 +73,36 @@ describe("license keys", () => {
     expect(keyLast4("TSR-AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-F")).toBe("EEEF");
   });
 });
+
+/**
+ * Known answers, computed once from the key format as issued: a change to the bit packing or
+ * to the check-character formula (even a self-consistent one) would orphan every key already
+ * in customers' hands, so these must never change.
+ */
+const fromHex = (hex: string) =>
+  Uint8Array.from({ length: hex.length / 2 }, (_, index) =>
+    Number.parseInt(hex.slice(index * 2, index * 2 + 2), 16),
+  );
+
+describe("license keys: known answers", () => {
+  it.each([
+    ["00000000000000000000000000000000", "TSR-00000-00000-00000-00000-00000-0"],
+    ["ffffffffffffffffffffffffffffffff", "TSR-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-S"],
+    ["000102030405060708090a0b0c0d0e0f", "TSR-000G4-0R40M-30E20-9185G-R38E1-T"],
+    ["0b30557a9fc4e90e33587da2c7ec1136", "TSR-1CR5A-YMZRK-MGWCT-RFPHC-FV0H6-T"],
+    ["a5b89ff2d1340b6e4da0879af9dc3316", "TSR-MPW9Z-WPH6G-5PWKD-0GYDF-KQ1K2-5"],
+  ])("bytes %s make %s, and it validates", (hex, key) => {
+    expect(licenseKeyFromBytes(fromHex(hex))).toBe(key);
+    expect(parseLicenseKey(key)).toEqual({ ok: true, key });
+  });
+
+  it.each([
+    ["0000000000000000000000001", "Y"],
+    ["0000000000000000000000010", "Z"],
+    ["1000000000000000000000000", "Y"],
+    ["ZZZZZZZZZZZZZZZZZZZZZZZZY", "V"],
+    ["ABCDEFGHJKMNPQRSTVWXYZ012", "M"],
+  ])("the check character of %s is %s", (payload, check) => {
+    expect(checkCharacter(payload)).toBe(check);
+  });
+});
