@@ -1,14 +1,17 @@
+import type { DbHandle } from "@tessera/db";
+import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "../src/api-keys/service.ts";
 import { type RunningApp, startApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import { openApiDocument } from "../src/openapi.ts";
 import { appRouter } from "../src/router.ts";
 import { openTestDatabase } from "./database.ts";
 import { callPath, createTestHarness, PERSONAS, type Persona, type TestHarness } from "./harness.ts";
 import { Coverage, type Outcome, outcomeOf } from "./support/fuzz-coverage.ts";
 import { createFuzzFixtures } from "./support/fuzz-fixtures.ts";
 import { brokenInvariants, changedTables, snapshot, unauditedChange } from "./support/fuzz-invariants.ts";
+import { restEndpoints, restOutcome, restRequest } from "./support/fuzz-rest.ts";
 import { anyHostile, hostileFor } from "./support/hostile-input.ts";
 import { oneHostileSlot, validFor } from "./support/valid-input.ts";
 
@@ -61,7 +64,7 @@ describe("fuzzing every procedure", () => {
   /** One call: its outcome recorded, then the database checked against it. */
   const fuzzCall = async (path: string, persona: Persona, input: unknown) => {
     const caller = SESSION_ENDING.has(path) ? await h.freshCaller(persona) : await h.caller(persona);
-    const before = await snapshot(h);
+    const before = await snapshot(h.dbHandle);
     const outcome = await outcomeOf(() => callPath(caller, path, input));
     coverage.record(path, outcome);
     await checkDatabase(path, persona, outcome, before);
@@ -78,14 +81,14 @@ describe("fuzzing every procedure", () => {
     if (outcome.status >= 500) failures.push(`${where}: ${outcome.code} ${outcome.message}`);
     const mutation = procedures[path]?._def.type === "mutation";
     if (outcome.status === 200 && !mutation) return;
-    const changed = changedTables(before, await snapshot(h));
+    const changed = changedTables(before, await snapshot(h.dbHandle));
     if (outcome.status !== 200 && changed.length > 0) {
       failures.push(`${where}: refused (${outcome.code}) but changed ${changed.join(", ")}`);
     }
     if (outcome.status !== 200 || changed.length === 0) return;
     const unaudited = unauditedChange(changed);
     if (unaudited) failures.push(`${where}: changed ${unaudited.join(", ")} with no audit event`);
-    for (const broken of await brokenInvariants(h)) failures.push(`${where}: broke "${broken}"`);
+    for (const broken of await brokenInvariants(h.dbHandle)) failures.push(`${where}: broke "${broken}"`);
   };
 
   it(`calls each of ${paths.length} procedures per persona: valid, one hostile slot, hostile`, async () => {
@@ -120,7 +123,11 @@ describe("fuzzing every procedure", () => {
 
 describe("fuzzing the REST endpoints over HTTP", () => {
   let app: RunningApp;
+  let dbHandle: DbHandle;
+  const keys: Record<string, string | undefined> = {};
+  let values: (field: string) => unknown;
   beforeAll(async () => {
+    dbHandle = await openTestDatabase();
     app = await startApp(
       loadConfig({
         PORT: "0",
@@ -129,47 +136,101 @@ describe("fuzzing the REST endpoints over HTTP", () => {
         SEED_DEMO: "true",
         LOG_LEVEL: "silent",
       }),
-      { dbHandle: await openTestDatabase(), jobs: false },
+      { dbHandle, jobs: false },
     );
+    // The demo's northwind holds an active PROFESSIONAL license with API access on.
+    const [northwind] = await dbHandle.rows<{ organizationId: string; licenseId: string }>(
+      sql`select o.id as "organizationId", l.id as "licenseId" from organizations o
+        join licenses l on l.organization_id = o.id and l.status = 'ACTIVE' where o.slug = 'northwind'`,
+    );
+    if (!northwind) throw new Error("the demo seed has no northwind license");
+    const system = { db: app.deps.db, clock: app.deps.clock, actor: null, ip: null };
+    keys.service = (
+      await createApiKey(system, {
+        organizationId: null,
+        name: "fuzz",
+        scopes: ["licenses:write", "licenses:read"],
+      })
+    ).key;
+    keys.organization = (
+      await createApiKey(system, {
+        organizationId: northwind.organizationId,
+        name: "fuzz",
+        scopes: ["usage:write", "license:read", "tickets:write"],
+      })
+    ).key;
+    // This app runs on the real clock: usage must have happened lately.
+    const fixed: Record<string, unknown> = {
+      ...northwind,
+      key: app.seeded?.licenseKey,
+      occurredAt: app.deps.clock.now(),
+    };
+    values = (field) => fixed[field];
+    // A key's first use stamps it as used: done here, so that no refused call below is blamed for it.
+    for (const key of [keys.service, keys.organization]) {
+      await fetch(`${app.url}/api/enterprise/licenses/${northwind.licenseId}`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+    }
   });
   afterAll(() => app.close());
 
-  it("answers hostile bodies, paths and headers with 4xx, never 5xx", async () => {
-    const paths = openApiDocument().paths ?? {};
-    const endpoints = Object.entries(paths).flatMap(([path, item]) =>
-      Object.keys(item ?? {}).map((method) => ({ path, method: method.toUpperCase() })),
-    );
-    const bodies = fc.sample(anyHostile, { numRuns: 12, seed: SEED });
-    const credentials = [
-      undefined,
-      "Bearer tsk_nope_nope",
-      "Bearer ",
-      "Basic YTpi",
-      "Bearer x".repeat(2_000),
+  it("answers valid, one-slot and hostile requests with every kind of key: 4xx at worst, handlers reached", async () => {
+    const endpoints = restEndpoints(appRouter._def.procedures as unknown as Record<string, unknown>);
+    const hostile = fc.sample(anyHostile, { numRuns: 12, seed: SEED });
+    // [name, Authorization header, whether the key is real]
+    const credentials: [string, string | undefined, boolean][] = [
+      ["none", undefined, false],
+      ["unknown key", "Bearer tsk_nope_nope", false],
+      ["empty bearer", "Bearer ", false],
+      ["basic", "Basic YTpi", false],
+      ["huge header", "Bearer x".repeat(2_000), false],
+      ["service key", `Bearer ${keys.service}`, true],
+      ["organisation key", `Bearer ${keys.organization}`, true],
     ];
     const failures: string[] = [];
-    let calls = 0;
-    for (const { path, method } of endpoints) {
-      for (const [i, body] of bodies.entries()) {
-        // Path parameters get hostile values too.
-        const target = path.replace(/\{[^}]+\}/g, () =>
-          encodeURIComponent(String(bodies[(i + 1) % bodies.length])),
-        );
-        const authorization = credentials[i % credentials.length];
-        const response = await fetch(`${app.url}/api${target}`, {
-          method,
-          headers: {
-            "content-type": i % 4 === 3 ? "text/plain" : "application/json",
-            ...(authorization ? { authorization } : {}),
+    const coverage = new Coverage();
+    let unique = 0;
+    for (const endpoint of endpoints) {
+      for (const [i, [credential, authorization, real]] of credentials.entries()) {
+        const valid = validFor(endpoint.schema, values, unique++);
+        const [slot] = fc.sample(
+          oneHostileSlot(endpoint.schema as Parameters<typeof oneHostileSlot>[0], valid),
+          {
+            numRuns: 1,
+            seed: SEED + unique,
           },
-          ...(method === "GET" ? {} : { body: i % 5 === 4 ? "{not json" : (JSON.stringify(body) ?? "") }),
-        });
-        await response.arrayBuffer();
-        calls++;
-        if (response.status >= 500) failures.push(`${method} ${target}: ${response.status}`);
+        );
+        // Only a real key can get further than the bearer check: the others get one try.
+        const inputs = real ? [valid, slot] : [];
+        for (const [j, input] of [...inputs, hostile[i % hostile.length]].entries()) {
+          const { target, body } = restRequest(endpoint, input);
+          const before = await snapshot(dbHandle);
+          const raw = j === inputs.length && i % 3 === 2;
+          const response = await fetch(`${app.url}/api${target}`, {
+            method: endpoint.method,
+            headers: {
+              "content-type": raw && i % 2 ? "text/plain" : "application/json",
+              ...(authorization ? { authorization } : {}),
+            },
+            ...(body === undefined ? {} : { body: raw ? "{not json" : body }),
+          });
+          const outcome = await restOutcome(response);
+          coverage.record(`${endpoint.method} ${endpoint.path}`, outcome);
+          const where = `${endpoint.method} ${target} with ${credential}`;
+          if (outcome.status >= 500) failures.push(`${where}: ${outcome.status} ${outcome.message}`);
+          const changed = changedTables(before, await snapshot(dbHandle));
+          if (!response.ok && changed.length > 0)
+            failures.push(`${where}: refused but changed ${changed.join(", ")}`);
+          if (response.ok && changed.length > 0) {
+            for (const broken of await brokenInvariants(dbHandle))
+              failures.push(`${where}: broke "${broken}"`);
+          }
+        }
       }
     }
-    console.info(`fuzz: ${calls} REST calls over HTTP`);
+    console.info(`fuzz: REST over HTTP\n${coverage.report()}`);
     expect(failures).toEqual([]);
+    expect(coverage.unreached).toEqual([]);
   }, 300_000);
 });

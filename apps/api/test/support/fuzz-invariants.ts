@@ -1,5 +1,5 @@
+import type { DbHandle } from "@tessera/db";
 import { type SQL, sql } from "drizzle-orm";
-import type { TestHarness } from "../harness.ts";
 
 /**
  * What must hold after any call, refused or not: the database's own promises, checked in SQL
@@ -32,10 +32,10 @@ const INVARIANTS: Record<string, SQL> = {
 };
 
 /** The names of the invariants that no longer hold. */
-export const brokenInvariants = async (h: TestHarness): Promise<string[]> => {
+export const brokenInvariants = async (dbHandle: DbHandle): Promise<string[]> => {
   const broken: string[] = [];
   for (const [name, query] of Object.entries(INVARIANTS)) {
-    const rows = await h.dbHandle.rows(query);
+    const rows = await dbHandle.rows(query);
     if (rows.length > 0) broken.push(name);
   }
   return broken;
@@ -56,15 +56,15 @@ const UNAUDITED = new Set([
 ]);
 
 /** Every table's row count and content hash: what "unchanged" means. */
-export const snapshot = async (h: TestHarness): Promise<Map<string, string>> => {
-  const tables = await h.dbHandle.rows<{ name: string }>(
+export const snapshot = async (dbHandle: DbHandle): Promise<Map<string, string>> => {
+  const tables = await dbHandle.rows<{ name: string }>(
     sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
   );
   const parts = tables.map(
     ({ name }) =>
       `select '${name}' as t, count(*)::text as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${name}" x`,
   );
-  const rows = await h.dbHandle.rows<{ t: string; n: string; h: string }>(sql.raw(parts.join(" union all ")));
+  const rows = await dbHandle.rows<{ t: string; n: string; h: string }>(sql.raw(parts.join(" union all ")));
   return new Map(rows.map((row) => [row.t, `${row.n}:${row.h}`]));
 };
 
