@@ -357,6 +357,12 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
     return callerWithToken(token);
   };
 
+  /** A caller on a session of its own, for a call that may end the session it runs on (sign-out). */
+  const freshCaller = async (persona: Persona): Promise<Caller> =>
+    persona in userIds
+      ? callerWithToken(await sessionToken(userIds[persona as keyof typeof userIds]))
+      : caller(persona);
+
   /**
    * A second API instance on the same database: its own connection pool (on PostgreSQL),
    * limiters and cache, as another process would have. Anonymous callers only.
@@ -409,6 +415,7 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
     /** The last headers a caller's procedures set (Set-Cookie, Retry-After). */
     headers,
     caller,
+    freshCaller,
     callerWithToken,
     sessionToken,
     close: async () => {
