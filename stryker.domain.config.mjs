@@ -20,6 +20,9 @@ export default {
   reporters: ["clear-text", "progress", "json", "html"],
   jsonReporter: { fileName: ".test-results/mutation/domain.json" },
   htmlReporter: { fileName: ".test-results/mutation/domain.html" },
+  // `pnpm mutation --incremental` re-tests only mutants whose code or tests changed since the
+  // last local run; CI runs everything (a committed file would conflict between branches).
+  incrementalFile: ".test-results/mutation/domain-incremental.json",
   // Measured 67.97 % on 2026-11-30 (issue 14); the floor stops regressions while tests are
   // added towards the 80 % goal. Raise it with the score, never lower it.
   thresholds: { high: 90, low: 80, break: 65 },
