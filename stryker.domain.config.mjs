@@ -23,7 +23,7 @@ export default {
   // `pnpm mutation --incremental` re-tests only mutants whose code or tests changed since the
   // last local run; CI runs everything (a committed file would conflict between branches).
   incrementalFile: ".test-results/mutation/domain-incremental.json",
-  // Measured 67.97 % on 2026-11-30 (issue 14); the floor stops regressions while tests are
-  // added towards the 80 % goal. Raise it with the score, never lower it.
-  thresholds: { high: 90, low: 80, break: 65 },
+  // 81.01 % measured on 2026-11-30 (67.97 % before the tests added for issue 14): CI fails
+  // below 80 %. Raise the floor with the score, never lower it.
+  thresholds: { high: 90, low: 80, break: 80 },
 };
