@@ -1,0 +1,29 @@
+// Mutation testing of the pure domain rules (`pnpm mutation`): every file under
+// packages/domain/src except tests and the barrel. Runs from the repository root so the
+// sandbox keeps tsconfig `extends` paths and each package's node_modules intact.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  plugins: ["@stryker-mutator/vitest-runner"],
+  vitest: { dir: "packages/domain" },
+  coverageAnalysis: "perTest",
+  // Module-level mutants (zod schemas, tier tables) need a full re-import per mutant: ~93 % of
+  // the run time for 29 % of mutants. They are covered by the schema and tier tests instead.
+  ignoreStatic: true,
+  mutate: [
+    "packages/domain/src/**/*.ts",
+    "!packages/domain/src/**/*.test.ts",
+    "!packages/domain/src/index.ts",
+  ],
+  ignorePatterns: ["apps", "packages/*", "!packages/domain", ".bench", ".test-results"],
+  concurrency: 2,
+  reporters: ["clear-text", "progress", "json", "html"],
+  jsonReporter: { fileName: ".test-results/mutation/domain.json" },
+  htmlReporter: { fileName: ".test-results/mutation/domain.html" },
+  // `pnpm mutation --incremental` re-tests only mutants whose code or tests changed since the
+  // last local run; CI runs everything (a committed file would conflict between branches).
+  incrementalFile: ".test-results/mutation/domain-incremental.json",
+  // 81.01 % measured on 2026-11-30 (67.97 % before the tests added for issue 14): CI fails
+  // below 80 %. Raise the floor with the score, never lower it.
+  thresholds: { high: 90, low: 80, break: 80 },
+};
