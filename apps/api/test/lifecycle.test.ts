@@ -4,12 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "@tessera/db";
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createDeps, startApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { readiness } from "../src/http.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "tessera-lifecycle-"));
+// Each test starts PGlite on disk (twice in the first): allow for a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("start-up on PGlite under DATA_DIR", () => {
