@@ -2,7 +2,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import { useTRPC } from "../trpc.ts";
-import { Button, cx, ErrorAlert, formatDate, Pagination, QueryState } from "./ui.tsx";
+import { Button } from "./button.tsx";
+import { cx } from "./class-names.ts";
+import { ErrorAlert } from "./error-alert.tsx";
+import { formatDate } from "./format-date.ts";
+import { Pagination } from "./pagination.tsx";
+import { QueryState } from "./query-state.tsx";
 
 const PAGE_SIZE = 10;
 

@@ -3,19 +3,17 @@ import { AddTeamMemberInput, CUSTOMER_ROLES, type CustomerRole } from "@tessera/
 import { type FormEvent, useState } from "react";
 import { useMe } from "../auth/session.tsx";
 import { useTRPC, useTRPCClient } from "../trpc.ts";
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  ConfirmDialog,
-  ErrorAlert,
-  Field,
-  formatDate,
-  Pagination,
-  QueryState,
-  Select,
-} from "./ui.tsx";
+import { Alert } from "./alert.tsx";
+import { Badge } from "./badge.tsx";
+import { Button } from "./button.tsx";
+import { Card } from "./card.tsx";
+import { ConfirmDialog } from "./confirm-dialog.tsx";
+import { ErrorAlert } from "./error-alert.tsx";
+import { Field } from "./field.tsx";
+import { formatDate } from "./format-date.ts";
+import { Pagination } from "./pagination.tsx";
+import { QueryState } from "./query-state.tsx";
+import { Select } from "./select.tsx";
 import { useSchemaForm } from "./use-form.ts";
 
 interface Member {

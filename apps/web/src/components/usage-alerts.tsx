@@ -2,7 +2,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import type { Metric } from "@tessera/domain";
 import { useState } from "react";
 import { useTRPC, useTRPCClient } from "../trpc.ts";
-import { Badge, Button, ErrorAlert, formatDate, Pagination, QueryState } from "./ui.tsx";
+import { Badge } from "./badge.tsx";
+import { Button } from "./button.tsx";
+import { ErrorAlert } from "./error-alert.tsx";
+import { formatDate } from "./format-date.ts";
+import { Pagination } from "./pagination.tsx";
+import { QueryState } from "./query-state.tsx";
 import { formatPeriod, formatUsedOfLimit, METRIC_LABELS, type UsageAlert } from "./usage-metrics.ts";
 
 const PAGE_SIZE = 10;

@@ -3,9 +3,15 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMe } from "../auth/session.tsx";
 import { AuditLog } from "../components/audit-log.tsx";
+import { Button } from "../components/button.tsx";
+import { Card } from "../components/card.tsx";
+import { ConfirmDialog } from "../components/confirm-dialog.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { Field } from "../components/field.tsx";
 import { KeyReveal } from "../components/key-reveal.tsx";
 import { type License, LicenseSummary } from "../components/license-summary.tsx";
-import { Button, Card, ConfirmDialog, ErrorAlert, Field, PageHeader, QueryState } from "../components/ui.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { QueryState } from "../components/query-state.tsx";
 import { useTRPC } from "../trpc.ts";
 
 type Action = "activate" | "suspend" | "reinstate" | "renew" | "cancel";

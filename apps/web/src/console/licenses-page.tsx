@@ -3,19 +3,17 @@ import { CreateLicenseInput, LICENSE_STATUSES, TIERS, type Tier } from "@tessera
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useMe } from "../auth/session.tsx";
+import { Button } from "../components/button.tsx";
+import { Card } from "../components/card.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { Field } from "../components/field.tsx";
+import { formatDay } from "../components/format-date.ts";
 import { KeyReveal } from "../components/key-reveal.tsx";
 import { LicenseStatusBadge } from "../components/license-badges.tsx";
-import {
-  Button,
-  Card,
-  ErrorAlert,
-  Field,
-  formatDay,
-  PageHeader,
-  Pagination,
-  QueryState,
-  Select,
-} from "../components/ui.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { Pagination } from "../components/pagination.tsx";
+import { QueryState } from "../components/query-state.tsx";
+import { Select } from "../components/select.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useUrlFilters } from "../components/use-url-filters.ts";
 import { useTRPC } from "../trpc.ts";

@@ -2,15 +2,13 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useMe } from "../auth/session.tsx";
-import {
-  Card,
-  Field,
-  formatDay,
-  PageHeader,
-  Pagination,
-  PRIMARY_LINK,
-  QueryState,
-} from "../components/ui.tsx";
+import { Card } from "../components/card.tsx";
+import { PRIMARY_LINK } from "../components/class-names.ts";
+import { Field } from "../components/field.tsx";
+import { formatDay } from "../components/format-date.ts";
+import { PageHeader } from "../components/page-header.tsx";
+import { Pagination } from "../components/pagination.tsx";
+import { QueryState } from "../components/query-state.tsx";
 import { useDebounced } from "../components/use-debounced.ts";
 import { useTRPC } from "../trpc.ts";
 

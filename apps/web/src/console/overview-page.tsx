@@ -2,8 +2,13 @@ import { useQuery } from "@tanstack/react-query";
 import { LICENSE_STATUSES, type Metric, TICKET_PRIORITIES, TIERS } from "@tessera/domain";
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
+import { Badge } from "../components/badge.tsx";
+import { Card } from "../components/card.tsx";
+import { formatDate, formatDay } from "../components/format-date.ts";
+import { Loading } from "../components/loading.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { QueryState } from "../components/query-state.tsx";
 import { OpenByPriority, Stat, useSupportStats } from "../components/support-stats.tsx";
-import { Badge, Card, formatDate, formatDay, Loading, PageHeader, QueryState } from "../components/ui.tsx";
 import { formatUsedOfLimit, METRIC_LABELS } from "../components/usage-metrics.ts";
 import { useTRPC } from "../trpc.ts";
 

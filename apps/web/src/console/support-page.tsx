@@ -8,6 +8,15 @@ import {
 } from "@tessera/domain";
 import { useState } from "react";
 import { Link } from "react-router";
+import { Badge } from "../components/badge.tsx";
+import { Button } from "../components/button.tsx";
+import { Card } from "../components/card.tsx";
+import { cx } from "../components/class-names.ts";
+import { formatDate } from "../components/format-date.ts";
+import { PageHeader } from "../components/page-header.tsx";
+import { Pagination } from "../components/pagination.tsx";
+import { QueryState } from "../components/query-state.tsx";
+import { Select } from "../components/select.tsx";
 import { SupportNotifications } from "../components/support-notifications.tsx";
 import { SupportStats } from "../components/support-stats.tsx";
 import {
@@ -20,17 +29,6 @@ import {
   StatusBadge,
   useNow,
 } from "../components/ticket-parts.tsx";
-import {
-  Badge,
-  Button,
-  Card,
-  cx,
-  formatDate,
-  PageHeader,
-  Pagination,
-  QueryState,
-  Select,
-} from "../components/ui.tsx";
 import { useUrlFilters } from "../components/use-url-filters.ts";
 import { useTRPC } from "../trpc.ts";
 

@@ -3,6 +3,14 @@ import type { TicketPriority, TicketStatus } from "@tessera/domain";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useRole } from "../auth/session.tsx";
+import { Alert } from "../components/alert.tsx";
+import { Button } from "../components/button.tsx";
+import { Card } from "../components/card.tsx";
+import { ConfirmDialog } from "../components/confirm-dialog.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { formatDate } from "../components/format-date.ts";
+import { QueryState } from "../components/query-state.tsx";
+import { Select } from "../components/select.tsx";
 import {
   nextStatuses,
   PRIORITY_OPTIONS,
@@ -12,16 +20,6 @@ import {
   StatusBadge,
 } from "../components/ticket-parts.tsx";
 import { ReplyForm, TicketThread } from "../components/ticket-thread.tsx";
-import {
-  Alert,
-  Button,
-  Card,
-  ConfirmDialog,
-  ErrorAlert,
-  formatDate,
-  QueryState,
-  Select,
-} from "../components/ui.tsx";
 import { useTRPC } from "../trpc.ts";
 
 /** What the button moving a ticket to a status says. */

@@ -3,8 +3,14 @@ import type { AppRouter } from "@tessera/api";
 import { CUSTOMIZATION_TYPES, type CustomizationType } from "@tessera/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type ReactNode, useState } from "react";
+import { Badge } from "../components/badge.tsx";
+import { Button } from "../components/button.tsx";
+import { Card } from "../components/card.tsx";
+import { ConfirmDialog } from "../components/confirm-dialog.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { formatDate } from "../components/format-date.ts";
 import { Detail } from "../components/organization-fields.tsx";
-import { Badge, Button, Card, ConfirmDialog, ErrorAlert, formatDate, QueryState } from "../components/ui.tsx";
+import { QueryState } from "../components/query-state.tsx";
 import { useTRPC } from "../trpc.ts";
 import { SsoDomainClaims } from "./sso-domain-claims.tsx";
 

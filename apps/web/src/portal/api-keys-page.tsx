@@ -4,20 +4,17 @@ import { CreateOrganizationKeyInput, ORGANIZATION_KEY_SCOPES } from "@tessera/do
 import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useId, useState } from "react";
 import { Link } from "react-router";
+import { Alert } from "../components/alert.tsx";
+import { Badge } from "../components/badge.tsx";
+import { Button } from "../components/button.tsx";
+import { Card } from "../components/card.tsx";
+import { ConfirmDialog } from "../components/confirm-dialog.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { Field } from "../components/field.tsx";
+import { formatDate, formatDay } from "../components/format-date.ts";
 import { KeyReveal } from "../components/key-reveal.tsx";
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  ConfirmDialog,
-  ErrorAlert,
-  Field,
-  formatDate,
-  formatDay,
-  PageHeader,
-  QueryState,
-} from "../components/ui.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { QueryState } from "../components/query-state.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
 

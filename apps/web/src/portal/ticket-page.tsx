@@ -1,9 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
+import { Alert } from "../components/alert.tsx";
+import { Button } from "../components/button.tsx";
+import { ConfirmDialog } from "../components/confirm-dialog.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { formatDate } from "../components/format-date.ts";
+import { QueryState } from "../components/query-state.tsx";
 import { nextStatuses, PriorityBadge, STATUS_LABELS, StatusBadge } from "../components/ticket-parts.tsx";
 import { ReplyForm, TicketThread } from "../components/ticket-thread.tsx";
-import { Alert, Button, ConfirmDialog, ErrorAlert, formatDate, QueryState } from "../components/ui.tsx";
 import { useTRPC } from "../trpc.ts";
 
 /** One of the organisation's tickets: the public thread, a reply, resolve and close. */

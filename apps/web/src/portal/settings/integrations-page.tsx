@@ -6,17 +6,15 @@ import {
   WEBHOOK_SIGNATURE_HEADER,
 } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
+import { Alert } from "../../components/alert.tsx";
+import { Badge } from "../../components/badge.tsx";
+import { Button } from "../../components/button.tsx";
+import { Card } from "../../components/card.tsx";
+import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { formatDate } from "../../components/format-date.ts";
 import { KeyReveal } from "../../components/key-reveal.tsx";
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  ConfirmDialog,
-  ErrorAlert,
-  formatDate,
-  QueryState,
-} from "../../components/ui.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { useSchemaForm } from "../../components/use-form.ts";
 import { useTRPC } from "../../trpc.ts";
 import { DeliveryLog } from "./delivery-log.tsx";
