@@ -63,7 +63,11 @@ const ACTIONS: Record<
   },
 };
 
-const LicenseActions = ({ license }: { license: License }) => {
+/**
+ * The lifecycle action being confirmed (with its reason) and every mutation of the license;
+ * each refreshes the license lists and the audit log. Key and token answers are shown once.
+ */
+const useLicenseMutations = (license: License) => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [action, setAction] = useState<Action | null>(null);
@@ -107,6 +111,12 @@ const LicenseActions = ({ license }: { license: License }) => {
     else mutations[action].mutate(base);
   };
   const current = action ? mutations[action] : null;
+  return { action, setAction, reason, setReason, revealed, setRevealed, rotate, token, run, current };
+};
+
+const LicenseActions = ({ license }: { license: License }) => {
+  const { action, setAction, reason, setReason, revealed, setRevealed, rotate, token, run, current } =
+    useLicenseMutations(license);
   const available = (Object.keys(ACTIONS) as Action[]).filter((name) =>
     ACTIONS[name].allowedFrom.includes(license.status),
   );
