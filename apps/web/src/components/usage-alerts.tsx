@@ -106,20 +106,8 @@ const AlertTable = ({
   </div>
 );
 
-/**
- * Usage alerts (80 % and 100 % of a limit), open ones first, then those already
- * acknowledged; each list paged on the server. Staff see every organisation's (or one's),
- * customers their own. `canAcknowledge` shows the Acknowledge buttons.
- */
-export const UsageAlerts = ({
-  scope,
-  organizationId,
-  canAcknowledge,
-}: {
-  scope: "staff" | "own";
-  organizationId?: string;
-  canAcknowledge: boolean;
-}) => {
+/** Open and acknowledged alerts, each paged on the server, and acknowledging one (staff or own). */
+const useUsageAlerts = (scope: "staff" | "own", organizationId: string | undefined) => {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -148,6 +136,24 @@ export const UsageAlerts = ({
         queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
       ]),
   });
+  return { open, done, setOpenPage, setDonePage, acknowledge };
+};
+
+/**
+ * Usage alerts (80 % and 100 % of a limit), open ones first, then those already
+ * acknowledged; each list paged on the server. Staff see every organisation's (or one's),
+ * customers their own. `canAcknowledge` shows the Acknowledge buttons.
+ */
+export const UsageAlerts = ({
+  scope,
+  organizationId,
+  canAcknowledge,
+}: {
+  scope: "staff" | "own";
+  organizationId?: string;
+  canAcknowledge: boolean;
+}) => {
+  const { open, done, setOpenPage, setDonePage, acknowledge } = useUsageAlerts(scope, organizationId);
   const showOrganization = scope === "staff" && !organizationId;
   return (
     <div className="space-y-6">
