@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { defineConfig } from "@playwright/test";
-import { DNS_CONTROL_PORT, DNS_PORT } from "./e2e/test-dns.ts";
+import { e2ePorts } from "./e2e/ports.ts";
 
 // The built app as it ships: the API bundle serving the built SPA, on a fresh database
 // (a temporary PGlite folder, or the PostgreSQL database DATABASE_URL names).
-const port = 3210;
+// Free ports chosen when the runner loads this file (e2e/ports.ts), so two runs can share a machine.
+const { app: port, dns: DNS_PORT, dnsControl: DNS_CONTROL_PORT } = e2ePorts();
 const apiDir = resolve(import.meta.dirname, "../api");
 const dataDir = mkdtempSync(join(tmpdir(), "tessera-e2e-"));
 // Every process that loads this config makes its own folder; each removes its own at exit.

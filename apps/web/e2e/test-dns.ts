@@ -1,10 +1,14 @@
 /**
  * The test DNS server the e2e run starts beside the API (the API's test support,
  * test/support/dns-server-cli.ts): DNS over UDP on DNS_PORT, which the API resolves custom
- * domains with, and an HTTP control port where a test publishes TXT records.
+ * domains with, and an HTTP control port where a test publishes TXT records. Both ports are
+ * free ones chosen for each run (ports.ts).
  */
-export const DNS_PORT = 5399;
-export const DNS_CONTROL_PORT = 5398;
+import { e2ePorts } from "./ports.ts";
+
+const { dns: DNS_PORT, dnsControl: DNS_CONTROL_PORT } = e2ePorts();
+
+export { DNS_CONTROL_PORT, DNS_PORT };
 
 /** Publish TXT records at `name`, as a customer would at their DNS provider. */
 export const publishTxtRecord = async (name: string, values: string[]) => {

@@ -2,7 +2,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CUSTOMER_ADMIN_ROLES } from "@tessera/domain";
 import type { ReactNode } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
-import { Alert, ErrorAlert, Loading } from "../components/ui.tsx";
+import { Alert } from "../components/alert.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { Loading } from "../components/loading.tsx";
 import { refreshTheme } from "../theme/theme-provider.tsx";
 import { apiProblem, isThemeQuery, useTRPC } from "../trpc.ts";
 

@@ -1,7 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { SsoDiscoverInput } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
-import { Alert, Button, ErrorAlert, Field } from "../components/ui.tsx";
+import { Alert } from "../components/alert.tsx";
+import { Button } from "../components/button.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { Field } from "../components/field.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
 

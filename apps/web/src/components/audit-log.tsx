@@ -2,7 +2,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "../trpc.ts";
 import { AuditTable } from "./audit-table.tsx";
-import { Button, Field, Pagination, QueryState } from "./ui.tsx";
+import { Button } from "./button.tsx";
+import { Field } from "./field.tsx";
+import { Pagination } from "./pagination.tsx";
+import { QueryState } from "./query-state.tsx";
 import { useDebounced } from "./use-debounced.ts";
 
 const PAGE_SIZE = 25;

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
-import { Badge, formatDate } from "./ui.tsx";
+import { Badge } from "./badge.tsx";
+import { formatDate } from "./format-date.ts";
 
 export interface AuditRow {
   id: string;

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button } from "./ui.tsx";
+import { Button } from "./button.tsx";
 
 const WORDS = { idle: "Copy", copied: "Copied", failed: "Copy failed" } as const;
 

@@ -1,5 +1,6 @@
+import { Alert } from "./alert.tsx";
+import { Button } from "./button.tsx";
 import { CopyButton } from "./copy-button.tsx";
-import { Alert, Button } from "./ui.tsx";
 
 /** A secret shown once: with a copy button and a plain warning that it will not be shown again. */
 export const KeyReveal = ({

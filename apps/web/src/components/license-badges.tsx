@@ -1,5 +1,5 @@
 import type { LicenseStatus } from "@tessera/domain";
-import { Badge } from "./ui.tsx";
+import { Badge } from "./badge.tsx";
 
 const TONES: Record<LicenseStatus, "green" | "amber" | "red" | "slate" | "blue"> = {
   ACTIVE: "green",

@@ -1,7 +1,8 @@
 import type { AppRouter } from "@tessera/api";
 import type { inferRouterOutputs } from "@trpc/server";
+import { Badge } from "./badge.tsx";
+import { formatDate, formatDay } from "./format-date.ts";
 import { LicenseStatusBadge } from "./license-badges.tsx";
-import { Badge, formatDate, formatDay } from "./ui.tsx";
 
 export type License = inferRouterOutputs<AppRouter>["licenses"]["get"];
 

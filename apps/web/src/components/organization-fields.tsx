@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Field } from "./ui.tsx";
+import { Field } from "./field.tsx";
 import type { FieldErrors } from "./use-form.ts";
 
 /** Contact and billing fields as the form holds them: plain strings. */

@@ -4,10 +4,13 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { AuditTable } from "./audit-table.tsx";
+import { Badge } from "./badge.tsx";
+import { Card } from "./card.tsx";
+import { cx } from "./class-names.ts";
+import { formatDay } from "./format-date.ts";
 import { LicenseStatusBadge } from "./license-badges.tsx";
 import { Stat } from "./support-stats.tsx";
 import { currentClock, PRIORITY_LABELS, PriorityBadge, SlaCountdown } from "./ticket-parts.tsx";
-import { Badge, Card, cx, formatDay } from "./ui.tsx";
 import { UsageMeters } from "./usage-limits.tsx";
 
 export type OrganizationHealth = inferRouterOutputs<AppRouter>["organizations"]["health"];

@@ -3,7 +3,9 @@ import { NavLink, Outlet, useLocation } from "react-router";
 import { useMe, useSignOut } from "../auth/session.tsx";
 import { useTheme } from "../theme/theme-provider.tsx";
 import { BrandMark } from "./brand-mark.tsx";
-import { Button, ErrorAlert, Loading } from "./ui.tsx";
+import { Button } from "./button.tsx";
+import { ErrorAlert } from "./error-alert.tsx";
+import { Loading } from "./loading.tsx";
 
 export interface NavItem {
   to: string;

@@ -3,8 +3,9 @@ import { TICKET_PRIORITIES } from "@tessera/domain";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
 import { useTRPC } from "../trpc.ts";
+import { Card } from "./card.tsx";
+import { QueryState } from "./query-state.tsx";
 import { PRIORITY_LABELS } from "./ticket-parts.tsx";
-import { Card, QueryState } from "./ui.tsx";
 
 const DAY = 86_400_000;
 

@@ -7,7 +7,8 @@ import {
   type TicketStatus,
 } from "@tessera/domain";
 import { useEffect, useState } from "react";
-import { Badge, cx } from "./ui.tsx";
+import { Badge } from "./badge.tsx";
+import { cx } from "./class-names.ts";
 
 export const STATUS_LABELS: Record<TicketStatus, string> = {
   OPEN: "Open",

@@ -1,6 +1,13 @@
 import { ReplyInput } from "@tessera/domain";
 import { type FormEvent, useId, useState } from "react";
-import { Alert, Badge, Button, Card, cx, ErrorAlert, Field, formatDate } from "./ui.tsx";
+import { Alert } from "./alert.tsx";
+import { Badge } from "./badge.tsx";
+import { Button } from "./button.tsx";
+import { Card } from "./card.tsx";
+import { cx } from "./class-names.ts";
+import { ErrorAlert } from "./error-alert.tsx";
+import { Field } from "./field.tsx";
+import { formatDate } from "./format-date.ts";
 import { useSchemaForm } from "./use-form.ts";
 
 export interface ThreadMessage {

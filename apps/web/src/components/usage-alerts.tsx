@@ -2,7 +2,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import type { Metric } from "@tessera/domain";
 import { useState } from "react";
 import { useTRPC, useTRPCClient } from "../trpc.ts";
-import { Badge, Button, ErrorAlert, formatDate, Pagination, QueryState } from "./ui.tsx";
+import { Badge } from "./badge.tsx";
+import { Button } from "./button.tsx";
+import { ErrorAlert } from "./error-alert.tsx";
+import { formatDate } from "./format-date.ts";
+import { Pagination } from "./pagination.tsx";
+import { QueryState } from "./query-state.tsx";
 import { formatPeriod, formatUsedOfLimit, METRIC_LABELS, type UsageAlert } from "./usage-metrics.ts";
 
 const PAGE_SIZE = 10;
@@ -101,20 +106,8 @@ const AlertTable = ({
   </div>
 );
 
-/**
- * Usage alerts (80 % and 100 % of a limit), open ones first, then those already
- * acknowledged; each list paged on the server. Staff see every organisation's (or one's),
- * customers their own. `canAcknowledge` shows the Acknowledge buttons.
- */
-export const UsageAlerts = ({
-  scope,
-  organizationId,
-  canAcknowledge,
-}: {
-  scope: "staff" | "own";
-  organizationId?: string;
-  canAcknowledge: boolean;
-}) => {
+/** Open and acknowledged alerts, each paged on the server, and acknowledging one (staff or own). */
+const useUsageAlerts = (scope: "staff" | "own", organizationId: string | undefined) => {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -143,6 +136,24 @@ export const UsageAlerts = ({
         queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
       ]),
   });
+  return { open, done, setOpenPage, setDonePage, acknowledge };
+};
+
+/**
+ * Usage alerts (80 % and 100 % of a limit), open ones first, then those already
+ * acknowledged; each list paged on the server. Staff see every organisation's (or one's),
+ * customers their own. `canAcknowledge` shows the Acknowledge buttons.
+ */
+export const UsageAlerts = ({
+  scope,
+  organizationId,
+  canAcknowledge,
+}: {
+  scope: "staff" | "own";
+  organizationId?: string;
+  canAcknowledge: boolean;
+}) => {
+  const { open, done, setOpenPage, setDonePage, acknowledge } = useUsageAlerts(scope, organizationId);
   const showOrganization = scope === "staff" && !organizationId;
   return (
     <div className="space-y-6">

@@ -65,6 +65,96 @@ const pointsOf = (report: UsageReport, metric: Metric, carriedIn: number): Point
   });
 };
 
+/** The chart itself: bars and a month-to-date line for counters, a level line otherwise, and the limit. */
+const MetricPlot = ({
+  report,
+  metric,
+  points,
+  limitUnits,
+  limitText,
+}: {
+  report: UsageReport;
+  metric: Metric;
+  points: ReturnType<typeof pointsOf>;
+  limitUnits: number | null;
+  limitText: string;
+}) => {
+  const label = METRIC_LABELS[metric];
+  const counter = isCounterMetric(metric);
+  return (
+    <ComposedChart
+      responsive
+      style={{ width: "100%", height: 220 }}
+      data={points}
+      margin={{ top: 16, right: 12, bottom: 0, left: 0 }}
+      title={`${label} per day, ${formatUtcDay(report.from)} to ${formatUtcDay(report.to)}`}
+      desc={limitText}
+    >
+      <CartesianGrid stroke={COLORS.grid} vertical={false} />
+      <XAxis
+        dataKey="day"
+        tickFormatter={(day: string) => formatUtcDay(day, "short")}
+        minTickGap={24}
+        tick={{ fontSize: 12, fill: "var(--chart-tick)" }}
+      />
+      <YAxis
+        width={56}
+        domain={[0, "auto"]}
+        allowDecimals={metric === "STORAGE_BYTES"}
+        tickFormatter={(value: number) => compact.format(value)}
+        tick={{ fontSize: 12, fill: "var(--chart-tick)" }}
+      />
+      <Tooltip
+        labelFormatter={(day) => formatUtcDay(String(day))}
+        contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: "#cbd5e1" }}
+        itemStyle={{ color: "#1e293b" }}
+        formatter={(value) => (typeof value === "number" ? formatUnits(metric, value) : "Not reported")}
+      />
+      {counter ? (
+        <>
+          <Bar dataKey="value" name="Calls per day" fill={COLORS.bar} isAnimationActive={false} />
+          <Line
+            dataKey="monthToDate"
+            name="Month to date"
+            stroke={COLORS.total}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Legend
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(name) => <span className="text-slate-700 dark:text-slate-300">{name}</span>}
+          />
+        </>
+      ) : (
+        <Line
+          dataKey="value"
+          name={label}
+          stroke={COLORS.line}
+          strokeWidth={2}
+          connectNulls
+          dot={{ r: 2 }}
+          isAnimationActive={false}
+        />
+      )}
+      {limitUnits !== null && (
+        <ReferenceLine
+          y={limitUnits}
+          stroke={COLORS.limit}
+          strokeDasharray="6 4"
+          ifOverflow="extendDomain"
+          label={{
+            value: `${counter ? "Monthly limit" : "Limit"} ${formatUnits(metric, limitUnits)}`,
+            position: "insideTopLeft",
+            fill: COLORS.limit,
+            fontSize: 12,
+          }}
+        />
+      )}
+    </ComposedChart>
+  );
+};
+
 const MetricChart = ({
   report,
   metric,
@@ -107,76 +197,13 @@ const MetricChart = ({
           Nothing was reported in this range.
         </p>
       ) : (
-        <ComposedChart
-          responsive
-          style={{ width: "100%", height: 220 }}
-          data={points}
-          margin={{ top: 16, right: 12, bottom: 0, left: 0 }}
-          title={`${label} per day, ${formatUtcDay(report.from)} to ${formatUtcDay(report.to)}`}
-          desc={limitText}
-        >
-          <CartesianGrid stroke={COLORS.grid} vertical={false} />
-          <XAxis
-            dataKey="day"
-            tickFormatter={(day: string) => formatUtcDay(day, "short")}
-            minTickGap={24}
-            tick={{ fontSize: 12, fill: "var(--chart-tick)" }}
-          />
-          <YAxis
-            width={56}
-            domain={[0, "auto"]}
-            allowDecimals={metric === "STORAGE_BYTES"}
-            tickFormatter={(value: number) => compact.format(value)}
-            tick={{ fontSize: 12, fill: "var(--chart-tick)" }}
-          />
-          <Tooltip
-            labelFormatter={(day) => formatUtcDay(String(day))}
-            contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: "#cbd5e1" }}
-            itemStyle={{ color: "#1e293b" }}
-            formatter={(value) => (typeof value === "number" ? formatUnits(metric, value) : "Not reported")}
-          />
-          {counter ? (
-            <>
-              <Bar dataKey="value" name="Calls per day" fill={COLORS.bar} isAnimationActive={false} />
-              <Line
-                dataKey="monthToDate"
-                name="Month to date"
-                stroke={COLORS.total}
-                strokeWidth={2}
-                dot={false}
-                isAnimationActive={false}
-              />
-              <Legend
-                wrapperStyle={{ fontSize: 12 }}
-                formatter={(name) => <span className="text-slate-700 dark:text-slate-300">{name}</span>}
-              />
-            </>
-          ) : (
-            <Line
-              dataKey="value"
-              name={label}
-              stroke={COLORS.line}
-              strokeWidth={2}
-              connectNulls
-              dot={{ r: 2 }}
-              isAnimationActive={false}
-            />
-          )}
-          {limitUnits !== null && (
-            <ReferenceLine
-              y={limitUnits}
-              stroke={COLORS.limit}
-              strokeDasharray="6 4"
-              ifOverflow="extendDomain"
-              label={{
-                value: `${counter ? "Monthly limit" : "Limit"} ${formatUnits(metric, limitUnits)}`,
-                position: "insideTopLeft",
-                fill: COLORS.limit,
-                fontSize: 12,
-              }}
-            />
-          )}
-        </ComposedChart>
+        <MetricPlot
+          report={report}
+          metric={metric}
+          points={points}
+          limitUnits={limitUnits}
+          limitText={limitText}
+        />
       )}
     </figure>
   );

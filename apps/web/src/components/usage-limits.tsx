@@ -1,6 +1,7 @@
 import { type LimitCheck, type LimitStatus, METRICS, type Metric } from "@tessera/domain";
 import { useId } from "react";
-import { Badge, cx } from "./ui.tsx";
+import { Badge } from "./badge.tsx";
+import { cx } from "./class-names.ts";
 import {
   formatMetric,
   formatUsedOfLimit,

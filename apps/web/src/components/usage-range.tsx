@@ -1,6 +1,6 @@
 import { UsageRange, utcDay } from "@tessera/domain";
 import { useSearchParams } from "react-router";
-import { Field } from "./ui.tsx";
+import { Field } from "./field.tsx";
 import type { FieldErrors } from "./use-form.ts";
 
 const DAY = 86_400_000;

@@ -2,8 +2,11 @@ import { keepPreviousData, skipToken, useMutation, useQuery } from "@tanstack/re
 import { METRICS, utcDay } from "@tessera/domain";
 import { lazy, Suspense } from "react";
 import { useTRPC, useTRPCClient } from "../trpc.ts";
+import { Alert } from "./alert.tsx";
+import { Button } from "./button.tsx";
 import { downloadFile } from "./download-file.ts";
-import { Alert, Button, ErrorAlert, Loading } from "./ui.tsx";
+import { ErrorAlert } from "./error-alert.tsx";
+import { Loading } from "./loading.tsx";
 import {
   formatMetric,
   formatUtcDay,

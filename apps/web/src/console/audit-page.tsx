@@ -1,6 +1,7 @@
 import { useSearchParams } from "react-router";
 import { AuditLog } from "../components/audit-log.tsx";
-import { Card, PageHeader } from "../components/ui.tsx";
+import { Card } from "../components/card.tsx";
+import { PageHeader } from "../components/page-header.tsx";
 
 /** Every change, or one organisation's when linked with `?organizationId=`. */
 export const ConsoleAuditPage = () => {

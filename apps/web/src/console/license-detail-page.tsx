@@ -3,9 +3,15 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMe } from "../auth/session.tsx";
 import { AuditLog } from "../components/audit-log.tsx";
+import { Button } from "../components/button.tsx";
+import { Card } from "../components/card.tsx";
+import { ConfirmDialog } from "../components/confirm-dialog.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { Field } from "../components/field.tsx";
 import { KeyReveal } from "../components/key-reveal.tsx";
 import { type License, LicenseSummary } from "../components/license-summary.tsx";
-import { Button, Card, ConfirmDialog, ErrorAlert, Field, PageHeader, QueryState } from "../components/ui.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { QueryState } from "../components/query-state.tsx";
 import { useTRPC } from "../trpc.ts";
 
 type Action = "activate" | "suspend" | "reinstate" | "renew" | "cancel";
@@ -57,7 +63,11 @@ const ACTIONS: Record<
   },
 };
 
-const LicenseActions = ({ license }: { license: License }) => {
+/**
+ * The lifecycle action being confirmed (with its reason) and every mutation of the license;
+ * each refreshes the license lists and the audit log. Key and token answers are shown once.
+ */
+const useLicenseMutations = (license: License) => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [action, setAction] = useState<Action | null>(null);
@@ -101,6 +111,12 @@ const LicenseActions = ({ license }: { license: License }) => {
     else mutations[action].mutate(base);
   };
   const current = action ? mutations[action] : null;
+  return { action, setAction, reason, setReason, revealed, setRevealed, rotate, token, run, current };
+};
+
+const LicenseActions = ({ license }: { license: License }) => {
+  const { action, setAction, reason, setReason, revealed, setRevealed, rotate, token, run, current } =
+    useLicenseMutations(license);
   const available = (Object.keys(ACTIONS) as Action[]).filter((name) =>
     ACTIONS[name].allowedFrom.includes(license.status),
   );

@@ -5,20 +5,18 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMe } from "../auth/session.tsx";
+import { Alert } from "../components/alert.tsx";
 import { AuditLog } from "../components/audit-log.tsx";
+import { Button } from "../components/button.tsx";
+import { Card } from "../components/card.tsx";
+import { SECONDARY_LINK } from "../components/class-names.ts";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { formatDay } from "../components/format-date.ts";
 import { LicenseStatusBadge } from "../components/license-badges.tsx";
 import { ContactDetails, contactValuesOf, Detail } from "../components/organization-fields.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { QueryState } from "../components/query-state.tsx";
 import { TeamManager } from "../components/team-manager.tsx";
-import {
-  Alert,
-  Button,
-  Card,
-  ErrorAlert,
-  formatDay,
-  PageHeader,
-  QueryState,
-  SECONDARY_LINK,
-} from "../components/ui.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
 import { OrganizationFields, type OrganizationValues, organizationInputOf } from "./organization-form.tsx";

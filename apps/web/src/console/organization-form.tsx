@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
+import { Field } from "../components/field.tsx";
 import { ContactFields, type ContactValues, contactInputOf } from "../components/organization-fields.tsx";
-import { Field, Select } from "../components/ui.tsx";
+import { Select } from "../components/select.tsx";
 import { errorsUnder, type FieldErrors } from "../components/use-form.ts";
 import { apiProblem, useTRPC } from "../trpc.ts";
 

@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { consoleHealthLinks, HealthSummary } from "../components/organization-health.tsx";
-import { PageHeader, QueryState } from "../components/ui.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { QueryState } from "../components/query-state.tsx";
 import { useTRPC } from "../trpc.ts";
 
 /** One organisation's health: grade and reasons, license, usage, tickets, white-label, audit. */

@@ -1,7 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useRole } from "../auth/session.tsx";
-import { Alert, Card, PageHeader, QueryState, Select } from "../components/ui.tsx";
+import { Alert } from "../components/alert.tsx";
+import { Card } from "../components/card.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { QueryState } from "../components/query-state.tsx";
+import { Select } from "../components/select.tsx";
 import { canAcknowledgeAlerts, UsageAlerts } from "../components/usage-alerts.tsx";
 import { UsageMeters } from "../components/usage-limits.tsx";
 import { formatPeriod } from "../components/usage-metrics.ts";

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { Badge, QueryState } from "../components/ui.tsx";
+import { Badge } from "../components/badge.tsx";
+import { QueryState } from "../components/query-state.tsx";
 import { useTRPC } from "../trpc.ts";
 
 const TONE = { PENDING: "amber", VERIFIED: "green", FAILED: "red" } as const;

@@ -1,5 +1,6 @@
 import { AuditLog } from "../components/audit-log.tsx";
-import { Card, PageHeader } from "../components/ui.tsx";
+import { Card } from "../components/card.tsx";
+import { PageHeader } from "../components/page-header.tsx";
 
 export const PortalAuditPage = () => (
   <>

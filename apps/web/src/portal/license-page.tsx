@@ -1,10 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useMe } from "../auth/session.tsx";
+import { Alert } from "../components/alert.tsx";
+import { Button } from "../components/button.tsx";
+import { Card } from "../components/card.tsx";
+import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { downloadFile } from "../components/download-file.ts";
+import { ErrorAlert } from "../components/error-alert.tsx";
 import { KeyReveal } from "../components/key-reveal.tsx";
 import { LicenseSummary } from "../components/license-summary.tsx";
-import { Alert, Button, Card, ConfirmDialog, ErrorAlert, PageHeader, QueryState } from "../components/ui.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { QueryState } from "../components/query-state.tsx";
 import { useTRPC } from "../trpc.ts";
 
 export const PortalLicensePage = () => {

@@ -2,6 +2,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { UpdateOwnContactInput } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
 import { isCustomerAdmin, useRole } from "../auth/session.tsx";
+import { Alert } from "../components/alert.tsx";
+import { Button } from "../components/button.tsx";
+import { Card } from "../components/card.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { formatDay } from "../components/format-date.ts";
 import {
   ContactDetails,
   ContactFields,
@@ -11,7 +16,8 @@ import {
   Detail,
 } from "../components/organization-fields.tsx";
 import { HealthSummary, portalHealthLinks } from "../components/organization-health.tsx";
-import { Alert, Button, Card, ErrorAlert, formatDay, PageHeader, QueryState } from "../components/ui.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { QueryState } from "../components/query-state.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
 

@@ -1,6 +1,6 @@
 import { isCustomerAdmin, useRole } from "../auth/session.tsx";
+import { PageHeader } from "../components/page-header.tsx";
 import { TeamManager } from "../components/team-manager.tsx";
-import { PageHeader } from "../components/ui.tsx";
 
 export const PortalTeamPage = () => {
   const role = useRole();

@@ -1,17 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { AppRouter } from "@tessera/api";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
+import { Alert } from "../components/alert.tsx";
+import { Button } from "../components/button.tsx";
+import { ConfirmDialog } from "../components/confirm-dialog.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { formatDate } from "../components/format-date.ts";
+import { QueryState } from "../components/query-state.tsx";
 import { nextStatuses, PriorityBadge, STATUS_LABELS, StatusBadge } from "../components/ticket-parts.tsx";
 import { ReplyForm, TicketThread } from "../components/ticket-thread.tsx";
-import { Alert, Button, ConfirmDialog, ErrorAlert, formatDate, QueryState } from "../components/ui.tsx";
 import { useTRPC } from "../trpc.ts";
 
-/** One of the organisation's tickets: the public thread, a reply, resolve and close. */
-export const PortalTicketPage = () => {
-  const { ticketId = "" } = useParams();
+type CustomerTicket = inferRouterOutputs<AppRouter>["support"]["getMine"];
+
+/** Replies and status changes, each refreshing the ticket and the list; the notice says what changed. */
+const useCustomerTicketChanges = (ticketId: string) => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const ticket = useQuery(trpc.support.getMine.queryOptions({ ticketId }));
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);
   const refresh = () =>
@@ -30,76 +37,101 @@ export const PortalTicketPage = () => {
       },
     }),
   );
+  return { notice, confirmClose, setConfirmClose, reply, status };
+};
+
+/** The reference, subject and facts of the ticket, under a way back to the list. */
+const CustomerTicketHeader = ({ data }: { data: CustomerTicket }) => (
+  <>
+    <Link to="/portal/tickets" className="text-sm text-indigo-700 dark:text-indigo-300 hover:underline">
+      ← All tickets
+    </Link>
+    <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900 dark:text-slate-100">
+      <span className="text-slate-500 dark:text-slate-400">{data.reference}</span> {data.subject}
+    </h1>
+    <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+      <div className="flex gap-2">
+        <dt className="text-slate-600 dark:text-slate-300">Priority</dt>
+        <dd>
+          <PriorityBadge priority={data.priority} />
+        </dd>
+      </div>
+      <div className="flex gap-2">
+        <dt className="text-slate-600 dark:text-slate-300">Status</dt>
+        <dd>
+          <StatusBadge status={data.status} />
+        </dd>
+      </div>
+      <div className="flex gap-2">
+        <dt className="text-slate-600 dark:text-slate-300">Handled by</dt>
+        <dd className="text-slate-900 dark:text-slate-100">{data.assignee?.name ?? "Our support team"}</dd>
+      </div>
+      <div className="flex gap-2">
+        <dt className="text-slate-600 dark:text-slate-300">Opened</dt>
+        <dd className="text-slate-900 dark:text-slate-100">{formatDate(data.createdAt)}</dd>
+      </div>
+    </dl>
+  </>
+);
+
+/** Customers may resolve an open ticket and close a resolved one (after confirming). */
+const CustomerTicketActions = ({
+  data,
+  status,
+  onClose,
+}: {
+  data: CustomerTicket;
+  status: ReturnType<typeof useCustomerTicketChanges>["status"];
+  onClose: () => void;
+}) => {
+  const mayResolve = nextStatuses(data.status).includes("RESOLVED");
+  const mayClose = data.status === "RESOLVED";
+  if (!mayResolve && !mayClose) return null;
+  return (
+    <div className="mt-4 flex flex-wrap gap-2">
+      {mayResolve && (
+        <Button
+          variant="secondary"
+          busy={status.isPending}
+          onClick={() => {
+            status.reset();
+            status.mutate({ ticketId: data.id, status: "RESOLVED" });
+          }}
+        >
+          {status.isPending ? "Saving…" : "Mark resolved"}
+        </Button>
+      )}
+      {mayClose && (
+        <Button variant="danger" disabled={status.isPending} onClick={onClose}>
+          Close
+        </Button>
+      )}
+    </div>
+  );
+};
+
+/** One of the organisation's tickets: the public thread, a reply, resolve and close. */
+export const PortalTicketPage = () => {
+  const { ticketId = "" } = useParams();
+  const trpc = useTRPC();
+  const ticket = useQuery(trpc.support.getMine.queryOptions({ ticketId }));
+  const { notice, confirmClose, setConfirmClose, reply, status } = useCustomerTicketChanges(ticketId);
 
   return (
     <QueryState query={ticket}>
       {(data) => {
-        const mayResolve = nextStatuses(data.status).includes("RESOLVED");
-        const mayClose = data.status === "RESOLVED";
         return (
           <>
             <div className="mb-6">
-              <Link
-                to="/portal/tickets"
-                className="text-sm text-indigo-700 dark:text-indigo-300 hover:underline"
-              >
-                ← All tickets
-              </Link>
-              <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900 dark:text-slate-100">
-                <span className="text-slate-500 dark:text-slate-400">{data.reference}</span> {data.subject}
-              </h1>
-              <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-                <div className="flex gap-2">
-                  <dt className="text-slate-600 dark:text-slate-300">Priority</dt>
-                  <dd>
-                    <PriorityBadge priority={data.priority} />
-                  </dd>
-                </div>
-                <div className="flex gap-2">
-                  <dt className="text-slate-600 dark:text-slate-300">Status</dt>
-                  <dd>
-                    <StatusBadge status={data.status} />
-                  </dd>
-                </div>
-                <div className="flex gap-2">
-                  <dt className="text-slate-600 dark:text-slate-300">Handled by</dt>
-                  <dd className="text-slate-900 dark:text-slate-100">
-                    {data.assignee?.name ?? "Our support team"}
-                  </dd>
-                </div>
-                <div className="flex gap-2">
-                  <dt className="text-slate-600 dark:text-slate-300">Opened</dt>
-                  <dd className="text-slate-900 dark:text-slate-100">{formatDate(data.createdAt)}</dd>
-                </div>
-              </dl>
-              {(mayResolve || mayClose) && (
-                <div className="mt-4 flex flex-wrap gap-2">
-                  {mayResolve && (
-                    <Button
-                      variant="secondary"
-                      busy={status.isPending}
-                      onClick={() => {
-                        status.reset();
-                        status.mutate({ ticketId: data.id, status: "RESOLVED" });
-                      }}
-                    >
-                      {status.isPending ? "Saving…" : "Mark resolved"}
-                    </Button>
-                  )}
-                  {mayClose && (
-                    <Button
-                      variant="danger"
-                      disabled={status.isPending}
-                      onClick={() => {
-                        status.reset();
-                        setConfirmClose(true);
-                      }}
-                    >
-                      Close
-                    </Button>
-                  )}
-                </div>
-              )}
+              <CustomerTicketHeader data={data} />
+              <CustomerTicketActions
+                data={data}
+                status={status}
+                onClose={() => {
+                  status.reset();
+                  setConfirmClose(true);
+                }}
+              />
               <div aria-live="polite" className="mt-4 space-y-2">
                 {!confirmClose && <ErrorAlert error={status.error} title="That change was not made" />}
                 {notice && <Alert tone="success">{notice}</Alert>}

@@ -2,19 +2,17 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { CreateTicketInput, type TicketPriority } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
+import { Alert } from "../components/alert.tsx";
+import { Button } from "../components/button.tsx";
+import { Card } from "../components/card.tsx";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { Field } from "../components/field.tsx";
+import { formatDate } from "../components/format-date.ts";
+import { PageHeader } from "../components/page-header.tsx";
+import { Pagination } from "../components/pagination.tsx";
+import { QueryState } from "../components/query-state.tsx";
+import { Select } from "../components/select.tsx";
 import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge } from "../components/ticket-parts.tsx";
-import {
-  Alert,
-  Button,
-  Card,
-  ErrorAlert,
-  Field,
-  formatDate,
-  PageHeader,
-  Pagination,
-  QueryState,
-  Select,
-} from "../components/ui.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
 

@@ -1,7 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { METRICS } from "@tessera/domain";
 import { isCustomerAdmin, useRole } from "../auth/session.tsx";
-import { Alert, Card, PageHeader, QueryState } from "../components/ui.tsx";
+import { Alert } from "../components/alert.tsx";
+import { Card } from "../components/card.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { QueryState } from "../components/query-state.tsx";
 import { UsageAlerts } from "../components/usage-alerts.tsx";
 import { UsageMeters } from "../components/usage-limits.tsx";
 import { formatPeriod, formatUsedOfLimit, METRIC_LABELS } from "../components/usage-metrics.ts";

@@ -1,7 +1,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { Alert } from "../../components/alert.tsx";
+import { Badge } from "../../components/badge.tsx";
+import { Card } from "../../components/card.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
 import { Detail } from "../../components/organization-fields.tsx";
-import { Alert, Badge, Card, ErrorAlert, QueryState, Switch } from "../../components/ui.tsx";
+import { QueryState } from "../../components/query-state.tsx";
+import { Switch } from "../../components/switch.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { GateNotice } from "./tier-gate.tsx";
 import { useRefreshWhiteLabel } from "./white-label-data.ts";

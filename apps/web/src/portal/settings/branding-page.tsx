@@ -1,7 +1,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { BrandingInput, type BrandingWarning, brandingWarnings, HexColor } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
-import { Alert, Badge, Button, Card, ErrorAlert, Field, QueryState, Switch } from "../../components/ui.tsx";
+import { Alert } from "../../components/alert.tsx";
+import { Badge } from "../../components/badge.tsx";
+import { Button } from "../../components/button.tsx";
+import { Card } from "../../components/card.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { Field } from "../../components/field.tsx";
+import { QueryState } from "../../components/query-state.tsx";
+import { Switch } from "../../components/switch.tsx";
 import { useSchemaForm } from "../../components/use-form.ts";
 import { type BrandColours, TESSERA_COLOURS } from "../../theme/brand-colours.ts";
 import { useTRPC } from "../../trpc.ts";

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { cx } from "../../components/ui.tsx";
+import { cx } from "../../components/class-names.ts";
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 

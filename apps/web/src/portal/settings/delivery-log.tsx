@@ -2,7 +2,11 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import type { AppRouter } from "@tessera/api";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
-import { Badge, Button, ErrorAlert, Pagination, QueryState } from "../../components/ui.tsx";
+import { Badge } from "../../components/badge.tsx";
+import { Button } from "../../components/button.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { Pagination } from "../../components/pagination.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { useRefreshWhiteLabel } from "./white-label-data.ts";
 

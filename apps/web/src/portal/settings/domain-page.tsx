@@ -3,19 +3,17 @@ import type { AppRouter } from "@tessera/api";
 import { CustomDomainInput } from "@tessera/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useState } from "react";
+import { Alert } from "../../components/alert.tsx";
+import { Badge } from "../../components/badge.tsx";
+import { Button } from "../../components/button.tsx";
+import { Card } from "../../components/card.tsx";
+import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { CopyButton } from "../../components/copy-button.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { Field } from "../../components/field.tsx";
+import { formatDate } from "../../components/format-date.ts";
 import { Detail } from "../../components/organization-fields.tsx";
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  ConfirmDialog,
-  ErrorAlert,
-  Field,
-  formatDate,
-  QueryState,
-} from "../../components/ui.tsx";
+import { QueryState } from "../../components/query-state.tsx";
 import { useSchemaForm } from "../../components/use-form.ts";
 import { useTRPC } from "../../trpc.ts";
 import { GateNotice } from "./tier-gate.tsx";

@@ -1,16 +1,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { SetFeatureToggleInput } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
-import {
-  Alert,
-  Button,
-  Card,
-  ConfirmDialog,
-  ErrorAlert,
-  Field,
-  formatDate,
-  QueryState,
-} from "../../components/ui.tsx";
+import { Alert } from "../../components/alert.tsx";
+import { Button } from "../../components/button.tsx";
+import { Card } from "../../components/card.tsx";
+import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { Field } from "../../components/field.tsx";
+import { formatDate } from "../../components/format-date.ts";
+import { QueryState } from "../../components/query-state.tsx";
 import { useSchemaForm } from "../../components/use-form.ts";
 import { useTRPC } from "../../trpc.ts";
 import { GateNotice } from "./tier-gate.tsx";

@@ -1,6 +1,6 @@
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@tessera/domain";
 import { useId } from "react";
-import { Field } from "../../components/ui.tsx";
+import { Field } from "../../components/field.tsx";
 import { errorsUnder, type FieldErrors } from "../../components/use-form.ts";
 
 export interface IntegrationValues {

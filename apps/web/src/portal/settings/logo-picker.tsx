@@ -1,7 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { LOGO_CONTENT_TYPES, LOGO_MAX_BYTES, type LogoContentType } from "@tessera/domain";
 import { useId, useState } from "react";
-import { Button, ErrorAlert, Field } from "../../components/ui.tsx";
+import { Button } from "../../components/button.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { Field } from "../../components/field.tsx";
 import type { FieldErrors } from "../../components/use-form.ts";
 import { apiProblem, useTRPC } from "../../trpc.ts";
 

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { NavLink, Outlet } from "react-router";
-import { Loading, PageHeader } from "../../components/ui.tsx";
+import { Loading } from "../../components/loading.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
 
 const SECTIONS = [
   { to: "branding", label: "Branding" },

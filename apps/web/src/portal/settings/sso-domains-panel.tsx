@@ -3,17 +3,15 @@ import type { AppRouter } from "@tessera/api";
 import { SsoDomainInput } from "@tessera/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useState } from "react";
+import { Badge } from "../../components/badge.tsx";
+import { Button } from "../../components/button.tsx";
+import { Card } from "../../components/card.tsx";
+import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { CopyButton } from "../../components/copy-button.tsx";
-import {
-  Badge,
-  Button,
-  Card,
-  ConfirmDialog,
-  ErrorAlert,
-  Field,
-  formatDate,
-  QueryState,
-} from "../../components/ui.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { Field } from "../../components/field.tsx";
+import { formatDate } from "../../components/format-date.ts";
+import { QueryState } from "../../components/query-state.tsx";
 import { useSchemaForm } from "../../components/use-form.ts";
 import { useTRPC } from "../../trpc.ts";
 import { DomainStatusBadge } from "./domain-page.tsx";

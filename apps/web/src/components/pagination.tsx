@@ -1,0 +1,32 @@
+import { Button } from "./button.tsx";
+
+export const Pagination = ({
+  page,
+  pageCount,
+  total,
+  onPage,
+  noun = "items",
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  onPage: (page: number) => void;
+  noun?: string;
+}) => (
+  <nav
+    aria-label="Pagination"
+    className="mt-4 flex items-center justify-between text-sm text-slate-600 dark:text-slate-300"
+  >
+    <span>
+      {total} {noun} · page {Math.min(page, Math.max(pageCount, 1))} of {Math.max(pageCount, 1)}
+    </span>
+    <div className="flex gap-2">
+      <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        Previous
+      </Button>
+      <Button variant="secondary" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
+        Next
+      </Button>
+    </div>
+  </nav>
+);
