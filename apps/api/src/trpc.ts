@@ -8,7 +8,7 @@ import {
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
-import type { ApiKeyPrincipal } from "./api-keys/service.ts";
+import type { ApiKeyPrincipal } from "./api-keys/principal.ts";
 import type { Actor, Context } from "./context.ts";
 import { describeError, toTRPCError } from "./errors.ts";
 

@@ -1,8 +1,8 @@
 import { licenseReminders, licenses } from "@tessera/db/schema";
 import { dueReminder, entitlementsFor, type Feature, type Limits, renewedExpiry } from "@tessera/domain";
 import { and, eq, gt, lte, sql } from "drizzle-orm";
-import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { licenseChanged } from "../licenses/validation-cache.ts";
 
 export interface LicenseSweepResult {
@@ -64,7 +64,7 @@ export const runLicenseSweep = async (
         periodEnd: expiresAt,
         reason: "AUTO_RENEWAL",
       });
-      await recordAudit(tx, ctx, {
+      await recordEvent(tx, ctx, {
         action: "license.auto_renewed",
         organizationId: license.organizationId,
         targetType: "license",
@@ -91,7 +91,7 @@ export const runLicenseSweep = async (
       .returning({ id: licenses.id, organizationId: licenses.organizationId, expiresAt: licenses.expiresAt });
     for (const row of expired) {
       await licenseChanged(tx, deps.validationCache, row.id);
-      await recordAudit(tx, ctx, {
+      await recordEvent(tx, ctx, {
         action: "license.expired",
         organizationId: row.organizationId,
         targetType: "license",
@@ -131,7 +131,7 @@ export const runLicenseSweep = async (
         .onConflictDoNothing()
         .returning({ id: licenseReminders.id });
       if (inserted.length === 0) return false;
-      await recordAudit(tx, ctx, {
+      await recordEvent(tx, ctx, {
         action: "license.expiry_reminder",
         organizationId: license.organizationId,
         targetType: "license",

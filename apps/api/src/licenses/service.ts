@@ -27,9 +27,10 @@ import {
 } from "@tessera/domain";
 import { and, asc, count, desc, eq, gt, ilike, lte, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { diff, recordAudit } from "../audit/service.ts";
 import { sha256 } from "../auth/tokens.ts";
 import type { ServiceContext } from "../context.ts";
+import { diff } from "../events/domain-event.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { licenseChanged } from "./validation-cache.ts";
 
 type LicenseRow = typeof licenses.$inferSelect;
@@ -117,7 +118,7 @@ export const createLicense = async (ctx: ServiceContext, input: z.output<typeof 
         })
         .returning();
       if (!created) throw new Error("insert returned no row");
-      await recordAudit(tx, ctx, {
+      await recordEvent(tx, ctx, {
         action: "license.created",
         organizationId: created.organizationId,
         targetType: "license",
@@ -232,7 +233,7 @@ export const transitionLicense = async (
         );
       }
       await licenseChanged(tx, ctx.licenseCache, row.id);
-      await recordAudit(tx, ctx, {
+      await recordEvent(tx, ctx, {
         action: ACTION_AUDIT[action],
         organizationId: row.organizationId,
         targetType: "license",
@@ -298,7 +299,7 @@ export const updateLicenseSettings = async (
       .returning();
     if (!updated) throw new DomainError("STALE_VERSION", "The license changed at the same time; try again");
     await licenseChanged(tx, ctx.licenseCache, licenseId);
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "license.settings_changed",
       organizationId: updated.organizationId,
       targetType: "license",
@@ -339,7 +340,7 @@ export const rotateLicenseKey = async (
       .returning();
     if (!updated) throw new DomainError("STALE_VERSION", "The license changed at the same time; try again");
     await licenseChanged(tx, ctx.licenseCache, licenseId);
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "license.key_rotated",
       organizationId: updated.organizationId,
       targetType: "license",

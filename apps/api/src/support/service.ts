@@ -26,8 +26,9 @@ import {
 } from "@tessera/domain";
 import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { diff, recordAudit } from "../audit/service.ts";
 import type { ServiceContext } from "../context.ts";
+import { diff } from "../events/domain-event.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { slaOf, storedDueTimes } from "./sla-view.ts";
 import { requireTicketQuotas } from "./ticket-quotas.ts";
 
@@ -142,7 +143,7 @@ export const createTicket = async (
         );
       }
     }
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "ticket.created",
       organizationId,
       targetType: "ticket",
@@ -218,7 +219,7 @@ const changeTicket = async (
     { status: current.status, priority: current.priority, assigneeId: current.assigneeId },
     { status: updated.status, priority: updated.priority, assigneeId: updated.assigneeId },
   );
-  await recordAudit(tx, ctx, {
+  await recordEvent(tx, ctx, {
     action,
     organizationId: updated.organizationId,
     targetType: "ticket",

@@ -16,8 +16,8 @@ import {
 } from "@tessera/domain";
 import { desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { recordAudit } from "../audit/service.ts";
 import type { ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { usageInPeriod } from "./current-usage.ts";
 
 type Event = z.output<typeof UsageEvent>;
@@ -216,7 +216,7 @@ const bookUsage = async (
         .returning({ id: usageAlerts.id, threshold: usageAlerts.threshold });
       for (const alert of created) {
         alerts.push({ metric, threshold: alert.threshold, period, used, limit });
-        await recordAudit(tx, ctx, {
+        await recordEvent(tx, ctx, {
           action: "usage.alert_raised",
           organizationId,
           targetType: "usage_alert",

@@ -20,8 +20,8 @@ import {
 } from "@tessera/domain";
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL, sum } from "drizzle-orm";
 import type { z } from "zod";
-import { recordAudit } from "../audit/service.ts";
 import type { ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { usageForLicenses, usageInPeriod } from "./current-usage.ts";
 
 const inForceLicense = async (ctx: ServiceContext, organizationId: string) => {
@@ -286,7 +286,7 @@ export const acknowledgeAlert = async (
       const [settled] = await tx.select().from(usageAlerts).where(eq(usageAlerts.id, alertId));
       return settled ?? alert;
     }
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "usage.alert_acknowledged",
       organizationId: alert.organizationId,
       targetType: "usage_alert",

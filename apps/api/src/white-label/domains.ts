@@ -14,8 +14,8 @@ import {
 } from "@tessera/domain";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { lookupTxt } from "./dns.ts";
 import { type CustomizationRow, findCustomization, requireAllowed, saveCustomization } from "./store.ts";
 
@@ -160,7 +160,7 @@ export const checkDomainRecord = async (ctx: ServiceContext, deps: DomainDeps, r
       return latest;
     }
     if (value.status !== next.status) {
-      await recordAudit(tx, ctx, {
+      await recordEvent(tx, ctx, {
         action: next.status === "VERIFIED" ? "white_label.domain_verified" : "white_label.domain_failed",
         organizationId: row.organizationId,
         targetType: "customization",
@@ -206,7 +206,7 @@ export const failDomainClaims = async (
         updatedAt: ctx.clock.now(),
       })
       .where(eq(customizations.id, claim.id));
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action,
       organizationId: claim.organizationId,
       targetType: "customization",

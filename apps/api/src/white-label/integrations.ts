@@ -17,8 +17,8 @@ import {
 } from "@tessera/domain";
 import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
-import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { requireQuota } from "../quotas/organization-lock.ts";
 import { type CustomizationRow, requireAllowed, saveCustomization } from "./store.ts";
 import { enqueueWebhookEvent } from "./webhook-outbox.ts";
@@ -244,7 +244,7 @@ export const retryDelivery = async (ctx: ServiceContext, organizationId: string,
       if (!exists) throw new DomainError("NOT_FOUND", "Delivery not found", { field: "deliveryId" });
       throw new DomainError("CONFLICT", "This delivery has already succeeded", { field: "deliveryId" });
     }
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "white_label.delivery_retried",
       organizationId,
       targetType: "webhook_delivery",

@@ -4,8 +4,8 @@ import { brandingAssets } from "@tessera/db/schema";
 import { checkLogoBytes, DomainError, type UploadLogoInput } from "@tessera/domain";
 import { count, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { requireAllowed } from "./store.ts";
 
 export const LOGO_ROUTE = "/branding/logos/";
@@ -52,7 +52,7 @@ export const uploadLogo = async (
         sizeBytes: brandingAssets.sizeBytes,
       });
     if (!asset) throw new Error("insert returned no row");
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "white_label.logo_uploaded",
       organizationId,
       targetType: "branding_asset",

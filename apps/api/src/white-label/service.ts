@@ -22,10 +22,11 @@ import {
 } from "@tessera/domain";
 import { and, count, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { z } from "zod";
-import { recordAudit } from "../audit/service.ts";
 import { endPasswordSessions } from "../auth/session-revocation.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { requireOutboundUrl } from "../egress/outbound-url.ts";
+import { recordEvent } from "../events/record-event.ts";
+import { currentEntitlements } from "../licenses/entitlements.ts";
 import { licenseChanged } from "../licenses/validation-cache.ts";
 import { requireQuota } from "../quotas/organization-lock.ts";
 import { domainView } from "./domains.ts";
@@ -33,7 +34,6 @@ import { integrationView } from "./integrations.ts";
 import { logoPath } from "./logos.ts";
 import { claimSsoDomains } from "./sso-domains.ts";
 import {
-  currentEntitlements,
   customizationView,
   findCustomization,
   listCustomizations,
@@ -394,7 +394,7 @@ export const deleteCustomization = async (
       .where(and(eq(customizations.id, customizationId), eq(customizations.organizationId, organizationId)))
       .returning();
     if (!row) throw new DomainError("NOT_FOUND", "Customisation not found", { field: "customizationId" });
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "white_label.customization_deleted",
       organizationId,
       targetType: "customization",

@@ -15,6 +15,7 @@ import { sessionCookie } from "../auth/cookie.ts";
 import { startSession } from "../auth/service.ts";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { currentEntitlements } from "../licenses/entitlements.ts";
 import { clientIp, isSecure } from "../request-context.ts";
 import type { OidcSettingsValue } from "./service.ts";
 import {
@@ -26,7 +27,7 @@ import {
 import { ssoDomainVerified } from "./sso-domains.ts";
 import { providerConfiguration } from "./sso-provider.ts";
 import { storeLoginStateWithinCap } from "./sso-start-guard.ts";
-import { currentEntitlements, findCustomization } from "./store.ts";
+import { findCustomization } from "./store.ts";
 
 export const SSO_START_PATH = "/auth/sso/start";
 export const SSO_CALLBACK_PATH = "/auth/sso/callback";
