@@ -9,7 +9,7 @@ import { utcDay } from "@tessera/domain";
 import { and, eq, gte, lte, sql } from "drizzle-orm";
 import { systemClock } from "../src/clock.ts";
 import type { ServiceContext } from "../src/context.ts";
-import { getExpiringLicenses, getLicenseStats, getLicenseTrend } from "../src/licenses/service.ts";
+import { getExpiringLicenses, getLicenseStats, getLicenseTrend } from "../src/licenses/queries.ts";
 import { getSupportStats } from "../src/support/stats.ts";
 import {
   getUsageAlerts,

@@ -3,7 +3,8 @@ import { DomainError, IN_FORCE_STATUSES, licenseTokenExpiry } from "@tessera/dom
 import { and, eq, inArray } from "drizzle-orm";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
-import { findLicense, licenseView } from "./service.ts";
+import { licenseView } from "./license-view.ts";
+import { findLicense } from "./lookup.ts";
 import { signToken } from "./signing-keys.ts";
 import { featureFlags } from "./validation.ts";
 

@@ -3,7 +3,7 @@ import { gradeHealth, TICKET_PRIORITIES, type TicketPriority } from "@tessera/do
 import { and, count, eq, gte } from "drizzle-orm";
 import { listAuditEvents } from "../audit/service.ts";
 import type { ServiceContext } from "../context.ts";
-import { getLicenseByOrganization } from "../licenses/service.ts";
+import { getLicenseByOrganization } from "../licenses/lookup.ts";
 import { atRiskCondition, breachedCondition, isOpen, listTickets } from "../support/service.ts";
 import { checkLimits, getUsageAlerts } from "../usage/queries.ts";
 import { getWhiteLabelConfig } from "../white-label/service.ts";
