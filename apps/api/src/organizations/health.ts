@@ -4,7 +4,7 @@ import { and, count, eq, gte } from "drizzle-orm";
 import { listAuditEvents } from "../audit/service.ts";
 import type { ServiceContext } from "../context.ts";
 import { getLicenseByOrganization } from "../licenses/lookup.ts";
-import { atRiskCondition, breachedCondition, isOpen, listTickets } from "../support/service.ts";
+import { atRiskCondition, breachedCondition, isOpen, listTickets } from "../support/ticket-queries.ts";
 import { checkLimits, getUsageAlerts } from "../usage/queries.ts";
 import { getWhiteLabelConfig } from "../white-label/service.ts";
 import { getOrganization } from "./service.ts";
