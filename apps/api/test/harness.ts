@@ -32,7 +32,7 @@ import { createTicket } from "../src/support/create-ticket.ts";
 import { updateTicketStatus } from "../src/support/ticket-changes.ts";
 import { addMember } from "../src/team/service.ts";
 import { createCallerFactory } from "../src/trpc.ts";
-import { enableAPI } from "../src/white-label/service.ts";
+import { enableAPI } from "../src/white-label/api-access.ts";
 import { openTestDatabase } from "./database.ts";
 
 export const TEST_PASSWORD = "correct-horse-battery";

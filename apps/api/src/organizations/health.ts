@@ -6,7 +6,7 @@ import type { ServiceContext } from "../context.ts";
 import { getLicenseByOrganization } from "../licenses/lookup.ts";
 import { atRiskCondition, breachedCondition, isOpen, listTickets } from "../support/ticket-queries.ts";
 import { checkLimits, getUsageAlerts } from "../usage/queries.ts";
-import { getWhiteLabelConfig } from "../white-label/service.ts";
+import { getWhiteLabelConfig } from "../white-label/customizations.ts";
 import { getOrganization } from "./service.ts";
 
 const WEEK_MS = 7 * 86_400_000;

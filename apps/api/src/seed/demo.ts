@@ -6,7 +6,7 @@ import { createLicense } from "../licenses/create.ts";
 import { activateLicense } from "../licenses/lifecycle.ts";
 import { createOrganization } from "../organizations/service.ts";
 import { addMember } from "../team/service.ts";
-import { enableAPI } from "../white-label/service.ts";
+import { enableAPI } from "../white-label/api-access.ts";
 
 export const DEMO_PASSWORD = "tessera-demo-2026";
 

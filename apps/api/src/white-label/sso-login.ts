@@ -17,7 +17,6 @@ import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { currentEntitlements } from "../licenses/entitlements.ts";
 import { clientIp, isSecure } from "../request-context.ts";
-import type { OidcSettingsValue } from "./service.ts";
 import {
   bindingCookie,
   browserBinding,
@@ -26,6 +25,7 @@ import {
 } from "./sso-browser-binding.ts";
 import { ssoDomainVerified } from "./sso-domains.ts";
 import { providerConfiguration } from "./sso-provider.ts";
+import type { OidcSettingsValue } from "./sso-settings.ts";
 import { storeLoginStateWithinCap } from "./sso-start-guard.ts";
 import { findCustomization } from "./store.ts";
 
