@@ -5,7 +5,8 @@ import { listAuditEvents } from "../audit/service.ts";
 import type { ServiceContext } from "../context.ts";
 import { getLicenseByOrganization } from "../licenses/lookup.ts";
 import { atRiskCondition, breachedCondition, isOpen, listTickets } from "../support/ticket-queries.ts";
-import { checkLimits, getUsageAlerts } from "../usage/queries.ts";
+import { getUsageAlerts } from "../usage/alerts.ts";
+import { checkLimits } from "../usage/usage-report.ts";
 import { getWhiteLabelConfig } from "../white-label/customizations.ts";
 import { getOrganization } from "./service.ts";
 
