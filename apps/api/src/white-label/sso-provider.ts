@@ -1,7 +1,7 @@
+import type { OidcSettingsValue } from "@tessera/domain";
 import * as oidc from "openid-client";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps } from "../context.ts";
-import type { OidcSettingsValue } from "./sso-settings.ts";
 
 const DISCOVERY_TTL_MS = 10 * 60_000;
 /** A provider that failed discovery is not asked again for this long, whoever starts SSO. */

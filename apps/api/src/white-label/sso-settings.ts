@@ -6,29 +6,9 @@ import type { AppDeps, ServiceContext } from "../context.ts";
 import { requireOutboundUrl } from "../egress/outbound-url.ts";
 import { claimSsoDomains } from "./sso-domains.ts";
 import { findCustomization, requireAllowed, saveCustomization } from "./store.ts";
+import { storedValue } from "./stored-value.ts";
 
 export type WhiteLabelDeps = Pick<AppDeps, "secrets" | "config">;
-/** What an SSO record holds, by protocol (the OIDC client secret is sealed apart). */
-export interface OidcSettingsValue {
-  protocol: "OIDC";
-  issuer: string;
-  clientId: string;
-  allowedDomains: string[];
-  enforced: boolean;
-}
-export interface SamlSettingsValue {
-  protocol: "SAML";
-  entityId: string;
-  ssoUrl: string;
-  certificate: string;
-  certificateSubject: string;
-  certificateFingerprint256: string;
-  certificateExpiresAt: string;
-  allowedDomains: string[];
-  enforced: boolean;
-}
-export type SsoSettingsValue = OidcSettingsValue | SamlSettingsValue;
-
 /** SSO as anyone may see it: no secret, only whether one is stored. */
 export const ssoView = (row: {
   id: string;
@@ -39,7 +19,7 @@ export const ssoView = (row: {
 }) => ({
   id: row.id,
   version: row.version,
-  ...(row.value as unknown as SsoSettingsValue),
+  ...storedValue("SSO", row.value),
   hasClientSecret: row.secretCiphertext !== null,
   updatedAt: row.updatedAt,
 });

@@ -71,14 +71,6 @@ export type ListDeliveriesInput = z.input<typeof ListDeliveriesInput>;
 export const DeliveryId = z.object({ deliveryId: z.uuid() });
 export type DeliveryId = z.input<typeof DeliveryId>;
 
-/** What an INTEGRATION record holds (the signing secret is stored encrypted beside it). */
-export interface Integration {
-  name: string;
-  url: string;
-  events: WebhookEventType[];
-  enabled: boolean;
-}
-
 export const WEBHOOK_SIGNATURE_HEADER = "Tessera-Signature";
 
 /**
