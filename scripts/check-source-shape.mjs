@@ -28,7 +28,8 @@ const problems = [];
 
 for (const file of files) {
   const lines = readFileSync(file, "utf8").split("\n").length;
-  if (lines > MAX_FILE_LINES) problems.push(`${relative(root, file)}: ${lines} lines (max ${MAX_FILE_LINES})`);
+  if (lines > MAX_FILE_LINES)
+    problems.push(`${relative(root, file)}: ${lines} lines (max ${MAX_FILE_LINES})`);
 }
 
 // Relative imports only: a circle never crosses a package boundary here (domain and db import nothing of ours).

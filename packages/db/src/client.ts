@@ -31,7 +31,7 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-export interface CreateDbOptions {
+interface CreateDbOptions {
   /** postgres:// URL; without it the embedded PGlite database is used. */
   url?: string | undefined;
   /** PGlite data folder; without it PGlite lives in memory. */
@@ -43,7 +43,7 @@ export interface CreateDbOptions {
 }
 
 /** The folder of committed migrations, found through the package so it works bundled too. */
-export const migrationsFolder = (): string =>
+const migrationsFolder = (): string =>
   join(dirname(createRequire(import.meta.url).resolve("@tessera/db/package.json")), "drizzle");
 
 /** How many migrations the code ships; `/readyz` compares it with what the database applied. */

@@ -26,7 +26,7 @@ const newApiKey = () => {
 };
 
 /** The columns anyone may see of a key: never its hash. */
-export const apiKeyColumns = {
+const apiKeyColumns = {
   id: apiKeys.id,
   organizationId: apiKeys.organizationId,
   name: apiKeys.name,

@@ -12,7 +12,7 @@ import { randomToken, sha256 } from "./tokens.ts";
 /** Refresh a session's expiry at most this often, so reads do not write on every request. */
 const SLIDE_AFTER_MS = 60 * 60 * 1000;
 
-export interface SignInResult {
+interface SignInResult {
   token: string;
   expiresAt: Date;
   actor: Omit<Actor, "sessionId">;

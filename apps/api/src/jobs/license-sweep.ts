@@ -5,7 +5,7 @@ import type { AppDeps, ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { licenseChanged } from "../licenses/validation-cache.ts";
 
-export interface LicenseSweepResult {
+interface LicenseSweepResult {
   renewed: number;
   expired: number;
   reminders: number;

@@ -42,8 +42,6 @@ export const licenseView = (row: LicenseRow, now: Date, organizationName?: strin
     daysUntilExpiry: row.expiresAt ? daysUntilExpiry(row.expiresAt, now) : null,
   };
 };
-export type LicenseView = ReturnType<typeof licenseView>;
-
 export const inForce = (error: unknown) =>
   sqlState(error) === UNIQUE_VIOLATION && constraintName(error) === "licenses_one_in_force_per_organization";
 

@@ -22,7 +22,7 @@ const ACTION_AUDIT: Record<LicenseAction, string> = {
  * concurrent calls one wins and the other gets STALE_VERSION (or the transition error the new
  * state implies) — a retried or doubled click never renews twice.
  */
-export const transitionLicense = async (
+const transitionLicense = async (
   ctx: ServiceContext,
   licenseId: string,
   action: LicenseAction,

@@ -10,7 +10,7 @@ import { enableAPI } from "../white-label/api-access.ts";
 
 export const DEMO_PASSWORD = "tessera-demo-2026";
 
-export interface DemoSignIn {
+interface DemoSignIn {
   who: string;
   email: string;
   password: string;

@@ -12,8 +12,6 @@ export const ticketView = (row: TicketRow, now: Date) => ({
   reference: formatTicketNumber(row.number),
   sla: slaOf(row, now),
 });
-export type TicketView = ReturnType<typeof ticketView>;
-
 /** Who is acting, as the thread and the ticket record it. */
 export const authorOf = (ctx: ServiceContext) =>
   ctx.actor

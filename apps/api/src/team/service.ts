@@ -18,7 +18,7 @@ import { recordEvent } from "../events/record-event.ts";
 import { requireQuota } from "../quotas/organization-lock.ts";
 
 /** What any reader of a team sees of a user: never the password hash. */
-export const memberColumns = {
+const memberColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
@@ -182,7 +182,7 @@ const requireOrganization = async (tx: Transaction, organizationId: string) => {
     throw new DomainError("NOT_FOUND", "Organisation not found", { field: "organizationId" });
 };
 
-export interface MemberChange {
+interface MemberChange {
   userId: string;
   role?: CustomerRole | undefined;
   disabled?: boolean | undefined;

@@ -9,7 +9,7 @@ import { type BookedEvent, foldDaily, writeDailyRollups, writeMonthlyRollups } f
 
 type Event = z.output<typeof UsageEvent>;
 
-export interface IngestResult {
+interface IngestResult {
   accepted: number;
   duplicates: number;
   alerts: RaisedAlert[];

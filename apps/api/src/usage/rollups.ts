@@ -25,7 +25,7 @@ interface MonthlyRollup {
 }
 
 /** Where the rollup rows are written: the license booked against, at `now`. */
-export interface RollupTarget {
+interface RollupTarget {
   licenseId: string;
   organizationId: string;
   now: Date;

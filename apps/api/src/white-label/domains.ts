@@ -5,7 +5,6 @@ import {
   CLAIM_TAKEN_REASON,
   type CustomDomainInput,
   DomainError,
-  type DomainStatus,
   type DomainValue,
   judgeDomainCheck,
   normalizeCustomDomain,

@@ -12,7 +12,7 @@ export const LOGO_ROUTE = "/branding/logos/";
 export const logoPath = (assetId: string) => `${LOGO_ROUTE}${assetId}`;
 
 /** What guards an upload: the hourly rate, the SVG sanitiser, and the cap on stored logos. */
-export type LogoUploadGuards = Pick<AppDeps, "logoUploadLimiter" | "svgSanitizer"> & {
+type LogoUploadGuards = Pick<AppDeps, "logoUploadLimiter" | "svgSanitizer"> & {
   config: Pick<AppDeps["config"], "LOGO_MAX_PER_ORGANIZATION" | "LOGO_UNREFERENCED_GRACE_HOURS">;
 };
 

@@ -21,10 +21,10 @@ type SsoDomainRow = typeof ssoDomains.$inferSelect;
 type SsoDomainDeps = Pick<AppDeps, "config">;
 
 /** An organisation proves at most this many email domains. */
-export const SSO_DOMAIN_LIMIT = 50;
+const SSO_DOMAIN_LIMIT = 50;
 
 /** A claim with the DNS record the customer must create. */
-export const ssoDomainView = (row: SsoDomainRow) => ({
+const ssoDomainView = (row: SsoDomainRow) => ({
   id: row.id,
   domain: row.domain,
   status: row.status,

@@ -5,7 +5,7 @@ import type { AppDeps } from "../context.ts";
 
 const DISCOVERY_TTL_MS = 10 * 60_000;
 /** A provider that failed discovery is not asked again for this long, whoever starts SSO. */
-export const DISCOVERY_FAILURE_TTL_MS = 60_000;
+const DISCOVERY_FAILURE_TTL_MS = 60_000;
 
 const discoveries = new Map<string, { config: oidc.Configuration; fetchedAt: number }>();
 const failures = new Map<string, { error: unknown; failedAt: number }>();

@@ -8,7 +8,7 @@ import { claimSsoDomains } from "./sso-domains.ts";
 import { findCustomization, requireAllowed, saveCustomization } from "./store.ts";
 import { storedValue } from "./stored-value.ts";
 
-export type WhiteLabelDeps = Pick<AppDeps, "secrets" | "config">;
+type WhiteLabelDeps = Pick<AppDeps, "secrets" | "config">;
 /** SSO as anyone may see it: no secret, only whether one is stored. */
 export const ssoView = (row: {
   id: string;

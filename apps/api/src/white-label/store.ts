@@ -26,8 +26,6 @@ export const customizationView = (row: CustomizationRow) => ({
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
 });
-export type CustomizationView = ReturnType<typeof customizationView>;
-
 /** TIER_FEATURE_REQUIRED unless the organisation's license includes the customisation. */
 export const requireAllowed = async (
   executor: Executor,
@@ -70,7 +68,7 @@ export const listCustomizations = (executor: Executor, organizationId: string, t
     )
     .orderBy(customizations.type, customizations.key);
 
-export interface SaveCustomization {
+interface SaveCustomization {
   organizationId: string;
   type: CustomizationType;
   key: string;

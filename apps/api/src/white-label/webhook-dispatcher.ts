@@ -23,7 +23,7 @@ const TIMEOUT_MS = 10_000;
 const EXCERPT_CHARS = 500;
 
 /** HMAC-SHA256 over `<t>.<body>`: the `Tessera-Signature` header value. */
-export const signWebhook = (secret: string, timestampSeconds: number, body: string) =>
+const signWebhook = (secret: string, timestampSeconds: number, body: string) =>
   webhookSignatureHeader(
     timestampSeconds,
     createHmac("sha256", secret).update(webhookSignedPayload(timestampSeconds, body)).digest("hex"),

@@ -5,7 +5,7 @@ import { customizationGate, type WebhookEventType } from "@tessera/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { currentEntitlements, latestLicenseEntitlements } from "../licenses/entitlements.ts";
 
-export interface OutboxEvent {
+interface OutboxEvent {
   organizationId: string;
   type: WebhookEventType | "ping";
   data: Record<string, unknown>;

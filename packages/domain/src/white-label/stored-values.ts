@@ -46,7 +46,7 @@ export const OidcSettingsValue = z.object({
 export type OidcSettingsValue = z.output<typeof OidcSettingsValue>;
 
 /** A SAML SSO record with what was read from its certificate. */
-export const SamlSettingsValue = z.object({
+const SamlSettingsValue = z.object({
   protocol: z.literal("SAML"),
   entityId: z.string(),
   ssoUrl: z.string(),
@@ -56,7 +56,6 @@ export const SamlSettingsValue = z.object({
   certificateExpiresAt: z.string(),
   ...SsoCommon,
 });
-export type SamlSettingsValue = z.output<typeof SamlSettingsValue>;
 
 export const SsoSettingsValue = z.discriminatedUnion("protocol", [OidcSettingsValue, SamlSettingsValue]);
 export type SsoSettingsValue = z.output<typeof SsoSettingsValue>;
