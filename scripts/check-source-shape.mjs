@@ -33,7 +33,8 @@ for (const file of files) {
 }
 
 // Relative imports only: a circle never crosses a package boundary here (domain and db import nothing of ours).
-const importPattern = /(?:import|export)\s[^;]*?from\s+["'](\.{1,2}\/[^"']+)["']/g;
+// `from "./x"`, a bare `import "./x"` and a dynamic `import("./x")` all count.
+const importPattern = /(?:\bfrom\s+|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g;
 const edges = new Map(
   files.map((file) => {
     const text = readFileSync(file, "utf8");
