@@ -1,5 +1,5 @@
-// Keeps the source a newcomer can read: no file over MAX_FILE_LINES lines and no circular
-// import inside a package's src/. Function length is biome's noExcessiveLinesPerFunction
+// Keeps the source a newcomer can read: no file over MAX_FILE_LINES lines, no circular import
+// inside a package's src/, no export nothing imports. Function length is biome's noExcessiveLinesPerFunction
 // (biome.json); this covers what biome has no rule for. Run by `pnpm lint`.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -20,6 +20,14 @@ function sourceFiles(directory) {
     const path = join(directory, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function testFiles(directory) {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return testFiles(path);
+    return /\.test\.tsx?$/.test(name) ? [path] : [];
   });
 }
 
@@ -63,8 +71,32 @@ const visit = (file) => {
 };
 for (const file of files) if (!colour.has(file)) visit(file);
 
+// Dead exports: a name exported from API or package source that no other file mentions. The
+// database schema is exempt (drizzle-kit reads every exported table, enum and sequence).
+const readers = [
+  ...files,
+  ...["apps/api/test", "apps/api/bench", "apps/web/e2e"]
+    .filter((path) => existsSync(join(root, path)))
+    .flatMap((path) => [...sourceFiles(join(root, path)), ...testFiles(join(root, path))]),
+  ...sourceRoots.flatMap((source) => testFiles(join(root, source))),
+];
+const texts = new Map(readers.map((file) => [file, readFileSync(file, "utf8")]));
+const exportPattern =
+  /^export (?:const|let|function|async function|class|type|interface|enum) ([A-Za-z_$][\w$]*)/gm;
+for (const file of files) {
+  const path = relative(root, file);
+  if (path.startsWith("apps/web/") || path.includes("/schema/")) continue;
+  for (const [, name] of (texts.get(file) ?? "").matchAll(exportPattern)) {
+    const word = new RegExp(`\\b${name.replace(/\$/g, "\\$")}\\b`);
+    const used = [...texts].some(([other, text]) => other !== file && word.test(text));
+    if (!used) problems.push(`${path}: export ${name} is imported nowhere (drop it, or drop \`export\`)`);
+  }
+}
+
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
 }
-console.log(`source shape: ${files.length} files, none over ${MAX_FILE_LINES} lines, no import circle`);
+console.log(
+  `source shape: ${files.length} files, none over ${MAX_FILE_LINES} lines, no import circle, no dead export`,
+);
