@@ -9,15 +9,11 @@ import { utcDay } from "@tessera/domain";
 import { and, eq, gte, lte, sql } from "drizzle-orm";
 import { systemClock } from "../src/clock.ts";
 import type { ServiceContext } from "../src/context.ts";
-import { getExpiringLicenses, getLicenseStats, getLicenseTrend } from "../src/licenses/service.ts";
+import { getExpiringLicenses, getLicenseStats, getLicenseTrend } from "../src/licenses/queries.ts";
 import { getSupportStats } from "../src/support/stats.ts";
-import {
-  getUsageAlerts,
-  getUsageReport,
-  getUsageStats,
-  getUsageTrend,
-  usageReportCsv,
-} from "../src/usage/queries.ts";
+import { getUsageAlerts } from "../src/usage/alerts.ts";
+import { getUsageReport, usageReportCsv } from "../src/usage/usage-report.ts";
+import { getUsageStats, getUsageTrend } from "../src/usage/usage-stats.ts";
 import { onEachDatabase } from "./databases.ts";
 import { recordResults } from "./results.ts";
 import { seedYear } from "./seed-year.ts";

@@ -6,7 +6,7 @@ import { organizations, tickets, users } from "@tessera/db/schema";
 import { countDistinct, sql } from "drizzle-orm";
 import { hashPassword } from "../src/auth/password.ts";
 import { systemClock } from "../src/clock.ts";
-import { createTicket } from "../src/support/service.ts";
+import { createTicket } from "../src/support/create-ticket.ts";
 import { onEachDatabase } from "./databases.ts";
 import { recordResults } from "./results.ts";
 import { seedLicenses } from "./seed-licenses.ts";

@@ -11,7 +11,7 @@ const Booleanish = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
-export const ENVIRONMENTS = ["development", "production"] as const;
+const ENVIRONMENTS = ["development", "production"] as const;
 
 const ConfigSchema = z.object({
   /**

@@ -1,7 +1,7 @@
 import type { Database, DbHandle } from "@tessera/db";
 import type { UserKind, UserRole } from "@tessera/domain";
 import type { ApiRateLimiter } from "./api-keys/api-rate-limiter.ts";
-import type { ApiKeyPrincipal, ApiKeyProblem } from "./api-keys/service.ts";
+import type { ApiKeyPrincipal, ApiKeyProblem } from "./api-keys/principal.ts";
 import type { LoginLimiter } from "./auth/login-limiter.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";

@@ -103,6 +103,86 @@ const KNOWN_PATHS = new Set([
   SSO_CALLBACK_PATH,
 ]);
 
+/** The built SPA: assets cached for good, any other unknown path answered with index.html. */
+const serveStatic = async (
+  webDist: string | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+) => {
+  if (!webDist || (req.method !== "GET" && req.method !== "HEAD")) {
+    return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
+  }
+  const root = normalize(webDist);
+  let file = normalize(join(root, decodeURIComponent(pathname)));
+  if (!file.startsWith(root + sep) && file !== root)
+    return sendJson(res, 404, { error: { code: "NOT_FOUND" } });
+  const found = await stat(file).catch(() => null);
+  const isAsset = pathname.startsWith("/assets/");
+  if (!found?.isFile()) {
+    if (isAsset || extname(pathname))
+      return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
+    file = join(root, "index.html"); // the SPA routes everything else itself
+  }
+  res.writeHead(200, {
+    "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+    "Cache-Control": isAsset ? "public, max-age=31536000, immutable" : "no-cache",
+  });
+  if (req.method === "HEAD") return res.end();
+  createReadStream(file).pipe(res);
+};
+
+/** Count, time and log the request once it is answered. */
+const observeRequest = (
+  deps: AppDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  request: { requestId: string; pathname: string },
+) => {
+  const started = performance.now();
+  const route = routeOf(request.pathname);
+  res.once("finish", () => {
+    const seconds = (performance.now() - started) / 1000;
+    deps.metrics.httpRequests.inc({ route, method: req.method ?? "GET", status: String(res.statusCode) });
+    deps.metrics.httpDuration.observe({ route }, seconds);
+    // The path only: query strings carry tRPC inputs and SSO codes.
+    deps.logger.info(
+      {
+        requestId: request.requestId,
+        method: req.method,
+        path: request.pathname,
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 1000),
+      },
+      "request",
+    );
+  });
+};
+
+/** A lost database is a 503 to retry; anything else a 500 that shows no internals. */
+const answerFailure = (
+  deps: AppDeps,
+  res: ServerResponse,
+  request: { requestId: string; pathname: string },
+  error: unknown,
+) => {
+  if (isConnectionError(error)) {
+    deps.logger.warn(
+      { requestId: request.requestId, path: request.pathname, err: error },
+      "database unavailable",
+    );
+    const unavailable = databaseUnavailable();
+    res.setHeader("Retry-After", String(unavailable.details.retryAfterSeconds));
+    if (!res.headersSent)
+      sendJson(res, 503, { error: { code: unavailable.code, message: unavailable.message } });
+    else res.end();
+    return;
+  }
+  deps.logger.error({ requestId: request.requestId, path: request.pathname, err: error }, "request failed");
+  if (!res.headersSent) sendJson(res, 500, { error: { code: "INTERNAL", message: "Internal error" } });
+  else res.end();
+};
+
 export const createRequestHandler = (deps: AppDeps, options: { webDist?: string | undefined } = {}) => {
   const trpcHandler = createHTTPHandler({
     router: appRouter,
@@ -113,29 +193,6 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
     createContext: ({ req, res }) => contextFromNodeRequest(deps, req, res),
   });
   const restHandler = createRestHandler(deps);
-
-  const serveStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
-    if (!options.webDist || (req.method !== "GET" && req.method !== "HEAD")) {
-      return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
-    }
-    const root = normalize(options.webDist);
-    let file = normalize(join(root, decodeURIComponent(pathname)));
-    if (!file.startsWith(root + sep) && file !== root)
-      return sendJson(res, 404, { error: { code: "NOT_FOUND" } });
-    const found = await stat(file).catch(() => null);
-    const isAsset = pathname.startsWith("/assets/");
-    if (!found?.isFile()) {
-      if (isAsset || extname(pathname))
-        return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
-      file = join(root, "index.html"); // the SPA routes everything else itself
-    }
-    res.writeHead(200, {
-      "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
-      "Cache-Control": isAsset ? "public, max-age=31536000, immutable" : "no-cache",
-    });
-    if (req.method === "HEAD") return res.end();
-    createReadStream(file).pipe(res);
-  };
 
   return async (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -148,24 +205,7 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
     const requestId = requestIdOf(req);
     REQUEST_IDS.set(req, requestId);
     res.setHeader("X-Request-Id", requestId);
-    const started = performance.now();
-    const route = routeOf(pathname);
-    res.once("finish", () => {
-      const seconds = (performance.now() - started) / 1000;
-      deps.metrics.httpRequests.inc({ route, method: req.method ?? "GET", status: String(res.statusCode) });
-      deps.metrics.httpDuration.observe({ route }, seconds);
-      // The path only: query strings carry tRPC inputs and SSO codes.
-      deps.logger.info(
-        {
-          requestId,
-          method: req.method,
-          path: pathname,
-          status: res.statusCode,
-          durationMs: Math.round(seconds * 1000),
-        },
-        "request",
-      );
-    });
+    observeRequest(deps, req, res, { requestId, pathname });
     try {
       const problem = pathProblem(req.url ?? "/");
       if (problem === "MALFORMED") {
@@ -217,20 +257,9 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
         (req as IncomingMessage & { body?: string }).body = body || undefined;
         return trpcHandler(req, res);
       }
-      return await serveStatic(req, res, pathname);
+      return await serveStatic(options.webDist, req, res, pathname);
     } catch (error) {
-      if (isConnectionError(error)) {
-        deps.logger.warn({ requestId, path: pathname, err: error }, "database unavailable");
-        const unavailable = databaseUnavailable();
-        res.setHeader("Retry-After", String(unavailable.details.retryAfterSeconds));
-        if (!res.headersSent)
-          sendJson(res, 503, { error: { code: unavailable.code, message: unavailable.message } });
-        else res.end();
-        return;
-      }
-      deps.logger.error({ requestId, path: pathname, err: error }, "request failed");
-      if (!res.headersSent) sendJson(res, 500, { error: { code: "INTERNAL", message: "Internal error" } });
-      else res.end();
+      answerFailure(deps, res, { requestId, pathname }, error);
     }
   };
 };

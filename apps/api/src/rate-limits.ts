@@ -1,9 +1,9 @@
 import type { DbHandle } from "@tessera/db";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres } from "rate-limiter-flexible";
 
-export type RateLimitStore = "memory" | "postgres";
+type RateLimitStore = "memory" | "postgres";
 
-export interface RateLimiterSpec {
+interface RateLimiterSpec {
   /** Distinguishes this limiter's counters in a shared store. */
   keyPrefix: string;
   points: number;

@@ -12,10 +12,10 @@ export const MAX_VALIDATE_BODY_BYTES = 16 * 1024;
  * Nesting of arrays and objects in a JSON input. JSON.parse copes with any depth, but the
  * recursive passes after it (superjson, zod) overflow the stack on very deep documents.
  */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** Who answers a refusal: tRPC clients expect its envelope, REST clients the adapter's. */
-export type BodyFlavour = "trpc" | "rest";
+type BodyFlavour = "trpc" | "rest";
 
 const sizeLabel = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
@@ -61,7 +61,7 @@ const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
   });
 
 /** Deepest nesting of `[` and `{` in JSON text, in one pass that skips strings; stops past `max`. */
-export const jsonNestingExceeds = (text: string, max: number): boolean => {
+const jsonNestingExceeds = (text: string, max: number): boolean => {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

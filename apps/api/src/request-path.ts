@@ -3,7 +3,7 @@
  * into `..` and resolves it, so `/assets/%2e%2e/api/…` would reach the API as if asked for
  * directly; and a malformed escape such as `%E0%A4%A` throws wherever it is decoded.
  */
-export type PathProblem = "MALFORMED" | "TRAVERSAL" | null;
+type PathProblem = "MALFORMED" | "TRAVERSAL" | null;
 
 const decodes = (segment: string): string | null => {
   try {

@@ -8,7 +8,7 @@ import {
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
-import type { ApiKeyPrincipal } from "./api-keys/service.ts";
+import type { ApiKeyPrincipal } from "./api-keys/principal.ts";
 import type { Actor, Context } from "./context.ts";
 import { describeError, toTRPCError } from "./errors.ts";
 
@@ -94,8 +94,8 @@ export const signedIn = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-export type StaffActor = Actor & { kind: "STAFF"; role: StaffRole; organizationId: null };
-export type CustomerActor = Actor & { kind: "CUSTOMER"; role: CustomerRole; organizationId: string };
+type StaffActor = Actor & { kind: "STAFF"; role: StaffRole; organizationId: null };
+type CustomerActor = Actor & { kind: "CUSTOMER"; role: CustomerRole; organizationId: string };
 
 /** Staff users; with roles given, only those roles. */
 export const staff = (...roles: StaffRole[]) =>
@@ -158,7 +158,7 @@ const API_ACCESS_REFUSALS: Record<ApiAccessRefusal, string> = {
   NOT_ENTITLED: "This organisation's license does not include API access",
 };
 
-export type OrganizationKey = ApiKeyPrincipal & { organizationId: string };
+type OrganizationKey = ApiKeyPrincipal & { organizationId: string };
 
 /** An organisation's Bearer API key with the scope; sets the tenant from the key. */
 export const apiKey = (scope: ApiKeyScope) =>

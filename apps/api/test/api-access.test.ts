@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../src/api-keys/service.ts";
-import { cancelLicense, findLicense, suspendLicense } from "../src/licenses/service.ts";
+import { cancelLicense, suspendLicense } from "../src/licenses/lifecycle.ts";
+import { findLicense } from "../src/licenses/lookup.ts";
 import { addMember } from "../src/team/service.ts";
 import { createTestHarness, errorCode, TEST_PASSWORD, type TestHarness } from "./harness.ts";
 

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../src/api-keys/service.ts";
 import { appRouter } from "../src/router.ts";
 import { setCustomDomain } from "../src/white-label/domains.ts";
-import { enableSSO } from "../src/white-label/service.ts";
 import { addSsoDomain } from "../src/white-label/sso-domains.ts";
+import { enableSSO } from "../src/white-label/sso-settings.ts";
 import {
   callPath,
   createTestHarness,

@@ -5,7 +5,7 @@ import { createApiKey } from "../src/api-keys/service.ts";
 import { type RunningApp, startApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createOrganization } from "../src/organizations/service.ts";
-import { enableAPI } from "../src/white-label/service.ts";
+import { enableAPI } from "../src/white-label/api-access.ts";
 import { openTestDatabase } from "./database.ts";
 
 /** The REST API as a non-TypeScript integrator uses it: plain fetch, JSON, a Bearer key. */

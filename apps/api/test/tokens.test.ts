@@ -3,7 +3,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import { enableAPI } from "../src/white-label/service.ts";
+import { enableAPI } from "../src/white-label/api-access.ts";
 import { openTestDatabase } from "./database.ts";
 
 /** Tokens verified as an outside client would: jose against the JWKS served over HTTP. */

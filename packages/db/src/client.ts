@@ -31,7 +31,7 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-export interface CreateDbOptions {
+interface CreateDbOptions {
   /** postgres:// URL; without it the embedded PGlite database is used. */
   url?: string | undefined;
   /** PGlite data folder; without it PGlite lives in memory. */
@@ -43,7 +43,7 @@ export interface CreateDbOptions {
 }
 
 /** The folder of committed migrations, found through the package so it works bundled too. */
-export const migrationsFolder = (): string =>
+const migrationsFolder = (): string =>
   join(dirname(createRequire(import.meta.url).resolve("@tessera/db/package.json")), "drizzle");
 
 /** How many migrations the code ships; `/readyz` compares it with what the database applied. */
@@ -66,7 +66,8 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
       // try again.
       backoff: () => 0.05,
     });
-    const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Database;
+    const postgresDb = drizzlePostgres({ client, schema, casing: "snake_case" });
+    const db: Database = postgresDb;
     return {
       db,
       kind: "postgres",
@@ -74,9 +75,9 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
         migratePostgres(drizzlePostgres({ client, casing: "snake_case" }), {
           migrationsFolder: migrationsFolder(),
         }),
-      rows: async <T extends Record<string, unknown>>(query: SQL) => [
-        ...((await db.execute(query)) as unknown as T[]),
-      ],
+      // Raw SQL rows are the caller's declared shape: drizzle cannot check a hand-written query.
+      rows: async <T extends Record<string, unknown>>(query: SQL) =>
+        [...(await postgresDb.execute<T>(query))] as T[],
       query: async (text, values) => ({
         rows: [...(await client.unsafe(text, values as never[]))] as Record<string, unknown>[],
       }),
@@ -90,7 +91,8 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   await client.waitReady;
-  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
+  const pgliteDb = drizzlePglite({ client, schema, casing: "snake_case" });
+  const db: Database = pgliteDb;
   return {
     db,
     kind: "pglite",
@@ -99,7 +101,7 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
         migrationsFolder: migrationsFolder(),
       }),
     rows: async <T extends Record<string, unknown>>(query: SQL) =>
-      ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+      (await pgliteDb.execute<T>(query)).rows as T[],
     query: async (text, values) => ({
       rows: (await client.query<Record<string, unknown>>(text, values)).rows,
     }),

@@ -24,9 +24,6 @@ export const constraintName = (error: unknown): string | undefined => {
 
 export const UNIQUE_VIOLATION = "23505";
 export const NUMERIC_VALUE_OUT_OF_RANGE = "22003";
-export const SERIALIZATION_FAILURE = "40001";
-export const DEADLOCK_DETECTED = "40P01";
-
 /** postgres.js and Node socket codes for a database that cannot be reached or went away. */
 const CONNECTION_CODES = new Set([
   "ECONNREFUSED",

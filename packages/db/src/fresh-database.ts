@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 
-export interface FreshDatabase {
+interface FreshDatabase {
   url: string;
   drop(): Promise<void>;
 }

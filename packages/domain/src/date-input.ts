@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 /** The instants an input may name: PostgreSQL refuses year 0, and nothing here predates 1970. */
-export const EARLIEST_INPUT_DATE = new Date("1970-01-01T00:00:00.000Z");
-export const LATEST_INPUT_DATE = new Date("9999-12-31T23:59:59.999Z");
+const EARLIEST_INPUT_DATE = new Date("1970-01-01T00:00:00.000Z");
+const LATEST_INPUT_DATE = new Date("9999-12-31T23:59:59.999Z");
 
 /** The shared date input: an ISO string or a Date, between 1970 and 9999. */
 export const dateInput = () =>

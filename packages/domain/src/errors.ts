@@ -37,7 +37,7 @@ export const ERROR_STATUS = {
 
 export type DomainErrorCode = keyof typeof ERROR_STATUS;
 
-export interface DomainErrorDetails {
+interface DomainErrorDetails {
   /** Dotted path of the input field at fault, e.g. `billingAddress.country`. */
   field?: string;
   /** Seconds after which a rate-limited call may be retried. */
@@ -60,5 +60,3 @@ export class DomainError extends Error {
     return ERROR_STATUS[this.code];
   }
 }
-
-export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

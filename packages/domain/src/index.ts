@@ -39,3 +39,4 @@ export * from "./white-label/integrations.ts";
 export * from "./white-label/logo.ts";
 export * from "./white-label/sso.ts";
 export * from "./white-label/sso-domains.ts";
+export * from "./white-label/stored-values.ts";

@@ -1,35 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { apiKeys, customizations, licenses } from "@tessera/db/schema";
 import {
-  type ApiAccessRefusal,
   type ApiKeyScope,
   apiAccessRefusal,
   DomainError,
   type Feature,
   IN_FORCE_STATUSES,
   SINGLETON_KEY,
-  type Tier,
 } from "@tessera/domain";
 import { and, count, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
-import { recordAudit } from "../audit/service.ts";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { requireQuota } from "../quotas/organization-lock.ts";
-
-/** Who calls with a Bearer key: an organisation's key, or (organizationId null) a staff service key. */
-export interface ApiKeyPrincipal {
-  id: string;
-  prefix: string;
-  organizationId: string | null;
-  scopes: ApiKeyScope[];
-  /**
-   * Organisation keys: whether they may call (`refusal` says why not: switched off, no license
-   * in force, or a tier without API access), and the tier that sets the rate.
-   */
-  access?: { enabled: boolean; refusal: ApiAccessRefusal | null; tier: Tier | null };
-}
-
-export type ApiKeyProblem = "UNKNOWN" | "REVOKED" | "EXPIRED";
+import type { ApiKeyPrincipal, ApiKeyProblem } from "./principal.ts";
 
 const KEY_PATTERN = /^tsk_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/;
 /** Write last-used at most this often per key, so hot keys do not write on every call. */
@@ -42,7 +26,7 @@ const newApiKey = () => {
 };
 
 /** The columns anyone may see of a key: never its hash. */
-export const apiKeyColumns = {
+const apiKeyColumns = {
   id: apiKeys.id,
   organizationId: apiKeys.organizationId,
   name: apiKeys.name,
@@ -89,7 +73,7 @@ export const createApiKey = async (
       })
       .returning(apiKeyColumns);
     if (!created) throw new Error("insert returned no row");
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "api_key.created",
       organizationId: input.organizationId,
       targetType: "api_key",
@@ -130,7 +114,7 @@ export const revokeApiKey = async (ctx: ServiceContext, organizationId: string |
       const [settled] = await tx.select(apiKeyColumns).from(apiKeys).where(eq(apiKeys.id, apiKeyId));
       return settled ?? current;
     }
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "api_key.revoked",
       organizationId,
       targetType: "api_key",

@@ -2,7 +2,7 @@ import { DomainError, signInBackoffSeconds } from "@tessera/domain";
 import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import type { RateLimiterFactory } from "../rate-limits.ts";
 
-export interface LoginLimiterOptions {
+interface LoginLimiterOptions {
   /** Failed sign-ins per email from any address: a cap on distributed guessing. */
   maxPerEmail: number;
   /** Failed sign-ins per (email, address): what one stranger can spend on one account. */
@@ -15,7 +15,7 @@ export interface LoginLimiterOptions {
 }
 
 /** One sign-in attempt, counted before the password is checked; say how it ended. */
-export interface LoginAttempt {
+interface LoginAttempt {
   /** The password was right: the attempt is refunded and the pair's failures forgotten. */
   succeeded(): Promise<void>;
   /** The attempt stays counted and the pair waits longer before its next one. */

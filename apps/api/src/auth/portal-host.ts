@@ -24,7 +24,7 @@ const isOwnHost = (config: HostDeps["config"], hostname: string): boolean => {
  * The organisation whose verified custom domain the request arrived on, or null. The
  * customer controls that domain's DNS, so there it serves that organisation's portal only.
  */
-export const customDomainOrganization = async (
+const customDomainOrganization = async (
   deps: HostDeps,
   host: string | null | undefined,
 ): Promise<string | null> => {

@@ -2,8 +2,8 @@ import { sessions, users } from "@tessera/db/schema";
 import { DomainError, type SignInInput } from "@tessera/domain";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { recordAudit } from "../audit/service.ts";
 import type { Actor, AppDeps, ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { ssoEnforced } from "../white-label/sso-policy.ts";
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from "./password.ts";
 import { requireSignInHere } from "./portal-host.ts";
@@ -12,7 +12,7 @@ import { randomToken, sha256 } from "./tokens.ts";
 /** Refresh a session's expiry at most this often, so reads do not write on every request. */
 const SLIDE_AFTER_MS = 60 * 60 * 1000;
 
-export interface SignInResult {
+interface SignInResult {
   token: string;
   expiresAt: Date;
   actor: Omit<Actor, "sessionId">;
@@ -89,7 +89,7 @@ export const startSession = async (
       })
       .returning({ id: sessions.id });
     await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
-    await recordAudit(
+    await recordEvent(
       tx,
       { ...ctx, actor: { ...actor, sessionId: session?.id ?? "" } },
       {
@@ -146,7 +146,7 @@ export const signOut = async (ctx: ServiceContext): Promise<void> => {
   if (!actor) return;
   await ctx.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.id, actor.sessionId));
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "auth.signed_out",
       organizationId: actor.organizationId,
       targetType: "user",

@@ -1,8 +1,8 @@
 import type { Executor } from "@tessera/db";
 import { sessions, users } from "@tessera/db/schema";
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { recordAudit } from "../audit/service.ts";
 import type { ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 
 /**
  * End every password session of the organisation's people, as SSO enforcement begins: a
@@ -29,7 +29,7 @@ export const endPasswordSessions = async (
     )
     .returning({ id: sessions.id });
   if (ended.length > 0) {
-    await recordAudit(executor, ctx, {
+    await recordEvent(executor, ctx, {
       action: "auth.password_sessions_ended",
       organizationId,
       targetType: "organization",

@@ -13,7 +13,7 @@ import type { Config } from "../config.ts";
 import { addressRefusal, literalAddress } from "./address-policy.ts";
 
 /** Why an outbound request was not sent: the destination is not a public address or scheme. */
-export class EgressRefusedError extends Error {
+class EgressRefusedError extends Error {
   readonly code = "EGRESS_REFUSED";
 }
 
@@ -48,7 +48,7 @@ const serversResolveAll = (servers: string[]): ResolveAll => {
  * pass the policy, so the address that was checked is the address connected to: a name that
  * answers a public address to a check and 127.0.0.1 to the connection cannot exist here.
  */
-export const vettedLookup =
+const vettedLookup =
   (resolveAll: ResolveAll, allowLoopback: () => boolean): LookupFunction =>
   (hostname, options, callback) => {
     resolveAll(hostname, (error, answers) => {

@@ -6,7 +6,7 @@ import { runLogoCollection } from "../white-label/logo-collection.ts";
 import { runWebhookDispatch } from "../white-label/webhook-dispatcher.ts";
 import { runLicenseSweep } from "./license-sweep.ts";
 
-export interface Job {
+interface Job {
   name: string;
   everyMs: number;
   run(deps: AppDeps, now: Date): Promise<unknown>;

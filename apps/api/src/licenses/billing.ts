@@ -1,7 +1,7 @@
 import type { Transaction } from "@tessera/db";
 import { invoices } from "@tessera/db/schema";
 
-export interface RenewalCharge {
+interface RenewalCharge {
   organizationId: string;
   licenseId: string;
   amountCents: number;

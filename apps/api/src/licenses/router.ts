@@ -17,22 +17,17 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
 import { apiKey, customer, publicProcedure, restEndpoint, staff, staffOrService } from "../trpc.ts";
+import { createLicense } from "./create.ts";
 import {
   activateLicense,
   cancelLicense,
-  createLicense,
-  getExpiringLicenses,
-  getLicense,
-  getLicenseByOrganization,
-  getLicenseStats,
-  getLicenseTrend,
-  listLicenses,
   reinstateLicense,
   renewLicense,
-  rotateLicenseKey,
   suspendLicense,
-  updateLicenseSettings,
-} from "./service.ts";
+} from "./lifecycle.ts";
+import { getLicense, getLicenseByOrganization } from "./lookup.ts";
+import { getExpiringLicenses, getLicenseStats, getLicenseTrend, listLicenses } from "./queries.ts";
+import { rotateLicenseKey, updateLicenseSettings } from "./settings.ts";
 import { rotateSigningKey } from "./signing-keys.ts";
 import { issueLicenseToken, issueOrganizationToken } from "./tokens.ts";
 import { checkLicenseValidity } from "./validation.ts";

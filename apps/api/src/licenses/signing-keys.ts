@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { signingKeys } from "@tessera/db/schema";
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type JWK, SignJWT } from "jose";
-import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 
 const ALGORITHM = "EdDSA";
 
@@ -56,7 +56,7 @@ export const rotateSigningKey = async (ctx: ServiceContext, deps: Pick<AppDeps, 
       .where(isNull(signingKeys.retiredAt))
       .returning({ kid: signingKeys.kid });
     await tx.insert(signingKeys).values(next);
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "signing_key.rotated",
       organizationId: null,
       targetType: "signing_key",

@@ -1,9 +1,10 @@
 import { customizations, licenses } from "@tessera/db/schema";
 import { DomainError, IN_FORCE_STATUSES, licenseTokenExpiry } from "@tessera/domain";
 import { and, eq, inArray } from "drizzle-orm";
-import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
-import { findLicense, licenseView } from "./service.ts";
+import { recordEvent } from "../events/record-event.ts";
+import { licenseView } from "./license-view.ts";
+import { findLicense } from "./lookup.ts";
 import { signToken } from "./signing-keys.ts";
 import { featureFlags } from "./validation.ts";
 
@@ -56,7 +57,7 @@ export const issueLicenseToken = async (
       flags: featureFlags(view.entitlements, await organizationFlags(ctx.db, row.organizationId)),
     },
   });
-  await recordAudit(ctx.db, ctx, {
+  await recordEvent(ctx.db, ctx, {
     action: "license.token_issued",
     organizationId: row.organizationId,
     targetType: "license",

@@ -3,7 +3,7 @@ import type { licenses } from "@tessera/db/schema";
 import { sql } from "drizzle-orm";
 
 /** What validation needs of a license, looked up by key hash. */
-export interface LicenseLookup {
+interface LicenseLookup {
   license: typeof licenses.$inferSelect;
   organizationName: string;
   organizationSlug: string;

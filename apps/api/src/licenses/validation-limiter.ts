@@ -2,7 +2,7 @@ import { DomainError } from "@tessera/domain";
 import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import type { RateLimiterFactory } from "../rate-limits.ts";
 
-export interface ValidationLimiterOptions {
+interface ValidationLimiterOptions {
   /** Validations of one key from one address per window. */
   maxPerKey: number;
   maxPerIp: number;

@@ -7,7 +7,7 @@ import { pino } from "pino";
  * `where` can quote row values: a new user's password hash, a ticket body. So a database
  * error is logged as its SQLSTATE, where it happened and the driver's short message only.
  */
-export interface DatabaseErrorLog {
+interface DatabaseErrorLog {
   type: string;
   message: string;
   code: string;

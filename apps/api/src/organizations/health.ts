@@ -3,10 +3,11 @@ import { gradeHealth, TICKET_PRIORITIES, type TicketPriority } from "@tessera/do
 import { and, count, eq, gte } from "drizzle-orm";
 import { listAuditEvents } from "../audit/service.ts";
 import type { ServiceContext } from "../context.ts";
-import { getLicenseByOrganization } from "../licenses/service.ts";
-import { atRiskCondition, breachedCondition, isOpen, listTickets } from "../support/service.ts";
-import { checkLimits, getUsageAlerts } from "../usage/queries.ts";
-import { getWhiteLabelConfig } from "../white-label/service.ts";
+import { getLicenseByOrganization } from "../licenses/lookup.ts";
+import { atRiskCondition, breachedCondition, isOpen, listTickets } from "../support/ticket-queries.ts";
+import { getUsageAlerts } from "../usage/alerts.ts";
+import { checkLimits } from "../usage/usage-report.ts";
+import { getWhiteLabelConfig } from "../white-label/customizations.ts";
 import { getOrganization } from "./service.ts";
 
 const WEEK_MS = 7 * 86_400_000;

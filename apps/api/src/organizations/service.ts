@@ -11,8 +11,9 @@ import {
 } from "@tessera/domain";
 import { and, asc, count, eq, ilike, isNull, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import { diff, recordAudit } from "../audit/service.ts";
 import type { ServiceContext } from "../context.ts";
+import { diff } from "../events/domain-event.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { insertCustomerUser, withPasswordHash } from "../team/service.ts";
 
 type Organization = typeof organizations.$inferSelect;
@@ -61,7 +62,7 @@ export const createOrganization = async (
         })
         .returning();
       if (!organization) throw new Error("insert returned no row");
-      await recordAudit(tx, ctx, {
+      await recordEvent(tx, ctx, {
         action: "organization.created",
         organizationId: organization.id,
         targetType: "organization",
@@ -159,7 +160,7 @@ const patchOrganization = async (ctx: ServiceContext, organizationId: string, pa
         .returning();
       if (!updated) throw new Error("update returned no row");
       const changes = diff(current, defined);
-      await recordAudit(tx, ctx, {
+      await recordEvent(tx, ctx, {
         action: "organization.updated",
         organizationId,
         targetType: "organization",

@@ -2,14 +2,15 @@ import { users } from "@tessera/db/schema";
 import { count } from "drizzle-orm";
 import { hashPassword } from "../auth/password.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
-import { activateLicense, createLicense } from "../licenses/service.ts";
+import { createLicense } from "../licenses/create.ts";
+import { activateLicense } from "../licenses/lifecycle.ts";
 import { createOrganization } from "../organizations/service.ts";
 import { addMember } from "../team/service.ts";
-import { enableAPI } from "../white-label/service.ts";
+import { enableAPI } from "../white-label/api-access.ts";
 
 export const DEMO_PASSWORD = "tessera-demo-2026";
 
-export interface DemoSignIn {
+interface DemoSignIn {
   who: string;
   email: string;
   password: string;

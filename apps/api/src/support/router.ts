@@ -16,20 +16,17 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
 import { apiKey, customer, restEndpoint, staff } from "../trpc.ts";
+import { createTicket } from "./create-ticket.ts";
 import { listNotifications, markNotificationRead } from "./notifications.ts";
+import { getSupportStats } from "./stats.ts";
+import { assignTicket, changeTicketPriority, replyToTicket, updateTicketStatus } from "./ticket-changes.ts";
 import {
-  assignTicket,
-  changeTicketPriority,
-  createTicket,
   getLicenseTickets,
   getOpenTickets,
   getSLABreachedTickets,
   getTicket,
   listTickets,
-  replyToTicket,
-  updateTicketStatus,
-} from "./service.ts";
-import { getSupportStats } from "./stats.ts";
+} from "./ticket-queries.ts";
 
 const agents = () => staff("ADMIN", "SUPPORT");
 

@@ -1,8 +1,8 @@
 import { ticketSlaEvents, tickets } from "@tessera/db/schema";
 import { formatTicketNumber, OPEN_TICKET_STATUSES } from "@tessera/domain";
 import { inArray } from "drizzle-orm";
-import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { slaOf } from "./sla-view.ts";
 
 /**
@@ -46,7 +46,7 @@ export const runSlaSweep = async (deps: Pick<AppDeps, "db">, now: Date): Promise
           .returning({ id: ticketSlaEvents.id });
         if (inserted.length === 0) return;
         recorded++;
-        await recordAudit(tx, ctx, {
+        await recordEvent(tx, ctx, {
           action: kind === "BREACHED" ? "ticket.sla_breached" : "ticket.sla_at_risk",
           organizationId: ticket.organizationId,
           targetType: "ticket",

@@ -4,7 +4,7 @@ import { type Pause, slaClocks, type TicketPriority, type Tier } from "@tessera/
 type TicketRow = typeof tickets.$inferSelect;
 
 /** The stored pause total and the open pause as the pure SLA function wants them. */
-export const pausesOf = (row: Pick<TicketRow, "createdAt" | "pausedMs" | "waitingSince">): Pause[] => [
+const pausesOf = (row: Pick<TicketRow, "createdAt" | "pausedMs" | "waitingSince">): Pause[] => [
   ...(row.pausedMs > 0
     ? [{ from: row.createdAt, to: new Date(row.createdAt.getTime() + row.pausedMs) }]
     : []),

@@ -11,13 +11,14 @@ import {
 } from "@tessera/domain";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { diff, recordAudit } from "../audit/service.ts";
 import { hashPassword } from "../auth/password.ts";
 import type { ServiceContext } from "../context.ts";
+import { diff } from "../events/domain-event.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { requireQuota } from "../quotas/organization-lock.ts";
 
 /** What any reader of a team sees of a user: never the password hash. */
-export const memberColumns = {
+const memberColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
@@ -80,7 +81,7 @@ const insertIfEmailFree = async (
     .onConflictDoNothing()
     .returning(memberColumns);
   if (!created) return null;
-  await recordAudit(tx, ctx, {
+  await recordEvent(tx, ctx, {
     action: "user.created",
     organizationId,
     targetType: "user",
@@ -181,7 +182,7 @@ const requireOrganization = async (tx: Transaction, organizationId: string) => {
     throw new DomainError("NOT_FOUND", "Organisation not found", { field: "organizationId" });
 };
 
-export interface MemberChange {
+interface MemberChange {
   userId: string;
   role?: CustomerRole | undefined;
   disabled?: boolean | undefined;
@@ -238,7 +239,7 @@ export const updateMember = async (ctx: ServiceContext, organizationId: string, 
       .returning(memberColumns);
     if (!updated) throw new Error("update returned no row");
     if (change.disabled) await tx.delete(sessions).where(eq(sessions.userId, target.id));
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action:
         change.disabled === undefined
           ? "user.role_changed"

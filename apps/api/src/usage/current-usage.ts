@@ -44,14 +44,14 @@ export const usageForLicenses = async (
     db
       .select({
         licenseId: licenses.id,
-        ...Object.fromEntries(
-          GAUGES.map((metric) => [
-            metric,
-            sql`(select ${usageDaily.value} from ${usageDaily} where ${usageDaily.licenseId} = ${licenses.id} and ${usageDaily.metric} = ${metric} and ${usageDaily.day} < ${until} order by ${usageDaily.day} desc limit 1)`.mapWith(
-              Number,
-            ),
-          ]),
-        ),
+        // One JSON object of gauge → latest value, so the row's shape is known without a cast.
+        latest: sql<Partial<Record<Metric, number | null>>>`json_build_object(${sql.join(
+          GAUGES.map(
+            (metric) =>
+              sql`${metric}::text, (select ${usageDaily.value} from ${usageDaily} where ${usageDaily.licenseId} = ${licenses.id} and ${usageDaily.metric} = ${metric} and ${usageDaily.day} < ${until} order by ${usageDaily.day} desc limit 1)`,
+          ),
+          sql`, `,
+        )})`,
       })
       .from(licenses)
       .where(inArray(licenses.id, licenseIds)),
@@ -63,8 +63,7 @@ export const usageForLicenses = async (
   for (const row of gauges) {
     const entry = usage.get(row.licenseId);
     if (!entry) continue;
-    for (const metric of GAUGES)
-      entry[metric] = (row as unknown as Record<Metric, number | null>)[metric] ?? 0;
+    for (const metric of GAUGES) entry[metric] = Number(row.latest[metric] ?? 0);
   }
   return usage;
 };

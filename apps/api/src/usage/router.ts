@@ -14,17 +14,10 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import type { AppDeps } from "../context.ts";
 import { serviceContext } from "../context.ts";
 import { apiKey, customer, restEndpoint, staff } from "../trpc.ts";
+import { acknowledgeAlert, getUsageAlerts } from "./alerts.ts";
 import { ingestUsage } from "./ingest.ts";
-import {
-  acknowledgeAlert,
-  checkLimits,
-  getCurrentUsage,
-  getUsageAlerts,
-  getUsageReport,
-  getUsageStats,
-  getUsageTrend,
-  usageReportCsv,
-} from "./queries.ts";
+import { checkLimits, getCurrentUsage, getUsageReport, usageReportCsv } from "./usage-report.ts";
+import { getUsageStats, getUsageTrend } from "./usage-stats.ts";
 
 const rest = (path: `/${string}`, summary: string) => restEndpoint("POST", path, { summary, tag: "usage" });
 

@@ -7,8 +7,9 @@ import {
 } from "@tessera/domain";
 import { and, asc, eq, gt, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { AppDeps, ServiceContext } from "../context.ts";
-import { checkDomainRecord, type DomainValue, failDomainClaims } from "./domains.ts";
+import { checkDomainRecord, failDomainClaims } from "./domains.ts";
 import { checkSsoDomain, failSsoDomainClaims } from "./sso-domains.ts";
+import { storedValue } from "./stored-value.ts";
 
 type SweepDeps = Pick<AppDeps, "config">;
 
@@ -69,7 +70,7 @@ export const runDomainSweep = async (deps: AppDeps, now: Date) => {
   let verified = 0;
   for (const row of due) {
     const saved = await checkDomainRecord(ctx, deps, row);
-    if ((saved.value as unknown as DomainValue).status === "VERIFIED") verified++;
+    if (storedValue("DOMAIN", saved.value).status === "VERIFIED") verified++;
   }
   const expired = await expireDomainClaims(ctx, now);
   const sso = await sweepSsoDomains(ctx, deps, now);

@@ -5,7 +5,7 @@ import {
   CLAIM_TAKEN_REASON,
   type CustomDomainInput,
   DomainError,
-  type DomainStatus,
+  type DomainValue,
   judgeDomainCheck,
   normalizeCustomDomain,
   SINGLETON_KEY,
@@ -14,26 +14,11 @@ import {
 } from "@tessera/domain";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { lookupTxt } from "./dns.ts";
 import { type CustomizationRow, findCustomization, requireAllowed, saveCustomization } from "./store.ts";
-
-/** What a DOMAIN record holds. */
-export interface DomainValue {
-  hostname: string;
-  token: string;
-  status: DomainStatus;
-  /** The DNS answer that decided the status, in words. */
-  reason: string | null;
-  /** The TXT records seen at the last check, or the DNS error. */
-  dnsRecords: string[] | null;
-  dnsError: string | null;
-  setAt: string;
-  checkedAt: string | null;
-  verifiedAt: string | null;
-  checks: number;
-}
+import { storedValue } from "./stored-value.ts";
 
 type DomainDeps = Pick<AppDeps, "config">;
 
@@ -43,7 +28,7 @@ const hostnameClaims = (hostname: string) =>
 
 /** The record with the DNS instructions the customer needs. */
 export const domainView = (row: Pick<CustomizationRow, "id" | "value" | "version" | "updatedAt">) => {
-  const value = row.value as unknown as DomainValue;
+  const value = storedValue("DOMAIN", row.value);
   return {
     id: row.id,
     version: row.version,
@@ -69,7 +54,7 @@ export const setCustomDomain = async (
   const row = await ctx.db.transaction(async (tx) => {
     await requireAllowed(tx, organizationId, "DOMAIN", now);
     const current = await findCustomization(tx, organizationId, "DOMAIN", SINGLETON_KEY);
-    if (current && (current.value as unknown as DomainValue).hostname === hostname) return current;
+    if (current && storedValue("DOMAIN", current.value).hostname === hostname) return current;
     // Unverified claims elsewhere do not stand in the way; a verified owner does.
     const [owner] = await tx
       .select({ id: customizations.id })
@@ -97,7 +82,7 @@ export const setCustomDomain = async (
       organizationId,
       type: "DOMAIN",
       key: SINGLETON_KEY,
-      value: value as unknown as Record<string, unknown>,
+      value,
       action: "white_label.domain_set",
     });
   });
@@ -117,7 +102,7 @@ export const getCustomDomain = async (ctx: ServiceContext, organizationId: strin
  * checks one records the transition and its audit event; the other returns what was stored.
  */
 export const checkDomainRecord = async (ctx: ServiceContext, deps: DomainDeps, row: CustomizationRow) => {
-  const value = row.value as unknown as DomainValue;
+  const value = storedValue("DOMAIN", row.value);
   const answer = await lookupTxt(verificationRecordName(value.hostname), deps.config.DNS_RESOLVER);
   const judged = judgeDomainCheck(value.hostname, value.token, answer);
   const now = ctx.clock.now();
@@ -151,7 +136,7 @@ export const checkDomainRecord = async (ctx: ServiceContext, deps: DomainDeps, r
     };
     const [saved] = await tx
       .update(customizations)
-      .set({ value: next as unknown as Record<string, unknown>, version: row.version + 1, updatedAt: now })
+      .set({ value: next, version: row.version + 1, updatedAt: now })
       .where(and(eq(customizations.id, row.id), eq(customizations.version, row.version)))
       .returning();
     if (!saved) {
@@ -160,7 +145,7 @@ export const checkDomainRecord = async (ctx: ServiceContext, deps: DomainDeps, r
       return latest;
     }
     if (value.status !== next.status) {
-      await recordAudit(tx, ctx, {
+      await recordEvent(tx, ctx, {
         action: next.status === "VERIFIED" ? "white_label.domain_verified" : "white_label.domain_failed",
         organizationId: row.organizationId,
         targetType: "customization",
@@ -206,7 +191,7 @@ export const failDomainClaims = async (
         updatedAt: ctx.clock.now(),
       })
       .where(eq(customizations.id, claim.id));
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action,
       organizationId: claim.organizationId,
       targetType: "customization",

@@ -17,10 +17,11 @@ import {
 } from "@tessera/domain";
 import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
-import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { requireQuota } from "../quotas/organization-lock.ts";
 import { type CustomizationRow, requireAllowed, saveCustomization } from "./store.ts";
+import { storedValue } from "./stored-value.ts";
 import { enqueueWebhookEvent } from "./webhook-outbox.ts";
 
 type IntegrationDeps = Pick<AppDeps, "secrets" | "config">;
@@ -29,7 +30,7 @@ type IntegrationDeps = Pick<AppDeps, "secrets" | "config">;
 export const integrationView = (
   row: Pick<CustomizationRow, "id" | "value" | "secretCiphertext" | "createdAt" | "updatedAt" | "version">,
 ) => {
-  const value = row.value as unknown as Integration;
+  const value = storedValue("INTEGRATION", row.value);
   return {
     id: row.id,
     name: value.name,
@@ -91,7 +92,7 @@ export const createIntegration = async (
       organizationId,
       type: "INTEGRATION",
       key: randomUUID(),
-      value: value as unknown as Record<string, unknown>,
+      value,
       secretCiphertext: deps.secrets.seal(secret),
       action: "white_label.integration_created",
     });
@@ -109,7 +110,7 @@ export const updateIntegration = async (
   const current = await findIntegration(ctx, organizationId, input.integrationId);
   const row = await ctx.db.transaction(async (tx) => {
     await requireAllowed(tx, organizationId, "INTEGRATION", ctx.clock.now());
-    const before = current.value as unknown as Integration;
+    const before = storedValue("INTEGRATION", current.value);
     const value: Integration = {
       name: input.name ?? before.name,
       url: input.url ?? before.url,
@@ -120,7 +121,7 @@ export const updateIntegration = async (
       organizationId,
       type: "INTEGRATION",
       key: current.key,
-      value: value as unknown as Record<string, unknown>,
+      value,
       action: "white_label.integration_updated",
     });
   });
@@ -244,7 +245,7 @@ export const retryDelivery = async (ctx: ServiceContext, organizationId: string,
       if (!exists) throw new DomainError("NOT_FOUND", "Delivery not found", { field: "deliveryId" });
       throw new DomainError("CONFLICT", "This delivery has already succeeded", { field: "deliveryId" });
     }
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "white_label.delivery_retried",
       organizationId,
       targetType: "webhook_delivery",

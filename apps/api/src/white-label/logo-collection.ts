@@ -1,7 +1,7 @@
 import { brandingAssets, customizations } from "@tessera/db/schema";
 import { and, asc, inArray, lt, sql } from "drizzle-orm";
-import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 
 /** Logos deleted per run at most; the next run takes the rest. */
 const BATCH = 500;
@@ -58,7 +58,7 @@ export const runLogoCollection = async (deps: AppDeps, now: Date) => {
         sizeBytes: brandingAssets.sizeBytes,
       });
     for (const logo of gone) {
-      await recordAudit(tx, ctx, {
+      await recordEvent(tx, ctx, {
         action: "white_label.logo_collected",
         organizationId: logo.organizationId,
         targetType: "branding_asset",

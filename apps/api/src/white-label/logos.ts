@@ -4,15 +4,15 @@ import { brandingAssets } from "@tessera/db/schema";
 import { checkLogoBytes, DomainError, type UploadLogoInput } from "@tessera/domain";
 import { count, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { requireAllowed } from "./store.ts";
 
 export const LOGO_ROUTE = "/branding/logos/";
 export const logoPath = (assetId: string) => `${LOGO_ROUTE}${assetId}`;
 
 /** What guards an upload: the hourly rate, the SVG sanitiser, and the cap on stored logos. */
-export type LogoUploadGuards = Pick<AppDeps, "logoUploadLimiter" | "svgSanitizer"> & {
+type LogoUploadGuards = Pick<AppDeps, "logoUploadLimiter" | "svgSanitizer"> & {
   config: Pick<AppDeps["config"], "LOGO_MAX_PER_ORGANIZATION" | "LOGO_UNREFERENCED_GRACE_HOURS">;
 };
 
@@ -52,7 +52,7 @@ export const uploadLogo = async (
         sizeBytes: brandingAssets.sizeBytes,
       });
     if (!asset) throw new Error("insert returned no row");
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "white_label.logo_uploaded",
       organizationId,
       targetType: "branding_asset",

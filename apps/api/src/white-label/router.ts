@@ -19,7 +19,11 @@ import {
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
 import { customer, publicProcedure, staff } from "../trpc.ts";
+import { enableAPI, getApiAccess } from "./api-access.ts";
+import { enableWhiteLabel, getBranding, setBranding } from "./branding.ts";
+import { deleteCustomization, getCustomizations, getWhiteLabelConfig } from "./customizations.ts";
 import { getCustomDomain, setCustomDomain, verifyCustomDomain } from "./domains.ts";
+import { setFeatureToggle } from "./feature-toggles.ts";
 import {
   createIntegration,
   listDeliveries,
@@ -29,20 +33,8 @@ import {
   updateIntegration,
 } from "./integrations.ts";
 import { uploadLogo } from "./logos.ts";
-import {
-  deleteCustomization,
-  enableAPI,
-  enableSSO,
-  enableWhiteLabel,
-  getApiAccess,
-  getBranding,
-  getCustomizations,
-  getSSO,
-  getWhiteLabelConfig,
-  setBranding,
-  setFeatureToggle,
-} from "./service.ts";
 import { addSsoDomain, listSsoDomains, removeSsoDomain, verifySsoDomain } from "./sso-domains.ts";
+import { enableSSO, getSSO } from "./sso-settings.ts";
 import { getTheme } from "./theme.ts";
 
 const admins = () => customer("OWNER", "ADMIN");

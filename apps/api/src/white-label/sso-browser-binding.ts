@@ -9,7 +9,7 @@ import { sha256 } from "../auth/tokens.ts";
  * else and opened in a victim's browser is refused instead of signing the victim into the
  * other person's account (login CSRF).
  */
-export const SSO_BINDING_COOKIE = "tessera_sso";
+const SSO_BINDING_COOKIE = "tessera_sso";
 const COOKIE_PATH = "/auth/sso";
 const BINDING = /^[A-Za-z0-9_-]{43}$/;
 

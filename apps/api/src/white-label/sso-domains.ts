@@ -12,8 +12,8 @@ import {
 } from "@tessera/domain";
 import { and, asc, count, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { recordAudit } from "../audit/service.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { lookupTxt } from "./dns.ts";
 import { requireAllowed } from "./store.ts";
 
@@ -21,10 +21,10 @@ type SsoDomainRow = typeof ssoDomains.$inferSelect;
 type SsoDomainDeps = Pick<AppDeps, "config">;
 
 /** An organisation proves at most this many email domains. */
-export const SSO_DOMAIN_LIMIT = 50;
+const SSO_DOMAIN_LIMIT = 50;
 
 /** A claim with the DNS record the customer must create. */
-export const ssoDomainView = (row: SsoDomainRow) => ({
+const ssoDomainView = (row: SsoDomainRow) => ({
   id: row.id,
   domain: row.domain,
   status: row.status,
@@ -99,7 +99,7 @@ export const claimSsoDomains = async (
       .returning();
     if (!inserted) continue;
     claimed.push(inserted);
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "white_label.sso_domain_added",
       organizationId,
       targetType: "sso_domain",
@@ -165,7 +165,7 @@ export const failSsoDomainClaims = async (
       .update(ssoDomains)
       .set({ status: "FAILED", reason, version: claim.version + 1, updatedAt: ctx.clock.now() })
       .where(eq(ssoDomains.id, claim.id));
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action,
       organizationId: claim.organizationId,
       targetType: "sso_domain",
@@ -215,7 +215,7 @@ export const checkSsoDomain = async (ctx: ServiceContext, deps: SsoDomainDeps, r
       .returning();
     if (!saved) return claims.find((claim) => claim.id === row.id) ?? row;
     if (saved.status !== row.status) {
-      await recordAudit(tx, ctx, {
+      await recordEvent(tx, ctx, {
         action:
           saved.status === "VERIFIED" ? "white_label.sso_domain_verified" : "white_label.sso_domain_failed",
         organizationId: row.organizationId,
@@ -253,7 +253,7 @@ export const removeSsoDomain = async (ctx: ServiceContext, organizationId: strin
       .where(and(eq(ssoDomains.id, ssoDomainId), eq(ssoDomains.organizationId, organizationId)))
       .returning();
     if (!row) throw new DomainError("NOT_FOUND", "SSO domain not found", { field: "ssoDomainId" });
-    await recordAudit(tx, ctx, {
+    await recordEvent(tx, ctx, {
       action: "white_label.sso_domain_removed",
       organizationId,
       targetType: "sso_domain",

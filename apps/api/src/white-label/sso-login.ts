@@ -15,8 +15,8 @@ import { sessionCookie } from "../auth/cookie.ts";
 import { startSession } from "../auth/service.ts";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { currentEntitlements } from "../licenses/entitlements.ts";
 import { clientIp, isSecure } from "../request-context.ts";
-import type { OidcSettingsValue } from "./service.ts";
 import {
   bindingCookie,
   browserBinding,
@@ -26,7 +26,8 @@ import {
 import { ssoDomainVerified } from "./sso-domains.ts";
 import { providerConfiguration } from "./sso-provider.ts";
 import { storeLoginStateWithinCap } from "./sso-start-guard.ts";
-import { currentEntitlements, findCustomization } from "./store.ts";
+import { findCustomization } from "./store.ts";
+import { storedValue } from "./stored-value.ts";
 
 export const SSO_START_PATH = "/auth/sso/start";
 export const SSO_CALLBACK_PATH = "/auth/sso/callback";
@@ -78,11 +79,12 @@ export const discoverSso = async (ctx: ServiceContext, input: z.output<typeof Ss
 /** An organisation's usable OIDC settings and secret, or why not. */
 const oidcSettings = async (deps: Pick<AppDeps, "db" | "secrets" | "clock">, organizationId: string) => {
   const row = await findCustomization(deps.db, organizationId, "SSO", SINGLETON_KEY);
-  if (row?.value.protocol !== "OIDC" || !row.secretCiphertext) return null;
+  const settings = row ? storedValue("SSO", row.value) : null;
+  if (settings?.protocol !== "OIDC" || !row?.secretCiphertext) return null;
   const entitlements = await currentEntitlements(deps.db, organizationId, deps.clock.now());
   if (!customizationGate(entitlements, "SSO").allowed) return null;
   return {
-    settings: row.value as unknown as OidcSettingsValue,
+    settings,
     clientSecret: deps.secrets.open(row.secretCiphertext),
   };
 };

@@ -2,7 +2,8 @@ import type { Executor } from "@tessera/db";
 import { ssoDomains } from "@tessera/db/schema";
 import { customizationGate, emailDomainOf, SINGLETON_KEY } from "@tessera/domain";
 import { and, eq, inArray } from "drizzle-orm";
-import { currentEntitlements, findCustomization } from "./store.ts";
+import { currentEntitlements } from "../licenses/entitlements.ts";
+import { findCustomization } from "./store.ts";
 
 /**
  * Whether the organisation's users must sign in through SSO (and its tier still includes SSO).

@@ -1,11 +1,11 @@
+import type { OidcSettingsValue } from "@tessera/domain";
 import * as oidc from "openid-client";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps } from "../context.ts";
-import type { OidcSettingsValue } from "./service.ts";
 
 const DISCOVERY_TTL_MS = 10 * 60_000;
 /** A provider that failed discovery is not asked again for this long, whoever starts SSO. */
-export const DISCOVERY_FAILURE_TTL_MS = 60_000;
+const DISCOVERY_FAILURE_TTL_MS = 60_000;
 
 const discoveries = new Map<string, { config: oidc.Configuration; fetchedAt: number }>();
 const failures = new Map<string, { error: unknown; failedAt: number }>();

@@ -4,7 +4,7 @@ import { and, count, eq, gt, lt } from "drizzle-orm";
 import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import type { RateLimiterFactory } from "../rate-limits.ts";
 
-export interface SsoStartLimits {
+interface SsoStartLimits {
   maxPerIp: number;
   maxPerOrganization: number;
 }

@@ -1,19 +1,16 @@
 import { constraintName, type Executor, sqlState, UNIQUE_VIOLATION } from "@tessera/db";
-import { customizations, licenses } from "@tessera/db/schema";
+import { customizations } from "@tessera/db/schema";
 import {
   type CustomizationType,
   DomainError,
   type Entitlements,
-  effectiveStatus,
-  entitlementsFor,
-  type Feature,
-  IN_FORCE_STATUSES,
-  type Limits,
   requireCustomizationAllowed,
 } from "@tessera/domain";
-import { and, desc, eq, inArray } from "drizzle-orm";
-import { diff, recordAudit } from "../audit/service.ts";
+import { and, eq } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
+import { diff } from "../events/domain-event.ts";
+import { recordEvent } from "../events/record-event.ts";
+import { currentEntitlements } from "../licenses/entitlements.ts";
 
 export type CustomizationRow = typeof customizations.$inferSelect;
 
@@ -29,56 +26,6 @@ export const customizationView = (row: CustomizationRow) => ({
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
 });
-export type CustomizationView = ReturnType<typeof customizationView>;
-
-/**
- * What the organisation's license entitles it to now, or null: the license in force counts
- * while ACTIVE, or PENDING (so a customer can prepare before go-live); suspended or lapsed
- * licenses switch white-label off.
- */
-export const currentEntitlements = async (
-  executor: Executor,
-  organizationId: string,
-  now: Date,
-): Promise<Entitlements | null> => {
-  const [license] = await executor
-    .select()
-    .from(licenses)
-    .where(and(eq(licenses.organizationId, organizationId), inArray(licenses.status, [...IN_FORCE_STATUSES])))
-    .limit(1);
-  if (!license) return null;
-  const status = effectiveStatus(license, now);
-  if (status !== "ACTIVE" && status !== "PENDING") return null;
-  return licenseEntitlements(license);
-};
-
-const licenseEntitlements = (license: typeof licenses.$inferSelect): Entitlements =>
-  entitlementsFor({
-    tier: license.tier,
-    customLimits: license.customLimits as Limits | null,
-    customFeatures: license.customFeatures as Feature[] | null,
-    customSupportResponseCapHours: license.supportResponseCapHours,
-    customMonthlyPriceCents: license.monthlyPriceCents,
-  });
-
-/**
- * What the organisation's most recent license entitles it to, whatever its status: license
- * events (suspended, expired, cancelled) concern a license no longer in force, and the
- * customer's webhook should still hear of them.
- */
-export const latestLicenseEntitlements = async (
-  executor: Executor,
-  organizationId: string,
-): Promise<Entitlements | null> => {
-  const [license] = await executor
-    .select()
-    .from(licenses)
-    .where(eq(licenses.organizationId, organizationId))
-    .orderBy(desc(licenses.createdAt))
-    .limit(1);
-  return license ? licenseEntitlements(license) : null;
-};
-
 /** TIER_FEATURE_REQUIRED unless the organisation's license includes the customisation. */
 export const requireAllowed = async (
   executor: Executor,
@@ -121,7 +68,7 @@ export const listCustomizations = (executor: Executor, organizationId: string, t
     )
     .orderBy(customizations.type, customizations.key);
 
-export interface SaveCustomization {
+interface SaveCustomization {
   organizationId: string;
   type: CustomizationType;
   key: string;
@@ -186,7 +133,7 @@ export const saveCustomization = async (
     throw error;
   }
   if (!saved) throw new Error("save returned no row");
-  await recordAudit(tx, ctx, {
+  await recordEvent(tx, ctx, {
     action: input.action,
     organizationId: input.organizationId,
     targetType: "customization",

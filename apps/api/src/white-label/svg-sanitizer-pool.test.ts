@@ -1,4 +1,4 @@
-import { isDomainError } from "@tessera/domain";
+import { DomainError } from "@tessera/domain";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSvgSanitizer } from "./svg-sanitizer-pool.ts";
 
@@ -15,7 +15,7 @@ const refusal = async (svg: string) => {
     await sanitizer.sanitize(svg);
     return null;
   } catch (error) {
-    if (!isDomainError(error)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     return { code: error.code, field: error.details.field, message: error.message };
   }
 };

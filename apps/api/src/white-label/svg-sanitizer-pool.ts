@@ -10,7 +10,7 @@ export interface SvgSanitizer {
   close(): Promise<void>;
 }
 
-export interface SvgSanitizerOptions {
+interface SvgSanitizerOptions {
   timeoutMs: number;
   maxThreads?: number;
   /** A thread that fails (cannot load its code, or a task throws): logged; the upload is refused. */

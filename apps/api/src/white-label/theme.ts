@@ -1,7 +1,7 @@
 import { DEFAULT_BRANDING, SINGLETON_KEY } from "@tessera/domain";
 import type { Actor, AppDeps, ServiceContext } from "../context.ts";
+import { getBranding, presentBranding } from "./branding.ts";
 import { organizationForHost } from "./domains.ts";
-import { getBranding, presentBranding } from "./service.ts";
 import { SSO_START_PATH } from "./sso-login.ts";
 import { ssoEnforced } from "./sso-policy.ts";
 import { findCustomization } from "./store.ts";

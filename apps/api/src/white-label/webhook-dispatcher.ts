@@ -23,7 +23,7 @@ const TIMEOUT_MS = 10_000;
 const EXCERPT_CHARS = 500;
 
 /** HMAC-SHA256 over `<t>.<body>`: the `Tessera-Signature` header value. */
-export const signWebhook = (secret: string, timestampSeconds: number, body: string) =>
+const signWebhook = (secret: string, timestampSeconds: number, body: string) =>
   webhookSignatureHeader(
     timestampSeconds,
     createHmac("sha256", secret).update(webhookSignedPayload(timestampSeconds, body)).digest("hex"),
@@ -80,14 +80,8 @@ const send = async (
   }
 };
 
-/**
- * Send what is due: claim a batch under a lease (SKIP LOCKED, so instances split the work),
- * POST each signed event, record the attempt, and schedule the retry with backoff or mark it
- * DELIVERED / DEAD. The closing write is conditional on the lease, so an attempt is recorded
- * once even if a slow dispatcher's lease ran out and another took over.
- */
-export const runWebhookDispatch = async (deps: AppDeps, now: Date) => {
-  const leaseToken = randomUUID();
+/** Claim a batch of due deliveries under a fresh lease (SKIP LOCKED: instances split the work). */
+const claimDue = async (deps: AppDeps, now: Date, leaseToken: string) => {
   const due = deps.db
     .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
@@ -106,9 +100,8 @@ export const runWebhookDispatch = async (deps: AppDeps, now: Date) => {
     .set({ leaseUntil: new Date(now.getTime() + LEASE_MS), leaseToken })
     .where(inArray(webhookDeliveries.id, due))
     .returning({ id: webhookDeliveries.id });
-  if (claimed.length === 0) return { attempted: 0, delivered: 0 };
-
-  const rows = await deps.db
+  if (claimed.length === 0) return [];
+  return deps.db
     .select({ delivery: webhookDeliveries, event: webhookEvents, integration: customizations })
     .from(webhookDeliveries)
     .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
@@ -122,69 +115,97 @@ export const runWebhookDispatch = async (deps: AppDeps, now: Date) => {
         eq(webhookDeliveries.leaseToken, leaseToken),
       ),
     );
+};
+type ClaimedDelivery = Awaited<ReturnType<typeof claimDue>>[number];
 
+/** POST the signed event, unless the integration was switched off (or lost its secret) meanwhile. */
+const attemptDelivery = async (
+  deps: AppDeps,
+  { delivery, event, integration }: ClaimedDelivery,
+  startedAt: Date,
+): Promise<AttemptOutcome> => {
+  if (!integration.value.enabled || !integration.secretCiphertext) {
+    return { statusCode: null, error: "the integration is disabled", responseExcerpt: null, durationMs: 0 };
+  }
+  const body = JSON.stringify(event.payload);
+  const timestamp = Math.floor(startedAt.getTime() / 1000);
+  return send(
+    deps,
+    String(integration.value.url),
+    {
+      "Content-Type": "application/json",
+      "User-Agent": "Tessera-Webhooks/1",
+      "Tessera-Event": event.type,
+      "Tessera-Delivery": delivery.id,
+      [WEBHOOK_SIGNATURE_HEADER]: signWebhook(
+        deps.secrets.open(integration.secretCiphertext),
+        timestamp,
+        body,
+      ),
+    },
+    body,
+  );
+};
+
+/** Record the attempt and schedule the retry, or mark it DELIVERED / DEAD: only while our lease holds. */
+const closeAttempt = (
+  deps: AppDeps,
+  leaseToken: string,
+  delivery: ClaimedDelivery["delivery"],
+  attempt: { number: number; startedAt: Date; outcome: AttemptOutcome; ok: boolean },
+) => {
+  const { outcome, ok } = attempt;
+  const finishedAt = deps.clock.now();
+  const retryAt = ok ? null : nextWebhookAttempt(attempt.number, finishedAt);
+  return deps.db.transaction(async (tx) => {
+    const [closed] = await tx
+      .update(webhookDeliveries)
+      .set({
+        attempts: attempt.number,
+        status: ok ? "DELIVERED" : retryAt ? "PENDING" : "DEAD",
+        nextAttemptAt: retryAt ?? delivery.nextAttemptAt,
+        deliveredAt: ok ? finishedAt : null,
+        lastStatusCode: outcome.statusCode,
+        lastError: outcome.error,
+        leaseUntil: null,
+        leaseToken: null,
+        updatedAt: finishedAt,
+      })
+      .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.leaseToken, leaseToken)))
+      .returning({ id: webhookDeliveries.id });
+    if (!closed) return; // our lease ran out and another dispatcher owns it now
+    await tx.insert(webhookDeliveryAttempts).values({
+      deliveryId: delivery.id,
+      attempt: attempt.number,
+      startedAt: attempt.startedAt,
+      durationMs: outcome.durationMs,
+      statusCode: outcome.statusCode,
+      error: outcome.error,
+      responseExcerpt: outcome.responseExcerpt,
+    });
+  });
+};
+
+/**
+ * Send what is due: claim a batch under a lease, POST each signed event, record the attempt,
+ * and schedule the retry with backoff or mark it DELIVERED / DEAD. The closing write is
+ * conditional on the lease, so an attempt is recorded once even if a slow dispatcher's lease
+ * ran out and another took over.
+ */
+export const runWebhookDispatch = async (deps: AppDeps, now: Date) => {
+  const leaseToken = randomUUID();
+  const rows = await claimDue(deps, now, leaseToken);
   let delivered = 0;
   await Promise.all(
-    rows.map(async ({ delivery, event, integration }) => {
-      const attempt = delivery.attempts + 1;
+    rows.map(async (row) => {
       const startedAt = deps.clock.now();
-      let outcome: AttemptOutcome;
-      if (!integration.value.enabled || !integration.secretCiphertext) {
-        outcome = {
-          statusCode: null,
-          error: "the integration is disabled",
-          responseExcerpt: null,
-          durationMs: 0,
-        };
-      } else {
-        const body = JSON.stringify(event.payload);
-        const timestamp = Math.floor(startedAt.getTime() / 1000);
-        outcome = await send(
-          deps,
-          String(integration.value.url),
-          {
-            "Content-Type": "application/json",
-            "User-Agent": "Tessera-Webhooks/1",
-            "Tessera-Event": event.type,
-            "Tessera-Delivery": delivery.id,
-            [WEBHOOK_SIGNATURE_HEADER]: signWebhook(
-              deps.secrets.open(integration.secretCiphertext),
-              timestamp,
-              body,
-            ),
-          },
-          body,
-        );
-      }
+      const outcome = await attemptDelivery(deps, row, startedAt);
       const ok = deliverySucceeded(outcome.statusCode);
-      const finishedAt = deps.clock.now();
-      const retryAt = ok ? null : nextWebhookAttempt(attempt, finishedAt);
-      await deps.db.transaction(async (tx) => {
-        const [closed] = await tx
-          .update(webhookDeliveries)
-          .set({
-            attempts: attempt,
-            status: ok ? "DELIVERED" : retryAt ? "PENDING" : "DEAD",
-            nextAttemptAt: retryAt ?? delivery.nextAttemptAt,
-            deliveredAt: ok ? finishedAt : null,
-            lastStatusCode: outcome.statusCode,
-            lastError: outcome.error,
-            leaseUntil: null,
-            leaseToken: null,
-            updatedAt: finishedAt,
-          })
-          .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.leaseToken, leaseToken)))
-          .returning({ id: webhookDeliveries.id });
-        if (!closed) return; // our lease ran out and another dispatcher owns it now
-        await tx.insert(webhookDeliveryAttempts).values({
-          deliveryId: delivery.id,
-          attempt,
-          startedAt,
-          durationMs: outcome.durationMs,
-          statusCode: outcome.statusCode,
-          error: outcome.error,
-          responseExcerpt: outcome.responseExcerpt,
-        });
+      await closeAttempt(deps, leaseToken, row.delivery, {
+        number: row.delivery.attempts + 1,
+        startedAt,
+        outcome,
+        ok,
       });
       if (ok) delivered++;
     }),

@@ -3,9 +3,9 @@ import type { Executor } from "@tessera/db";
 import { customizations, webhookDeliveries, webhookEvents } from "@tessera/db/schema";
 import { customizationGate, type WebhookEventType } from "@tessera/domain";
 import { and, eq, sql } from "drizzle-orm";
-import { currentEntitlements, latestLicenseEntitlements } from "./store.ts";
+import { currentEntitlements, latestLicenseEntitlements } from "../licenses/entitlements.ts";
 
-export interface OutboxEvent {
+interface OutboxEvent {
   organizationId: string;
   type: WebhookEventType | "ping";
   data: Record<string, unknown>;

@@ -3,10 +3,10 @@ import { dateInput } from "../date-input.ts";
 import { textInput } from "../text-input.ts";
 
 /** Scopes of staff service keys (internal systems such as billing). */
-export const SERVICE_KEY_SCOPES = ["licenses:write", "licenses:read"] as const;
+const SERVICE_KEY_SCOPES = ["licenses:write", "licenses:read"] as const;
 /** Scopes of an organisation's own keys, used by the learning platform. */
 export const ORGANIZATION_KEY_SCOPES = ["usage:write", "license:read", "tickets:write"] as const;
-export const API_KEY_SCOPES = [...SERVICE_KEY_SCOPES, ...ORGANIZATION_KEY_SCOPES] as const;
+const API_KEY_SCOPES = [...SERVICE_KEY_SCOPES, ...ORGANIZATION_KEY_SCOPES] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const ApiKeyName = textInput().min(1, { message: "is required" }).max(100);

@@ -9,7 +9,7 @@ export const Email = z
   .pipe(z.email({ message: "must be a valid email address" }))
   .transform((email) => email.toLowerCase());
 
-export const PASSWORD_MIN_LENGTH = 10;
+const PASSWORD_MIN_LENGTH = 10;
 export const Password = z
   .string()
   .min(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })

@@ -1,7 +1,7 @@
-export const USER_KINDS = ["STAFF", "CUSTOMER"] as const;
+const USER_KINDS = ["STAFF", "CUSTOMER"] as const;
 export type UserKind = (typeof USER_KINDS)[number];
 
-export const STAFF_ROLES = ["ADMIN", "SUPPORT", "VIEWER"] as const;
+const STAFF_ROLES = ["ADMIN", "SUPPORT", "VIEWER"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const CUSTOMER_ROLES = ["OWNER", "ADMIN", "MEMBER"] as const;
@@ -10,10 +10,5 @@ export type CustomerRole = (typeof CUSTOMER_ROLES)[number];
 /** Customer roles that administer their organisation (contact details, team, audit). */
 export const CUSTOMER_ADMIN_ROLES = ["OWNER", "ADMIN"] as const satisfies readonly CustomerRole[];
 
-export const USER_ROLES = ["ADMIN", "SUPPORT", "VIEWER", "OWNER", "MEMBER"] as const;
+const USER_ROLES = ["ADMIN", "SUPPORT", "VIEWER", "OWNER", "MEMBER"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
-
-export const isRoleOfKind = (kind: UserKind, role: UserRole): boolean =>
-  kind === "STAFF"
-    ? (STAFF_ROLES as readonly string[]).includes(role)
-    : (CUSTOMER_ROLES as readonly string[]).includes(role);

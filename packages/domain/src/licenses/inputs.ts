@@ -16,14 +16,14 @@ export type TrendInput = z.input<typeof TrendInput>;
 /** A limit: a whole number ≥ 0 up to 2^53, or null for unlimited. */
 const LimitValue = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable();
 
-export const CustomLimits = z.object({
+const CustomLimits = z.object({
   ACTIVE_USERS: LimitValue,
   COURSES: LimitValue,
   API_CALLS: LimitValue,
   STORAGE_BYTES: LimitValue,
 });
 
-export const TermMonths = z
+const TermMonths = z
   .number()
   .int({ message: "must be a whole number of months" })
   .min(1, { message: "must be at least 1 month" })
@@ -107,7 +107,7 @@ export const UpdateLicenseSettingsInput = LicenseId.extend({
 });
 export type UpdateLicenseSettingsInput = z.input<typeof UpdateLicenseSettingsInput>;
 
-export const LICENSE_SORTS = ["expiresAt", "createdAt", "tier", "status", "organization"] as const;
+const LICENSE_SORTS = ["expiresAt", "createdAt", "tier", "status", "organization"] as const;
 
 export const ListLicensesInput = PageInput.extend({
   tier: z.enum(TIERS).optional(),

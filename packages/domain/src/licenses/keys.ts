@@ -6,12 +6,12 @@ import { DomainError } from "../errors.ts";
  * typo and every swap of two neighbours, so a mistyped key is refused before any lookup.
  */
 export const CROCKFORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-export const KEY_PREFIX = "TSR";
-export const KEY_GROUPS = 5;
-export const KEY_GROUP_LENGTH = 5;
-export const KEY_PAYLOAD_LENGTH = KEY_GROUPS * KEY_GROUP_LENGTH;
+const KEY_PREFIX = "TSR";
+const KEY_GROUPS = 5;
+const KEY_GROUP_LENGTH = 5;
+const KEY_PAYLOAD_LENGTH = KEY_GROUPS * KEY_GROUP_LENGTH;
 /** Random bytes a key needs: 125 bits are taken from 16 bytes. */
-export const KEY_RANDOM_BYTES = 16;
+const KEY_RANDOM_BYTES = 16;
 
 const digitValue = (char: string): number => CROCKFORD_ALPHABET.indexOf(char);
 
@@ -48,7 +48,7 @@ export const licenseKeyFromBytes = (bytes: Uint8Array): string => {
   return format(payload);
 };
 
-export type KeyParse = { ok: true; key: string } | { ok: false; reason: "SHAPE" | "CHECK" };
+type KeyParse = { ok: true; key: string } | { ok: false; reason: "SHAPE" | "CHECK" };
 
 /**
  * Normalise what a person typed — any case, spaces or dashes anywhere, I/L for 1 and O for 0,

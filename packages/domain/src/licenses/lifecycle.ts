@@ -13,7 +13,7 @@ export const IN_FORCE_STATUSES = [
 export const LICENSE_ACTIONS = ["activate", "suspend", "reinstate", "expire", "renew", "cancel"] as const;
 export type LicenseAction = (typeof LICENSE_ACTIONS)[number];
 
-export interface LicenseTimeline {
+interface LicenseTimeline {
   status: LicenseStatus;
   startsAt: Date | null;
   expiresAt: Date | null;
@@ -58,7 +58,7 @@ const ALLOWED_FROM: Record<LicenseAction, readonly LicenseStatus[]> = {
   cancel: ["PENDING", "ACTIVE", "SUSPENDED", "EXPIRED"],
 };
 
-export interface LicenseTransition {
+interface LicenseTransition {
   from: LicenseStatus;
   to: LicenseStatus;
   /** Column values the transition sets. */
@@ -152,7 +152,7 @@ export const daysUntilExpiry = (expiresAt: Date, now: Date): number =>
   Math.ceil((expiresAt.getTime() - now.getTime()) / 86_400_000);
 
 /** Reminder points before expiry, in days. */
-export const REMINDER_DAYS = [30, 7, 1] as const;
+const REMINDER_DAYS = [30, 7, 1] as const;
 
 /**
  * The reminder due at `now` for a license expiring at `expiresAt`: the nearest point already

@@ -8,14 +8,14 @@ import { VALIDATION_CODES } from "./validation.ts";
  * the OpenAPI document, so REST integrators see exactly what TypeScript clients get.
  */
 const Limit = z.number().int().nullable().describe("null: unlimited");
-export const LimitsOutput = z.object({
+const LimitsOutput = z.object({
   ACTIVE_USERS: Limit,
   COURSES: Limit,
   API_CALLS: Limit.describe("per calendar month (UTC); null: unlimited"),
   STORAGE_BYTES: Limit,
 });
 
-export const EntitlementsOutput = z.object({
+const EntitlementsOutput = z.object({
   tier: z.enum(TIERS),
   limits: LimitsOutput,
   features: z.array(z.enum(FEATURES)),

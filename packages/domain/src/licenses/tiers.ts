@@ -24,9 +24,9 @@ export const FEATURES = [
 export type Feature = (typeof FEATURES)[number];
 
 export const SUPPORT_CHANNELS = ["EMAIL", "PRIORITY", "DEDICATED", "ACCOUNT_MANAGER"] as const;
-export type SupportChannel = (typeof SUPPORT_CHANNELS)[number];
+type SupportChannel = (typeof SUPPORT_CHANNELS)[number];
 
-export interface TierDefinition {
+interface TierDefinition {
   limits: Limits;
   features: readonly Feature[];
   supportChannel: SupportChannel;
@@ -87,7 +87,7 @@ export const lowestTierWith = (feature: Feature): Exclude<Tier, "CUSTOM"> => {
   return tier ?? "ENTERPRISE";
 };
 
-export interface EntitlementSource {
+interface EntitlementSource {
   tier: Tier;
   /** CUSTOM only: the negotiated values. */
   customLimits?: Limits | null;

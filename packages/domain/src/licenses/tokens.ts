@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /** Offline tokens are short-lived, as Keygen's license files are: the platform refreshes them. */
 export const DEFAULT_TOKEN_TTL_DAYS = 30;
-export const MAX_TOKEN_TTL_DAYS = 365;
+const MAX_TOKEN_TTL_DAYS = 365;
 
 export const TokenTtlDays = z
   .number()

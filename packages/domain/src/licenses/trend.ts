@@ -4,7 +4,7 @@ import { TIERS, type Tier } from "./tiers.ts";
 /** The most months a trend reaches back. */
 export const MAX_TREND_MONTHS = 24;
 
-export interface TrendMonth {
+interface TrendMonth {
   /** `YYYY-MM`, UTC. */
   month: string;
   /** The first instant of the month, and of the next. */
@@ -46,7 +46,7 @@ export const inForceAt = (license: LicenseSpan, at: Date): boolean =>
   (license.cancelledAt === null || license.cancelledAt > at) &&
   !(license.status === "SUSPENDED" && license.suspendedAt !== null && license.suspendedAt <= at);
 
-export interface LicenseTrendPoint {
+interface LicenseTrendPoint {
   month: string;
   /** Licenses in force at the month's end (or now), by tier. */
   inForce: Record<Tier, number>;

@@ -11,9 +11,9 @@ export const VALIDATION_CODES = [
   "FEATURE_NOT_ENTITLED",
   "OVER_LIMIT",
 ] as const;
-export type ValidationCode = (typeof VALIDATION_CODES)[number];
+type ValidationCode = (typeof VALIDATION_CODES)[number];
 
-export interface ValidationQuestion {
+interface ValidationQuestion {
   feature?: Feature | undefined;
   metric?: Metric | undefined;
   increment?: number | undefined;

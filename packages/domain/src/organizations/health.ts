@@ -7,7 +7,7 @@ import type { DomainStatus } from "../white-label/domains.ts";
  * An organisation's health: a score out of 100 and a letter grade, with every reason that
  * took points off, worst first — so staff see both the verdict and what to do about it.
  */
-export const HEALTH_GRADES = ["A", "B", "C", "D"] as const;
+const HEALTH_GRADES = ["A", "B", "C", "D"] as const;
 export type HealthGrade = (typeof HEALTH_GRADES)[number];
 
 export type HealthSeverity = "CRITICAL" | "WARNING";
@@ -23,7 +23,7 @@ const GRADE_FLOORS: [HealthGrade, number][] = [
   ["D", 0],
 ];
 
-export const HEALTH_REASON_CODES = [
+const HEALTH_REASON_CODES = [
   "NO_LICENSE",
   "LICENSE_NOT_ACTIVE",
   "LICENSE_EXPIRING",
@@ -35,12 +35,12 @@ export const HEALTH_REASON_CODES = [
   "DOMAIN_FAILED",
   "WEBHOOKS_FAILING",
 ] as const;
-export type HealthReasonCode = (typeof HEALTH_REASON_CODES)[number];
+type HealthReasonCode = (typeof HEALTH_REASON_CODES)[number];
 
 /** Which area of the organisation a reason is about, so a page can link to it. */
 export type HealthArea = "LICENSE" | "USAGE" | "SUPPORT" | "WHITE_LABEL";
 
-export interface HealthReason {
+interface HealthReason {
   code: HealthReasonCode;
   severity: HealthSeverity;
   area: HealthArea;
@@ -67,8 +67,8 @@ export interface Health {
 
 const DAY_MS = 86_400_000;
 /** Without auto-renew, a license this close to expiry is a problem; closer still, a critical one. */
-export const EXPIRY_WARNING_DAYS = 30;
-export const EXPIRY_CRITICAL_DAYS = 7;
+const EXPIRY_WARNING_DAYS = 30;
+const EXPIRY_CRITICAL_DAYS = 7;
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 

@@ -19,7 +19,7 @@ export const Phone = z
   .max(40)
   .regex(/^\+?[0-9 ().-]{5,40}$/, { message: "must be a phone number such as +44 20 7946 0000" });
 
-export const BillingAddress = z.object({
+const BillingAddress = z.object({
   line1: textInput().min(1, { message: "is required" }).max(200),
   line2: textInput().max(200).optional(),
   city: textInput().min(1, { message: "is required" }).max(100),
@@ -30,7 +30,6 @@ export const BillingAddress = z.object({
     .trim()
     .regex(/^[A-Z]{2}$/, { message: "must be an ISO 3166-1 alpha-2 code such as GB" }),
 });
-export type BillingAddress = z.infer<typeof BillingAddress>;
 
 const METADATA_MAX_BYTES = 16 * 1024;
 
@@ -76,7 +75,7 @@ export const Metadata = z
     message: "must be at most 16 KiB of JSON",
   });
 
-export const OrganizationName = textInput().min(1, { message: "is required" }).max(200);
+const OrganizationName = textInput().min(1, { message: "is required" }).max(200);
 
 const ContactFields = {
   contactName: PersonName,

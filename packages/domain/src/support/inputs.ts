@@ -5,10 +5,10 @@ import { textInput } from "../text-input.ts";
 import { TICKET_PRIORITIES } from "./sla.ts";
 import { TICKET_STATUSES } from "./status.ts";
 
-export const TicketSubject = textInput()
+const TicketSubject = textInput()
   .min(1, { message: "is required" })
   .max(200, { message: "must be at most 200 characters" });
-export const MessageBody = textInput({ multiline: true })
+const MessageBody = textInput({ multiline: true })
   .min(1, { message: "is required" })
   .max(20_000, { message: "must be at most 20,000 characters" });
 
@@ -45,7 +45,7 @@ export type ChangeTicketPriorityInput = z.input<typeof ChangeTicketPriorityInput
 export const AssignTicketInput = TicketId.extend({ assigneeId: z.uuid().nullable() });
 export type AssignTicketInput = z.input<typeof AssignTicketInput>;
 
-export const TICKET_QUEUE_SORTS = ["dueAt", "createdAt", "priority"] as const;
+const TICKET_QUEUE_SORTS = ["dueAt", "createdAt", "priority"] as const;
 export const TICKET_SLA_FILTERS = ["BREACHED", "AT_RISK", "BREACHED_EVER"] as const;
 
 export const TicketQueueInput = PageInput.extend({

@@ -6,7 +6,7 @@ export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 const HOUR = 3_600_000;
 
 /** First-response target by priority, before any tier cap. */
-export const PRIORITY_RESPONSE_HOURS: Record<TicketPriority, number> = {
+const PRIORITY_RESPONSE_HOURS: Record<TicketPriority, number> = {
   LOW: 48,
   NORMAL: 24,
   HIGH: 4,
@@ -14,14 +14,14 @@ export const PRIORITY_RESPONSE_HOURS: Record<TicketPriority, number> = {
 };
 
 /** Tier caps on the first-response target; CUSTOM takes its license's value. */
-export const TIER_RESPONSE_CAP_HOURS: Record<Exclude<Tier, "CUSTOM">, number | null> = {
+const TIER_RESPONSE_CAP_HOURS: Record<Exclude<Tier, "CUSTOM">, number | null> = {
   STARTER: null,
   PROFESSIONAL: 4,
   ENTERPRISE: 1,
 };
 
 /** The resolution target is this many times the first-response target. */
-export const RESOLUTION_FACTOR = 3;
+const RESOLUTION_FACTOR = 3;
 
 /** Under this share of the target left, a clock is at risk. */
 export const AT_RISK_SHARE = 0.25;
@@ -66,7 +66,7 @@ export interface ClockState {
   paused: boolean;
 }
 
-export interface SlaInput {
+interface SlaInput {
   priority: TicketPriority;
   tier: Tier | null;
   customCapHours?: number | null;

@@ -5,18 +5,18 @@ import { DomainError } from "../errors.ts";
 import { METRICS } from "../licenses/tiers.ts";
 import { textInput } from "../text-input.ts";
 
-export const MAX_BATCH_EVENTS = 1000;
+const MAX_BATCH_EVENTS = 1000;
 /**
  * Largest value one event may carry: a trillion API calls or a terabyte is far beyond any
  * real report, and a full batch of them (1e15) stays far below PostgreSQL's bigint.
  */
-export const MAX_USAGE_VALUE = 1e12;
+const MAX_USAGE_VALUE = 1e12;
 /** How far ahead of now an event may claim to have happened (clock skew). */
-export const MAX_FUTURE_MS = 60 * 60 * 1000;
+const MAX_FUTURE_MS = 60 * 60 * 1000;
 /** How old an event may be: older months are closed. */
-export const MAX_AGE_MS = 35 * 86_400_000;
+const MAX_AGE_MS = 35 * 86_400_000;
 /** Longest report range. */
-export const MAX_REPORT_DAYS = 731;
+const MAX_REPORT_DAYS = 731;
 
 export const UsageEvent = z.object({
   metric: z.enum(METRICS),

@@ -1,7 +1,7 @@
-export const WARNING_PERCENT = 80;
-export const EXCEEDED_PERCENT = 100;
-export const ALERT_THRESHOLDS = [WARNING_PERCENT, EXCEEDED_PERCENT] as const;
-export type AlertThreshold = (typeof ALERT_THRESHOLDS)[number];
+const WARNING_PERCENT = 80;
+const EXCEEDED_PERCENT = 100;
+const ALERT_THRESHOLDS = [WARNING_PERCENT, EXCEEDED_PERCENT] as const;
+type AlertThreshold = (typeof ALERT_THRESHOLDS)[number];
 
 export type LimitStatus = "OK" | "WARNING" | "EXCEEDED";
 

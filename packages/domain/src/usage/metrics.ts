@@ -11,8 +11,6 @@ export const METRIC_KIND: Record<Metric, "GAUGE" | "COUNTER"> = {
   API_CALLS: "COUNTER",
 };
 
-export const isCounter = (metric: Metric): boolean => METRIC_KIND[metric] === "COUNTER";
-
 /** The UTC calendar day of an instant, as `YYYY-MM-DD`. */
 export const utcDay = (date: Date): string => date.toISOString().slice(0, 10);
 

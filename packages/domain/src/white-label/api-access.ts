@@ -20,7 +20,7 @@ export const API_REQUESTS_PER_MINUTE: Record<Tier, number> = {
 /** Why an organisation's API keys are refused: switched off, no license in force, or a tier without API access. */
 export type ApiAccessRefusal = "SWITCHED_OFF" | "NO_LICENSE_IN_FORCE" | "NOT_ENTITLED";
 
-export interface ApiAccessLicense {
+interface ApiAccessLicense {
   status: LicenseStatus;
   expiresAt: Date | null;
   tier: Tier;

@@ -13,7 +13,7 @@ export const HexColor = z
   });
 
 /** An absolute https URL (a logo someone else hosts must not downgrade the page to http). */
-export const HttpsUrl = textInput()
+const HttpsUrl = textInput()
   .max(2048)
   .pipe(z.url({ protocol: /^https$/, hostname: z.regexes.domain, message: "must be an https:// URL" }));
 

@@ -9,7 +9,7 @@ const channel = (value: number): number => {
   return srgb <= 0.04045 ? srgb / 12.92 : ((srgb + 0.055) / 1.055) ** 2.4;
 };
 
-export const relativeLuminance = (hex: string): number => {
+const relativeLuminance = (hex: string): number => {
   const digits = hex.slice(1);
   // `#rgb` is shorthand for `#rrggbb` (the editor may ask about one before it is normalised).
   const full = digits.length === 3 ? [...digits].map((digit) => digit + digit).join("") : digits;

@@ -6,7 +6,7 @@ export const CUSTOMIZATION_TYPES = ["BRANDING", "DOMAIN", "SSO", "API", "FEATURE
 export type CustomizationType = (typeof CUSTOMIZATION_TYPES)[number];
 
 /** The license feature each kind of customisation needs. */
-export const CUSTOMIZATION_FEATURE: Record<CustomizationType, Feature> = {
+const CUSTOMIZATION_FEATURE: Record<CustomizationType, Feature> = {
   BRANDING: "BRANDING",
   DOMAIN: "CUSTOM_DOMAIN",
   SSO: "SSO",
@@ -15,8 +15,6 @@ export const CUSTOMIZATION_FEATURE: Record<CustomizationType, Feature> = {
   INTEGRATION: "INTEGRATIONS",
 };
 
-/** Kinds an organisation holds one of (key `default`); FEATURE and INTEGRATION hold many. */
-export const SINGLETON_CUSTOMIZATIONS: readonly CustomizationType[] = ["BRANDING", "DOMAIN", "SSO", "API"];
 export const SINGLETON_KEY = "default";
 
 const LABELS: Record<CustomizationType, string> = {
@@ -28,7 +26,7 @@ const LABELS: Record<CustomizationType, string> = {
   INTEGRATION: "Integrations",
 };
 
-export interface CustomizationGate {
+interface CustomizationGate {
   allowed: boolean;
   feature: Feature;
   /** The lowest tier that includes it: what to upgrade to. */

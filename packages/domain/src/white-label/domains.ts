@@ -14,7 +14,7 @@ export const DOMAIN_STATUSES = ["PENDING", "VERIFIED", "FAILED"] as const;
 export type DomainStatus = (typeof DOMAIN_STATUSES)[number];
 
 /** Where the proof of control lives, and what it must hold. */
-export const VERIFICATION_PREFIX = "_tessera";
+const VERIFICATION_PREFIX = "_tessera";
 export const verificationRecordName = (hostname: string) => `${VERIFICATION_PREFIX}.${hostname}`;
 export const verificationRecordValue = (token: string) => `tessera-verification=${token}`;
 
@@ -71,7 +71,7 @@ export const normalizeCustomDomain = (raw: string, platformDomains: readonly str
 /** What the resolver answered for the TXT name: the records found, or the DNS error code. */
 export type DnsAnswer = { records: string[] } | { error: string };
 
-export interface DomainCheckVerdict {
+interface DomainCheckVerdict {
   status: Extract<DomainStatus, "VERIFIED" | "FAILED">;
   reason: string;
 }

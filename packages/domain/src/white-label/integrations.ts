@@ -7,7 +7,7 @@ import { WebUrl } from "./sso.ts";
  * the one record of what happened, webhooks publish part of it. Internal notes, SLA
  * bookkeeping and sign-ins stay inside.
  */
-export const WEBHOOK_EVENT_BY_AUDIT_ACTION = {
+const WEBHOOK_EVENT_BY_AUDIT_ACTION = {
   "license.created": "license.created",
   "license.activated": "license.activated",
   "license.renewed": "license.renewed",
@@ -71,14 +71,6 @@ export type ListDeliveriesInput = z.input<typeof ListDeliveriesInput>;
 export const DeliveryId = z.object({ deliveryId: z.uuid() });
 export type DeliveryId = z.input<typeof DeliveryId>;
 
-/** What an INTEGRATION record holds (the signing secret is stored encrypted beside it). */
-export interface Integration {
-  name: string;
-  url: string;
-  events: WebhookEventType[];
-  enabled: boolean;
-}
-
 export const WEBHOOK_SIGNATURE_HEADER = "Tessera-Signature";
 
 /**
@@ -90,13 +82,8 @@ export const webhookSignedPayload = (timestampSeconds: number, body: string) => 
 export const webhookSignatureHeader = (timestampSeconds: number, hexDigest: string) =>
   `t=${timestampSeconds},v1=${hexDigest}`;
 
-export const DELIVERY_STATUSES = ["PENDING", "DELIVERED", "DEAD"] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-
 /** Seconds to wait after the n-th failed attempt (1-based); after the last, the delivery is DEAD. */
 export const WEBHOOK_RETRY_DELAYS_SECONDS = [30, 120, 600, 3_600, 6 * 3_600, 24 * 3_600] as const;
-export const WEBHOOK_MAX_ATTEMPTS = WEBHOOK_RETRY_DELAYS_SECONDS.length + 1;
-
 /** When to try again after `attempts` failures, or null when the delivery has run out of tries. */
 export const nextWebhookAttempt = (attempts: number, now: Date): Date | null => {
   const delay = WEBHOOK_RETRY_DELAYS_SECONDS[attempts - 1];

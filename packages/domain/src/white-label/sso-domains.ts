@@ -7,7 +7,7 @@ import { normalizeDomainName } from "./domains.ts";
  * Mailbox providers whose addresses belong to the public, not to one customer: no
  * organisation may route them to its identity provider. Subdomains are refused too.
  */
-export const PUBLIC_MAIL_DOMAINS: readonly string[] = [
+const PUBLIC_MAIL_DOMAINS: readonly string[] = [
   "126.com",
   "163.com",
   "aol.com",

@@ -10,7 +10,7 @@ export const WebUrl = textInput()
   .max(2048)
   .pipe(z.url({ protocol: /^https?$/, message: "must be an https:// URL" }));
 
-export const EmailDomain = z
+const EmailDomain = z
   .string()
   .trim()
   .toLowerCase()
@@ -26,7 +26,7 @@ const AllowedDomains = z
 
 const PEM_CERTIFICATE = /^-----BEGIN CERTIFICATE-----\s+[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----$/;
 
-export const OidcSsoInput = z.object({
+const OidcSsoInput = z.object({
   protocol: z.literal("OIDC"),
   issuer: WebUrl,
   clientId: textInput().min(1, { message: "is required" }).max(255),
@@ -37,7 +37,7 @@ export const OidcSsoInput = z.object({
   enforced: z.boolean().default(false),
 });
 
-export const SamlSsoInput = z.object({
+const SamlSsoInput = z.object({
   protocol: z.literal("SAML"),
   entityId: textInput().min(1, { message: "is required" }).max(1024),
   ssoUrl: WebUrl,

@@ -1,0 +1,14 @@
+import type { Executor } from "@tessera/db";
+import { writeAuditEntry } from "../audit/audit-writer.ts";
+import type { ServiceContext } from "../context.ts";
+import { publishAsWebhook } from "../white-label/webhook-events.ts";
+import type { DomainEvent } from "./domain-event.ts";
+
+/** A side effect of a domain event, run inside the transaction that made the change. */
+type EventConsumer = (executor: Executor, ctx: ServiceContext, event: DomainEvent) => Promise<void>;
+
+/**
+ * Every in-transaction consumer, in the order they run. A new side effect (an email to
+ * queue, a counter to bump) is one more entry here; services keep calling `recordEvent`.
+ */
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [writeAuditEntry, publishAsWebhook];

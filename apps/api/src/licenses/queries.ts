@@ -1,0 +1,156 @@
+import { licenses, organizations } from "@tessera/db/schema";
+import {
+  LICENSE_STATUSES,
+  type LicenseStatus,
+  type ListLicensesInput,
+  licenseTrend,
+  pageOffset,
+  TIERS,
+  type Tier,
+  toPage,
+  trendMonths,
+} from "@tessera/domain";
+import { and, asc, count, desc, eq, gt, ilike, lte, or, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { ServiceContext } from "../context.ts";
+import { licenseView } from "./license-view.ts";
+
+const EXPIRES_SOON = (now: Date, days: number): SQL =>
+  and(
+    eq(licenses.status, "ACTIVE"),
+    gt(licenses.expiresAt, now),
+    lte(licenses.expiresAt, new Date(now.getTime() + days * 86_400_000)),
+  ) as SQL;
+
+/** The status filter as the effective status reads: ACTIVE past expiry counts as EXPIRED. */
+const statusCondition = (status: LicenseStatus, now: Date): SQL => {
+  if (status === "ACTIVE")
+    return and(
+      eq(licenses.status, "ACTIVE"),
+      or(sql`${licenses.expiresAt} is null`, gt(licenses.expiresAt, now)),
+    ) as SQL;
+  if (status === "EXPIRED") {
+    return or(
+      eq(licenses.status, "EXPIRED"),
+      and(eq(licenses.status, "ACTIVE"), lte(licenses.expiresAt, now)),
+    ) as SQL;
+  }
+  return eq(licenses.status, status);
+};
+
+export const listLicenses = async (ctx: ServiceContext, input: z.output<typeof ListLicensesInput>) => {
+  const now = ctx.clock.now();
+  const conditions: SQL[] = [];
+  if (input.tier) conditions.push(eq(licenses.tier, input.tier));
+  if (input.status) conditions.push(statusCondition(input.status, now));
+  if (input.expiringWithinDays !== undefined) conditions.push(EXPIRES_SOON(now, input.expiringWithinDays));
+  if (input.organizationId) conditions.push(eq(licenses.organizationId, input.organizationId));
+  if (input.search) {
+    const pattern = `%${input.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    conditions.push(or(ilike(organizations.name, pattern), ilike(organizations.slug, pattern)) as SQL);
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const sortColumn = {
+    expiresAt: licenses.expiresAt,
+    createdAt: licenses.createdAt,
+    tier: licenses.tier,
+    status: licenses.status,
+    organization: organizations.name,
+  }[input.sort];
+  const order = input.direction === "asc" ? asc(sortColumn) : desc(sortColumn);
+  const [rows, totals] = await Promise.all([
+    ctx.db
+      .select({ license: licenses, organizationName: organizations.name })
+      .from(licenses)
+      .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
+      .where(where)
+      .orderBy(sql`${order} nulls last`, asc(licenses.id))
+      .limit(input.pageSize)
+      .offset(pageOffset(input.page, input.pageSize)),
+    ctx.db
+      .select({ total: count() })
+      .from(licenses)
+      .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
+      .where(where),
+  ]);
+  return toPage(
+    rows.map((row) => licenseView(row.license, now, row.organizationName)),
+    totals[0]?.total ?? 0,
+    input.page,
+    input.pageSize,
+  );
+};
+
+/** ACTIVE licenses that expire within `days` from now, soonest first. */
+export const getExpiringLicenses = async (ctx: ServiceContext, days: number) => {
+  const now = ctx.clock.now();
+  const rows = await ctx.db
+    .select({ license: licenses, organizationName: organizations.name })
+    .from(licenses)
+    .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
+    .where(EXPIRES_SOON(now, days))
+    .orderBy(asc(licenses.expiresAt))
+    .limit(1000);
+  return rows.map((row) => licenseView(row.license, now, row.organizationName));
+};
+
+/** Counts by tier × effective status, seats sold, and how many expire within 30 days. */
+export const getLicenseStats = async (ctx: ServiceContext) => {
+  const now = ctx.clock.now();
+  // Group by the stored status and whether the expiry has passed (select position 3):
+  // an ACTIVE license past its expiry counts as EXPIRED, as everywhere else.
+  const rows = await ctx.db
+    .select({
+      tier: licenses.tier,
+      status: licenses.status,
+      lapsed: sql<boolean>`coalesce(${licenses.expiresAt} <= ${now.toISOString()}::timestamptz, false)`,
+      total: count(),
+    })
+    .from(licenses)
+    .groupBy(licenses.tier, licenses.status, sql`3`);
+  const byTier = Object.fromEntries(
+    TIERS.map((tier) => [tier, Object.fromEntries(LICENSE_STATUSES.map((status) => [status, 0]))]),
+  ) as Record<Tier, Record<LicenseStatus, number>>;
+  for (const row of rows) {
+    const status = row.status === "ACTIVE" && row.lapsed ? "EXPIRED" : row.status;
+    byTier[row.tier][status] += row.total;
+  }
+  const active = await ctx.db
+    .select({ license: licenses })
+    .from(licenses)
+    .where(statusCondition("ACTIVE", now));
+  let seats = 0;
+  let unlimitedSeats = 0;
+  for (const { license } of active) {
+    const users = licenseView(license, now).entitlements.limits.ACTIVE_USERS;
+    if (users === null) unlimitedSeats++;
+    else seats += users;
+  }
+  const [expiring] = await ctx.db.select({ total: count() }).from(licenses).where(EXPIRES_SOON(now, 30));
+  const total = rows.reduce((sum, row) => sum + row.total, 0);
+  return {
+    total,
+    byTier,
+    byStatus: Object.fromEntries(
+      LICENSE_STATUSES.map((status) => [status, TIERS.reduce((sum, tier) => sum + byTier[tier][status], 0)]),
+    ) as Record<LicenseStatus, number>,
+    seats: { licensed: seats, unlimitedLicenses: unlimitedSeats },
+    expiringWithin30Days: expiring?.total ?? 0,
+  };
+};
+
+/** Licenses in force at each of the last `months` month ends (by tier) and created each month. */
+export const getLicenseTrend = async (ctx: ServiceContext, months: number) => {
+  const spans = await ctx.db
+    .select({
+      tier: licenses.tier,
+      status: licenses.status,
+      createdAt: licenses.createdAt,
+      activatedAt: licenses.activatedAt,
+      expiresAt: licenses.expiresAt,
+      suspendedAt: licenses.suspendedAt,
+      cancelledAt: licenses.cancelledAt,
+    })
+    .from(licenses);
+  return licenseTrend(spans, trendMonths(months, ctx.clock.now()));
+};

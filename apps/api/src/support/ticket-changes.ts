@@ -1,0 +1,172 @@
+import type { Transaction } from "@tessera/db";
+import { ticketMessages, tickets, users } from "@tessera/db/schema";
+import {
+  assertTicketTransition,
+  DomainError,
+  statusAfterReply,
+  type TicketPriority,
+  type TicketStatus,
+} from "@tessera/domain";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { ServiceContext } from "../context.ts";
+import { diff } from "../events/domain-event.ts";
+import { recordEvent } from "../events/record-event.ts";
+import { storedDueTimes } from "./sla-view.ts";
+import { findTicket } from "./ticket-queries.ts";
+import { authorOf, type TicketRow, ticketView } from "./ticket-view.ts";
+
+/** Apply a change under the version read; status changes keep the pause bookkeeping. */
+const changeTicket = async (
+  tx: Transaction,
+  ctx: ServiceContext,
+  current: TicketRow,
+  patch: Partial<TicketRow>,
+  action: string,
+) => {
+  const now = ctx.clock.now();
+  const next = { ...current, ...patch };
+  if (patch.status && patch.status !== current.status) {
+    if (current.status === "WAITING_ON_CUSTOMER" && current.waitingSince) {
+      next.pausedMs = current.pausedMs + (now.getTime() - current.waitingSince.getTime());
+      next.waitingSince = null;
+    }
+    if (patch.status === "WAITING_ON_CUSTOMER") next.waitingSince = now;
+    if (patch.status === "RESOLVED") next.resolvedAt = now;
+    if (patch.status === "IN_PROGRESS" && current.status === "RESOLVED") next.resolvedAt = null;
+    if (patch.status === "CLOSED") next.closedAt = now;
+  }
+  const { responseDueAt, resolutionDueAt } = storedDueTimes(next, now);
+  const [updated] = await tx
+    .update(tickets)
+    .set({
+      status: next.status,
+      priority: next.priority,
+      assigneeId: next.assigneeId,
+      assignedAt: next.assignedAt,
+      firstRespondedAt: next.firstRespondedAt,
+      resolvedAt: next.resolvedAt,
+      closedAt: next.closedAt,
+      waitingSince: next.waitingSince,
+      pausedMs: next.pausedMs,
+      responseDueAt,
+      resolutionDueAt,
+      version: sql`${tickets.version} + 1`,
+      updatedAt: now,
+    })
+    .where(and(eq(tickets.id, current.id), eq(tickets.version, current.version)))
+    .returning();
+  if (!updated)
+    throw new DomainError("STALE_VERSION", "The ticket changed at the same time; reload it and try again");
+  const changes = diff(
+    { status: current.status, priority: current.priority, assigneeId: current.assigneeId },
+    { status: updated.status, priority: updated.priority, assigneeId: updated.assigneeId },
+  );
+  await recordEvent(tx, ctx, {
+    action,
+    organizationId: updated.organizationId,
+    targetType: "ticket",
+    targetId: updated.id,
+    ...changes,
+  });
+  return updated;
+};
+
+/**
+ * Add to the thread. Internal notes are staff-only; the first public staff reply stops the
+ * first-response clock; a customer reply reopens a resolved ticket or resumes a waiting one.
+ */
+export const replyToTicket = async (
+  ctx: ServiceContext,
+  ticketId: string,
+  input: { body: string; internal: boolean },
+  scopeOrganizationId?: string,
+) => {
+  const author = authorOf(ctx);
+  if (input.internal && author.kind !== "STAFF") {
+    throw new DomainError("INTERNAL_NOTE_FORBIDDEN", "Only staff write internal notes", {
+      field: "internal",
+    });
+  }
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const current = await findTicket(tx, ticketId, scopeOrganizationId);
+    // statusAfterReply refuses a CLOSED ticket, for notes as for replies
+    const after = statusAfterReply(current.status as TicketStatus, author.kind);
+    const status = input.internal ? current.status : after;
+    await tx.insert(ticketMessages).values({
+      ticketId,
+      authorUserId: author.userId,
+      authorKind: author.kind,
+      authorLabel: author.label,
+      body: input.body,
+      internal: input.internal,
+      createdAt: now,
+    });
+    const firstPublicStaffReply =
+      author.kind === "STAFF" && !input.internal && current.firstRespondedAt === null;
+    return changeTicket(
+      tx,
+      ctx,
+      current,
+      { status, ...(firstPublicStaffReply ? { firstRespondedAt: now } : {}) },
+      input.internal ? "ticket.note_added" : "ticket.replied",
+    );
+  });
+  return ticketView(row, now);
+};
+
+export const updateTicketStatus = async (
+  ctx: ServiceContext,
+  ticketId: string,
+  status: TicketStatus,
+  scopeOrganizationId?: string,
+) => {
+  if (ctx.actor?.kind === "CUSTOMER" && status !== "RESOLVED" && status !== "CLOSED") {
+    throw new DomainError("FORBIDDEN", "Customers may resolve or close a ticket; staff move it otherwise", {
+      field: "status",
+    });
+  }
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const current = await findTicket(tx, ticketId, scopeOrganizationId);
+    assertTicketTransition(current.status as TicketStatus, status);
+    return changeTicket(tx, ctx, current, { status }, "ticket.status_changed");
+  });
+  return ticketView(row, now);
+};
+
+/** A new priority: both due times are recomputed from creation. */
+export const changeTicketPriority = async (
+  ctx: ServiceContext,
+  ticketId: string,
+  priority: TicketPriority,
+) => {
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) =>
+    changeTicket(tx, ctx, await findTicket(tx, ticketId), { priority }, "ticket.priority_changed"),
+  );
+  return ticketView(row, now);
+};
+
+export const assignTicket = async (ctx: ServiceContext, ticketId: string, assigneeId: string | null) => {
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    if (assigneeId) {
+      const [agent] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, assigneeId), eq(users.kind, "STAFF"), isNull(users.disabledAt)));
+      if (!agent)
+        throw new DomainError("VALIDATION_FAILED", "must be an active staff user", { field: "assigneeId" });
+    }
+    const current = await findTicket(tx, ticketId);
+    return changeTicket(
+      tx,
+      ctx,
+      current,
+      { assigneeId, assignedAt: assigneeId ? now : null },
+      "ticket.assigned",
+    );
+  });
+  return ticketView(row, now);
+};

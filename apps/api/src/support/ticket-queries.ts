@@ -1,0 +1,167 @@
+import type { Transaction } from "@tessera/db";
+import { organizations, ticketMessages, ticketSlaEvents, tickets, users } from "@tessera/db/schema";
+import {
+  DomainError,
+  OPEN_TICKET_STATUSES,
+  pageOffset,
+  type TicketQueueInput,
+  toPage,
+} from "@tessera/domain";
+import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { ServiceContext } from "../context.ts";
+import { ticketView } from "./ticket-view.ts";
+
+/** A ticket, `scopeOrganizationId` being the tenant filter for customers and keys. */
+export const findTicket = async (
+  executor: Pick<ServiceContext, "db">["db"] | Transaction,
+  ticketId: string,
+  scopeOrganizationId?: string,
+) => {
+  const [row] = await executor
+    .select()
+    .from(tickets)
+    .where(
+      scopeOrganizationId
+        ? and(eq(tickets.id, ticketId), eq(tickets.organizationId, scopeOrganizationId))
+        : eq(tickets.id, ticketId),
+    );
+  if (!row) throw new DomainError("NOT_FOUND", "Ticket not found", { field: "ticketId" });
+  return row;
+};
+
+/** A ticket with its thread; customers never see internal notes. */
+export const getTicket = async (ctx: ServiceContext, ticketId: string, scopeOrganizationId?: string) => {
+  const row = await findTicket(ctx.db, ticketId, scopeOrganizationId);
+  const forCustomer = scopeOrganizationId !== undefined;
+  const [messages, slaEvents, assignee, organization] = await Promise.all([
+    ctx.db
+      .select()
+      .from(ticketMessages)
+      .where(
+        forCustomer
+          ? and(eq(ticketMessages.ticketId, ticketId), eq(ticketMessages.internal, false))
+          : eq(ticketMessages.ticketId, ticketId),
+      )
+      .orderBy(asc(ticketMessages.createdAt)),
+    ctx.db
+      .select()
+      .from(ticketSlaEvents)
+      .where(eq(ticketSlaEvents.ticketId, ticketId))
+      .orderBy(asc(ticketSlaEvents.createdAt)),
+    row.assigneeId
+      ? ctx.db
+          .select({ id: users.id, name: users.name, email: users.email })
+          .from(users)
+          .where(eq(users.id, row.assigneeId))
+      : Promise.resolve([]),
+    ctx.db
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, row.organizationId)),
+  ]);
+  return {
+    ...ticketView(row, ctx.clock.now()),
+    organizationName: organization[0]?.name ?? "",
+    messages,
+    slaEvents,
+    assignee: assignee[0] ?? null,
+  };
+};
+
+/** The support queue (staff) or an organisation's tickets (customers), paged on the server. */
+export const listTickets = async (
+  ctx: ServiceContext,
+  input: z.output<typeof TicketQueueInput>,
+  scopeOrganizationId?: string,
+) => {
+  const now = ctx.clock.now();
+  const conditions: SQL[] = [];
+  const organizationId = scopeOrganizationId ?? input.organizationId;
+  if (organizationId) conditions.push(eq(tickets.organizationId, organizationId));
+  if (input.status) conditions.push(eq(tickets.status, input.status));
+  if (input.priority) conditions.push(eq(tickets.priority, input.priority));
+  if (input.assigneeId) conditions.push(eq(tickets.assigneeId, input.assigneeId));
+  if (input.openOnly) conditions.push(isOpen());
+  if (input.sla === "BREACHED") conditions.push(breachedCondition(now));
+  if (input.sla === "AT_RISK") conditions.push(atRiskCondition(now));
+  if (input.sla === "BREACHED_EVER") conditions.push(everBreachedCondition());
+  if (input.createdFrom) conditions.push(gte(tickets.createdAt, input.createdFrom));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const order =
+    input.sort === "dueAt"
+      ? [
+          sql`case when ${tickets.firstRespondedAt} is null then ${tickets.responseDueAt} else ${tickets.resolutionDueAt} end asc nulls last`,
+        ]
+      : input.sort === "priority"
+        ? [
+            sql`array_position(array['CRITICAL','HIGH','NORMAL','LOW']::ticket_priority[], ${tickets.priority})`,
+            asc(tickets.createdAt),
+          ]
+        : [desc(tickets.createdAt)];
+  const [rows, totals] = await Promise.all([
+    ctx.db
+      .select({ ticket: tickets, organizationName: organizations.name, assigneeName: users.name })
+      .from(tickets)
+      .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
+      .leftJoin(users, eq(users.id, tickets.assigneeId))
+      .where(where)
+      .orderBy(...order, asc(tickets.id))
+      .limit(input.pageSize)
+      .offset(pageOffset(input.page, input.pageSize)),
+    ctx.db.select({ total: count() }).from(tickets).where(where),
+  ]);
+  return toPage(
+    rows.map((row) => ({
+      ...ticketView(row.ticket, now),
+      organizationName: row.organizationName,
+      assigneeName: row.assigneeName,
+    })),
+    totals[0]?.total ?? 0,
+    input.page,
+    input.pageSize,
+  );
+};
+
+export const isOpen = () => inArray(tickets.status, [...OPEN_TICKET_STATUSES]);
+const iso = (date: Date) => sql`${date.toISOString()}::timestamptz`;
+
+/** Open tickets past a due time: no first response by its due time, or unresolved past resolution. */
+export const breachedCondition = (now: Date): SQL =>
+  and(
+    isOpen(),
+    or(
+      and(isNull(tickets.firstRespondedAt), sql`${tickets.responseDueAt} < ${iso(now)}`),
+      and(isNull(tickets.waitingSince), sql`${tickets.resolutionDueAt} < ${iso(now)}`),
+    ),
+  ) as SQL;
+
+/** Tickets with a recorded SLA breach, open or not: what the breach figure of the support stats counts. */
+const everBreachedCondition = (): SQL =>
+  sql`exists (select 1 from ${ticketSlaEvents} where ${ticketSlaEvents.ticketId} = ${tickets.id} and ${ticketSlaEvents.kind} = 'BREACHED')`;
+
+/** Open, not breached, under 25 % of the first-response target left. */
+export const atRiskCondition = (now: Date): SQL =>
+  and(
+    isOpen(),
+    isNull(tickets.firstRespondedAt),
+    sql`${tickets.responseDueAt} >= ${iso(now)}`,
+    sql`${tickets.responseDueAt} - ${iso(now)} < (${tickets.responseDueAt} - ${tickets.createdAt}) * 0.25`,
+  ) as SQL;
+
+export const getOpenTickets = (ctx: ServiceContext, page: { page: number; pageSize: number }) =>
+  listTickets(ctx, { ...page, sort: "dueAt", openOnly: true });
+
+export const getSLABreachedTickets = (ctx: ServiceContext, page: { page: number; pageSize: number }) =>
+  listTickets(ctx, { ...page, sort: "dueAt", sla: "BREACHED" });
+
+export const getLicenseTickets = async (ctx: ServiceContext, licenseId: string) => {
+  const now = ctx.clock.now();
+  const rows = await ctx.db
+    .select()
+    .from(tickets)
+    .where(eq(tickets.licenseId, licenseId))
+    .orderBy(desc(tickets.createdAt))
+    .limit(500);
+  return rows.map((row) => ticketView(row, now));
+};

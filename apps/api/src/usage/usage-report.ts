@@ -1,0 +1,137 @@
+import { licenses, usageDaily } from "@tessera/db/schema";
+import {
+  entitlementsFor,
+  type Feature,
+  IN_FORCE_STATUSES,
+  type LimitCheck,
+  type Limits,
+  limitStatus,
+  METRIC_KIND,
+  METRICS,
+  type Metric,
+  utcDay,
+} from "@tessera/domain";
+import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import type { ServiceContext } from "../context.ts";
+import { usageInPeriod } from "./current-usage.ts";
+
+const inForceLicense = async (ctx: ServiceContext, organizationId: string) => {
+  const [license] = await ctx.db
+    .select()
+    .from(licenses)
+    .where(and(eq(licenses.organizationId, organizationId), inArray(licenses.status, [...IN_FORCE_STATUSES])))
+    .limit(1);
+  return license ?? null;
+};
+
+export const limitsOf = (license: typeof licenses.$inferSelect): Limits =>
+  entitlementsFor({
+    tier: license.tier,
+    customLimits: license.customLimits as Limits | null,
+    customFeatures: license.customFeatures as Feature[] | null,
+  }).limits;
+
+/** This period's usage of the organisation's license in force (zeros when it has none). */
+export const getCurrentUsage = async (ctx: ServiceContext, organizationId: string) => {
+  const license = await inForceLicense(ctx, organizationId);
+  const now = ctx.clock.now();
+  const usage = license
+    ? await usageInPeriod(ctx.db, license.id, now)
+    : { ACTIVE_USERS: 0, COURSES: 0, API_CALLS: 0, STORAGE_BYTES: 0 };
+  return { licenseId: license?.id ?? null, period: now.toISOString().slice(0, 7), usage };
+};
+
+/** Per metric: used, limit, percent and OK / WARNING / EXCEEDED against the license's entitlements. */
+export const checkLimits = async (ctx: ServiceContext, organizationId: string) => {
+  const license = await inForceLicense(ctx, organizationId);
+  const { usage, period } = await getCurrentUsage(ctx, organizationId);
+  const limits = license ? limitsOf(license) : null;
+  const metrics = Object.fromEntries(
+    METRICS.map((metric) => [metric, limitStatus(usage[metric], limits ? limits[metric] : 0)]),
+  ) as Record<Metric, LimitCheck>;
+  return { licenseId: license?.id ?? null, tier: license?.tier ?? null, period, metrics };
+};
+
+export interface UsageReport {
+  from: string;
+  to: string;
+  days: string[];
+  series: Record<Metric, { day: string; value: number }[]>;
+  totals: Record<Metric, number>;
+  peaks: Record<Metric, { day: string; value: number } | null>;
+  limits: Limits | null;
+}
+
+/**
+ * Daily series per metric between two days (inclusive, UTC), with totals (counters: the sum;
+ * gauges: the last value) and peaks (the highest day).
+ */
+export const getUsageReport = async (
+  ctx: ServiceContext,
+  organizationId: string,
+  range: { from: Date; to: Date },
+): Promise<UsageReport> => {
+  const from = utcDay(range.from);
+  const to = utcDay(range.to);
+  const rows = await ctx.db
+    .select({ metric: usageDaily.metric, day: usageDaily.day, value: usageDaily.value })
+    .from(usageDaily)
+    .where(
+      and(eq(usageDaily.organizationId, organizationId), gte(usageDaily.day, from), lte(usageDaily.day, to)),
+    )
+    .orderBy(asc(usageDaily.day));
+  const days: string[] = [];
+  for (
+    let day = new Date(`${from}T00:00:00Z`);
+    utcDay(day) <= to;
+    day = new Date(day.getTime() + 86_400_000)
+  ) {
+    days.push(utcDay(day));
+  }
+  const byMetricDay = new Map<string, number>();
+  for (const row of rows) {
+    const key = `${row.metric}|${row.day}`;
+    // several licenses on one day (a renewal into a new license): counters add, gauges take the highest
+    const previous = byMetricDay.get(key);
+    byMetricDay.set(
+      key,
+      previous === undefined
+        ? row.value
+        : METRIC_KIND[row.metric] === "COUNTER"
+          ? previous + row.value
+          : Math.max(previous, row.value),
+    );
+  }
+  const series = {} as UsageReport["series"];
+  const totals = {} as UsageReport["totals"];
+  const peaks = {} as UsageReport["peaks"];
+  for (const metric of METRICS) {
+    const points = days.flatMap((day) => {
+      const value = byMetricDay.get(`${metric}|${day}`);
+      return value === undefined ? [] : [{ day, value }];
+    });
+    series[metric] = points;
+    totals[metric] =
+      METRIC_KIND[metric] === "COUNTER"
+        ? points.reduce((sum, point) => sum + point.value, 0)
+        : (points.at(-1)?.value ?? 0);
+    peaks[metric] = points.reduce<{ day: string; value: number } | null>(
+      (peak, point) => (!peak || point.value > peak.value ? point : peak),
+      null,
+    );
+  }
+  const license = await inForceLicense(ctx, organizationId);
+  return { from, to, days, series, totals, peaks, limits: license ? limitsOf(license) : null };
+};
+
+/** The report as CSV: a header row, then one row per day and metric that has data. */
+export const usageReportCsv = (report: UsageReport): string => {
+  const lines = ["day,metric,value"];
+  for (const day of report.days) {
+    for (const metric of METRICS) {
+      const point = report.series[metric].find((entry) => entry.day === day);
+      if (point) lines.push(`${day},${metric},${point.value}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+};

@@ -1,0 +1,128 @@
+import { licenses, organizations, usageMonthly } from "@tessera/db/schema";
+import {
+  IN_FORCE_STATUSES,
+  type LimitCheck,
+  type LimitStatus,
+  limitStatus,
+  METRICS,
+  type Metric,
+  pageOffset,
+  toPage,
+  trendMonths,
+  type UsageStatsInput,
+  utcDay,
+} from "@tessera/domain";
+import { eq, gte, inArray, sum } from "drizzle-orm";
+import type { z } from "zod";
+import type { ServiceContext } from "../context.ts";
+import { usageForLicenses } from "./current-usage.ts";
+import { limitsOf } from "./usage-report.ts";
+
+/**
+ * Staff overview: for every license in force, this period's usage against its limits;
+ * organisations sorted by how close they are to a limit, and the top consumers per metric.
+ */
+export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeof UsageStatsInput>) => {
+  const now = ctx.clock.now();
+  const rows = await ctx.db
+    .select({ license: licenses, organizationName: organizations.name })
+    .from(licenses)
+    .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
+    .where(inArray(licenses.status, [...IN_FORCE_STATUSES]));
+  const usageByLicense = await usageForLicenses(
+    ctx.db,
+    rows.map((row) => row.license.id),
+    now,
+  );
+  const entries = rows.map(({ license, organizationName }) => {
+    // every id asked for has an entry (zeros where nothing was reported)
+    const usage = usageByLicense.get(license.id) ?? {
+      ACTIVE_USERS: 0,
+      COURSES: 0,
+      API_CALLS: 0,
+      STORAGE_BYTES: 0,
+    };
+    const limits = limitsOf(license);
+    const checks = Object.fromEntries(
+      METRICS.map((metric) => [metric, limitStatus(usage[metric], limits[metric])]),
+    ) as Record<Metric, LimitCheck>;
+    const worst = Math.max(...METRICS.map((metric) => checks[metric].percent ?? 0));
+    const statuses = METRICS.map((metric) => checks[metric].status);
+    const worstStatus: LimitStatus = statuses.includes("EXCEEDED")
+      ? "EXCEEDED"
+      : statuses.includes("WARNING")
+        ? "WARNING"
+        : "OK";
+    return {
+      organizationId: license.organizationId,
+      organizationName,
+      licenseId: license.id,
+      tier: license.tier,
+      usage,
+      checks,
+      worstPercent: worst,
+      worstStatus,
+    };
+  });
+  const byCloseness = [...entries].sort((a, b) => b.worstPercent - a.worstPercent);
+  const { top, page, pageSize, status } = options;
+  const atRisk = byCloseness.filter((entry) => entry.worstStatus !== "OK");
+  const listed = !status
+    ? byCloseness
+    : status === "AT_RISK"
+      ? atRisk
+      : atRisk.filter((entry) => entry.worstStatus === status);
+  return {
+    period: now.toISOString().slice(0, 7),
+    /** Closest to a limit first, a page at a time. */
+    organizations: toPage(
+      listed.slice(pageOffset(page, pageSize), pageOffset(page, pageSize) + pageSize),
+      listed.length,
+      page,
+      pageSize,
+    ),
+    atRisk: {
+      total: atRisk.length,
+      warning: atRisk.filter((entry) => entry.worstStatus === "WARNING").length,
+      first: atRisk.slice(0, top),
+    },
+    topConsumers: Object.fromEntries(
+      METRICS.map((metric) => [
+        metric,
+        [...entries]
+          .sort((a, b) => b.usage[metric] - a.usage[metric])
+          .slice(0, top)
+          .filter((entry) => entry.usage[metric] > 0)
+          .map((entry) => ({
+            organizationId: entry.organizationId,
+            organizationName: entry.organizationName,
+            used: entry.usage[metric],
+          })),
+      ]),
+    ) as Record<Metric, { organizationId: string; organizationName: string; used: number }[]>,
+  };
+};
+
+/**
+ * Platform-wide usage per month for the last `months` months, from the monthly rollups:
+ * API calls summed; each gauge as the sum over licenses of their highest level in the month.
+ */
+export const getUsageTrend = async (ctx: ServiceContext, months: number) => {
+  const periods = trendMonths(months, ctx.clock.now());
+  const rows = await ctx.db
+    .select({
+      metric: usageMonthly.metric,
+      month: usageMonthly.month,
+      total: sum(usageMonthly.value).mapWith(Number),
+    })
+    .from(usageMonthly)
+    .where(gte(usageMonthly.month, utcDay(periods[0]?.start ?? ctx.clock.now())))
+    .groupBy(usageMonthly.metric, usageMonthly.month);
+  const totals = new Map(rows.map((row) => [`${row.metric}|${row.month.slice(0, 7)}`, row.total]));
+  return periods.map(({ month }) => ({
+    month,
+    usage: Object.fromEntries(
+      METRICS.map((metric) => [metric, totals.get(`${metric}|${month}`) ?? 0]),
+    ) as Record<Metric, number>,
+  }));
+};

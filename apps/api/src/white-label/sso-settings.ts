@@ -1,0 +1,116 @@
+import { X509Certificate } from "node:crypto";
+import { DomainError, requireSecureUrl, SINGLETON_KEY, type SsoInput } from "@tessera/domain";
+import type { z } from "zod";
+import { endPasswordSessions } from "../auth/session-revocation.ts";
+import type { AppDeps, ServiceContext } from "../context.ts";
+import { requireOutboundUrl } from "../egress/outbound-url.ts";
+import { claimSsoDomains } from "./sso-domains.ts";
+import { findCustomization, requireAllowed, saveCustomization } from "./store.ts";
+import { storedValue } from "./stored-value.ts";
+
+type WhiteLabelDeps = Pick<AppDeps, "secrets" | "config">;
+/** SSO as anyone may see it: no secret, only whether one is stored. */
+export const ssoView = (row: {
+  id: string;
+  value: Record<string, unknown>;
+  secretCiphertext: string | null;
+  version: number;
+  updatedAt: Date;
+}) => ({
+  id: row.id,
+  version: row.version,
+  ...storedValue("SSO", row.value),
+  hasClientSecret: row.secretCiphertext !== null,
+  updatedAt: row.updatedAt,
+});
+
+const checkCertificate = (pem: string, now: Date) => {
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(pem);
+  } catch {
+    throw new DomainError("VALIDATION_FAILED", "is not a readable X.509 certificate", {
+      field: "certificate",
+    });
+  }
+  const validFrom = new Date(certificate.validFrom);
+  const validTo = new Date(certificate.validTo);
+  if (validTo <= now) {
+    throw new DomainError("VALIDATION_FAILED", `expired on ${validTo.toISOString()}`, {
+      field: "certificate",
+    });
+  }
+  if (validFrom > now) {
+    throw new DomainError("VALIDATION_FAILED", `is not valid before ${validFrom.toISOString()}`, {
+      field: "certificate",
+    });
+  }
+  return {
+    certificateSubject: certificate.subject.replace(/\n/g, ", "),
+    certificateFingerprint256: certificate.fingerprint256,
+    certificateExpiresAt: validTo.toISOString(),
+  };
+};
+
+/** Configure OIDC or SAML single sign-on; the OIDC client secret is sealed and never returned. */
+export const enableSSO = async (
+  ctx: ServiceContext,
+  deps: WhiteLabelDeps,
+  organizationId: string,
+  input: z.output<typeof SsoInput>,
+) => {
+  const allowHttp = deps.config.ALLOW_INSECURE_LOOPBACK;
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    await requireAllowed(tx, organizationId, "SSO", now);
+    const current = await findCustomization(tx, organizationId, "SSO", SINGLETON_KEY);
+    // Each listed domain becomes a claim that routes sign-ins only once its TXT record proves it.
+    await claimSsoDomains(tx, ctx, deps, organizationId, input.allowedDomains, (i) => `allowedDomains.${i}`);
+    if (input.enforced && current?.value.enforced !== true)
+      await endPasswordSessions(tx, ctx, organizationId);
+    if (input.protocol === "OIDC") {
+      requireOutboundUrl("issuer", input.issuer, allowHttp);
+      const keepSecret = current?.value.protocol === "OIDC" && current.secretCiphertext !== null;
+      if (!input.clientSecret && !keepSecret) {
+        throw new DomainError("VALIDATION_FAILED", "is required", { field: "clientSecret" });
+      }
+      return saveCustomization(tx, ctx, {
+        organizationId,
+        type: "SSO",
+        key: SINGLETON_KEY,
+        value: {
+          protocol: "OIDC",
+          issuer: input.issuer.replace(/\/$/, ""),
+          clientId: input.clientId,
+          allowedDomains: input.allowedDomains,
+          enforced: input.enforced,
+        },
+        secretCiphertext: input.clientSecret ? deps.secrets.seal(input.clientSecret) : undefined,
+        action: "white_label.sso_set",
+      });
+    }
+    requireSecureUrl("ssoUrl", input.ssoUrl, allowHttp);
+    return saveCustomization(tx, ctx, {
+      organizationId,
+      type: "SSO",
+      key: SINGLETON_KEY,
+      value: {
+        protocol: "SAML",
+        entityId: input.entityId,
+        ssoUrl: input.ssoUrl,
+        certificate: input.certificate,
+        ...checkCertificate(input.certificate, now),
+        allowedDomains: input.allowedDomains,
+        enforced: input.enforced,
+      },
+      secretCiphertext: null,
+      action: "white_label.sso_set",
+    });
+  });
+  return ssoView(row);
+};
+
+export const getSSO = async (ctx: ServiceContext, organizationId: string) => {
+  const row = await findCustomization(ctx.db, organizationId, "SSO", SINGLETON_KEY);
+  return row ? ssoView(row) : null;
+};
