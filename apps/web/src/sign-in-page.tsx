@@ -46,6 +46,23 @@ const OrganizationSso = ({ theme, sso }: { theme: Theme; sso: NonNullable<Theme[
   </div>
 );
 
+/** The brand mark and title: a customer's own domain says whose portal this is. */
+const SignInHeading = ({ theme }: { theme: ReturnType<typeof useTheme> }) => (
+  <>
+    <div className="mb-4 flex min-h-10 justify-center text-brand-ink">
+      {theme && (
+        <BrandMark companyName={theme.branding.companyName} logoSrc={theme.branding.logoSrc} size="lg" />
+      )}
+    </div>
+    <h1 className="mb-1 text-center text-2xl font-semibold text-slate-900 dark:text-slate-100">Sign in</h1>
+    <p className="mb-6 text-center text-sm text-slate-600 dark:text-slate-300">
+      {theme?.source === "DOMAIN"
+        ? `To ${theme.branding.companyName}'s portal`
+        : "To the staff console or your organisation's portal"}
+    </p>
+  </>
+);
+
 export const SignInPage = () => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -92,19 +109,7 @@ export const SignInPage = () => {
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-50 dark:bg-slate-800 px-4 py-10">
       <div className="w-full max-w-sm">
-        <div className="mb-4 flex min-h-10 justify-center text-brand-ink">
-          {theme && (
-            <BrandMark companyName={theme.branding.companyName} logoSrc={theme.branding.logoSrc} size="lg" />
-          )}
-        </div>
-        <h1 className="mb-1 text-center text-2xl font-semibold text-slate-900 dark:text-slate-100">
-          Sign in
-        </h1>
-        <p className="mb-6 text-center text-sm text-slate-600 dark:text-slate-300">
-          {theme?.source === "DOMAIN"
-            ? `To ${theme.branding.companyName}'s portal`
-            : "To the staff console or your organisation's portal"}
-        </p>
+        <SignInHeading theme={theme} />
         {ssoError && (
           <div className="mb-4">
             <SsoErrorNotice code={ssoError} />

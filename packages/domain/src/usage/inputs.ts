@@ -12,9 +12,9 @@ const MAX_BATCH_EVENTS = 1000;
  */
 const MAX_USAGE_VALUE = 1e12;
 /** How far ahead of now an event may claim to have happened (clock skew). */
-const MAX_FUTURE_MS = 60 * 60 * 1000;
+export const MAX_FUTURE_MS = 60 * 60 * 1000;
 /** How old an event may be: older months are closed. */
-const MAX_AGE_MS = 35 * 86_400_000;
+export const MAX_AGE_MS = 35 * 86_400_000;
 /** Longest report range. */
 const MAX_REPORT_DAYS = 731;
 

@@ -3,7 +3,7 @@ import { textInput } from "../text-input.ts";
 
 export const FEATURE_TOGGLE_LIMIT = 200;
 
-const FeatureToggleKey = z
+export const FeatureToggleKey = z
   .string()
   .trim()
   .regex(/^[a-z][a-z0-9_.-]{0,63}$/, {
