@@ -1,5 +1,10 @@
 import type { DbHandle } from "@tessera/db";
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres } from "rate-limiter-flexible";
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
 
 type RateLimitStore = "memory" | "postgres";
 
@@ -44,4 +49,19 @@ export const rateLimiterFactory = (store: RateLimitStore, dbHandle: DbHandle): R
       points: spec.points,
       duration: spec.durationSeconds,
     });
+};
+
+/** Whole seconds until a refused caller may try again, never 0 (a `Retry-After` of 0 invites a spin). */
+export const retryAfterSeconds = (msBeforeNext: number): number =>
+  Math.max(1, Math.ceil(msBeforeNext / 1000));
+
+/** Count one hit against `key`: null when allowed, else the seconds to wait. */
+export const secondsToWait = async (limiter: RateLimiterAbstract, key: string): Promise<number | null> => {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return retryAfterSeconds(error.msBeforeNext);
+    throw error;
+  }
 };

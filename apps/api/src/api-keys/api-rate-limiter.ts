@@ -1,6 +1,6 @@
 import { API_REQUESTS_PER_MINUTE, DomainError, TIERS, type Tier } from "@tessera/domain";
 import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
-import type { RateLimiterFactory } from "../rate-limits.ts";
+import { type RateLimiterFactory, retryAfterSeconds } from "../rate-limits.ts";
 
 /**
  * Requests per minute for an organisation's API keys together, by the tier of its license
@@ -26,11 +26,11 @@ export class ApiRateLimiter {
       return { limit: limiter.points, remaining: result.remainingPoints };
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
-      const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      const seconds = retryAfterSeconds(error.msBeforeNext);
       throw new DomainError(
         "RATE_LIMITED",
-        `This organisation's API keys made more than ${limiter.points} requests this minute; retry in ${retryAfterSeconds} s`,
-        { retryAfterSeconds, limit: limiter.points },
+        `This organisation's API keys made more than ${limiter.points} requests this minute; retry in ${seconds} s`,
+        { retryAfterSeconds: seconds, limit: limiter.points },
       );
     }
   }

@@ -1,6 +1,6 @@
 import { DomainError, signInBackoffSeconds } from "@tessera/domain";
 import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
-import type { RateLimiterFactory } from "../rate-limits.ts";
+import { type RateLimiterFactory, retryAfterSeconds } from "../rate-limits.ts";
 
 interface LoginLimiterOptions {
   /** Failed sign-ins per email from any address: a cap on distributed guessing. */
@@ -103,9 +103,9 @@ const MESSAGES: Record<Scope, string> = {
 };
 
 const tooMany = (scope: Scope, msBeforeNext: number) => {
-  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new DomainError("RATE_LIMITED", `${MESSAGES[scope]}; try again in ${retryAfterSeconds} s`, {
+  const seconds = retryAfterSeconds(msBeforeNext);
+  return new DomainError("RATE_LIMITED", `${MESSAGES[scope]}; try again in ${seconds} s`, {
     field: scope === "ip" ? undefined : "email",
-    retryAfterSeconds,
+    retryAfterSeconds: seconds,
   });
 };

@@ -1,6 +1,6 @@
 import { DomainError } from "@tessera/domain";
 import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
-import type { RateLimiterFactory } from "../rate-limits.ts";
+import { type RateLimiterFactory, retryAfterSeconds } from "../rate-limits.ts";
 
 interface ValidationLimiterOptions {
   /** Validations of one key from one address per window. */
@@ -67,8 +67,8 @@ const refuseWhenSpent = async (consumed: Promise<RateLimiterRes>) => {
 };
 
 const tooMany = (msBeforeNext: number) => {
-  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new DomainError("RATE_LIMITED", `Too many validations; retry in ${retryAfterSeconds} s`, {
-    retryAfterSeconds,
+  const seconds = retryAfterSeconds(msBeforeNext);
+  return new DomainError("RATE_LIMITED", `Too many validations; retry in ${seconds} s`, {
+    retryAfterSeconds: seconds,
   });
 };

@@ -1,6 +1,6 @@
 import { DomainError } from "@tessera/domain";
-import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
-import type { RateLimiterFactory } from "../rate-limits.ts";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { type RateLimiterFactory, secondsToWait } from "../rate-limits.ts";
 
 /**
  * Mutations per minute of one signed-in session, whatever they change: a stolen or scripted
@@ -16,16 +16,12 @@ export class SessionMutationLimiter {
 
   /** Count one mutation; RATE_LIMITED with `retryAfterSeconds` past the allowance. */
   async consume(sessionId: string): Promise<void> {
-    try {
-      await this.limiter.consume(sessionId);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      throw new DomainError(
-        "RATE_LIMITED",
-        `This session made more than ${this.limiter.points} changes this minute; retry in ${retryAfterSeconds} s`,
-        { retryAfterSeconds, limit: this.limiter.points },
-      );
-    }
+    const retryAfterSeconds = await secondsToWait(this.limiter, sessionId);
+    if (retryAfterSeconds === null) return;
+    throw new DomainError(
+      "RATE_LIMITED",
+      `This session made more than ${this.limiter.points} changes this minute; retry in ${retryAfterSeconds} s`,
+      { retryAfterSeconds, limit: this.limiter.points },
+    );
   }
 }

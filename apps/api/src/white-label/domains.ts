@@ -209,24 +209,3 @@ export const verifyCustomDomain = async (ctx: ServiceContext, deps: DomainDeps, 
   await requireAllowed(ctx.db, organizationId, "DOMAIN", ctx.clock.now());
   return domainView(await checkDomainRecord(ctx, deps, row));
 };
-
-/** The organisation whose verified custom domain a request arrived on, if any. */
-export const organizationForHost = async (
-  deps: Pick<AppDeps, "db">,
-  host: string | null,
-): Promise<string | null> => {
-  const hostname = host?.trim().toLowerCase().replace(/:\d+$/, "").replace(/\.$/, "");
-  if (!hostname || hostname.length > 253) return null;
-  const [row] = await deps.db
-    .select({ organizationId: customizations.organizationId })
-    .from(customizations)
-    .where(
-      and(
-        eq(customizations.type, "DOMAIN"),
-        sql`${customizations.value}->>'hostname' = ${hostname}`,
-        sql`${customizations.value}->>'status' = 'VERIFIED'`,
-      ),
-    )
-    .limit(1);
-  return row?.organizationId ?? null;
-};

@@ -1,6 +1,6 @@
 import { DomainError } from "@tessera/domain";
-import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
-import type { RateLimiterFactory } from "../rate-limits.ts";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { type RateLimiterFactory, secondsToWait } from "../rate-limits.ts";
 
 /**
  * Logo uploads per organisation per hour, counted before the file is looked at: every
@@ -15,16 +15,12 @@ export class LogoUploadLimiter {
 
   /** Count one upload; RATE_LIMITED with `retryAfterSeconds` past the hourly allowance. */
   async consume(organizationId: string): Promise<void> {
-    try {
-      await this.limiter.consume(organizationId);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      throw new DomainError(
-        "RATE_LIMITED",
-        `This organisation uploaded ${this.limiter.points} logos in the last hour; retry in ${retryAfterSeconds} s`,
-        { field: "dataBase64", retryAfterSeconds, limit: this.limiter.points },
-      );
-    }
+    const retryAfterSeconds = await secondsToWait(this.limiter, organizationId);
+    if (retryAfterSeconds === null) return;
+    throw new DomainError(
+      "RATE_LIMITED",
+      `This organisation uploaded ${this.limiter.points} logos in the last hour; retry in ${retryAfterSeconds} s`,
+      { field: "dataBase64", retryAfterSeconds, limit: this.limiter.points },
+    );
   }
 }

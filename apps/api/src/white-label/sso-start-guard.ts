@@ -1,8 +1,8 @@
 import type { Database } from "@tessera/db";
 import { organizations, ssoLoginStates } from "@tessera/db/schema";
 import { and, count, eq, gt, lt } from "drizzle-orm";
-import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
-import type { RateLimiterFactory } from "../rate-limits.ts";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { type RateLimiterFactory, secondsToWait } from "../rate-limits.ts";
 
 interface SsoStartLimits {
   maxPerIp: number;
@@ -34,14 +34,10 @@ export class SsoStartLimiter {
 
   /** Counts one start; answers the seconds to wait when the IP or the organisation is over its limit. */
   async admit(ip: string | null, organizationId: string): Promise<number | null> {
-    try {
-      await this.byIp.consume(ip ?? "unknown");
-      await this.byOrganization.consume(organizationId);
-      return null;
-    } catch (error) {
-      if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      throw error;
-    }
+    return (
+      (await secondsToWait(this.byIp, ip ?? "unknown")) ??
+      (await secondsToWait(this.byOrganization, organizationId))
+    );
   }
 }
 

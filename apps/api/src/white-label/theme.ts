@@ -1,7 +1,7 @@
 import { DEFAULT_BRANDING, SINGLETON_KEY } from "@tessera/domain";
 import type { Actor, AppDeps, ServiceContext } from "../context.ts";
 import { getBranding, presentBranding } from "./branding.ts";
-import { organizationForHost } from "./domains.ts";
+import { organizationForHost } from "./custom-domain-host.ts";
 import { SSO_START_PATH } from "./sso-login.ts";
 import { ssoEnforced } from "./sso-policy.ts";
 import { findCustomization } from "./store.ts";
@@ -12,12 +12,12 @@ import { findCustomization } from "./store.ts";
  * page included, with its SSO button); everyone else sees Tessera's.
  */
 export const getTheme = async (
-  deps: Pick<AppDeps, "db" | "clock">,
+  deps: Pick<AppDeps, "db" | "clock" | "config">,
   request: { actor: Actor | null; host: string | null },
 ) => {
   const ctx: ServiceContext = { db: deps.db, clock: deps.clock, actor: request.actor, ip: null };
   const signedInOrganization = request.actor?.kind === "CUSTOMER" ? request.actor.organizationId : null;
-  // Staff work in Tessera's console, whichever customer's domain they reached it through.
+  // Staff work in Tessera's console (on a customer's domain their session does not count).
   const domainOrganization =
     request.actor?.kind === "STAFF" ? null : await organizationForHost(deps, request.host);
   const organizationId = signedInOrganization ?? domainOrganization;
