@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
  * cannot be overtaken by a concurrent one, so a cap holds under any concurrency; other kinds of
  * write, other organisations and row locks (foreign-key checks included) are not held up.
  */
-const lockOrganizationFor = async (tx: Transaction, organizationId: string, purpose: string) => {
+export const lockOrganizationFor = async (tx: Transaction, organizationId: string, purpose: string) => {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${purpose}:${organizationId}`}, 0))`);
 };
 

@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
+import type { Transaction } from "@tessera/db";
 import { brandingAssets } from "@tessera/db/schema";
 import { checkLogoBytes, DomainError, type UploadLogoInput } from "@tessera/domain";
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
+import { lockOrganizationFor } from "../quotas/organization-lock.ts";
 import { requireAllowed } from "./store.ts";
 
 export const LOGO_ROUTE = "/branding/logos/";
@@ -64,15 +66,15 @@ export const uploadLogo = async (
 };
 
 /**
- * The per-organisation cap on stored logos, checked under a transaction-scoped advisory lock
- * on the organisation so that concurrent uploads cannot all pass it.
+ * The per-organisation cap on stored logos (configurable, unlike the fixed quotas), counted
+ * under the same organisation lock as every quota so that concurrent uploads cannot all pass it.
  */
 const requireLogoRoom = async (
-  tx: Pick<ServiceContext["db"], "execute" | "select">,
+  tx: Transaction,
   organizationId: string,
   config: LogoUploadGuards["config"],
 ) => {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`logo-quota:${organizationId}`}, 0))`);
+  await lockOrganizationFor(tx, organizationId, "quota:LOGOS");
   const [stored] = await tx
     .select({ n: count() })
     .from(brandingAssets)
