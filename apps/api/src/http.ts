@@ -4,18 +4,20 @@ import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { expectedMigrationCount, isConnectionError } from "@tessera/db";
-import { MAX_BATCH_CALLS } from "@tessera/domain";
+import { DomainError, MAX_BATCH_CALLS } from "@tessera/domain";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { sql } from "drizzle-orm";
 import type { AppDeps } from "./context.ts";
 import { databaseUnavailable } from "./errors.ts";
 import { publishedKeys } from "./licenses/signing-keys.ts";
-import { handleValidateRequest } from "./licenses/validate-endpoint.ts";
 import { serveMetrics } from "./observability/metrics-route.ts";
-import { createRestHandler, openApiDocument, REST_BASE } from "./openapi.ts";
-import { admitRequestBody, MAX_BODY_BYTES, MAX_VALIDATE_BODY_BYTES } from "./request-body.ts";
+import { admitRequestBody, MAX_BODY_BYTES } from "./request-body.ts";
 import { contextFromNodeRequest, isSecure, REQUEST_IDS } from "./request-context.ts";
 import { pathProblem } from "./request-path.ts";
+import { restDocument } from "./rest/document.ts";
+import { toRestFailure } from "./rest/envelope.ts";
+import { createRestHandler, REST_BASE } from "./rest/handler.ts";
+import { REST_OPERATIONS } from "./rest/operations/index.ts";
 import { appRouter } from "./router.ts";
 import { LOGO_ROUTE, serveLogo } from "./white-label/logos.ts";
 import {
@@ -234,25 +236,19 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
       if (pathname === SSO_START_PATH && req.method === "GET") return await handleSsoStart(deps, req, res);
       if (pathname === SSO_CALLBACK_PATH && req.method === "GET")
         return await handleSsoCallback(deps, req, res);
-      if (pathname === `${REST_BASE}/openapi.json`) return sendJson(res, 200, openApiDocument());
-      if (pathname === `${REST_BASE}/enterprise/licenses/validate` && req.method === "POST") {
-        const body = await admitRequestBody(req, res, {
-          url,
-          flavour: "rest",
-          limit: MAX_VALIDATE_BODY_BYTES,
-        });
-        return body === null ? undefined : await handleValidateRequest(deps, req, res, body);
-      }
+      if (pathname === `${REST_BASE}/openapi.json`) return sendJson(res, 200, restDocument(REST_OPERATIONS));
       const isTrpc = pathname.startsWith("/trpc/");
-      if (isTrpc || pathname.startsWith(`${REST_BASE}/`)) {
+      const isRest = pathname.startsWith(`${REST_BASE}/`);
+      if (isTrpc || isRest) {
         if (crossSiteMutation(req)) {
-          return sendJson(res, 403, { error: { code: "FORBIDDEN", message: "Cross-site request refused" } });
+          const refused = new DomainError("FORBIDDEN", "Cross-site request refused", { field: "Origin" });
+          if (isRest) return sendJson(res, 403, toRestFailure(refused, requestId).body);
+          return sendJson(res, 403, { error: { code: "FORBIDDEN", message: refused.message } });
         }
         res.setHeader("Cache-Control", "no-store");
-        const flavour = isTrpc ? "trpc" : "rest";
-        const body = await admitRequestBody(req, res, { url, flavour, limit: MAX_BODY_BYTES });
+        if (isRest) return await restHandler(req, res, url);
+        const body = await admitRequestBody(req, res, { url, flavour: "trpc", limit: MAX_BODY_BYTES });
         if (body === null) return;
-        if (!isTrpc) return await restHandler(req, res, body);
         // tRPC's adapter takes a string `req.body` as the body, instead of reading the stream again.
         (req as IncomingMessage & { body?: string }).body = body || undefined;
         return trpcHandler(req, res);

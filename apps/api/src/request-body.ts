@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DomainError, MAX_BATCH_CALLS } from "@tessera/domain";
+import type { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { describeError, toTRPCError } from "./errors.ts";
+import { REQUEST_IDS } from "./request-context.ts";
+import { toRestFailure } from "./rest/envelope.ts";
 
 /** The largest legitimate body: a 256 KiB logo upload is ~342 KiB of base64 inside JSON. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -14,7 +17,7 @@ export const MAX_VALIDATE_BODY_BYTES = 16 * 1024;
  */
 const MAX_JSON_DEPTH = 64;
 
-/** Who answers a refusal: tRPC clients expect its envelope, REST clients the adapter's. */
+/** Who answers a refusal: tRPC clients expect its envelope, REST clients the REST one. */
 type BodyFlavour = "trpc" | "rest";
 
 const sizeLabel = (bytes: number) =>
@@ -90,16 +93,19 @@ const isObjectText = (text: string) => text.trimStart().startsWith("{");
 const batchCalls = (url: URL) =>
   url.searchParams.get("batch") === "1" ? url.pathname.slice("/trpc/".length).split(",").length : 1;
 
+/** The refusal in tRPC's envelope, or the REST error envelope. */
+const refusalBody = (flavour: BodyFlavour, error: TRPCError, status: number, requestId: string) => {
+  if (flavour === "rest") return toRestFailure(error, requestId).body;
+  const { message, data } = describeError(error, status);
+  return { error: { json: { message, code: TRPC_ERROR_CODES_BY_KEY[error.code], data } } };
+};
+
 /** Answers a refused request in the envelope its client reads, and closes the connection. */
-export const sendRefusal = (res: ServerResponse, flavour: BodyFlavour, refusal: DomainError) => {
+const sendRefusal = (res: ServerResponse, flavour: BodyFlavour, refusal: DomainError, requestId = "") => {
   const error = toTRPCError(refusal);
   if (!error || res.headersSent) return void res.end();
   const status = getHTTPStatusCodeFromError(error);
-  const { message, data } = describeError(error, status);
-  const body =
-    flavour === "trpc"
-      ? { error: { json: { message, code: TRPC_ERROR_CODES_BY_KEY[error.code], data } } }
-      : { message, code: error.code, data };
+  const body = refusalBody(flavour, error, status, requestId);
   // Connection: close, so a client still sending learns to stop; Node discards what it sends
   // meanwhile (the request is resumed) instead of resetting before the answer is read.
   res.writeHead(status, { "Content-Type": "application/json", Connection: "close" });
@@ -138,7 +144,7 @@ export const admitRequestBody = async (
       return null;
     }
     req.resume();
-    sendRefusal(res, flavour, error);
+    sendRefusal(res, flavour, error, REQUEST_IDS.get(req));
     return null;
   }
 };

@@ -1,41 +1,20 @@
-import {
-  type ApiAccessRefusal,
-  type ApiKeyScope,
-  type CustomerRole,
-  DomainError,
-  type StaffRole,
-} from "@tessera/domain";
+import type { ApiKeyScope, CustomerRole, StaffRole } from "@tessera/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import type { OpenApiMeta } from "trpc-to-openapi";
-import type { ApiKeyPrincipal } from "./api-keys/principal.ts";
+import { admitOrganizationKey, type OrganizationKey, requireKey } from "./api-keys/key-guard.ts";
 import type { Actor, Context } from "./context.ts";
 import { describeError, toTRPCError } from "./errors.ts";
 
-const t = initTRPC
-  .meta<OpenApiMeta>()
-  .context<Context>()
-  .create({
-    transformer: superjson,
-    errorFormatter({ shape, error }) {
-      const { message, data } = describeError(error, shape.data.httpStatus);
-      return { code: shape.code, message, data: { ...data, path: shape.data.path } };
-    },
-  });
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const { message, data } = describeError(error, shape.data.httpStatus);
+    return { code: shape.code, message, data: { ...data, path: shape.data.path } };
+  },
+});
 
 export const createCallerFactory = t.createCallerFactory;
 
-/**
- * REST metadata for a procedure: served under /api at `path` and described in the OpenAPI
- * document. `protect` marks it as needing a Bearer key (everything but validation).
- */
-export const restEndpoint = (
-  method: "GET" | "POST" | "PUT",
-  path: `/${string}`,
-  options: { summary: string; tag: string; protect?: boolean },
-) => ({
-  openapi: { method, path, summary: options.summary, protect: options.protect ?? true, tags: [options.tag] },
-});
 export const router = t.router;
 
 /** Maps service errors to tRPC errors once, for every procedure. */
@@ -125,57 +104,11 @@ export const customer = (...roles: CustomerRole[]) =>
     return next({ ctx: { ...ctx, actor: customerActor, organizationId: customerActor.organizationId } });
   });
 
-const API_KEY_PROBLEMS = {
-  UNKNOWN: "The API key is not valid",
-  REVOKED: "The API key has been revoked",
-  EXPIRED: "The API key has expired",
-} as const;
-
-const requireKey = (ctx: Context, scope: ApiKeyScope, kind: "organization" | "service"): ApiKeyPrincipal => {
-  const key = ctx.apiKey;
-  if (!key) {
-    const message = ctx.apiKeyProblem
-      ? API_KEY_PROBLEMS[ctx.apiKeyProblem]
-      : "Send an API key as Authorization: Bearer";
-    throw new TRPCError({ code: "UNAUTHORIZED", message });
-  }
-  if ((kind === "service") !== (key.organizationId === null)) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: `This endpoint needs a${kind === "service" ? " staff service" : "n organisation"} key`,
-    });
-  }
-  if (!key.scopes.includes(scope)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: `The API key lacks the ${scope} scope` });
-  }
-  return key;
-};
-
-const API_ACCESS_REFUSALS: Record<ApiAccessRefusal, string> = {
-  SWITCHED_OFF:
-    "API access is switched off for this organisation; an admin turns it on under Settings → API access",
-  NO_LICENSE_IN_FORCE: "This organisation has no license in force, so its API keys are refused",
-  NOT_ENTITLED: "This organisation's license does not include API access",
-};
-
-type OrganizationKey = ApiKeyPrincipal & { organizationId: string };
-
 /** An organisation's Bearer API key with the scope; sets the tenant from the key. */
 export const apiKey = (scope: ApiKeyScope) =>
   publicProcedure.use(async ({ ctx, next }) => {
     const key = requireKey(ctx, scope, "organization") as OrganizationKey;
-    if (!key.access?.enabled) {
-      throw new DomainError(
-        "API_ACCESS_DISABLED",
-        API_ACCESS_REFUSALS[key.access?.refusal ?? "SWITCHED_OFF"],
-        {
-          reason: key.access?.refusal ?? "SWITCHED_OFF",
-        },
-      );
-    }
-    const { limit, remaining } = await ctx.apiRateLimiter.consume(key.organizationId, key.access.tier);
-    ctx.request.setHeader("RateLimit-Limit", String(limit));
-    ctx.request.setHeader("RateLimit-Remaining", String(remaining));
+    await admitOrganizationKey(ctx, key);
     return next({ ctx: { ...ctx, apiKey: key, organizationId: key.organizationId } });
   });
 

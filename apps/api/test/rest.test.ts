@@ -5,14 +5,17 @@ import { createApiKey } from "../src/api-keys/service.ts";
 import { type RunningApp, startApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createOrganization } from "../src/organizations/service.ts";
-import { enableAPI } from "../src/white-label/api-access.ts";
+import type { ErrorEnvelope } from "../src/rest/envelope.ts";
 import { openTestDatabase } from "./database.ts";
+import { useRestClient } from "./support/rest-client.ts";
 
-/** The REST API as a non-TypeScript integrator uses it: plain fetch, JSON, a Bearer key. */
+/** The REST core: clean paths, the error envelope, 201 + Location, idempotency, old paths kept. */
 let app: RunningApp;
 let serviceKey = "";
 let readOnlyKey = "";
 const organizationIds: string[] = [];
+const rest = useRestClient("rest.test.ts", () => app.url);
+type License = { id: string; status: string; version: number; expiresAt: string };
 
 beforeAll(async () => {
   const config = loadConfig({
@@ -24,16 +27,11 @@ beforeAll(async () => {
   });
   app = await startApp(config, { dbHandle: await openTestDatabase(), jobs: false });
   const system = { db: app.deps.db, clock: app.deps.clock, actor: null, ip: null };
-  serviceKey = (
-    await createApiKey(system, {
-      organizationId: null,
-      name: "billing",
-      scopes: ["licenses:write", "licenses:read"],
-    })
-  ).key;
-  readOnlyKey = (await createApiKey(system, { organizationId: null, name: "bi", scopes: ["licenses:read"] }))
-    .key;
-  for (const slug of ["rest-one", "rest-two", "rest-three", "rest-four"]) {
+  const key = async (scopes: ("licenses:write" | "licenses:read")[]) =>
+    (await createApiKey(system, { organizationId: null, name: scopes.join(" "), scopes })).key;
+  serviceKey = await key(["licenses:write", "licenses:read"]);
+  readOnlyKey = await key(["licenses:read"]);
+  for (const slug of ["rest-one", "rest-two", "rest-three", "rest-four", "rest-five"]) {
     const organization = await createOrganization(system, {
       name: slug,
       slug,
@@ -43,193 +41,180 @@ beforeAll(async () => {
     });
     organizationIds.push(organization.id);
   }
-});
-afterAll(() => app.close());
+}, 60_000);
+afterAll(() => app?.close());
 
-const rest = (method: string, path: string, body?: unknown, key: string | null = serviceKey) =>
-  fetch(`${app.url}/api${path}`, {
-    method,
-    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+const organization = (index: number) => organizationIds[index] ?? "";
+const createLicense = (index: number, headers: Record<string, string> = {}) =>
+  rest<{ license: License; key: string }>("POST", "/api/v1/licenses", {
+    key: serviceKey,
+    body: { organizationId: organization(index), tier: "STARTER" },
+    headers,
   });
 
-describe("REST usage", () => {
-  it("takes usage events with an organisation key, once per idempotency key", async () => {
-    const system = { db: app.deps.db, clock: app.deps.clock, actor: null, ip: null };
-    const created = await rest("POST", "/enterprise/licenses/create", {
-      organizationId: organizationIds[1],
-      tier: "STARTER",
-    });
-    const { license } = (await created.json()) as { license: { id: string } };
-    await rest("POST", "/enterprise/licenses/activate", { licenseId: license.id });
-    await enableAPI(system, organizationIds[1] ?? "", true);
-    const orgKey = (
-      await createApiKey(system, {
-        organizationId: organizationIds[1] ?? "",
-        name: "platform",
-        scopes: ["usage:write"],
-      })
-    ).key;
-    const event = { metric: "API_CALLS", value: 42, idempotencyKey: "rest-1" };
-    const first = await rest("POST", "/enterprise/usage/track", event, orgKey);
-    expect(first.status).toBe(200);
-    expect(await first.json()).toMatchObject({ accepted: 1, duplicates: 0 });
-    expect(await (await rest("POST", "/enterprise/usage/track", event, orgKey)).json()).toMatchObject({
-      accepted: 0,
-      duplicates: 1,
-    });
-    const bad = await rest("POST", "/enterprise/usage/track", { ...event, value: -1 }, orgKey);
-    expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { data: { field: string } }).data.field).toBe("value");
-    expect((await rest("POST", "/enterprise/usage/track", event, serviceKey)).status).toBe(403);
-    expect((await rest("POST", "/enterprise/usage/track", event, null)).status).toBe(401);
-  });
-});
-
-describe("REST support", () => {
-  it("opens a ticket with a tickets:write key; bad input names the field", async () => {
-    const system = { db: app.deps.db, clock: app.deps.clock, actor: null, ip: null };
-    const created2 = await rest("POST", "/enterprise/licenses/create", {
-      organizationId: organizationIds[3],
-      tier: "STARTER",
-    });
-    const { license } = (await created2.json()) as { license: { id: string } };
-    await rest("POST", "/enterprise/licenses/activate", { licenseId: license.id });
-    await enableAPI(system, organizationIds[3] ?? "", true);
-    const key = (
-      await createApiKey(system, {
-        organizationId: organizationIds[3] ?? "",
-        name: "platform",
-        scopes: ["tickets:write"],
-      })
-    ).key;
-    const created = await rest(
-      "POST",
-      "/enterprise/support/tickets",
-      { subject: "Sign-in loop", description: "Since 9:00", priority: "HIGH" },
-      key,
-    );
-    expect(created.status).toBe(200);
-    expect(await created.json()).toMatchObject({
-      reference: expect.stringMatching(/^SUP-\d{6}$/),
-      status: "OPEN",
-      priority: "HIGH",
-    });
-    const bad = await rest("POST", "/enterprise/support/tickets", { subject: "", description: "x" }, key);
-    expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { data: { field: string } }).data.field).toBe("subject");
-    expect(
-      (await rest("POST", "/enterprise/support/tickets", { subject: "x", description: "x" }, null)).status,
-    ).toBe(401);
-  });
-});
-
-describe("REST", () => {
-  it("serves a valid OpenAPI 3 document with the promised paths", async () => {
+describe("REST document", () => {
+  it("is a valid OpenAPI 3.1 document declaring every status with the error envelope", async () => {
     const response = await fetch(`${app.url}/api/openapi.json`);
-    expect(response.status).toBe(200);
     const document = (await response.json()) as {
       openapi: string;
-      paths: Record<string, Record<string, unknown>>;
-      components: { securitySchemes: Record<string, unknown> };
+      paths: Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
     };
-    expect(document.openapi).toMatch(/^3\./);
-    expect(Object.keys(document.paths)).toEqual(
+    expect(document.openapi).toBe("3.1.0");
+    const result = await new Validator().validate(document as never);
+    expect(result.errors ?? []).toEqual([]);
+    const create = document.paths["/v1/licenses"]?.post;
+    expect(Object.keys(create?.responses ?? {})).toEqual(
       expect.arrayContaining([
-        "/enterprise/licenses/create",
-        "/enterprise/licenses/activate",
-        "/enterprise/licenses/{licenseId}",
-        "/enterprise/licenses/{licenseId}/renew",
-        "/enterprise/licenses/validate",
-        "/enterprise/usage/track",
-        "/enterprise/support/tickets",
+        "201",
+        "400",
+        "401",
+        "403",
+        "404",
+        "409",
+        "413",
+        "415",
+        "422",
+        "429",
+        "500",
+        "503",
       ]),
     );
-    expect(document.paths["/enterprise/licenses/{licenseId}/renew"]).toHaveProperty("put");
-    expect(document.components.securitySchemes).toHaveProperty("bearer");
-    const validator = new Validator();
-    const result = await validator.validate(document as never);
-    expect(result.errors ?? []).toEqual([]);
-    expect(result.valid).toBe(true);
+    expect(JSON.stringify(create?.responses["429"])).toContain("Retry-After");
+  });
+});
+
+describe("REST licenses over clean paths", () => {
+  it("creates with 201 and Location, then activates, reads, renews and validates", async () => {
+    const created = await createLicense(0);
+    expect(created.status).toBe(201);
+    const { license, key } = created.body;
+    expect(created.headers.get("location")).toBe(`/api/v1/licenses/${license.id}`);
+    const activated = await rest<License>("POST", `/api/v1/licenses/${license.id}/activate`, {
+      key: serviceKey,
+      body: {},
+    });
+    expect(activated.body.status).toBe("ACTIVE");
+    const fetched = await rest<License>("GET", created.headers.get("location") ?? "", { key: readOnlyKey });
+    expect(fetched.body.id).toBe(license.id);
+    const renew = (expectedVersion: number) =>
+      rest<License>("POST", `/api/v1/licenses/${license.id}/renew`, {
+        key: serviceKey,
+        body: { expectedVersion },
+      });
+    const renewed = await renew(activated.body.version);
+    expect(new Date(renewed.body.expiresAt).getTime()).toBeGreaterThan(
+      new Date(activated.body.expiresAt).getTime(),
+    );
+    const stale = await renew(activated.body.version);
+    expect(stale.status).toBe(409);
+    expect((stale.body as unknown as ErrorEnvelope).error).toMatchObject({
+      type: "conflict_error",
+      code: "STALE_VERSION",
+    });
+    const validated = await rest("POST", "/api/v1/licenses/validate", { body: { key, feature: "SSO" } });
+    expect(validated.body).toMatchObject({ valid: false, code: "FEATURE_NOT_ENTITLED" });
   });
 
-  it("create → activate → get → renew → validate over HTTP", async () => {
-    const created = await rest("POST", "/enterprise/licenses/create", {
-      organizationId: organizationIds[0],
-      tier: "STARTER",
-      termMonths: 12,
+  it("keeps the seed's paths working (200 on create, ids in the body)", async () => {
+    const created = await rest<{ license: License }>("POST", "/api/enterprise/licenses/create", {
+      key: serviceKey,
+      body: { organizationId: organization(1), tier: "STARTER" },
     });
     expect(created.status).toBe(200);
-    const { license, key } = (await created.json()) as {
-      license: { id: string; status: string; version: number };
-      key: string;
-    };
-    expect(license.status).toBe("PENDING");
-
-    const activated = await rest("POST", "/enterprise/licenses/activate", { licenseId: license.id });
-    expect(activated.status).toBe(200);
-    const active = (await activated.json()) as { status: string; expiresAt: string; version: number };
-    expect(active.status).toBe("ACTIVE");
-    expect(typeof active.expiresAt).toBe("string");
-
-    const fetched = await rest("GET", `/enterprise/licenses/${license.id}`, undefined, readOnlyKey);
-    expect(fetched.status).toBe(200);
-    expect(((await fetched.json()) as { id: string }).id).toBe(license.id);
-
-    const renewed = await rest("PUT", `/enterprise/licenses/${license.id}/renew`, {
-      expectedVersion: active.version,
+    const activated = await rest<License>("POST", "/api/enterprise/licenses/activate", {
+      key: serviceKey,
+      body: { licenseId: created.body.license.id },
+    });
+    expect(activated.body.status).toBe("ACTIVE");
+    const renewed = await rest("PUT", `/api/enterprise/licenses/${created.body.license.id}/renew`, {
+      key: serviceKey,
+      body: {},
     });
     expect(renewed.status).toBe(200);
-    const after = (await renewed.json()) as { expiresAt: string };
-    expect(new Date(after.expiresAt).getTime()).toBeGreaterThan(new Date(active.expiresAt).getTime());
+  });
+});
 
-    const again = await rest("PUT", `/enterprise/licenses/${license.id}/renew`, {
-      expectedVersion: active.version,
-    });
-    expect(again.status).toBe(409);
+describe("REST error envelope", () => {
+  const envelope = (answer: { body: unknown }) => (answer.body as ErrorEnvelope).error;
 
-    const validated = await rest("POST", "/enterprise/licenses/validate", { key, feature: "SSO" }, null);
-    expect(validated.status).toBe(200);
-    expect(await validated.json()).toMatchObject({
-      valid: false,
-      code: "FEATURE_NOT_ENTITLED",
-      license: { tier: "STARTER" },
+  it("names the field of bad input, with the request id, and writes nothing", async () => {
+    const bad = await rest("POST", "/api/v1/licenses", {
+      key: serviceKey,
+      body: { organizationId: organization(2), tier: "GOLD" },
     });
+    expect(bad.status).toBe(400);
+    expect(envelope(bad)).toMatchObject({
+      type: "invalid_request_error",
+      code: "VALIDATION_FAILED",
+      field: "tier",
+    });
+    expect(envelope(bad).message).toMatch(/tier/);
+    expect(envelope(bad).requestId).toBe(bad.headers.get("x-request-id"));
+    expect((await createLicense(2)).status).toBe(201); // nothing half-written blocks a good create
   });
 
-  it("answers 401 without a key, 403 for a key without the scope", async () => {
-    const body = { organizationId: organizationIds[1], tier: "STARTER" };
-    expect((await rest("POST", "/enterprise/licenses/create", body, null)).status).toBe(401);
-    expect((await rest("POST", "/enterprise/licenses/create", body, "tsk_00000000_wrong")).status).toBe(401);
-    expect((await rest("POST", "/enterprise/licenses/create", body, readOnlyKey)).status).toBe(403);
+  it("answers 401, 403, 404, 415 and malformed JSON in the envelope", async () => {
+    const body = { organizationId: organization(3), tier: "STARTER" };
+    expect(envelope(await rest("POST", "/api/v1/licenses", { body }))).toMatchObject({
+      type: "authentication_error",
+      code: "UNAUTHENTICATED",
+    });
+    expect(envelope(await rest("POST", "/api/v1/licenses", { body, key: readOnlyKey }))).toMatchObject({
+      type: "permission_error",
+      code: "FORBIDDEN",
+    });
+    const missing = await rest("GET", "/api/v1/licenses/00000000-0000-4000-8000-000000000000", {
+      key: serviceKey,
+    });
+    expect(envelope(missing)).toMatchObject({ type: "not_found_error", code: "NOT_FOUND" });
+    const media = await rest("POST", "/api/v1/licenses", {
+      key: serviceKey,
+      rawBody: "tier=STARTER",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(media.status).toBe(415);
+    expect(envelope(media)).toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE", field: "Content-Type" });
+    const malformed = await rest("POST", "/api/v1/licenses", { key: serviceKey, rawBody: '{"tier": ' });
+    expect(malformed.status).toBe(400);
+    expect(envelope(malformed)).toMatchObject({ code: "VALIDATION_FAILED", field: "body" });
+    const unknown = await rest("GET", "/api/v1/nothing-here", { key: serviceKey });
+    expect(envelope(unknown)).toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("answers 400 naming the field, and writes nothing", async () => {
-    const response = await rest("POST", "/enterprise/licenses/create", {
-      organizationId: organizationIds[2],
-      tier: "GOLD",
-      termMonths: 0,
+  it("refuses a cross-site POST in the envelope", async () => {
+    const response = await fetch(`${app.url}/api/v1/licenses`, {
+      method: "POST",
+      headers: { origin: "https://evil.example", "content-type": "application/json" },
+      body: "{}",
     });
-    expect(response.status).toBe(400);
-    const body = (await response.json()) as {
-      message: string;
-      data: { code: string; field: string };
-      issues: { path: string[] }[];
-    };
-    expect(body.data.code).toBe("VALIDATION_FAILED");
-    expect(["tier", "termMonths"]).toContain(body.data.field);
-    const check = await rest("POST", "/enterprise/licenses/create", {
-      organizationId: organizationIds[2],
-      tier: "STARTER",
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as ErrorEnvelope).error).toMatchObject({
+      type: "permission_error",
+      code: "FORBIDDEN",
+      requestId: response.headers.get("x-request-id"),
     });
-    expect(check.status).toBe(200);
   });
+});
 
-  it("answers 404 for an unknown license and 400 for a malformed id or key", async () => {
-    expect((await rest("GET", "/enterprise/licenses/00000000-0000-4000-8000-000000000000")).status).toBe(404);
-    expect((await rest("GET", "/enterprise/licenses/not-a-uuid")).status).toBe(400);
-    const badKey = await rest("POST", "/enterprise/licenses/validate", { key: "TSR-12345" }, null);
-    expect(badKey.status).toBe(400);
-    expect(((await badKey.json()) as { data: { field: string } }).data.field).toBe("key");
+describe("REST Idempotency-Key", () => {
+  it("answers a retry with the stored result, once, and refuses the key with another body", async () => {
+    const headers = { "Idempotency-Key": "create-org-4" };
+    const first = await createLicense(4, headers);
+    const retry = await createLicense(4, headers);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.body.license.id).toBe(first.body.license.id);
+    expect(retry.headers.get("location")).toBe(first.headers.get("location"));
+    const other = await rest("POST", "/api/v1/licenses", {
+      key: serviceKey,
+      body: { organizationId: organization(4), tier: "PROFESSIONAL" },
+      headers,
+    });
+    expect(other.status).toBe(422);
+    expect((other.body as ErrorEnvelope).error).toMatchObject({
+      type: "idempotency_error",
+      code: "IDEMPOTENCY_KEY_REUSED",
+      field: "Idempotency-Key",
+    });
   });
 });

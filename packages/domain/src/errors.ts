@@ -30,7 +30,13 @@ export const ERROR_STATUS = {
   INTERNAL_NOTE_FORBIDDEN: 403,
   /** A per-organisation cap on stored things (logos, keys, members …) is reached. */
   QUOTA_EXCEEDED: 409,
+  /** REST: an `Idempotency-Key` whose first request is still running. */
+  IDEMPOTENCY_IN_PROGRESS: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** REST: a body that is not `application/json`. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** REST: an `Idempotency-Key` sent again with a different request. */
+  IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 } as const;

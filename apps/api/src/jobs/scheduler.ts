@@ -1,4 +1,5 @@
 import type { AppDeps } from "../context.ts";
+import { pruneIdempotencyKeys } from "../rest/idempotency.ts";
 import { runSlaSweep } from "../support/sla-sweep.ts";
 import { pruneUsageEvents } from "../usage/ingest.ts";
 import { runDomainSweep } from "../white-label/domain-sweep.ts";
@@ -19,6 +20,7 @@ export const JOBS: Job[] = [
   { name: "webhook-delivery", everyMs: 5_000, run: runWebhookDispatch },
   { name: "logo-collection", everyMs: 3_600_000, run: runLogoCollection },
   { name: "usage-event-pruning", everyMs: 3_600_000, run: (deps, now) => pruneUsageEvents(deps, now) },
+  { name: "idempotency-key-pruning", everyMs: 3_600_000, run: pruneIdempotencyKeys },
 ];
 
 /**

@@ -16,7 +16,7 @@ import {
 } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
-import { apiKey, customer, publicProcedure, restEndpoint, staff, staffOrService } from "../trpc.ts";
+import { apiKey, customer, publicProcedure, staff, staffOrService } from "../trpc.ts";
 import { createLicense } from "./create.ts";
 import {
   activateLicense,
@@ -32,31 +32,19 @@ import { rotateSigningKey } from "./signing-keys.ts";
 import { issueLicenseToken, issueOrganizationToken } from "./tokens.ts";
 import { checkLicenseValidity } from "./validation.ts";
 
-const rest = (method: "GET" | "POST" | "PUT", path: `/${string}`, summary: string) =>
-  restEndpoint(method, path, { summary, tag: "licenses" });
-
 const write = () => staffOrService("licenses:write", "ADMIN");
 const read = () => staffOrService("licenses:read");
 
 export const licensesRouter = {
   create: write()
-    .meta(
-      rest(
-        "POST",
-        "/enterprise/licenses/create",
-        "Create a license (PENDING); the key is in the answer, once",
-      ),
-    )
     .input(CreateLicenseInput)
     .output(LicenseWithKeyOutput)
     .mutation(({ ctx, input }) => createLicense(serviceContext(ctx), input)),
   activate: write()
-    .meta(rest("POST", "/enterprise/licenses/activate", "Activate a PENDING license"))
     .input(LicenseActionInput)
     .output(LicenseOutput)
     .mutation(({ ctx, input }) => activateLicense(serviceContext(ctx), input.licenseId, input)),
   renew: write()
-    .meta(rest("PUT", "/enterprise/licenses/{licenseId}/renew", "Renew from max(now, expiry) by the term"))
     .input(RenewLicenseInput)
     .output(LicenseOutput)
     .mutation(({ ctx, input }) => renewLicense(serviceContext(ctx), input.licenseId, input)),
@@ -80,9 +68,6 @@ export const licensesRouter = {
     .mutation(({ ctx, input }) => issueLicenseToken(serviceContext(ctx), ctx, input.licenseId)),
 
   get: read()
-    .meta(
-      rest("GET", "/enterprise/licenses/{licenseId}", "A license with its effective status and entitlements"),
-    )
     .input(LicenseId)
     .output(LicenseOutput)
     .query(({ ctx, input }) => getLicense(serviceContext(ctx), input.licenseId)),
@@ -103,13 +88,6 @@ export const licensesRouter = {
 
   /** Public: the key is the credential. Rate-limited per key and per IP. */
   validate: publicProcedure
-    .meta(
-      restEndpoint("POST", "/enterprise/licenses/validate", {
-        summary: "Validate a license key (public: the key is the credential; rate-limited)",
-        tag: "licenses",
-        protect: false,
-      }),
-    )
     .input(ValidateLicenseInput)
     .output(ValidationOutput)
     .mutation(({ ctx, input }) => checkLicenseValidity(ctx, input, ctx.request.ip)),

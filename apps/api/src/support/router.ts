@@ -15,7 +15,7 @@ import {
 } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
-import { apiKey, customer, restEndpoint, staff } from "../trpc.ts";
+import { apiKey, customer, staff } from "../trpc.ts";
 import { createTicket } from "./create-ticket.ts";
 import { listNotifications, markNotificationRead } from "./notifications.ts";
 import { getSupportStats } from "./stats.ts";
@@ -33,12 +33,6 @@ const agents = () => staff("ADMIN", "SUPPORT");
 export const supportRouter = {
   /** The platform opens tickets for its organisation with a `tickets:write` key. */
   createViaApi: apiKey("tickets:write")
-    .meta(
-      restEndpoint("POST", "/enterprise/support/tickets", {
-        summary: "Open a support ticket",
-        tag: "support",
-      }),
-    )
     .input(CreateTicketInput)
     .output(TicketOutput)
     .mutation(({ ctx, input }) => createTicket(serviceContext(ctx), ctx.organizationId, input)),

@@ -3,7 +3,7 @@ import { licenses, usageEvents } from "@tessera/db/schema";
 import { checkOccurredAt, DomainError, IN_FORCE_STATUSES, type UsageEvent } from "@tessera/domain";
 import { desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { ServiceContext } from "../context.ts";
+import type { AppDeps, ServiceContext } from "../context.ts";
 import { type RaisedAlert, raiseUsageAlerts } from "./alert-raising.ts";
 import { type BookedEvent, foldDaily, writeDailyRollups, writeMonthlyRollups } from "./rollups.ts";
 
@@ -98,6 +98,16 @@ export const ingestUsage = (...args: Parameters<typeof bookUsage>): Promise<Inge
       field: args[3]?.fieldPrefix ? "events" : "value",
     });
   });
+
+/** Count what an ingestion recorded, for /metrics' ingestion rate. */
+export const countIngested = <T extends { accepted: number; duplicates: number }>(
+  ctx: Pick<AppDeps, "metrics">,
+  result: T,
+) => {
+  ctx.metrics.usageEvents.inc({ result: "recorded" }, result.accepted);
+  ctx.metrics.usageEvents.inc({ result: "duplicate" }, result.duplicates);
+  return result;
+};
 
 /** Raw events are audit material for 90 days, then go; rollups stay. */
 export const pruneUsageEvents = async (ctx: Pick<ServiceContext, "db">, now: Date): Promise<number> => {

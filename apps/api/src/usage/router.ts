@@ -11,44 +11,29 @@ import {
   UsageStatsInput,
 } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
-import type { AppDeps } from "../context.ts";
 import { serviceContext } from "../context.ts";
-import { apiKey, customer, restEndpoint, staff } from "../trpc.ts";
+import { apiKey, customer, staff } from "../trpc.ts";
 import { acknowledgeAlert, getUsageAlerts } from "./alerts.ts";
-import { ingestUsage } from "./ingest.ts";
+import { countIngested, ingestUsage } from "./ingest.ts";
 import { checkLimits, getCurrentUsage, getUsageReport, usageReportCsv } from "./usage-report.ts";
 import { getUsageStats, getUsageTrend } from "./usage-stats.ts";
-
-const rest = (path: `/${string}`, summary: string) => restEndpoint("POST", path, { summary, tag: "usage" });
-
-/** Count what an ingestion recorded, for /metrics' ingestion rate. */
-const counted = <T extends { accepted: number; duplicates: number }>(
-  ctx: Pick<AppDeps, "metrics">,
-  result: T,
-) => {
-  ctx.metrics.usageEvents.inc({ result: "recorded" }, result.accepted);
-  ctx.metrics.usageEvents.inc({ result: "duplicate" }, result.duplicates);
-  return result;
-};
 
 export const usageRouter = {
   /** The platform reports usage with an organisation key that has `usage:write`. */
   track: apiKey("usage:write")
-    .meta(rest("/enterprise/usage/track", "Report one usage event (idempotent by idempotencyKey)"))
     .input(TrackUsageInput)
     .output(IngestOutput)
     .mutation(async ({ ctx, input }) =>
-      counted(
+      countIngested(
         ctx,
         await ingestUsage(serviceContext(ctx), ctx.organizationId, [input], { apiKeyId: ctx.apiKey.id }),
       ),
     ),
   trackBatch: apiKey("usage:write")
-    .meta(rest("/enterprise/usage/track-batch", "Report up to 1,000 usage events, all or nothing"))
     .input(TrackUsageBatchInput)
     .output(IngestOutput)
     .mutation(async ({ ctx, input }) =>
-      counted(
+      countIngested(
         ctx,
         await ingestUsage(serviceContext(ctx), ctx.organizationId, input.events, {
           apiKeyId: ctx.apiKey.id,

@@ -10,9 +10,13 @@ import { useTRPC } from "../trpc.ts";
 type Scope = (typeof ORGANIZATION_KEY_SCOPES)[number];
 
 const SCOPE_HELP: Record<Scope, string> = {
-  "usage:write": "report usage (POST /api/enterprise/usage/track)",
-  "license:read": "read and validate your license",
-  "tickets:write": "open support tickets",
+  "usage:write": "report usage (POST /api/v1/usage/events)",
+  "usage:read": "read your usage, limits, reports and alerts",
+  "license:read": "read and validate your license, refresh its offline token",
+  "tickets:write": "open support tickets and reply to them",
+  "tickets:read": "read your support tickets",
+  "organization:read": "read your organisation and its white-label configuration",
+  "audit:read": "read your organisation's audit log",
 };
 
 const EMPTY = { name: "", scopes: [] as Scope[], expiresOn: "" };

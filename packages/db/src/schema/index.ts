@@ -1,4 +1,5 @@
 export * from "./audit.ts";
+export * from "./idempotency.ts";
 export * from "./keys.ts";
 export * from "./licenses.ts";
 export * from "./organizations.ts";
