@@ -38,9 +38,61 @@ const errorStatuses = (operation: RestOperation): number[] => {
   ];
 };
 
+/** What a client sees for each status: an example envelope. */
+const EXAMPLE_ERRORS: Record<number, { type: string; code: string; message: string; field?: string }> = {
+  400: {
+    type: "invalid_request_error",
+    code: "VALIDATION_FAILED",
+    message: "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+    field: "tier",
+  },
+  401: {
+    type: "authentication_error",
+    code: "UNAUTHENTICATED",
+    message: "Send an API key as Authorization: Bearer",
+  },
+  403: { type: "permission_error", code: "FORBIDDEN", message: "The API key lacks the licenses:write scope" },
+  404: { type: "not_found_error", code: "NOT_FOUND", message: "License not found" },
+  409: {
+    type: "conflict_error",
+    code: "STALE_VERSION",
+    message: "The license changed since you read it; reload and try again",
+  },
+  413: {
+    type: "invalid_request_error",
+    code: "PAYLOAD_TOO_LARGE",
+    message: "must be at most 1 MiB",
+    field: "body",
+  },
+  415: {
+    type: "invalid_request_error",
+    code: "UNSUPPORTED_MEDIA_TYPE",
+    message: "Content-Type must be application/json",
+    field: "Content-Type",
+  },
+  422: {
+    type: "idempotency_error",
+    code: "IDEMPOTENCY_KEY_REUSED",
+    message: "Idempotency-Key was already used with a different request; send a new key",
+    field: "Idempotency-Key",
+  },
+  429: { type: "rate_limit_error", code: "RATE_LIMITED", message: "Too many requests; retry in 12 seconds" },
+  500: { type: "api_error", code: "INTERNAL", message: "Internal error" },
+  503: {
+    type: "api_error",
+    code: "UNAVAILABLE",
+    message: "The database is unavailable; retry in a few seconds",
+  },
+};
+
 const errorResponse = (status: number) => ({
   description: STATUS_TEXT[status] ?? "Error",
-  content: { "application/json": { schema: ErrorEnvelope } },
+  content: {
+    "application/json": {
+      schema: ErrorEnvelope,
+      example: { error: { ...EXAMPLE_ERRORS[status], requestId: "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f" } },
+    },
+  },
   ...(status === 429 || status === 503 ? { headers: z.object({ "Retry-After": RetryAfter }) } : {}),
 });
 
