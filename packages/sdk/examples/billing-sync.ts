@@ -32,9 +32,12 @@ export const runBillingSync = async (options: BillingSyncOptions) => {
   const { organizationId, now, unpaidInvoiceDueAt = null, graceDays = 14 } = options;
   const client = createTesseraClient({ baseUrl: options.baseUrl, apiKey: options.apiKey });
 
-  let license = await unwrap(
+  // The license in force (else the latest), beside the organisation's license history.
+  const { current } = await unwrap(
     client.GET("/v1/organizations/{organizationId}/license", { params: { path: { organizationId } } }),
   );
+  if (!current) throw new Error(`organisation ${organizationId} has no license`);
+  let license = current;
   const overdue =
     unpaidInvoiceDueAt !== null && now.getTime() - unpaidInvoiceDueAt.getTime() > graceDays * DAY_MS;
   const suspended = overdue && license.status === "ACTIVE";
