@@ -91,10 +91,14 @@ describe("happy", () => {
     });
   });
 
-  it("rotating the key stops the old one at once", async () => {
+  it("rotating the key with oldKeyExpiresIn now stops the old one at once", async () => {
     const { license, key: oldKey } = await h.newLicensedOrganization("STARTER");
     const owner = await h.caller("staffAdmin");
-    const { key: newKey } = await owner.licenses.rotateKey({ licenseId: license.id });
+    const { key: newKey, previousKeyExpiresAt } = await owner.licenses.rotateKey({
+      licenseId: license.id,
+      oldKeyExpiresIn: "now",
+    });
+    expect(previousKeyExpiresAt).toBeNull();
     const anonymous = await h.caller("anonymous");
     expect((await anonymous.licenses.validate({ key: oldKey })).code).toBe("NOT_FOUND");
     expect((await anonymous.licenses.validate({ key: newKey })).code).toBe("VALID");

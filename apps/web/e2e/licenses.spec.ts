@@ -54,7 +54,9 @@ test("staff create → activate → suspend → reinstate → renew a license; t
   expect((await download).suggestedFilename()).toBe("tessera-license.jwt");
 
   await owner.getByRole("button", { name: "Rotate key" }).click();
+  await owner.getByRole("dialog").getByLabel("Immediately").check();
   await owner.getByRole("dialog").getByRole("button", { name: "Rotate key" }).click();
+  await expect(owner.getByTestId("old-key-expiry")).toHaveText("The old key stopped working now.");
   const newKey = await owner.getByTestId("revealed-key").textContent();
   expect(newKey).not.toBe(key);
   const old = await owner.request.post("/api/enterprise/licenses/validate", { data: { key } });

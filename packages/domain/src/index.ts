@@ -7,6 +7,7 @@ export * from "./auth/sign-in-backoff.ts";
 export * from "./date-input.ts";
 export * from "./errors.ts";
 export * from "./licenses/inputs.ts";
+export * from "./licenses/key-rolling.ts";
 export * from "./licenses/keys.ts";
 export * from "./licenses/lifecycle.ts";
 export * from "./licenses/outputs.ts";

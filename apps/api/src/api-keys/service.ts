@@ -140,6 +140,8 @@ export const resolveApiKey = async (
       customFeatures: licenses.customFeatures,
       licenseStatus: licenses.status,
       licenseExpiresAt: licenses.expiresAt,
+      licenseAutoRenew: licenses.autoRenew,
+      licenseRenewalFailedAt: licenses.renewalFailedAt,
     })
     .from(apiKeys)
     .leftJoin(
@@ -184,6 +186,8 @@ export const resolveApiKey = async (
               tier: row.tier,
               status: row.licenseStatus,
               expiresAt: row.licenseExpiresAt,
+              autoRenew: row.licenseAutoRenew ?? false,
+              renewalFailedAt: row.licenseRenewalFailedAt,
               customFeatures: row.customFeatures as Feature[] | null,
             }
           : null,

@@ -28,7 +28,15 @@ export const diff = (before: Json, after: Json): { before: Json; after: Json } =
   return { before: changedBefore, after: changedAfter };
 };
 
-const SECRET_FIELDS = new Set(["passwordHash", "password", "tokenHash", "keyHash", "secret", "clientSecret"]);
+const SECRET_FIELDS = new Set([
+  "passwordHash",
+  "password",
+  "tokenHash",
+  "keyHash",
+  "previousKeyHash",
+  "secret",
+  "clientSecret",
+]);
 
 /** Event snapshots never carry secrets, even hashed ones, to any consumer. */
 export const redact = (value: Json | null | undefined): Json | null => {

@@ -1,8 +1,17 @@
 import { licenseReminders, licenses } from "@tessera/db/schema";
-import { dueReminder, entitlementsFor, type Feature, type Limits, renewedExpiry } from "@tessera/domain";
-import { and, eq, gt, lte, sql } from "drizzle-orm";
+import {
+  autoRenewDueBefore,
+  DomainError,
+  dueReminder,
+  entitlementsFor,
+  type Feature,
+  type Limits,
+  renewedExpiry,
+} from "@tessera/domain";
+import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
+import { lapsedCondition } from "../licenses/lapsed.ts";
 import { licenseChanged } from "../licenses/validation-cache.ts";
 
 interface LicenseSweepResult {
@@ -61,16 +70,56 @@ const renewOne = (
   });
 };
 
-/** Auto-renewals: each one a conditional update on the version read. */
+/**
+ * A refused renewal (the billing port throws a DomainError): mark it under the version read,
+ * so the grace past expiry ends and the sweep stops retrying until staff renew or reset it.
+ */
+const markRenewalFailed = (deps: SweepDeps, ctx: ServiceContext, license: LicenseRow, error: DomainError) =>
+  deps.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const [row] = await tx
+      .update(licenses)
+      .set({ renewalFailedAt: now, version: sql`${licenses.version} + 1`, updatedAt: now })
+      .where(and(eq(licenses.id, license.id), eq(licenses.version, license.version)))
+      .returning({ id: licenses.id });
+    if (!row) return;
+    // The cached lookup still has no mark: drop it so validation stops granting the grace.
+    await licenseChanged(tx, deps.validationCache, license.id);
+    await recordEvent(tx, ctx, {
+      action: "license.auto_renewal_failed",
+      organizationId: license.organizationId,
+      targetType: "license",
+      targetId: license.id,
+      after: { renewalFailedAt: now, reason: error.code },
+    });
+  });
+
+/**
+ * Auto-renewals, ahead of expiry (within AUTO_RENEW_WINDOW_MS) so a license never lapses while
+ * renewing; each one a conditional update on the version read, so two runs renew once.
+ */
 const renewDue = async (deps: SweepDeps, ctx: ServiceContext, now: Date): Promise<number> => {
   const dueForRenewal = await deps.db
     .select()
     .from(licenses)
-    .where(and(eq(licenses.status, "ACTIVE"), eq(licenses.autoRenew, true), lte(licenses.expiresAt, now)));
+    .where(
+      and(
+        eq(licenses.status, "ACTIVE"),
+        eq(licenses.autoRenew, true),
+        isNull(licenses.renewalFailedAt),
+        lte(licenses.expiresAt, autoRenewDueBefore(now)),
+      ),
+    );
   let renewed = 0;
   for (const license of dueForRenewal) {
     const { expiresAt } = license;
-    if (expiresAt && (await renewOne(deps, ctx, { ...license, expiresAt }, now))) renewed++;
+    if (!expiresAt) continue;
+    try {
+      if (await renewOne(deps, ctx, { ...license, expiresAt }, now)) renewed++;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await markRenewalFailed(deps, ctx, license, error);
+    }
   }
   return renewed;
 };
@@ -86,7 +135,8 @@ const expireLapsed = (deps: SweepDeps, ctx: ServiceContext, now: Date): Promise<
         version: sql`${licenses.version} + 1`,
         updatedAt: now,
       })
-      .where(and(eq(licenses.status, "ACTIVE"), eq(licenses.autoRenew, false), lte(licenses.expiresAt, now)))
+      // As effectiveStatus reads it: an auto-renewal still to be tried is not expired.
+      .where(and(eq(licenses.status, "ACTIVE"), lapsedCondition(now)))
       .returning({ id: licenses.id, organizationId: licenses.organizationId, expiresAt: licenses.expiresAt });
     for (const row of expired) {
       await licenseChanged(tx, deps.validationCache, row.id);

@@ -10,6 +10,7 @@ import {
   keyLast4,
   type Limits,
   licenseKeyFromBytes,
+  previousKeyInForceUntil,
 } from "@tessera/domain";
 import { sha256 } from "../auth/tokens.ts";
 
@@ -21,9 +22,9 @@ export const newLicenseKey = () => {
   return { key, keyHash: sha256(key), keyLast4: keyLast4(key) };
 };
 
-/** A license as callers see it: effective status and entitlements, never the key hash. */
+/** A license as callers see it: effective status and entitlements, never a key hash. */
 export const licenseView = (row: LicenseRow, now: Date, organizationName?: string) => {
-  const { keyHash: _keyHash, customLimits, customFeatures, ...rest } = row;
+  const { keyHash: _keyHash, previousKeyHash: _previous, customLimits, customFeatures, ...rest } = row;
   const entitlements = entitlementsFor({
     tier: row.tier,
     customLimits: customLimits as Limits | null,
@@ -38,6 +39,8 @@ export const licenseView = (row: LicenseRow, now: Date, organizationName?: strin
     storedStatus: row.status,
     status,
     keyHint: `…${row.keyLast4}`,
+    // Only while the old key still works: the console says when it stops.
+    previousKeyExpiresAt: previousKeyInForceUntil(row, now),
     entitlements,
     daysUntilExpiry: row.expiresAt ? daysUntilExpiry(row.expiresAt, now) : null,
   };
@@ -54,6 +57,12 @@ export const IN_FORCE_ERROR = () =>
 
 /** A snapshot for the audit log: what matters of a license, no key material. */
 export const auditSnapshot = (row: LicenseRow) => {
-  const { keyHash: _keyHash, createdAt: _createdAt, updatedAt: _updatedAt, ...rest } = row;
+  const {
+    keyHash: _keyHash,
+    previousKeyHash: _previous,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    ...rest
+  } = row;
   return rest;
 };

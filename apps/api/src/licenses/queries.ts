@@ -10,9 +10,10 @@ import {
   toPage,
   trendMonths,
 } from "@tessera/domain";
-import { and, asc, count, desc, eq, gt, ilike, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, ilike, lte, not, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
+import { lapsedCondition } from "./lapsed.ts";
 import { licenseView } from "./license-view.ts";
 
 const EXPIRES_SOON = (now: Date, days: number): SQL =>
@@ -22,17 +23,17 @@ const EXPIRES_SOON = (now: Date, days: number): SQL =>
     lte(licenses.expiresAt, new Date(now.getTime() + days * 86_400_000)),
   ) as SQL;
 
-/** The status filter as the effective status reads: ACTIVE past expiry counts as EXPIRED. */
+/** The status filter as the effective status reads: ACTIVE past its term counts as EXPIRED. */
 const statusCondition = (status: LicenseStatus, now: Date): SQL => {
   if (status === "ACTIVE")
     return and(
       eq(licenses.status, "ACTIVE"),
-      or(sql`${licenses.expiresAt} is null`, gt(licenses.expiresAt, now)),
+      or(sql`${licenses.expiresAt} is null`, not(lapsedCondition(now))),
     ) as SQL;
   if (status === "EXPIRED") {
     return or(
       eq(licenses.status, "EXPIRED"),
-      and(eq(licenses.status, "ACTIVE"), lte(licenses.expiresAt, now)),
+      and(eq(licenses.status, "ACTIVE"), lapsedCondition(now)),
     ) as SQL;
   }
   return eq(licenses.status, status);
@@ -103,7 +104,7 @@ export const getLicenseStats = async (ctx: ServiceContext) => {
     .select({
       tier: licenses.tier,
       status: licenses.status,
-      lapsed: sql<boolean>`coalesce(${licenses.expiresAt} <= ${now.toISOString()}::timestamptz, false)`,
+      lapsed: sql<boolean>`coalesce(${lapsedCondition(now)}, false)`,
       total: count(),
     })
     .from(licenses)

@@ -9,6 +9,7 @@ import {
   ListLicensesInput,
   OrganizationId,
   RenewLicenseInput,
+  RotateLicenseKeyInput,
   TrendInput,
   UpdateLicenseSettingsInput,
   ValidateLicenseInput,
@@ -61,8 +62,8 @@ export const licensesRouter = {
     .input(UpdateLicenseSettingsInput)
     .mutation(({ ctx, input }) => updateLicenseSettings(serviceContext(ctx), input.licenseId, input)),
   rotateKey: write()
-    .input(LicenseId)
-    .mutation(({ ctx, input }) => rotateLicenseKey(serviceContext(ctx), input.licenseId)),
+    .input(RotateLicenseKeyInput)
+    .mutation(({ ctx, input }) => rotateLicenseKey(serviceContext(ctx), input)),
   issueToken: write()
     .input(LicenseId)
     .mutation(({ ctx, input }) => issueLicenseToken(serviceContext(ctx), ctx, input.licenseId)),
@@ -95,8 +96,8 @@ export const licensesRouter = {
   /** The signed-in customer's own license and its history. */
   mine: customer().query(({ ctx }) => getLicenseByOrganization(serviceContext(ctx), ctx.organizationId)),
   rotateMyKey: customer("OWNER", "ADMIN")
-    .input(LicenseId)
-    .mutation(({ ctx, input }) => rotateLicenseKey(serviceContext(ctx), input.licenseId, ctx.organizationId)),
+    .input(RotateLicenseKeyInput)
+    .mutation(({ ctx, input }) => rotateLicenseKey(serviceContext(ctx), input, ctx.organizationId)),
   /** The platform refreshes its offline token with an organisation key that has `license:read`. */
   platformToken: apiKey("license:read").mutation(({ ctx }) =>
     issueOrganizationToken(serviceContext(ctx), ctx, ctx.organizationId),

@@ -1,5 +1,5 @@
 import { licenses } from "@tessera/db/schema";
-import { DomainError } from "@tessera/domain";
+import { DomainError, type OldKeyExpiry, previousKeyExpiry } from "@tessera/domain";
 import { and, eq, sql } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
 import { diff } from "../events/domain-event.ts";
@@ -21,9 +21,11 @@ export const updateLicenseSettings = async (
   const row = await ctx.db.transaction(async (tx) => {
     const current = await findLicense({ db: tx }, licenseId);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    // Setting auto-renew again is how staff ask the sweep to retry after a refused renewal.
+    const retry = patch.autoRenew === undefined ? {} : { renewalFailedAt: null };
     const [updated] = await tx
       .update(licenses)
-      .set({ ...defined, version: sql`${licenses.version} + 1`, updatedAt: now })
+      .set({ ...defined, ...retry, version: sql`${licenses.version} + 1`, updatedAt: now })
       .where(and(eq(licenses.id, licenseId), eq(licenses.version, current.version)))
       .returning();
     if (!updated) throw new DomainError("STALE_VERSION", "The license changed at the same time; try again");
@@ -40,14 +42,20 @@ export const updateLicenseSettings = async (
   return licenseView(row, now);
 };
 
-/** A new key for the license; the old one stops validating at once. Shown once. */
+/**
+ * A new key for the license, shown once. The old key keeps validating until `oldKeyExpiresIn`
+ * has passed ("now": it stops at once). One previous key at most: rotating during an overlap
+ * replaces the older previous key, which stops at once.
+ */
 export const rotateLicenseKey = async (
   ctx: ServiceContext,
-  licenseId: string,
+  input: { licenseId: string; oldKeyExpiresIn: OldKeyExpiry },
   scopeOrganizationId?: string,
 ) => {
+  const { licenseId } = input;
   const now = ctx.clock.now();
   const { key, keyHash, keyLast4: last4 } = newLicenseKey();
+  const previousKeyExpiresAt = previousKeyExpiry(input.oldKeyExpiresIn, now);
   const row = await ctx.db.transaction(async (tx) => {
     const current = await findLicense({ db: tx }, licenseId, scopeOrganizationId);
     if (current.status === "CANCELLED") {
@@ -62,6 +70,8 @@ export const rotateLicenseKey = async (
         keyHash,
         keyLast4: last4,
         keyRotatedAt: now,
+        previousKeyHash: previousKeyExpiresAt ? current.keyHash : null,
+        previousKeyExpiresAt,
         version: sql`${licenses.version} + 1`,
         updatedAt: now,
       })
@@ -75,9 +85,9 @@ export const rotateLicenseKey = async (
       targetType: "license",
       targetId: licenseId,
       before: { keyLast4: current.keyLast4 },
-      after: { keyLast4: last4 },
+      after: { keyLast4: last4, previousKeyExpiresAt },
     });
     return updated;
   });
-  return { license: licenseView(row, now), key };
+  return { license: licenseView(row, now), key, previousKeyExpiresAt };
 };

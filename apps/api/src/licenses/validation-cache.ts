@@ -14,13 +14,14 @@ export const LICENSE_CHANGED_CHANNEL = "tessera_license_changed";
 
 /**
  * In-process cache of validation lookups by key hash. Only the lookup is cached: the verdict
- * (expiry, status) is still judged at read time. Entries go when the license changes: at
+ * (expiry, status, whether a rotated-out key's overlap still runs) is judged at read time.
+ * A license can be cached under two key hashes during a key overlap; both go on a change. Entries go when the license changes: at
  * once in the process that changed it, and in every other instance through NOTIFY; the TTL
  * bounds staleness should a notification ever be lost.
  */
 export class ValidationCache {
   private readonly byKeyHash = new Map<string, { lookup: LicenseLookup; storedAt: number }>();
-  private readonly keyHashByLicense = new Map<string, string>();
+  private readonly keyHashesByLicense = new Map<string, Set<string>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -40,18 +41,19 @@ export class ValidationCache {
   set(keyHash: string, lookup: LicenseLookup, nowMs: number): void {
     if (this.byKeyHash.size >= this.maxEntries) this.clear();
     this.byKeyHash.set(keyHash, { lookup, storedAt: nowMs });
-    this.keyHashByLicense.set(lookup.license.id, keyHash);
+    const hashes = this.keyHashesByLicense.get(lookup.license.id) ?? new Set<string>();
+    hashes.add(keyHash);
+    this.keyHashesByLicense.set(lookup.license.id, hashes);
   }
 
   invalidate(licenseId: string): void {
-    const keyHash = this.keyHashByLicense.get(licenseId);
-    if (keyHash) this.byKeyHash.delete(keyHash);
-    this.keyHashByLicense.delete(licenseId);
+    for (const keyHash of this.keyHashesByLicense.get(licenseId) ?? []) this.byKeyHash.delete(keyHash);
+    this.keyHashesByLicense.delete(licenseId);
   }
 
   clear(): void {
     this.byKeyHash.clear();
-    this.keyHashByLicense.clear();
+    this.keyHashesByLicense.clear();
   }
 }
 

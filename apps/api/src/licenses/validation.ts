@@ -6,12 +6,13 @@ import {
   effectiveStatus,
   entitlementsFor,
   type Feature,
+  keyOpensLicense,
   type Limits,
   requireLicenseKey,
   type ValidateLicenseInput,
   validationCode,
 } from "@tessera/domain";
-import { eq, sql } from "drizzle-orm";
+import { eq, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps } from "../context.ts";
@@ -34,7 +35,13 @@ const prepareLookup = (db: Database) =>
     })
     .from(licenses)
     .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
-    .where(eq(licenses.keyHash, sql.placeholder("keyHash")))
+    // The previous key matches too; whether its overlap still runs is judged at read time.
+    .where(
+      or(
+        eq(licenses.keyHash, sql.placeholder("keyHash")),
+        eq(licenses.previousKeyHash, sql.placeholder("keyHash")),
+      ),
+    )
     .prepare("license_by_key_hash");
 
 /** The lookup by key hash, built once per database: the hot path skips query building. */
@@ -83,7 +90,8 @@ const validity = async (
     // Unknown keys are not cached: a new license must validate the moment it exists.
     if (row) deps.validationCache.set(keyHash, row, now.getTime());
   }
-  if (!row) {
+  // A rotated-out key past its overlap answers like a key that never existed.
+  if (!row || !keyOpensLicense(row.license, keyHash, now)) {
     await deps.validationLimiter.notFound(ip);
     return {
       valid: false,

@@ -65,6 +65,11 @@ export const LicenseSummary = ({ license }: { license: License }) => (
             (rotated {formatDate(license.keyRotatedAt)})
           </span>
         ) : null}
+        {license.previousKeyExpiresAt ? (
+          <span className="block text-slate-500 dark:text-slate-400">
+            The old key stops working at {formatDate(license.previousKeyExpiresAt)}
+          </span>
+        ) : null}
       </Row>
       <Row label="Support">
         {license.entitlements.supportChannel}

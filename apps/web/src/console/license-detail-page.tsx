@@ -12,7 +12,9 @@ import { KeyReveal } from "../components/key-reveal.tsx";
 import { type License, LicenseSummary } from "../components/license-summary.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { QueryState } from "../components/query-state.tsx";
+import { RotatedKeyReveal } from "../components/rotated-key-reveal.tsx";
 import { useTRPC } from "../trpc.ts";
+import { RotateKeyButton } from "./rotate-key-button.tsx";
 
 type Action = "activate" | "suspend" | "reinstate" | "renew" | "cancel";
 
@@ -73,6 +75,7 @@ const useLicenseMutations = (license: License) => {
   const [action, setAction] = useState<Action | null>(null);
   const [reason, setReason] = useState("");
   const [revealed, setRevealed] = useState<{ label: string; value: string } | null>(null);
+  const [rotated, setRotated] = useState<{ key: string; previousKeyExpiresAt: Date | null } | null>(null);
   const refresh = () =>
     queryClient
       .invalidateQueries({ queryKey: trpc.licenses.pathKey() })
@@ -91,17 +94,17 @@ const useLicenseMutations = (license: License) => {
     reinstate: useMutation(trpc.licenses.reinstate.mutationOptions(options)),
     cancel: useMutation(trpc.licenses.cancel.mutationOptions(options)),
   };
-  const rotate = useMutation(
-    trpc.licenses.rotateKey.mutationOptions({
-      onSuccess: async ({ key }) => {
-        setRevealed({ label: "New license key", value: key });
-        await refresh();
-      },
-    }),
-  );
+  const onRotated = async (answer: { key: string; previousKeyExpiresAt: Date | null }) => {
+    setRevealed(null);
+    setRotated(answer);
+    await refresh();
+  };
   const token = useMutation(
     trpc.licenses.issueToken.mutationOptions({
-      onSuccess: ({ token: value }) => setRevealed({ label: "Offline license token", value }),
+      onSuccess: ({ token: value }) => {
+        setRotated(null);
+        setRevealed({ label: "Offline license token", value });
+      },
     }),
   );
   const run = () => {
@@ -111,11 +114,24 @@ const useLicenseMutations = (license: License) => {
     else mutations[action].mutate(base);
   };
   const current = action ? mutations[action] : null;
-  return { action, setAction, reason, setReason, revealed, setRevealed, rotate, token, run, current };
+  return {
+    action,
+    setAction,
+    reason,
+    setReason,
+    revealed,
+    setRevealed,
+    rotated,
+    setRotated,
+    onRotated,
+    token,
+    run,
+    current,
+  };
 };
 
 const LicenseActions = ({ license }: { license: License }) => {
-  const { action, setAction, reason, setReason, revealed, setRevealed, rotate, token, run, current } =
+  const { action, setAction, reason, setReason, revealed, setRevealed, token, run, current, ...keys } =
     useLicenseMutations(license);
   const available = (Object.keys(ACTIONS) as Action[]).filter((name) =>
     ACTIONS[name].allowedFrom.includes(license.status),
@@ -124,6 +140,13 @@ const LicenseActions = ({ license }: { license: License }) => {
     <div className="space-y-4">
       {revealed && (
         <KeyReveal label={revealed.label} value={revealed.value} onDismiss={() => setRevealed(null)} />
+      )}
+      {keys.rotated && (
+        <RotatedKeyReveal
+          label="New license key"
+          rotated={keys.rotated}
+          onDismiss={() => keys.setRotated(null)}
+        />
       )}
       <div className="flex flex-wrap gap-2">
         {available.map((name) => (
@@ -139,13 +162,7 @@ const LicenseActions = ({ license }: { license: License }) => {
           </Button>
         ))}
         {license.status !== "CANCELLED" && (
-          <Button
-            variant="secondary"
-            busy={rotate.isPending}
-            onClick={() => rotate.mutate({ licenseId: license.id })}
-          >
-            Rotate key
-          </Button>
+          <RotateKeyButton licenseId={license.id} onRotated={keys.onRotated} />
         )}
         {license.status === "ACTIVE" && (
           <Button
@@ -157,7 +174,7 @@ const LicenseActions = ({ license }: { license: License }) => {
           </Button>
         )}
       </div>
-      <ErrorAlert error={rotate.error ?? token.error} />
+      <ErrorAlert error={token.error} />
       <ConfirmDialog
         open={action !== null}
         title={action ? `${ACTIONS[action].label} this license?` : ""}

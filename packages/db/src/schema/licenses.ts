@@ -48,6 +48,8 @@ export const licenses = pgTable(
     cancelledReason: text(),
     expiredAt: timestamp({ withTimezone: true }),
     renewedAt: timestamp({ withTimezone: true }),
+    /** The sweep's auto-renewal was refused: the grace past expiry ends. Any renewal clears it. */
+    renewalFailedAt: timestamp({ withTimezone: true }),
     /** CUSTOM tier only: the negotiated entitlements. */
     customLimits: jsonb().$type<LimitsColumn>(),
     customFeatures: jsonb().$type<string[]>(),
@@ -59,6 +61,9 @@ export const licenses = pgTable(
     keyHash: text().notNull(),
     keyLast4: text().notNull(),
     keyRotatedAt: timestamp({ withTimezone: true }),
+    /** The key replaced by the last rotation, valid until `previousKeyExpiresAt` (key rolling). */
+    previousKeyHash: text(),
+    previousKeyExpiresAt: timestamp({ withTimezone: true }),
     /** Days an offline token is signed for (never past the license's expiry); the platform refreshes it. */
     tokenTtlDays: integer().notNull().default(30),
     /** Optimistic concurrency: every change bumps it and is conditional on it. */
@@ -67,6 +72,7 @@ export const licenses = pgTable(
   },
   (table) => [
     uniqueIndex("licenses_key_hash_unique").on(table.keyHash),
+    index("licenses_by_previous_key_hash").on(table.previousKeyHash),
     uniqueIndex("licenses_one_in_force_per_organization")
       .on(table.organizationId)
       .where(sql`${table.status} in ('PENDING', 'ACTIVE', 'SUSPENDED')`),

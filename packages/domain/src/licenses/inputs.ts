@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dateInput } from "../date-input.ts";
 import { PageInput } from "../pagination.ts";
 import { textInput } from "../text-input.ts";
+import { DEFAULT_OLD_KEY_EXPIRY, OLD_KEY_EXPIRIES } from "./key-rolling.ts";
 import { LICENSE_STATUSES } from "./lifecycle.ts";
 import { FEATURES, METRICS, TIERS } from "./tiers.ts";
 import { TokenTtlDays } from "./tokens.ts";
@@ -86,6 +87,12 @@ export type LicenseId = z.input<typeof LicenseId>;
  * A lifecycle action. `expectedVersion` is optimistic concurrency: the action applies only
  * to the version the caller saw, so a double click or a retried request acts once.
  */
+/** Rotation: the new key is shown once; the old one keeps working for `oldKeyExpiresIn`. */
+export const RotateLicenseKeyInput = LicenseId.extend({
+  oldKeyExpiresIn: z.enum(OLD_KEY_EXPIRIES).default(DEFAULT_OLD_KEY_EXPIRY),
+});
+export type RotateLicenseKeyInput = z.input<typeof RotateLicenseKeyInput>;
+
 export const LicenseActionInput = LicenseId.extend({
   expectedVersion: z.number().int().min(1).optional(),
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
 import {
+  AUTO_RENEW_GRACE_MS,
+  AUTO_RENEW_WINDOW_MS,
   addMonths,
+  autoRenewDueBefore,
   dueReminder,
   effectiveStatus,
   LICENSE_ACTIONS,
@@ -19,6 +22,8 @@ const license = (status: LicenseStatus, expiresInDays: number | null = 100) => (
   startsAt: new Date("2026-01-01T00:00:00Z"),
   expiresAt: expiresInDays === null ? null : new Date(now.getTime() + expiresInDays * day),
   termMonths: 12,
+  autoRenew: false,
+  renewalFailedAt: null,
 });
 
 /** Every status × action: the resulting status, or null where the transition is refused. */
@@ -91,7 +96,7 @@ describe("nextLicenseState", () => {
 
   it("activation starts now and runs for the term when no dates were set", () => {
     const { patch } = nextLicenseState(
-      { status: "PENDING", startsAt: null, expiresAt: null, termMonths: 3 },
+      { ...license("PENDING", null), startsAt: null, termMonths: 3 },
       "activate",
       now,
     );
@@ -118,6 +123,46 @@ describe("effectiveStatus", () => {
     ["PENDING", -5, "PENDING"],
   ] as const)("%s with %i days left reads %s", (status, days, expected) => {
     expect(effectiveStatus(license(status, days), now)).toBe(expected);
+  });
+});
+
+describe("auto-renewal grace", () => {
+  const autoRenewing = (overdueMs: number, renewalFailedAt: Date | null = null) => ({
+    status: "ACTIVE" as const,
+    expiresAt: new Date(now.getTime() - overdueMs),
+    autoRenew: true,
+    renewalFailedAt,
+  });
+  it.each([
+    ["before expiry", -1, null, "ACTIVE"],
+    ["at expiry, renewal not tried", 0, null, "ACTIVE"],
+    ["a second past expiry, renewal not tried", 1000, null, "ACTIVE"],
+    ["just inside the grace", AUTO_RENEW_GRACE_MS - 1, null, "ACTIVE"],
+    ["at the end of the grace", AUTO_RENEW_GRACE_MS, null, "EXPIRED"],
+    ["past expiry after a refused renewal", 1000, now, "EXPIRED"],
+    ["at expiry after a refused renewal", 0, now, "EXPIRED"],
+    ["before expiry after a refused renewal", -1000, now, "ACTIVE"],
+  ] as const)("%s reads %s", (_case, overdueMs, failedAt, expected) => {
+    expect(effectiveStatus(autoRenewing(overdueMs, failedAt), now)).toBe(expected);
+  });
+
+  it("gives no grace without auto-renew, nor to other statuses", () => {
+    expect(effectiveStatus({ ...autoRenewing(1000), autoRenew: false }, now)).toBe("EXPIRED");
+    expect(effectiveStatus({ ...autoRenewing(1000), status: "SUSPENDED" }, now)).toBe("SUSPENDED");
+    expect(effectiveStatus({ ...autoRenewing(0), expiresAt: null }, now)).toBe("ACTIVE");
+  });
+
+  it("renews ahead of expiry: due before now plus the window", () => {
+    expect(AUTO_RENEW_WINDOW_MS).toBe(3_600_000);
+    expect(autoRenewDueBefore(now)).toEqual(new Date(now.getTime() + 3_600_000));
+  });
+
+  it("a manual renewal clears a refused auto-renewal", () => {
+    const refused = { ...license("ACTIVE", -1), autoRenew: true, renewalFailedAt: now };
+    expect(nextLicenseState(refused, "renew", now).patch.renewalFailedAt).toBeNull();
+    expect(nextLicenseState(license("ACTIVE", -1), "expire", now).patch).not.toHaveProperty(
+      "renewalFailedAt",
+    );
   });
 });
 

@@ -13,21 +13,44 @@ export const IN_FORCE_STATUSES = [
 export const LICENSE_ACTIONS = ["activate", "suspend", "reinstate", "expire", "renew", "cancel"] as const;
 export type LicenseAction = (typeof LICENSE_ACTIONS)[number];
 
-interface LicenseTimeline {
-  status: LicenseStatus;
+interface LicenseTimeline extends RenewalState {
   startsAt: Date | null;
-  expiresAt: Date | null;
   termMonths: number;
 }
 
-/** The status as of `now`: an ACTIVE license past its expiry reads as EXPIRED, job or no job. */
-export const effectiveStatus = (
-  license: Pick<LicenseTimeline, "status" | "expiresAt">,
-  now: Date,
-): LicenseStatus =>
-  license.status === "ACTIVE" && license.expiresAt !== null && license.expiresAt.getTime() <= now.getTime()
-    ? "EXPIRED"
-    : license.status;
+/** The sweep renews an auto-renewing license this long before it expires, so it never lapses. */
+export const AUTO_RENEW_WINDOW_MS = 60 * 60 * 1000;
+/**
+ * Past its expiry, an auto-renewing license whose renewal has not been tried yet stays in
+ * force — at most this long, so a sweep that is down for days does not become free terms.
+ */
+export const AUTO_RENEW_GRACE_MS = 24 * 60 * 60 * 1000;
+
+interface RenewalState {
+  status: LicenseStatus;
+  expiresAt: Date | null;
+  autoRenew: boolean;
+  /** Set when the sweep tried to renew and was refused; cleared by any renewal. */
+  renewalFailedAt: Date | null;
+}
+
+/** Whether an auto-renewal is still to be tried at `now`: within the grace, never refused. */
+const awaitingRenewal = (license: RenewalState, overdueMs: number): boolean =>
+  license.autoRenew && license.renewalFailedAt === null && overdueMs < AUTO_RENEW_GRACE_MS;
+
+/**
+ * The status as of `now`: an ACTIVE license past its expiry reads as EXPIRED, job or no job —
+ * unless it renews itself and the sweep has not tried yet (customers are not locked out at
+ * each renewal while the job catches up).
+ */
+export const effectiveStatus = (license: RenewalState, now: Date): LicenseStatus => {
+  if (license.status !== "ACTIVE" || license.expiresAt === null) return license.status;
+  const overdueMs = now.getTime() - license.expiresAt.getTime();
+  return overdueMs >= 0 && !awaitingRenewal(license, overdueMs) ? "EXPIRED" : license.status;
+};
+
+/** The sweep renews auto-renewing licenses that expire before this instant. */
+export const autoRenewDueBefore = (now: Date): Date => new Date(now.getTime() + AUTO_RENEW_WINDOW_MS);
 
 /** Calendar months later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb), in UTC. */
 export const addMonths = (date: Date, months: number): Date => {
@@ -73,6 +96,7 @@ interface LicenseTransition {
     cancelledReason?: string;
     expiredAt?: Date;
     renewedAt?: Date;
+    renewalFailedAt?: null;
   };
 }
 
@@ -136,7 +160,12 @@ export const nextLicenseState = (
       return {
         from,
         to: "ACTIVE",
-        patch: { status: "ACTIVE", expiresAt: renewedExpiry(license, now), renewedAt: now },
+        patch: {
+          status: "ACTIVE",
+          expiresAt: renewedExpiry(license, now),
+          renewedAt: now,
+          renewalFailedAt: null,
+        },
       };
     case "cancel":
       return {

@@ -49,6 +49,14 @@ export const LicenseOutput = z.object({
   keyLast4: z.string(),
   keyHint: z.string(),
   keyRotatedAt: z.date().nullable(),
+  previousKeyExpiresAt: z
+    .date()
+    .nullable()
+    .describe("while a rotated-out key still validates: when it stops; null otherwise"),
+  renewalFailedAt: z
+    .date()
+    .nullable()
+    .describe("set when an auto-renewal was refused: no grace past expiry until renewed"),
   tokenTtlDays: z.number().int().describe("days each offline token is signed for, never past expiresAt"),
   version: z.number().int().describe("send as expectedVersion to act only on what you saw"),
   daysUntilExpiry: z.number().int().nullable(),

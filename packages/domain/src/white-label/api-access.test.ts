@@ -9,6 +9,8 @@ const license = (status: LicenseStatus, expiresInDays: number | null, tier: Tier
   status,
   tier,
   customFeatures: null,
+  autoRenew: false,
+  renewalFailedAt: null,
   expiresAt: expiresInDays === null ? null : new Date(now.getTime() + expiresInDays * DAY),
 });
 
@@ -22,6 +24,12 @@ describe("apiAccessRefusal", () => {
     ["ACTIVE past its expiry", true, license("ACTIVE", -1), "NO_LICENSE_IN_FORCE"],
     ["ACTIVE expiring this instant", true, license("ACTIVE", 0), "NO_LICENSE_IN_FORCE"],
     ["EXPIRED", true, license("EXPIRED", -1), "NO_LICENSE_IN_FORCE"],
+    [
+      "auto-renewing past expiry, renewal not tried",
+      true,
+      { ...license("ACTIVE", -0.5), autoRenew: true },
+      null,
+    ],
     ["CANCELLED", true, license("CANCELLED", 30), "NO_LICENSE_IN_FORCE"],
   ] as const)("%s", (_name, enabled, input, expected) => {
     expect(apiAccessRefusal(enabled, input, now)).toBe(expected);

@@ -23,6 +23,8 @@ export type ApiAccessRefusal = "SWITCHED_OFF" | "NO_LICENSE_IN_FORCE" | "NOT_ENT
 interface ApiAccessLicense {
   status: LicenseStatus;
   expiresAt: Date | null;
+  autoRenew: boolean;
+  renewalFailedAt: Date | null;
   tier: Tier;
   customFeatures: Feature[] | null;
 }

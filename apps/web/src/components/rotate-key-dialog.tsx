@@ -1,0 +1,68 @@
+import { DEFAULT_OLD_KEY_EXPIRY, OLD_KEY_EXPIRIES, type OldKeyExpiry } from "@tessera/domain";
+import { type ReactNode, useEffect, useState } from "react";
+import { ConfirmDialog } from "./confirm-dialog.tsx";
+
+const OLD_KEY_LABELS: Record<OldKeyExpiry, string> = {
+  now: "Immediately",
+  "1h": "In 1 hour",
+  "24h": "In 24 hours",
+  "7d": "In 7 days",
+};
+
+/**
+ * Confirms a license key rotation and asks when the old key stops working, so the platform can
+ * switch keys without an outage (24 hours unless chosen otherwise).
+ */
+export const RotateKeyDialog = ({
+  open,
+  busy,
+  onCancel,
+  onConfirm,
+  children,
+}: {
+  open: boolean;
+  busy: boolean;
+  onCancel: () => void;
+  onConfirm: (oldKeyExpiresIn: OldKeyExpiry) => void;
+  children?: ReactNode;
+}) => {
+  const [choice, setChoice] = useState<OldKeyExpiry>(DEFAULT_OLD_KEY_EXPIRY);
+  useEffect(() => {
+    if (open) setChoice(DEFAULT_OLD_KEY_EXPIRY);
+  }, [open]);
+  return (
+    <ConfirmDialog
+      open={open}
+      title="Rotate the license key?"
+      confirmLabel="Rotate key"
+      busy={busy}
+      busyLabel="Rotating…"
+      onCancel={onCancel}
+      onConfirm={() => onConfirm(choice)}
+    >
+      <p>
+        A new key is issued and shown once. Until the old key stops working, both keys validate: update the
+        platform's configuration with the new key before then.
+      </p>
+      <fieldset>
+        <legend className="font-medium text-slate-800 dark:text-slate-200">The old key stops working</legend>
+        <div className="mt-2 grid grid-cols-2 gap-2">
+          {OLD_KEY_EXPIRIES.map((option) => (
+            <label key={option} className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="oldKeyExpiresIn"
+                value={option}
+                checked={choice === option}
+                onChange={() => setChoice(option)}
+                className="size-4"
+              />
+              {OLD_KEY_LABELS[option]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {children}
+    </ConfirmDialog>
+  );
+};
