@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { usageAlerts } from "@tessera/db/schema";
 import type { ApiKeyScope } from "@tessera/domain";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../src/api-keys/service.ts";
 import { type RunningApp, startApp } from "../src/app.ts";
@@ -19,6 +21,7 @@ const clock = fixedClock(new Date("2026-06-15T12:00:00.000Z"));
 const rest = useRestClient("rest-usage.test.ts", () => app.url);
 const keys: Record<string, string> = {};
 const orgs = { a: "", b: "" };
+const licenseIds = { a: "", b: "" };
 type Alert = { id: string; organizationId: string; metric: string; threshold: number; createdAt: string };
 type AlertPage = { items: Alert[]; nextCursor: string | null };
 type Ack = Alert & { acknowledgedAt: string | null; acknowledgedBy: string | null };
@@ -53,6 +56,7 @@ beforeAll(async () => {
     await activateLicense(system, license.id);
     await enableAPI(system, organization.id, true);
     orgs[name] = organization.id;
+    licenseIds[name] = license.id;
     await key(`${name}Read`, organization.id, ["usage:read"]);
     await key(`${name}Write`, organization.id, ["usage:write"]);
   }
@@ -250,6 +254,31 @@ describe("usage alerts", () => {
       },
     );
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe("alert cursors", () => {
+  it("keep microseconds: rows apart by less than a millisecond are neither skipped nor repeated", async () => {
+    // Rows written with the database's now() carry microseconds, which a JS Date would drop.
+    const alert = (period: string, at: string) => ({
+      licenseId: licenseIds.b,
+      organizationId: orgs.b,
+      metric: "STORAGE_BYTES" as const,
+      threshold: 80,
+      period,
+      used: 8,
+      limit: 10,
+      createdAt: sql`${at}::timestamptz` as unknown as Date,
+    });
+    const rows = await app.deps.db
+      .insert(usageAlerts)
+      .values([
+        alert("2026-01", "2026-06-15T11:00:00.000200Z"),
+        alert("2026-02", "2026-06-15T11:00:00.000700Z"),
+      ])
+      .returning({ id: usageAlerts.id });
+    const paged = await allPages("limit=1&metric=STORAGE_BYTES", keys.serviceRead);
+    expect(paged.map((row) => row.id)).toEqual([rows[1]?.id, rows[0]?.id]);
   });
 });
 
