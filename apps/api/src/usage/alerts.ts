@@ -1,6 +1,15 @@
 import { organizations, usageAlerts } from "@tessera/db/schema";
-import { DomainError, pageOffset, toPage, type UsageAlertsInput } from "@tessera/domain";
-import { and, count, desc, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
+import {
+  type CursorPosition,
+  DomainError,
+  decodeCursor,
+  type Metric,
+  pageOffset,
+  toCursorPage,
+  toPage,
+  type UsageAlertsInput,
+} from "@tessera/domain";
+import { and, count, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
@@ -36,6 +45,53 @@ export const getUsageAlerts = async (
   );
 };
 
+interface AlertListFilter {
+  /** The tenant filter: set for an organisation key, or a staff key's choice. */
+  organizationId?: string;
+  acknowledged?: boolean;
+  metric?: Metric;
+  limit: number;
+  cursor?: string;
+}
+
+/** A cursor's timestamp, checked before PostgreSQL casts it (a forged one is a 400, not a 500). */
+const cursorInstant = (position: CursorPosition): string => {
+  const { sortValue } = position;
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(sortValue);
+  if (iso && !Number.isNaN(Date.parse(sortValue))) return sortValue;
+  throw new DomainError("VALIDATION_FAILED", "cursor is not one this API issued", { field: "cursor" });
+};
+
+/** The position as text to the microsecond (a JS Date keeps only milliseconds, and would skip rows). */
+const createdAtText = sql<string>`to_char(${usageAlerts.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Alerts for the REST API, a cursor page at a time: newest first, id breaking ties. */
+export const listUsageAlerts = async (ctx: ServiceContext, filter: AlertListFilter) => {
+  const conditions: SQL[] = [];
+  if (filter.organizationId) conditions.push(eq(usageAlerts.organizationId, filter.organizationId));
+  if (filter.acknowledged === true) conditions.push(isNotNull(usageAlerts.acknowledgedAt));
+  if (filter.acknowledged === false) conditions.push(isNull(usageAlerts.acknowledgedAt));
+  if (filter.metric) conditions.push(eq(usageAlerts.metric, filter.metric));
+  if (filter.cursor) {
+    const position = decodeCursor(filter.cursor);
+    conditions.push(
+      sql`(${usageAlerts.createdAt}, ${usageAlerts.id}) < (${cursorInstant(position)}::timestamptz, ${position.id}::uuid)`,
+    );
+  }
+  const rows = await ctx.db
+    .select({ alert: usageAlerts, organizationName: organizations.name, position: createdAtText })
+    .from(usageAlerts)
+    .innerJoin(organizations, eq(organizations.id, usageAlerts.organizationId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(usageAlerts.createdAt), desc(usageAlerts.id))
+    .limit(filter.limit + 1);
+  const page = toCursorPage(rows, filter.limit, (row) => ({ sortValue: row.position, id: row.alert.id }));
+  return {
+    items: page.items.map((row) => ({ ...row.alert, organizationName: row.organizationName })),
+    nextCursor: page.nextCursor,
+  };
+};
+
 export const acknowledgeAlert = async (
   ctx: ServiceContext,
   alertId: string,
@@ -50,7 +106,8 @@ export const acknowledgeAlert = async (
     if (!alert) throw new DomainError("NOT_FOUND", "Alert not found", { field: "alertId" });
     if (alert.acknowledgedAt) return alert;
     const acknowledgedAt = ctx.clock.now();
-    const acknowledgedBy = ctx.actor?.email ?? "system";
+    // A person by email, a REST key by its prefix (as the audit trail names it).
+    const acknowledgedBy = ctx.actor?.email ?? (ctx.apiKey ? `api-key:${ctx.apiKey.prefix}` : "system");
     // Conditional: of concurrent acknowledgements exactly one changes the row, and only it is audited.
     const [updated] = await tx
       .update(usageAlerts)

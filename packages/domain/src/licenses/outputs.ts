@@ -8,7 +8,7 @@ import { VALIDATION_CODES } from "./validation.ts";
  * the OpenAPI document, so REST integrators see exactly what TypeScript clients get.
  */
 const Limit = z.number().int().nullable().describe("null: unlimited");
-const LimitsOutput = z.object({
+export const LimitsOutput = z.object({
   ACTIVE_USERS: Limit,
   COURSES: Limit,
   API_CALLS: Limit.describe("per calendar month (UTC); null: unlimited"),

@@ -53,8 +53,8 @@ export const checkOccurredAt = (occurredAt: Date, now: Date, field = "occurredAt
 
 export const UsageRange = z
   .object({
-    from: dateInput(),
-    to: dateInput(),
+    from: dateInput().describe("first day (UTC), a date such as 2026-11-01 or a date-time"),
+    to: dateInput().describe("last day (UTC), inclusive; at most 2 years after from"),
   })
   .superRefine((input, ctx) => {
     if (input.to < input.from)
