@@ -66,6 +66,7 @@ describe("replies and internal notes", () => {
     expect(customerView.text).not.toContain("old exporter");
     const notes = await post(desk.keys.orgA, `${ticket.id}/notes`, { body: "sneaky" });
     expect(notes.status).toBe(403);
+    expect(envelope(notes).code).toBe("FORBIDDEN"); // the key's kind, before any service rule
     const stored = await desk.db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, ticket.id));
     expect(stored.map((message) => message.body)).not.toContain("sneaky");
   });
