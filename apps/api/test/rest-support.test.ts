@@ -93,6 +93,25 @@ describe("GET /v1/tickets", () => {
     expect([...byDue.ids].sort()).toEqual([...lows].sort());
   });
 
+  it("sorts by due time with tickets waiting on the customer (no due time) last, paging through them", async () => {
+    const waiting: string[] = [];
+    for (let index = 0; index < 3; index++) {
+      const ticket = await open(desk.keys.service, { organizationId: desk.orgB, priority: "LOW" });
+      const path = `/api/v1/tickets/${ticket.body.id}`;
+      await rest("POST", `${path}/replies`, { key: desk.keys.service, body: { body: "Which browser?" } });
+      await rest("POST", `${path}/status`, {
+        key: desk.keys.service,
+        body: { status: "WAITING_ON_CUSTOMER" },
+      });
+      waiting.push(ticket.body.id);
+    }
+    const byDue = await allPages(desk.keys.service, `organizationId=${desk.orgB}&sort=dueAt&limit=2`);
+    const byCreation = await allPages(desk.keys.service, `organizationId=${desk.orgB}&limit=2`);
+    expect(new Set(byDue.ids).size).toBe(byDue.ids.length);
+    expect([...byDue.ids].sort()).toEqual([...byCreation.ids].sort());
+    expect(byDue.ids.slice(-3).sort()).toEqual([...waiting].sort());
+  });
+
   it("shows an organisation key only its own tickets, whatever organisationId it asks for", async () => {
     const own = await allPages(desk.keys.orgB, `organizationId=${desk.orgA}&limit=100`);
     expect(own.ids.length).toBeGreaterThan(0);
