@@ -14,7 +14,7 @@ import { pageTickets } from "../../support/ticket-pages.ts";
 import { getTicket } from "../../support/ticket-queries.ts";
 import { deprecatedAlias } from "../alias.ts";
 import { defineOperation, type RestCall } from "../operation.ts";
-import { organizationInScope, QueryBoolean } from "../tenancy.ts";
+import { organizationFilter, organizationInScope, QueryBoolean } from "../tenancy.ts";
 
 /**
  * Opening, listing and reading tickets. Staff service keys reach every organisation; an
@@ -22,7 +22,7 @@ import { organizationInScope, QueryBoolean } from "../tenancy.ts";
  */
 const readers = { service: "tickets:read", organization: "tickets:read" } as const;
 
-/** An organisation key's tickets are filtered to it; a service key's are not. */
+/** An organisation key reads only its own tickets (and no internal notes); a service key any. */
 const ownScope = (call: RestCall) => call.organizationId ?? undefined;
 
 /** The organisation a new ticket belongs to: the key's own, or the one a service key names. */
@@ -87,7 +87,12 @@ const listOperation = defineOperation({
   response: TicketListOutput,
   example: { status: "OPEN", sla: "BREACHED", sort: "dueAt", limit: 50 },
   handle: (call, { limit, cursor, sort, ...filters }) =>
-    pageTickets(call.service, filters, { limit, cursor }, sort, ownScope(call)),
+    pageTickets(
+      call.service,
+      { ...filters, organizationId: organizationFilter(call, filters.organizationId) },
+      { limit, cursor },
+      sort,
+    ),
 });
 
 const getOperation = defineOperation({
