@@ -4,6 +4,8 @@ import type { ApiAccessRefusal, ApiKeyScope, Tier } from "@tessera/domain";
 export interface ApiKeyPrincipal {
   id: string;
   prefix: string;
+  /** The name it was given, so what it writes can say which key acted. */
+  name: string;
   organizationId: string | null;
   scopes: ApiKeyScope[];
   /**

@@ -197,6 +197,7 @@ export const resolveApiKey = async (
   return {
     id: row.id,
     prefix: row.prefix,
+    name: row.name,
     organizationId: row.organizationId,
     scopes: row.scopes as ApiKeyScope[],
     ...(row.organizationId ? { access: { enabled: refusal === null, refusal, tier: row.tier } } : {}),

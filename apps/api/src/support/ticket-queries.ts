@@ -69,13 +69,11 @@ export const getTicket = async (ctx: ServiceContext, ticketId: string, scopeOrga
   };
 };
 
-/** The support queue (staff) or an organisation's tickets (customers), paged on the server. */
-export const listTickets = async (
-  ctx: ServiceContext,
-  input: z.output<typeof TicketQueueInput>,
-  scopeOrganizationId?: string,
-) => {
-  const now = ctx.clock.now();
+/** The queue's filters, for the console's pages and the REST API's cursor pages alike. */
+export type TicketFilters = Omit<z.output<typeof TicketQueueInput>, "page" | "pageSize" | "sort">;
+
+/** The filters as conditions; `scopeOrganizationId` (customers, keys) overrides the filter's. */
+export const queueConditions = (input: Partial<TicketFilters>, now: Date, scopeOrganizationId?: string) => {
   const conditions: SQL[] = [];
   const organizationId = scopeOrganizationId ?? input.organizationId;
   if (organizationId) conditions.push(eq(tickets.organizationId, organizationId));
@@ -87,12 +85,21 @@ export const listTickets = async (
   if (input.sla === "AT_RISK") conditions.push(atRiskCondition(now));
   if (input.sla === "BREACHED_EVER") conditions.push(everBreachedCondition());
   if (input.createdFrom) conditions.push(gte(tickets.createdAt, input.createdFrom));
+  return conditions;
+};
+
+/** The support queue (staff) or an organisation's tickets (customers), paged on the server. */
+export const listTickets = async (
+  ctx: ServiceContext,
+  input: z.output<typeof TicketQueueInput>,
+  scopeOrganizationId?: string,
+) => {
+  const now = ctx.clock.now();
+  const conditions = queueConditions(input, now, scopeOrganizationId);
   const where = conditions.length ? and(...conditions) : undefined;
   const order =
     input.sort === "dueAt"
-      ? [
-          sql`case when ${tickets.firstRespondedAt} is null then ${tickets.responseDueAt} else ${tickets.resolutionDueAt} end asc nulls last`,
-        ]
+      ? [sql`${nextDueAt()} asc nulls last`]
       : input.sort === "priority"
         ? [
             sql`array_position(array['CRITICAL','HIGH','NORMAL','LOW']::ticket_priority[], ${tickets.priority})`,
@@ -122,6 +129,10 @@ export const listTickets = async (
     input.pageSize,
   );
 };
+
+/** The due time that matters now: first response until answered, then resolution (null while paused or done). */
+export const nextDueAt = (): SQL =>
+  sql`case when ${tickets.firstRespondedAt} is null then ${tickets.responseDueAt} else ${tickets.resolutionDueAt} end`;
 
 export const isOpen = () => inArray(tickets.status, [...OPEN_TICKET_STATUSES]);
 const iso = (date: Date) => sql`${date.toISOString()}::timestamptz`;

@@ -12,12 +12,18 @@ export const ticketView = (row: TicketRow, now: Date) => ({
   reference: formatTicketNumber(row.number),
   sla: slaOf(row, now),
 });
-/** Who is acting, as the thread and the ticket record it. */
-export const authorOf = (ctx: ServiceContext) =>
-  ctx.actor
-    ? { userId: ctx.actor.userId, kind: ctx.actor.kind, label: `user:${ctx.actor.email}` }
-    : {
-        userId: null,
-        kind: "CUSTOMER" as const,
-        label: ctx.apiKey ? `api-key:${ctx.apiKey.prefix}` : "system",
-      };
+/**
+ * Who is acting, as the thread and the ticket record it. A key has no user: it is named by
+ * prefix and name; a staff service key writes on the staff side (agent replies, notes), an
+ * organisation's key as the customer.
+ */
+export const authorOf = (ctx: ServiceContext) => {
+  if (ctx.actor) return { userId: ctx.actor.userId, kind: ctx.actor.kind, label: `user:${ctx.actor.email}` };
+  const key = ctx.apiKey;
+  if (!key) return { userId: null, kind: "CUSTOMER" as const, label: "system" };
+  return {
+    userId: null,
+    kind: key.organizationId === null ? ("STAFF" as const) : ("CUSTOMER" as const),
+    label: `api-key:${key.prefix} (${key.name})`,
+  };
+};

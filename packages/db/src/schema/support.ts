@@ -44,7 +44,7 @@ export const tickets = pgTable(
     priority: ticketPriority().notNull(),
     status: ticketStatus().notNull().default("OPEN"),
     requesterUserId: uuid().references(() => users.id, { onDelete: "set null" }),
-    /** `user:<email>` or `api-key:<prefix>`: who asked, readable after the user is gone. */
+    /** `user:<email>` or `api-key:<prefix> (<key name>)`: who asked, readable after the user is gone. */
     requesterLabel: text().notNull(),
     assigneeId: uuid().references(() => users.id, { onDelete: "set null" }),
     assignedAt: timestamp({ withTimezone: true }),

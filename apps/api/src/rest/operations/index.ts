@@ -1,5 +1,6 @@
 import type { RestOperation } from "../operation.ts";
 import { LICENSE_CORE_OPERATIONS } from "./licenses-core.ts";
+import { TICKET_OPERATIONS } from "./tickets.ts";
 import { TICKET_CORE_OPERATIONS } from "./tickets-core.ts";
 import { USAGE_OPERATIONS } from "./usage.ts";
 import { USAGE_EVENT_OPERATIONS } from "./usage-events.ts";
@@ -10,4 +11,5 @@ export const REST_OPERATIONS: RestOperation[] = [
   ...USAGE_EVENT_OPERATIONS,
   ...USAGE_OPERATIONS,
   ...TICKET_CORE_OPERATIONS,
+  ...TICKET_OPERATIONS,
 ];
