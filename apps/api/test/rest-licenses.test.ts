@@ -88,6 +88,10 @@ describe("GET /v1/licenses", () => {
       expect(expired.length).toBe(5);
       expect(expired.every((license) => license.status === "EXPIRED")).toBe(true);
       expect((await list("search=page-&status=ACTIVE")).body.items).toEqual([]);
+      const stats = await rest<{ byStatus: Record<string, number> }>("GET", "/api/v1/licenses/stats", {
+        key: reader,
+      });
+      expect(stats.body.byStatus).toMatchObject({ ACTIVE: 0, EXPIRED: 5 });
     } finally {
       fixture.clock.set(start);
     }
