@@ -31,6 +31,8 @@ const envelope = (answer: { body: unknown }) => (answer.body as ErrorEnvelope).e
 describe("suspend, reinstate, cancel", () => {
   it("moves a license through its lifecycle, once per version", async () => {
     const { license } = await activeLicense();
+    const early = await post(`${license.id}/suspend`, { reason: "Invoice unpaid", expectedVersion: 1 });
+    expect(envelope(early)).toMatchObject({ code: "STALE_VERSION", field: "expectedVersion" });
     const suspended = await post(`${license.id}/suspend`, { reason: "Invoice unpaid", expectedVersion: 2 });
     expect(suspended.status).toBe(200);
     expect(suspended.body).toMatchObject({ status: "SUSPENDED", version: 3 });
