@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cancelLicense } from "../src/licenses/lifecycle.ts";
 import type { ErrorEnvelope } from "../src/rest/envelope.ts";
 import { useRestClient } from "./support/rest-client.ts";
 import { startLicenseApp } from "./support/rest-license-fixtures.ts";
@@ -88,6 +89,14 @@ describe("POST /v1/organizations/{organizationId}/license/check", () => {
     const reader = await fixture.serviceKey("licenses:read");
     expect((await check(orgB.id, { feature: "SSO" }, reader)).body).toMatchObject({ code: "VALID" });
     expect((await check(unlicensedId, {}, reader)).status).toBe(404);
+  });
+
+  it("answers for the latest license when none is in force (CANCELLED, not 404)", async () => {
+    const gone = await fixture.organization("own-gone");
+    const { license } = await fixture.license(gone.id);
+    await cancelLicense(fixture.system, license.id, "left");
+    const answer = await check(gone.id, {}, await fixture.serviceKey("licenses:read"));
+    expect(answer.body).toMatchObject({ valid: false, code: "CANCELLED", license: { id: license.id } });
   });
 });
 
