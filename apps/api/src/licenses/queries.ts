@@ -1,5 +1,7 @@
 import { licenses, organizations } from "@tessera/db/schema";
 import {
+  DomainError,
+  decodeCursor,
   LICENSE_STATUSES,
   type LicenseStatus,
   type ListLicensesInput,
@@ -7,6 +9,7 @@ import {
   pageOffset,
   TIERS,
   type Tier,
+  toCursorPage,
   toPage,
   trendMonths,
 } from "@tessera/domain";
@@ -39,8 +42,19 @@ const statusCondition = (status: LicenseStatus, now: Date): SQL => {
   return eq(licenses.status, status);
 };
 
-export const listLicenses = async (ctx: ServiceContext, input: z.output<typeof ListLicensesInput>) => {
-  const now = ctx.clock.now();
+type LicenseFilters = Pick<
+  z.output<typeof ListLicensesInput>,
+  "tier" | "status" | "expiringWithinDays" | "organizationId" | "search"
+>;
+
+/** A key hint as typed (`…ABCD`, `abcd`, or a whole key): its last four key characters. */
+const keyHintOf = (search: string): string | null => {
+  const characters = search.toUpperCase().replace(/[\s.…-]/g, "");
+  return characters.length >= 4 ? characters.slice(-4) : null;
+};
+
+/** The console's filters, shared by its page list and the REST cursor list. */
+const licenseFilters = (input: LicenseFilters, now: Date): SQL | undefined => {
   const conditions: SQL[] = [];
   if (input.tier) conditions.push(eq(licenses.tier, input.tier));
   if (input.status) conditions.push(statusCondition(input.status, now));
@@ -48,9 +62,21 @@ export const listLicenses = async (ctx: ServiceContext, input: z.output<typeof L
   if (input.organizationId) conditions.push(eq(licenses.organizationId, input.organizationId));
   if (input.search) {
     const pattern = `%${input.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    conditions.push(or(ilike(organizations.name, pattern), ilike(organizations.slug, pattern)) as SQL);
+    const hint = keyHintOf(input.search);
+    conditions.push(
+      or(
+        ilike(organizations.name, pattern),
+        ilike(organizations.slug, pattern),
+        ...(hint ? [eq(licenses.keyLast4, hint)] : []),
+      ) as SQL,
+    );
   }
-  const where = conditions.length ? and(...conditions) : undefined;
+  return conditions.length ? and(...conditions) : undefined;
+};
+
+export const listLicenses = async (ctx: ServiceContext, input: z.output<typeof ListLicensesInput>) => {
+  const now = ctx.clock.now();
+  const where = licenseFilters(input, now);
   const sortColumn = {
     expiresAt: licenses.expiresAt,
     createdAt: licenses.createdAt,
@@ -80,6 +106,59 @@ export const listLicenses = async (ctx: ServiceContext, input: z.output<typeof L
     input.page,
     input.pageSize,
   );
+};
+
+/** created_at to the microsecond, in UTC: the cursor's sort value reads back exactly. */
+const createdAtText = sql<string>`to_char(${licenses.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** A cursor's position, its sort value a timestamp we wrote (else 400 naming `cursor`, not a cast error). */
+const createdAtCursor = (cursor: string) => {
+  const position = decodeCursor(cursor);
+  const millis = Date.parse(position.sortValue);
+  const exact = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(position.sortValue);
+  if (
+    !exact ||
+    Number.isNaN(millis) ||
+    new Date(millis).toISOString().slice(0, 23) !== position.sortValue.slice(0, 23)
+  ) {
+    throw new DomainError("VALIDATION_FAILED", "cursor is not one this API issued", { field: "cursor" });
+  }
+  return position;
+};
+
+/**
+ * The REST list: the console's filters, newest first (created_at, then id, descending), as
+ * keyset pages — a license created between two pages sorts before the cursor and never
+ * shifts the rows after it.
+ */
+export const listLicensesPage = async (
+  ctx: ServiceContext,
+  input: LicenseFilters & { limit: number; cursor?: string | undefined },
+) => {
+  const now = ctx.clock.now();
+  const after = input.cursor === undefined ? null : createdAtCursor(input.cursor);
+  const rows = await ctx.db
+    .select({ license: licenses, organizationName: organizations.name, createdAtText })
+    .from(licenses)
+    .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
+    .where(
+      and(
+        licenseFilters(input, now),
+        after
+          ? sql`(${licenses.createdAt}, ${licenses.id}) < (${after.sortValue}::timestamptz, ${after.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(licenses.createdAt), desc(licenses.id))
+    .limit(input.limit + 1);
+  const page = toCursorPage(rows, input.limit, (row) => ({
+    sortValue: row.createdAtText,
+    id: row.license.id,
+  }));
+  return {
+    items: page.items.map((row) => licenseView(row.license, now, row.organizationName)),
+    nextCursor: page.nextCursor,
+  };
 };
 
 /** ACTIVE licenses that expire within `days` from now, soonest first. */

@@ -1,6 +1,7 @@
 import type { Database } from "@tessera/db";
 import { customizations, licenses, organizations } from "@tessera/db/schema";
 import {
+  type CheckLicenseInput,
   customizationGate,
   type Entitlements,
   effectiveStatus,
@@ -20,19 +21,22 @@ import { currentUsage } from "../usage/current-usage.ts";
 
 const statements = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
 
+/** What a validation reads of a license: the row, its organisation and feature toggles. */
+export const validationColumns = () => ({
+  license: licenses,
+  organizationName: organizations.name,
+  organizationSlug: organizations.slug,
+  // The organisation's feature toggles ride along: one query still answers validation.
+  flags: sql<Record<string, boolean> | null>`(
+    select jsonb_object_agg(${customizations.key}, (${customizations.value}->>'enabled')::boolean)
+    from ${customizations}
+    where ${customizations.organizationId} = ${licenses.organizationId} and ${customizations.type} = 'FEATURE'
+  )`,
+});
+
 const prepareLookup = (db: Database) =>
   db
-    .select({
-      license: licenses,
-      organizationName: organizations.name,
-      organizationSlug: organizations.slug,
-      // The organisation's feature toggles ride along: one query still answers validation.
-      flags: sql<Record<string, boolean> | null>`(
-        select jsonb_object_agg(${customizations.key}, (${customizations.value}->>'enabled')::boolean)
-        from ${customizations}
-        where ${customizations.organizationId} = ${licenses.organizationId} and ${customizations.type} = 'FEATURE'
-      )`,
-    })
+    .select(validationColumns())
     .from(licenses)
     .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
     // The previous key matches too; whether its overlap still runs is judged at read time.
@@ -59,6 +63,17 @@ export const featureFlags = (
   entitlements: Pick<Entitlements, "tier" | "features">,
   flags: Record<string, boolean> | null,
 ): Record<string, boolean> => (customizationGate(entitlements, "FEATURE").allowed ? (flags ?? {}) : {});
+
+/** An unknown key: no license to describe. */
+const NOT_FOUND_ANSWER = {
+  valid: false,
+  code: "NOT_FOUND" as const,
+  license: null,
+  limits: null,
+  features: null,
+  flags: null,
+  usage: null,
+};
 
 /**
  * The hot path: the platform calls this on every sign-in. A mistyped key is refused before
@@ -93,16 +108,23 @@ const validity = async (
   // A rotated-out key past its overlap answers like a key that never existed.
   if (!row || !keyOpensLicense(row.license, keyHash, now)) {
     await deps.validationLimiter.notFound(ip);
-    return {
-      valid: false,
-      code: "NOT_FOUND" as const,
-      license: null,
-      limits: null,
-      features: null,
-      flags: null,
-      usage: null,
-    };
+    return NOT_FOUND_ANSWER;
   }
+  return judgeLicense(deps, row, input, now);
+};
+
+type ValidationRow = NonNullable<Awaited<ReturnType<ReturnType<typeof lookupStatement>["execute"]>>[number]>;
+
+/**
+ * The verdict on one license, however it was found (by key, or by organisation for its own
+ * check): effective status, entitlements, usage when the question needs it.
+ */
+export const judgeLicense = async (
+  deps: Pick<AppDeps, "db">,
+  row: ValidationRow,
+  question: z.output<typeof CheckLicenseInput>,
+  now: Date,
+) => {
   const { license } = row;
   const status = effectiveStatus(license, now);
   const entitlements = entitlementsFor({
@@ -111,8 +133,9 @@ const validity = async (
     customFeatures: license.customFeatures as Feature[] | null,
   });
   // Usage costs a query: read it only when the question needs it or the caller asks.
-  const usage = input.metric || input.includeUsage ? await currentUsage(deps.db, license.id, now) : null;
-  const code = validationCode(status, entitlements, input, usage ?? {});
+  const usage =
+    question.metric || question.includeUsage ? await currentUsage(deps.db, license.id, now) : null;
+  const code = validationCode(status, entitlements, question, usage ?? {});
   return {
     valid: code === "VALID",
     code,

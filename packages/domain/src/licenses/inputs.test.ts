@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CreateLicenseInput, ValidateLicenseInput } from "./inputs.ts";
+import {
+  CheckLicenseInput,
+  CreateLicenseInput,
+  ExpiringLicensesQuery,
+  LicenseCursorQuery,
+  ValidateLicenseInput,
+} from "./inputs.ts";
 
 const ORG = "00000000-0000-4000-8000-000000000001";
 const LIMITS = { ACTIVE_USERS: 10, COURSES: null, API_CALLS: 5, STORAGE_BYTES: null };
@@ -76,5 +82,36 @@ describe("ValidateLicenseInput", () => {
     expect(issues(ValidateLicenseInput.safeParse({ key: "K".repeat(101) }))).toEqual([
       "key: is too long to be a license key",
     ]);
+  });
+});
+
+describe("CheckLicenseInput: the same question without a key", () => {
+  it.each([
+    [{}, []],
+    [{ feature: "SSO", metric: "ACTIVE_USERS", increment: 2, includeUsage: true }, []],
+    [{ metric: "API_CALLS" }, ["increment: metric and increment go together"]],
+    [{ increment: 1 }, ["increment: metric and increment go together"]],
+    [{ increment: 0, metric: "API_CALLS" }, ["increment: Too small: expected number to be >=1"]],
+  ])("%j gives %j", (input, expected) => {
+    expect(issues(CheckLicenseInput.safeParse(input))).toEqual(expected);
+  });
+});
+
+describe("REST queries read numbers from text", () => {
+  it.each([
+    [{}, { limit: 25 }, []],
+    [{ limit: "3", expiringWithinDays: "0" }, { limit: 3, expiringWithinDays: 0 }, []],
+    [{ expiringWithinDays: "3651" }, undefined, ["expiringWithinDays"]],
+    [{ expiringWithinDays: "-1" }, undefined, ["expiringWithinDays"]],
+  ])("%j", (query, parsed, fields) => {
+    const result = LicenseCursorQuery.safeParse(query);
+    expect(issues(result).map((issue) => issue.split(":")[0])).toEqual(fields);
+    if (parsed) expect(result.data).toEqual(parsed);
+  });
+
+  it("reads the expiring window's days, 30 by default", () => {
+    expect(ExpiringLicensesQuery.parse({})).toEqual({ days: 30 });
+    expect(ExpiringLicensesQuery.parse({ days: "3650" })).toEqual({ days: 3650 });
+    expect(ExpiringLicensesQuery.safeParse({ days: "3651" }).success).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dateInput } from "../date-input.ts";
-import { PageInput } from "../pagination.ts";
+import { CursorQuery, PageInput } from "../pagination.ts";
 import { textInput } from "../text-input.ts";
 import { DEFAULT_OLD_KEY_EXPIRY, OLD_KEY_EXPIRIES } from "./key-rolling.ts";
 import { LICENSE_STATUSES } from "./lifecycle.ts";
@@ -116,30 +116,65 @@ export type UpdateLicenseSettingsInput = z.input<typeof UpdateLicenseSettingsInp
 
 const LICENSE_SORTS = ["expiresAt", "createdAt", "tier", "status", "organization"] as const;
 
-export const ListLicensesInput = PageInput.extend({
+const Days = z.number().int().min(0).max(3650);
+/** Query strings carry text: the REST API reads the same days from it. */
+const QueryDays = z.coerce.number().int().min(0).max(3650);
+
+/** The filters the console's list and the REST list share. */
+const licenseFilterFields = {
   tier: z.enum(TIERS).optional(),
-  status: z.enum(LICENSE_STATUSES).optional(),
-  expiringWithinDays: z.number().int().min(0).max(3650).optional(),
+  status: z.enum(LICENSE_STATUSES).optional().describe("effective status: ACTIVE past its expiry is EXPIRED"),
   organizationId: z.uuid().optional(),
-  search: textInput().max(200).optional(),
+  search: textInput()
+    .max(200)
+    .optional()
+    .describe("part of the organisation's name or slug, or the key's last four characters (…ABCD)"),
+};
+
+export const ListLicensesInput = PageInput.extend({
+  ...licenseFilterFields,
+  expiringWithinDays: Days.optional(),
   sort: z.enum(LICENSE_SORTS).default("createdAt"),
   direction: z.enum(["asc", "desc"]).default("desc"),
 });
 export type ListLicensesInput = z.input<typeof ListLicensesInput>;
 
-export const ExpiringLicensesInput = z.object({ days: z.number().int().min(0).max(3650).default(30) });
+/** The REST list: the same filters, cursor pages newest first. */
+export const LicenseCursorQuery = CursorQuery.extend({
+  ...licenseFilterFields,
+  expiringWithinDays: QueryDays.optional().describe("ACTIVE licenses expiring within this many days"),
+});
+
+export const ExpiringLicensesInput = z.object({ days: Days.default(30) });
+export const ExpiringLicensesQuery = z.object({ days: QueryDays.default(30) });
+
+/** What a validation asks of a license besides "is it in force". */
+const licenseQuestionFields = {
+  feature: z.enum(FEATURES).optional(),
+  metric: z.enum(METRICS).optional(),
+  increment: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Answer with this period's usage too (always when asking about a metric). */
+  includeUsage: z.boolean().optional(),
+};
+const metricWithIncrement = (input: { metric?: unknown; increment?: unknown }, ctx: z.RefinementCtx) => {
+  if ((input.metric === undefined) !== (input.increment === undefined)) {
+    ctx.addIssue({ code: "custom", path: ["increment"], message: "metric and increment go together" });
+  }
+};
 
 export const ValidateLicenseInput = z
   .object({
     key: textInput({ trim: false }).max(100, { message: "is too long to be a license key" }),
-    feature: z.enum(FEATURES).optional(),
-    metric: z.enum(METRICS).optional(),
-    increment: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-    /** Answer with this period's usage too (always when asking about a metric). */
-    includeUsage: z.boolean().optional(),
+    ...licenseQuestionFields,
   })
-  .refine((input) => (input.metric === undefined) === (input.increment === undefined), {
-    message: "metric and increment go together",
-    path: ["increment"],
-  });
+  .superRefine(metricWithIncrement);
 export type ValidateLicenseInput = z.input<typeof ValidateLicenseInput>;
+
+/** The same question about an organisation's own license, asked without its key. */
+export const CheckLicenseInput = z.object(licenseQuestionFields).superRefine(metricWithIncrement);
+export type CheckLicenseInput = z.input<typeof CheckLicenseInput>;
+
+/** How long a rotated-out key keeps validating beside the new one. */
+export const RotateLicenseKeyBody = z.object({
+  oldKeyExpiresIn: z.enum(["now", "1h", "24h", "7d"]).optional(),
+});

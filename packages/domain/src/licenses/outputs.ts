@@ -94,3 +94,41 @@ export const ValidationOutput = z.object({
     .describe("the organisation's feature toggles (ENTERPRISE and CUSTOM with FEATURE_TOGGLES; else empty)"),
   usage: z.record(z.string(), z.number()).nullable(),
 });
+
+/** A cursor page of licenses, newest first. */
+export const LicensePageOutput = z.object({
+  items: z.array(LicenseOutput),
+  nextCursor: z.string().nullable().describe("pass as cursor for the next page; null on the last page"),
+});
+
+/** The expiring licenses at once (not paged): soonest expiry first, at most 1,000. */
+export const ExpiringLicensesOutput = z.object({
+  items: z
+    .array(LicenseOutput)
+    .describe("ACTIVE licenses expiring within `days`, soonest first; at most 1,000"),
+});
+
+const StatusCounts = z.record(z.enum(LICENSE_STATUSES), z.number().int());
+
+export const LicenseStatsOutput = z.object({
+  total: z.number().int(),
+  byTier: z.record(z.enum(TIERS), StatusCounts).describe("licenses by tier and effective status"),
+  byStatus: StatusCounts.describe("licenses by effective status"),
+  seats: z.object({
+    licensed: z.number().int().describe("ACTIVE_USERS summed over ACTIVE licenses with a limit"),
+    unlimitedLicenses: z.number().int().describe("ACTIVE licenses with unlimited users"),
+  }),
+  expiringWithin30Days: z.number().int(),
+});
+
+/** An organisation's license: the one in force (else its latest) and every one it had. */
+export const OrganizationLicenseOutput = z.object({
+  current: LicenseOutput.nullable().describe("the license in force, else the latest; null when none"),
+  history: z.array(LicenseOutput).describe("newest first"),
+});
+
+export const LicenseTokenOutput = z.object({
+  token: z.string().describe("EdDSA JWT; verify it against /.well-known/jwks.json"),
+  kid: z.string().describe("the signing key's id, as in the token's header"),
+  expiresAt: z.date().describe("the token's exp: tokenTtlDays from now, never past the license's expiry"),
+});

@@ -1,4 +1,5 @@
 import type { RestOperation } from "../operation.ts";
+import { LICENSE_OPERATIONS } from "./licenses.ts";
 import { LICENSE_CORE_OPERATIONS } from "./licenses-core.ts";
 import { TICKET_OPERATIONS } from "./tickets.ts";
 import { TICKET_CORE_OPERATIONS } from "./tickets-core.ts";
@@ -8,6 +9,7 @@ import { USAGE_EVENT_OPERATIONS } from "./usage-events.ts";
 /** Every REST operation, in the order the document lists them. */
 export const REST_OPERATIONS: RestOperation[] = [
   ...LICENSE_CORE_OPERATIONS,
+  ...LICENSE_OPERATIONS,
   ...USAGE_EVENT_OPERATIONS,
   ...USAGE_OPERATIONS,
   ...TICKET_CORE_OPERATIONS,
