@@ -86,20 +86,28 @@ describe("PATCH /v1/licenses/{licenseId}", () => {
 });
 
 describe("POST /v1/licenses/{licenseId}/rotate-key", () => {
-  it("answers the new key once; the old key stops validating", async () => {
+  it("answers the new key once; the old key keeps validating for the overlap, 24 h by default", async () => {
     const { license, key: oldKey } = await activeLicense();
-    const rotated = await rest<{ key: string; license: License & { keyLast4: string } }>(
-      "POST",
-      `/api/v1/licenses/${license.id}/rotate-key`,
-      { key: writer, body: {} },
-    );
+    const rotate = (body: unknown) =>
+      rest<{ key: string; previousKeyExpiresAt: string | null; license: License & { keyLast4: string } }>(
+        "POST",
+        `/api/v1/licenses/${license.id}/rotate-key`,
+        { key: writer, body },
+      );
+    const validate = async (key: string) =>
+      (await rest<{ code: string }>("POST", "/api/v1/licenses/validate", { body: { key } })).body.code;
+    const rotated = await rotate({});
     expect(rotated.status).toBe(200);
     expect(rotated.body.key).not.toBe(oldKey);
     expect(rotated.body.key.replace(/-/g, "").endsWith(rotated.body.license.keyLast4)).toBe(true);
-    const validate = async (key: string) =>
-      (await rest<{ code: string }>("POST", "/api/v1/licenses/validate", { body: { key } })).body.code;
+    const day = 24 * 60 * 60 * 1000;
+    expect(Date.parse(rotated.body.previousKeyExpiresAt ?? "")).toBe(fixture.clock.now().getTime() + day);
     expect(await validate(rotated.body.key)).toBe("VALID");
-    expect(await validate(oldKey)).toBe("NOT_FOUND");
+    expect(await validate(oldKey)).toBe("VALID");
+    const again = await rotate({ oldKeyExpiresIn: "now" });
+    expect(again.body.previousKeyExpiresAt).toBeNull();
+    for (const retired of [oldKey, rotated.body.key]) expect(await validate(retired)).toBe("NOT_FOUND");
+    expect(await validate(again.body.key)).toBe("VALID");
   });
 
   it("refuses an unknown overlap naming it, and rotates nothing", async () => {

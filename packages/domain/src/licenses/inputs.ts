@@ -173,8 +173,3 @@ export type ValidateLicenseInput = z.input<typeof ValidateLicenseInput>;
 /** The same question about an organisation's own license, asked without its key. */
 export const CheckLicenseInput = z.object(licenseQuestionFields).superRefine(metricWithIncrement);
 export type CheckLicenseInput = z.input<typeof CheckLicenseInput>;
-
-/** How long a rotated-out key keeps validating beside the new one. */
-export const RotateLicenseKeyBody = z.object({
-  oldKeyExpiresIn: z.enum(["now", "1h", "24h", "7d"]).optional(),
-});

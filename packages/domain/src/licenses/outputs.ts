@@ -71,6 +71,13 @@ export const LicenseWithKeyOutput = z.object({
   key: z.string().describe("shown once: store it now, only its hash is kept"),
 });
 
+export const RotatedKeyOutput = LicenseWithKeyOutput.extend({
+  previousKeyExpiresAt: z
+    .date()
+    .nullable()
+    .describe("when the old key stops validating; null: it stopped at once"),
+});
+
 export const ValidationOutput = z.object({
   valid: z.boolean(),
   code: z.enum(VALIDATION_CODES),

@@ -7,8 +7,8 @@ import {
   LicensePageOutput,
   LicenseStatsOutput,
   LicenseTokenOutput,
-  LicenseWithKeyOutput,
-  RotateLicenseKeyBody,
+  RotatedKeyOutput,
+  RotateLicenseKeyInput,
   UpdateLicenseSettingsInput,
 } from "@tessera/domain";
 import { getExpiringLicenses, getLicenseStats, listLicensesPage } from "../../licenses/queries.ts";
@@ -83,11 +83,12 @@ const rotateKeyOperation = defineOperation({
   summary: "Give the license a new key; the new key is in the answer, once",
   auth: write,
   params: LicenseId,
-  body: RotateLicenseKeyBody,
-  response: LicenseWithKeyOutput,
+  description:
+    "The old key keeps validating beside the new one for `oldKeyExpiresIn` (now, 1h, 24h — the default — or 7d), so integrations can roll without an outage.",
+  body: RotateLicenseKeyInput.omit({ licenseId: true }),
+  response: RotatedKeyOutput,
   example: { oldKeyExpiresIn: "24h" },
-  // oldKeyExpiresIn reaches rotateLicenseKey once rotation takes an overlap.
-  handle: (call, input) => rotateLicenseKey(call.service, input.licenseId),
+  handle: (call, input) => rotateLicenseKey(call.service, input),
 });
 
 const tokenOperation = defineOperation({
