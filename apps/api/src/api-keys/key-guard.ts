@@ -7,7 +7,7 @@ import type { ApiKeyPrincipal } from "./principal.ts";
  * kind (a staff service key or an organisation's key), its scope, and for organisation keys
  * the organisation's API access and per-tier rate.
  */
-export type KeyKind = "organization" | "service";
+type KeyKind = "organization" | "service";
 
 const API_KEY_PROBLEMS = {
   UNKNOWN: "The API key is not valid",

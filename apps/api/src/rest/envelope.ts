@@ -8,7 +8,7 @@ import { describeError, toTRPCError } from "../errors.ts";
  * The one error body of the REST API, on every 4xx and 5xx (Stripe's shape): `type` is the
  * family a client branches on, `code` the domain code, `message` one sentence naming the field.
  */
-export const ERROR_TYPES = [
+const ERROR_TYPES = [
   "invalid_request_error",
   "authentication_error",
   "permission_error",
@@ -44,7 +44,7 @@ const typeOf = (status: number, code: string): ErrorType => {
   return status >= 500 ? "api_error" : "invalid_request_error";
 };
 
-export interface RestFailure {
+interface RestFailure {
   status: number;
   body: ErrorEnvelope;
   retryAfterSeconds?: number;

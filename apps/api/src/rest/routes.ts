@@ -9,7 +9,7 @@ interface Route {
   segments: string[];
 }
 
-export interface RouteMatch {
+interface RouteMatch {
   operation: RestOperation;
   params: Record<string, string>;
 }
