@@ -1,5 +1,7 @@
 import type { RestOperation } from "../operation.ts";
+import { AUDIT_OPERATIONS } from "./audit.ts";
 import { LICENSE_CORE_OPERATIONS } from "./licenses-core.ts";
+import { ORGANIZATION_OPERATIONS } from "./organizations.ts";
 import { TICKET_CORE_OPERATIONS } from "./tickets-core.ts";
 import { USAGE_EVENT_OPERATIONS } from "./usage-events.ts";
 
@@ -8,4 +10,6 @@ export const REST_OPERATIONS: RestOperation[] = [
   ...LICENSE_CORE_OPERATIONS,
   ...USAGE_EVENT_OPERATIONS,
   ...TICKET_CORE_OPERATIONS,
+  ...ORGANIZATION_OPERATIONS,
+  ...AUDIT_OPERATIONS,
 ];
