@@ -45,6 +45,7 @@ const licensed = async (name: string, tier: "STARTER" | "ENTERPRISE") => {
     organizationId: organization.id,
     tier,
     termMonths: 12,
+    autoRenew: false,
   });
   await activateLicense(system(), license.id);
   await enableAPI(system(), organization.id, true);
