@@ -35,6 +35,7 @@ test("every console page passes axe", async ({ page }) => {
     `/console/usage/${organizationId}`,
     "/console/support",
     "/console/audit",
+    "/console/service-keys",
   ]) {
     await test.step(path, async () => {
       await page.goto(path);

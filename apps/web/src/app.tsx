@@ -32,6 +32,7 @@ const OrganizationUsagePage = page(
 );
 const OrganizationsPage = page(() => import("./console/organizations-page.tsx"), "OrganizationsPage");
 const OverviewPage = page(() => import("./console/overview-page.tsx"), "OverviewPage");
+const ServiceKeysPage = page(() => import("./console/service-keys-page.tsx"), "ServiceKeysPage");
 const SupportPage = page(() => import("./console/support-page.tsx"), "SupportPage");
 const TicketPage = page(() => import("./console/ticket-page.tsx"), "TicketPage");
 const UsageTracking = page(() => import("./console/usage-tracking-page.tsx"), "UsageTracking");
@@ -69,6 +70,7 @@ const CONSOLE_NAV: NavItem[] = [
   { to: "/console/usage", label: "Usage" },
   { to: "/console/support", label: "Support" },
   { to: "/console/audit", label: "Audit log" },
+  { to: "/console/service-keys", label: "Service keys", roles: ["ADMIN"] },
 ];
 
 const PORTAL_NAV: NavItem[] = [
@@ -119,6 +121,14 @@ export const App = () => (
         <Route path="support" element={<SupportPage />} />
         <Route path="support/:ticketId" element={<TicketPage />} />
         <Route path="audit" element={<ConsoleAuditPage />} />
+        <Route
+          path="service-keys"
+          element={
+            <AdminOnly staff>
+              <ServiceKeysPage />
+            </AdminOnly>
+          }
+        />
         <Route path="*" element={<Navigate to="/console" replace />} />
       </Route>
       <Route

@@ -86,20 +86,23 @@ export const createOrganization = async (
   }
 };
 
+/** Name, slug, contact name or e-mail containing the text, case-insensitive; none: everything. */
+export const organizationSearch = (search: string | undefined): SQL | undefined => {
+  if (!search) return undefined;
+  const pattern = likePattern(search);
+  return or(
+    ilike(organizations.name, pattern),
+    ilike(organizations.slug, pattern),
+    ilike(organizations.contactName, pattern),
+    ilike(organizations.contactEmail, pattern),
+  );
+};
+
 export const listOrganizations = async (
   ctx: ServiceContext,
   input: z.output<typeof ListOrganizationsInput>,
 ) => {
-  let where: SQL | undefined;
-  if (input.search) {
-    const pattern = likePattern(input.search);
-    where = or(
-      ilike(organizations.name, pattern),
-      ilike(organizations.slug, pattern),
-      ilike(organizations.contactName, pattern),
-      ilike(organizations.contactEmail, pattern),
-    );
-  }
+  const where = organizationSearch(input.search);
   const [items, totals] = await Promise.all([
     ctx.db
       .select()

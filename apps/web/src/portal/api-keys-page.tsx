@@ -2,14 +2,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 import { Alert } from "../components/alert.tsx";
+import { type ApiKey, ApiKeysTable } from "../components/api-keys-table.tsx";
 import { Card } from "../components/card.tsx";
-import { ConfirmDialog } from "../components/confirm-dialog.tsx";
-import { ErrorAlert } from "../components/error-alert.tsx";
 import { KeyReveal } from "../components/key-reveal.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { QueryState } from "../components/query-state.tsx";
+import { RevokeKeyDialog } from "../components/revoke-key-dialog.tsx";
 import { useTRPC } from "../trpc.ts";
-import { type ApiKey, ApiKeysTable } from "./api-keys-table.tsx";
 import { CreateKey } from "./create-api-key-form.tsx";
 
 /** Keys are refused while the organisation's API access is off: say so where keys are made. */
@@ -27,37 +26,6 @@ const ApiAccessNotice = () => {
     </Alert>
   );
 };
-
-/** Revoking is final and immediate, so it asks first. */
-const RevokeKeyDialog = ({
-  apiKey,
-  busy,
-  error,
-  onCancel,
-  onConfirm,
-}: {
-  apiKey: ApiKey | null;
-  busy: boolean;
-  error: unknown;
-  onCancel: () => void;
-  onConfirm: () => void;
-}) => (
-  <ConfirmDialog
-    open={apiKey !== null}
-    title={`Revoke ${apiKey?.name ?? ""}?`}
-    confirmLabel="Revoke key"
-    busy={busy}
-    busyLabel="Revoking…"
-    onCancel={onCancel}
-    onConfirm={onConfirm}
-  >
-    <p>
-      Calls with the key starting <span className="font-mono">{apiKey?.prefix}</span> are refused at once.
-      This cannot be undone: create a new key and update the platform first.
-    </p>
-    <ErrorAlert error={error} title="Key not revoked" />
-  </ConfirmDialog>
-);
 
 /** The organisation's API keys for the learning platform: create (shown once), list, revoke. */
 export const PortalApiKeysPage = () => {
@@ -126,6 +94,7 @@ export const PortalApiKeysPage = () => {
       </div>
       <RevokeKeyDialog
         apiKey={revoking}
+        advice="create a new key and update the platform first."
         busy={revoke.isPending}
         error={revoke.error}
         onCancel={() => {

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CreateOrganizationKeyInput, ORGANIZATION_KEY_SCOPES } from "@tessera/domain";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "../components/button.tsx";
+import { endOfDay } from "../components/end-of-day.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { Field } from "../components/field.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
@@ -20,9 +21,6 @@ const SCOPE_HELP: Record<Scope, string> = {
 };
 
 const EMPTY = { name: "", scopes: [] as Scope[], expiresOn: "" };
-
-/** The end of a day typed in a date input, in local time: the key works through that day. */
-const endOfDay = (day: string) => (day ? new Date(`${day}T23:59:59.999`) : undefined);
 
 export const CreateKey = ({ onCreated }: { onCreated: (key: string) => void }) => {
   const trpc = useTRPC();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Email, Password, PersonName } from "../auth/inputs.ts";
 import { CUSTOMER_ROLES } from "../auth/roles.ts";
-import { PageInput } from "../pagination.ts";
+import { CursorQuery, PageInput } from "../pagination.ts";
 import { hasControlCharacter, textInput } from "../text-input.ts";
 
 export const Slug = z
@@ -158,3 +158,9 @@ export const StaffUpdateUserInput = z
     path: ["role"],
   });
 export type StaffUpdateUserInput = z.input<typeof StaffUpdateUserInput>;
+
+/** The REST list: cursor pages in name order, optionally searched. */
+export const OrganizationCursorQuery = CursorQuery.extend({
+  search: textInput().max(200).optional().describe("part of the name, slug, contact name or e-mail"),
+});
+export type OrganizationCursorQuery = z.input<typeof OrganizationCursorQuery>;

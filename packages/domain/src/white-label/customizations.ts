@@ -1,5 +1,5 @@
 import { DomainError } from "../errors.ts";
-import { type Entitlements, type Feature, lowestTierWith } from "../licenses/tiers.ts";
+import { type Entitlements, type Feature, lowestTierWith, type Tier } from "../licenses/tiers.ts";
 
 /** The typed records of SPEC §4; each kind has its own zod schema for `value`. */
 export const CUSTOMIZATION_TYPES = ["BRANDING", "DOMAIN", "SSO", "API", "FEATURE", "INTEGRATION"] as const;
@@ -30,7 +30,7 @@ interface CustomizationGate {
   allowed: boolean;
   feature: Feature;
   /** The lowest tier that includes it: what to upgrade to. */
-  requiredTier: string;
+  requiredTier: Exclude<Tier, "CUSTOM">;
 }
 
 /** Whether the organisation's entitlements (null: no license in force) allow a kind. */

@@ -1,8 +1,8 @@
 import type { AppRouter } from "@tessera/api";
 import type { inferRouterOutputs } from "@trpc/server";
-import { Badge } from "../components/badge.tsx";
-import { Button } from "../components/button.tsx";
-import { formatDate, formatDay } from "../components/format-date.ts";
+import { Badge } from "./badge.tsx";
+import { Button } from "./button.tsx";
+import { formatDate, formatDay } from "./format-date.ts";
 
 export type ApiKey = inferRouterOutputs<AppRouter>["apiKeys"]["mine"][number];
 
@@ -57,7 +57,7 @@ const KeyRow = ({
   </tr>
 );
 
-/** The organisation's keys: what each may do, when it was last used, and whether it still works. */
+/** API keys: what each may do, when it was last used, and whether it still works. */
 export const ApiKeysTable = ({
   items,
   now,
