@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { CreateLicenseInput, TrackUsageInput } from "@tessera/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runBillingSync } from "../../../packages/sdk/examples/billing-sync.ts";
 import { createApiKey } from "../src/api-keys/service.ts";
 import { type RunningApp, startApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
@@ -13,27 +13,12 @@ import { openTestDatabase } from "./database.ts";
 
 /**
  * The SDK's billing-sync example (packages/sdk/examples/billing-sync.ts) against a live server:
- * its paths, key scopes and shapes are the ones the API serves. Imported by path at run time,
- * so this package's typecheck does not reach into the SDK's generated types.
+ * its paths, key scopes and shapes are the ones the API serves, and this package's typecheck
+ * checks it against the generated types.
  */
-interface BillingSyncResult {
-  license: { id: string; status: string; suspendedReason: string | null };
-  suspended: boolean;
-  usage: { from: string; to: string; totals: Record<string, number> };
-}
-type RunBillingSync = (options: {
-  baseUrl: string;
-  apiKey: string;
-  organizationId: string;
-  now: Date;
-  unpaidInvoiceDueAt?: Date | null;
-}) => Promise<BillingSyncResult>;
-
-const EXAMPLE = fileURLToPath(new URL("../../../packages/sdk/examples/billing-sync.ts", import.meta.url));
 const DAY_MS = 86_400_000;
 let app: RunningApp;
 let apiKey = "";
-let runBillingSync: RunBillingSync;
 const organizationIds: string[] = [];
 
 beforeAll(async () => {
@@ -68,7 +53,6 @@ beforeAll(async () => {
     await ingestUsage(system, organization.id, [event]);
     organizationIds.push(organization.id);
   }
-  ({ runBillingSync } = (await import(EXAMPLE)) as { runBillingSync: RunBillingSync });
 }, 60_000);
 afterAll(() => app?.close());
 

@@ -61,6 +61,8 @@ export const runBillingSync = async (options: BillingSyncOptions) => {
       params: { path: { organizationId }, query: { from: day(from), to: day(to) } },
     }),
   );
+  // The report also comes as text/csv (with Accept: text/csv); this call asked for JSON.
+  if (typeof usage === "string") throw new Error("expected the JSON usage report");
   return { license, suspended, usage };
 };
 

@@ -9,7 +9,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * List and search licenses, newest first, in cursor pages
+     * @description Filters combine as in the console's list. `status` is the effective status: an ACTIVE license past its expiry is listed as EXPIRED.
+     */
+    get: operations["licenses.list"];
     put?: never;
     /** Create a license (PENDING); the key is in the answer, once */
     post: operations["licenses.create"];
@@ -33,7 +37,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a license's settings: autoRenew, termMonths (from the next renewal), tokenTtlDays */
+    patch: operations["licenses.updateSettings"];
     trace?: never;
   };
   "/v1/licenses/{licenseId}/activate": {
@@ -192,6 +197,188 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/licenses/stats": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Counts by tier and effective status, seats sold, and licenses expiring within 30 days */
+    get: operations["licenses.stats"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/licenses/expiring": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** ACTIVE licenses expiring within `days` (default 30), soonest first, unpaged (at most 1,000) */
+    get: operations["licenses.expiring"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/licenses/{licenseId}/suspend": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Suspend an ACTIVE license: validation answers SUSPENDED until it is reinstated */
+    post: operations["licenses.suspend"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/licenses/{licenseId}/reinstate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reinstate a SUSPENDED license */
+    post: operations["licenses.reinstate"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/licenses/{licenseId}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a license for good; the organisation may then get a new one */
+    post: operations["licenses.cancel"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/licenses/{licenseId}/rotate-key": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Give the license a new key; the new key is in the answer, once
+     * @description The old key keeps validating beside the new one for `oldKeyExpiresIn` (now, 1h, 24h — the default — or 7d), so integrations can roll without an outage.
+     */
+    post: operations["licenses.rotateKey"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/licenses/{licenseId}/tokens": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign an offline token for an ACTIVE license
+     * @description Answers 200 with the token: tokens are not stored, so there is no resource to locate. Verify it against /.well-known/jwks.json.
+     */
+    post: operations["licenses.issueToken"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/organizations/{organizationId}/license": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organisation's license in force (else its latest) and its history */
+    get: operations["organizations.license"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/organizations/{organizationId}/license/check": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Validate the organisation's license for a feature or metric without sending its key
+     * @description Answers as POST /v1/licenses/validate does, for the organisation's license in force (else its latest); 404 when it has none.
+     */
+    post: operations["organizations.license.check"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/organizations/{organizationId}/license/token": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign a fresh offline token for the organisation's ACTIVE license
+     * @description The platform refreshes its token with its organisation key (license:read); staff services need licenses:write. Answers 200: tokens are not stored.
+     */
+    post: operations["organizations.license.token"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/usage/events": {
     parameters: {
       query?: never;
@@ -268,7 +455,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/tickets": {
+  "/v1/organizations/{organizationId}/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This month's usage of the organisation's license in force (zeros without one) */
+    get: operations["usage.current"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/organizations/{organizationId}/usage/report": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Daily usage per metric between two days (inclusive, UTC, at most 2 years)
+     * @description With `Accept: text/csv` the same report as CSV: a `day,metric,value` header, then one row per day and metric that has data.
+     */
+    get: operations["usage.report"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/organizations/{organizationId}/usage/limits": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each metric's use against the license's limit: OK, WARNING (80 %) or EXCEEDED (100 %) */
+    get: operations["usage.limits"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/usage/alerts": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Usage alerts (80 % and 100 % of a limit), newest first, a cursor page at a time */
+    get: operations["usage.alerts"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/usage/alerts/{alertId}/acknowledge": {
     parameters: {
       query?: never;
       header?: never;
@@ -277,8 +535,60 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Open a support ticket for the key's organisation */
+    /** Acknowledge an alert; acknowledging it again answers it unchanged */
+    post: operations["usage.acknowledgeAlert"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/usage/stats": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Platform usage this month: organisations closest to a limit, those at risk, top consumers */
+    get: operations["usage.stats"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/tickets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tickets with the support queue's filters, in cursor pages */
+    get: operations["tickets.list"];
+    put?: never;
+    /** Open a support ticket (a service key names the organisation) */
     post: operations["tickets.create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/tickets/{ticketId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A ticket with its thread (an organisation key sees no internal notes) */
+    get: operations["tickets.get"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -300,6 +610,216 @@ export interface paths {
      * @description Deprecated: use POST /api/v1/tickets.
      */
     post: operations["tickets.createLegacy"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/tickets/open": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open tickets, most urgent due time first, in cursor pages */
+    get: operations["tickets.listOpen"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/tickets/breached": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open tickets past a due time now, most overdue first, in cursor pages */
+    get: operations["tickets.listBreached"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/tickets/stats": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Support at a glance: open tickets now; breach rate and medians for tickets created from–to */
+    get: operations["tickets.stats"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/tickets/{ticketId}/replies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reply on a ticket: a service key as the support desk, an organisation key as the customer */
+    post: operations["tickets.reply"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/tickets/{ticketId}/notes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add an internal note, never shown to the organisation */
+    post: operations["tickets.addNote"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/tickets/{ticketId}/assign": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assign to an active staff user, or unassign with null */
+    post: operations["tickets.assign"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/tickets/{ticketId}/status": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move a ticket along its status flow (a forbidden move answers 409) */
+    post: operations["tickets.changeStatus"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/tickets/{ticketId}/priority": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change the priority: both due times are recomputed from creation */
+    post: operations["tickets.changePriority"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/organizations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Organisations in name order, searchable, in cursor pages */
+    get: operations["organizations.list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/organizations/{organizationId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One organisation with its account manager */
+    get: operations["organizations.get"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/organizations/{organizationId}/white-label": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The effective white-label configuration: branding, domain, SSO, API access, toggles, webhooks
+     * @description Secrets never appear: the webhook signing secret and SSO client secret only as hasSecret flags.
+     */
+    get: operations["organizations.whiteLabel"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/audit-events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Audit entries, newest first, in cursor pages
+     * @description An organisation key always reads its own organisation's entries, whatever organizationId says.
+     */
+    get: operations["audit.list"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -344,6 +864,255 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  "licenses.list": {
+    parameters: {
+      query?: {
+        /** @description rows per page, 1–100 */
+        limit?: number;
+        /** @description nextCursor of the previous page; omit for the first page */
+        cursor?: string;
+        tier?: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+        /** @description effective status: ACTIVE past its expiry is EXPIRED */
+        status?: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+        organizationId?: string;
+        /** @description part of the organisation's name or slug, or the key's last four characters (…ABCD) */
+        search?: string;
+        /** @description ACTIVE licenses expiring within this many days */
+        expiringWithinDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              organizationId: string;
+              organizationName?: string;
+              /** @enum {string} */
+              tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+              /**
+               * @description effective status: ACTIVE past its expiry reads EXPIRED
+               * @enum {string}
+               */
+              status: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+              /** @enum {string} */
+              storedStatus: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+              termMonths: number;
+              autoRenew: boolean;
+              startsAt: string | null;
+              expiresAt: string | null;
+              activatedAt: string | null;
+              suspendedAt: string | null;
+              suspendedReason: string | null;
+              cancelledAt: string | null;
+              cancelledReason: string | null;
+              expiredAt: string | null;
+              renewedAt: string | null;
+              supportResponseCapHours: number | null;
+              monthlyPriceCents: number | null;
+              customDomain: string | null;
+              whiteLabel: boolean;
+              keyLast4: string;
+              keyHint: string;
+              keyRotatedAt: string | null;
+              /** @description while a rotated-out key still validates: when it stops; null otherwise */
+              previousKeyExpiresAt: string | null;
+              /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+              renewalFailedAt: string | null;
+              /** @description days each offline token is signed for, never past expiresAt */
+              tokenTtlDays: number;
+              /** @description send as expectedVersion to act only on what you saw */
+              version: number;
+              daysUntilExpiry: number | null;
+              entitlements: {
+                /** @enum {string} */
+                tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+                limits: {
+                  /** @description null: unlimited */
+                  ACTIVE_USERS: number | null;
+                  /** @description null: unlimited */
+                  COURSES: number | null;
+                  /** @description per calendar month (UTC); null: unlimited */
+                  API_CALLS: number | null;
+                  /** @description null: unlimited */
+                  STORAGE_BYTES: number | null;
+                };
+                features: (
+                  | "BRANDING"
+                  | "CUSTOM_DOMAIN"
+                  | "SSO"
+                  | "API_ACCESS"
+                  | "FEATURE_TOGGLES"
+                  | "INTEGRATIONS"
+                  | "PRIORITY_SUPPORT"
+                  | "DEDICATED_SUPPORT"
+                )[];
+                /** @enum {string} */
+                supportChannel: "EMAIL" | "PRIORITY" | "DEDICATED" | "ACCOUNT_MANAGER";
+                supportResponseCapHours: number | null;
+                monthlyPriceCents: number | null;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            /** @description pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   "licenses.create": {
     parameters: {
       query?: never;
@@ -443,6 +1212,10 @@ export interface operations {
               keyLast4: string;
               keyHint: string;
               keyRotatedAt: string | null;
+              /** @description while a rotated-out key still validates: when it stops; null otherwise */
+              previousKeyExpiresAt: string | null;
+              /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+              renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
               /** @description send as expectedVersion to act only on what you saw */
@@ -492,6 +1265,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -501,6 +1285,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -510,6 +1304,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -519,6 +1323,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -528,6 +1342,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -537,6 +1361,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -546,6 +1381,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -555,6 +1401,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -566,6 +1423,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -575,6 +1442,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -586,6 +1463,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -641,6 +1528,10 @@ export interface operations {
             keyLast4: string;
             keyHint: string;
             keyRotatedAt: string | null;
+            /** @description while a rotated-out key still validates: when it stops; null otherwise */
+            previousKeyExpiresAt: string | null;
+            /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+            renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
             /** @description send as expectedVersion to act only on what you saw */
@@ -687,6 +1578,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -696,6 +1598,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -705,6 +1617,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -714,6 +1636,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -725,6 +1657,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -734,6 +1676,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -745,6 +1697,323 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "licenses.updateSettings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        licenseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "autoRenew": true,
+         *       "tokenTtlDays": 14
+         *     }
+         */
+        "application/json": {
+          autoRenew?: boolean;
+          termMonths?: number;
+          tokenTtlDays?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName?: string;
+            /** @enum {string} */
+            tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+            /**
+             * @description effective status: ACTIVE past its expiry reads EXPIRED
+             * @enum {string}
+             */
+            status: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+            /** @enum {string} */
+            storedStatus: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+            termMonths: number;
+            autoRenew: boolean;
+            startsAt: string | null;
+            expiresAt: string | null;
+            activatedAt: string | null;
+            suspendedAt: string | null;
+            suspendedReason: string | null;
+            cancelledAt: string | null;
+            cancelledReason: string | null;
+            expiredAt: string | null;
+            renewedAt: string | null;
+            supportResponseCapHours: number | null;
+            monthlyPriceCents: number | null;
+            customDomain: string | null;
+            whiteLabel: boolean;
+            keyLast4: string;
+            keyHint: string;
+            keyRotatedAt: string | null;
+            /** @description while a rotated-out key still validates: when it stops; null otherwise */
+            previousKeyExpiresAt: string | null;
+            /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+            renewalFailedAt: string | null;
+            /** @description days each offline token is signed for, never past expiresAt */
+            tokenTtlDays: number;
+            /** @description send as expectedVersion to act only on what you saw */
+            version: number;
+            daysUntilExpiry: number | null;
+            entitlements: {
+              /** @enum {string} */
+              tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+              limits: {
+                /** @description null: unlimited */
+                ACTIVE_USERS: number | null;
+                /** @description null: unlimited */
+                COURSES: number | null;
+                /** @description per calendar month (UTC); null: unlimited */
+                API_CALLS: number | null;
+                /** @description null: unlimited */
+                STORAGE_BYTES: number | null;
+              };
+              features: (
+                | "BRANDING"
+                | "CUSTOM_DOMAIN"
+                | "SSO"
+                | "API_ACCESS"
+                | "FEATURE_TOGGLES"
+                | "INTEGRATIONS"
+                | "PRIORITY_SUPPORT"
+                | "DEDICATED_SUPPORT"
+              )[];
+              /** @enum {string} */
+              supportChannel: "EMAIL" | "PRIORITY" | "DEDICATED" | "ACCOUNT_MANAGER";
+              supportResponseCapHours: number | null;
+              monthlyPriceCents: number | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A conflict: stale `expectedVersion`, a transition the state forbids, or an idempotent request still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than this operation accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -811,6 +2080,10 @@ export interface operations {
             keyLast4: string;
             keyHint: string;
             keyRotatedAt: string | null;
+            /** @description while a rotated-out key still validates: when it stops; null otherwise */
+            previousKeyExpiresAt: string | null;
+            /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+            renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
             /** @description send as expectedVersion to act only on what you saw */
@@ -857,6 +2130,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -866,6 +2150,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -875,6 +2169,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -884,6 +2188,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -893,6 +2207,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -902,6 +2226,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -911,6 +2246,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -920,6 +2266,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -931,6 +2288,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -940,6 +2307,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -951,6 +2328,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1023,6 +2410,10 @@ export interface operations {
             keyLast4: string;
             keyHint: string;
             keyRotatedAt: string | null;
+            /** @description while a rotated-out key still validates: when it stops; null otherwise */
+            previousKeyExpiresAt: string | null;
+            /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+            renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
             /** @description send as expectedVersion to act only on what you saw */
@@ -1069,6 +2460,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1078,6 +2480,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1087,6 +2499,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1096,6 +2518,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1105,6 +2537,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1114,6 +2556,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1123,6 +2576,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1132,6 +2596,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1143,6 +2618,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1152,6 +2637,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1163,6 +2658,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1275,6 +2780,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1284,6 +2800,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1293,6 +2819,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1302,6 +2838,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1311,6 +2858,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1322,6 +2880,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1331,6 +2899,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1342,6 +2920,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1444,6 +3032,10 @@ export interface operations {
               keyLast4: string;
               keyHint: string;
               keyRotatedAt: string | null;
+              /** @description while a rotated-out key still validates: when it stops; null otherwise */
+              previousKeyExpiresAt: string | null;
+              /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+              renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
               /** @description send as expectedVersion to act only on what you saw */
@@ -1493,6 +3085,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1502,6 +3105,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1511,6 +3124,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1520,6 +3143,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1529,6 +3162,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1538,6 +3181,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1547,6 +3201,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1556,6 +3221,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1567,6 +3243,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1576,6 +3262,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1587,6 +3283,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1653,6 +3359,10 @@ export interface operations {
             keyLast4: string;
             keyHint: string;
             keyRotatedAt: string | null;
+            /** @description while a rotated-out key still validates: when it stops; null otherwise */
+            previousKeyExpiresAt: string | null;
+            /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+            renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
             /** @description send as expectedVersion to act only on what you saw */
@@ -1699,6 +3409,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1708,6 +3429,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1717,6 +3448,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1726,6 +3467,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1735,6 +3486,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1744,6 +3505,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1753,6 +3525,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1762,6 +3545,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1773,6 +3567,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1782,6 +3586,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1793,6 +3607,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1860,6 +3684,10 @@ export interface operations {
             keyLast4: string;
             keyHint: string;
             keyRotatedAt: string | null;
+            /** @description while a rotated-out key still validates: when it stops; null otherwise */
+            previousKeyExpiresAt: string | null;
+            /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+            renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
             /** @description send as expectedVersion to act only on what you saw */
@@ -1906,6 +3734,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1915,6 +3754,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1924,6 +3773,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1933,6 +3792,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1942,6 +3811,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1951,6 +3830,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1960,6 +3850,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1971,6 +3872,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1980,6 +3891,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -1991,6 +3912,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2046,6 +3977,10 @@ export interface operations {
             keyLast4: string;
             keyHint: string;
             keyRotatedAt: string | null;
+            /** @description while a rotated-out key still validates: when it stops; null otherwise */
+            previousKeyExpiresAt: string | null;
+            /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+            renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
             /** @description send as expectedVersion to act only on what you saw */
@@ -2092,6 +4027,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2101,6 +4047,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2110,6 +4066,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2119,6 +4085,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2130,6 +4106,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2139,6 +4125,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2150,6 +4146,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2262,6 +4268,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2271,6 +4288,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2280,6 +4307,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2289,6 +4326,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2298,6 +4346,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2309,6 +4368,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2318,6 +4387,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2329,6 +4408,2905 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "licenses.stats": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            total: number;
+            /** @description licenses by tier and effective status */
+            byTier: {
+              [key: string]: {
+                [key: string]: number;
+              };
+            };
+            /** @description licenses by effective status */
+            byStatus: {
+              [key: string]: number;
+            };
+            seats: {
+              /** @description ACTIVE_USERS summed over ACTIVE licenses with a limit */
+              licensed: number;
+              /** @description ACTIVE licenses with unlimited users */
+              unlimitedLicenses: number;
+            };
+            expiringWithin30Days: number;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "licenses.expiring": {
+    parameters: {
+      query?: {
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description ACTIVE licenses expiring within `days`, soonest first; at most 1,000 */
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              organizationId: string;
+              organizationName?: string;
+              /** @enum {string} */
+              tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+              /**
+               * @description effective status: ACTIVE past its expiry reads EXPIRED
+               * @enum {string}
+               */
+              status: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+              /** @enum {string} */
+              storedStatus: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+              termMonths: number;
+              autoRenew: boolean;
+              startsAt: string | null;
+              expiresAt: string | null;
+              activatedAt: string | null;
+              suspendedAt: string | null;
+              suspendedReason: string | null;
+              cancelledAt: string | null;
+              cancelledReason: string | null;
+              expiredAt: string | null;
+              renewedAt: string | null;
+              supportResponseCapHours: number | null;
+              monthlyPriceCents: number | null;
+              customDomain: string | null;
+              whiteLabel: boolean;
+              keyLast4: string;
+              keyHint: string;
+              keyRotatedAt: string | null;
+              /** @description while a rotated-out key still validates: when it stops; null otherwise */
+              previousKeyExpiresAt: string | null;
+              /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+              renewalFailedAt: string | null;
+              /** @description days each offline token is signed for, never past expiresAt */
+              tokenTtlDays: number;
+              /** @description send as expectedVersion to act only on what you saw */
+              version: number;
+              daysUntilExpiry: number | null;
+              entitlements: {
+                /** @enum {string} */
+                tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+                limits: {
+                  /** @description null: unlimited */
+                  ACTIVE_USERS: number | null;
+                  /** @description null: unlimited */
+                  COURSES: number | null;
+                  /** @description per calendar month (UTC); null: unlimited */
+                  API_CALLS: number | null;
+                  /** @description null: unlimited */
+                  STORAGE_BYTES: number | null;
+                };
+                features: (
+                  | "BRANDING"
+                  | "CUSTOM_DOMAIN"
+                  | "SSO"
+                  | "API_ACCESS"
+                  | "FEATURE_TOGGLES"
+                  | "INTEGRATIONS"
+                  | "PRIORITY_SUPPORT"
+                  | "DEDICATED_SUPPORT"
+                )[];
+                /** @enum {string} */
+                supportChannel: "EMAIL" | "PRIORITY" | "DEDICATED" | "ACCOUNT_MANAGER";
+                supportResponseCapHours: number | null;
+                monthlyPriceCents: number | null;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "licenses.suspend": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: within 24 h the first answer is replayed */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        licenseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "reason": "Invoice 2026-114 unpaid",
+         *       "expectedVersion": 4
+         *     }
+         */
+        "application/json": {
+          expectedVersion?: number;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description a stored answer */
+          "Idempotent-Replayed"?: "true";
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName?: string;
+            /** @enum {string} */
+            tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+            /**
+             * @description effective status: ACTIVE past its expiry reads EXPIRED
+             * @enum {string}
+             */
+            status: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+            /** @enum {string} */
+            storedStatus: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+            termMonths: number;
+            autoRenew: boolean;
+            startsAt: string | null;
+            expiresAt: string | null;
+            activatedAt: string | null;
+            suspendedAt: string | null;
+            suspendedReason: string | null;
+            cancelledAt: string | null;
+            cancelledReason: string | null;
+            expiredAt: string | null;
+            renewedAt: string | null;
+            supportResponseCapHours: number | null;
+            monthlyPriceCents: number | null;
+            customDomain: string | null;
+            whiteLabel: boolean;
+            keyLast4: string;
+            keyHint: string;
+            keyRotatedAt: string | null;
+            /** @description while a rotated-out key still validates: when it stops; null otherwise */
+            previousKeyExpiresAt: string | null;
+            /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+            renewalFailedAt: string | null;
+            /** @description days each offline token is signed for, never past expiresAt */
+            tokenTtlDays: number;
+            /** @description send as expectedVersion to act only on what you saw */
+            version: number;
+            daysUntilExpiry: number | null;
+            entitlements: {
+              /** @enum {string} */
+              tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+              limits: {
+                /** @description null: unlimited */
+                ACTIVE_USERS: number | null;
+                /** @description null: unlimited */
+                COURSES: number | null;
+                /** @description per calendar month (UTC); null: unlimited */
+                API_CALLS: number | null;
+                /** @description null: unlimited */
+                STORAGE_BYTES: number | null;
+              };
+              features: (
+                | "BRANDING"
+                | "CUSTOM_DOMAIN"
+                | "SSO"
+                | "API_ACCESS"
+                | "FEATURE_TOGGLES"
+                | "INTEGRATIONS"
+                | "PRIORITY_SUPPORT"
+                | "DEDICATED_SUPPORT"
+              )[];
+              /** @enum {string} */
+              supportChannel: "EMAIL" | "PRIORITY" | "DEDICATED" | "ACCOUNT_MANAGER";
+              supportResponseCapHours: number | null;
+              monthlyPriceCents: number | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A conflict: stale `expectedVersion`, a transition the state forbids, or an idempotent request still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than this operation accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "licenses.reinstate": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: within 24 h the first answer is replayed */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        licenseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "expectedVersion": 5
+         *     }
+         */
+        "application/json": {
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description a stored answer */
+          "Idempotent-Replayed"?: "true";
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName?: string;
+            /** @enum {string} */
+            tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+            /**
+             * @description effective status: ACTIVE past its expiry reads EXPIRED
+             * @enum {string}
+             */
+            status: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+            /** @enum {string} */
+            storedStatus: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+            termMonths: number;
+            autoRenew: boolean;
+            startsAt: string | null;
+            expiresAt: string | null;
+            activatedAt: string | null;
+            suspendedAt: string | null;
+            suspendedReason: string | null;
+            cancelledAt: string | null;
+            cancelledReason: string | null;
+            expiredAt: string | null;
+            renewedAt: string | null;
+            supportResponseCapHours: number | null;
+            monthlyPriceCents: number | null;
+            customDomain: string | null;
+            whiteLabel: boolean;
+            keyLast4: string;
+            keyHint: string;
+            keyRotatedAt: string | null;
+            /** @description while a rotated-out key still validates: when it stops; null otherwise */
+            previousKeyExpiresAt: string | null;
+            /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+            renewalFailedAt: string | null;
+            /** @description days each offline token is signed for, never past expiresAt */
+            tokenTtlDays: number;
+            /** @description send as expectedVersion to act only on what you saw */
+            version: number;
+            daysUntilExpiry: number | null;
+            entitlements: {
+              /** @enum {string} */
+              tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+              limits: {
+                /** @description null: unlimited */
+                ACTIVE_USERS: number | null;
+                /** @description null: unlimited */
+                COURSES: number | null;
+                /** @description per calendar month (UTC); null: unlimited */
+                API_CALLS: number | null;
+                /** @description null: unlimited */
+                STORAGE_BYTES: number | null;
+              };
+              features: (
+                | "BRANDING"
+                | "CUSTOM_DOMAIN"
+                | "SSO"
+                | "API_ACCESS"
+                | "FEATURE_TOGGLES"
+                | "INTEGRATIONS"
+                | "PRIORITY_SUPPORT"
+                | "DEDICATED_SUPPORT"
+              )[];
+              /** @enum {string} */
+              supportChannel: "EMAIL" | "PRIORITY" | "DEDICATED" | "ACCOUNT_MANAGER";
+              supportResponseCapHours: number | null;
+              monthlyPriceCents: number | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A conflict: stale `expectedVersion`, a transition the state forbids, or an idempotent request still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than this operation accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "licenses.cancel": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: within 24 h the first answer is replayed */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        licenseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "reason": "Customer left",
+         *       "expectedVersion": 6
+         *     }
+         */
+        "application/json": {
+          expectedVersion?: number;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description a stored answer */
+          "Idempotent-Replayed"?: "true";
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName?: string;
+            /** @enum {string} */
+            tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+            /**
+             * @description effective status: ACTIVE past its expiry reads EXPIRED
+             * @enum {string}
+             */
+            status: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+            /** @enum {string} */
+            storedStatus: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+            termMonths: number;
+            autoRenew: boolean;
+            startsAt: string | null;
+            expiresAt: string | null;
+            activatedAt: string | null;
+            suspendedAt: string | null;
+            suspendedReason: string | null;
+            cancelledAt: string | null;
+            cancelledReason: string | null;
+            expiredAt: string | null;
+            renewedAt: string | null;
+            supportResponseCapHours: number | null;
+            monthlyPriceCents: number | null;
+            customDomain: string | null;
+            whiteLabel: boolean;
+            keyLast4: string;
+            keyHint: string;
+            keyRotatedAt: string | null;
+            /** @description while a rotated-out key still validates: when it stops; null otherwise */
+            previousKeyExpiresAt: string | null;
+            /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+            renewalFailedAt: string | null;
+            /** @description days each offline token is signed for, never past expiresAt */
+            tokenTtlDays: number;
+            /** @description send as expectedVersion to act only on what you saw */
+            version: number;
+            daysUntilExpiry: number | null;
+            entitlements: {
+              /** @enum {string} */
+              tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+              limits: {
+                /** @description null: unlimited */
+                ACTIVE_USERS: number | null;
+                /** @description null: unlimited */
+                COURSES: number | null;
+                /** @description per calendar month (UTC); null: unlimited */
+                API_CALLS: number | null;
+                /** @description null: unlimited */
+                STORAGE_BYTES: number | null;
+              };
+              features: (
+                | "BRANDING"
+                | "CUSTOM_DOMAIN"
+                | "SSO"
+                | "API_ACCESS"
+                | "FEATURE_TOGGLES"
+                | "INTEGRATIONS"
+                | "PRIORITY_SUPPORT"
+                | "DEDICATED_SUPPORT"
+              )[];
+              /** @enum {string} */
+              supportChannel: "EMAIL" | "PRIORITY" | "DEDICATED" | "ACCOUNT_MANAGER";
+              supportResponseCapHours: number | null;
+              monthlyPriceCents: number | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A conflict: stale `expectedVersion`, a transition the state forbids, or an idempotent request still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than this operation accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "licenses.rotateKey": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: within 24 h the first answer is replayed */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        licenseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "oldKeyExpiresIn": "24h"
+         *     }
+         */
+        "application/json": {
+          /**
+           * @default 24h
+           * @enum {string}
+           */
+          oldKeyExpiresIn?: "now" | "1h" | "24h" | "7d";
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description a stored answer */
+          "Idempotent-Replayed"?: "true";
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            license: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              organizationId: string;
+              organizationName?: string;
+              /** @enum {string} */
+              tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+              /**
+               * @description effective status: ACTIVE past its expiry reads EXPIRED
+               * @enum {string}
+               */
+              status: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+              /** @enum {string} */
+              storedStatus: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+              termMonths: number;
+              autoRenew: boolean;
+              startsAt: string | null;
+              expiresAt: string | null;
+              activatedAt: string | null;
+              suspendedAt: string | null;
+              suspendedReason: string | null;
+              cancelledAt: string | null;
+              cancelledReason: string | null;
+              expiredAt: string | null;
+              renewedAt: string | null;
+              supportResponseCapHours: number | null;
+              monthlyPriceCents: number | null;
+              customDomain: string | null;
+              whiteLabel: boolean;
+              keyLast4: string;
+              keyHint: string;
+              keyRotatedAt: string | null;
+              /** @description while a rotated-out key still validates: when it stops; null otherwise */
+              previousKeyExpiresAt: string | null;
+              /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+              renewalFailedAt: string | null;
+              /** @description days each offline token is signed for, never past expiresAt */
+              tokenTtlDays: number;
+              /** @description send as expectedVersion to act only on what you saw */
+              version: number;
+              daysUntilExpiry: number | null;
+              entitlements: {
+                /** @enum {string} */
+                tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+                limits: {
+                  /** @description null: unlimited */
+                  ACTIVE_USERS: number | null;
+                  /** @description null: unlimited */
+                  COURSES: number | null;
+                  /** @description per calendar month (UTC); null: unlimited */
+                  API_CALLS: number | null;
+                  /** @description null: unlimited */
+                  STORAGE_BYTES: number | null;
+                };
+                features: (
+                  | "BRANDING"
+                  | "CUSTOM_DOMAIN"
+                  | "SSO"
+                  | "API_ACCESS"
+                  | "FEATURE_TOGGLES"
+                  | "INTEGRATIONS"
+                  | "PRIORITY_SUPPORT"
+                  | "DEDICATED_SUPPORT"
+                )[];
+                /** @enum {string} */
+                supportChannel: "EMAIL" | "PRIORITY" | "DEDICATED" | "ACCOUNT_MANAGER";
+                supportResponseCapHours: number | null;
+                monthlyPriceCents: number | null;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+            /** @description shown once: store it now, only its hash is kept */
+            key: string;
+            /** @description when the old key stops validating; null: it stopped at once */
+            previousKeyExpiresAt: string | null;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A conflict: stale `expectedVersion`, a transition the state forbids, or an idempotent request still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than this operation accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "licenses.issueToken": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: within 24 h the first answer is replayed */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        licenseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description a stored answer */
+          "Idempotent-Replayed"?: "true";
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description EdDSA JWT; verify it against /.well-known/jwks.json */
+            token: string;
+            /** @description the signing key's id, as in the token's header */
+            kid: string;
+            /**
+             * Format: date-time
+             * @description the token's exp: tokenTtlDays from now, never past the license's expiry
+             */
+            expiresAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A conflict: stale `expectedVersion`, a transition the state forbids, or an idempotent request still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than this operation accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "organizations.license": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        organizationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description the license in force, else the latest; null when none */
+            current: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              organizationId: string;
+              organizationName?: string;
+              /** @enum {string} */
+              tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+              /**
+               * @description effective status: ACTIVE past its expiry reads EXPIRED
+               * @enum {string}
+               */
+              status: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+              /** @enum {string} */
+              storedStatus: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+              termMonths: number;
+              autoRenew: boolean;
+              startsAt: string | null;
+              expiresAt: string | null;
+              activatedAt: string | null;
+              suspendedAt: string | null;
+              suspendedReason: string | null;
+              cancelledAt: string | null;
+              cancelledReason: string | null;
+              expiredAt: string | null;
+              renewedAt: string | null;
+              supportResponseCapHours: number | null;
+              monthlyPriceCents: number | null;
+              customDomain: string | null;
+              whiteLabel: boolean;
+              keyLast4: string;
+              keyHint: string;
+              keyRotatedAt: string | null;
+              /** @description while a rotated-out key still validates: when it stops; null otherwise */
+              previousKeyExpiresAt: string | null;
+              /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+              renewalFailedAt: string | null;
+              /** @description days each offline token is signed for, never past expiresAt */
+              tokenTtlDays: number;
+              /** @description send as expectedVersion to act only on what you saw */
+              version: number;
+              daysUntilExpiry: number | null;
+              entitlements: {
+                /** @enum {string} */
+                tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+                limits: {
+                  /** @description null: unlimited */
+                  ACTIVE_USERS: number | null;
+                  /** @description null: unlimited */
+                  COURSES: number | null;
+                  /** @description per calendar month (UTC); null: unlimited */
+                  API_CALLS: number | null;
+                  /** @description null: unlimited */
+                  STORAGE_BYTES: number | null;
+                };
+                features: (
+                  | "BRANDING"
+                  | "CUSTOM_DOMAIN"
+                  | "SSO"
+                  | "API_ACCESS"
+                  | "FEATURE_TOGGLES"
+                  | "INTEGRATIONS"
+                  | "PRIORITY_SUPPORT"
+                  | "DEDICATED_SUPPORT"
+                )[];
+                /** @enum {string} */
+                supportChannel: "EMAIL" | "PRIORITY" | "DEDICATED" | "ACCOUNT_MANAGER";
+                supportResponseCapHours: number | null;
+                monthlyPriceCents: number | null;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            } | null;
+            /** @description newest first */
+            history: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              organizationId: string;
+              organizationName?: string;
+              /** @enum {string} */
+              tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+              /**
+               * @description effective status: ACTIVE past its expiry reads EXPIRED
+               * @enum {string}
+               */
+              status: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+              /** @enum {string} */
+              storedStatus: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+              termMonths: number;
+              autoRenew: boolean;
+              startsAt: string | null;
+              expiresAt: string | null;
+              activatedAt: string | null;
+              suspendedAt: string | null;
+              suspendedReason: string | null;
+              cancelledAt: string | null;
+              cancelledReason: string | null;
+              expiredAt: string | null;
+              renewedAt: string | null;
+              supportResponseCapHours: number | null;
+              monthlyPriceCents: number | null;
+              customDomain: string | null;
+              whiteLabel: boolean;
+              keyLast4: string;
+              keyHint: string;
+              keyRotatedAt: string | null;
+              /** @description while a rotated-out key still validates: when it stops; null otherwise */
+              previousKeyExpiresAt: string | null;
+              /** @description set when an auto-renewal was refused: no grace past expiry until renewed */
+              renewalFailedAt: string | null;
+              /** @description days each offline token is signed for, never past expiresAt */
+              tokenTtlDays: number;
+              /** @description send as expectedVersion to act only on what you saw */
+              version: number;
+              daysUntilExpiry: number | null;
+              entitlements: {
+                /** @enum {string} */
+                tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+                limits: {
+                  /** @description null: unlimited */
+                  ACTIVE_USERS: number | null;
+                  /** @description null: unlimited */
+                  COURSES: number | null;
+                  /** @description per calendar month (UTC); null: unlimited */
+                  API_CALLS: number | null;
+                  /** @description null: unlimited */
+                  STORAGE_BYTES: number | null;
+                };
+                features: (
+                  | "BRANDING"
+                  | "CUSTOM_DOMAIN"
+                  | "SSO"
+                  | "API_ACCESS"
+                  | "FEATURE_TOGGLES"
+                  | "INTEGRATIONS"
+                  | "PRIORITY_SUPPORT"
+                  | "DEDICATED_SUPPORT"
+                )[];
+                /** @enum {string} */
+                supportChannel: "EMAIL" | "PRIORITY" | "DEDICATED" | "ACCOUNT_MANAGER";
+                supportResponseCapHours: number | null;
+                monthlyPriceCents: number | null;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "organizations.license.check": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: within 24 h the first answer is replayed */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        organizationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "metric": "ACTIVE_USERS",
+         *       "increment": 1
+         *     }
+         */
+        "application/json": {
+          /** @enum {string} */
+          feature?:
+            | "BRANDING"
+            | "CUSTOM_DOMAIN"
+            | "SSO"
+            | "API_ACCESS"
+            | "FEATURE_TOGGLES"
+            | "INTEGRATIONS"
+            | "PRIORITY_SUPPORT"
+            | "DEDICATED_SUPPORT";
+          /** @enum {string} */
+          metric?: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+          increment?: number;
+          includeUsage?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description a stored answer */
+          "Idempotent-Replayed"?: "true";
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            valid: boolean;
+            /** @enum {string} */
+            code:
+              | "VALID"
+              | "NOT_FOUND"
+              | "NOT_ACTIVATED"
+              | "SUSPENDED"
+              | "EXPIRED"
+              | "CANCELLED"
+              | "FEATURE_NOT_ENTITLED"
+              | "OVER_LIMIT";
+            license: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              organizationId: string;
+              organizationName: string;
+              organizationSlug: string;
+              /** @enum {string} */
+              tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+              /** @enum {string} */
+              status: "PENDING" | "ACTIVE" | "SUSPENDED" | "EXPIRED" | "CANCELLED";
+              startsAt: string | null;
+              expiresAt: string | null;
+            } | null;
+            limits: {
+              /** @description null: unlimited */
+              ACTIVE_USERS: number | null;
+              /** @description null: unlimited */
+              COURSES: number | null;
+              /** @description per calendar month (UTC); null: unlimited */
+              API_CALLS: number | null;
+              /** @description null: unlimited */
+              STORAGE_BYTES: number | null;
+            } | null;
+            features:
+              | (
+                  | "BRANDING"
+                  | "CUSTOM_DOMAIN"
+                  | "SSO"
+                  | "API_ACCESS"
+                  | "FEATURE_TOGGLES"
+                  | "INTEGRATIONS"
+                  | "PRIORITY_SUPPORT"
+                  | "DEDICATED_SUPPORT"
+                )[]
+              | null;
+            /** @description the organisation's feature toggles (ENTERPRISE and CUSTOM with FEATURE_TOGGLES; else empty) */
+            flags: {
+              [key: string]: boolean;
+            } | null;
+            usage: {
+              [key: string]: number;
+            } | null;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A conflict: stale `expectedVersion`, a transition the state forbids, or an idempotent request still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than this operation accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "organizations.license.token": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: within 24 h the first answer is replayed */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        organizationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description a stored answer */
+          "Idempotent-Replayed"?: "true";
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description EdDSA JWT; verify it against /.well-known/jwks.json */
+            token: string;
+            /** @description the signing key's id, as in the token's header */
+            kid: string;
+            /**
+             * Format: date-time
+             * @description the token's exp: tokenTtlDays from now, never past the license's expiry
+             */
+            expiresAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A conflict: stale `expectedVersion`, a transition the state forbids, or an idempotent request still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than this operation accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2393,6 +7371,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2402,6 +7391,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2411,6 +7410,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2420,6 +7429,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2429,6 +7448,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2438,6 +7467,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2447,6 +7487,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2456,6 +7507,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2467,6 +7529,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2476,6 +7548,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2487,6 +7569,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2546,6 +7638,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2555,6 +7658,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2564,6 +7677,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2573,6 +7696,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2582,6 +7715,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2591,6 +7734,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2600,6 +7754,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2609,6 +7774,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2620,6 +7796,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2629,6 +7815,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2640,6 +7836,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2704,6 +7910,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2713,6 +7930,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2722,6 +7949,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2731,6 +7968,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2740,6 +7987,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2749,6 +8006,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2758,6 +8026,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2767,6 +8046,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2778,6 +8068,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2787,6 +8087,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2798,6 +8108,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2857,6 +8177,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2866,6 +8197,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2875,6 +8216,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2884,6 +8235,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2893,6 +8254,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2902,6 +8273,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2911,6 +8293,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2920,6 +8313,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2931,6 +8335,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2940,6 +8354,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2951,6 +8375,1655 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "usage.current": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        organizationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description the license in force; null when there is none */
+            licenseId: string | null;
+            /** @description the calendar month (UTC) the usage counts in, e.g. 2026-11 */
+            period: string;
+            /** @description API_CALLS this month; gauges (users, courses, storage) at their latest level */
+            usage: {
+              ACTIVE_USERS: number;
+              COURSES: number;
+              API_CALLS: number;
+              STORAGE_BYTES: number;
+            };
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "usage.report": {
+    parameters: {
+      query: {
+        /** @description first day (UTC), a date such as 2026-11-01 or a date-time */
+        from: string;
+        /** @description last day (UTC), inclusive; at most 2 years after from */
+        to: string;
+      };
+      header?: never;
+      path: {
+        organizationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description first day, YYYY-MM-DD (UTC) */
+            from: string;
+            /** @description last day, inclusive */
+            to: string;
+            days: string[];
+            /** @description per metric, the days that have data */
+            series: {
+              ACTIVE_USERS: {
+                /** @description YYYY-MM-DD (UTC) */
+                day: string;
+                value: number;
+              }[];
+              COURSES: {
+                /** @description YYYY-MM-DD (UTC) */
+                day: string;
+                value: number;
+              }[];
+              API_CALLS: {
+                /** @description YYYY-MM-DD (UTC) */
+                day: string;
+                value: number;
+              }[];
+              STORAGE_BYTES: {
+                /** @description YYYY-MM-DD (UTC) */
+                day: string;
+                value: number;
+              }[];
+            };
+            /** @description counters: the sum; gauges: the last value */
+            totals: {
+              ACTIVE_USERS: number;
+              COURSES: number;
+              API_CALLS: number;
+              STORAGE_BYTES: number;
+            };
+            /** @description the highest day; null without data */
+            peaks: {
+              ACTIVE_USERS: {
+                /** @description YYYY-MM-DD (UTC) */
+                day: string;
+                value: number;
+              } | null;
+              COURSES: {
+                /** @description YYYY-MM-DD (UTC) */
+                day: string;
+                value: number;
+              } | null;
+              API_CALLS: {
+                /** @description YYYY-MM-DD (UTC) */
+                day: string;
+                value: number;
+              } | null;
+              STORAGE_BYTES: {
+                /** @description YYYY-MM-DD (UTC) */
+                day: string;
+                value: number;
+              } | null;
+            };
+            /** @description the license in force's limits; null when there is none */
+            limits: {
+              /** @description null: unlimited */
+              ACTIVE_USERS: number | null;
+              /** @description null: unlimited */
+              COURSES: number | null;
+              /** @description per calendar month (UTC); null: unlimited */
+              API_CALLS: number | null;
+              /** @description null: unlimited */
+              STORAGE_BYTES: number | null;
+            } | null;
+          };
+          "text/csv": string;
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "usage.limits": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        organizationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description the license in force; null when there is none */
+            licenseId: string | null;
+            tier: ("STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM") | null;
+            /** @description the calendar month (UTC) the usage counts in, e.g. 2026-11 */
+            period: string;
+            metrics: {
+              ACTIVE_USERS: {
+                used: number;
+                /** @description null: unlimited */
+                limit: number | null;
+                /** @description whole percent of the limit used; null when unlimited */
+                percent: number | null;
+                /**
+                 * @description WARNING from 80 %, EXCEEDED from 100 %
+                 * @enum {string}
+                 */
+                status: "OK" | "WARNING" | "EXCEEDED";
+              };
+              COURSES: {
+                used: number;
+                /** @description null: unlimited */
+                limit: number | null;
+                /** @description whole percent of the limit used; null when unlimited */
+                percent: number | null;
+                /**
+                 * @description WARNING from 80 %, EXCEEDED from 100 %
+                 * @enum {string}
+                 */
+                status: "OK" | "WARNING" | "EXCEEDED";
+              };
+              API_CALLS: {
+                used: number;
+                /** @description null: unlimited */
+                limit: number | null;
+                /** @description whole percent of the limit used; null when unlimited */
+                percent: number | null;
+                /**
+                 * @description WARNING from 80 %, EXCEEDED from 100 %
+                 * @enum {string}
+                 */
+                status: "OK" | "WARNING" | "EXCEEDED";
+              };
+              STORAGE_BYTES: {
+                used: number;
+                /** @description null: unlimited */
+                limit: number | null;
+                /** @description whole percent of the limit used; null when unlimited */
+                percent: number | null;
+                /**
+                 * @description WARNING from 80 %, EXCEEDED from 100 %
+                 * @enum {string}
+                 */
+                status: "OK" | "WARNING" | "EXCEEDED";
+              };
+            };
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "usage.alerts": {
+    parameters: {
+      query?: {
+        /** @description rows per page, 1–100 */
+        limit?: number;
+        /** @description nextCursor of the previous page; omit for the first page */
+        cursor?: string;
+        /** @description staff service keys only; an organisation key sees its own */
+        organizationId?: string;
+        acknowledged?: "true" | "false";
+        metric?: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              licenseId: string;
+              /** Format: uuid */
+              organizationId: string;
+              /** @enum {string} */
+              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+              /** @description percent of the limit crossed: 80 or 100 */
+              threshold: number;
+              /** @description the calendar month (UTC) the usage counts in, e.g. 2026-11 */
+              period: string;
+              used: number;
+              limit: number;
+              /** Format: date-time */
+              createdAt: string;
+              acknowledgedAt: string | null;
+              /** @description who acknowledged: a user's email or api-key:<prefix> */
+              acknowledgedBy: string | null;
+              organizationName: string;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "usage.acknowledgeAlert": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: within 24 h the first answer is replayed */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        alertId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description a stored answer */
+          "Idempotent-Replayed"?: "true";
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            licenseId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @enum {string} */
+            metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+            /** @description percent of the limit crossed: 80 or 100 */
+            threshold: number;
+            /** @description the calendar month (UTC) the usage counts in, e.g. 2026-11 */
+            period: string;
+            used: number;
+            limit: number;
+            /** Format: date-time */
+            createdAt: string;
+            acknowledgedAt: string | null;
+            /** @description who acknowledged: a user's email or api-key:<prefix> */
+            acknowledgedBy: string | null;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A conflict: stale `expectedVersion`, a transition the state forbids, or an idempotent request still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than this operation accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "usage.stats": {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        top?: number;
+        status?: "AT_RISK" | "WARNING" | "EXCEEDED";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description the calendar month (UTC) the usage counts in, e.g. 2026-11 */
+            period: string;
+            /** @description licenses in force, closest to a limit first (status filter: AT_RISK, WARNING, EXCEEDED) */
+            organizations: {
+              items: {
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
+                /** Format: uuid */
+                licenseId: string;
+                /** @enum {string} */
+                tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+                usage: {
+                  ACTIVE_USERS: number;
+                  COURSES: number;
+                  API_CALLS: number;
+                  STORAGE_BYTES: number;
+                };
+                checks: {
+                  ACTIVE_USERS: {
+                    used: number;
+                    /** @description null: unlimited */
+                    limit: number | null;
+                    /** @description whole percent of the limit used; null when unlimited */
+                    percent: number | null;
+                    /**
+                     * @description WARNING from 80 %, EXCEEDED from 100 %
+                     * @enum {string}
+                     */
+                    status: "OK" | "WARNING" | "EXCEEDED";
+                  };
+                  COURSES: {
+                    used: number;
+                    /** @description null: unlimited */
+                    limit: number | null;
+                    /** @description whole percent of the limit used; null when unlimited */
+                    percent: number | null;
+                    /**
+                     * @description WARNING from 80 %, EXCEEDED from 100 %
+                     * @enum {string}
+                     */
+                    status: "OK" | "WARNING" | "EXCEEDED";
+                  };
+                  API_CALLS: {
+                    used: number;
+                    /** @description null: unlimited */
+                    limit: number | null;
+                    /** @description whole percent of the limit used; null when unlimited */
+                    percent: number | null;
+                    /**
+                     * @description WARNING from 80 %, EXCEEDED from 100 %
+                     * @enum {string}
+                     */
+                    status: "OK" | "WARNING" | "EXCEEDED";
+                  };
+                  STORAGE_BYTES: {
+                    used: number;
+                    /** @description null: unlimited */
+                    limit: number | null;
+                    /** @description whole percent of the limit used; null when unlimited */
+                    percent: number | null;
+                    /**
+                     * @description WARNING from 80 %, EXCEEDED from 100 %
+                     * @enum {string}
+                     */
+                    status: "OK" | "WARNING" | "EXCEEDED";
+                  };
+                };
+                /** @description the highest percent of any metric */
+                worstPercent: number;
+                /** @enum {string} */
+                worstStatus: "OK" | "WARNING" | "EXCEEDED";
+              }[];
+              page: number;
+              pageSize: number;
+              total: number;
+              pageCount: number;
+            };
+            atRisk: {
+              total: number;
+              warning: number;
+              /** @description the `top` closest to a limit */
+              first: {
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
+                /** Format: uuid */
+                licenseId: string;
+                /** @enum {string} */
+                tier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+                usage: {
+                  ACTIVE_USERS: number;
+                  COURSES: number;
+                  API_CALLS: number;
+                  STORAGE_BYTES: number;
+                };
+                checks: {
+                  ACTIVE_USERS: {
+                    used: number;
+                    /** @description null: unlimited */
+                    limit: number | null;
+                    /** @description whole percent of the limit used; null when unlimited */
+                    percent: number | null;
+                    /**
+                     * @description WARNING from 80 %, EXCEEDED from 100 %
+                     * @enum {string}
+                     */
+                    status: "OK" | "WARNING" | "EXCEEDED";
+                  };
+                  COURSES: {
+                    used: number;
+                    /** @description null: unlimited */
+                    limit: number | null;
+                    /** @description whole percent of the limit used; null when unlimited */
+                    percent: number | null;
+                    /**
+                     * @description WARNING from 80 %, EXCEEDED from 100 %
+                     * @enum {string}
+                     */
+                    status: "OK" | "WARNING" | "EXCEEDED";
+                  };
+                  API_CALLS: {
+                    used: number;
+                    /** @description null: unlimited */
+                    limit: number | null;
+                    /** @description whole percent of the limit used; null when unlimited */
+                    percent: number | null;
+                    /**
+                     * @description WARNING from 80 %, EXCEEDED from 100 %
+                     * @enum {string}
+                     */
+                    status: "OK" | "WARNING" | "EXCEEDED";
+                  };
+                  STORAGE_BYTES: {
+                    used: number;
+                    /** @description null: unlimited */
+                    limit: number | null;
+                    /** @description whole percent of the limit used; null when unlimited */
+                    percent: number | null;
+                    /**
+                     * @description WARNING from 80 %, EXCEEDED from 100 %
+                     * @enum {string}
+                     */
+                    status: "OK" | "WARNING" | "EXCEEDED";
+                  };
+                };
+                /** @description the highest percent of any metric */
+                worstPercent: number;
+                /** @enum {string} */
+                worstStatus: "OK" | "WARNING" | "EXCEEDED";
+              }[];
+            };
+            /** @description the `top` largest users of each metric */
+            topConsumers: {
+              ACTIVE_USERS: {
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
+                used: number;
+              }[];
+              COURSES: {
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
+                used: number;
+              }[];
+              API_CALLS: {
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
+                used: number;
+              }[];
+              STORAGE_BYTES: {
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
+                used: number;
+              }[];
+            };
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "tickets.list": {
+    parameters: {
+      query?: {
+        /** @description rows per page, 1–100 */
+        limit?: number;
+        /** @description nextCursor of the previous page; omit for the first page */
+        cursor?: string;
+        status?: "OPEN" | "IN_PROGRESS" | "WAITING_ON_CUSTOMER" | "RESOLVED" | "CLOSED";
+        priority?: "LOW" | "NORMAL" | "HIGH" | "CRITICAL";
+        assigneeId?: string;
+        sla?: "BREACHED" | "AT_RISK" | "BREACHED_EVER";
+        createdFrom?: string;
+        /** @description service keys; an organisation key always lists its own */
+        organizationId?: string;
+        /** @description only tickets not yet resolved */
+        openOnly?: "true" | "false";
+        /** @description createdAt: newest first; dueAt: most urgent first, tickets without a due time last */
+        sort?: "createdAt" | "dueAt";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** @description SUP-000123 */
+              reference: string;
+              /** Format: uuid */
+              organizationId: string;
+              subject: string;
+              /** @enum {string} */
+              priority: "LOW" | "NORMAL" | "HIGH" | "CRITICAL";
+              /** @enum {string} */
+              status: "OPEN" | "IN_PROGRESS" | "WAITING_ON_CUSTOMER" | "RESOLVED" | "CLOSED";
+              assigneeId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              responseDueAt: string;
+              sla: {
+                firstResponse: {
+                  targetMs: number;
+                  dueAt: string | null;
+                  remainingMs: number;
+                  met: boolean;
+                  breached: boolean;
+                  atRisk: boolean;
+                  paused: boolean;
+                };
+                resolution: {
+                  targetMs: number;
+                  dueAt: string | null;
+                  remainingMs: number;
+                  met: boolean;
+                  breached: boolean;
+                  atRisk: boolean;
+                  paused: boolean;
+                };
+              };
+              organizationName: string;
+              assigneeName: string | null;
+            }[];
+            /** @description pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -2983,6 +10056,11 @@ export interface operations {
            * @enum {string}
            */
           priority?: "LOW" | "NORMAL" | "HIGH" | "CRITICAL";
+          /**
+           * Format: uuid
+           * @description required with a service key; an organisation key opens tickets for its own organisation
+           */
+          organizationId?: string;
         };
       };
     };
@@ -3043,6 +10121,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3052,6 +10141,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3061,6 +10160,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3070,6 +10179,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3079,6 +10198,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3088,6 +10217,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3097,6 +10237,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3106,6 +10257,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3117,6 +10279,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3126,6 +10298,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3137,6 +10319,249 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "tickets.get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        ticketId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** @description SUP-000123 */
+            reference: string;
+            /** Format: uuid */
+            organizationId: string;
+            subject: string;
+            /** @enum {string} */
+            priority: "LOW" | "NORMAL" | "HIGH" | "CRITICAL";
+            /** @enum {string} */
+            status: "OPEN" | "IN_PROGRESS" | "WAITING_ON_CUSTOMER" | "RESOLVED" | "CLOSED";
+            assigneeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            responseDueAt: string;
+            sla: {
+              firstResponse: {
+                targetMs: number;
+                dueAt: string | null;
+                remainingMs: number;
+                met: boolean;
+                breached: boolean;
+                atRisk: boolean;
+                paused: boolean;
+              };
+              resolution: {
+                targetMs: number;
+                dueAt: string | null;
+                remainingMs: number;
+                met: boolean;
+                breached: boolean;
+                atRisk: boolean;
+                paused: boolean;
+              };
+            };
+            description: string;
+            /** @description who opened it: user:<email> or api-key:<prefix> (<key name>) */
+            requesterLabel: string;
+            organizationName: string;
+            firstRespondedAt: string | null;
+            resolvedAt: string | null;
+            closedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            assignee: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+            } | null;
+            messages: {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              authorKind: "STAFF" | "CUSTOMER" | "SYSTEM";
+              /** @description user:<email>, or api-key:<prefix> (<key name>) when a key wrote it */
+              authorLabel: string;
+              body: string;
+              /** @description an internal note: staff only, never shown to the organisation */
+              internal: boolean;
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+            slaEvents: {
+              /** @description FIRST_RESPONSE or RESOLUTION */
+              clock: string;
+              /** @description AT_RISK or BREACHED */
+              kind: string;
+              dueAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3227,6 +10652,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3236,6 +10672,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3245,6 +10691,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3254,6 +10710,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3263,6 +10729,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3272,6 +10748,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3281,6 +10768,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3290,6 +10788,17 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3301,6 +10810,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3310,6 +10829,16 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
@@ -3321,6 +10850,2986 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "tickets.listOpen": {
+    parameters: {
+      query?: {
+        /** @description rows per page, 1–100 */
+        limit?: number;
+        /** @description nextCursor of the previous page; omit for the first page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** @description SUP-000123 */
+              reference: string;
+              /** Format: uuid */
+              organizationId: string;
+              subject: string;
+              /** @enum {string} */
+              priority: "LOW" | "NORMAL" | "HIGH" | "CRITICAL";
+              /** @enum {string} */
+              status: "OPEN" | "IN_PROGRESS" | "WAITING_ON_CUSTOMER" | "RESOLVED" | "CLOSED";
+              assigneeId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              responseDueAt: string;
+              sla: {
+                firstResponse: {
+                  targetMs: number;
+                  dueAt: string | null;
+                  remainingMs: number;
+                  met: boolean;
+                  breached: boolean;
+                  atRisk: boolean;
+                  paused: boolean;
+                };
+                resolution: {
+                  targetMs: number;
+                  dueAt: string | null;
+                  remainingMs: number;
+                  met: boolean;
+                  breached: boolean;
+                  atRisk: boolean;
+                  paused: boolean;
+                };
+              };
+              organizationName: string;
+              assigneeName: string | null;
+            }[];
+            /** @description pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "tickets.listBreached": {
+    parameters: {
+      query?: {
+        /** @description rows per page, 1–100 */
+        limit?: number;
+        /** @description nextCursor of the previous page; omit for the first page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** Format: uuid */
+              id: string;
+              /** @description SUP-000123 */
+              reference: string;
+              /** Format: uuid */
+              organizationId: string;
+              subject: string;
+              /** @enum {string} */
+              priority: "LOW" | "NORMAL" | "HIGH" | "CRITICAL";
+              /** @enum {string} */
+              status: "OPEN" | "IN_PROGRESS" | "WAITING_ON_CUSTOMER" | "RESOLVED" | "CLOSED";
+              assigneeId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              responseDueAt: string;
+              sla: {
+                firstResponse: {
+                  targetMs: number;
+                  dueAt: string | null;
+                  remainingMs: number;
+                  met: boolean;
+                  breached: boolean;
+                  atRisk: boolean;
+                  paused: boolean;
+                };
+                resolution: {
+                  targetMs: number;
+                  dueAt: string | null;
+                  remainingMs: number;
+                  met: boolean;
+                  breached: boolean;
+                  atRisk: boolean;
+                  paused: boolean;
+                };
+              };
+              organizationName: string;
+              assigneeName: string | null;
+            }[];
+            /** @description pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "tickets.stats": {
+    parameters: {
+      query: {
+        /** @description first day (UTC), a date such as 2026-11-01 or a date-time */
+        from: string;
+        /** @description last day (UTC), inclusive; at most 2 years after from */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            openByPriority: {
+              LOW: number;
+              NORMAL: number;
+              HIGH: number;
+              CRITICAL: number;
+            };
+            byStatus: {
+              OPEN: number;
+              IN_PROGRESS: number;
+              WAITING_ON_CUSTOMER: number;
+              RESOLVED: number;
+              CLOSED: number;
+            };
+            period: {
+              /** Format: date-time */
+              from: string;
+              /** Format: date-time */
+              to: string;
+              created: number;
+            };
+            /** @description tickets created in the period whose SLA was breached */
+            breached: number;
+            /** @description breached / created, 0 when none were created */
+            breachRate: number;
+            medianMinutesToFirstResponse: number | null;
+            /** @description time waiting on the customer excluded */
+            medianMinutesToResolution: number | null;
+            agentLoad: {
+              /** Format: uuid */
+              assigneeId: string;
+              name: string;
+              open: number;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "tickets.reply": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: within 24 h the first answer is replayed */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        ticketId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "body": "We have rolled back the change; please try again."
+         *     }
+         */
+        "application/json": {
+          body: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description the new resource's path */
+          Location: string;
+          /** @description a stored answer */
+          "Idempotent-Replayed"?: "true";
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** @description SUP-000123 */
+            reference: string;
+            /** Format: uuid */
+            organizationId: string;
+            subject: string;
+            /** @enum {string} */
+            priority: "LOW" | "NORMAL" | "HIGH" | "CRITICAL";
+            /** @enum {string} */
+            status: "OPEN" | "IN_PROGRESS" | "WAITING_ON_CUSTOMER" | "RESOLVED" | "CLOSED";
+            assigneeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            responseDueAt: string;
+            sla: {
+              firstResponse: {
+                targetMs: number;
+                dueAt: string | null;
+                remainingMs: number;
+                met: boolean;
+                breached: boolean;
+                atRisk: boolean;
+                paused: boolean;
+              };
+              resolution: {
+                targetMs: number;
+                dueAt: string | null;
+                remainingMs: number;
+                met: boolean;
+                breached: boolean;
+                atRisk: boolean;
+                paused: boolean;
+              };
+            };
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A conflict: stale `expectedVersion`, a transition the state forbids, or an idempotent request still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than this operation accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "tickets.addNote": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: within 24 h the first answer is replayed */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        ticketId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "body": "Same root cause as SUP-000118."
+         *     }
+         */
+        "application/json": {
+          body: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description the new resource's path */
+          Location: string;
+          /** @description a stored answer */
+          "Idempotent-Replayed"?: "true";
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** @description SUP-000123 */
+            reference: string;
+            /** Format: uuid */
+            organizationId: string;
+            subject: string;
+            /** @enum {string} */
+            priority: "LOW" | "NORMAL" | "HIGH" | "CRITICAL";
+            /** @enum {string} */
+            status: "OPEN" | "IN_PROGRESS" | "WAITING_ON_CUSTOMER" | "RESOLVED" | "CLOSED";
+            assigneeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            responseDueAt: string;
+            sla: {
+              firstResponse: {
+                targetMs: number;
+                dueAt: string | null;
+                remainingMs: number;
+                met: boolean;
+                breached: boolean;
+                atRisk: boolean;
+                paused: boolean;
+              };
+              resolution: {
+                targetMs: number;
+                dueAt: string | null;
+                remainingMs: number;
+                met: boolean;
+                breached: boolean;
+                atRisk: boolean;
+                paused: boolean;
+              };
+            };
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A conflict: stale `expectedVersion`, a transition the state forbids, or an idempotent request still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than this operation accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "tickets.assign": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: within 24 h the first answer is replayed */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        ticketId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          assigneeId: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description a stored answer */
+          "Idempotent-Replayed"?: "true";
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** @description SUP-000123 */
+            reference: string;
+            /** Format: uuid */
+            organizationId: string;
+            subject: string;
+            /** @enum {string} */
+            priority: "LOW" | "NORMAL" | "HIGH" | "CRITICAL";
+            /** @enum {string} */
+            status: "OPEN" | "IN_PROGRESS" | "WAITING_ON_CUSTOMER" | "RESOLVED" | "CLOSED";
+            assigneeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            responseDueAt: string;
+            sla: {
+              firstResponse: {
+                targetMs: number;
+                dueAt: string | null;
+                remainingMs: number;
+                met: boolean;
+                breached: boolean;
+                atRisk: boolean;
+                paused: boolean;
+              };
+              resolution: {
+                targetMs: number;
+                dueAt: string | null;
+                remainingMs: number;
+                met: boolean;
+                breached: boolean;
+                atRisk: boolean;
+                paused: boolean;
+              };
+            };
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A conflict: stale `expectedVersion`, a transition the state forbids, or an idempotent request still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than this operation accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "tickets.changeStatus": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: within 24 h the first answer is replayed */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        ticketId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "status": "IN_PROGRESS"
+         *     }
+         */
+        "application/json": {
+          /** @enum {string} */
+          status: "OPEN" | "IN_PROGRESS" | "WAITING_ON_CUSTOMER" | "RESOLVED" | "CLOSED";
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description a stored answer */
+          "Idempotent-Replayed"?: "true";
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** @description SUP-000123 */
+            reference: string;
+            /** Format: uuid */
+            organizationId: string;
+            subject: string;
+            /** @enum {string} */
+            priority: "LOW" | "NORMAL" | "HIGH" | "CRITICAL";
+            /** @enum {string} */
+            status: "OPEN" | "IN_PROGRESS" | "WAITING_ON_CUSTOMER" | "RESOLVED" | "CLOSED";
+            assigneeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            responseDueAt: string;
+            sla: {
+              firstResponse: {
+                targetMs: number;
+                dueAt: string | null;
+                remainingMs: number;
+                met: boolean;
+                breached: boolean;
+                atRisk: boolean;
+                paused: boolean;
+              };
+              resolution: {
+                targetMs: number;
+                dueAt: string | null;
+                remainingMs: number;
+                met: boolean;
+                breached: boolean;
+                atRisk: boolean;
+                paused: boolean;
+              };
+            };
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A conflict: stale `expectedVersion`, a transition the state forbids, or an idempotent request still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than this operation accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "tickets.changePriority": {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Send the same key to retry safely: within 24 h the first answer is replayed */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        ticketId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "priority": "HIGH"
+         *     }
+         */
+        "application/json": {
+          /** @enum {string} */
+          priority: "LOW" | "NORMAL" | "HIGH" | "CRITICAL";
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description a stored answer */
+          "Idempotent-Replayed"?: "true";
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            /** @description SUP-000123 */
+            reference: string;
+            /** Format: uuid */
+            organizationId: string;
+            subject: string;
+            /** @enum {string} */
+            priority: "LOW" | "NORMAL" | "HIGH" | "CRITICAL";
+            /** @enum {string} */
+            status: "OPEN" | "IN_PROGRESS" | "WAITING_ON_CUSTOMER" | "RESOLVED" | "CLOSED";
+            assigneeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            responseDueAt: string;
+            sla: {
+              firstResponse: {
+                targetMs: number;
+                dueAt: string | null;
+                remainingMs: number;
+                met: boolean;
+                breached: boolean;
+                atRisk: boolean;
+                paused: boolean;
+              };
+              resolution: {
+                targetMs: number;
+                dueAt: string | null;
+                remainingMs: number;
+                met: boolean;
+                breached: boolean;
+                atRisk: boolean;
+                paused: boolean;
+              };
+            };
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A conflict: stale `expectedVersion`, a transition the state forbids, or an idempotent request still running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "conflict_error",
+           *         "code": "STALE_VERSION",
+           *         "message": "The license changed since you read it; reload and try again",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than this operation accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "must be at most 1 MiB",
+           *         "field": "body",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "UNSUPPORTED_MEDIA_TYPE",
+           *         "message": "Content-Type must be application/json",
+           *         "field": "Content-Type",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different request */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "idempotency_error",
+           *         "code": "IDEMPOTENCY_KEY_REUSED",
+           *         "message": "Idempotency-Key was already used with a different request; send a new key",
+           *         "field": "Idempotency-Key",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "organizations.list": {
+    parameters: {
+      query?: {
+        /** @description rows per page, 1–100 */
+        limit?: number;
+        /** @description nextCursor of the previous page; omit for the first page */
+        cursor?: string;
+        /** @description part of the name, slug, contact name or e-mail */
+        search?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              slug: string;
+              contactName: string;
+              contactEmail: string;
+              contactPhone: string | null;
+              billingAddress: {
+                line1: string;
+                line2?: string;
+                city: string;
+                region?: string;
+                postalCode?: string;
+                /** @description ISO 3166-1 alpha-2 */
+                country: string;
+              } | null;
+              /** @description the customer user who administers the organisation */
+              adminUserId: string | null;
+              /** @description the staff user dedicated to the organisation */
+              accountManagerId: string | null;
+              /** @description free-form JSON kept for the organisation */
+              metadata: {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            /** @description pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "organizations.get": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        organizationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+            contactName: string;
+            contactEmail: string;
+            contactPhone: string | null;
+            billingAddress: {
+              line1: string;
+              line2?: string;
+              city: string;
+              region?: string;
+              postalCode?: string;
+              /** @description ISO 3166-1 alpha-2 */
+              country: string;
+            } | null;
+            /** @description the customer user who administers the organisation */
+            adminUserId: string | null;
+            /** @description the staff user dedicated to the organisation */
+            accountManagerId: string | null;
+            /** @description free-form JSON kept for the organisation */
+            metadata: {
+              [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            accountManager: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              email: string;
+            } | null;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "organizations.whiteLabel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        organizationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @description null: no license in force */
+            tier: ("STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM") | null;
+            gates: {
+              [key: string]: {
+                /** @description the organisation's license includes this customisation */
+                allowed: boolean;
+                /** @enum {string} */
+                feature:
+                  | "BRANDING"
+                  | "CUSTOM_DOMAIN"
+                  | "SSO"
+                  | "API_ACCESS"
+                  | "FEATURE_TOGGLES"
+                  | "INTEGRATIONS"
+                  | "PRIORITY_SUPPORT"
+                  | "DEDICATED_SUPPORT";
+                /** @enum {string} */
+                requiredTier: "STARTER" | "PROFESSIONAL" | "ENTERPRISE" | "CUSTOM";
+              };
+            };
+            branding: {
+              enabled: boolean;
+              /** @description enabled and allowed by the license: the saved branding shows */
+              active: boolean;
+              saved: {
+                companyName: string;
+                logoUrl: string | null;
+                logoAssetId: string | null;
+                primaryColor: string;
+                secondaryColor: string;
+                accentColor: string;
+                /** @description where the logo is served from */
+                logoSrc: string | null;
+              } | null;
+              /** @description what shows: the saved branding when active, else Tessera's */
+              effective: {
+                companyName: string;
+                logoUrl: string | null;
+                logoAssetId: string | null;
+                primaryColor: string;
+                secondaryColor: string;
+                accentColor: string;
+                /** @description where the logo is served from */
+                logoSrc: string | null;
+              };
+            };
+            domain: {
+              /** Format: uuid */
+              id: string;
+              hostname: string;
+              /** @enum {string} */
+              status: "PENDING" | "VERIFIED" | "FAILED";
+              reason: string | null;
+              checkedAt: string | null;
+              verifiedAt: string | null;
+              /** @description the DNS record that proves control of the hostname */
+              verification: {
+                /** @constant */
+                type: "TXT";
+                name: string;
+                value: string;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            } | null;
+            sso:
+              | (
+                  | {
+                      /** @constant */
+                      protocol: "OIDC";
+                      issuer: string;
+                      clientId: string;
+                      hasClientSecret: boolean;
+                      /** Format: uuid */
+                      id: string;
+                      allowedDomains: string[];
+                      enforced: boolean;
+                      /** @description the license includes SSO */
+                      active: boolean;
+                      /** Format: date-time */
+                      updatedAt: string;
+                    }
+                  | {
+                      /** @constant */
+                      protocol: "SAML";
+                      entityId: string;
+                      ssoUrl: string;
+                      certificateSubject: string;
+                      certificateFingerprint256: string;
+                      certificateExpiresAt: string;
+                      /** Format: uuid */
+                      id: string;
+                      allowedDomains: string[];
+                      enforced: boolean;
+                      /** @description the license includes SSO */
+                      active: boolean;
+                      /** Format: date-time */
+                      updatedAt: string;
+                    }
+                )
+              | null;
+            api: {
+              enabled: boolean;
+              active: boolean;
+              refusal: ("SWITCHED_OFF" | "NO_LICENSE_IN_FORCE" | "NOT_ENTITLED") | null;
+              requestsPerMinute: number | null;
+              activeKeys: number;
+            };
+            featureToggles: {
+              /** Format: uuid */
+              id: string;
+              key: string;
+              enabled: boolean;
+              description: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            featureTogglesActive: boolean;
+            integrations: {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              /** @description scheme and host of the webhook URL; the rest stays private */
+              urlOrigin: string;
+              events: (
+                | "license.created"
+                | "license.activated"
+                | "license.renewed"
+                | "license.suspended"
+                | "license.reinstated"
+                | "license.cancelled"
+                | "license.expired"
+                | "license.expiring"
+                | "license.key_rotated"
+                | "usage.alert"
+                | "ticket.created"
+                | "ticket.replied"
+                | "ticket.status_changed"
+                | "ticket.priority_changed"
+              )[];
+              enabled: boolean;
+              hasSecret: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  "audit.list": {
+    parameters: {
+      query?: {
+        /** @description rows per page, 1–100 */
+        limit?: number;
+        /** @description nextCursor of the previous page; omit for the first page */
+        cursor?: string;
+        /** @description service keys only; an organisation key always reads its own */
+        organizationId?: string;
+        /** @description an action or its prefix: `license.` finds every license action */
+        action?: string;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** Format: uuid */
+              id: string;
+              organizationId: string | null;
+              organizationName: string | null;
+              actorUserId: string | null;
+              /** @description `user:<email>`, `api-key:<prefix>` or `system:<job>` */
+              actorLabel: string;
+              /** @description dotted name, area first, e.g. `license.suspended` */
+              action: string;
+              targetType: string;
+              targetId: string | null;
+              /** @description the changed fields before, secrets redacted */
+              before: {
+                [key: string]: unknown;
+              } | null;
+              /** @description the changed fields after, secrets redacted */
+              after: {
+                [key: string]: unknown;
+              } | null;
+              ip: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+            /** @description pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The input is invalid: `field` names it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "VALIDATION_FAILED",
+           *         "message": "tier must be one of STARTER, PROFESSIONAL, ENTERPRISE, CUSTOM",
+           *         "field": "tier",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No API key, or one that is unknown, revoked or expired */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "authentication_error",
+           *         "code": "UNAUTHENTICATED",
+           *         "message": "Send an API key as Authorization: Bearer",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The key's kind or scopes do not allow this, or the organisation's API access is off */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "permission_error",
+           *         "code": "FORBIDDEN",
+           *         "message": "The API key lacks the licenses:write scope",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource (or not one this key may see) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "not_found_error",
+           *         "code": "NOT_FOUND",
+           *         "message": "License not found",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests: retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "rate_limit_error",
+           *         "code": "RATE_LIMITED",
+           *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A fault of ours, logged under the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "INTERNAL",
+           *         "message": "Internal error",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database is unavailable: retry after `Retry-After` seconds */
+      503: {
+        headers: {
+          /** @description seconds to wait before retrying */
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "api_error",
+           *         "code": "UNAVAILABLE",
+           *         "message": "The database is unavailable; retry in a few seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
           "application/json": components["schemas"]["Error"];
         };
       };
