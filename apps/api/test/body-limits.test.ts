@@ -124,29 +124,27 @@ describe("body cap", () => {
   });
 
   it("answers the validate endpoint's 413 JSON to 10 MB, not a connection reset", async () => {
-    const response = await fetch(`${app.url}/api/enterprise/licenses/validate`, {
+    const response = await fetch(`${app.url}/api/v1/licenses/validate`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: Buffer.alloc(10 * MiB, 0x20),
     });
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({
-      code: "PAYLOAD_TOO_LARGE",
-      data: { code: "PAYLOAD_TOO_LARGE", field: "body" },
-      message: "must be at most 16 KiB",
+      error: { code: "PAYLOAD_TOO_LARGE", field: "body", message: "must be at most 16 KiB" },
     });
   });
 
   it("caps REST bodies at 1 MiB too, streamed or declared", async () => {
     const { body } = streamedBody(4 * MiB);
-    const response = await fetch(`${app.url}/api/enterprise/support/tickets`, {
+    const response = await fetch(`${app.url}/api/v1/tickets`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body,
       duplex: "half",
     } as RequestInit);
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ data: { code: "PAYLOAD_TOO_LARGE", field: "body" } });
+    expect(await response.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE", field: "body" } });
   });
 });
 
