@@ -78,7 +78,7 @@ describe("body cap", () => {
     expect(result.status).toBe(413);
     expect(result.json).toMatchObject({
       error: {
-        json: { data: { code: "PAYLOAD_TOO_LARGE", field: "body" }, message: "must be at most 1 MiB" },
+        json: { data: { code: "PAYLOAD_TOO_LARGE", field: "body" }, message: "body must be at most 1 MiB" },
       },
     });
     console.info(
@@ -131,7 +131,7 @@ describe("body cap", () => {
     });
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({
-      error: { code: "PAYLOAD_TOO_LARGE", field: "body", message: "must be at most 16 KiB" },
+      error: { code: "PAYLOAD_TOO_LARGE", field: "body", message: "body must be at most 16 KiB" },
     });
   });
 
@@ -165,7 +165,10 @@ describe("batch cap", () => {
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({
       error: {
-        json: { message: "must hold at most 20 calls", data: { code: "PAYLOAD_TOO_LARGE", field: "batch" } },
+        json: {
+          message: "batch must hold at most 20 calls",
+          data: { code: "PAYLOAD_TOO_LARGE", field: "batch" },
+        },
       },
     });
   });

@@ -40,3 +40,4 @@ export * from "./white-label/logo.ts";
 export * from "./white-label/sso.ts";
 export * from "./white-label/sso-domains.ts";
 export * from "./white-label/stored-values.ts";
+export * from "./zod-messages.ts";
