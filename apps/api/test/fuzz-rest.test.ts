@@ -64,7 +64,11 @@ describe("fuzzing every REST operation over HTTP", () => {
 
   const pathGuarded: string[] = [];
 
-  const send = async (operation: RestOperation, request: ReturnType<typeof requestOf>, headers: object) => {
+  const send = async (
+    operation: RestOperation,
+    request: ReturnType<typeof requestOf>,
+    headers: Record<string, string>,
+  ) => {
     // Known gap, reported to the lead: http.ts's path guard refuses an id holding '/', '\\' or
     // '..' before the REST layer, in a body of its own instead of the envelope.
     if (pathProblem(request.target)) {
@@ -76,7 +80,7 @@ describe("fuzzing every REST operation over HTTP", () => {
     try {
       return await rest(operation.method, request.target, {
         ...(request.rawBody === undefined ? {} : { rawBody: request.rawBody }),
-        headers: headers as Record<string, string>,
+        headers,
       });
     } catch (error) {
       failures.push(`${operation.method} ${request.target}: ${(error as Error).message.slice(0, 300)}`);
@@ -124,13 +128,14 @@ describe("fuzzing every REST operation over HTTP", () => {
         const seed = SEED + o * 101 + c;
         const valid = validParts(operation, await world.valuesOf(owner), unique++);
         const hostile = requestOf(operation, hostileParts(operation, seed));
-        const auth = authorization ? { authorization } : {};
+        const auth: Record<string, string> = authorization ? { authorization } : {};
         // Only a real key can get past the key check: the others get the valid and hostile tries.
         const tries = real ? [valid, oneHostilePart(operation, valid, seed)] : [valid];
         for (const parts of tries) await exchange(operation, requestOf(operation, parts), auth, who);
         // Malformed JSON or another media type now and then, instead of the hostile body.
         const raw = hostile.rawBody !== undefined && c % 3 === 2;
-        const headers = { ...auth, ...(raw && c % 2 ? { "content-type": "text/plain" } : {}) };
+        const headers: Record<string, string> =
+          raw && c % 2 ? { ...auth, "content-type": "text/plain" } : auth;
         await exchange(operation, raw ? { ...hostile, rawBody: "{not json" } : hostile, headers, who);
       }
     }
