@@ -122,7 +122,7 @@ const tessera = async (env: Record<string, string>) => {
 const figures: Figures[] = [];
 const rows = (label: string, url: string) =>
   [
-    [`${label} REST`, `${url}/api/enterprise/licenses/validate`, (key: string) => ({ key })],
+    [`${label} REST`, `${url}/api/v1/licenses/validate`, (key: string) => ({ key })],
     [`${label} tRPC`, `${url}/trpc/licenses.validate`, (key: string) => ({ json: { key } })],
   ] as const;
 

@@ -1,5 +1,5 @@
 import { isConnectionError, sqlState, UNIQUE_VIOLATION } from "@tessera/db";
-import { DomainError, type DomainErrorCode } from "@tessera/domain";
+import { DomainError, type DomainErrorCode, fieldSentence } from "@tessera/domain";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
@@ -78,21 +78,25 @@ const zodFieldErrors = (error: ZodError): Record<string, string[]> => {
   return fields;
 };
 
-/** Message and data that clients see for an error; never an internal message or stack. */
+/**
+ * Message and data that clients see for an error; never an internal message or stack. The
+ * message is one sentence naming the field (`tier must be one of …`); `fieldErrors` keep the
+ * bare phrases, which a form shows under the field's label.
+ */
 export const describeError = (error: TRPCError, httpStatus: number): { message: string; data: ErrorData } => {
   const cause = error.cause;
   if (cause instanceof ZodError) {
     const fieldErrors = zodFieldErrors(cause);
     const [field, messages] = Object.entries(fieldErrors)[0] ?? ["input", ["is invalid"]];
     return {
-      message: `${field}: ${messages[0]}`,
+      message: fieldSentence(field, messages[0] ?? "is invalid"),
       data: { code: "VALIDATION_FAILED", httpStatus, field, fieldErrors },
     };
   }
   if (cause instanceof DomainError) {
     const { field, retryAfterSeconds } = cause.details;
     return {
-      message: cause.message,
+      message: field ? fieldSentence(field, cause.message) : cause.message,
       data: {
         code: cause.code,
         httpStatus,

@@ -78,7 +78,7 @@ describe("body cap", () => {
     expect(result.status).toBe(413);
     expect(result.json).toMatchObject({
       error: {
-        json: { data: { code: "PAYLOAD_TOO_LARGE", field: "body" }, message: "must be at most 1 MiB" },
+        json: { data: { code: "PAYLOAD_TOO_LARGE", field: "body" }, message: "body must be at most 1 MiB" },
       },
     });
     console.info(
@@ -124,29 +124,27 @@ describe("body cap", () => {
   });
 
   it("answers the validate endpoint's 413 JSON to 10 MB, not a connection reset", async () => {
-    const response = await fetch(`${app.url}/api/enterprise/licenses/validate`, {
+    const response = await fetch(`${app.url}/api/v1/licenses/validate`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: Buffer.alloc(10 * MiB, 0x20),
     });
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({
-      code: "PAYLOAD_TOO_LARGE",
-      data: { code: "PAYLOAD_TOO_LARGE", field: "body" },
-      message: "must be at most 16 KiB",
+      error: { code: "PAYLOAD_TOO_LARGE", field: "body", message: "body must be at most 16 KiB" },
     });
   });
 
   it("caps REST bodies at 1 MiB too, streamed or declared", async () => {
     const { body } = streamedBody(4 * MiB);
-    const response = await fetch(`${app.url}/api/enterprise/support/tickets`, {
+    const response = await fetch(`${app.url}/api/v1/tickets`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body,
       duplex: "half",
     } as RequestInit);
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ data: { code: "PAYLOAD_TOO_LARGE", field: "body" } });
+    expect(await response.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE", field: "body" } });
   });
 });
 
@@ -167,7 +165,10 @@ describe("batch cap", () => {
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({
       error: {
-        json: { message: "must hold at most 20 calls", data: { code: "PAYLOAD_TOO_LARGE", field: "batch" } },
+        json: {
+          message: "batch must hold at most 20 calls",
+          data: { code: "PAYLOAD_TOO_LARGE", field: "batch" },
+        },
       },
     });
   });

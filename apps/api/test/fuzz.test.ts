@@ -1,17 +1,10 @@
-import type { DbHandle } from "@tessera/db";
-import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiKey } from "../src/api-keys/service.ts";
-import { type RunningApp, startApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
 import { appRouter } from "../src/router.ts";
-import { openTestDatabase } from "./database.ts";
 import { callPath, createTestHarness, PERSONAS, type Persona, type TestHarness } from "./harness.ts";
 import { Coverage, type Outcome, outcomeOf } from "./support/fuzz-coverage.ts";
 import { createFuzzFixtures } from "./support/fuzz-fixtures.ts";
 import { brokenInvariants, changedTables, snapshot, unauditedChange } from "./support/fuzz-invariants.ts";
-import { restEndpoints, restOutcome, restRequest } from "./support/fuzz-rest.ts";
 import { anyHostile, hostileFor } from "./support/hostile-input.ts";
 import { oneHostileSlot, validFor } from "./support/valid-input.ts";
 
@@ -119,118 +112,4 @@ describe("fuzzing every procedure", () => {
       REACHED_FLOOR,
     );
   }, 900_000);
-});
-
-describe("fuzzing the REST endpoints over HTTP", () => {
-  let app: RunningApp;
-  let dbHandle: DbHandle;
-  const keys: Record<string, string | undefined> = {};
-  let values: (field: string) => unknown;
-  beforeAll(async () => {
-    dbHandle = await openTestDatabase();
-    app = await startApp(
-      loadConfig({
-        PORT: "0",
-        HOST: "127.0.0.1",
-        DATA_DIR: "/tmp/tessera-fuzz",
-        SEED_DEMO: "true",
-        LOG_LEVEL: "silent",
-      }),
-      { dbHandle, jobs: false },
-    );
-    // The demo's northwind holds an active PROFESSIONAL license with API access on.
-    const [northwind] = await dbHandle.rows<{ organizationId: string; licenseId: string }>(
-      sql`select o.id as "organizationId", l.id as "licenseId" from organizations o
-        join licenses l on l.organization_id = o.id and l.status = 'ACTIVE' where o.slug = 'northwind'`,
-    );
-    if (!northwind) throw new Error("the demo seed has no northwind license");
-    const system = { db: app.deps.db, clock: app.deps.clock, actor: null, ip: null };
-    keys.service = (
-      await createApiKey(system, {
-        organizationId: null,
-        name: "fuzz",
-        scopes: ["licenses:write", "licenses:read"],
-      })
-    ).key;
-    keys.organization = (
-      await createApiKey(system, {
-        organizationId: northwind.organizationId,
-        name: "fuzz",
-        scopes: ["usage:write", "license:read", "tickets:write"],
-      })
-    ).key;
-    // This app runs on the real clock: usage must have happened lately.
-    const fixed: Record<string, unknown> = {
-      ...northwind,
-      key: app.seeded?.licenseKey,
-      occurredAt: app.deps.clock.now(),
-    };
-    values = (field) => fixed[field];
-    // A key's first use stamps it as used: done here, so that no refused call below is blamed for it.
-    for (const key of [keys.service, keys.organization]) {
-      await fetch(`${app.url}/api/enterprise/licenses/${northwind.licenseId}`, {
-        headers: { authorization: `Bearer ${key}` },
-      });
-    }
-  });
-  afterAll(() => app.close());
-
-  it("answers valid, one-slot and hostile requests with every kind of key: 4xx at worst, handlers reached", async () => {
-    const endpoints = restEndpoints(appRouter._def.procedures as unknown as Record<string, unknown>);
-    const hostile = fc.sample(anyHostile, { numRuns: 12, seed: SEED });
-    // [name, Authorization header, whether the key is real]
-    const credentials: [string, string | undefined, boolean][] = [
-      ["none", undefined, false],
-      ["unknown key", "Bearer tsk_nope_nope", false],
-      ["empty bearer", "Bearer ", false],
-      ["basic", "Basic YTpi", false],
-      ["huge header", "Bearer x".repeat(2_000), false],
-      ["service key", `Bearer ${keys.service}`, true],
-      ["organisation key", `Bearer ${keys.organization}`, true],
-    ];
-    const failures: string[] = [];
-    const coverage = new Coverage();
-    let unique = 0;
-    for (const endpoint of endpoints) {
-      for (const [i, [credential, authorization, real]] of credentials.entries()) {
-        const valid = validFor(endpoint.schema, values, unique++);
-        const [slot] = fc.sample(
-          oneHostileSlot(endpoint.schema as Parameters<typeof oneHostileSlot>[0], valid),
-          {
-            numRuns: 1,
-            seed: SEED + unique,
-          },
-        );
-        // Only a real key can get further than the bearer check: the others get one try.
-        const inputs = real ? [valid, slot] : [];
-        for (const [j, input] of [...inputs, hostile[i % hostile.length]].entries()) {
-          const { target, body } = restRequest(endpoint, input);
-          const before = await snapshot(dbHandle);
-          const raw = j === inputs.length && i % 3 === 2;
-          const response = await fetch(`${app.url}/api${target}`, {
-            method: endpoint.method,
-            headers: {
-              "content-type": raw && i % 2 ? "text/plain" : "application/json",
-              ...(authorization ? { authorization } : {}),
-            },
-            ...(body === undefined ? {} : { body: raw ? "{not json" : body }),
-          });
-          const outcome = await restOutcome(response);
-          coverage.record(`${endpoint.method} ${endpoint.path}`, outcome);
-          const where = `${endpoint.method} ${target} with ${credential}`;
-          if (outcome.status >= 500) failures.push(`${where}: ${outcome.status} ${outcome.message}`);
-          const changed = changedTables(before, await snapshot(dbHandle));
-          if (!response.ok && changed.length > 0)
-            failures.push(`${where}: refused but changed ${changed.join(", ")}`);
-          if (response.ok && changed.length > 0) {
-            for (const broken of await brokenInvariants(dbHandle))
-              failures.push(`${where}: broke "${broken}"`);
-          }
-        }
-      }
-    }
-    console.info(`fuzz: REST over HTTP\n${coverage.report()}`);
-    expect(failures).toEqual([]);
-    expect(coverage.unreached).toEqual([]);
-  }, 300_000);
 });

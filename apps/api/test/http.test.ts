@@ -74,7 +74,7 @@ describe("errors over HTTP", () => {
       error: { json: { message: string; data: Record<string, unknown> } };
     };
     expect(body.error.json.data).toMatchObject({ code: "VALIDATION_FAILED", field: "email" });
-    expect(body.error.json.message).toMatch(/^email:/);
+    expect(body.error.json.message).toMatch(/^email must be /);
     expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts/);
   });
 

@@ -165,17 +165,13 @@ describe("hostile requests over HTTP", () => {
     const trpcBody = (await trpc.json()) as { error: { json: { message: string; data: { field: string } } } };
     expect(trpcBody.error.json.data.field).toBe("body");
     expect(trpcBody.error.json.message).not.toMatch(/stack/i);
-    const rest = await post("/api/enterprise/support/tickets", `{"subject":${deep}}`);
+    const rest = await post("/api/v1/tickets", `{"subject":${deep}}`);
     expect(rest.status).toBe(400);
-    expect(await rest.json()).toMatchObject({ data: { code: "VALIDATION_FAILED", field: "body" } });
+    expect(await rest.json()).toMatchObject({ error: { code: "VALIDATION_FAILED", field: "body" } });
   });
 
   it("answers 400 naming the body to a null body, on tRPC, REST and validate", async () => {
-    for (const path of [
-      "/trpc/auth.signIn",
-      "/api/enterprise/support/tickets",
-      "/api/enterprise/licenses/validate",
-    ]) {
+    for (const path of ["/trpc/auth.signIn", "/api/v1/tickets", "/api/v1/licenses/validate"]) {
       const response = await post(path, "null");
       const text = await response.text();
       expect({ path, status: response.status }).toEqual({ path, status: 400 });

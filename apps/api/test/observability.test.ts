@@ -81,7 +81,7 @@ describe("no credential in any log line", () => {
     );
     const apiKey = ((await created.json()) as { result?: { data: { json: { key: string } } } }).result?.data
       .json.key;
-    await fetch(`${app.url}/api/enterprise/licenses/validate`, {
+    await fetch(`${app.url}/api/v1/licenses/validate`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ key: licenseKey }),
@@ -105,7 +105,7 @@ describe("/metrics", () => {
   });
 
   it("counts requests, procedures, validations, ingestion and job runs in Prometheus text", async () => {
-    await fetch(`${app.url}/api/enterprise/licenses/validate`, {
+    await fetch(`${app.url}/api/v1/licenses/validate`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ key: "TSR-UNKNOWN-KEY-0000-0000" }),

@@ -63,7 +63,7 @@ describe("security", () => {
 
   it("REST: unknown keys past the budget answer 429 with Retry-After", async () => {
     const post = (key: string) =>
-      fetch(`${base}/api/enterprise/licenses/validate`, {
+      fetch(`${base}/api/v1/licenses/validate`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ key }),
@@ -74,7 +74,9 @@ describe("security", () => {
     const refused = await post(randomKey());
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await refused.json()).toMatchObject({ data: { code: "RATE_LIMITED" } });
+    expect(await refused.json()).toMatchObject({
+      error: { type: "rate_limit_error", code: "RATE_LIMITED", requestId: expect.any(String) },
+    });
     expect((await post(h.keyB)).status).toBe(429);
   });
 });

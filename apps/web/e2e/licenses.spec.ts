@@ -37,7 +37,7 @@ test("staff create → activate → suspend → reinstate → renew a license; t
   await expect(staff.getByTestId("expiry-countdown")).not.toHaveText(before ?? "");
   await expect(staff.getByText("license.renewed")).toBeVisible();
 
-  const validation = await staff.request.post("/api/enterprise/licenses/validate", { data: { key } });
+  const validation = await staff.request.post("/api/v1/licenses/validate", { data: { key } });
   expect(await validation.json()).toMatchObject({ valid: true, code: "VALID" });
 
   const owner = await (await browser.newContext()).newPage();
@@ -59,6 +59,6 @@ test("staff create → activate → suspend → reinstate → renew a license; t
   await expect(owner.getByTestId("old-key-expiry")).toHaveText("The old key stopped working now.");
   const newKey = await owner.getByTestId("revealed-key").textContent();
   expect(newKey).not.toBe(key);
-  const old = await owner.request.post("/api/enterprise/licenses/validate", { data: { key } });
+  const old = await owner.request.post("/api/v1/licenses/validate", { data: { key } });
   expect(await old.json()).toMatchObject({ valid: false, code: "NOT_FOUND" });
 });

@@ -37,7 +37,7 @@ test("the platform reports usage with an owner's key; owner and staff see it aga
 
   // The platform reports usage with it: 420 of 500 active users (84 %) and a few hundred calls.
   const track = (metric: string, value: number, event: string) =>
-    request.post("/api/enterprise/usage/track", {
+    request.post("/api/v1/usage/events", {
       headers: { Authorization: `Bearer ${key}` },
       data: { metric, value, idempotencyKey: `e2e-${id}-${event}` },
     });

@@ -44,3 +44,4 @@ export * from "./white-label/outputs.ts";
 export * from "./white-label/sso.ts";
 export * from "./white-label/sso-domains.ts";
 export * from "./white-label/stored-values.ts";
+export * from "./zod-messages.ts";
