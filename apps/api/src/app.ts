@@ -5,6 +5,7 @@ import { createDb, type DbHandle } from "@tessera/db";
 import type { DestinationStream } from "pino";
 import { ApiRateLimiter } from "./api-keys/api-rate-limiter.ts";
 import { LoginLimiter } from "./auth/login-limiter.ts";
+import { answerClientError } from "./client-error.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { AppDeps } from "./context.ts";
@@ -111,6 +112,7 @@ export const startApp = async (
   const seeded = config.SEED_DEMO ? await seedDemo(deps) : null;
   const stopJobs = options.jobs === false ? () => {} : startScheduler(deps);
   const server = createServer(createRequestHandler(deps, { webDist: config.WEB_DIST }));
+  server.on("clientError", answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(

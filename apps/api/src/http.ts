@@ -210,13 +210,17 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
     observeRequest(deps, req, res, { requestId, pathname });
     try {
       const problem = pathProblem(req.url ?? "/");
-      if (problem === "MALFORMED") {
-        return sendJson(res, 400, {
-          error: { code: "BAD_REQUEST", message: "path: malformed percent-encoding", field: "path" },
-        });
+      if (problem) {
+        const refused =
+          problem === "MALFORMED"
+            ? new DomainError("BAD_REQUEST", "path: malformed percent-encoding", { field: "path" })
+            : new DomainError("NOT_FOUND", "Not found");
+        const rest = pathname.startsWith(`${REST_BASE}/`);
+        const body = rest
+          ? toRestFailure(refused, requestId).body
+          : { error: { code: refused.code, message: refused.message, ...refused.details } };
+        return sendJson(res, refused.status, body);
       }
-      if (problem === "TRAVERSAL")
-        return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
       if (pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
       if (pathname === "/metrics" && req.method === "GET") return await serveMetrics(deps, req, res);
       if (pathname === "/.well-known/jwks.json") {

@@ -18,6 +18,7 @@ const STATUS_TEXT: Record<number, string> = {
   415: "The body is not application/json",
   422: "The Idempotency-Key was used with a different request",
   429: "Too many requests: retry after `Retry-After` seconds",
+  431: "The request line and headers are over 16 KiB (a very long id or query string)",
   500: "A fault of ours, logged under the requestId",
   503: "The database is unavailable: retry after `Retry-After` seconds",
 };
@@ -33,6 +34,7 @@ const errorStatuses = (operation: RestOperation): number[] => {
     ...(hasBody ? [409, 413, 415] : []),
     ...(operation.method === "POST" && operation.auth !== "public" ? [422] : []),
     429,
+    431,
     500,
     503,
   ];
@@ -77,6 +79,12 @@ const EXAMPLE_ERRORS: Record<number, { type: string; code: string; message: stri
     field: "Idempotency-Key",
   },
   429: { type: "rate_limit_error", code: "RATE_LIMITED", message: "Too many requests; retry in 12 seconds" },
+  431: {
+    type: "invalid_request_error",
+    code: "PAYLOAD_TOO_LARGE",
+    message: "the request line and headers must be at most 16 KiB",
+    field: "headers",
+  },
   500: { type: "api_error", code: "INTERNAL", message: "Internal error" },
   503: {
     type: "api_error",

@@ -9,7 +9,7 @@ import type { AppDeps } from "../context.ts";
  * statement (so two racing requests cannot both act); a retry with the same key and request
  * within 24 h answers what the first answered; the same key with another request is a 422.
  */
-const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 
 export interface IdempotencyScope {

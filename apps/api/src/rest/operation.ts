@@ -10,7 +10,7 @@ import type { Context, ServiceContext } from "../context.ts";
  */
 export type RestMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-type RestTag = "licenses" | "usage" | "support" | "organizations" | "white-label" | "audit";
+export type RestTag = "licenses" | "usage" | "support" | "organizations" | "white-label" | "audit";
 
 /**
  * Which keys may call: a staff service key with `service`, an organisation key with

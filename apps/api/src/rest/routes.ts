@@ -14,7 +14,8 @@ interface RouteMatch {
   params: Record<string, string>;
 }
 
-const split = (path: string) => path.split("/").filter(Boolean);
+/** Segments after the leading slash; an empty one (`//`, a trailing `/`) matches nothing. */
+const split = (path: string) => path.split("/").slice(1);
 
 export const compileRoutes = (operations: RestOperation[]): Route[] => {
   const seen = new Set<string>();
@@ -31,8 +32,10 @@ const matchSegments = (template: string[], actual: string[]): Record<string, str
   const params: Record<string, string> = {};
   for (const [index, part] of template.entries()) {
     const given = actual[index] ?? "";
-    if (part.startsWith("{")) params[part.slice(1, -1)] = decodeURIComponent(given);
-    else if (part !== given) return null;
+    if (part.startsWith("{")) {
+      if (given === "") return null;
+      params[part.slice(1, -1)] = decodeURIComponent(given);
+    } else if (part !== given) return null;
   }
   return params;
 };

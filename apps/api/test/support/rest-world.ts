@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { DbHandle } from "@tessera/db";
-import { licenses } from "@tessera/db/schema";
+import { licenses, usageAlerts } from "@tessera/db/schema";
 import { type ApiKeyScope, ORGANIZATION_KEY_SCOPES, SERVICE_KEY_SCOPES } from "@tessera/domain";
 import { eq } from "drizzle-orm";
 import { createApiKey, revokeApiKey } from "../../src/api-keys/service.ts";
@@ -51,11 +51,25 @@ const tenant = async (system: Parameters<typeof createOrganization>[0], name: st
     name: "spare",
     scopes: ["usage:read"],
   });
+  // An unacknowledged usage alert, as ingestion would raise it.
+  const [alert] = await system.db
+    .insert(usageAlerts)
+    .values({
+      licenseId: license.id,
+      organizationId: organization.id,
+      metric: "COURSES",
+      threshold: 80,
+      period: "world",
+      used: 8,
+      limit: 10,
+    })
+    .returning({ id: usageAlerts.id });
   const ids: Ids = {
     organizationId: organization.id,
     licenseId: license.id,
     ticketId: ticket.id,
     apiKeyId: spareKey.id,
+    alertId: alert?.id ?? "",
   };
   return { ids, licenseKey: key };
 };
@@ -133,6 +147,10 @@ export const missingFixtures = (operations: RestOperation[], ids: Ids): string[]
       .map((name) => `${operation.operationId} needs a fixture id "${name}" in test/support/rest-world.ts`),
   );
 
+/** A query value as text; a hostile invalid Date travels as the text "Invalid Date". */
+const queryText = (value: unknown) =>
+  value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : String(value);
+
 /** The URL (path parameters filled in, the query appended) for an operation and its input. */
 export const restTarget = (operation: RestOperation, input: Record<string, unknown>, query?: unknown) => {
   const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
@@ -142,7 +160,7 @@ export const restTarget = (operation: RestOperation, input: Record<string, unkno
   if (query && typeof query === "object") {
     for (const [name, value] of Object.entries(query)) {
       for (const one of [value].flat()) {
-        if (one !== undefined) search.append(name, one instanceof Date ? one.toISOString() : String(one));
+        if (one !== undefined) search.append(name, queryText(one));
       }
     }
   }
