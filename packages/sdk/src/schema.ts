@@ -1071,6 +1071,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -1436,6 +1456,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -1663,6 +1703,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -1970,6 +2030,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -2294,6 +2374,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -2631,6 +2731,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -2886,6 +3006,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -3256,6 +3396,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -3580,6 +3740,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -3885,6 +4065,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -4112,6 +4312,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -4381,6 +4601,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -4551,6 +4791,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -4788,6 +5048,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -5126,6 +5406,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -5448,6 +5748,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -5779,6 +6099,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -6125,6 +6465,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -6372,6 +6732,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -6685,6 +7065,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -7016,6 +7416,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -7263,6 +7683,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -7542,6 +7982,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -7802,6 +8262,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -8081,6 +8561,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -8348,6 +8848,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -8513,6 +9033,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -8756,6 +9296,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -8972,6 +9532,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -9156,6 +9736,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -9420,6 +10020,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -9770,6 +10390,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -9980,6 +10620,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -10292,6 +10952,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -10518,6 +11198,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -10823,6 +11523,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -11022,6 +11742,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -11235,6 +11975,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -11425,6 +12185,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -11726,6 +12506,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -12020,6 +12820,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -12300,6 +13120,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -12600,6 +13440,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -12893,6 +13753,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -13091,6 +13971,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -13279,6 +14179,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }
@@ -13597,6 +14517,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description A fault of ours, logged under the requestId */
       500: {
         headers: {
@@ -13786,6 +14726,26 @@ export interface operations {
            *         "type": "rate_limit_error",
            *         "code": "RATE_LIMITED",
            *         "message": "Too many requests; retry in 12 seconds",
+           *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The request line and headers are over 16 KiB (a very long id or query string) */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "type": "invalid_request_error",
+           *         "code": "PAYLOAD_TOO_LARGE",
+           *         "message": "the request line and headers must be at most 16 KiB",
+           *         "field": "headers",
            *         "requestId": "4f6a0c1e-7d2b-4c55-9a8e-2b1f3c4d5e6f"
            *       }
            *     }

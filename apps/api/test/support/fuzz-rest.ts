@@ -41,9 +41,16 @@ const PARTS = ["params", "query", "body"] as const;
 /** Valid params, query and body for an operation, from its schemas and the fixture values. */
 export const validParts = (operation: RestOperation, values: FieldValues, unique: number): Parts => ({
   params: (validFor(operation.params, values, unique) ?? {}) as Record<string, unknown>,
-  query: operation.query ? validFor(operation.query, values, unique) : undefined,
+  query: operation.query ? withoutCursor(validFor(operation.query, values, unique)) : undefined,
   body: operation.body ? validFor(operation.body, values, unique) : undefined,
 });
+
+/** A cursor is valid only as the API issued it: a valid call asks for the first page. */
+const withoutCursor = (query: unknown) => {
+  if (!query || typeof query !== "object") return query;
+  const { cursor: _cursor, ...rest } = query as Record<string, unknown>;
+  return rest;
+};
 
 /** The valid parts with one slot of one part hostile (the parts taken in turn). */
 export const oneHostilePart = (operation: RestOperation, valid: Parts, seed: number): Parts => {
