@@ -157,6 +157,21 @@ describe("REST Idempotency-Key", () => {
     expect(kept?.fingerprint).toBeDefined(); // claimed again just now: still within its window
   });
 
+  it("treats a claim left unanswered for 5 minutes (its process died) as free again", async () => {
+    const organizationId = await newOrganization();
+    await create(organizationId, "abandoned-1");
+    // The first request's process died between claiming the key and storing the answer.
+    await world.app.deps.db
+      .update(idempotencyRequests)
+      .set({ status: null, responseBody: null })
+      .where(eq(idempotencyRequests.key, "abandoned-1"));
+    expect(error(await create(organizationId, "abandoned-1")).code).toBe("IDEMPOTENCY_IN_PROGRESS");
+    world.clock.advance(5 * 60 * 1000 + 1_000);
+    const retried = await create(organizationId, "abandoned-1");
+    expect(retried.headers.get("idempotent-replayed")).toBeNull();
+    expect(retried.body).not.toMatchObject({ error: { code: "IDEMPOTENCY_IN_PROGRESS" } });
+  });
+
   it("answers 400 naming Idempotency-Key to a key of 300 characters, acting on nothing", async () => {
     const organizationId = await newOrganization();
     const answer = await create(organizationId, "k".repeat(300));

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { idempotencyRequests } from "@tessera/db/schema";
 import { DomainError } from "@tessera/domain";
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { AppDeps } from "../context.ts";
 
 /**
@@ -10,6 +10,11 @@ import type { AppDeps } from "../context.ts";
  * within 24 h answers what the first answered; the same key with another request is a 422.
  */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+/**
+ * A claim still unanswered after this long belongs to a request that died with its process:
+ * the key is free again rather than answering "in progress" for a day.
+ */
+const ABANDONED_CLAIM_MS = 5 * 60 * 1000;
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 
 export interface IdempotencyScope {
@@ -54,7 +59,7 @@ const claimRow = (deps: AppDeps, scope: IdempotencyScope, now: Date) =>
     .values({ ...scope, createdAt: now })
     .onConflictDoUpdate({
       target: [idempotencyRequests.principalId, idempotencyRequests.key],
-      // A key older than the window is free again.
+      // A key older than the window, or an abandoned claim, is free again.
       set: {
         fingerprint: scope.fingerprint,
         status: null,
@@ -62,7 +67,13 @@ const claimRow = (deps: AppDeps, scope: IdempotencyScope, now: Date) =>
         location: null,
         createdAt: now,
       },
-      setWhere: lt(idempotencyRequests.createdAt, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS)),
+      setWhere: or(
+        lt(idempotencyRequests.createdAt, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS)),
+        and(
+          isNull(idempotencyRequests.status),
+          lt(idempotencyRequests.createdAt, new Date(now.getTime() - ABANDONED_CLAIM_MS)),
+        ),
+      ),
     })
     .returning({ key: idempotencyRequests.key });
 
