@@ -14,6 +14,9 @@ export default {
     "packages/domain/src/**/*.ts",
     "!packages/domain/src/**/*.test.ts",
     "!packages/domain/src/index.ts",
+    // Response shapes for the REST document: declarations without logic, held to what the API
+    // really answers by the REST contract test (apps/api), which this run does not execute.
+    "!packages/domain/src/**/outputs.ts",
   ],
   ignorePatterns: ["apps", "packages/*", "!packages/domain", ".bench", ".test-results"],
   concurrency: 2,
@@ -23,7 +26,8 @@ export default {
   // `pnpm mutation --incremental` re-tests only mutants whose code or tests changed since the
   // last local run; CI runs everything (a committed file would conflict between branches).
   incrementalFile: ".test-results/mutation/domain-incremental.json",
-  // 81.01 % measured on 2026-11-30 (67.97 % before the tests added for issue 14): CI fails
+  // 81.92 % measured on 2026-11-30 with the REST work (81.01 % before it; 67.97 % before the
+  // tests added for issue 14): CI fails
   // below 80 %. Raise the floor with the score, never lower it.
   thresholds: { high: 90, low: 80, break: 80 },
 };
