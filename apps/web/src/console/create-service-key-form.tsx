@@ -1,10 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CreateServiceKeyInput, SERVICE_KEY_SCOPES } from "@tessera/domain";
-import { type FormEvent, useId, useState } from "react";
-import { Button } from "../components/button.tsx";
-import { endOfDay } from "../components/end-of-day.ts";
-import { ErrorAlert } from "../components/error-alert.tsx";
-import { Field } from "../components/field.tsx";
+import type { FormEvent } from "react";
+import { KeyFields, KeySubmitRow, ScopesFieldset, useKeyDraft } from "../components/key-form.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
 
@@ -27,70 +24,49 @@ const RESOURCES = [...new Set(SERVICE_KEY_SCOPES.map((scope) => scope.split(":")
   }),
 );
 
-const EMPTY = { name: "", scopes: [] as Scope[], expiresOn: "" };
-
 const ScopeChoices = ({
   chosen,
-  error,
   onToggle,
 }: {
   chosen: Scope[];
-  error: string[] | undefined;
   onToggle: (scope: Scope, on: boolean) => void;
-}) => {
-  const id = useId();
-  return (
-    <fieldset aria-describedby={error?.length ? `${id}-error` : undefined}>
-      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">
-        Scopes
-        <span aria-hidden="true" className="text-red-700 dark:text-red-400">
-          {" "}
-          *
+}) => (
+  <div className="mt-2 divide-y divide-slate-100 dark:divide-slate-800">
+    {RESOURCES.map(({ resource, scopes }) => (
+      <div key={resource} className="flex flex-wrap items-center gap-x-6 gap-y-1 py-2 text-sm">
+        <span className="w-72 text-slate-700 dark:text-slate-300">
+          <span className="font-medium capitalize text-slate-900 dark:text-slate-100">{resource}</span> —{" "}
+          {RESOURCE_HELP[resource] ?? ""}
         </span>
-      </legend>
-      <div className="mt-2 divide-y divide-slate-100 dark:divide-slate-800">
-        {RESOURCES.map(({ resource, scopes }) => (
-          <div key={resource} className="flex flex-wrap items-center gap-x-6 gap-y-1 py-2 text-sm">
-            <span className="w-72 text-slate-700 dark:text-slate-300">
-              <span className="font-medium capitalize text-slate-900 dark:text-slate-100">{resource}</span> —{" "}
-              {RESOURCE_HELP[resource] ?? ""}
-            </span>
-            {scopes.map((scope) => (
-              <label key={scope} className="flex items-center gap-2">
-                <input
-                  type="checkbox"
-                  name="serviceKeyScopes"
-                  value={scope}
-                  checked={chosen.includes(scope)}
-                  onChange={(event) => onToggle(scope, event.target.checked)}
-                  className="size-4"
-                />
-                <span className="font-mono text-slate-900 dark:text-slate-100">{scope}</span>
-              </label>
-            ))}
-          </div>
+        {scopes.map((scope) => (
+          <label key={scope} className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              name="serviceKeyScopes"
+              value={scope}
+              checked={chosen.includes(scope)}
+              onChange={(event) => onToggle(scope, event.target.checked)}
+              className="size-4"
+            />
+            <span className="font-mono text-slate-900 dark:text-slate-100">{scope}</span>
+          </label>
         ))}
       </div>
-      {error?.length ? (
-        <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700 dark:text-red-400">
-          {error[0]}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-};
+    ))}
+  </div>
+);
 
 /** A staff service key for an internal system: name, scopes, optional expiry; the key is handed up once. */
 export const CreateServiceKey = ({ onCreated }: { onCreated: (key: string) => void }) => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState(EMPTY);
+  const key = useKeyDraft<Scope>();
   const form = useSchemaForm(CreateServiceKeyInput);
   const create = useMutation(
     trpc.serviceKeys.create.mutationOptions({
-      onSuccess: async ({ key }) => {
-        setValues(EMPTY);
-        onCreated(key);
+      onSuccess: async ({ key: created }) => {
+        key.reset();
+        onCreated(created);
         await Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.serviceKeys.list.queryKey() }),
           queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
@@ -102,48 +78,22 @@ export const CreateServiceKey = ({ onCreated }: { onCreated: (key: string) => vo
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.reset();
-    const expiresAt = endOfDay(values.expiresOn);
-    const input = form.parse({
-      name: values.name,
-      scopes: values.scopes,
-      ...(expiresAt ? { expiresAt } : {}),
-    });
+    const input = form.parse(key.input());
     if (input) create.mutate(input);
   };
-  const toggle = (scope: Scope, on: boolean) =>
-    setValues({
-      ...values,
-      scopes: on ? [...values.scopes, scope] : values.scopes.filter((item) => item !== scope),
-    });
   return (
     <form onSubmit={submit} noValidate aria-label="Create a service key" className="space-y-4">
-      <div className="grid gap-4 md:grid-cols-2">
-        <Field
-          label="Name"
-          name="serviceKeyName"
-          value={values.name}
-          onChange={(name) => setValues({ ...values, name })}
-          error={form.errors.name}
-          required
-          placeholder="e.g. Billing (production)"
-        />
-        <Field
-          label="Expires on (optional)"
-          name="serviceKeyExpiresOn"
-          type="date"
-          value={values.expiresOn}
-          onChange={(expiresOn) => setValues({ ...values, expiresOn })}
-          error={form.errors.expiresAt}
-          hint="The key stops working at the end of this day. Leave empty for a key that does not expire."
-        />
-      </div>
-      <ScopeChoices chosen={values.scopes} error={form.errors.scopes} onToggle={toggle} />
-      <ErrorAlert error={create.error} title="Key not created" />
-      <div className="flex justify-end">
-        <Button type="submit" busy={create.isPending}>
-          {create.isPending ? "Creating…" : "Create key"}
-        </Button>
-      </div>
+      <KeyFields
+        draft={key.draft}
+        onChange={key.setDraft}
+        errors={form.errors}
+        names={{ name: "serviceKeyName", expiresOn: "serviceKeyExpiresOn" }}
+        placeholder="e.g. Billing (production)"
+      />
+      <ScopesFieldset error={form.errors.scopes}>
+        <ScopeChoices chosen={key.draft.scopes} onToggle={key.toggle} />
+      </ScopesFieldset>
+      <KeySubmitRow error={create.error} busy={create.isPending} />
     </form>
   );
 };
