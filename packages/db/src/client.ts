@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -9,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { openPglite, preparedClient } from "./pglite-client.ts";
 import * as schema from "./schema/index.ts";
 
 export type Schema = typeof schema;
@@ -89,9 +89,10 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  await client.waitReady;
-  const pgliteDb = drizzlePglite({ client, schema, casing: "snake_case" });
+  const client = await openPglite(options.dataDir);
+  // Queries run as prepared statements; migrations and LISTEN keep PGlite's own client.
+  const prepared = preparedClient(client);
+  const pgliteDb = drizzlePglite({ client: prepared, schema, casing: "snake_case" });
   const db: Database = pgliteDb;
   return {
     db,
@@ -103,7 +104,7 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
     rows: async <T extends Record<string, unknown>>(query: SQL) =>
       (await pgliteDb.execute<T>(query)).rows as T[],
     query: async (text, values) => ({
-      rows: (await client.query<Record<string, unknown>>(text, values)).rows,
+      rows: (await prepared.query<Record<string, unknown>>(text, values)).rows,
     }),
     listen: async (channel, onMessage) => {
       const unlisten = await client.listen(channel, onMessage);
