@@ -1,6 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { mkdirSync } from "node:fs";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -8,6 +6,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { migrationsFolder, migrationsUpToDate } from "./migrations.ts";
 import { openPglite, preparedClient } from "./pglite-client.ts";
 import * as schema from "./schema/index.ts";
 
@@ -42,18 +41,6 @@ interface CreateDbOptions {
   connectTimeoutSeconds?: number;
 }
 
-/** The folder of committed migrations, found through the package so it works bundled too. */
-const migrationsFolder = (): string =>
-  join(dirname(createRequire(import.meta.url).resolve("@tessera/db/package.json")), "drizzle");
-
-/** How many migrations the code ships; `/readyz` compares it with what the database applied. */
-export const expectedMigrationCount = (): number => {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as {
-    entries: unknown[];
-  };
-  return journal.entries.length;
-};
-
 export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle> => {
   if (options.url) {
     // A database that is down fails requests within seconds rather than holding them for 30.
@@ -71,10 +58,12 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
     return {
       db,
       kind: "postgres",
-      migrate: () =>
-        migratePostgres(drizzlePostgres({ client, casing: "snake_case" }), {
+      migrate: async () => {
+        if (await migrationsUpToDate(async (text) => [...(await client.unsafe(text))])) return;
+        await migratePostgres(drizzlePostgres({ client, casing: "snake_case" }), {
           migrationsFolder: migrationsFolder(),
-        }),
+        });
+      },
       // Raw SQL rows are the caller's declared shape: drizzle cannot check a hand-written query.
       rows: async <T extends Record<string, unknown>>(query: SQL) =>
         [...(await postgresDb.execute<T>(query))] as T[],
@@ -97,10 +86,13 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
   return {
     db,
     kind: "pglite",
-    migrate: () =>
-      migratePglite(drizzlePglite({ client, casing: "snake_case" }), {
+    migrate: async () => {
+      if (await migrationsUpToDate(async (text) => (await client.query<Record<string, unknown>>(text)).rows))
+        return;
+      await migratePglite(drizzlePglite({ client, casing: "snake_case" }), {
         migrationsFolder: migrationsFolder(),
-      }),
+      });
+    },
     rows: async <T extends Record<string, unknown>>(query: SQL) =>
       (await pgliteDb.execute<T>(query)).rows as T[],
     query: async (text, values) => ({

@@ -10,7 +10,8 @@ const EMBEDDED_SETTINGS = ["-c", "shared_buffers=16MB", "-c", "wal_buffers=1MB",
 
 /** A PGlite database (in memory without `dataDir`), sized for embedding. */
 export const openPglite = async (dataDir?: string): Promise<PGlite> => {
-  const pg = new PGlite(dataDir, { startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
+  // Options go in the one object: `new PGlite(undefined, options)` drops the options.
+  const pg = new PGlite({ dataDir, startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
   await pg.waitReady;
   return pg;
 };
