@@ -11,7 +11,7 @@ interface Statement {
   description: BackendMessage | undefined;
 }
 
-export interface RunOptions {
+interface RunOptions {
   rowMode: "array" | "object";
   parsers: ParserTable;
 }
