@@ -4,21 +4,21 @@ import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { expectedMigrationCount, isConnectionError } from "@tessera/db";
-import { DomainError, MAX_BATCH_CALLS } from "@tessera/domain";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { DomainError } from "@tessera/domain";
 import { sql } from "drizzle-orm";
 import type { AppDeps } from "./context.ts";
 import { databaseUnavailable } from "./errors.ts";
 import { publishedKeys } from "./licenses/signing-keys.ts";
 import { serveMetrics } from "./observability/metrics-route.ts";
 import { admitRequestBody, MAX_BODY_BYTES } from "./request-body.ts";
-import { contextFromNodeRequest, isSecure, REQUEST_IDS } from "./request-context.ts";
+import { isSecure, REQUEST_IDS } from "./request-context.ts";
 import { pathProblem } from "./request-path.ts";
 import { restDocument } from "./rest/document.ts";
 import { toRestFailure } from "./rest/envelope.ts";
 import { createRestHandler, REST_BASE } from "./rest/handler.ts";
 import { REST_OPERATIONS } from "./rest/operations/index.ts";
 import { appRouter } from "./router.ts";
+import { createTrpcHandler } from "./trpc-http/handler.ts";
 import { LOGO_ROUTE, serveLogo } from "./white-label/logos.ts";
 import {
   handleSsoCallback,
@@ -186,14 +186,7 @@ const answerFailure = (
 };
 
 export const createRequestHandler = (deps: AppDeps, options: { webDist?: string | undefined } = {}) => {
-  const trpcHandler = createHTTPHandler({
-    router: appRouter,
-    basePath: "/trpc/",
-    // The body gate (request-body.ts) enforces both first; these are tRPC's own backstops.
-    maxBodySize: MAX_BODY_BYTES,
-    maxBatchSize: MAX_BATCH_CALLS,
-    createContext: ({ req, res }) => contextFromNodeRequest(deps, req, res),
-  });
+  const trpcHandler = createTrpcHandler(deps, appRouter);
   const restHandler = createRestHandler(deps);
 
   return async (req: IncomingMessage, res: ServerResponse) => {
@@ -253,9 +246,7 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
         if (isRest) return await restHandler(req, res, url);
         const body = await admitRequestBody(req, res, { url, flavour: "trpc", limit: MAX_BODY_BYTES });
         if (body === null) return;
-        // tRPC's adapter takes a string `req.body` as the body, instead of reading the stream again.
-        (req as IncomingMessage & { body?: string }).body = body || undefined;
-        return trpcHandler(req, res);
+        return await trpcHandler(req, res, url, body);
       }
       return await serveStatic(options.webDist, req, res, pathname);
     } catch (error) {
