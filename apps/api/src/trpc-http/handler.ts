@@ -48,10 +48,21 @@ const runCall = async (
   }
 };
 
-const send = (router: AnyTRPCRouter, res: ServerResponse, items: TRPCResponse | TRPCResponse[]) => {
+/**
+ * A request refused as a whole goes out as tRPC's fetch adapter sent it, a Response without a
+ * content type of its own: text/plain, though the body is the JSON envelope.
+ */
+const REQUEST_ERROR_TYPE = "text/plain;charset=UTF-8";
+
+const send = (
+  router: AnyTRPCRouter,
+  res: ServerResponse,
+  items: TRPCResponse | TRPCResponse[],
+  contentType = "application/json",
+) => {
   const status = getHTTPStatusCode(items);
   const body = JSON.stringify(transformTRPCResponse(router._def._config, items));
-  res.writeHead(status, { "Content-Type": "application/json", Vary: "trpc-accept, accept" });
+  res.writeHead(status, { "Content-Type": contentType, Vary: "trpc-accept, accept" });
   res.end(body);
 };
 
@@ -71,7 +82,7 @@ const sendRequestError = (
     path: undefined,
     type: known.list?.type ?? "unknown",
   });
-  send(router, res, { error: shape });
+  send(router, res, { error: shape }, REQUEST_ERROR_TYPE);
 };
 
 /**
