@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import type { AppDeps } from "./context.ts";
 import { databaseUnavailable } from "./errors.ts";
 import { publishedKeys } from "./licenses/signing-keys.ts";
+import { withoutRedaction } from "./observability/logger.ts";
 import { serveMetrics } from "./observability/metrics-route.ts";
 import { admitRequestBody, MAX_BODY_BYTES } from "./request-body.ts";
 import { isSecure, REQUEST_IDS } from "./request-context.ts";
@@ -134,31 +135,44 @@ const serveStatic = async (
   createReadStream(file).pipe(res);
 };
 
+/** The duration series of each route, bound once (routes are a handful). */
+const routeTimers = (deps: AppDeps) => {
+  const timers = new Map<string, (seconds: number) => void>();
+  return (route: string) => {
+    let timer = timers.get(route);
+    if (!timer) {
+      timer = deps.metrics.httpDuration.bind({ route });
+      timers.set(route, timer);
+    }
+    return timer;
+  };
+};
+
 /** Count, time and log the request once it is answered. */
-const observeRequest = (
-  deps: AppDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
-  request: { requestId: string; pathname: string },
-) => {
-  const started = performance.now();
-  const route = routeOf(request.pathname);
-  res.once("finish", () => {
-    const seconds = (performance.now() - started) / 1000;
-    deps.metrics.httpRequests.inc({ route, method: req.method ?? "GET", status: String(res.statusCode) });
-    deps.metrics.httpDuration.observe({ route }, seconds);
-    // The path only: query strings carry tRPC inputs and SSO codes.
-    deps.logger.info(
-      {
-        requestId: request.requestId,
-        method: req.method,
-        path: request.pathname,
-        status: res.statusCode,
-        durationMs: Math.round(seconds * 1000),
-      },
-      "request",
-    );
-  });
+const requestObserver = (deps: AppDeps) => {
+  const timerOf = routeTimers(deps);
+  // The request line holds only fields built here, none of them secret: no redaction pass.
+  const requestLog = withoutRedaction(deps.logger);
+  return (req: IncomingMessage, res: ServerResponse, request: { requestId: string; pathname: string }) => {
+    const started = performance.now();
+    const route = routeOf(request.pathname);
+    res.once("finish", () => {
+      const seconds = (performance.now() - started) / 1000;
+      deps.metrics.httpRequests.inc({ route, method: req.method ?? "GET", status: String(res.statusCode) });
+      timerOf(route)(seconds);
+      // The path only: query strings carry tRPC inputs and SSO codes.
+      requestLog.info(
+        {
+          requestId: request.requestId,
+          method: req.method,
+          path: request.pathname,
+          status: res.statusCode,
+          durationMs: Math.round(seconds * 1000),
+        },
+        "request",
+      );
+    });
+  };
 };
 
 /** A lost database is a 503 to retry; anything else a 500 that shows no internals. */
@@ -188,6 +202,7 @@ const answerFailure = (
 export const createRequestHandler = (deps: AppDeps, options: { webDist?: string | undefined } = {}) => {
   const trpcHandler = createTrpcHandler(deps, appRouter);
   const restHandler = createRestHandler(deps);
+  const observeRequest = requestObserver(deps);
 
   return async (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -200,7 +215,7 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
     const requestId = requestIdOf(req);
     REQUEST_IDS.set(req, requestId);
     res.setHeader("X-Request-Id", requestId);
-    observeRequest(deps, req, res, { requestId, pathname });
+    observeRequest(req, res, { requestId, pathname });
     try {
       const problem = pathProblem(req.url ?? "/");
       if (problem) {

@@ -24,16 +24,18 @@ export const isSecure = (req: IncomingMessage, trustedProxies: ProxyRange[]): bo
   (req.headers["x-forwarded-proto"] === "https" &&
     peerIsTrustedProxy(req.socket.remoteAddress, trustedProxies));
 
-/** Build the per-request context: who is calling comes from the session cookie. */
+/** Who is calling: the session from its cookie (unless `session: false`) and the Bearer key. */
 export const createRequestContext = async (
   deps: AppDeps,
   request: Omit<RequestInfo, "sessionToken"> & {
     cookieHeader: string | undefined;
     authorizationHeader?: string | undefined;
+    /** REST takes keys only: its requests skip the session lookup a cookie would cost. */
+    session?: boolean;
   },
 ): Promise<Context> => {
-  const { cookieHeader, authorizationHeader, ...rest } = request;
-  const sessionToken = readCookie(cookieHeader, SESSION_COOKIE);
+  const { cookieHeader, authorizationHeader, session = true, ...rest } = request;
+  const sessionToken = session ? readCookie(cookieHeader, SESSION_COOKIE) : null;
   const bearer = authorizationHeader?.match(/^Bearer\s+(\S+)$/i)?.[1];
   let actor: Awaited<ReturnType<typeof resolveSession>> = null;
   let resolved: Awaited<ReturnType<typeof resolveApiKey>> | null = null;
@@ -62,9 +64,18 @@ interface HeaderSink {
   setHeader(name: string, value: string | string[]): unknown;
 }
 
-/** The context of a node:http request, for the tRPC and REST handlers alike. */
-export const contextFromNodeRequest = (deps: AppDeps, req: IncomingMessage, res: HeaderSink) =>
+/**
+ * The context of a node:http request, for the tRPC and REST handlers alike; REST passes
+ * `{ session: false }`, as it serves keys only.
+ */
+export const contextFromNodeRequest = (
+  deps: AppDeps,
+  req: IncomingMessage,
+  res: HeaderSink,
+  options: { session?: boolean } = {},
+) =>
   createRequestContext(deps, {
+    ...options,
     ip: clientIp(req, deps.config.trustedProxies),
     userAgent: req.headers["user-agent"] ?? null,
     secure: isSecure(req, deps.config.trustedProxies),
