@@ -1,5 +1,6 @@
 import type { ApiKeyScope, CustomerRole, StaffRole } from "@tessera/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
+import { getTRPCErrorFromUnknown, middlewareMarker } from "@trpc/server/unstable-core-do-not-import";
 import superjson from "superjson";
 import { admitOrganizationKey, type OrganizationKey, requireKey } from "./api-keys/key-guard.ts";
 import type { Actor, Context } from "./context.ts";
@@ -16,21 +17,6 @@ const t = initTRPC.context<Context>().create({
 export const createCallerFactory = t.createCallerFactory;
 
 export const router = t.router;
-
-/** Maps service errors to tRPC errors once, for every procedure. */
-const mapErrors = t.middleware(async ({ ctx, next }) => {
-  const result = await next();
-  if (!result.ok) {
-    const mapped = toTRPCError(result.error.cause);
-    if (mapped) {
-      const cause = mapped.cause as { details?: { retryAfterSeconds?: number } } | undefined;
-      const retryAfter = cause?.details?.retryAfterSeconds;
-      if (retryAfter) ctx.request.setHeader("Retry-After", String(retryAfter));
-      throw mapped;
-    }
-  }
-  return result;
-});
 
 /** A procedure's duration series and its "ok" count, bound once per metrics registry. */
 interface ProcedureMeters {
@@ -56,19 +42,51 @@ const metersOf = (metrics: Context["metrics"], path: string): ProcedureMeters =>
   return meters;
 };
 
+/** A failed middleware result, as tRPC's chain makes one of a thrown error. */
+const failed = (cause: unknown) => ({
+  ok: false as const,
+  error: getTRPCErrorFromUnknown(cause),
+  marker: middlewareMarker,
+});
+
+/** Service errors become tRPC errors (with Retry-After when they say when to retry). */
+const mapError = <R extends { ok: false; error: TRPCError }>(ctx: Context, result: R) => {
+  const mapped = toTRPCError(result.error.cause);
+  if (!mapped) return result;
+  const cause = mapped.cause as { details?: { retryAfterSeconds?: number } } | undefined;
+  const retryAfter = cause?.details?.retryAfterSeconds;
+  if (retryAfter) ctx.request.setHeader("Retry-After", String(retryAfter));
+  return failed(mapped);
+};
+
+/** Signing out always works, however many changes the session made. */
+const UNLIMITED_MUTATIONS = new Set(["auth.signOut"]);
+
 /**
- * Count and time every call for /metrics (outcome: ok or the error code), and log the
- * unexpected ones — those that reach the client as 500 — with the request id.
+ * What every procedure runs first, as one middleware (each level of tRPC's chain copies its
+ * options twice): every change made with a session counts against its per-minute allowance
+ * (keys have their own); service errors are mapped to tRPC errors once; every call is counted
+ * and timed for /metrics (outcome: ok or the error code), and the unexpected ones — those
+ * that reach the client as 500 — are logged with the request id.
  */
-const observe = t.middleware(async ({ ctx, path, next }) => {
+const base = t.middleware(async ({ ctx, type, path, next }) => {
   const meters = metersOf(ctx.metrics, path);
   const started = performance.now();
-  const result = await next();
+  let result: Awaited<ReturnType<typeof next>>;
+  try {
+    if (type === "mutation" && ctx.actor && !UNLIMITED_MUTATIONS.has(path)) {
+      await ctx.sessionMutationLimiter.consume(ctx.actor.sessionId);
+    }
+    result = await next();
+  } catch (cause) {
+    result = failed(cause);
+  }
   meters.duration((performance.now() - started) / 1000);
   if (result.ok) {
     meters.ok();
     return result;
   }
+  result = mapError(ctx, result);
   const { code } = describeError(result.error, 500).data;
   ctx.metrics.procedureCalls.inc({ procedure: path, outcome: code });
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
@@ -80,18 +98,7 @@ const observe = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
-/** Signing out always works, however many changes the session made. */
-const UNLIMITED_MUTATIONS = new Set(["auth.signOut"]);
-
-/** Every change made with a session counts against its per-minute allowance (keys have their own). */
-const limitSessionMutations = t.middleware(async ({ ctx, type, path, next }) => {
-  if (type === "mutation" && ctx.actor && !UNLIMITED_MUTATIONS.has(path)) {
-    await ctx.sessionMutationLimiter.consume(ctx.actor.sessionId);
-  }
-  return next();
-});
-
-export const publicProcedure = t.procedure.use(observe).use(mapErrors).use(limitSessionMutations);
+export const publicProcedure = t.procedure.use(base);
 
 export const signedIn = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
