@@ -39,13 +39,13 @@ const CONTENT_TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
-const SECURITY_HEADERS: Record<string, string> = {
+const SECURITY_HEADERS: [string, string][] = Object.entries({
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
   "X-Frame-Options": "DENY",
   "Content-Security-Policy":
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-};
+});
 
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { "Content-Type": "application/json" });
@@ -205,7 +205,7 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
   const observeRequest = requestObserver(deps);
 
   return async (req: IncomingMessage, res: ServerResponse) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
     // Browsers honour HSTS only over TLS; plain-http development must not pin itself to https.
     if (isSecure(req, deps.config.trustedProxies)) {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

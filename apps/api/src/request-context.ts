@@ -15,6 +15,21 @@ export const clientIp = (req: IncomingMessage, trustedProxies: ProxyRange[]): st
     trustedProxies,
   );
 
+/**
+ * The client address of a request that names no forwarder: the peer's, the same for every
+ * request of a keep-alive connection, so it is worked out once per socket.
+ */
+const PEER_ADDRESSES = new WeakMap<IncomingMessage["socket"], string | null>();
+const requestClientIp = (req: IncomingMessage, trustedProxies: ProxyRange[]): string | null => {
+  if (req.headers["x-forwarded-for"] !== undefined) return clientIp(req, trustedProxies);
+  let address = PEER_ADDRESSES.get(req.socket);
+  if (address === undefined) {
+    address = clientIp(req, trustedProxies);
+    PEER_ADDRESSES.set(req.socket, address);
+  }
+  return address;
+};
+
 /** Repeated headers are one list, in the order they arrived. */
 const headerText = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(",") : value);
 
@@ -76,7 +91,7 @@ export const contextFromNodeRequest = (
 ) =>
   createRequestContext(deps, {
     ...options,
-    ip: clientIp(req, deps.config.trustedProxies),
+    ip: requestClientIp(req, deps.config.trustedProxies),
     userAgent: req.headers["user-agent"] ?? null,
     secure: isSecure(req, deps.config.trustedProxies),
     host: req.headers.host ?? null,
