@@ -1,111 +1,44 @@
-// pnpm bench:validate — validation throughput and latency over HTTP on loopback, beside a
-// bare node:http + postgres.js baseline measured in the same run; then token verification
-// with jose beside crypto.verify. PostgreSQL when DATABASE_URL is set (a fresh database),
-// and Tessera on PGlite always.
-import { type ChildProcess, spawn } from "node:child_process";
+// pnpm bench:validate — validation throughput and latency over HTTP on loopback, each beside
+// a bare node:http baseline measured in the same run:
+// - uniform random keys, cache cold at the start: REST and tRPC vs node:http + postgres.js;
+// - Zipf keys (s = 1), cache warm: REST and tRPC vs node:http + an in-memory Map, walking the
+//   same key sequence;
+// - tRPC vs REST on the same server; PGlite vs PostgreSQL; peak resident memory.
+// Then token verification with jose beside crypto.verify. PostgreSQL when DATABASE_URL is set
+// (a fresh database), Tessera on PGlite always. BENCH_DIST names another build's main.js
+// (to measure a before and an after with the same script).
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, createFreshDatabase } from "@tessera/db";
-import autocannon from "autocannon";
-import { recordResults } from "./results.ts";
+import { type BenchResult, recordResults } from "./results.ts";
 import { seedLicenses } from "./seed-licenses.ts";
 import { tokenVerification } from "./token-verify.ts";
+import {
+  CONNECTIONS,
+  type Figures,
+  load,
+  peakMemoryMiB,
+  SECONDS,
+  sequenceKeys,
+  start,
+  stop,
+  uniformKeys,
+  zipfSequence,
+} from "./validate-load.ts";
 
 const LICENSES = Number(process.env.BENCH_LICENSES ?? 10_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = 10;
 const here = new URL(".", import.meta.url).pathname;
-
-const start = (command: string, args: string[], env: Record<string, string>, ready: RegExp) =>
-  new Promise<{ child: ChildProcess; output: string }>((resolve, reject) => {
-    const child = spawn(command, args, {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (!ready.test(output)) return;
-      // Ready: from here on its log lines are drained unread (as a log shipper would take them).
-      child.stdout?.off("data", onData);
-      child.stdout?.resume();
-      resolve({ child, output });
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on("exit", (code) => reject(new Error(`${command} exited ${code}: ${output}`)));
-  });
-
-/** A process's peak resident memory so far (Linux VmHWM), in MiB. */
-const peakMemoryMiB = (child: ChildProcess): number => {
-  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-  const kib = Number(status.match(/VmHWM:\s+(\d+) kB/)?.[1] ?? 0);
-  return Math.round((kib / 1024) * 10) / 10;
-};
-const memory: { name: string; mib: number }[] = [];
-
-const stop = (child: ChildProcess) => {
-  child.removeAllListeners("exit");
-  if (child.pid) process.kill(-child.pid, "SIGTERM");
-};
-
-interface Figures {
-  name: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
-const load = async (
-  name: string,
-  url: string,
-  keys: string[],
-  body: (key: string) => unknown,
-): Promise<Figures> => {
-  const pick = () => keys[Math.floor(Math.random() * keys.length)] ?? "";
-  // warm-up, then the measured run
-  await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: 2,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body(pick())),
-  });
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [
-      {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        setupRequest: (request) => ({ ...request, body: JSON.stringify(body(pick())) }),
-      },
-    ],
-  });
-  return {
-    name,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-  };
-};
+const MAIN = process.env.BENCH_DIST ?? join(here, "../dist/main.js");
+/** One Zipf sequence for every server of the run. */
+const ZIPF = zipfSequence(LICENSES, 200_000);
 
 const tessera = async (env: Record<string, string>) => {
   const port = String(20_000 + Math.floor(Math.random() * 10_000));
   const server = await start(
     "node",
-    [join(here, "../dist/main.js")],
+    [MAIN],
     {
       ...env,
       PORT: port,
@@ -119,12 +52,30 @@ const tessera = async (env: Record<string, string>) => {
   return { server, url: `http://127.0.0.1:${port}` };
 };
 
+const baselineServer = async (file: string, databaseUrl: string) => {
+  const server = await start(
+    "node",
+    ["--import", "tsx", join(here, file)],
+    { DATABASE_URL: databaseUrl, PORT: "0" },
+    /listening \d+/,
+  );
+  return { server, url: `http://127.0.0.1:${server.output.match(/listening (\d+)/)?.[1]}/` };
+};
+
 const figures: Figures[] = [];
-const rows = (label: string, url: string) =>
-  [
-    [`${label} REST`, `${url}/api/v1/licenses/validate`, (key: string) => ({ key })],
-    [`${label} tRPC`, `${url}/trpc/licenses.validate`, (key: string) => ({ json: { key } })],
-  ] as const;
+const memory: { name: string; mib: number }[] = [];
+const rest = (key: string) => ({ key });
+const trpc = (key: string) => ({ json: { key } });
+
+/** Uniform keys on a fresh server (REST, then tRPC), then the Zipf sequence (REST, then tRPC). */
+const measureTessera = async (label: string, app: { url: string }, keys: string[]) => {
+  const restUrl = `${app.url}/api/v1/licenses/validate`;
+  const trpcUrl = `${app.url}/trpc/licenses.validate`;
+  figures.push(await load(`${label} REST`, restUrl, uniformKeys(keys), rest));
+  figures.push(await load(`${label} tRPC`, trpcUrl, uniformKeys(keys), trpc));
+  figures.push(await load(`${label} REST warm Zipf`, restUrl, sequenceKeys(keys, ZIPF), rest));
+  figures.push(await load(`${label} tRPC warm Zipf`, trpcUrl, sequenceKeys(keys, ZIPF), trpc));
+};
 
 const serverUrl = process.env.DATABASE_URL;
 if (serverUrl) {
@@ -134,22 +85,15 @@ if (serverUrl) {
   const keys = await seedLicenses(handle.db, LICENSES);
   await handle.close();
   try {
-    const baseline = await start(
-      "node",
-      ["--import", "tsx", join(here, "baseline-server.ts")],
-      { DATABASE_URL: fresh.url, PORT: "0" },
-      /listening \d+/,
-    );
-    const port = baseline.output.match(/listening (\d+)/)?.[1];
-    figures.push(
-      await load("baseline node:http + postgres.js", `http://127.0.0.1:${port}/`, keys, (key) => ({ key })),
-    );
-    memory.push({ name: "baseline node:http + postgres.js", mib: peakMemoryMiB(baseline.child) });
-    stop(baseline.child);
+    const pg = await baselineServer("baseline-server.ts", fresh.url);
+    figures.push(await load("baseline node:http + postgres.js", pg.url, uniformKeys(keys), rest));
+    memory.push({ name: "baseline node:http + postgres.js", mib: peakMemoryMiB(pg.server.child) });
+    stop(pg.server.child);
+    const map = await baselineServer("baseline-server-map.ts", fresh.url);
+    figures.push(await load("baseline node:http + Map (Zipf)", map.url, sequenceKeys(keys, ZIPF), rest));
+    stop(map.server.child);
     const app = await tessera({ DATABASE_URL: fresh.url });
-    for (const [label, target, body] of rows("Tessera PostgreSQL", app.url)) {
-      figures.push(await load(label, target, keys, body));
-    }
+    await measureTessera("Tessera PostgreSQL", app, keys);
     memory.push({ name: "Tessera PostgreSQL", mib: peakMemoryMiB(app.server.child) });
     stop(app.server.child);
   } finally {
@@ -165,24 +109,51 @@ if (serverUrl) {
   const keys = await seedLicenses(handle.db, LICENSES);
   await handle.close();
   const app = await tessera({ DATA_DIR: dataDir, DATABASE_URL: "" });
-  for (const [label, target, body] of rows("Tessera PGlite", app.url)) {
-    figures.push(await load(label, target, keys, body));
-  }
+  await measureTessera("Tessera PGlite", app, keys);
   memory.push({ name: "Tessera PGlite", mib: peakMemoryMiB(app.server.child) });
   stop(app.server.child);
 }
 
-const baseline = figures.find((row) => row.name.startsWith("baseline"));
+const row = (name: string) => figures.find((candidate) => candidate.name === name);
+/** Which row each is compared with, in the table and in the results. */
+const baselineName = (name: string): string | undefined => {
+  if (name.startsWith("baseline")) return undefined;
+  if (name.startsWith("Tessera PostgreSQL")) {
+    return name.endsWith("Zipf") ? "baseline node:http + Map (Zipf)" : "baseline node:http + postgres.js";
+  }
+  if (name.startsWith("Tessera PGlite")) return name.replace("PGlite", "PostgreSQL");
+  return undefined;
+};
+
 console.log(
-  `\nLicense validation over HTTP: ${LICENSES} licenses, random keys, ${CONNECTIONS} connections, ${SECONDS} s each\n`,
+  `\nLicense validation over HTTP: ${LICENSES} licenses, ${CONNECTIONS} connections, ${SECONDS} s each\n`,
 );
-console.log("| server | req/s | p50 ms | p99 ms | errors | non-2xx | req/s vs baseline | p99 vs baseline |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
-for (const row of figures) {
-  const ratio = baseline ? (row.requestsPerSecond / baseline.requestsPerSecond).toFixed(2) : "—";
-  const p99 = baseline ? (row.p99 / Math.max(baseline.p99, 1)).toFixed(2) : "—";
+console.log("| server | req/s | p50 ms | p99 ms | errors | non-2xx | baseline | req/s ratio | p99 ratio |");
+console.log("|---|---:|---:|---:|---:|---:|---|---:|---:|");
+for (const figure of figures) {
+  const base = row(baselineName(figure.name) ?? "");
+  const ratio = base ? (figure.requestsPerSecond / base.requestsPerSecond).toFixed(2) : "—";
+  const p99 = base ? (figure.p99 / Math.max(base.p99, 1)).toFixed(2) : "—";
   console.log(
-    `| ${row.name} | ${row.requestsPerSecond} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.non2xx} | ${ratio} | ${p99} |`,
+    `| ${figure.name} | ${figure.requestsPerSecond} | ${figure.p50} | ${figure.p99} | ${figure.errors} | ${figure.non2xx} | ${base?.name ?? "—"} | ${ratio} | ${p99} |`,
+  );
+}
+
+const typedVsRest: { name: string; typed: Figures; rest: Figures }[] = [];
+for (const database of ["PostgreSQL", "PGlite"]) {
+  for (const keys of ["", " warm Zipf"]) {
+    const typed = row(`Tessera ${database} tRPC${keys}`);
+    const restRow = row(`Tessera ${database} REST${keys}`);
+    if (typed && restRow) typedVsRest.push({ name: `Tessera ${database}${keys}`, typed, rest: restRow });
+  }
+}
+console.log("\ntRPC licenses.validate vs REST validate, same server\n");
+console.log("| server | tRPC req/s | REST req/s | ratio | tRPC p99 | REST p99 |");
+console.log("|---|---:|---:|---:|---:|---:|");
+for (const { name, typed, rest: restRow } of typedVsRest) {
+  const ratio = (typed.requestsPerSecond / restRow.requestsPerSecond).toFixed(2);
+  console.log(
+    `| ${name} | ${typed.requestsPerSecond} | ${restRow.requestsPerSecond} | ${ratio} | ${typed.p99} | ${restRow.p99} |`,
   );
 }
 
@@ -190,57 +161,65 @@ const tokens = await tokenVerification();
 console.log("\nOffline token verification (Ed25519), one core\n");
 console.log("| verifier | verifications/s |");
 console.log("|---|---:|");
-for (const row of tokens) console.log(`| ${row.name} | ${row.perSecond} |`);
+for (const token of tokens) console.log(`| ${token.name} | ${token.perSecond} |`);
 
 console.log("\nAPI peak resident memory (VmHWM) after the validation load\n");
 console.log("| server | peak MiB |");
 console.log("|---|---:|");
-for (const row of memory) console.log(`| ${row.name} | ${row.mib} |`);
+for (const entry of memory) console.log(`| ${entry.name} | ${entry.mib} |`);
 
-const baselineOf = <T>(value: T | undefined, name: string, pick: (row: T) => number) =>
-  value ? { baseline: { name, value: pick(value) } } : {};
-const baselineMemory = memory.find((row) => row.name.startsWith("baseline"));
-const crypto = tokens.find((row) => row.name.startsWith("baseline"));
-recordResults([
-  ...figures
-    .filter((row) => !row.name.startsWith("baseline"))
-    .flatMap((row) => [
-      {
-        area: "validation",
-        measure: `${row.name} throughput`,
-        value: row.requestsPerSecond,
-        unit: "req/s",
-        ...(row.name.includes("PostgreSQL")
-          ? baselineOf(baseline, baseline?.name ?? "", (b) => b.requestsPerSecond)
-          : {}),
-      },
-      {
-        area: "validation",
-        measure: `${row.name} p99`,
-        value: row.p99,
-        unit: "ms",
-        ...(row.name.includes("PostgreSQL") ? baselineOf(baseline, baseline?.name ?? "", (b) => b.p99) : {}),
-      },
-    ]),
-  ...tokens
-    .filter((row) => !row.name.startsWith("baseline"))
-    .map((row) => ({
-      area: "tokens",
-      measure: row.name,
-      value: row.perSecond,
-      unit: "verifications/s",
-      ...baselineOf(crypto, crypto?.name ?? "", (b) => b.perSecond),
-    })),
-  ...memory
-    .filter((row) => !row.name.startsWith("baseline"))
-    .map((row) => ({
-      area: "memory",
-      measure: `${row.name} API peak RSS under validation load`,
-      value: row.mib,
-      unit: "MiB",
-      ...(row.name.includes("PostgreSQL")
-        ? baselineOf(baselineMemory, baselineMemory?.name ?? "", (b) => b.mib)
-        : {}),
-    })),
-]);
+const against = <T>(base: T | undefined, name: string, pick: (value: T) => number) =>
+  base ? { baseline: { name, value: pick(base) } } : {};
+const results: BenchResult[] = [];
+for (const figure of figures.filter((candidate) => !candidate.name.startsWith("baseline"))) {
+  const base = row(baselineName(figure.name) ?? "");
+  results.push(
+    {
+      area: "validation",
+      measure: `${figure.name} throughput`,
+      value: figure.requestsPerSecond,
+      unit: "req/s",
+      ...against(base, base?.name ?? "", (b) => b.requestsPerSecond),
+    },
+    {
+      area: "validation",
+      measure: `${figure.name} p99`,
+      value: figure.p99,
+      unit: "ms",
+      ...against(base, base?.name ?? "", (b) => b.p99),
+    },
+  );
+}
+for (const { name, typed, rest: restRow } of typedVsRest) {
+  results.push({
+    area: "validation",
+    measure: `${name} tRPC vs REST throughput`,
+    value: typed.requestsPerSecond,
+    unit: "req/s",
+    baseline: { name: `${name} REST`, value: restRow.requestsPerSecond },
+  });
+}
+const crypto = tokens.find((token) => token.name.startsWith("baseline"));
+for (const token of tokens.filter((candidate) => !candidate.name.startsWith("baseline"))) {
+  results.push({
+    area: "tokens",
+    measure: token.name,
+    value: token.perSecond,
+    unit: "verifications/s",
+    ...against(crypto, crypto?.name ?? "", (b) => b.perSecond),
+  });
+}
+const baselineMemory = memory.find((entry) => entry.name.startsWith("baseline"));
+for (const entry of memory.filter((candidate) => !candidate.name.startsWith("baseline"))) {
+  results.push({
+    area: "memory",
+    measure: `${entry.name} API peak RSS under validation load`,
+    value: entry.mib,
+    unit: "MiB",
+    ...(entry.name.includes("PostgreSQL")
+      ? against(baselineMemory, baselineMemory?.name ?? "", (b) => b.mib)
+      : {}),
+  });
+}
+recordResults(results);
 process.exit(0);

@@ -4,21 +4,22 @@ import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { expectedMigrationCount, isConnectionError } from "@tessera/db";
-import { DomainError, MAX_BATCH_CALLS } from "@tessera/domain";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { DomainError } from "@tessera/domain";
 import { sql } from "drizzle-orm";
 import type { AppDeps } from "./context.ts";
 import { databaseUnavailable } from "./errors.ts";
 import { publishedKeys } from "./licenses/signing-keys.ts";
+import { withoutRedaction } from "./observability/logger.ts";
 import { serveMetrics } from "./observability/metrics-route.ts";
 import { admitRequestBody, MAX_BODY_BYTES } from "./request-body.ts";
-import { contextFromNodeRequest, isSecure, REQUEST_IDS } from "./request-context.ts";
+import { isSecure, REQUEST_IDS } from "./request-context.ts";
 import { pathProblem } from "./request-path.ts";
 import { restDocument } from "./rest/document.ts";
 import { toRestFailure } from "./rest/envelope.ts";
 import { createRestHandler, REST_BASE } from "./rest/handler.ts";
 import { REST_OPERATIONS } from "./rest/operations/index.ts";
 import { appRouter } from "./router.ts";
+import { createTrpcHandler } from "./trpc-http/handler.ts";
 import { LOGO_ROUTE, serveLogo } from "./white-label/logos.ts";
 import {
   handleSsoCallback,
@@ -38,13 +39,13 @@ const CONTENT_TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
-const SECURITY_HEADERS: Record<string, string> = {
+const SECURITY_HEADERS: [string, string][] = Object.entries({
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
   "X-Frame-Options": "DENY",
   "Content-Security-Policy":
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-};
+});
 
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { "Content-Type": "application/json" });
@@ -134,31 +135,44 @@ const serveStatic = async (
   createReadStream(file).pipe(res);
 };
 
+/** The duration series of each route, bound once (routes are a handful). */
+const routeTimers = (deps: AppDeps) => {
+  const timers = new Map<string, (seconds: number) => void>();
+  return (route: string) => {
+    let timer = timers.get(route);
+    if (!timer) {
+      timer = deps.metrics.httpDuration.bind({ route });
+      timers.set(route, timer);
+    }
+    return timer;
+  };
+};
+
 /** Count, time and log the request once it is answered. */
-const observeRequest = (
-  deps: AppDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
-  request: { requestId: string; pathname: string },
-) => {
-  const started = performance.now();
-  const route = routeOf(request.pathname);
-  res.once("finish", () => {
-    const seconds = (performance.now() - started) / 1000;
-    deps.metrics.httpRequests.inc({ route, method: req.method ?? "GET", status: String(res.statusCode) });
-    deps.metrics.httpDuration.observe({ route }, seconds);
-    // The path only: query strings carry tRPC inputs and SSO codes.
-    deps.logger.info(
-      {
-        requestId: request.requestId,
-        method: req.method,
-        path: request.pathname,
-        status: res.statusCode,
-        durationMs: Math.round(seconds * 1000),
-      },
-      "request",
-    );
-  });
+const requestObserver = (deps: AppDeps) => {
+  const timerOf = routeTimers(deps);
+  // The request line holds only fields built here, none of them secret: no redaction pass.
+  const requestLog = withoutRedaction(deps.logger);
+  return (req: IncomingMessage, res: ServerResponse, request: { requestId: string; pathname: string }) => {
+    const started = performance.now();
+    const route = routeOf(request.pathname);
+    res.once("finish", () => {
+      const seconds = (performance.now() - started) / 1000;
+      deps.metrics.httpRequests.inc({ route, method: req.method ?? "GET", status: String(res.statusCode) });
+      timerOf(route)(seconds);
+      // The path only: query strings carry tRPC inputs and SSO codes.
+      requestLog.info(
+        {
+          requestId: request.requestId,
+          method: req.method,
+          path: request.pathname,
+          status: res.statusCode,
+          durationMs: Math.round(seconds * 1000),
+        },
+        "request",
+      );
+    });
+  };
 };
 
 /** A lost database is a 503 to retry; anything else a 500 that shows no internals. */
@@ -186,18 +200,12 @@ const answerFailure = (
 };
 
 export const createRequestHandler = (deps: AppDeps, options: { webDist?: string | undefined } = {}) => {
-  const trpcHandler = createHTTPHandler({
-    router: appRouter,
-    basePath: "/trpc/",
-    // The body gate (request-body.ts) enforces both first; these are tRPC's own backstops.
-    maxBodySize: MAX_BODY_BYTES,
-    maxBatchSize: MAX_BATCH_CALLS,
-    createContext: ({ req, res }) => contextFromNodeRequest(deps, req, res),
-  });
+  const trpcHandler = createTrpcHandler(deps, appRouter);
   const restHandler = createRestHandler(deps);
+  const observeRequest = requestObserver(deps);
 
   return async (req: IncomingMessage, res: ServerResponse) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
     // Browsers honour HSTS only over TLS; plain-http development must not pin itself to https.
     if (isSecure(req, deps.config.trustedProxies)) {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
@@ -207,7 +215,7 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
     const requestId = requestIdOf(req);
     REQUEST_IDS.set(req, requestId);
     res.setHeader("X-Request-Id", requestId);
-    observeRequest(deps, req, res, { requestId, pathname });
+    observeRequest(req, res, { requestId, pathname });
     try {
       const problem = pathProblem(req.url ?? "/");
       if (problem) {
@@ -253,9 +261,7 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
         if (isRest) return await restHandler(req, res, url);
         const body = await admitRequestBody(req, res, { url, flavour: "trpc", limit: MAX_BODY_BYTES });
         if (body === null) return;
-        // tRPC's adapter takes a string `req.body` as the body, instead of reading the stream again.
-        (req as IncomingMessage & { body?: string }).body = body || undefined;
-        return trpcHandler(req, res);
+        return await trpcHandler(req, res, url, body);
       }
       return await serveStatic(options.webDist, req, res, pathname);
     } catch (error) {

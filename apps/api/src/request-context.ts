@@ -15,6 +15,21 @@ export const clientIp = (req: IncomingMessage, trustedProxies: ProxyRange[]): st
     trustedProxies,
   );
 
+/**
+ * The client address of a request that names no forwarder: the peer's, the same for every
+ * request of a keep-alive connection, so it is worked out once per socket.
+ */
+const PEER_ADDRESSES = new WeakMap<IncomingMessage["socket"], string | null>();
+const requestClientIp = (req: IncomingMessage, trustedProxies: ProxyRange[]): string | null => {
+  if (req.headers["x-forwarded-for"] !== undefined) return clientIp(req, trustedProxies);
+  let address = PEER_ADDRESSES.get(req.socket);
+  if (address === undefined) {
+    address = clientIp(req, trustedProxies);
+    PEER_ADDRESSES.set(req.socket, address);
+  }
+  return address;
+};
+
 /** Repeated headers are one list, in the order they arrived. */
 const headerText = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(",") : value);
 
@@ -24,16 +39,18 @@ export const isSecure = (req: IncomingMessage, trustedProxies: ProxyRange[]): bo
   (req.headers["x-forwarded-proto"] === "https" &&
     peerIsTrustedProxy(req.socket.remoteAddress, trustedProxies));
 
-/** Build the per-request context: who is calling comes from the session cookie. */
+/** Who is calling: the session from its cookie (unless `session: false`) and the Bearer key. */
 export const createRequestContext = async (
   deps: AppDeps,
   request: Omit<RequestInfo, "sessionToken"> & {
     cookieHeader: string | undefined;
     authorizationHeader?: string | undefined;
+    /** REST takes keys only: its requests skip the session lookup a cookie would cost. */
+    session?: boolean;
   },
 ): Promise<Context> => {
-  const { cookieHeader, authorizationHeader, ...rest } = request;
-  const sessionToken = readCookie(cookieHeader, SESSION_COOKIE);
+  const { cookieHeader, authorizationHeader, session = true, ...rest } = request;
+  const sessionToken = session ? readCookie(cookieHeader, SESSION_COOKIE) : null;
   const bearer = authorizationHeader?.match(/^Bearer\s+(\S+)$/i)?.[1];
   let actor: Awaited<ReturnType<typeof resolveSession>> = null;
   let resolved: Awaited<ReturnType<typeof resolveApiKey>> | null = null;
@@ -62,10 +79,19 @@ interface HeaderSink {
   setHeader(name: string, value: string | string[]): unknown;
 }
 
-/** The context of a node:http request, for the tRPC and REST handlers alike. */
-export const contextFromNodeRequest = (deps: AppDeps, req: IncomingMessage, res: HeaderSink) =>
+/**
+ * The context of a node:http request, for the tRPC and REST handlers alike; REST passes
+ * `{ session: false }`, as it serves keys only.
+ */
+export const contextFromNodeRequest = (
+  deps: AppDeps,
+  req: IncomingMessage,
+  res: HeaderSink,
+  options: { session?: boolean } = {},
+) =>
   createRequestContext(deps, {
-    ip: clientIp(req, deps.config.trustedProxies),
+    ...options,
+    ip: requestClientIp(req, deps.config.trustedProxies),
     userAgent: req.headers["user-agent"] ?? null,
     secure: isSecure(req, deps.config.trustedProxies),
     host: req.headers.host ?? null,

@@ -1,15 +1,34 @@
 import { QueryCache, QueryClient } from "@tanstack/react-query";
 import type { AppRouter } from "@tessera/api";
 import { MAX_BATCH_CALLS } from "@tessera/domain";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpBatchStreamLink,
+  splitLink,
+  TRPCClientError,
+} from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
+/**
+ * The API refuses batches over MAX_BATCH_CALLS; a page with more queries sends two requests.
+ * Queries stream (JSON lines, each answer as soon as it is ready, so a page's fast cards do
+ * not wait for its slowest); mutations are answered whole, as their headers matter
+ * (Set-Cookie on sign-in, Retry-After) and a streamed answer's headers leave before the call runs.
+ */
+const batch = { url: "/trpc", transformer: superjson, maxItems: MAX_BATCH_CALLS };
+
 export const trpcClient = createTRPCClient<AppRouter>({
-  // The API refuses batches over MAX_BATCH_CALLS; a page with more queries sends two requests.
-  links: [httpBatchLink({ url: "/trpc", transformer: superjson, maxItems: MAX_BATCH_CALLS })],
+  links: [
+    splitLink({
+      condition: (operation) => operation.type === "query",
+      true: httpBatchStreamLink(batch),
+      false: httpBatchLink(batch),
+    }),
+  ],
 });
 
 /** What the API says about a failed call: a message, our stable code and per-field messages. */

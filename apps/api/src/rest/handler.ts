@@ -101,7 +101,8 @@ export const createRestHandler = (deps: AppDeps, operations: RestOperation[] = R
       const text = await admitRequestBody(req, res, { url, flavour: "rest", limit });
       if (text === null) return; // refused and answered by the body gate
       const body = jsonBody(text);
-      const ctx = await contextFromNodeRequest(deps, req, res);
+      // Keys only: a cookie that comes along is not looked up.
+      const ctx = await contextFromNodeRequest(deps, req, res, { session: false });
       const call = await authorize(ctx, operation.auth);
       const input = parseInput(operation, { params, query: queryObject(url.searchParams), body });
       const scope = idempotencyScope(req, call, url, body);
