@@ -3,10 +3,11 @@
 // each on its own, and a year's usage report per organisation (with its CSV); beside a bare
 // scan of the same rollups and a bare select of the report's rows. PGlite, and PostgreSQL
 // when DATABASE_URL is set (a fresh database).
-import type { DbHandle } from "@tessera/db";
+import type { Database, DbHandle } from "@tessera/db";
 import { organizations, usageDaily } from "@tessera/db/schema";
 import { utcDay } from "@tessera/domain";
 import { and, eq, gte, lte, sql } from "drizzle-orm";
+import superjson from "superjson";
 import { systemClock } from "../src/clock.ts";
 import type { ServiceContext } from "../src/context.ts";
 import { getExpiringLicenses, getLicenseStats, getLicenseTrend } from "../src/licenses/queries.ts";
@@ -41,7 +42,29 @@ const repeat = async (rounds: number, work: () => Promise<unknown>) => {
   return { p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)) };
 };
 
-const measure = async (label: string, handle: DbHandle) => {
+/** The issue's goal for the whole Overview's p50, per database. */
+const GOAL_MS = { PGlite: 150, PostgreSQL: 50 } as const;
+
+/**
+ * Statements and response bytes (superjson, as tRPC sends them) of one Overview load: the
+ * statements counted through drizzle's logger, which every prepared query calls.
+ */
+const loadCost = async (db: Database, queries: Record<string, () => Promise<unknown>>) => {
+  const session = (db as unknown as { session: { logger: { logQuery: () => void } } }).session;
+  const original = session.logger;
+  let statements = 0;
+  session.logger = { logQuery: () => statements++ };
+  const bytes: Record<string, number> = {};
+  try {
+    for (const [name, query] of Object.entries(queries))
+      bytes[name] = Buffer.byteLength(superjson.stringify(await query()));
+  } finally {
+    session.logger = original;
+  }
+  return { statements, bytes, totalBytes: Object.values(bytes).reduce((sum, value) => sum + value, 0) };
+};
+
+const measure = async (label: "PGlite" | "PostgreSQL", handle: DbHandle) => {
   await handle.migrate();
   const now = new Date();
   const started = performance.now();
@@ -59,6 +82,7 @@ const measure = async (label: string, handle: DbHandle) => {
     "licenses.trend": () => getLicenseTrend(ctx, 12),
     "usage.trend": () => getUsageTrend(ctx, 12),
   };
+  const cost = await loadCost(handle.db, queries);
   const dashboard = await repeat(ROUNDS, () => Promise.all(Object.values(queries).map((query) => query())));
   const each: Record<string, { p50: number; p95: number }> = {};
   for (const [name, query] of Object.entries(queries)) each[name] = await repeat(ROUNDS, query);
@@ -91,7 +115,7 @@ const measure = async (label: string, handle: DbHandle) => {
           );
     }),
   );
-  return { label, seedMs, seeded, dashboard, each, scan, reports, rawRows };
+  return { label, seedMs, seeded, dashboard, each, scan, reports, rawRows, cost, goal: GOAL_MS[label] };
 };
 
 const results = await onEachDatabase("dashboard", measure);
@@ -101,11 +125,16 @@ for (const row of results) {
     `\n${row.label}: ${row.seeded.organizations} organisations, ${row.seeded.usageRows} daily rollups, ` +
       `${row.seeded.tickets} tickets (seeded in ${(row.seedMs / 1000).toFixed(1)} s); ${ROUNDS} rounds after a warm-up\n`,
   );
-  console.log("| query | p50 ms | p95 ms |");
-  console.log("|---|---:|---:|");
-  console.log(`| whole Overview (all below, in parallel) | ${row.dashboard.p50} | ${row.dashboard.p95} |`);
-  for (const [name, time] of Object.entries(row.each)) console.log(`| ${name} | ${time.p50} | ${time.p95} |`);
-  console.log(`| baseline: count(*) + sum over every rollup | ${row.scan.p50} | ${row.scan.p95} |`);
+  console.log("| query | p50 ms | p95 ms | bytes |");
+  console.log("|---|---:|---:|---:|");
+  console.log(
+    `| whole Overview (all below, in parallel) | ${row.dashboard.p50} | ${row.dashboard.p95} | ${row.cost.totalBytes} |`,
+  );
+  for (const [name, time] of Object.entries(row.each))
+    console.log(`| ${name} | ${time.p50} | ${time.p95} | ${row.cost.bytes[name]} |`);
+  console.log(`| goal for the whole Overview | ${row.goal} | | |`);
+  console.log(`| baseline: count(*) + sum over every rollup | ${row.scan.p50} | ${row.scan.p95} | |`);
+  console.log(`\nStatements per Overview load (these ${Object.keys(row.each).length} procedures): ${row.cost.statements}`);
   console.log(
     `\nYear-long usage report + CSV, ${REPORTS} organisations one after another: ${row.reports} reports/s ` +
       `(baseline: bare select of the same rows, ${row.rawRows}/s)`,
@@ -119,6 +148,25 @@ recordResults(
       value: row.dashboard.p50,
       unit: "ms",
       baseline: { name: `count(*) over ${row.seeded.usageRows} rollups (${row.label})`, value: row.scan.p50 },
+    },
+    {
+      area: "dashboard",
+      measure: `Overview queries p50 against the goal (${row.label})`,
+      value: row.dashboard.p50,
+      unit: "ms",
+      baseline: { name: `goal (${row.label})`, value: row.goal },
+    },
+    {
+      area: "dashboard",
+      measure: `statements per Overview load (${row.label})`,
+      value: row.cost.statements,
+      unit: "statements",
+    },
+    {
+      area: "dashboard",
+      measure: `Overview response bytes (${row.label})`,
+      value: row.cost.totalBytes,
+      unit: "bytes",
     },
     {
       area: "dashboard",

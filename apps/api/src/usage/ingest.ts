@@ -5,7 +5,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { type RaisedAlert, raiseUsageAlerts } from "./alert-raising.ts";
-import { type BookedEvent, foldDaily, writeDailyRollups, writeMonthlyRollups } from "./rollups.ts";
+import { bookEvents } from "./rollups.ts";
 
 type Event = z.output<typeof UsageEvent>;
 
@@ -33,35 +33,10 @@ const licenseForUsage = async (tx: Transaction, organizationId: string) => {
   return license;
 };
 
-/** Insert the batch; an idempotency key seen before is skipped by the unique constraint. */
-const insertEvents = (
-  tx: Transaction,
-  license: typeof licenses.$inferSelect,
-  events: (Event & { occurredAt: Date })[],
-  apiKeyId: string | null,
-  now: Date,
-): Promise<BookedEvent[]> =>
-  tx
-    .insert(usageEvents)
-    .values(
-      events.map((event) => ({
-        organizationId: license.organizationId,
-        licenseId: license.id,
-        metric: event.metric,
-        value: event.value,
-        occurredAt: event.occurredAt,
-        idempotencyKey: event.idempotencyKey,
-        apiKeyId,
-        receivedAt: now,
-      })),
-    )
-    .onConflictDoNothing({ target: [usageEvents.organizationId, usageEvents.idempotencyKey] })
-    .returning({ metric: usageEvents.metric, value: usageEvents.value, occurredAt: usageEvents.occurredAt });
-
 /**
  * Record usage events, all or nothing, and acknowledge only after commit. An idempotency key
  * seen before (in this batch, an earlier one or a racing retry) counts once: the unique
- * constraint decides. Daily and monthly rollups and alerts change in the same transaction.
+ * constraint decides. The rollups change in the same statement, alerts in the same transaction.
  */
 const bookUsage = async (
   ctx: ServiceContext,
@@ -77,13 +52,10 @@ const bookUsage = async (
   });
   return ctx.db.transaction(async (tx) => {
     const license = await licenseForUsage(tx, organizationId);
-    const inserted = await insertEvents(tx, license, stamped, options.apiKeyId ?? null, now);
-    const target = { licenseId: license.id, organizationId, now };
-    const daily = foldDaily(inserted);
-    await writeDailyRollups(tx, target, daily);
-    await writeMonthlyRollups(tx, target, inserted);
-    const alerts = await raiseUsageAlerts(tx, ctx, license, daily.values());
-    return { accepted: inserted.length, duplicates: stamped.length - inserted.length, alerts };
+    const target = { licenseId: license.id, organizationId, apiKeyId: options.apiKeyId ?? null, now };
+    const booking = await bookEvents(tx, target, stamped);
+    const alerts = booking.accepted ? await raiseUsageAlerts(tx, ctx, license, booking) : [];
+    return { accepted: booking.accepted, duplicates: stamped.length - booking.accepted, alerts };
   });
 };
 
