@@ -13,7 +13,7 @@ import {
 } from "@tessera/domain";
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
-import { usageInPeriod } from "./current-usage.ts";
+import { usageInPeriod, zeroUsage } from "./current-usage.ts";
 
 const inForceLicense = async (ctx: ServiceContext, organizationId: string) => {
   const [license] = await ctx.db
@@ -24,7 +24,9 @@ const inForceLicense = async (ctx: ServiceContext, organizationId: string) => {
   return license ?? null;
 };
 
-export const limitsOf = (license: typeof licenses.$inferSelect): Limits =>
+export const limitsOf = (
+  license: Pick<typeof licenses.$inferSelect, "tier" | "customLimits" | "customFeatures">,
+): Limits =>
   entitlementsFor({
     tier: license.tier,
     customLimits: license.customLimits as Limits | null,
@@ -35,9 +37,7 @@ export const limitsOf = (license: typeof licenses.$inferSelect): Limits =>
 export const getCurrentUsage = async (ctx: ServiceContext, organizationId: string) => {
   const license = await inForceLicense(ctx, organizationId);
   const now = ctx.clock.now();
-  const usage = license
-    ? await usageInPeriod(ctx.db, license.id, now)
-    : { ACTIVE_USERS: 0, COURSES: 0, API_CALLS: 0, STORAGE_BYTES: 0 };
+  const usage = license ? await usageInPeriod(ctx.db, license.id, now) : zeroUsage();
   return { licenseId: license?.id ?? null, period: now.toISOString().slice(0, 7), usage };
 };
 

@@ -1,4 +1,4 @@
-import { licenses, organizations, usageMonthly } from "@tessera/db/schema";
+import { licenses, organizations, usagePlatformMonthly } from "@tessera/db/schema";
 import {
   IN_FORCE_STATUSES,
   type LimitCheck,
@@ -12,10 +12,10 @@ import {
   type UsageStatsInput,
   utcDay,
 } from "@tessera/domain";
-import { eq, gte, inArray, sum } from "drizzle-orm";
+import { eq, gte, inArray, sql, sum } from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
-import { usageForLicenses } from "./current-usage.ts";
+import { usageForLicenses, zeroUsage } from "./current-usage.ts";
 import { limitsOf } from "./usage-report.ts";
 
 /**
@@ -24,24 +24,24 @@ import { limitsOf } from "./usage-report.ts";
  */
 export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeof UsageStatsInput>) => {
   const now = ctx.clock.now();
-  const rows = await ctx.db
-    .select({ license: licenses, organizationName: organizations.name })
-    .from(licenses)
-    .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
-    .where(inArray(licenses.status, [...IN_FORCE_STATUSES]));
-  const usageByLicense = await usageForLicenses(
-    ctx.db,
-    rows.map((row) => row.license.id),
-    now,
-  );
-  const entries = rows.map(({ license, organizationName }) => {
-    // every id asked for has an entry (zeros where nothing was reported)
-    const usage = usageByLicense.get(license.id) ?? {
-      ACTIVE_USERS: 0,
-      COURSES: 0,
-      API_CALLS: 0,
-      STORAGE_BYTES: 0,
-    };
+  const inForce = inArray(licenses.status, [...IN_FORCE_STATUSES]);
+  const [rows, usageByLicense] = await Promise.all([
+    ctx.db
+      .select({
+        id: licenses.id,
+        organizationId: licenses.organizationId,
+        tier: licenses.tier,
+        customLimits: licenses.customLimits,
+        customFeatures: licenses.customFeatures,
+        organizationName: organizations.name,
+      })
+      .from(licenses)
+      .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
+      .where(inForce),
+    usageForLicenses(ctx.db, sql`select ${licenses.id} from ${licenses} where ${inForce}`, now),
+  ]);
+  const entries = rows.map((license) => {
+    const usage = usageByLicense.get(license.id) ?? zeroUsage();
     const limits = limitsOf(license);
     const checks = Object.fromEntries(
       METRICS.map((metric) => [metric, limitStatus(usage[metric], limits[metric])]),
@@ -55,7 +55,7 @@ export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeo
         : "OK";
     return {
       organizationId: license.organizationId,
-      organizationName,
+      organizationName: license.organizationName,
       licenseId: license.id,
       tier: license.tier,
       usage,
@@ -104,20 +104,21 @@ export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeo
 };
 
 /**
- * Platform-wide usage per month for the last `months` months, from the monthly rollups:
- * API calls summed; each gauge as the sum over licenses of their highest level in the month.
+ * Platform-wide usage per month for the last `months` months, from the platform rollup (a
+ * few shard rows per metric × month): API calls summed; each gauge as the sum over licenses
+ * of their highest level in the month.
  */
 export const getUsageTrend = async (ctx: ServiceContext, months: number) => {
   const periods = trendMonths(months, ctx.clock.now());
   const rows = await ctx.db
     .select({
-      metric: usageMonthly.metric,
-      month: usageMonthly.month,
-      total: sum(usageMonthly.value).mapWith(Number),
+      metric: usagePlatformMonthly.metric,
+      month: usagePlatformMonthly.month,
+      total: sum(usagePlatformMonthly.value).mapWith(Number),
     })
-    .from(usageMonthly)
-    .where(gte(usageMonthly.month, utcDay(periods[0]?.start ?? ctx.clock.now())))
-    .groupBy(usageMonthly.metric, usageMonthly.month);
+    .from(usagePlatformMonthly)
+    .where(gte(usagePlatformMonthly.month, utcDay(periods[0]?.start ?? ctx.clock.now())))
+    .groupBy(usagePlatformMonthly.metric, usagePlatformMonthly.month);
   const totals = new Map(rows.map((row) => [`${row.metric}|${row.month.slice(0, 7)}`, row.total]));
   return periods.map(({ month }) => ({
     month,
