@@ -11,13 +11,19 @@ import {
   type Metric,
   utcDay,
 } from "@tessera/domain";
-import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, eq, gte, inArray, lte } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
 import { usageInPeriod, zeroUsage } from "./current-usage.ts";
 
+/** The organisation's license in force: only what its limits are made of. */
 const inForceLicense = async (ctx: ServiceContext, organizationId: string) => {
   const [license] = await ctx.db
-    .select()
+    .select({
+      id: licenses.id,
+      tier: licenses.tier,
+      customLimits: licenses.customLimits,
+      customFeatures: licenses.customFeatures,
+    })
     .from(licenses)
     .where(and(eq(licenses.organizationId, organizationId), inArray(licenses.status, [...IN_FORCE_STATUSES])))
     .limit(1);
@@ -73,13 +79,20 @@ export const getUsageReport = async (
 ): Promise<UsageReport> => {
   const from = utcDay(range.from);
   const to = utcDay(range.to);
-  const rows = await ctx.db
-    .select({ metric: usageDaily.metric, day: usageDaily.day, value: usageDaily.value })
-    .from(usageDaily)
-    .where(
-      and(eq(usageDaily.organizationId, organizationId), gte(usageDaily.day, from), lte(usageDaily.day, to)),
-    )
-    .orderBy(asc(usageDaily.day));
+  // The rows and the license's limits at once (two connections on PostgreSQL).
+  const [rows, license] = await Promise.all([
+    ctx.db
+      .select({ metric: usageDaily.metric, day: usageDaily.day, value: usageDaily.value })
+      .from(usageDaily)
+      .where(
+        and(
+          eq(usageDaily.organizationId, organizationId),
+          gte(usageDaily.day, from),
+          lte(usageDaily.day, to),
+        ),
+      ),
+    inForceLicense(ctx, organizationId),
+  ]);
   const days: string[] = [];
   for (
     let day = new Date(`${from}T00:00:00Z`);
@@ -88,13 +101,17 @@ export const getUsageReport = async (
   ) {
     days.push(utcDay(day));
   }
-  const byMetricDay = new Map<string, number>();
+  // Per metric, day → value; several licenses on one day (a renewal into a new license):
+  // counters add, gauges take the highest.
+  const byDay = Object.fromEntries(METRICS.map((metric) => [metric, new Map<string, number>()])) as Record<
+    Metric,
+    Map<string, number>
+  >;
   for (const row of rows) {
-    const key = `${row.metric}|${row.day}`;
-    // several licenses on one day (a renewal into a new license): counters add, gauges take the highest
-    const previous = byMetricDay.get(key);
-    byMetricDay.set(
-      key,
+    const values = byDay[row.metric];
+    const previous = values.get(row.day);
+    values.set(
+      row.day,
       previous === undefined
         ? row.value
         : METRIC_KIND[row.metric] === "COUNTER"
@@ -106,32 +123,39 @@ export const getUsageReport = async (
   const totals = {} as UsageReport["totals"];
   const peaks = {} as UsageReport["peaks"];
   for (const metric of METRICS) {
-    const points = days.flatMap((day) => {
-      const value = byMetricDay.get(`${metric}|${day}`);
-      return value === undefined ? [] : [{ day, value }];
-    });
+    const values = byDay[metric];
+    const points: { day: string; value: number }[] = [];
+    let total = 0;
+    let peak: { day: string; value: number } | null = null;
+    for (const day of days) {
+      const value = values.get(day);
+      if (value === undefined) continue;
+      const point = { day, value };
+      points.push(point);
+      total = METRIC_KIND[metric] === "COUNTER" ? total + value : value;
+      if (!peak || value > peak.value) peak = point;
+    }
     series[metric] = points;
-    totals[metric] =
-      METRIC_KIND[metric] === "COUNTER"
-        ? points.reduce((sum, point) => sum + point.value, 0)
-        : (points.at(-1)?.value ?? 0);
-    peaks[metric] = points.reduce<{ day: string; value: number } | null>(
-      (peak, point) => (!peak || point.value > peak.value ? point : peak),
-      null,
-    );
+    totals[metric] = total;
+    peaks[metric] = peak;
   }
-  const license = await inForceLicense(ctx, organizationId);
   return { from, to, days, series, totals, peaks, limits: license ? limitsOf(license) : null };
 };
 
-/** The report as CSV: a header row, then one row per day and metric that has data. */
+/**
+ * The report as CSV: a header row, then one row per day and metric that has data. Each
+ * series is in day order, so one cursor per metric walks it alongside the days.
+ */
 export const usageReportCsv = (report: UsageReport): string => {
-  const lines = ["day,metric,value"];
+  let csv = "day,metric,value\n";
+  const next = Object.fromEntries(METRICS.map((metric) => [metric, 0])) as Record<Metric, number>;
   for (const day of report.days) {
     for (const metric of METRICS) {
-      const point = report.series[metric].find((entry) => entry.day === day);
-      if (point) lines.push(`${day},${metric},${point.value}`);
+      const point = report.series[metric][next[metric]];
+      if (point?.day !== day) continue;
+      csv += `${day},${metric},${point.value}\n`;
+      next[metric]++;
     }
   }
-  return `${lines.join("\n")}\n`;
+  return csv;
 };
