@@ -10,7 +10,7 @@ import { and, eq, gte, lte, sql } from "drizzle-orm";
 import superjson from "superjson";
 import { systemClock } from "../src/clock.ts";
 import type { ServiceContext } from "../src/context.ts";
-import { getExpiringLicenses, getLicenseStats, getLicenseTrend } from "../src/licenses/queries.ts";
+import { getExpiringSummary, getLicenseStats, getLicenseTrend } from "../src/licenses/queries.ts";
 import { getSupportStats } from "../src/support/stats.ts";
 import { getUsageAlerts } from "../src/usage/alerts.ts";
 import { getUsageReport, usageReportCsv } from "../src/usage/usage-report.ts";
@@ -75,7 +75,8 @@ const measure = async (label: "PGlite" | "PostgreSQL", handle: DbHandle) => {
   const week = { from: new Date(now.getTime() - 7 * DAY_MS), to: now };
   const queries = {
     "licenses.stats": () => getLicenseStats(ctx),
-    "licenses.expiring": () => getExpiringLicenses(ctx, 30),
+    // the card's procedure (licenses.expiringSummary; licenses.expiring before it)
+    "licenses.expiring": () => getExpiringSummary(ctx, 30),
     "usage.stats": () => getUsageStats(ctx, { page: 1, pageSize: 25, top: 5 }),
     "support.stats": () => getSupportStats(ctx, week),
     "usage.alerts": () => getUsageAlerts(ctx, { page: 1, pageSize: 5, acknowledged: false }, null),
@@ -134,7 +135,9 @@ for (const row of results) {
     console.log(`| ${name} | ${time.p50} | ${time.p95} | ${row.cost.bytes[name]} |`);
   console.log(`| goal for the whole Overview | ${row.goal} | | |`);
   console.log(`| baseline: count(*) + sum over every rollup | ${row.scan.p50} | ${row.scan.p95} | |`);
-  console.log(`\nStatements per Overview load (these ${Object.keys(row.each).length} procedures): ${row.cost.statements}`);
+  console.log(
+    `\nStatements per Overview load (these ${Object.keys(row.each).length} procedures): ${row.cost.statements}`,
+  );
   console.log(
     `\nYear-long usage report + CSV, ${REPORTS} organisations one after another: ${row.reports} reports/s ` +
       `(baseline: bare select of the same rows, ${row.rawRows}/s)`,
