@@ -1,4 +1,5 @@
 import { licenses } from "@tessera/db/schema";
+import { licenseTrend, trendMonths } from "@tessera/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestHarness, type TestHarness } from "./harness.ts";
@@ -75,5 +76,43 @@ describe("the Overview's license figures", () => {
       })),
     );
     expect(await staff.licenses.expiringSummary({ days: 1 })).toEqual({ total: 0, first: [] });
+  });
+
+  it("count the trend in SQL as the domain's licenseTrend reads the license spans", async () => {
+    const now = h.clock.now().getTime();
+    const suspended = await h.newLicensedOrganization("PROFESSIONAL");
+    const cancelled = await h.newLicensedOrganization("ENTERPRISE");
+    await h.db
+      .update(licenses)
+      .set({
+        status: "SUSPENDED",
+        suspendedAt: new Date(now - 40 * DAY),
+        activatedAt: new Date(now - 90 * DAY),
+      })
+      .where(eq(licenses.id, suspended.license.id));
+    await h.db
+      .update(licenses)
+      .set({
+        status: "CANCELLED",
+        cancelledAt: new Date(now - 20 * DAY),
+        activatedAt: new Date(now - 70 * DAY),
+        createdAt: new Date(now - 75 * DAY),
+      })
+      .where(eq(licenses.id, cancelled.license.id));
+    const spans = await h.db
+      .select({
+        tier: licenses.tier,
+        status: licenses.status,
+        createdAt: licenses.createdAt,
+        activatedAt: licenses.activatedAt,
+        expiresAt: licenses.expiresAt,
+        suspendedAt: licenses.suspendedAt,
+        cancelledAt: licenses.cancelledAt,
+      })
+      .from(licenses);
+    const staff = await h.caller("staffAdmin");
+    expect(await staff.licenses.trend({ months: 6 })).toEqual(
+      licenseTrend(spans, trendMonths(6, h.clock.now())),
+    );
   });
 });
