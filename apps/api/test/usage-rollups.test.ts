@@ -111,6 +111,9 @@ describe("usage rollups", () => {
       const staff = await h.caller("staffAdmin");
       const current = await staff.usage.current({ organizationId: organization.id });
       expect(current.usage.ACTIVE_USERS).toBe(5);
+      const stats = await staff.usage.stats({ pageSize: 100 });
+      const entry = stats.organizations.items.find((item) => item.organizationId === organization.id);
+      expect(entry?.usage.ACTIVE_USERS).toBe(5);
     } finally {
       h.clock.advance(start - h.clock.now().getTime());
     }

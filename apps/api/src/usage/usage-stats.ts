@@ -15,32 +15,42 @@ import {
 import { eq, gte, inArray, sql, sum } from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
-import { usageForLicenses, zeroUsage } from "./current-usage.ts";
+import {
+  periodUsageColumns,
+  periodUsageTable,
+  usageOfRow,
+  withLateGauges,
+  zeroUsage,
+} from "./current-usage.ts";
 import { limitsOf } from "./usage-report.ts";
 
-/**
- * Staff overview: for every license in force, this period's usage against its limits;
- * organisations sorted by how close they are to a limit, and the top consumers per metric.
- */
-export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeof UsageStatsInput>) => {
-  const now = ctx.clock.now();
+/** The licenses in force with their organisation and this period's usage, in one statement. */
+const licensesInForceWithUsage = async (ctx: ServiceContext, now: Date) => {
   const inForce = inArray(licenses.status, [...IN_FORCE_STATUSES]);
-  const [rows, usageByLicense] = await Promise.all([
-    ctx.db
-      .select({
-        id: licenses.id,
-        organizationId: licenses.organizationId,
-        tier: licenses.tier,
-        customLimits: licenses.customLimits,
-        customFeatures: licenses.customFeatures,
-        organizationName: organizations.name,
-      })
-      .from(licenses)
-      .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
-      .where(inForce),
-    usageForLicenses(ctx.db, sql`select ${licenses.id} from ${licenses} where ${inForce}`, now),
-  ]);
-  const entries = rows.map((license) => {
+  const rows = await ctx.db
+    .select({
+      id: licenses.id,
+      organizationId: licenses.organizationId,
+      tier: licenses.tier,
+      customLimits: licenses.customLimits,
+      customFeatures: licenses.customFeatures,
+      organizationName: organizations.name,
+      ...periodUsageColumns,
+    })
+    .from(licenses)
+    .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
+    .leftJoin(
+      periodUsageTable(sql`select ${licenses.id} from ${licenses} where ${inForce}`, now),
+      sql`usage.license_id = ${licenses.id}`,
+    )
+    .where(inForce);
+  const usageByLicense = await withLateGauges(
+    ctx.db,
+    new Map(rows.map((row) => [row.id, usageOfRow(row)])),
+    rows.filter((row) => row.late).map((row) => row.id),
+    now,
+  );
+  return rows.map((license) => {
     const usage = usageByLicense.get(license.id) ?? zeroUsage();
     const limits = limitsOf(license);
     const checks = Object.fromEntries(
@@ -64,6 +74,15 @@ export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeo
       worstStatus,
     };
   });
+};
+
+/**
+ * Staff overview: for every license in force, this period's usage against its limits;
+ * organisations sorted by how close they are to a limit, and the top consumers per metric.
+ */
+export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeof UsageStatsInput>) => {
+  const now = ctx.clock.now();
+  const entries = await licensesInForceWithUsage(ctx, now);
   const byCloseness = [...entries].sort((a, b) => b.worstPercent - a.worstPercent);
   const { top, page, pageSize, status } = options;
   const atRisk = byCloseness.filter((entry) => entry.worstStatus !== "OK");
