@@ -13,13 +13,19 @@ import { recordEvent } from "../events/record-event.ts";
 import { usageInPeriod } from "./current-usage.ts";
 import type { Booking, TouchedMonth } from "./rollups.ts";
 
+/** What alerts need of the license booked against. */
+export type BookedLicense = Pick<
+  typeof licenses.$inferSelect,
+  "id" | "organizationId" | "tier" | "customLimits" | "customFeatures"
+>;
+
 export type RaisedAlert = { metric: Metric; threshold: number; period: string; used: number; limit: number };
 
 /** Insert the thresholds reached, once each (the unique key decides), and record each one raised. */
 const raiseOnce = async (
   tx: Transaction,
   ctx: ServiceContext,
-  license: typeof licenses.$inferSelect,
+  license: BookedLicense,
   alert: Omit<RaisedAlert, "threshold">,
   thresholds: number[],
 ): Promise<RaisedAlert[]> => {
@@ -57,7 +63,7 @@ const raiseOnce = async (
  */
 const usedIn = async (
   tx: Transaction,
-  license: typeof licenses.$inferSelect,
+  license: BookedLicense,
   booking: Booking,
   touched: TouchedMonth,
   fallback: Map<string, Record<Metric, number>>,
@@ -79,7 +85,7 @@ const usedIn = async (
 export const raiseUsageAlerts = async (
   tx: Transaction,
   ctx: ServiceContext,
-  license: typeof licenses.$inferSelect,
+  license: BookedLicense,
   booking: Booking,
 ): Promise<RaisedAlert[]> => {
   const entitlements = entitlementsFor({

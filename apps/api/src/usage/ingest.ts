@@ -1,10 +1,10 @@
 import { NUMERIC_VALUE_OUT_OF_RANGE, sqlState, type Transaction } from "@tessera/db";
 import { licenses, usageEvents } from "@tessera/db/schema";
 import { checkOccurredAt, DomainError, IN_FORCE_STATUSES, type UsageEvent } from "@tessera/domain";
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AppDeps, ServiceContext } from "../context.ts";
-import { type RaisedAlert, raiseUsageAlerts } from "./alert-raising.ts";
+import { type BookedLicense, type RaisedAlert, raiseUsageAlerts } from "./alert-raising.ts";
 import { bookEvents } from "./rollups.ts";
 
 type Event = z.output<typeof UsageEvent>;
@@ -16,15 +16,19 @@ interface IngestResult {
 }
 
 /** The license usage is booked against: the one in force, else the latest. */
-const licenseForUsage = async (tx: Transaction, organizationId: string) => {
-  const rows = await tx
-    .select()
+const licenseForUsage = async (tx: Transaction, organizationId: string): Promise<BookedLicense> => {
+  const [license] = await tx
+    .select({
+      id: licenses.id,
+      organizationId: licenses.organizationId,
+      tier: licenses.tier,
+      customLimits: licenses.customLimits,
+      customFeatures: licenses.customFeatures,
+    })
     .from(licenses)
     .where(eq(licenses.organizationId, organizationId))
-    .orderBy(desc(licenses.createdAt))
-    .limit(20);
-  const license =
-    rows.find((row) => (IN_FORCE_STATUSES as readonly string[]).includes(row.status)) ?? rows[0];
+    .orderBy(desc(inArray(licenses.status, [...IN_FORCE_STATUSES])), desc(licenses.createdAt))
+    .limit(1);
   if (!license) {
     throw new DomainError("LICENSE_REQUIRED", "This organisation has no license to book usage against", {
       field: "organizationId",
