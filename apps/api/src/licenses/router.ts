@@ -27,16 +27,11 @@ import {
   suspendLicense,
 } from "./lifecycle.ts";
 import { getLicense, getLicenseByOrganization } from "./lookup.ts";
-import {
-  getExpiringLicenses,
-  getExpiringSummary,
-  getLicenseStats,
-  getLicenseTrend,
-  listLicenses,
-} from "./queries.ts";
+import { getExpiringLicenses, getExpiringSummary, getLicenseStats, listLicenses } from "./queries.ts";
 import { rotateLicenseKey, updateLicenseSettings } from "./settings.ts";
 import { rotateSigningKey } from "./signing-keys.ts";
 import { issueLicenseToken, issueOrganizationToken } from "./tokens.ts";
+import { getLicenseTrend } from "./trend.ts";
 import { checkLicenseValidity } from "./validation.ts";
 
 const write = () => staffOrService("licenses:write", "ADMIN");

@@ -102,7 +102,7 @@ export const withLateGauges = async (
 };
 
 /** Usage of the licenses in the period containing `at`: one statement for any number of them. */
-export const usageForLicenses = async (
+const usageForLicenses = async (
   db: Executor,
   licenseIds: string[],
   at: Date,

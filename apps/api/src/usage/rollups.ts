@@ -3,7 +3,7 @@ import { METRIC_KIND, METRICS, type Metric } from "@tessera/domain";
 import { type SQL, sql } from "drizzle-orm";
 
 /** A usage event to book, stamped with its occurred time. */
-export interface EventToBook {
+interface EventToBook {
   metric: Metric;
   value: number;
   occurredAt: Date;
@@ -27,7 +27,7 @@ export interface TouchedMonth {
 }
 
 /** A gauge's latest level after the batch. */
-export interface LatestGauge {
+interface LatestGauge {
   metric: Metric;
   value: number;
   occurredAt: string;
