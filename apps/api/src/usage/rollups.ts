@@ -1,6 +1,7 @@
 import type { Transaction } from "@tessera/db";
 import { METRIC_KIND, METRICS, type Metric } from "@tessera/domain";
 import { type SQL, sql } from "drizzle-orm";
+import { firstRow, parsedJson } from "./json-row.ts";
 
 /** A usage event to book, stamped with its occurred time. */
 interface EventToBook {
@@ -143,9 +144,6 @@ const bookingStatement = (target: BookingTarget, events: EventToBook[]): SQL => 
            (select coalesce(json_agg(json_build_object('metric', metric, 'value', value, 'occurredAt', occurred_at)), '[]') from latest) as latest`;
 };
 
-/** JSON from the database: a string on some drivers, parsed on others; bigints as numbers. */
-const parsed = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
-
 /** Book a batch and its rollups in one statement; what it accepted and the rollups it touched. */
 export const bookEvents = async (
   tx: Transaction,
@@ -156,16 +154,14 @@ export const bookEvents = async (
   const result = await tx.execute<{ accepted: number; months: unknown; latest: unknown }>(
     bookingStatement(target, events),
   );
-  const row = (Array.isArray(result) ? result[0] : (result as { rows: unknown[] }).rows[0]) as
-    | { accepted: number; months: unknown; latest: unknown }
-    | undefined;
+  const row = firstRow<{ accepted: number; months: unknown; latest: unknown }>(result);
   return {
     accepted: Number(row?.accepted ?? 0),
-    months: parsed<TouchedMonth[]>(row?.months ?? []).map((month) => ({
+    months: parsedJson<TouchedMonth[]>(row?.months ?? []).map((month) => ({
       ...month,
       value: Number(month.value),
     })),
-    latest: parsed<LatestGauge[]>(row?.latest ?? []).map((gauge) => ({
+    latest: parsedJson<LatestGauge[]>(row?.latest ?? []).map((gauge) => ({
       ...gauge,
       value: Number(gauge.value),
     })),

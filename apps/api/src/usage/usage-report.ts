@@ -11,9 +11,10 @@ import {
   type Metric,
   utcDay,
 } from "@tessera/domain";
-import { and, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
 import { usageInPeriod, zeroUsage } from "./current-usage.ts";
+import { firstRow, parsedJson } from "./json-row.ts";
 
 /** The organisation's license in force: only what its limits are made of. */
 const inForceLicense = async (ctx: ServiceContext, organizationId: string) => {
@@ -68,6 +69,30 @@ export interface UsageReport {
   limits: Limits | null;
 }
 
+type LimitSource = Parameters<typeof limitsOf>[0];
+
+/**
+ * The report's rows and the limits of the license in force, in one statement answering one
+ * row: the rows as one JSON array of [metric, day, value] (parsed once, not a row object
+ * each), only the columns the report uses.
+ */
+const reportRows = async (ctx: ServiceContext, organizationId: string, from: string, to: string) => {
+  const result = await ctx.db.execute(sql`select
+    (select coalesce(json_agg(json_build_array(d.metric, d.day, d.value)), '[]')
+     from ${usageDaily} d where d.organization_id = ${organizationId} and d.day >= ${from} and d.day <= ${to}) as rows,
+    (select json_build_object('tier', l.tier, 'customLimits', l.custom_limits, 'customFeatures', l.custom_features)
+     from ${licenses} l where l.organization_id = ${organizationId}
+       and l.status in (${sql.join(
+         IN_FORCE_STATUSES.map((status) => sql`${status}`),
+         sql`, `,
+       )}) limit 1) as license`);
+  const row = firstRow<{ rows: unknown; license: unknown }>(result);
+  return {
+    rows: parsedJson<[Metric, string, number][]>(row?.rows ?? []),
+    license: row?.license ? parsedJson<LimitSource>(row.license) : null,
+  };
+};
+
 /**
  * Daily series per metric between two days (inclusive, UTC), with totals (counters: the sum;
  * gauges: the last value) and peaks (the highest day).
@@ -79,20 +104,7 @@ export const getUsageReport = async (
 ): Promise<UsageReport> => {
   const from = utcDay(range.from);
   const to = utcDay(range.to);
-  // The rows and the license's limits at once (two connections on PostgreSQL).
-  const [rows, license] = await Promise.all([
-    ctx.db
-      .select({ metric: usageDaily.metric, day: usageDaily.day, value: usageDaily.value })
-      .from(usageDaily)
-      .where(
-        and(
-          eq(usageDaily.organizationId, organizationId),
-          gte(usageDaily.day, from),
-          lte(usageDaily.day, to),
-        ),
-      ),
-    inForceLicense(ctx, organizationId),
-  ]);
+  const { rows, license } = await reportRows(ctx, organizationId, from, to);
   const days: string[] = [];
   for (
     let day = new Date(`${from}T00:00:00Z`);
@@ -107,16 +119,16 @@ export const getUsageReport = async (
     Metric,
     Map<string, number>
   >;
-  for (const row of rows) {
-    const values = byDay[row.metric];
-    const previous = values.get(row.day);
+  for (const [metric, day, value] of rows) {
+    const values = byDay[metric];
+    const previous = values.get(day);
     values.set(
-      row.day,
+      day,
       previous === undefined
-        ? row.value
-        : METRIC_KIND[row.metric] === "COUNTER"
-          ? previous + row.value
-          : Math.max(previous, row.value),
+        ? value
+        : METRIC_KIND[metric] === "COUNTER"
+          ? previous + value
+          : Math.max(previous, value),
     );
   }
   const series = {} as UsageReport["series"];
