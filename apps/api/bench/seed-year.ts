@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
 /**
  * A year of history for `count` organisations, written in bulk: licenses activated over the
  * past year (a tenth of them since cancelled, a tenth suspended), a daily rollup per license ×
- * metric × day for 365 days (and the monthly rollups made from them), five tickets per organisation over the year (a fifth of them
+ * metric × day for 365 days (and the monthly, latest-gauge and platform rollups made from them), five tickets per organisation over the year (a fifth of them
  * breached) and an alert per organisation. Generated in SQL so a million rows take seconds.
  */
 export const seedYear = async (db: Database, count: number, now = new Date()) => {
@@ -45,6 +45,13 @@ export const seedYear = async (db: Database, count: number, now = new Date()) =>
     select license_id, organization_id, metric, date_trunc('month', day)::date,
            case when metric = 'API_CALLS' then sum(value) else max(value) end
     from usage_daily group by 1, 2, 3, 4`);
+  await db.execute(sql`
+    insert into usage_latest (license_id, metric, value, occurred_at)
+    select distinct on (license_id, metric) license_id, metric, value, last_occurred_at
+    from usage_daily where metric <> 'API_CALLS' order by license_id, metric, day desc`);
+  await db.execute(sql`
+    insert into usage_platform_monthly (metric, month, shard, value)
+    select metric, month, 0, sum(value) from usage_monthly group by 1, 2`);
   await db.execute(sql`
     insert into tickets (organization_id, license_id, subject, description, priority, status, requester_label,
                          response_due_at, first_responded_at, created_at, updated_at)

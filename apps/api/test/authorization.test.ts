@@ -227,6 +227,7 @@ const MATRIX: Record<string, Entry> = {
     },
   },
   "licenses.expiring": { allowed: STAFF, input: () => ({ days: 30 }) },
+  "licenses.expiringSummary": { allowed: STAFF, input: () => ({ days: 30 }) },
   "licenses.get": {
     keyAuth: true,
     allowed: [...STAFF, "serviceKey", "serviceKeyRead"],

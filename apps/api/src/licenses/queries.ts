@@ -2,16 +2,16 @@ import { licenses, organizations } from "@tessera/db/schema";
 import {
   DomainError,
   decodeCursor,
+  entitlementsFor,
   LICENSE_STATUSES,
   type LicenseStatus,
+  type Limits,
   type ListLicensesInput,
-  licenseTrend,
   pageOffset,
   TIERS,
   type Tier,
   toCursorPage,
   toPage,
-  trendMonths,
 } from "@tessera/domain";
 import { and, asc, count, desc, eq, gt, ilike, lte, not, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
@@ -174,39 +174,75 @@ export const getExpiringLicenses = async (ctx: ServiceContext, days: number) => 
   return rows.map((row) => licenseView(row.license, now, row.organizationName));
 };
 
-/** Counts by tier × effective status, seats sold, and how many expire within 30 days. */
+/**
+ * The Overview's card: how many ACTIVE licenses expire within `days`, and the `first`
+ * soonest (id, organisation, key hint, expiry) — not every license view in the window.
+ */
+export const getExpiringSummary = async (ctx: ServiceContext, days: number, first = 5) => {
+  const rows = await ctx.db
+    .select({
+      id: licenses.id,
+      organizationName: organizations.name,
+      keyLast4: licenses.keyLast4,
+      expiresAt: licenses.expiresAt,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(licenses)
+    .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
+    .where(EXPIRES_SOON(ctx.clock.now(), days))
+    .orderBy(asc(licenses.expiresAt), asc(licenses.id))
+    .limit(first);
+  return {
+    total: rows[0]?.total ?? 0,
+    first: rows.map(({ keyLast4, total: _total, ...row }) => ({ ...row, keyHint: `…${keyLast4}` })),
+  };
+};
+
+/** A CUSTOM license's own user limit: absent (the tier's), "unlimited", or a number as text. */
+const customUsers = sql<
+  string | null
+>`case when ${licenses.tier} = 'CUSTOM' and ${licenses.customLimits} ? 'ACTIVE_USERS'
+  then coalesce(${licenses.customLimits} ->> 'ACTIVE_USERS', 'unlimited') end`;
+
+/**
+ * Counts by tier × effective status, seats sold, and how many expire within 30 days, in one
+ * grouped statement: by stored status, whether the expiry has passed (an ACTIVE license past
+ * it counts as EXPIRED, as everywhere else), whether it expires within 30 days, and a CUSTOM
+ * license's own user limit (the one thing seats need beyond the tier).
+ */
 export const getLicenseStats = async (ctx: ServiceContext) => {
   const now = ctx.clock.now();
-  // Group by the stored status and whether the expiry has passed (select position 3):
-  // an ACTIVE license past its expiry counts as EXPIRED, as everywhere else.
   const rows = await ctx.db
     .select({
       tier: licenses.tier,
       status: licenses.status,
       lapsed: sql<boolean>`coalesce(${lapsedCondition(now)}, false)`,
+      expiringSoon: sql<boolean>`coalesce(${EXPIRES_SOON(now, 30)}, false)`,
+      customUsers,
       total: count(),
     })
     .from(licenses)
-    .groupBy(licenses.tier, licenses.status, sql`3`);
+    .groupBy(licenses.tier, licenses.status, sql`3`, sql`4`, sql`5`);
   const byTier = Object.fromEntries(
     TIERS.map((tier) => [tier, Object.fromEntries(LICENSE_STATUSES.map((status) => [status, 0]))]),
   ) as Record<Tier, Record<LicenseStatus, number>>;
+  let seats = 0;
+  let unlimitedSeats = 0;
+  let expiring = 0;
   for (const row of rows) {
     const status = row.status === "ACTIVE" && row.lapsed ? "EXPIRED" : row.status;
     byTier[row.tier][status] += row.total;
+    if (row.expiringSoon) expiring += row.total;
+    if (status !== "ACTIVE") continue;
+    // Only the user limit matters here; entitlementsFor spreads it over the tier's limits.
+    const customLimits =
+      row.customUsers === null
+        ? null
+        : ({ ACTIVE_USERS: row.customUsers === "unlimited" ? null : Number(row.customUsers) } as Limits);
+    const users = entitlementsFor({ tier: row.tier, customLimits }).limits.ACTIVE_USERS;
+    if (users === null) unlimitedSeats += row.total;
+    else seats += users * row.total;
   }
-  const active = await ctx.db
-    .select({ license: licenses })
-    .from(licenses)
-    .where(statusCondition("ACTIVE", now));
-  let seats = 0;
-  let unlimitedSeats = 0;
-  for (const { license } of active) {
-    const users = licenseView(license, now).entitlements.limits.ACTIVE_USERS;
-    if (users === null) unlimitedSeats++;
-    else seats += users;
-  }
-  const [expiring] = await ctx.db.select({ total: count() }).from(licenses).where(EXPIRES_SOON(now, 30));
   const total = rows.reduce((sum, row) => sum + row.total, 0);
   return {
     total,
@@ -215,22 +251,6 @@ export const getLicenseStats = async (ctx: ServiceContext) => {
       LICENSE_STATUSES.map((status) => [status, TIERS.reduce((sum, tier) => sum + byTier[tier][status], 0)]),
     ) as Record<LicenseStatus, number>,
     seats: { licensed: seats, unlimitedLicenses: unlimitedSeats },
-    expiringWithin30Days: expiring?.total ?? 0,
+    expiringWithin30Days: expiring,
   };
-};
-
-/** Licenses in force at each of the last `months` month ends (by tier) and created each month. */
-export const getLicenseTrend = async (ctx: ServiceContext, months: number) => {
-  const spans = await ctx.db
-    .select({
-      tier: licenses.tier,
-      status: licenses.status,
-      createdAt: licenses.createdAt,
-      activatedAt: licenses.activatedAt,
-      expiresAt: licenses.expiresAt,
-      suspendedAt: licenses.suspendedAt,
-      cancelledAt: licenses.cancelledAt,
-    })
-    .from(licenses);
-  return licenseTrend(spans, trendMonths(months, ctx.clock.now()));
 };

@@ -27,10 +27,11 @@ import {
   suspendLicense,
 } from "./lifecycle.ts";
 import { getLicense, getLicenseByOrganization } from "./lookup.ts";
-import { getExpiringLicenses, getLicenseStats, getLicenseTrend, listLicenses } from "./queries.ts";
+import { getExpiringLicenses, getExpiringSummary, getLicenseStats, listLicenses } from "./queries.ts";
 import { rotateLicenseKey, updateLicenseSettings } from "./settings.ts";
 import { rotateSigningKey } from "./signing-keys.ts";
 import { issueLicenseToken, issueOrganizationToken } from "./tokens.ts";
+import { getLicenseTrend } from "./trend.ts";
 import { checkLicenseValidity } from "./validation.ts";
 
 const write = () => staffOrService("licenses:write", "ADMIN");
@@ -81,6 +82,10 @@ export const licensesRouter = {
   expiring: staff()
     .input(ExpiringLicensesInput)
     .query(({ ctx, input }) => getExpiringLicenses(serviceContext(ctx), input.days)),
+  /** The Overview's card: the count and the five soonest, not every license view. */
+  expiringSummary: staff()
+    .input(ExpiringLicensesInput)
+    .query(({ ctx, input }) => getExpiringSummary(serviceContext(ctx), input.days)),
   stats: staff().query(({ ctx }) => getLicenseStats(serviceContext(ctx))),
   trend: staff()
     .input(TrendInput)

@@ -4,14 +4,20 @@ import {
   entitlementsFor,
   type Feature,
   type Limits,
+  METRIC_KIND,
   type Metric,
   thresholdsReached,
-  usagePeriod,
 } from "@tessera/domain";
 import type { ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { usageInPeriod } from "./current-usage.ts";
-import type { DailyRollup } from "./rollups.ts";
+import type { Booking, TouchedMonth } from "./rollups.ts";
+
+/** What alerts need of the license booked against. */
+export type BookedLicense = Pick<
+  typeof licenses.$inferSelect,
+  "id" | "organizationId" | "tier" | "customLimits" | "customFeatures"
+>;
 
 export type RaisedAlert = { metric: Metric; threshold: number; period: string; used: number; limit: number };
 
@@ -19,7 +25,7 @@ export type RaisedAlert = { metric: Metric; threshold: number; period: string; u
 const raiseOnce = async (
   tx: Transaction,
   ctx: ServiceContext,
-  license: typeof licenses.$inferSelect,
+  license: BookedLicense,
   alert: Omit<RaisedAlert, "threshold">,
   thresholds: number[],
 ): Promise<RaisedAlert[]> => {
@@ -50,35 +56,55 @@ const raiseOnce = async (
   return created.map((row) => ({ ...alert, threshold: row.threshold }));
 };
 
-/** Alerts for each metric and period a batch touched, once per threshold. */
+/**
+ * The touched month's usage as the limits read it, from what the batch's statement
+ * returned: a counter's month total; a gauge's latest level, when measured before the
+ * month's end (else — a late event for a past month — read from the daily rollup).
+ */
+const usedIn = async (
+  tx: Transaction,
+  license: BookedLicense,
+  booking: Booking,
+  touched: TouchedMonth,
+  fallback: Map<string, Record<Metric, number>>,
+): Promise<number> => {
+  if (METRIC_KIND[touched.metric] === "COUNTER") return touched.value;
+  const monthStart = new Date(`${touched.month}T00:00:00Z`);
+  const monthEnd = Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth() + 1, 1);
+  const latest = booking.latest.find((gauge) => gauge.metric === touched.metric);
+  if (latest && new Date(latest.occurredAt).getTime() < monthEnd) return latest.value;
+  let usage = fallback.get(touched.month);
+  if (!usage) {
+    usage = await usageInPeriod(tx, license.id, monthStart);
+    fallback.set(touched.month, usage);
+  }
+  return usage[touched.metric];
+};
+
+/** Alerts for each metric and month a batch touched, once per threshold. */
 export const raiseUsageAlerts = async (
   tx: Transaction,
   ctx: ServiceContext,
-  license: typeof licenses.$inferSelect,
-  rollups: Iterable<DailyRollup>,
+  license: BookedLicense,
+  booking: Booking,
 ): Promise<RaisedAlert[]> => {
   const entitlements = entitlementsFor({
     tier: license.tier,
     customLimits: license.customLimits as Limits | null,
     customFeatures: license.customFeatures as Feature[] | null,
   });
-  const touched = new Map<string, { metric: Metric; at: Date }>();
-  for (const rollup of rollups) touched.set(`${rollup.metric}|${usagePeriod(rollup.at)}`, rollup);
   const alerts: RaisedAlert[] = [];
-  const usageByPeriod = new Map<string, Record<Metric, number>>();
-  for (const { metric, at } of touched.values()) {
-    const limit = entitlements.limits[metric];
+  const fallback = new Map<string, Record<Metric, number>>();
+  for (const touched of booking.months) {
+    const limit = entitlements.limits[touched.metric];
     if (limit === null) continue;
-    const period = usagePeriod(at);
-    let usage = usageByPeriod.get(period);
-    if (!usage) {
-      usage = await usageInPeriod(tx, license.id, at);
-      usageByPeriod.set(period, usage);
-    }
-    const used = usage[metric];
+    const used = await usedIn(tx, license, booking, touched, fallback);
     const reached = thresholdsReached(used, limit);
+    const period = touched.month.slice(0, 7);
     if (reached.length > 0)
-      alerts.push(...(await raiseOnce(tx, ctx, license, { metric, period, used, limit }, reached)));
+      alerts.push(
+        ...(await raiseOnce(tx, ctx, license, { metric: touched.metric, period, used, limit }, reached)),
+      );
   }
   return alerts;
 };

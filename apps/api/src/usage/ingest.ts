@@ -1,11 +1,11 @@
 import { NUMERIC_VALUE_OUT_OF_RANGE, sqlState, type Transaction } from "@tessera/db";
 import { licenses, usageEvents } from "@tessera/db/schema";
 import { checkOccurredAt, DomainError, IN_FORCE_STATUSES, type UsageEvent } from "@tessera/domain";
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AppDeps, ServiceContext } from "../context.ts";
-import { type RaisedAlert, raiseUsageAlerts } from "./alert-raising.ts";
-import { type BookedEvent, foldDaily, writeDailyRollups, writeMonthlyRollups } from "./rollups.ts";
+import { type BookedLicense, type RaisedAlert, raiseUsageAlerts } from "./alert-raising.ts";
+import { bookEvents } from "./rollups.ts";
 
 type Event = z.output<typeof UsageEvent>;
 
@@ -16,15 +16,19 @@ interface IngestResult {
 }
 
 /** The license usage is booked against: the one in force, else the latest. */
-const licenseForUsage = async (tx: Transaction, organizationId: string) => {
-  const rows = await tx
-    .select()
+const licenseForUsage = async (tx: Transaction, organizationId: string): Promise<BookedLicense> => {
+  const [license] = await tx
+    .select({
+      id: licenses.id,
+      organizationId: licenses.organizationId,
+      tier: licenses.tier,
+      customLimits: licenses.customLimits,
+      customFeatures: licenses.customFeatures,
+    })
     .from(licenses)
     .where(eq(licenses.organizationId, organizationId))
-    .orderBy(desc(licenses.createdAt))
-    .limit(20);
-  const license =
-    rows.find((row) => (IN_FORCE_STATUSES as readonly string[]).includes(row.status)) ?? rows[0];
+    .orderBy(desc(inArray(licenses.status, [...IN_FORCE_STATUSES])), desc(licenses.createdAt))
+    .limit(1);
   if (!license) {
     throw new DomainError("LICENSE_REQUIRED", "This organisation has no license to book usage against", {
       field: "organizationId",
@@ -33,35 +37,10 @@ const licenseForUsage = async (tx: Transaction, organizationId: string) => {
   return license;
 };
 
-/** Insert the batch; an idempotency key seen before is skipped by the unique constraint. */
-const insertEvents = (
-  tx: Transaction,
-  license: typeof licenses.$inferSelect,
-  events: (Event & { occurredAt: Date })[],
-  apiKeyId: string | null,
-  now: Date,
-): Promise<BookedEvent[]> =>
-  tx
-    .insert(usageEvents)
-    .values(
-      events.map((event) => ({
-        organizationId: license.organizationId,
-        licenseId: license.id,
-        metric: event.metric,
-        value: event.value,
-        occurredAt: event.occurredAt,
-        idempotencyKey: event.idempotencyKey,
-        apiKeyId,
-        receivedAt: now,
-      })),
-    )
-    .onConflictDoNothing({ target: [usageEvents.organizationId, usageEvents.idempotencyKey] })
-    .returning({ metric: usageEvents.metric, value: usageEvents.value, occurredAt: usageEvents.occurredAt });
-
 /**
  * Record usage events, all or nothing, and acknowledge only after commit. An idempotency key
  * seen before (in this batch, an earlier one or a racing retry) counts once: the unique
- * constraint decides. Daily and monthly rollups and alerts change in the same transaction.
+ * constraint decides. The rollups change in the same statement, alerts in the same transaction.
  */
 const bookUsage = async (
   ctx: ServiceContext,
@@ -77,13 +56,10 @@ const bookUsage = async (
   });
   return ctx.db.transaction(async (tx) => {
     const license = await licenseForUsage(tx, organizationId);
-    const inserted = await insertEvents(tx, license, stamped, options.apiKeyId ?? null, now);
-    const target = { licenseId: license.id, organizationId, now };
-    const daily = foldDaily(inserted);
-    await writeDailyRollups(tx, target, daily);
-    await writeMonthlyRollups(tx, target, inserted);
-    const alerts = await raiseUsageAlerts(tx, ctx, license, daily.values());
-    return { accepted: inserted.length, duplicates: stamped.length - inserted.length, alerts };
+    const target = { licenseId: license.id, organizationId, apiKeyId: options.apiKeyId ?? null, now };
+    const booking = await bookEvents(tx, target, stamped);
+    const alerts = booking.accepted ? await raiseUsageAlerts(tx, ctx, license, booking) : [];
+    return { accepted: booking.accepted, duplicates: stamped.length - booking.accepted, alerts };
   });
 };
 

@@ -1,135 +1,169 @@
 import type { Transaction } from "@tessera/db";
-import { usageDaily, usageMonthly } from "@tessera/db/schema";
-import { METRIC_KIND, type Metric, usagePeriod, utcDay } from "@tessera/domain";
-import { sql } from "drizzle-orm";
+import { METRIC_KIND, METRICS, type Metric } from "@tessera/domain";
+import { type SQL, sql } from "drizzle-orm";
+import { firstRow, parsedJson } from "./json-row.ts";
 
-/** A usage event as inserted: what the rollups fold. */
-export interface BookedEvent {
+/** A usage event to book, stamped with its occurred time. */
+interface EventToBook {
   metric: Metric;
   value: number;
   occurredAt: Date;
+  idempotencyKey: string;
 }
 
-export interface DailyRollup {
-  metric: Metric;
-  day: string;
-  value: number;
-  at: Date;
-  events: number;
+/** Where a batch is booked: the license, by whom, at `now`. */
+interface BookingTarget {
+  licenseId: string;
+  organizationId: string;
+  apiKeyId: string | null;
+  now: Date;
 }
 
-interface MonthlyRollup {
+/** A license month a batch touched, as it reads after the batch. */
+export interface TouchedMonth {
   metric: Metric;
+  /** The first day of the month (YYYY-MM-01). */
   month: string;
   value: number;
 }
 
-/** Where the rollup rows are written: the license booked against, at `now`. */
-interface RollupTarget {
-  licenseId: string;
-  organizationId: string;
-  now: Date;
+/** A gauge's latest level after the batch. */
+interface LatestGauge {
+  metric: Metric;
+  value: number;
+  occurredAt: string;
 }
 
+export interface Booking {
+  accepted: number;
+  months: TouchedMonth[];
+  latest: LatestGauge[];
+}
+
+const COUNTERS = METRICS.filter((metric) => METRIC_KIND[metric] === "COUNTER");
+const isCounter = (column: SQL): SQL =>
+  sql`${column} in (${sql.join(
+    COUNTERS.map((metric) => sql`${metric}::usage_metric`),
+    sql`, `,
+  )})`;
+
+/** Platform rows a license writes to: spread so that batches of different licenses rarely share one. */
+const PLATFORM_SHARDS = 16;
+const shardOf = (licenseId: string): number => Number.parseInt(licenseId.slice(-4), 16) % PLATFORM_SHARDS;
+
 /**
- * Rollup rows in one fixed order, so that concurrent batches lock the rows they share in
- * the same order and cannot deadlock each other.
+ * The batch's events, deduplicated by idempotency key (the first wins, as the unique
+ * constraint would), inserted; then, from what was really inserted, the daily, monthly,
+ * latest-gauge and platform rollups — one statement, whatever the batch's size. Each
+ * rollup's rows go in key order so concurrent batches lock shared rows in the same order.
+ *
+ * Daily: counters add, gauges keep the latest by occurred time (a late event never
+ * overwrites a newer one). Monthly: counters add, gauges keep the highest level, and
+ * `last_change` records what this write added, under the row lock, which the platform
+ * month then adds. Latest: each gauge's newest level.
  */
-const inKeyOrder = <T>(rows: Map<string, T>): T[] =>
-  [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-
-/** One rollup change per metric × day: counters add, gauges keep the latest. */
-export const foldDaily = (events: BookedEvent[]): Map<string, DailyRollup> => {
-  const rollups = new Map<string, DailyRollup>();
-  for (const event of events) {
-    const day = utcDay(event.occurredAt);
-    const key = `${event.metric}|${day}`;
-    const current = rollups.get(key);
-    if (!current) {
-      rollups.set(key, { metric: event.metric, day, value: event.value, at: event.occurredAt, events: 1 });
-    } else if (METRIC_KIND[event.metric] === "COUNTER") {
-      current.value += event.value;
-      current.events++;
-      if (event.occurredAt > current.at) current.at = event.occurredAt;
-    } else {
-      current.events++;
-      if (event.occurredAt >= current.at)
-        Object.assign(current, { value: event.value, at: event.occurredAt });
-    }
-  }
-  return rollups;
-};
-
-/** The monthly rollup beside it: counters add, gauges keep the highest level reported. */
-const foldMonthly = (events: BookedEvent[]): Map<string, MonthlyRollup> => {
-  const monthly = new Map<string, MonthlyRollup>();
-  for (const event of events) {
-    const month = `${usagePeriod(event.occurredAt)}-01`;
-    const key = `${event.metric}|${month}`;
-    const current = monthly.get(key);
-    if (!current) monthly.set(key, { metric: event.metric, month, value: event.value });
-    else if (METRIC_KIND[event.metric] === "COUNTER") current.value += event.value;
-    else current.value = Math.max(current.value, event.value);
-  }
-  return monthly;
-};
-
-export const writeDailyRollups = async (
-  tx: Transaction,
-  target: RollupTarget,
-  rollups: Map<string, DailyRollup>,
-): Promise<void> => {
-  if (rollups.size === 0) return;
-  await tx
-    .insert(usageDaily)
-    .values(
-      inKeyOrder(rollups).map((rollup) => ({
-        licenseId: target.licenseId,
-        organizationId: target.organizationId,
-        metric: rollup.metric,
-        day: rollup.day,
-        value: rollup.value,
-        lastOccurredAt: rollup.at,
-        events: rollup.events,
-        updatedAt: target.now,
-      })),
+const bookingStatement = (target: BookingTarget, events: EventToBook[]): SQL => {
+  const input = JSON.stringify(
+    events.map((event, n) => ({
+      metric: event.metric,
+      value: event.value,
+      occurred_at: event.occurredAt.toISOString(),
+      idempotency_key: event.idempotencyKey,
+      n,
+    })),
+  );
+  const { licenseId, organizationId, apiKeyId, now } = target;
+  const at = now.toISOString();
+  return sql`
+    with input as (
+      select distinct on (idempotency_key) * from json_to_recordset(${input}::json)
+        as e(metric usage_metric, value bigint, occurred_at timestamptz, idempotency_key text, n int)
+      order by idempotency_key, n
+    ),
+    inserted as (
+      insert into usage_events (organization_id, license_id, metric, value, occurred_at, idempotency_key, api_key_id, received_at)
+      select ${organizationId}::uuid, ${licenseId}::uuid, metric, value, occurred_at, idempotency_key, ${apiKeyId}::uuid, ${at}::timestamptz
+      from input order by n
+      on conflict (organization_id, idempotency_key) do nothing
+      returning idempotency_key
+    ),
+    booked as (
+      select input.metric, input.value, input.occurred_at, input.n,
+             (input.occurred_at at time zone 'UTC')::date as day,
+             date_trunc('month', input.occurred_at at time zone 'UTC')::date as month
+      from inserted join input using (idempotency_key)
+    ),
+    daily as (
+      insert into usage_daily as d (license_id, organization_id, metric, day, value, last_occurred_at, events, updated_at)
+      select ${licenseId}::uuid, ${organizationId}::uuid, metric, day,
+             case when ${isCounter(sql`metric`)} then sum(value)
+                  else (array_agg(value order by occurred_at desc, n desc))[1] end,
+             max(occurred_at), count(*), ${at}::timestamptz
+      from booked group by metric, day order by metric, day
+      on conflict (license_id, metric, day) do update set
+        value = case when ${isCounter(sql`d.metric`)} then d.value + excluded.value
+                     when excluded.last_occurred_at >= d.last_occurred_at then excluded.value
+                     else d.value end,
+        last_occurred_at = greatest(d.last_occurred_at, excluded.last_occurred_at),
+        events = d.events + excluded.events,
+        updated_at = excluded.updated_at
+    ),
+    monthly as (
+      insert into usage_monthly as m (license_id, organization_id, metric, month, value, last_change, updated_at)
+      select ${licenseId}::uuid, ${organizationId}::uuid, metric, month,
+             case when ${isCounter(sql`metric`)} then sum(value) else max(value) end,
+             case when ${isCounter(sql`metric`)} then sum(value) else max(value) end,
+             ${at}::timestamptz
+      from booked group by metric, month order by metric, month
+      on conflict (license_id, metric, month) do update set
+        value = case when ${isCounter(sql`m.metric`)} then m.value + excluded.value
+                     else greatest(m.value, excluded.value) end,
+        last_change = case when ${isCounter(sql`m.metric`)} then excluded.value
+                           else greatest(m.value, excluded.value) - m.value end,
+        updated_at = excluded.updated_at
+      returning metric, month, value, last_change
+    ),
+    latest as (
+      insert into usage_latest as l (license_id, metric, value, occurred_at)
+      select distinct on (metric) ${licenseId}::uuid, metric, value, occurred_at
+      from booked where not ${isCounter(sql`metric`)}
+      order by metric, occurred_at desc, n desc
+      on conflict (license_id, metric) do update set
+        value = case when excluded.occurred_at >= l.occurred_at then excluded.value else l.value end,
+        occurred_at = greatest(l.occurred_at, excluded.occurred_at)
+      returning metric, value, occurred_at
+    ),
+    platform as (
+      insert into usage_platform_monthly as p (metric, month, shard, value)
+      select metric, month, ${shardOf(licenseId)}, last_change
+      from monthly where last_change <> 0 order by metric, month
+      on conflict (metric, month, shard) do update set value = p.value + excluded.value
     )
-    .onConflictDoUpdate({
-      target: [usageDaily.licenseId, usageDaily.metric, usageDaily.day],
-      set: {
-        value: sql`case when ${usageDaily.metric} = 'API_CALLS' then ${usageDaily.value} + excluded.value
-              when excluded.last_occurred_at >= ${usageDaily.lastOccurredAt} then excluded.value
-              else ${usageDaily.value} end`,
-        lastOccurredAt: sql`greatest(${usageDaily.lastOccurredAt}, excluded.last_occurred_at)`,
-        events: sql`${usageDaily.events} + excluded.events`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-    });
+    select (select count(*) from booked)::int as accepted,
+           (select coalesce(json_agg(json_build_object('metric', metric, 'month', month, 'value', value)), '[]') from monthly) as months,
+           (select coalesce(json_agg(json_build_object('metric', metric, 'value', value, 'occurredAt', occurred_at)), '[]') from latest) as latest`;
 };
 
-export const writeMonthlyRollups = async (
+/** Book a batch and its rollups in one statement; what it accepted and the rollups it touched. */
+export const bookEvents = async (
   tx: Transaction,
-  target: RollupTarget,
-  events: BookedEvent[],
-): Promise<void> => {
-  const monthly = foldMonthly(events);
-  if (monthly.size === 0) return;
-  await tx
-    .insert(usageMonthly)
-    .values(
-      inKeyOrder(monthly).map((rollup) => ({
-        licenseId: target.licenseId,
-        organizationId: target.organizationId,
-        ...rollup,
-        updatedAt: target.now,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [usageMonthly.licenseId, usageMonthly.metric, usageMonthly.month],
-      set: {
-        value: sql`case when ${usageMonthly.metric} = 'API_CALLS' then ${usageMonthly.value} + excluded.value
-              else greatest(${usageMonthly.value}, excluded.value) end`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-    });
+  target: BookingTarget,
+  events: EventToBook[],
+): Promise<Booking> => {
+  if (events.length === 0) return { accepted: 0, months: [], latest: [] };
+  const result = await tx.execute<{ accepted: number; months: unknown; latest: unknown }>(
+    bookingStatement(target, events),
+  );
+  const row = firstRow<{ accepted: number; months: unknown; latest: unknown }>(result);
+  return {
+    accepted: Number(row?.accepted ?? 0),
+    months: parsedJson<TouchedMonth[]>(row?.months ?? []).map((month) => ({
+      ...month,
+      value: Number(month.value),
+    })),
+    latest: parsedJson<LatestGauge[]>(row?.latest ?? []).map((gauge) => ({
+      ...gauge,
+      value: Number(gauge.value),
+    })),
+  };
 };

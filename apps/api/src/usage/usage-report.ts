@@ -11,20 +11,29 @@ import {
   type Metric,
   utcDay,
 } from "@tessera/domain";
-import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
-import { usageInPeriod } from "./current-usage.ts";
+import { usageInPeriod, zeroUsage } from "./current-usage.ts";
+import { firstRow, parsedJson } from "./json-row.ts";
 
+/** The organisation's license in force: only what its limits are made of. */
 const inForceLicense = async (ctx: ServiceContext, organizationId: string) => {
   const [license] = await ctx.db
-    .select()
+    .select({
+      id: licenses.id,
+      tier: licenses.tier,
+      customLimits: licenses.customLimits,
+      customFeatures: licenses.customFeatures,
+    })
     .from(licenses)
     .where(and(eq(licenses.organizationId, organizationId), inArray(licenses.status, [...IN_FORCE_STATUSES])))
     .limit(1);
   return license ?? null;
 };
 
-export const limitsOf = (license: typeof licenses.$inferSelect): Limits =>
+export const limitsOf = (
+  license: Pick<typeof licenses.$inferSelect, "tier" | "customLimits" | "customFeatures">,
+): Limits =>
   entitlementsFor({
     tier: license.tier,
     customLimits: license.customLimits as Limits | null,
@@ -35,9 +44,7 @@ export const limitsOf = (license: typeof licenses.$inferSelect): Limits =>
 export const getCurrentUsage = async (ctx: ServiceContext, organizationId: string) => {
   const license = await inForceLicense(ctx, organizationId);
   const now = ctx.clock.now();
-  const usage = license
-    ? await usageInPeriod(ctx.db, license.id, now)
-    : { ACTIVE_USERS: 0, COURSES: 0, API_CALLS: 0, STORAGE_BYTES: 0 };
+  const usage = license ? await usageInPeriod(ctx.db, license.id, now) : zeroUsage();
   return { licenseId: license?.id ?? null, period: now.toISOString().slice(0, 7), usage };
 };
 
@@ -62,6 +69,30 @@ export interface UsageReport {
   limits: Limits | null;
 }
 
+type LimitSource = Parameters<typeof limitsOf>[0];
+
+/**
+ * The report's rows and the limits of the license in force, in one statement answering one
+ * row: the rows as one JSON array of [metric, day, value] (parsed once, not a row object
+ * each), only the columns the report uses.
+ */
+const reportRows = async (ctx: ServiceContext, organizationId: string, from: string, to: string) => {
+  const result = await ctx.db.execute(sql`select
+    (select coalesce(json_agg(json_build_array(d.metric, d.day, d.value)), '[]')
+     from ${usageDaily} d where d.organization_id = ${organizationId} and d.day >= ${from} and d.day <= ${to}) as rows,
+    (select json_build_object('tier', l.tier, 'customLimits', l.custom_limits, 'customFeatures', l.custom_features)
+     from ${licenses} l where l.organization_id = ${organizationId}
+       and l.status in (${sql.join(
+         IN_FORCE_STATUSES.map((status) => sql`${status}`),
+         sql`, `,
+       )}) limit 1) as license`);
+  const row = firstRow<{ rows: unknown; license: unknown }>(result);
+  return {
+    rows: parsedJson<[Metric, string, number][]>(row?.rows ?? []),
+    license: row?.license ? parsedJson<LimitSource>(row.license) : null,
+  };
+};
+
 /**
  * Daily series per metric between two days (inclusive, UTC), with totals (counters: the sum;
  * gauges: the last value) and peaks (the highest day).
@@ -73,13 +104,7 @@ export const getUsageReport = async (
 ): Promise<UsageReport> => {
   const from = utcDay(range.from);
   const to = utcDay(range.to);
-  const rows = await ctx.db
-    .select({ metric: usageDaily.metric, day: usageDaily.day, value: usageDaily.value })
-    .from(usageDaily)
-    .where(
-      and(eq(usageDaily.organizationId, organizationId), gte(usageDaily.day, from), lte(usageDaily.day, to)),
-    )
-    .orderBy(asc(usageDaily.day));
+  const { rows, license } = await reportRows(ctx, organizationId, from, to);
   const days: string[] = [];
   for (
     let day = new Date(`${from}T00:00:00Z`);
@@ -88,50 +113,61 @@ export const getUsageReport = async (
   ) {
     days.push(utcDay(day));
   }
-  const byMetricDay = new Map<string, number>();
-  for (const row of rows) {
-    const key = `${row.metric}|${row.day}`;
-    // several licenses on one day (a renewal into a new license): counters add, gauges take the highest
-    const previous = byMetricDay.get(key);
-    byMetricDay.set(
-      key,
+  // Per metric, day → value; several licenses on one day (a renewal into a new license):
+  // counters add, gauges take the highest.
+  const byDay = Object.fromEntries(METRICS.map((metric) => [metric, new Map<string, number>()])) as Record<
+    Metric,
+    Map<string, number>
+  >;
+  for (const [metric, day, value] of rows) {
+    const values = byDay[metric];
+    const previous = values.get(day);
+    values.set(
+      day,
       previous === undefined
-        ? row.value
-        : METRIC_KIND[row.metric] === "COUNTER"
-          ? previous + row.value
-          : Math.max(previous, row.value),
+        ? value
+        : METRIC_KIND[metric] === "COUNTER"
+          ? previous + value
+          : Math.max(previous, value),
     );
   }
   const series = {} as UsageReport["series"];
   const totals = {} as UsageReport["totals"];
   const peaks = {} as UsageReport["peaks"];
   for (const metric of METRICS) {
-    const points = days.flatMap((day) => {
-      const value = byMetricDay.get(`${metric}|${day}`);
-      return value === undefined ? [] : [{ day, value }];
-    });
+    const values = byDay[metric];
+    const points: { day: string; value: number }[] = [];
+    let total = 0;
+    let peak: { day: string; value: number } | null = null;
+    for (const day of days) {
+      const value = values.get(day);
+      if (value === undefined) continue;
+      const point = { day, value };
+      points.push(point);
+      total = METRIC_KIND[metric] === "COUNTER" ? total + value : value;
+      if (!peak || value > peak.value) peak = point;
+    }
     series[metric] = points;
-    totals[metric] =
-      METRIC_KIND[metric] === "COUNTER"
-        ? points.reduce((sum, point) => sum + point.value, 0)
-        : (points.at(-1)?.value ?? 0);
-    peaks[metric] = points.reduce<{ day: string; value: number } | null>(
-      (peak, point) => (!peak || point.value > peak.value ? point : peak),
-      null,
-    );
+    totals[metric] = total;
+    peaks[metric] = peak;
   }
-  const license = await inForceLicense(ctx, organizationId);
   return { from, to, days, series, totals, peaks, limits: license ? limitsOf(license) : null };
 };
 
-/** The report as CSV: a header row, then one row per day and metric that has data. */
+/**
+ * The report as CSV: a header row, then one row per day and metric that has data. Each
+ * series is in day order, so one cursor per metric walks it alongside the days.
+ */
 export const usageReportCsv = (report: UsageReport): string => {
-  const lines = ["day,metric,value"];
+  let csv = "day,metric,value\n";
+  const next = Object.fromEntries(METRICS.map((metric) => [metric, 0])) as Record<Metric, number>;
   for (const day of report.days) {
     for (const metric of METRICS) {
-      const point = report.series[metric].find((entry) => entry.day === day);
-      if (point) lines.push(`${day},${metric},${point.value}`);
+      const point = report.series[metric][next[metric]];
+      if (point?.day !== day) continue;
+      csv += `${day},${metric},${point.value}\n`;
+      next[metric]++;
     }
   }
-  return `${lines.join("\n")}\n`;
+  return csv;
 };

@@ -1,4 +1,4 @@
-import { licenses, organizations, usageMonthly } from "@tessera/db/schema";
+import { licenses, organizations, usagePlatformMonthly } from "@tessera/db/schema";
 import {
   IN_FORCE_STATUSES,
   type LimitCheck,
@@ -12,36 +12,46 @@ import {
   type UsageStatsInput,
   utcDay,
 } from "@tessera/domain";
-import { eq, gte, inArray, sum } from "drizzle-orm";
+import { eq, gte, inArray, sql, sum } from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
-import { usageForLicenses } from "./current-usage.ts";
+import {
+  periodUsageColumns,
+  periodUsageTable,
+  usageOfRow,
+  withLateGauges,
+  zeroUsage,
+} from "./current-usage.ts";
 import { limitsOf } from "./usage-report.ts";
 
-/**
- * Staff overview: for every license in force, this period's usage against its limits;
- * organisations sorted by how close they are to a limit, and the top consumers per metric.
- */
-export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeof UsageStatsInput>) => {
-  const now = ctx.clock.now();
+/** The licenses in force with their organisation and this period's usage, in one statement. */
+const licensesInForceWithUsage = async (ctx: ServiceContext, now: Date) => {
+  const inForce = inArray(licenses.status, [...IN_FORCE_STATUSES]);
   const rows = await ctx.db
-    .select({ license: licenses, organizationName: organizations.name })
+    .select({
+      id: licenses.id,
+      organizationId: licenses.organizationId,
+      tier: licenses.tier,
+      customLimits: licenses.customLimits,
+      customFeatures: licenses.customFeatures,
+      organizationName: organizations.name,
+      ...periodUsageColumns,
+    })
     .from(licenses)
     .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
-    .where(inArray(licenses.status, [...IN_FORCE_STATUSES]));
-  const usageByLicense = await usageForLicenses(
+    .leftJoin(
+      periodUsageTable(sql`select ${licenses.id} from ${licenses} where ${inForce}`, now),
+      sql`usage.license_id = ${licenses.id}`,
+    )
+    .where(inForce);
+  const usageByLicense = await withLateGauges(
     ctx.db,
-    rows.map((row) => row.license.id),
+    new Map(rows.map((row) => [row.id, usageOfRow(row)])),
+    rows.filter((row) => row.late).map((row) => row.id),
     now,
   );
-  const entries = rows.map(({ license, organizationName }) => {
-    // every id asked for has an entry (zeros where nothing was reported)
-    const usage = usageByLicense.get(license.id) ?? {
-      ACTIVE_USERS: 0,
-      COURSES: 0,
-      API_CALLS: 0,
-      STORAGE_BYTES: 0,
-    };
+  return rows.map((license) => {
+    const usage = usageByLicense.get(license.id) ?? zeroUsage();
     const limits = limitsOf(license);
     const checks = Object.fromEntries(
       METRICS.map((metric) => [metric, limitStatus(usage[metric], limits[metric])]),
@@ -55,7 +65,7 @@ export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeo
         : "OK";
     return {
       organizationId: license.organizationId,
-      organizationName,
+      organizationName: license.organizationName,
       licenseId: license.id,
       tier: license.tier,
       usage,
@@ -64,6 +74,15 @@ export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeo
       worstStatus,
     };
   });
+};
+
+/**
+ * Staff overview: for every license in force, this period's usage against its limits;
+ * organisations sorted by how close they are to a limit, and the top consumers per metric.
+ */
+export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeof UsageStatsInput>) => {
+  const now = ctx.clock.now();
+  const entries = await licensesInForceWithUsage(ctx, now);
   const byCloseness = [...entries].sort((a, b) => b.worstPercent - a.worstPercent);
   const { top, page, pageSize, status } = options;
   const atRisk = byCloseness.filter((entry) => entry.worstStatus !== "OK");
@@ -104,20 +123,21 @@ export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeo
 };
 
 /**
- * Platform-wide usage per month for the last `months` months, from the monthly rollups:
- * API calls summed; each gauge as the sum over licenses of their highest level in the month.
+ * Platform-wide usage per month for the last `months` months, from the platform rollup (a
+ * few shard rows per metric × month): API calls summed; each gauge as the sum over licenses
+ * of their highest level in the month.
  */
 export const getUsageTrend = async (ctx: ServiceContext, months: number) => {
   const periods = trendMonths(months, ctx.clock.now());
   const rows = await ctx.db
     .select({
-      metric: usageMonthly.metric,
-      month: usageMonthly.month,
-      total: sum(usageMonthly.value).mapWith(Number),
+      metric: usagePlatformMonthly.metric,
+      month: usagePlatformMonthly.month,
+      total: sum(usagePlatformMonthly.value).mapWith(Number),
     })
-    .from(usageMonthly)
-    .where(gte(usageMonthly.month, utcDay(periods[0]?.start ?? ctx.clock.now())))
-    .groupBy(usageMonthly.metric, usageMonthly.month);
+    .from(usagePlatformMonthly)
+    .where(gte(usagePlatformMonthly.month, utcDay(periods[0]?.start ?? ctx.clock.now())))
+    .groupBy(usagePlatformMonthly.metric, usagePlatformMonthly.month);
   const totals = new Map(rows.map((row) => [`${row.metric}|${row.month.slice(0, 7)}`, row.total]));
   return periods.map(({ month }) => ({
     month,

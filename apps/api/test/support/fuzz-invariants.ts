@@ -22,6 +22,14 @@ const INVARIANTS: Record<string, SQL> = {
     where m.metric = 'API_CALLS' and m.value <> (
       select coalesce(sum(d.value), 0) from usage_daily d
       where d.license_id = m.license_id and d.metric = m.metric and date_trunc('month', d.day) = m.month)`,
+  "usage rollup: a platform month equals the sum of its license months": sql`
+    select metric from (select metric, month, sum(value) as v from usage_platform_monthly group by 1, 2) p
+    full join (select metric, month, sum(value) as v from usage_monthly group by 1, 2) m using (metric, month)
+    where coalesce(p.v, 0) <> coalesce(m.v, 0)`,
+  "usage rollup: a license's latest gauge is its newest day's": sql`
+    select l.license_id from usage_latest l
+    where l.value <> (select d.value from usage_daily d where d.license_id = l.license_id and d.metric = l.metric
+      order by d.day desc limit 1)`,
   "tickets: every ticket has its own number": sql`
     select number from tickets group by number having count(*) > 1 or number is null or number < 1`,
   "tickets: a ticket's license is its organisation's": sql`
@@ -52,6 +60,8 @@ const UNAUDITED = new Set([
   "usage_events",
   "usage_daily",
   "usage_monthly",
+  "usage_latest",
+  "usage_platform_monthly",
   "usage_alerts",
 ]);
 

@@ -14,7 +14,8 @@ const ALERTS_LIST = "/console/usage#alerts";
 
 export const AtRiskCard = () => {
   const trpc = useTRPC();
-  const stats = useQuery(trpc.usage.stats.queryOptions({ top: LIST_LIMIT }));
+  // The card shows the at-risk counts and first few, not the page of organisations: ask for one row.
+  const stats = useQuery(trpc.usage.stats.queryOptions({ top: LIST_LIMIT, pageSize: 1 }));
   return (
     <Card title="Organisations near their limits">
       <QueryState query={stats}>

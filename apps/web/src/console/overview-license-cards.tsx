@@ -112,22 +112,22 @@ const seatsHint = (unlimited: number) =>
 
 export const ExpiringCard = () => {
   const trpc = useTRPC();
-  const expiring = useQuery(trpc.licenses.expiring.queryOptions({ days: EXPIRY_WINDOW_DAYS }));
+  const expiring = useQuery(trpc.licenses.expiringSummary.queryOptions({ days: EXPIRY_WINDOW_DAYS }));
   return (
     <Card title={`Expiring within ${EXPIRY_WINDOW_DAYS} days`}>
       <QueryState query={expiring}>
-        {(items) => (
+        {(summary) => (
           <>
             <dl className="mb-4">
-              <Stat label="Licenses expiring" value={items.length} to={EXPIRING_LIST} />
+              <Stat label="Licenses expiring" value={summary.total} to={EXPIRING_LIST} />
             </dl>
-            {items.length === 0 ? (
+            {summary.first.length === 0 ? (
               <p className="text-sm text-slate-600 dark:text-slate-300">
                 No license expires in the next {EXPIRY_WINDOW_DAYS} days.
               </p>
             ) : (
               <ul className="divide-y divide-slate-100 dark:divide-slate-800 text-sm">
-                {items.slice(0, LIST_LIMIT).map((license) => (
+                {summary.first.slice(0, LIST_LIMIT).map((license) => (
                   <li key={license.id} className="flex justify-between gap-4 py-1.5">
                     <Link
                       className="text-indigo-700 dark:text-indigo-300 hover:underline"

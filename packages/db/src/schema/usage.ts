@@ -7,6 +7,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   unique,
@@ -85,11 +86,52 @@ export const usageMonthly = pgTable(
     /** The first day of the month. */
     month: date({ mode: "string" }).notNull(),
     value: bigint({ mode: "number" }).notNull(),
+    /**
+     * What the last write added to `value` (a counter's batch sum; a gauge's rise of its
+     * peak, else 0), computed under the row lock so the platform rollup can add it.
+     */
+    lastChange: bigint({ mode: "number" }).notNull().default(0),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     primaryKey({ name: "usage_monthly_pk", columns: [table.licenseId, table.metric, table.month] }),
     index("usage_monthly_by_month").on(table.month),
+  ],
+);
+
+/**
+ * Each license's latest gauge level (by occurred time, like the daily rollup), so "usage
+ * now" for every license is one index scan instead of a lookup per license × gauge.
+ * Updated in the event's transaction.
+ */
+export const usageLatest = pgTable(
+  "usage_latest",
+  {
+    licenseId: uuid()
+      .notNull()
+      .references(() => licenses.id, { onDelete: "cascade" }),
+    metric: usageMetric().notNull(),
+    value: bigint({ mode: "number" }).notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ name: "usage_latest_pk", columns: [table.licenseId, table.metric] })],
+);
+
+/**
+ * Platform-wide usage per metric × month: the sum over licenses of `usage_monthly`, kept by
+ * adding each write's `last_change`. Spread over a few shards (by license) so concurrent
+ * batches of different licenses do not queue on one row; readers sum the shards.
+ */
+export const usagePlatformMonthly = pgTable(
+  "usage_platform_monthly",
+  {
+    metric: usageMetric().notNull(),
+    month: date({ mode: "string" }).notNull(),
+    shard: smallint().notNull(),
+    value: bigint({ mode: "number" }).notNull(),
+  },
+  (table) => [
+    primaryKey({ name: "usage_platform_monthly_pk", columns: [table.metric, table.month, table.shard] }),
   ],
 );
 
