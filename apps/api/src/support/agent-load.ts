@@ -1,8 +1,7 @@
 import type { Transaction } from "@tessera/db";
 import { users } from "@tessera/db/schema";
 import { OPEN_TICKET_STATUSES } from "@tessera/domain";
-import { type SQL, sql } from "drizzle-orm";
-import { firstRow } from "./raw-rows.ts";
+import { sql } from "drizzle-orm";
 
 /**
  * Each user's open tickets are counted in `users.open_ticket_count`, changed in the same
@@ -19,52 +18,47 @@ const eligibleAgent = sql`${users.kind} = 'STAFF' and ${users.role} = 'SUPPORT' 
 const byLoad = sql`${users.openTicketCount}, ${users.lastAssignedAt} asc nulls first, ${users.createdAt}`;
 
 /**
- * One statement that picks, locks and charges an agent, beside `extra` columns (the quota
- * counts, read in the same statement): the least-loaded agent no other transaction holds
- * (`SKIP LOCKED`), taken only when it carries at most one more than the least-loaded agent of
- * all (a held agent is about to get one more), unless `anyFree`. `taken` is null when no agent
- * was taken; `least` is null when there are no agents at all.
+ * CTEs `taken` (the agent picked, locked and charged; none when none) and `least` (the
+ * least-loaded agent's count; null when there are no agents at all), for a statement that
+ * goes on to use them. The pick: the least-loaded agent no other transaction holds (`SKIP
+ * LOCKED`) among those carrying at most one more than the least-loaded agent of all (a held
+ * agent is about to get one more), or among all free ones with `anyFree`. Only the agent taken
+ * is locked, so a transaction that goes on to wait holds no agent.
  */
-export const routeToAgent = (now: Date, anyFree: boolean, extra: Record<string, SQL> = {}) => {
-  const columns = Object.entries(extra).map(([name, value]) => sql`, ${value} as ${sql.identifier(name)}`);
-  return sql`
-    with free as (
-      select ${users.id} as id, ${users.openTicketCount} as open from ${users} where ${eligibleAgent}
+export const agentRouting = (now: Date, anyFree: boolean) => {
+  const leastOpen = sql`(select min(${users.openTicketCount}) from ${users} where ${eligibleAgent})`;
+  const withinOne = anyFree ? sql`` : sql` and ${users.openTicketCount} <= ${leastOpen} + 1`;
+  return sql`free as (
+      select ${users.id} as id from ${users} where ${eligibleAgent}${withinOne}
       order by ${byLoad} limit 1 for no key update skip locked
-    ), least as (
-      select min(${users.openTicketCount}) as open from ${users} where ${eligibleAgent}
     ), taken as (
       update ${users} set open_ticket_count = ${users.openTicketCount} + 1, last_assigned_at = ${at(now)}
-      from free, least
-      where ${users.id} = free.id and ${anyFree ? sql`true` : sql`free.open <= least.open + 1`}
+      from free where ${users.id} = free.id
       returning ${users.id} as id
-    )
-    select (select id from taken) as taken, (select open from least) as least${sql.join(columns)}`;
-};
-
-/** Route to a named user (an account manager) when an active staff user: charged, or null. */
-export const routeToUser = (userId: string, now: Date, extra: Record<string, SQL> = {}) => {
-  const columns = Object.entries(extra).map(([name, value]) => sql`, ${value} as ${sql.identifier(name)}`);
-  return sql`
-    with taken as (
-      update ${users} set open_ticket_count = ${users.openTicketCount} + 1, last_assigned_at = ${at(now)}
-      where ${users.id} = ${userId} and ${users.kind} = 'STAFF' and ${users.disabledAt} is null
-      returning ${users.id} as id
-    )
-    select (select id from taken) as taken, null::int as least${sql.join(columns)}`;
+    ), least as (select ${leastOpen} as open)`;
 };
 
 /**
- * Every agent is held by another transaction, or the free ones carry more than one ticket
- * above a held one: wait for the least-loaded agent, then take the least-loaded free agent
- * (the one just waited for, now ours, or one freed meanwhile).
+ * The same CTEs for a named user (an account manager), taken when an active staff user;
+ * `least` is 0 so that a manager not taken is not read as "no agents at all".
  */
-export const waitForAgent = async (tx: Transaction, now: Date): Promise<string | null> => {
+export const userRouting = (userId: string, now: Date) => sql`taken as (
+      update ${users} set open_ticket_count = ${users.openTicketCount} + 1, last_assigned_at = ${at(now)}
+      where ${users.id} = ${userId} and ${users.kind} = 'STAFF' and ${users.disabledAt} is null
+      returning ${users.id} as id
+    ), least as (select 0 as open)`;
+
+/**
+ * Every agent is held by another transaction, or the free ones carry more than one ticket
+ * above a held one: wait for the least-loaded agent; the caller then routes with `anyFree`
+ * and takes the least-loaded free agent (the one waited for, now ours, or one freed
+ * meanwhile). A transaction waits here at most once and holds no agent while it waits, so
+ * waiters cannot deadlock.
+ */
+export const waitForLeastLoadedAgent = async (tx: Transaction) => {
   await tx.execute(
     sql`select ${users.id} from ${users} where ${eligibleAgent} order by ${byLoad} limit 1 for no key update`,
   );
-  const row = firstRow<{ taken: string | null }>(await tx.execute(routeToAgent(now, true)));
-  return row?.taken ?? null;
 };
 
 interface Assignment {

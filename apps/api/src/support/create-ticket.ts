@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "@tessera/db";
-import { licenses, notifications, organizations, tickets, users } from "@tessera/db/schema";
+import { licenses, notifications, organizations, users } from "@tessera/db/schema";
 import {
   type CreateTicketInput,
   DomainError,
@@ -10,15 +10,16 @@ import {
   type TicketPriority,
   type Tier,
 } from "@tessera/domain";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { hasSubscribedWebhook } from "../white-label/webhook-outbox.ts";
-import { routeToAgent, routeToUser, waitForAgent } from "./agent-load.ts";
+import { agentRouting, userRouting, waitForLeastLoadedAgent } from "./agent-load.ts";
 import { firstRow } from "./raw-rows.ts";
-import { requireTicketQuotas, ticketQuotaCounts, ticketQuotaLocks } from "./ticket-quotas.ts";
-import { authorOf, HOUR, ticketView } from "./ticket-view.ts";
+import { type InsertAttempt, insertRoutedTicket, type NewTicket } from "./ticket-insert.ts";
+import { requireTicketQuotas, ticketQuotaLocks } from "./ticket-quotas.ts";
+import { authorOf, HOUR, type TicketRow, ticketView } from "./ticket-view.ts";
 
 /**
  * One statement: the organisation, its license in force, whether a webhook takes
@@ -46,44 +47,28 @@ const loadOrganization = async (tx: Transaction, organizationId: string, priorit
   return found;
 };
 
-interface Routed {
-  taken: string | null;
-  least: number | null;
-  openTickets: number;
-  criticalToday: number;
-  number: string;
-}
-
 /**
- * One statement (usually): the quota counts, the ticket's number and its assignee, charged on
- * their open-ticket count. ENTERPRISE and CUSTOM go to the organisation's account manager when
- * an active staff user; otherwise to the least-loaded active SUPPORT agent that no concurrent
- * create holds, ties going to the one assigned longest ago (see agent-load.ts).
+ * Route and insert in one statement (usually). ENTERPRISE and CUSTOM go to the organisation's
+ * account manager when an active staff user; otherwise to the least-loaded active SUPPORT
+ * agent that no concurrent create holds, ties going to the one assigned longest ago (see
+ * agent-load.ts). Quotas are checked on counts taken after their locks.
  */
-const routeWithinQuotas = async (
-  tx: Transaction,
-  organizationId: string,
-  priority: TicketPriority,
-  manager: string | null,
-  now: Date,
-) => {
-  const extra = {
-    ...ticketQuotaCounts(organizationId, priority, now),
-    number: sql`nextval('ticket_number_seq')::text`,
+const insertWithinQuotas = async (tx: Transaction, ticket: NewTicket, manager: string | null, now: Date) => {
+  const attempt = async (routing: SQL) => {
+    const row = firstRow<InsertAttempt>(await tx.execute(insertRoutedTicket(routing, ticket, now)));
+    if (!row) throw new Error("the ticket insert returned no row");
+    return row;
   };
-  const statement = manager ? routeToUser(manager, now, extra) : routeToAgent(now, false, extra);
-  const routed = firstRow<Routed>(await tx.execute(statement));
-  if (!routed) throw new Error("routing returned no row");
-  requireTicketQuotas(routed, priority);
-  let { taken: assigneeId, least } = routed;
-  if (!assigneeId && manager) {
-    // not an active staff user (any more): routed as for other tiers
-    const row = firstRow<Pick<Routed, "taken" | "least">>(await tx.execute(routeToAgent(now, false)));
-    assigneeId = row?.taken ?? null;
-    least = row?.least ?? null;
+  let inserted = await attempt(manager ? userRouting(manager, now) : agentRouting(now, false));
+  requireTicketQuotas(inserted, ticket.priority as TicketPriority);
+  // the manager is not an active staff user (any more): routed as for other tiers
+  if (inserted.number === null && manager) inserted = await attempt(agentRouting(now, false));
+  if (inserted.number === null) {
+    await waitForLeastLoadedAgent(tx);
+    inserted = await attempt(agentRouting(now, true));
   }
-  if (!assigneeId && least !== null) assigneeId = await waitForAgent(tx, now);
-  return { assigneeId, number: Number(routed.number) };
+  if (inserted.number === null) throw new Error("the ticket was not inserted");
+  return { assigneeId: inserted.taken, number: Number(inserted.number) };
 };
 
 /** A CRITICAL ticket notifies every active staff admin, in one insert … select. */
@@ -103,39 +88,40 @@ export const createTicket = async (
   const now = ctx.clock.now();
   const author = authorOf(ctx);
   const id = randomUUID();
-  const row = await ctx.db.transaction(async (tx) => {
+  const row = await ctx.db.transaction(async (tx): Promise<TicketRow> => {
     const organization = await loadOrganization(tx, organizationId, input.priority);
     const tier = (organization.tier as Tier | null) ?? null;
     const cap = tier === "CUSTOM" ? organization.cap : null;
     const manager = tier === "ENTERPRISE" || tier === "CUSTOM" ? organization.accountManagerId : null;
-    const { assigneeId, number } = await routeWithinQuotas(tx, organizationId, input.priority, manager, now);
     const responseHours = firstResponseTargetHours(input.priority, tier, cap);
+    // every column the insert sets or defaults: the row is known without reading it back
+    const ticket: NewTicket = {
+      id,
+      organizationId,
+      licenseId: organization.licenseId,
+      subject: input.subject,
+      description: input.description,
+      priority: input.priority,
+      status: "OPEN",
+      requesterUserId: author.userId,
+      requesterLabel: author.label,
+      firstRespondedAt: null,
+      resolvedAt: null,
+      closedAt: null,
+      waitingSince: null,
+      pausedMs: 0,
+      responseCapHours: cap,
+      tier,
+      responseDueAt: new Date(now.getTime() + responseHours * HOUR),
+      resolutionDueAt: new Date(now.getTime() + responseHours * 3 * HOUR),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const { assigneeId, number } = await insertWithinQuotas(tx, ticket, manager, now);
     const reference = formatTicketNumber(number);
-    // The id and number are known: the ticket, its notices and its event go out together.
-    const [inserted] = await Promise.all([
-      tx
-        .insert(tickets)
-        .values({
-          id,
-          number,
-          organizationId,
-          licenseId: organization.licenseId,
-          subject: input.subject,
-          description: input.description,
-          priority: input.priority,
-          status: "OPEN",
-          requesterUserId: author.userId,
-          requesterLabel: author.label,
-          assigneeId,
-          assignedAt: assigneeId ? now : null,
-          tier,
-          responseCapHours: cap,
-          responseDueAt: new Date(now.getTime() + responseHours * HOUR),
-          resolutionDueAt: new Date(now.getTime() + responseHours * 3 * HOUR),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning(),
+    // the notices and the event go out together
+    await Promise.all([
       input.priority === "CRITICAL"
         ? notifyAdmins(
             tx,
@@ -153,9 +139,7 @@ export const createTicket = async (
         webhookSubscribed: organization.webhookSubscribed,
       }),
     ]);
-    const created = inserted[0];
-    if (!created) throw new Error("insert returned no row");
-    return created;
+    return { ...ticket, number, assigneeId, assignedAt: assigneeId ? now : null };
   });
   return ticketView(row, now);
 };

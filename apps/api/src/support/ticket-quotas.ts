@@ -1,5 +1,11 @@
 import { tickets } from "@tessera/db/schema";
-import { OPEN_TICKET_STATUSES, QUOTA_DAY_MS, requireWithinQuota, type TicketPriority } from "@tessera/domain";
+import {
+  OPEN_TICKET_STATUSES,
+  ORGANIZATION_QUOTAS,
+  QUOTA_DAY_MS,
+  requireWithinQuota,
+  type TicketPriority,
+} from "@tessera/domain";
 import { and, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 
 /**
@@ -17,30 +23,30 @@ export const ticketQuotaLocks = (organizationId: string, priority: TicketPriorit
 };
 
 /**
- * What the quotas count, as columns of a statement run after `ticketQuotaLocks`: the
- * organisation's open tickets and, for a CRITICAL one, its CRITICAL tickets of the last 24 hours.
+ * The CTE `counts` of a statement run after `ticketQuotaLocks`: the organisation's open
+ * tickets and, for a CRITICAL one, its CRITICAL tickets of the last 24 hours; and the
+ * condition that one more stays within both quotas (what `requireTicketQuotas` then reports).
  */
-export const ticketQuotaCounts = (
-  organizationId: string,
-  priority: TicketPriority,
-  now: Date,
-): Record<string, SQL> => {
+export const ticketQuotaCounts = (organizationId: string, priority: TicketPriority, now: Date) => {
   const counted = (condition: SQL | undefined) =>
     sql`(select count(*)::int from ${tickets} where ${condition})`;
+  const open = counted(
+    and(eq(tickets.organizationId, organizationId), inArray(tickets.status, [...OPEN_TICKET_STATUSES])),
+  );
+  const critical =
+    priority === "CRITICAL"
+      ? counted(
+          and(
+            eq(tickets.organizationId, organizationId),
+            eq(tickets.priority, "CRITICAL"),
+            gt(tickets.createdAt, new Date(now.getTime() - QUOTA_DAY_MS)),
+          ),
+        )
+      : sql`0`;
   return {
-    openTickets: counted(
-      and(eq(tickets.organizationId, organizationId), inArray(tickets.status, [...OPEN_TICKET_STATUSES])),
-    ),
-    criticalToday:
-      priority === "CRITICAL"
-        ? counted(
-            and(
-              eq(tickets.organizationId, organizationId),
-              eq(tickets.priority, "CRITICAL"),
-              gt(tickets.createdAt, new Date(now.getTime() - QUOTA_DAY_MS)),
-            ),
-          )
-        : sql`0`,
+    cte: sql`counts as (select ${open} as "openTickets", ${critical} as "criticalToday")`,
+    withinQuotas: sql`counts."openTickets" < ${sql.raw(String(ORGANIZATION_QUOTAS.OPEN_TICKETS))}
+      and counts."criticalToday" < ${sql.raw(String(ORGANIZATION_QUOTAS.CRITICAL_TICKETS_PER_DAY))}`,
   };
 };
 
