@@ -12,7 +12,9 @@ import {
 } from "@tessera/domain";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { writeAuditEntry } from "../audit/audit-writer.ts";
 import type { ServiceContext } from "../context.ts";
+import { auditInStatement } from "../events/audit-in-statement.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { hasSubscribedWebhook } from "../white-label/webhook-outbox.ts";
 import { agentRouting, userRouting, waitForLeastLoadedAgent } from "./agent-load.ts";
@@ -23,7 +25,8 @@ import { authorOf, HOUR, type TicketRow, ticketView } from "./ticket-view.ts";
 
 /**
  * One statement: the organisation, its license in force, whether a webhook takes
- * `ticket.created`, and the quotas' locks (so the counts of the next statement hold).
+ * `ticket.created`, the quotas' locks (so the counts of the next statement hold) and the
+ * ticket's number.
  */
 const loadOrganization = async (tx: Transaction, organizationId: string, priority: TicketPriority) => {
   const [found] = await tx
@@ -35,6 +38,9 @@ const loadOrganization = async (tx: Transaction, organizationId: string, priorit
       cap: licenses.supportResponseCapHours,
       webhookSubscribed: hasSubscribedWebhook(organizationId, "ticket.created"),
       ...ticketQuotaLocks(organizationId, priority),
+      // drawn here so the reference is known to the insert's audit row and notices (a refused
+      // create leaves a gap, as a rolled-back one always did)
+      number: sql<string>`nextval('ticket_number_seq')::text`,
     })
     .from(organizations)
     .leftJoin(
@@ -48,36 +54,45 @@ const loadOrganization = async (tx: Transaction, organizationId: string, priorit
 };
 
 /**
- * Route and insert in one statement (usually). ENTERPRISE and CUSTOM go to the organisation's
- * account manager when an active staff user; otherwise to the least-loaded active SUPPORT
- * agent that no concurrent create holds, ties going to the one assigned longest ago (see
- * agent-load.ts). Quotas are checked on counts taken after their locks.
+ * Route and insert, with the audit row and notices, in one statement (usually). ENTERPRISE and
+ * CUSTOM go to the organisation's account manager when an active staff user; otherwise to the
+ * least-loaded active SUPPORT agent that no concurrent create holds, ties going to the one
+ * assigned longest ago (see agent-load.ts). Quotas are checked on counts taken after their locks.
  */
-const insertWithinQuotas = async (tx: Transaction, ticket: NewTicket, manager: string | null, now: Date) => {
+const insertWithinQuotas = async (
+  tx: Transaction,
+  ticket: NewTicket,
+  manager: string | null,
+  alongside: SQL[],
+  now: Date,
+) => {
   const attempt = async (routing: SQL) => {
-    const row = firstRow<InsertAttempt>(await tx.execute(insertRoutedTicket(routing, ticket, now)));
+    const row = firstRow<InsertAttempt>(
+      await tx.execute(insertRoutedTicket(routing, ticket, now, alongside)),
+    );
     if (!row) throw new Error("the ticket insert returned no row");
     return row;
   };
-  let inserted = await attempt(manager ? userRouting(manager, now) : agentRouting(now, false));
-  requireTicketQuotas(inserted, ticket.priority as TicketPriority);
+  let done = await attempt(manager ? userRouting(manager, now) : agentRouting(now, false));
+  requireTicketQuotas(done, ticket.priority as TicketPriority);
   // the manager is not an active staff user (any more): routed as for other tiers
-  if (inserted.number === null && manager) inserted = await attempt(agentRouting(now, false));
-  if (inserted.number === null) {
+  if (!done.inserted && manager) done = await attempt(agentRouting(now, false));
+  if (!done.inserted) {
     await waitForLeastLoadedAgent(tx);
-    inserted = await attempt(agentRouting(now, true));
+    done = await attempt(agentRouting(now, true));
   }
-  if (inserted.number === null) throw new Error("the ticket was not inserted");
-  return { assigneeId: inserted.taken, number: Number(inserted.number) };
+  if (!done.inserted) throw new Error("the ticket was not inserted");
+  return done.taken;
 };
 
-/** A CRITICAL ticket notifies every active staff admin, in one insert … select. */
-const notifyAdmins = (tx: Transaction, title: string, link: string, now: Date) => {
+/** A CRITICAL ticket notifies every active staff admin: a CTE writing from the inserted ticket. */
+const adminNotices = (title: string, link: string, now: Date) => {
   const at = sql`${now.toISOString()}::timestamptz`;
-  return tx.execute(sql`
-    insert into ${notifications} (user_id, kind, title, link, created_at, updated_at)
-    select ${users.id}, 'ticket.critical', ${title}, ${link}, ${at}, ${at} from ${users}
-    where ${users.kind} = 'STAFF' and ${users.role} = 'ADMIN' and ${users.disabledAt} is null`);
+  return sql`notified as (
+      insert into ${notifications} (user_id, kind, title, link, created_at, updated_at)
+      select ${users.id}, 'ticket.critical', ${title}::text, ${link}::text, ${at}, ${at} from ${users}, inserted
+      where ${users.kind} = 'STAFF' and ${users.role} = 'ADMIN' and ${users.disabledAt} is null
+    )`;
 };
 
 export const createTicket = async (
@@ -97,6 +112,7 @@ export const createTicket = async (
     // every column the insert sets or defaults: the row is known without reading it back
     const ticket: NewTicket = {
       id,
+      number: Number(organization.number),
       organizationId,
       licenseId: organization.licenseId,
       subject: input.subject,
@@ -118,28 +134,31 @@ export const createTicket = async (
       createdAt: now,
       updatedAt: now,
     };
-    const { assigneeId, number } = await insertWithinQuotas(tx, ticket, manager, now);
-    const reference = formatTicketNumber(number);
-    // the notices and the event go out together
-    await Promise.all([
-      input.priority === "CRITICAL"
-        ? notifyAdmins(
-            tx,
-            `CRITICAL ${reference} from ${organization.name}: ${input.subject}`,
-            `/console/support/${id}`,
-            now,
-          )
-        : null,
-      recordEvent(tx, ctx, {
-        action: "ticket.created",
-        organizationId,
-        targetType: "ticket",
-        targetId: id,
-        after: { reference, priority: input.priority, assigneeId },
-        webhookSubscribed: organization.webhookSubscribed,
-      }),
-    ]);
-    return { ...ticket, number, assigneeId, assignedAt: assigneeId ? now : null };
+    const reference = formatTicketNumber(ticket.number);
+    const event = {
+      action: "ticket.created",
+      organizationId,
+      targetType: "ticket",
+      targetId: id,
+      after: { reference, priority: input.priority },
+      webhookSubscribed: organization.webhookSubscribed,
+    };
+    const alongside = [
+      auditInStatement(ctx, event, "inserted", sql`jsonb_build_object('assigneeId', inserted.assignee_id)`),
+      ...(input.priority === "CRITICAL"
+        ? [
+            adminNotices(
+              `CRITICAL ${reference} from ${organization.name}: ${input.subject}`,
+              `/console/support/${id}`,
+              now,
+            ),
+          ]
+        : []),
+    ];
+    const assigneeId = await insertWithinQuotas(tx, ticket, manager, alongside, now);
+    // the audit row is written; the other consumers (webhooks, when one subscribes) run here
+    await recordEvent(tx, ctx, { ...event, after: { ...event.after, assigneeId } }, [writeAuditEntry]);
+    return { ...ticket, assigneeId, assignedAt: assigneeId ? now : null };
   });
   return ticketView(row, now);
 };
