@@ -1,8 +1,10 @@
-import { tickets, users } from "@tessera/db/schema";
+import { auditEvents, notifications, tickets, users } from "@tessera/db/schema";
 import { OPEN_TICKET_STATUSES } from "@tessera/domain";
 import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeAuditEntry } from "../src/audit/audit-writer.ts";
 import { hashPassword } from "../src/auth/password.ts";
+import type { ServiceContext } from "../src/context.ts";
 import { createTicket } from "../src/support/create-ticket.ts";
 import { assignTicket, replyToTicket, updateTicketStatus } from "../src/support/ticket-changes.ts";
 import { createTestHarness, TEST_PASSWORD, type TestHarness } from "./harness.ts";
@@ -112,5 +114,67 @@ describe("agents' open-ticket counts", () => {
     expect(created.map((row) => row.assigneeId)).not.toContain(agent);
     for (const row of await loads()) expect(row.stored, row.id).toBe(row.actual);
     await h.db.update(users).set({ disabledAt: null }).where(eq(users.id, agent));
+  });
+});
+
+describe("a new ticket's side rows, written by its insert statement", () => {
+  it("the audit row holds what writeAuditEntry writes for the same event; a CRITICAL one notifies the admin", async () => {
+    const ctx: ServiceContext = {
+      ...h.system,
+      ip: "203.0.113.9",
+      actor: {
+        userId: h.userIds.ownerA,
+        email: "owner@a.test",
+        name: "Owner",
+        kind: "CUSTOMER",
+        role: "OWNER",
+        organizationId: h.orgA.id,
+        sessionId: crypto.randomUUID(),
+      },
+    };
+    const created = await createTicket(ctx, h.orgA.id, {
+      subject: "Audited",
+      description: "x",
+      priority: "CRITICAL",
+    });
+    const columns = {
+      actorUserId: auditEvents.actorUserId,
+      actorLabel: auditEvents.actorLabel,
+      organizationId: auditEvents.organizationId,
+      action: auditEvents.action,
+      targetType: auditEvents.targetType,
+      targetId: auditEvents.targetId,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      ip: auditEvents.ip,
+      createdAt: auditEvents.createdAt,
+    };
+    const written = await h.db.select(columns).from(auditEvents).where(eq(auditEvents.targetId, created.id));
+    // the consumer's row for the same event, rolled back
+    let expected: (typeof written)[number][] = [];
+    await h.db
+      .transaction(async (tx) => {
+        const event = {
+          action: "ticket.created",
+          organizationId: h.orgA.id,
+          targetType: "ticket",
+          targetId: `${created.id}-expected`,
+          after: { reference: created.reference, priority: "CRITICAL", assigneeId: created.assigneeId },
+        };
+        await writeAuditEntry(tx, ctx, event);
+        expected = await tx.select(columns).from(auditEvents).where(eq(auditEvents.targetId, event.targetId));
+        tx.rollback();
+      })
+      .catch(() => "rolled back");
+    expect(written).toHaveLength(1);
+    expect(expected).toHaveLength(1);
+    expect(written[0]).toEqual({ ...expected[0], targetId: created.id });
+    const notices = await h.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.link, `/console/support/${created.id}`));
+    expect(notices.map((notice) => [notice.userId, notice.title])).toEqual([
+      [h.userIds.staffAdmin, `CRITICAL ${created.reference} from ${h.orgA.name}: Audited`],
+    ]);
   });
 });

@@ -78,8 +78,9 @@ const insertWithinQuotas = async (
   // the manager is not an active staff user (any more): routed as for other tiers
   if (!done.inserted && manager) done = await attempt(agentRouting(now, false));
   if (!done.inserted) {
-    await waitForLeastLoadedAgent(tx);
-    done = await attempt(agentRouting(now, true));
+    // sent together: the second statement runs once the first has waited
+    const [, retried] = await Promise.all([waitForLeastLoadedAgent(tx), attempt(agentRouting(now, true))]);
+    done = retried;
   }
   if (!done.inserted) throw new Error("the ticket was not inserted");
   return done.taken;
