@@ -2,6 +2,7 @@ import type { Transaction } from "@tessera/db";
 import { users } from "@tessera/db/schema";
 import { OPEN_TICKET_STATUSES } from "@tessera/domain";
 import { sql } from "drizzle-orm";
+import { renderedOnce } from "./raw-rows.ts";
 
 /**
  * Each user's open tickets are counted in `users.open_ticket_count`, changed in the same
@@ -14,8 +15,26 @@ const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 const isOpenStatus = (status: string) => (OPEN_TICKET_STATUSES as readonly string[]).includes(status);
 
 /** Active SUPPORT agents: the ones routing chooses among (the partial index on load covers them). */
-const eligibleAgent = sql`${users.kind} = 'STAFF' and ${users.role} = 'SUPPORT' and ${users.disabledAt} is null`;
-const byLoad = sql`${users.openTicketCount}, ${users.lastAssignedAt} asc nulls first, ${users.createdAt}`;
+const eligibleAgent = renderedOnce(
+  sql`${users.kind} = 'STAFF' and ${users.role} = 'SUPPORT' and ${users.disabledAt} is null`,
+);
+const byLoad = renderedOnce(
+  sql`${users.openTicketCount}, ${users.lastAssignedAt} asc nulls first, ${users.createdAt}`,
+);
+const leastOpen = renderedOnce(
+  sql`(select min(${users.openTicketCount}) from ${users} where ${eligibleAgent})`,
+);
+/** The CTE `free` for each kind of pick, rendered once. */
+const freeAgent = (withinOne: boolean) =>
+  renderedOnce(sql`free as (
+      select ${users.id} as id from ${users}
+      where ${eligibleAgent}${withinOne ? sql` and ${users.openTicketCount} <= ${leastOpen} + 1` : sql``}
+      order by ${byLoad} limit 1 for no key update skip locked
+    )`);
+const FREE_WITHIN_ONE = freeAgent(true);
+const FREE_ANY = freeAgent(false);
+const CHARGE = renderedOnce(sql`update ${users} set open_ticket_count = ${users.openTicketCount} + 1`);
+const LEAST = renderedOnce(sql`least as (select ${leastOpen} as open)`);
 
 /**
  * CTEs `taken` (the agent picked, locked and charged; none when none) and `least` (the
@@ -25,25 +44,19 @@ const byLoad = sql`${users.openTicketCount}, ${users.lastAssignedAt} asc nulls f
  * agent is about to get one more), or among all free ones with `anyFree`. Only the agent taken
  * is locked, so a transaction that goes on to wait holds no agent.
  */
-export const agentRouting = (now: Date, anyFree: boolean) => {
-  const leastOpen = sql`(select min(${users.openTicketCount}) from ${users} where ${eligibleAgent})`;
-  const withinOne = anyFree ? sql`` : sql` and ${users.openTicketCount} <= ${leastOpen} + 1`;
-  return sql`free as (
-      select ${users.id} as id from ${users} where ${eligibleAgent}${withinOne}
-      order by ${byLoad} limit 1 for no key update skip locked
-    ), taken as (
-      update ${users} set open_ticket_count = ${users.openTicketCount} + 1, last_assigned_at = ${at(now)}
-      from free where ${users.id} = free.id
-      returning ${users.id} as id
-    ), least as (select ${leastOpen} as open)`;
-};
+export const agentRouting = (
+  now: Date,
+  anyFree: boolean,
+) => sql`${anyFree ? FREE_ANY : FREE_WITHIN_ONE}, taken as (
+      ${CHARGE}, last_assigned_at = ${at(now)} from free where "users"."id" = free.id returning "users"."id" as id
+    ), ${LEAST}`;
 
 /**
  * The same CTEs for a named user (an account manager), taken when an active staff user;
  * `least` is 0 so that a manager not taken is not read as "no agents at all".
  */
 export const userRouting = (userId: string, now: Date) => sql`taken as (
-      update ${users} set open_ticket_count = ${users.openTicketCount} + 1, last_assigned_at = ${at(now)}
+      ${CHARGE}, last_assigned_at = ${at(now)}
       where ${users.id} = ${userId} and ${users.kind} = 'STAFF' and ${users.disabledAt} is null
       returning ${users.id} as id
     ), least as (select 0 as open)`;

@@ -1,6 +1,7 @@
 import { tickets } from "@tessera/db/schema";
 import type { TicketPriority } from "@tessera/domain";
 import { type SQL, sql } from "drizzle-orm";
+import { renderedOnce } from "./raw-rows.ts";
 import { ticketQuotaCounts } from "./ticket-quotas.ts";
 import type { TicketRow } from "./ticket-view.ts";
 
@@ -15,6 +16,10 @@ export interface InsertAttempt {
   inserted: boolean;
 }
 
+const INSERT_INTO = renderedOnce(sql`insert into ${tickets} (id, number, organization_id, license_id,
+  subject, description, priority, status, requester_user_id, requester_label, assignee_id, assigned_at, tier,
+  response_cap_hours, response_due_at, resolution_due_at, created_at, updated_at)`);
+
 const at = (date: Date | null) => (date ? sql`${date.toISOString()}::timestamptz` : sql`null::timestamptz`);
 
 /**
@@ -28,9 +33,7 @@ export const insertRoutedTicket = (routing: SQL, ticket: NewTicket, now: Date, a
   const quotas = ticketQuotaCounts(ticket.organizationId, ticket.priority as TicketPriority, now);
   return sql`
     with ${routing}, ${quotas.cte}, inserted as (
-      insert into ${tickets} (id, number, organization_id, license_id, subject, description, priority,
-        status, requester_user_id, requester_label, assignee_id, assigned_at, tier, response_cap_hours,
-        response_due_at, resolution_due_at, created_at, updated_at)
+      ${INSERT_INTO}
       select ${ticket.id}::uuid, ${ticket.number}::bigint, ${ticket.organizationId}::uuid,
         ${ticket.licenseId}::uuid, ${ticket.subject}::text, ${ticket.description}::text,
         ${ticket.priority}::ticket_priority, ${ticket.status}::ticket_status, ${ticket.requesterUserId}::uuid,
