@@ -5,7 +5,7 @@ import { publishAsWebhook } from "../white-label/webhook-events.ts";
 import type { DomainEvent } from "./domain-event.ts";
 
 /** A side effect of a domain event, run inside the transaction that made the change. */
-type EventConsumer = (executor: Executor, ctx: ServiceContext, event: DomainEvent) => Promise<void>;
+export type EventConsumer = (executor: Executor, ctx: ServiceContext, event: DomainEvent) => Promise<void>;
 
 /**
  * Every in-transaction consumer, in the order they run. A new side effect (an email to

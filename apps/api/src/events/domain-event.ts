@@ -13,6 +13,11 @@ export interface DomainEvent {
   targetId: string | null;
   before?: Json | null;
   after?: Json | null;
+  /**
+   * False when the service already read, in this transaction, that no enabled webhook of the
+   * organisation subscribes to this action (`hasSubscribedWebhook`): the outbox skips its lookup.
+   */
+  webhookSubscribed?: boolean;
 }
 
 /** Only the fields that changed, before and after: what an audit reader wants to see. */

@@ -1,6 +1,6 @@
 import type { Executor } from "@tessera/db";
 import type { ServiceContext } from "../context.ts";
-import { EVENT_CONSUMERS } from "./consumers.ts";
+import { EVENT_CONSUMERS, type EventConsumer } from "./consumers.ts";
 import type { DomainEvent } from "./domain-event.ts";
 
 /**
@@ -11,6 +11,10 @@ export const recordEvent = async (
   executor: Executor,
   ctx: ServiceContext,
   event: DomainEvent,
+  /** Consumers whose rows the caller's own statement already wrote (see audit-in-statement.ts). */
+  alreadyWritten: readonly EventConsumer[] = [],
 ): Promise<void> => {
-  for (const consume of EVENT_CONSUMERS) await consume(executor, ctx, event);
+  for (const consume of EVENT_CONSUMERS) {
+    if (!alreadyWritten.includes(consume)) await consume(executor, ctx, event);
+  }
 };

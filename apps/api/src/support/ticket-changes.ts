@@ -11,6 +11,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
 import { diff } from "../events/domain-event.ts";
 import { recordEvent } from "../events/record-event.ts";
+import { adjustAgentLoads } from "./agent-load.ts";
 import { storedDueTimes } from "./sla-view.ts";
 import { findTicket } from "./ticket-queries.ts";
 import { authorOf, type TicketRow, ticketView } from "./ticket-view.ts";
@@ -57,6 +58,7 @@ const changeTicket = async (
     .returning();
   if (!updated)
     throw new DomainError("STALE_VERSION", "The ticket changed at the same time; reload it and try again");
+  await adjustAgentLoads(tx, current, updated, now);
   const changes = diff(
     { status: current.status, priority: current.priority, assigneeId: current.assigneeId },
     { status: updated.status, priority: updated.priority, assigneeId: updated.assigneeId },

@@ -11,7 +11,8 @@ export const publishAsWebhook = async (
   event: DomainEvent,
 ): Promise<void> => {
   const webhookEvent = webhookEventForAuditAction(event.action);
-  if (!webhookEvent || !event.organizationId) return;
+  // the service read in this transaction that no webhook subscribes: nothing to look up
+  if (!webhookEvent || !event.organizationId || event.webhookSubscribed === false) return;
   await enqueueWebhookEvent(executor, {
     organizationId: event.organizationId,
     type: webhookEvent,

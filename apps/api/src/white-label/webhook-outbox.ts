@@ -5,6 +5,21 @@ import { customizationGate, type WebhookEventType } from "@tessera/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { currentEntitlements, latestLicenseEntitlements } from "../licenses/entitlements.ts";
 
+/** The organisation's enabled webhooks subscribed to `type`. */
+const subscribedTo = (organizationId: string, type: string) =>
+  and(
+    eq(customizations.organizationId, organizationId),
+    eq(customizations.type, "INTEGRATION"),
+    sql`(${customizations.value}->>'enabled')::boolean and ${customizations.value}->'events' ? ${type}`,
+  );
+
+/**
+ * Whether any enabled webhook of the organisation subscribes to `type`, as a column a service
+ * reads with data it loads anyway: when false, its event says so and the outbox is not asked.
+ */
+export const hasSubscribedWebhook = (organizationId: string, type: WebhookEventType) =>
+  sql<boolean>`exists (select 1 from ${customizations} where ${subscribedTo(organizationId, type)})`;
+
 interface OutboxEvent {
   organizationId: string;
   type: WebhookEventType | "ping";
@@ -24,13 +39,13 @@ export const enqueueWebhookEvent = async (executor: Executor, event: OutboxEvent
     .select({ id: customizations.id })
     .from(customizations)
     .where(
-      and(
-        eq(customizations.organizationId, event.organizationId),
-        eq(customizations.type, "INTEGRATION"),
-        event.integrationId
-          ? eq(customizations.id, event.integrationId)
-          : sql`(${customizations.value}->>'enabled')::boolean and ${customizations.value}->'events' ? ${event.type}`,
-      ),
+      event.integrationId
+        ? and(
+            eq(customizations.organizationId, event.organizationId),
+            eq(customizations.type, "INTEGRATION"),
+            eq(customizations.id, event.integrationId),
+          )
+        : subscribedTo(event.organizationId, event.type),
     );
   if (subscribed.length === 0) return null;
   const entitlements = event.type.startsWith("license.")

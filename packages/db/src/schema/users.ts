@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { id, timestamps } from "./_columns.ts";
 import { organizations } from "./organizations.ts";
 
@@ -21,11 +31,22 @@ export const users = pgTable(
     organizationId: uuid().references(() => organizations.id, { onDelete: "restrict" }),
     disabledAt: timestamp({ withTimezone: true }),
     lastSignInAt: timestamp({ withTimezone: true }),
+    /**
+     * Support: open tickets assigned to this user, changed in the transaction that opens,
+     * assigns, resolves, closes or reopens one, so routing reads one row per agent instead of
+     * counting tickets (and can lock the row it picks).
+     */
+    openTicketCount: integer().notNull().default(0),
+    /** When a ticket was last routed or assigned to this user: routing's tiebreak. */
+    lastAssignedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (table) => [
     uniqueIndex("users_email_unique").on(sql`lower(${table.email})`),
     index("users_by_organization").on(table.organizationId, table.createdAt),
+    index("users_support_agents_by_load")
+      .on(table.openTicketCount, table.lastAssignedAt, table.createdAt)
+      .where(sql`${table.kind} = 'STAFF' and ${table.role} = 'SUPPORT' and ${table.disabledAt} is null`),
     check(
       "users_kind_matches_role",
       sql`(${table.kind} = 'STAFF' AND ${table.organizationId} IS NULL AND ${table.role} IN ('ADMIN','SUPPORT','VIEWER'))

@@ -1,0 +1,180 @@
+import { auditEvents, notifications, tickets, users } from "@tessera/db/schema";
+import { OPEN_TICKET_STATUSES } from "@tessera/domain";
+import { and, count, eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeAuditEntry } from "../src/audit/audit-writer.ts";
+import { hashPassword } from "../src/auth/password.ts";
+import type { ServiceContext } from "../src/context.ts";
+import { createTicket } from "../src/support/create-ticket.ts";
+import { assignTicket, replyToTicket, updateTicketStatus } from "../src/support/ticket-changes.ts";
+import { createTestHarness, TEST_PASSWORD, type TestHarness } from "./harness.ts";
+import { RACES_NEED_POSTGRES, raceIt } from "./races-need-postgres.ts";
+
+let h: TestHarness;
+let agents: string[] = [];
+beforeAll(async () => {
+  h = await createTestHarness();
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const added = await h.db
+    .insert(users)
+    .values(
+      ["agent1", "agent2", "agent3"].map((name) => ({
+        email: `${name}@staff.test`,
+        name,
+        role: "SUPPORT" as const,
+        kind: "STAFF" as const,
+        passwordHash,
+      })),
+    )
+    .returning({ id: users.id });
+  agents = [h.userIds.staffSupport, ...added.map((agent) => agent.id)];
+});
+afterAll(() => h.close());
+
+/** Per user: the stored count and the open tickets assigned to them. */
+const loads = async () => {
+  const stored = await h.db
+    .select({ id: users.id, count: users.openTicketCount })
+    .from(users)
+    .where(eq(users.kind, "STAFF"));
+  const open = await h.db
+    .select({ id: tickets.assigneeId, total: count() })
+    .from(tickets)
+    .where(and(inArray(tickets.status, [...OPEN_TICKET_STATUSES])))
+    .groupBy(tickets.assigneeId);
+  const actual = new Map(open.map((row) => [row.id, row.total]));
+  return stored.map((row) => ({ id: row.id, stored: row.count, actual: actual.get(row.id) ?? 0 }));
+};
+
+const ticket = (index: number) => ({
+  subject: `Burst ${index}`,
+  description: "x",
+  priority: "NORMAL" as const,
+});
+
+describe("agents' open-ticket counts", () => {
+  raceIt(
+    `a burst of 24 concurrent tickets is spread across the 4 agents ${RACES_NEED_POSTGRES}`,
+    async () => {
+      const before = new Map((await loads()).map((row) => [row.id, row.actual]));
+      const created = await Promise.all(
+        Array.from({ length: 24 }, (_, index) =>
+          createTicket(h.system, index % 2 ? h.orgA.id : h.orgB.id, ticket(index)),
+        ),
+      );
+      const perAgent = agents.map(
+        (agent) => (before.get(agent) ?? 0) + created.filter((row) => row.assigneeId === agent).length,
+      );
+      expect(
+        Math.max(...perAgent) - Math.min(...perAgent),
+        `tickets per agent: ${perAgent}`,
+      ).toBeLessThanOrEqual(1);
+      for (const row of await loads()) expect(row.stored, row.id).toBe(row.actual);
+    },
+  );
+
+  it("stay equal to each user's open tickets through opens, resolves, reopens, closes and reassignments", async () => {
+    const opened = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => createTicket(h.system, h.orgA.id, ticket(index))),
+    );
+    const [first, second, third, fourth, fifth, sixth] = opened.map((row) => row.id);
+    if (!first || !second || !third || !fourth || !fifth || !sixth) throw new Error("no tickets");
+    // concurrent changes; a change that meets another on the same ticket may answer STALE_VERSION
+    await Promise.allSettled([
+      h.moveTicket(first, ["IN_PROGRESS", "RESOLVED"]),
+      h.moveTicket(second, ["IN_PROGRESS", "RESOLVED", "CLOSED"]),
+      h.moveTicket(third, ["IN_PROGRESS", "WAITING_ON_CUSTOMER"]),
+      assignTicket(h.system, fourth, h.userIds.staffAdmin),
+      assignTicket(h.system, fifth, null),
+      assignTicket(h.system, sixth, agents[1] ?? null),
+    ]);
+    await Promise.allSettled([
+      replyToTicket(h.system, first, { body: "Still broken", internal: false }), // reopens
+      assignTicket(h.system, first, agents[2] ?? null),
+      updateTicketStatus(h.system, third, "IN_PROGRESS"),
+      assignTicket(h.system, fifth, agents[3] ?? null),
+      assignTicket(h.system, fourth, null),
+      h.moveTicket(sixth, ["IN_PROGRESS", "RESOLVED"]),
+    ]);
+    // a resolved ticket reassigned stays uncounted, and counts again once reopened
+    await assignTicket(h.system, sixth, h.userIds.staffAdmin);
+    await replyToTicket(h.system, sixth, { body: "Again", internal: false });
+    const rows = await loads();
+    expect(rows.filter((row) => row.actual > 0).length).toBeGreaterThan(2);
+    for (const row of rows) expect(row.stored, row.id).toBe(row.actual);
+  });
+
+  it("a disabled agent gets no new tickets but keeps the count of the ones they hold", async () => {
+    const [agent] = agents.slice(-1);
+    if (!agent) throw new Error("no agent");
+    await h.db.update(users).set({ disabledAt: h.clock.now() }).where(eq(users.id, agent));
+    const created = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => createTicket(h.system, h.orgB.id, ticket(index))),
+    );
+    expect(created.map((row) => row.assigneeId)).not.toContain(agent);
+    for (const row of await loads()) expect(row.stored, row.id).toBe(row.actual);
+    await h.db.update(users).set({ disabledAt: null }).where(eq(users.id, agent));
+  });
+});
+
+describe("a new ticket's side rows, written by its insert statement", () => {
+  it("the audit row holds what writeAuditEntry writes for the same event; a CRITICAL one notifies the admin", async () => {
+    const ctx: ServiceContext = {
+      ...h.system,
+      ip: "203.0.113.9",
+      actor: {
+        userId: h.userIds.ownerA,
+        email: "owner@a.test",
+        name: "Owner",
+        kind: "CUSTOMER",
+        role: "OWNER",
+        organizationId: h.orgA.id,
+        sessionId: crypto.randomUUID(),
+      },
+    };
+    const created = await createTicket(ctx, h.orgA.id, {
+      subject: "Audited",
+      description: "x",
+      priority: "CRITICAL",
+    });
+    const columns = {
+      actorUserId: auditEvents.actorUserId,
+      actorLabel: auditEvents.actorLabel,
+      organizationId: auditEvents.organizationId,
+      action: auditEvents.action,
+      targetType: auditEvents.targetType,
+      targetId: auditEvents.targetId,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      ip: auditEvents.ip,
+      createdAt: auditEvents.createdAt,
+    };
+    const written = await h.db.select(columns).from(auditEvents).where(eq(auditEvents.targetId, created.id));
+    // the consumer's row for the same event, rolled back
+    let expected: (typeof written)[number][] = [];
+    await h.db
+      .transaction(async (tx) => {
+        const event = {
+          action: "ticket.created",
+          organizationId: h.orgA.id,
+          targetType: "ticket",
+          targetId: `${created.id}-expected`,
+          after: { reference: created.reference, priority: "CRITICAL", assigneeId: created.assigneeId },
+        };
+        await writeAuditEntry(tx, ctx, event);
+        expected = await tx.select(columns).from(auditEvents).where(eq(auditEvents.targetId, event.targetId));
+        tx.rollback();
+      })
+      .catch(() => "rolled back");
+    expect(written).toHaveLength(1);
+    expect(expected).toHaveLength(1);
+    expect(written[0]).toEqual({ ...expected[0], targetId: created.id });
+    const notices = await h.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.link, `/console/support/${created.id}`));
+    expect(notices.map((notice) => [notice.userId, notice.title])).toEqual([
+      [h.userIds.staffAdmin, `CRITICAL ${created.reference} from ${h.orgA.name}: Audited`],
+    ]);
+  });
+});
