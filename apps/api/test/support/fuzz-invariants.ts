@@ -34,6 +34,10 @@ const INVARIANTS: Record<string, SQL> = {
     select number from tickets group by number having count(*) > 1 or number is null or number < 1`,
   "tickets: a ticket's license is its organisation's": sql`
     select t.id from tickets t join licenses l on l.id = t.license_id where l.organization_id <> t.organization_id`,
+  "tickets: an agent's stored open-ticket count equals its open tickets": sql`
+    select u.id from users u
+    where u.open_ticket_count <> (select count(*) from tickets t where t.assignee_id = u.id
+      and t.status in ('OPEN', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'))`,
   "licenses: at most one in force per organisation": sql`
     select organization_id from licenses where status in ('PENDING', 'ACTIVE', 'SUSPENDED')
     group by organization_id having count(*) > 1`,
