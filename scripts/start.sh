@@ -8,4 +8,7 @@ ensure_pnpm
 install_packages
 echo "› building"
 pnpm exec turbo run build --output-logs=errors-only
-exec node apps/api/dist/main.js
+# apps/api's start script holds the product's V8 heap flags: run exactly that command, from
+# here (DATA_DIR is relative to this directory).
+read -ra start <<<"$(node -p 'require("./apps/api/package.json").scripts.start')"
+exec "${start[@]/#dist\//apps/api/dist/}"

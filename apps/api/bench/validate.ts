@@ -8,7 +8,7 @@
 // (a fresh database), Tessera on PGlite always. BENCH_DIST names another build's main.js
 // (to measure a before and an after with the same script).
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, createFreshDatabase } from "@tessera/db";
@@ -34,11 +34,22 @@ const MAIN = process.env.BENCH_DIST ?? join(here, "../dist/main.js");
 /** One Zipf sequence for every server of the run. */
 const ZIPF = zipfSequence(LICENSES, 200_000);
 
+/**
+ * The product's own start command (`pnpm start` in apps/api, which scripts/start.sh runs too),
+ * V8 heap flags included, with BENCH_DIST's main.js in place of dist/main.js.
+ */
+const startCommand = (): string[] => {
+  const manifest = JSON.parse(readFileSync(join(here, "../package.json"), "utf8"));
+  const [command = "node", ...args] = String(manifest.scripts.start).split(/\s+/);
+  return [command, ...args.map((arg) => (arg === "dist/main.js" ? MAIN : arg))];
+};
+
 const tessera = async (env: Record<string, string>) => {
   const port = String(20_000 + Math.floor(Math.random() * 10_000));
+  const [command = "node", ...args] = startCommand();
   const server = await start(
-    "node",
-    [MAIN],
+    command,
+    args,
     {
       ...env,
       PORT: port,

@@ -67,7 +67,10 @@ export const createRequestContext = async (
   const apiKey = resolved && typeof resolved === "object" ? resolved : null;
   const apiKeyProblem =
     typeof resolved === "string" ? resolved : authorizationHeader && !bearer ? "UNKNOWN" : null;
-  return { ...deps, request: { ...rest, sessionToken }, actor, apiKey, apiKeyProblem };
+  const own = { request: { ...rest, sessionToken }, actor, apiKey, apiKeyProblem };
+  // REST never spreads its context, so it inherits the ~20 dependencies instead of copying
+  // them per request; tRPC's middlewares spread theirs (`next({ ctx })`), so it gets a copy.
+  return session ? { ...deps, ...own } : Object.assign(Object.create(deps) as AppDeps, own);
 };
 
 /** Each request's id, set by the HTTP handler, read into the context (and its log lines). */
