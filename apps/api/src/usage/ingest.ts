@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { type BookedLicense, type RaisedAlert, raiseUsageAlerts } from "./alert-raising.ts";
 import { bookEvents } from "./rollups.ts";
+import { licenseLimitColumns } from "./usage-report.ts";
 
 type Event = z.output<typeof UsageEvent>;
 
@@ -18,13 +19,7 @@ interface IngestResult {
 /** The license usage is booked against: the one in force, else the latest. */
 const licenseForUsage = async (tx: Transaction, organizationId: string): Promise<BookedLicense> => {
   const [license] = await tx
-    .select({
-      id: licenses.id,
-      organizationId: licenses.organizationId,
-      tier: licenses.tier,
-      customLimits: licenses.customLimits,
-      customFeatures: licenses.customFeatures,
-    })
+    .select(licenseLimitColumns)
     .from(licenses)
     .where(eq(licenses.organizationId, organizationId))
     .orderBy(desc(inArray(licenses.status, [...IN_FORCE_STATUSES])), desc(licenses.createdAt))

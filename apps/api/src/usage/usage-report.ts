@@ -16,15 +16,19 @@ import type { ServiceContext } from "../context.ts";
 import { usageInPeriod, zeroUsage } from "./current-usage.ts";
 import { firstRow, parsedJson } from "./json-row.ts";
 
+/** What a license's limits are made of, with its ids: the columns usage reads of a license. */
+export const licenseLimitColumns = {
+  id: licenses.id,
+  organizationId: licenses.organizationId,
+  tier: licenses.tier,
+  customLimits: licenses.customLimits,
+  customFeatures: licenses.customFeatures,
+};
+
 /** The organisation's license in force: only what its limits are made of. */
 const inForceLicense = async (ctx: ServiceContext, organizationId: string) => {
   const [license] = await ctx.db
-    .select({
-      id: licenses.id,
-      tier: licenses.tier,
-      customLimits: licenses.customLimits,
-      customFeatures: licenses.customFeatures,
-    })
+    .select(licenseLimitColumns)
     .from(licenses)
     .where(and(eq(licenses.organizationId, organizationId), inArray(licenses.status, [...IN_FORCE_STATUSES])))
     .limit(1);

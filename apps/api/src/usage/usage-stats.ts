@@ -22,18 +22,14 @@ import {
   withLateGauges,
   zeroUsage,
 } from "./current-usage.ts";
-import { limitsOf } from "./usage-report.ts";
+import { licenseLimitColumns, limitsOf } from "./usage-report.ts";
 
 /** The licenses in force with their organisation and this period's usage, in one statement. */
 const licensesInForceWithUsage = async (ctx: ServiceContext, now: Date) => {
   const inForce = inArray(licenses.status, [...IN_FORCE_STATUSES]);
   const rows = await ctx.db
     .select({
-      id: licenses.id,
-      organizationId: licenses.organizationId,
-      tier: licenses.tier,
-      customLimits: licenses.customLimits,
-      customFeatures: licenses.customFeatures,
+      ...licenseLimitColumns,
       organizationName: organizations.name,
       ...periodUsageColumns,
     })
