@@ -141,7 +141,8 @@ const routeTimers = (deps: AppDeps) => {
   return (route: string) => {
     let timer = timers.get(route);
     if (!timer) {
-      timer = deps.metrics.httpDuration.bind({ route });
+      const series = deps.metrics.httpDuration.labels({ route });
+      timer = (seconds) => series.observe(seconds);
       timers.set(route, timer);
     }
     return timer;

@@ -33,10 +33,9 @@ const metersOf = (metrics: Context["metrics"], path: string): ProcedureMeters =>
   }
   let meters = byPath.get(path);
   if (!meters) {
-    meters = {
-      duration: metrics.procedureDuration.bind({ procedure: path }),
-      ok: metrics.procedureCalls.bind({ procedure: path, outcome: "ok" }),
-    };
+    const duration = metrics.procedureDuration.labels({ procedure: path });
+    const ok = metrics.procedureCalls.labels({ procedure: path, outcome: "ok" });
+    meters = { duration: (seconds) => duration.observe(seconds), ok: () => ok.inc() };
     byPath.set(path, meters);
   }
   return meters;

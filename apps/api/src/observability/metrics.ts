@@ -1,5 +1,4 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
-import { BoundCounter, BoundHistogram } from "./bound-metrics.ts";
 
 /** Latency buckets in seconds: sub-millisecond cache hits up to slow reports. */
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -13,38 +12,34 @@ export const createMetrics = () => {
   const registers = [registry];
   return {
     registry,
-    // Updated on every request: label sets bound once (bound-metrics.ts).
-    httpRequests: new BoundCounter({
+    // Updated on every request: the hot paths keep `labels(…)` children per route and procedure.
+    httpRequests: new Counter({
       name: "tessera_http_requests_total",
       help: "HTTP requests by route (coarse), method and status",
       labelNames: ["route", "method", "status"] as const,
       registers,
     }),
-    httpDuration: new BoundHistogram(
-      {
-        name: "tessera_http_request_duration_seconds",
-        help: "HTTP request latency by route (coarse)",
-        labelNames: ["route"] as const,
-        registers,
-      },
-      BUCKETS,
-    ),
-    procedureCalls: new BoundCounter({
+    httpDuration: new Histogram({
+      name: "tessera_http_request_duration_seconds",
+      help: "HTTP request latency by route (coarse)",
+      labelNames: ["route"] as const,
+      buckets: BUCKETS,
+      registers,
+    }),
+    procedureCalls: new Counter({
       name: "tessera_procedure_calls_total",
       help: "tRPC and REST procedure calls by procedure and outcome (ok or the error code)",
       labelNames: ["procedure", "outcome"] as const,
       registers,
     }),
-    procedureDuration: new BoundHistogram(
-      {
-        name: "tessera_procedure_duration_seconds",
-        help: "Procedure latency by procedure",
-        labelNames: ["procedure"] as const,
-        registers,
-      },
-      BUCKETS,
-    ),
-    validations: new BoundCounter({
+    procedureDuration: new Histogram({
+      name: "tessera_procedure_duration_seconds",
+      help: "Procedure latency by procedure",
+      labelNames: ["procedure"] as const,
+      buckets: BUCKETS,
+      registers,
+    }),
+    validations: new Counter({
       name: "tessera_license_validations_total",
       help: "License validations by outcome (valid, or the reason it is not)",
       labelNames: ["outcome"] as const,
