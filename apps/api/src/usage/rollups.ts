@@ -54,8 +54,10 @@ const shardOf = (licenseId: string): number => Number.parseInt(licenseId.slice(-
 /**
  * The batch's events, deduplicated by idempotency key (the first wins, as the unique
  * constraint would), inserted; then, from what was really inserted, the daily, monthly,
- * latest-gauge and platform rollups — one statement, whatever the batch's size. Each
- * rollup's rows go in key order so concurrent batches lock shared rows in the same order.
+ * latest-gauge and platform rollups — one statement, whatever the batch's size. The
+ * events and each rollup's rows go in key order so concurrent batches lock shared rows in
+ * the same order: two retries inserting the same idempotency keys in their own orders
+ * would each wait on the other's uncommitted key (a deadlock PostgreSQL broke by failing one).
  *
  * Daily: counters add, gauges keep the latest by occurred time (a late event never
  * overwrites a newer one). Monthly: counters add, gauges keep the highest level, and
@@ -83,7 +85,7 @@ const bookingStatement = (target: BookingTarget, events: EventToBook[]): SQL => 
     inserted as (
       insert into usage_events (organization_id, license_id, metric, value, occurred_at, idempotency_key, api_key_id, received_at)
       select ${organizationId}::uuid, ${licenseId}::uuid, metric, value, occurred_at, idempotency_key, ${apiKeyId}::uuid, ${at}::timestamptz
-      from input order by n
+      from input order by idempotency_key
       on conflict (organization_id, idempotency_key) do nothing
       returning idempotency_key
     ),
