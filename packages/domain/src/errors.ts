@@ -5,6 +5,8 @@
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   VALIDATION_FAILED: 400,
+  /** A password a guesser would find (common, patterned, built on the account's name or email). */
+  WEAK_PASSWORD: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
@@ -32,6 +34,8 @@ export const ERROR_STATUS = {
   QUOTA_EXCEEDED: 409,
   /** REST: an `Idempotency-Key` whose first request is still running. */
   IDEMPOTENCY_IN_PROGRESS: 409,
+  /** A one-time link (invitation, password reset, unsubscribe) that expired, was used or never existed. */
+  LINK_INVALID: 410,
   PAYLOAD_TOO_LARGE: 413,
   /** REST: a body that is not `application/json`. */
   UNSUPPORTED_MEDIA_TYPE: 415,
