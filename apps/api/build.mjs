@@ -22,6 +22,8 @@ await build({
   platform: "node",
   target: "node20",
   format: "esm",
+  // Mail templates are React components (src/mail/templates/*.tsx).
+  jsx: "automatic",
   sourcemap: true,
   external,
   logLevel: "warning",

@@ -17,6 +17,7 @@ import { type BillingPort, invoiceBillingPort } from "./licenses/billing.ts";
 import { ensureSigningKey } from "./licenses/signing-keys.ts";
 import { LICENSE_CHANGED_CHANNEL, ValidationCache } from "./licenses/validation-cache.ts";
 import { ValidationLimiter } from "./licenses/validation-limiter.ts";
+import { createMailer } from "./mail/mailer.ts";
 import { createLogger, flushLogs } from "./observability/logger.ts";
 import { collectProcessMetrics, createMetrics } from "./observability/metrics.ts";
 import { SessionMutationLimiter } from "./quotas/session-mutation-limiter.ts";
@@ -88,6 +89,7 @@ export const createDeps = (
       onWorkerError: (error) => logger.error({ err: error }, "SVG sanitiser thread failed"),
     }),
     logoUploadLimiter: new LogoUploadLimiter(config.LOGO_UPLOADS_PER_HOUR, createLimiter),
+    mailer: createMailer(config),
   };
 };
 
@@ -122,11 +124,12 @@ export const startApp = async (
     );
     server.listen(config.PORT, config.HOST, resolve);
   });
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+  if (!config.PUBLIC_URL) deps.mailer.baseUrl = `http://${host}:${port}`;
   // Jobs start once the server listens: their first runs (every job at once, each query on
   // PGlite running on this thread) would otherwise hold the listen callback back by ~0.5 s.
   const stopJobs = options.jobs === false ? () => {} : startScheduler(deps);
-  const { port } = server.address() as AddressInfo;
-  const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   return {
     deps,
     server,
@@ -140,6 +143,7 @@ export const startApp = async (
         server.closeIdleConnections();
       });
       await deps.svgSanitizer.close();
+      await deps.mailer.close();
       await dbHandle.close();
       await deps.egress.close();
       await flushLogs(deps.logger);

@@ -95,6 +95,14 @@ const ConfigSchema = z.object({
   ALLOW_INSECURE_LOOPBACK: Booleanish.default(false),
   /** Where users reach us, e.g. https://tessera.example.com; unset: the request's own host. */
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/, message: "must be an http(s) URL" })),
+  /**
+   * Where mail goes: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465.
+   * Unset: an SMTP listener inside the process catches every mail, and staff admins read
+   * them on the console's "Sent email" page.
+   */
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" })),
+  /** The From of every mail; the organisation's name is shown as the sender's name where branded. */
+  MAIL_FROM: z.email({ message: "must be an email address" }).default("no-reply@tessera.test"),
   /** JSON log lines at this level and above on stdout. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   /** GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`; required in production. */

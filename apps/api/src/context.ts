@@ -10,6 +10,7 @@ import type { Egress } from "./egress/outbound-client.ts";
 import type { BillingPort } from "./licenses/billing.ts";
 import type { ValidationCache } from "./licenses/validation-cache.ts";
 import type { ValidationLimiter } from "./licenses/validation-limiter.ts";
+import type { Mailer } from "./mail/mailer.ts";
 import type { Logger } from "./observability/logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { SessionMutationLimiter } from "./quotas/session-mutation-limiter.ts";
@@ -49,6 +50,8 @@ export interface AppDeps {
   /** SVG logos are sanitised in worker threads of this pool (closed with the app). */
   svgSanitizer: SvgSanitizer;
   logoUploadLimiter: LogoUploadLimiter;
+  /** Sends what the mail outbox holds (SMTP_URL, or the development mailbox). */
+  mailer: Mailer;
 }
 
 /** The per-request view of the HTTP exchange that services and procedures need. */

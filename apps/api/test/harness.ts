@@ -385,7 +385,10 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
             setHeader: () => {},
           }),
         ),
-      close: () => (handle === dbHandle ? Promise.resolve() : handle.close()),
+      close: async () => {
+        await second.mailer.close();
+        if (handle !== dbHandle) await handle.close();
+      },
     };
   };
 
@@ -422,6 +425,7 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
     sessionToken,
     close: async () => {
       await deps.svgSanitizer.close();
+      await deps.mailer.close();
       await dbHandle.close();
     },
   };

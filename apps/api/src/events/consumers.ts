@@ -1,6 +1,7 @@
 import type { Executor } from "@tessera/db";
 import { writeAuditEntry } from "../audit/audit-writer.ts";
 import type { ServiceContext } from "../context.ts";
+import { mailLicenseStatus } from "../mail/notifications/license-status.ts";
 import { publishAsWebhook } from "../white-label/webhook-events.ts";
 import type { DomainEvent } from "./domain-event.ts";
 
@@ -11,4 +12,8 @@ export type EventConsumer = (executor: Executor, ctx: ServiceContext, event: Dom
  * Every in-transaction consumer, in the order they run. A new side effect (an email to
  * queue, a counter to bump) is one more entry here; services keep calling `recordEvent`.
  */
-export const EVENT_CONSUMERS: readonly EventConsumer[] = [writeAuditEntry, publishAsWebhook];
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [
+  writeAuditEntry,
+  publishAsWebhook,
+  mailLicenseStatus,
+];

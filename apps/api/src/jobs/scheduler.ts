@@ -1,4 +1,5 @@
 import type { AppDeps } from "../context.ts";
+import { runMailDelivery } from "../mail/delivery.ts";
 import { pruneIdempotencyKeys } from "../rest/idempotency.ts";
 import { runSlaSweep } from "../support/sla-sweep.ts";
 import { pruneUsageEvents } from "../usage/ingest.ts";
@@ -18,6 +19,7 @@ export const JOBS: Job[] = [
   { name: "sla-sweep", everyMs: 60_000, run: runSlaSweep },
   { name: "domain-sweep", everyMs: 60_000, run: runDomainSweep },
   { name: "webhook-delivery", everyMs: 5_000, run: runWebhookDispatch },
+  { name: "mail-delivery", everyMs: 5_000, run: runMailDelivery },
   { name: "logo-collection", everyMs: 3_600_000, run: runLogoCollection },
   { name: "usage-event-pruning", everyMs: 3_600_000, run: (deps, now) => pruneUsageEvents(deps, now) },
   { name: "idempotency-key-pruning", everyMs: 3_600_000, run: pruneIdempotencyKeys },

@@ -2,6 +2,7 @@ export * from "./audit.ts";
 export * from "./idempotency.ts";
 export * from "./keys.ts";
 export * from "./licenses.ts";
+export * from "./mail.ts";
 export * from "./organizations.ts";
 export * from "./rate-limits.ts";
 export * from "./support.ts";
