@@ -31,6 +31,9 @@ const main = async () => {
     "",
     `Tessera is running at ${app.url}`,
     `  database: ${database}${app.seeded ? " — demo data seeded" : ""}`,
+    config.SMTP_URL
+      ? `  mail: sent through ${new URL(config.SMTP_URL).host} (SMTP_URL)`
+      : `  mail: kept in the development mailbox — staff admins read it at ${app.url}/console/sent-email`,
     ...(app.seeded ? [`  Northwind's license key (shown once): ${app.seeded.licenseKey}`] : []),
     ...(app.deps.config.WEB_DIST ? [] : ["  (no built SPA found: run `pnpm build` to serve the web app)"]),
     "",
