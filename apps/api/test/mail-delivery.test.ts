@@ -58,6 +58,30 @@ describe("mail delivery", () => {
     await reinstateLicense(h.system, h.licenseA.id);
   });
 
+  it("wears the organisation's branding: its name as sender and header, its logo and colour", async () => {
+    const owner = await h.caller("ownerA");
+    await owner.whiteLabel.setBranding({
+      companyName: "Acme Learning",
+      logoUrl: "https://cdn.acme.example/logo.png",
+      primaryColor: "#1D4ED8",
+      secondaryColor: "#0f172a",
+      accentColor: "#f59e0b",
+    });
+    await suspendLicense(h.system, h.licenseA.id, "paused");
+    await reinstateLicense(h.system, h.licenseA.id);
+    expect(await deliver()).toEqual({ attempted: 2, sent: 2 });
+    for (const mail of sink.mails) {
+      expect(mail.from).toBe('"Acme Learning" <no-reply@tessera.test>');
+      expect(mail.html).toContain('src="https://cdn.acme.example/logo.png"');
+      expect(mail.html).toContain("background-color:#1d4ed8");
+    }
+    await owner.whiteLabel.enableWhiteLabel({ enabled: false });
+    await suspendLicense(h.system, h.licenseA.id, "paused");
+    await deliver();
+    expect(sink.mails[2]?.from).toBe('"Tessera" <no-reply@tessera.test>');
+    await reinstateLicense(h.system, h.licenseA.id);
+  });
+
   it("queues nothing when the change rolls back (the mail is written in the change's transaction)", async () => {
     await expect(
       h.db.transaction(async (tx) => {
