@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { reinstateLicense, suspendLicense } from "../src/licenses/lifecycle.ts";
 import { runMailDelivery } from "../src/mail/delivery.ts";
 import { createMailer } from "../src/mail/mailer.ts";
+import { pruneMail } from "../src/mail/pruning.ts";
 import { createTestHarness, type TestHarness } from "./harness.ts";
 import { RACES_NEED_POSTGRES, raceIt } from "./races-need-postgres.ts";
 import { type SmtpSink, startSmtpSink } from "./support/smtp-sink.ts";
@@ -147,6 +148,26 @@ describe("mail delivery", () => {
     expect(await outbox()).toMatchObject([{ status: "SKIPPED" }]);
     expect(sink.mails).toEqual([]);
     await h.db.delete(mailPreferences);
+  });
+
+  it("prunes finished mails after 30 days and keeps pending ones whatever their age", async () => {
+    const old = new Date(h.clock.now().getTime() - 31 * 86_400_000);
+    const mail = {
+      toAddress: "owner@a.test",
+      category: "LICENSE" as const,
+      template: "license-status",
+      data: {},
+      nextAttemptAt: old,
+      createdAt: old,
+    };
+    await h.db.insert(mailOutbox).values([
+      { ...mail, status: "SENT" },
+      { ...mail, status: "DEAD" },
+      { ...mail, status: "PENDING" },
+      { ...mail, status: "SENT", createdAt: h.clock.now() },
+    ]);
+    expect(await pruneMail(h.deps, h.clock.now())).toBe(2);
+    expect((await outbox()).map((row) => row.status).sort()).toEqual(["PENDING", "SENT"]);
   });
 
   raceIt(`two instances sending at once send each mail once ${RACES_NEED_POSTGRES}`, async () => {

@@ -1,5 +1,6 @@
 import type { AppDeps } from "../context.ts";
 import { runMailDelivery } from "../mail/delivery.ts";
+import { pruneMail } from "../mail/pruning.ts";
 import { pruneIdempotencyKeys } from "../rest/idempotency.ts";
 import { runSlaSweep } from "../support/sla-sweep.ts";
 import { pruneUsageEvents } from "../usage/ingest.ts";
@@ -23,6 +24,7 @@ export const JOBS: Job[] = [
   { name: "logo-collection", everyMs: 3_600_000, run: runLogoCollection },
   { name: "usage-event-pruning", everyMs: 3_600_000, run: (deps, now) => pruneUsageEvents(deps, now) },
   { name: "idempotency-key-pruning", everyMs: 3_600_000, run: pruneIdempotencyKeys },
+  { name: "mail-pruning", everyMs: 3_600_000, run: pruneMail },
 ];
 
 /**
