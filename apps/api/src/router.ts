@@ -24,7 +24,7 @@ export const appRouter = router({
   support: supportRouter,
   audit: auditRouter,
   mail: mailOutboxRouter,
-  account: { notifications: notificationPreferencesRouter },
+  notifications: notificationPreferencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

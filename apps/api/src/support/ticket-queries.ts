@@ -7,7 +7,20 @@ import {
   type TicketQueueInput,
   toPage,
 } from "@tessera/domain";
-import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNull,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
 import { ticketView } from "./ticket-view.ts";
@@ -36,8 +49,10 @@ export const getTicket = async (ctx: ServiceContext, ticketId: string, scopeOrga
   const forCustomer = scopeOrganizationId !== undefined;
   const [messages, slaEvents, assignee, organization] = await Promise.all([
     ctx.db
-      .select()
+      // the author's name as well: the thread shows people by name, not by address
+      .select({ ...getTableColumns(ticketMessages), authorName: users.name })
       .from(ticketMessages)
+      .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
       .where(
         forCustomer
           ? and(eq(ticketMessages.ticketId, ticketId), eq(ticketMessages.internal, false))
