@@ -37,7 +37,7 @@ test("a CRITICAL ticket's mail shows on Sent email, rendered; the owner switches
   await row.first().getByRole("button").click();
   const frame = admin.frameLocator(`iframe[title="Mail to admin@tessera.test"]`);
   await expect(frame.getByRole("heading", { name: /CRITICAL ticket SUP-\d+/ })).toBeVisible();
-  await expect(frame.getByText(subject)).toBeVisible();
+  await expect(frame.locator("p").filter({ hasText: subject })).toBeVisible();
   await expect(admin.locator("iframe").first()).toHaveAttribute("sandbox", "");
   await admin.getByRole("button", { name: "Plain text" }).click();
   await expect(admin.locator("pre").filter({ hasText: subject })).toBeVisible();
