@@ -50,9 +50,14 @@ export const getTicket = async (ctx: ServiceContext, ticketId: string, scopeOrga
   const [messages, slaEvents, assignee, organization] = await Promise.all([
     ctx.db
       // the author's name as well: the thread shows people by name, not by address
-      .select({ ...getTableColumns(ticketMessages), authorName: users.name })
+      // (a subquery, not a join: the thread keeps its plain scan and so its order within a tick)
+      .select({
+        ...getTableColumns(ticketMessages),
+        authorName: sql<
+          string | null
+        >`(select ${users.name} from ${users} where ${users.id} = ${ticketMessages.authorUserId})`,
+      })
       .from(ticketMessages)
-      .leftJoin(users, eq(users.id, ticketMessages.authorUserId))
       .where(
         forCustomer
           ? and(eq(ticketMessages.ticketId, ticketId), eq(ticketMessages.internal, false))
