@@ -9,6 +9,8 @@ import { sql } from "drizzle-orm";
 import type { AppDeps } from "./context.ts";
 import { databaseUnavailable } from "./errors.ts";
 import { publishedKeys } from "./licenses/signing-keys.ts";
+import { UNSUBSCRIBE_PATH } from "./mail/delivery.ts";
+import { handleUnsubscribe } from "./mail/unsubscribe.ts";
 import { withoutRedaction } from "./observability/logger.ts";
 import { serveMetrics } from "./observability/metrics-route.ts";
 import { admitRequestBody, MAX_BODY_BYTES } from "./request-body.ts";
@@ -104,6 +106,7 @@ const KNOWN_PATHS = new Set([
   "/.well-known/jwks.json",
   SSO_START_PATH,
   SSO_CALLBACK_PATH,
+  UNSUBSCRIBE_PATH,
 ]);
 
 /** The built SPA: assets cached for good, any other unknown path answered with index.html. */
@@ -249,6 +252,8 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
       if (pathname === SSO_START_PATH && req.method === "GET") return await handleSsoStart(deps, req, res);
       if (pathname === SSO_CALLBACK_PATH && req.method === "GET")
         return await handleSsoCallback(deps, req, res);
+      // before the cross-site check: mail providers' one-click POSTs carry the token, no session
+      if (pathname === UNSUBSCRIBE_PATH) return await handleUnsubscribe(deps, req, res, url);
       if (pathname === `${REST_BASE}/openapi.json`) return sendJson(res, 200, restDocument(REST_OPERATIONS));
       const isTrpc = pathname.startsWith("/trpc/");
       const isRest = pathname.startsWith(`${REST_BASE}/`);

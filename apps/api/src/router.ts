@@ -3,6 +3,8 @@ import { serviceKeysRouter } from "./api-keys/router.ts";
 import { auditRouter } from "./audit/router.ts";
 import { authRouter } from "./auth/router.ts";
 import { licensesRouter } from "./licenses/router.ts";
+import { mailOutboxRouter } from "./mail/outbox-router.ts";
+import { notificationPreferencesRouter } from "./mail/preferences-router.ts";
 import { organizationsRouter } from "./organizations/router.ts";
 import { supportRouter } from "./support/router.ts";
 import { teamRouter } from "./team/router.ts";
@@ -21,6 +23,8 @@ export const appRouter = router({
   whiteLabel: whiteLabelRouter,
   support: supportRouter,
   audit: auditRouter,
+  mail: mailOutboxRouter,
+  notifications: notificationPreferencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

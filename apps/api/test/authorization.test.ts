@@ -1,4 +1,4 @@
-import { licenses as licensesTable, ssoDomains } from "@tessera/db/schema";
+import { licenses as licensesTable, mailOutbox, ssoDomains } from "@tessera/db/schema";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../src/api-keys/service.ts";
@@ -206,6 +206,25 @@ const MATRIX: Record<string, Entry> = {
     crossTenant: (h) => ({ userId: h.userIds.memberA, disabled: true }),
   },
   "audit.list": { allowed: STAFF, input: () => ({}) },
+  "mail.sent": { allowed: ["staffAdmin"], input: () => ({ recipient: "@" }) },
+  "mail.get": {
+    allowed: ["staffAdmin"],
+    input: async (h) => {
+      const [mail] = await h.db
+        .insert(mailOutbox)
+        .values({
+          toAddress: "someone@a.test",
+          category: "SECURITY",
+          template: "license-status",
+          data: {},
+          nextAttemptAt: h.clock.now(),
+        })
+        .returning({ id: mailOutbox.id });
+      return { id: mail?.id };
+    },
+  },
+  "notifications.get": { allowed: ALL_SESSIONS },
+  "notifications.set": { allowed: ALL_SESSIONS, input: () => ({ category: "SUPPORT", email: true }) },
   "licenses.activate": {
     keyAuth: true,
     allowed: STAFF_ADMIN_OR_SERVICE,

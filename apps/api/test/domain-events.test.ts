@@ -33,7 +33,16 @@ const written = async (organizationId: string) => ({
 
 describe("domain events", () => {
   it("happy: one recorded event reaches every registered consumer: an audit row and a webhook event", async () => {
-    expect(EVENT_CONSUMERS.map((consumer) => consumer.name)).toEqual(["writeAuditEntry", "publishAsWebhook"]);
+    expect(EVENT_CONSUMERS.map((consumer) => consumer.name)).toEqual([
+      "writeAuditEntry",
+      "publishAsWebhook",
+      "mailLicenseStatus",
+      "mailLicenseExpiry",
+      "mailUsageAlert",
+      "mailSupportTicket",
+      "mailSupportSla",
+      "mailTeamChange",
+    ]);
     const organizationId = await subscribedOrganization();
     const targetId = crypto.randomUUID();
     await h.db.transaction((tx) => recordEvent(tx, h.system, ticketCreated(organizationId, targetId)));

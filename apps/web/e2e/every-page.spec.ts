@@ -5,6 +5,9 @@ import { expectAccessible, settle, signIn, unique } from "./helpers.ts";
 // no serious or critical violation. Other specs check pages in their states (errors,
 // dialogs, dark mode); this one makes sure none is left out.
 
+// Two dozen pages a test, each analysed by axe: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 150_000 });
+
 test("every console page passes axe", async ({ page }) => {
   await signIn(page, "admin@tessera.test");
   await settle(page);
@@ -36,6 +39,8 @@ test("every console page passes axe", async ({ page }) => {
     "/console/support",
     "/console/audit",
     "/console/service-keys",
+    "/console/sent-email",
+    "/console/notifications",
   ]) {
     await test.step(path, async () => {
       await page.goto(path);
@@ -73,6 +78,7 @@ test("every portal page, and a ticket in both areas, passes axe", async ({ page 
     "/portal/settings/api-access",
     "/portal/settings/feature-toggles",
     "/portal/settings/integrations",
+    "/portal/notifications",
   ]) {
     await test.step(path, async () => {
       await page.goto(path);

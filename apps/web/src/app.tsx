@@ -14,6 +14,8 @@ import { SignInPage } from "./sign-in-page.tsx";
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(() => load().then((module) => ({ default: module[name] })));
 
+const NotificationsPage = page(() => import("./account/notifications-page.tsx"), "NotificationsPage");
+const SentEmailPage = page(() => import("./console/sent-email-page.tsx"), "SentEmailPage");
 const ConsoleAuditPage = page(() => import("./console/audit-page.tsx"), "ConsoleAuditPage");
 const LicenseDetailPage = page(() => import("./console/license-detail-page.tsx"), "LicenseDetailPage");
 const LicensesPage = page(() => import("./console/licenses-page.tsx"), "LicensesPage");
@@ -71,6 +73,7 @@ const CONSOLE_NAV: NavItem[] = [
   { to: "/console/support", label: "Support" },
   { to: "/console/audit", label: "Audit log" },
   { to: "/console/service-keys", label: "Service keys", roles: ["ADMIN"] },
+  { to: "/console/sent-email", label: "Sent email", roles: ["ADMIN"] },
 ];
 
 const PORTAL_NAV: NavItem[] = [
@@ -129,6 +132,15 @@ export const App = () => (
             </AdminOnly>
           }
         />
+        <Route
+          path="sent-email"
+          element={
+            <AdminOnly staff>
+              <SentEmailPage />
+            </AdminOnly>
+          }
+        />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<Navigate to="/console" replace />} />
       </Route>
       <Route
@@ -145,6 +157,7 @@ export const App = () => (
         <Route path="tickets" element={<PortalTicketsPage />} />
         <Route path="tickets/:ticketId" element={<PortalTicketPage />} />
         <Route path="team" element={<PortalTeamPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route
           path="api-keys"
           element={

@@ -16,6 +16,7 @@ export * from "./licenses/tiers.ts";
 export * from "./licenses/tokens.ts";
 export * from "./licenses/trend.ts";
 export * from "./licenses/validation.ts";
+export * from "./mail/inputs.ts";
 export * from "./mail/policy.ts";
 export * from "./organizations/health.ts";
 export * from "./organizations/inputs.ts";

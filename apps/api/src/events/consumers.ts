@@ -1,7 +1,12 @@
 import type { Executor } from "@tessera/db";
 import { writeAuditEntry } from "../audit/audit-writer.ts";
 import type { ServiceContext } from "../context.ts";
+import { mailLicenseExpiry } from "../mail/notifications/license-expiry.ts";
 import { mailLicenseStatus } from "../mail/notifications/license-status.ts";
+import { mailSupportSla } from "../mail/notifications/support-sla.ts";
+import { mailSupportTicket } from "../mail/notifications/support-tickets.ts";
+import { mailTeamChange } from "../mail/notifications/team.ts";
+import { mailUsageAlert } from "../mail/notifications/usage-alerts.ts";
 import { publishAsWebhook } from "../white-label/webhook-events.ts";
 import type { DomainEvent } from "./domain-event.ts";
 
@@ -16,4 +21,9 @@ export const EVENT_CONSUMERS: readonly EventConsumer[] = [
   writeAuditEntry,
   publishAsWebhook,
   mailLicenseStatus,
+  mailLicenseExpiry,
+  mailUsageAlert,
+  mailSupportTicket,
+  mailSupportSla,
+  mailTeamChange,
 ];

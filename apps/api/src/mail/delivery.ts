@@ -10,7 +10,7 @@ import { mailBrand, type RenderedMail, renderMail } from "./render.tsx";
 /** A sender holds what it claimed this long; a crashed one's claims go to the next. */
 const LEASE_MS = 60_000;
 const BATCH = 20;
-const UNSUBSCRIBE_PATH = "/mail/unsubscribe";
+export const UNSUBSCRIBE_PATH = "/mail/unsubscribe";
 
 type MailRow = typeof mailOutbox.$inferSelect;
 

@@ -23,6 +23,8 @@ const changeTicket = async (
   current: TicketRow,
   patch: Partial<TicketRow>,
   action: string,
+  /** What the event's consumers need beyond the change (the reply's id, for its mail). */
+  detail: Record<string, unknown> = {},
 ) => {
   const now = ctx.clock.now();
   const next = { ...current, ...patch };
@@ -68,7 +70,8 @@ const changeTicket = async (
     organizationId: updated.organizationId,
     targetType: "ticket",
     targetId: updated.id,
-    ...changes,
+    before: changes.before,
+    after: { ...changes.after, ...detail },
   });
   return updated;
 };
@@ -95,15 +98,18 @@ export const replyToTicket = async (
     // statusAfterReply refuses a CLOSED ticket, for notes as for replies
     const after = statusAfterReply(current.status as TicketStatus, author.kind);
     const status = input.internal ? current.status : after;
-    await tx.insert(ticketMessages).values({
-      ticketId,
-      authorUserId: author.userId,
-      authorKind: author.kind,
-      authorLabel: author.label,
-      body: input.body,
-      internal: input.internal,
-      createdAt: now,
-    });
+    const [message] = await tx
+      .insert(ticketMessages)
+      .values({
+        ticketId,
+        authorUserId: author.userId,
+        authorKind: author.kind,
+        authorLabel: author.label,
+        body: input.body,
+        internal: input.internal,
+        createdAt: now,
+      })
+      .returning({ id: ticketMessages.id });
     const firstPublicStaffReply =
       author.kind === "STAFF" && !input.internal && current.firstRespondedAt === null;
     return changeTicket(
@@ -112,6 +118,7 @@ export const replyToTicket = async (
       current,
       { status, ...(firstPublicStaffReply ? { firstRespondedAt: now } : {}) },
       input.internal ? "ticket.note_added" : "ticket.replied",
+      { messageId: message?.id },
     );
   });
   return ticketView(row, now);

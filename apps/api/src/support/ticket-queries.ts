@@ -7,7 +7,20 @@ import {
   type TicketQueueInput,
   toPage,
 } from "@tessera/domain";
-import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNull,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
 import { ticketView } from "./ticket-view.ts";
@@ -36,7 +49,14 @@ export const getTicket = async (ctx: ServiceContext, ticketId: string, scopeOrga
   const forCustomer = scopeOrganizationId !== undefined;
   const [messages, slaEvents, assignee, organization] = await Promise.all([
     ctx.db
-      .select()
+      // the author's name as well: the thread shows people by name, not by address
+      // (a subquery, not a join: the thread keeps its plain scan and so its order within a tick)
+      .select({
+        ...getTableColumns(ticketMessages),
+        authorName: sql<
+          string | null
+        >`(select ${users.name} from ${users} where ${users.id} = ${ticketMessages.authorUserId})`,
+      })
       .from(ticketMessages)
       .where(
         forCustomer

@@ -55,12 +55,13 @@ export const brokenInvariants = async (dbHandle: DbHandle): Promise<string[]> =>
 
 /**
  * Tables whose changes need no audit event: sign-in state, limiter counters, a user's own
- * notices, and metered usage (recorded as events themselves, far too many to audit one by one).
+ * notices and mail choices, and metered usage (recorded as events themselves, far too many to audit one by one).
  */
 const UNAUDITED = new Set([
   "sessions",
   "rate_limits",
   "notifications",
+  "mail_preferences",
   "usage_events",
   "usage_daily",
   "usage_monthly",

@@ -14,6 +14,8 @@ export interface ThreadMessage {
   id: string;
   authorKind: string;
   authorLabel: string;
+  /** The writer's name when a person wrote it: shown instead of their address. */
+  authorName?: string | null;
   body: string;
   internal: boolean;
   createdAt: Date;
@@ -59,7 +61,7 @@ export const TicketThread = ({
           )}
         >
           <MessageHeader
-            author={authorName(message.authorLabel)}
+            author={message.authorName ?? authorName(message.authorLabel)}
             kind={message.authorKind}
             createdAt={message.createdAt}
             internal={message.internal}

@@ -1,5 +1,5 @@
 /** What a mail is about. People switch categories off, except SECURITY, which always goes. */
-const MAIL_CATEGORIES = ["SECURITY", "TEAM", "LICENSE", "USAGE", "SUPPORT"] as const;
+export const MAIL_CATEGORIES = ["SECURITY", "TEAM", "LICENSE", "USAGE", "SUPPORT"] as const;
 export type MailCategory = (typeof MAIL_CATEGORIES)[number];
 
 /** The categories a person may switch off (security mails are not among them). */

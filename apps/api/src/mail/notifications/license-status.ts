@@ -11,9 +11,11 @@ const CHANGES = {
   "license.reinstated": "reinstated",
   "license.cancelled": "cancelled",
   "license.renewed": "renewed",
+  // the sweep's renewal ahead of expiry reads the same to the owners as staff's
+  "license.auto_renewed": "renewed",
 } as const;
 
-/** A license was suspended, reinstated, cancelled or renewed: its organisation's owners hear of it. */
+/** A license was suspended, reinstated, cancelled or renewed (by staff or automatically): its organisation's owners hear of it. */
 export const mailLicenseStatus = async (executor: Executor, ctx: ServiceContext, event: DomainEvent) => {
   const change = CHANGES[event.action as keyof typeof CHANGES];
   if (!change || !event.organizationId || !event.targetId) return;

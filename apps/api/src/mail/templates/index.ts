@@ -1,8 +1,22 @@
+import { licenseExpiry } from "./license-expiry.tsx";
 import { licenseStatus } from "./license-status.tsx";
+import { teamChange } from "./team-change.tsx";
+import { ticketAssigned } from "./ticket-assigned.tsx";
+import { ticketCritical } from "./ticket-critical.tsx";
+import { ticketReply } from "./ticket-reply.tsx";
+import { ticketSla } from "./ticket-sla.tsx";
+import { usageAlert } from "./usage-alert.tsx";
 
 /** Every mail Tessera sends, by the name the outbox stores. */
 export const MAIL_TEMPLATES = {
   "license-status": licenseStatus,
+  "license-expiry": licenseExpiry,
+  "usage-alert": usageAlert,
+  "ticket-assigned": ticketAssigned,
+  "ticket-critical": ticketCritical,
+  "ticket-reply": ticketReply,
+  "ticket-sla": ticketSla,
+  "team-change": teamChange,
 };
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;

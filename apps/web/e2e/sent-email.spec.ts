@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn, unique } from "./helpers.ts";
+
+test("a CRITICAL ticket's mail shows on Sent email, rendered; the owner switches Support emails off for good", async ({
+  browser,
+}) => {
+  const subject = `Checkout is down ${unique()}`;
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, "owner@northwind.test");
+  await owner.getByRole("link", { name: "Tickets", exact: true }).click();
+  await owner.getByLabel("Subject").fill(subject);
+  await owner.getByLabel("Priority").selectOption("CRITICAL");
+  await owner.getByLabel("Description").fill("Payments fail since 10:00 UTC.");
+  await owner.getByRole("button", { name: "Open ticket" }).click();
+  await expect(owner.getByRole("status").filter({ hasText: "was opened" })).toBeVisible();
+
+  // The staff admin reads it in the development mailbox's record: the job sends every 5 s.
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin@tessera.test");
+  await admin.getByRole("link", { name: "Sent email", exact: true }).click();
+  await expect(admin.getByRole("heading", { name: "Sent email", level: 1 })).toBeVisible();
+  await expect(admin.getByText("development mailbox")).toBeVisible();
+  const row = admin.getByRole("row").filter({ hasText: subject });
+  await expect
+    .poll(
+      async () => {
+        await admin.reload();
+        await admin.getByLabel("Recipient contains").fill("admin@tessera.test");
+        await expect(admin.getByRole("row").nth(1)).toContainText("admin@tessera.test");
+        return (await row.count()) > 0 && /SENT/.test((await row.first().textContent()) ?? "");
+      },
+      { timeout: 40_000, intervals: [1000] },
+    )
+    .toBe(true);
+  await expect(row.first()).toContainText("admin@tessera.test");
+  await expect(row.first()).toContainText("SUPPORT");
+  await row.first().getByRole("button").click();
+  const frame = admin.frameLocator(`iframe[title="Mail to admin@tessera.test"]`);
+  await expect(frame.getByRole("heading", { name: /CRITICAL ticket SUP-\d+/ })).toBeVisible();
+  await expect(frame.locator("p").filter({ hasText: subject })).toBeVisible();
+  await expect(admin.locator("iframe").first()).toHaveAttribute("sandbox", "");
+  await admin.getByRole("button", { name: "Plain text" }).click();
+  await expect(admin.locator("pre").filter({ hasText: subject })).toBeVisible();
+  await expect(admin.getByText("Accepted")).toBeVisible();
+  await expectAccessible(admin);
+
+  // The owner switches Support emails off; the choice survives a reload.
+  await owner.goto("/portal/notifications");
+  const support = owner.getByRole("switch", { name: "Support emails" });
+  await expect(support).toBeChecked();
+  await expect(owner.getByRole("switch", { name: "Security emails" })).toBeDisabled();
+  await support.click();
+  await expect(support).not.toBeChecked();
+  await expect(support).toBeEnabled();
+  await owner.reload();
+  await expect(owner.getByRole("switch", { name: "Support emails" })).not.toBeChecked();
+  await expect(owner.getByRole("switch", { name: "License emails" })).toBeChecked();
+  await expectAccessible(owner);
+  // back on, so other specs on this database find the default
+  await owner.getByRole("switch", { name: "Support emails" }).click();
+  await expect(owner.getByRole("switch", { name: "Support emails" })).toBeChecked();
+});
