@@ -58,3 +58,11 @@ export const newSession = async (h: TestHarness, userId: string) => {
     .where(eq(sessions.tokenHash, sha256(token)));
   return { token, id: row?.id ?? "" };
 };
+
+/** What the browser that opened the session said it was. */
+export const setUserAgent = async (h: TestHarness, token: string, userAgent: string) => {
+  await h.db
+    .update(sessions)
+    .set({ userAgent })
+    .where(eq(sessions.tokenHash, sha256(token)));
+};
