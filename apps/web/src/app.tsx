@@ -1,6 +1,7 @@
 import { CUSTOMER_ADMIN_ROLES } from "@tessera/domain";
 import { type ComponentType, lazy } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
+import { AccountLayout } from "./account/account-layout.tsx";
 import { HomeRedirect, isCustomerAdmin, RequireKind, RequireRole, useRole } from "./auth/session.tsx";
 import { type NavItem, Shell } from "./components/shell.tsx";
 import { SettingsLayout } from "./portal/settings/settings-layout.tsx";
@@ -14,6 +15,8 @@ import { SignInPage } from "./sign-in-page.tsx";
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(() => load().then((module) => ({ default: module[name] })));
 
+const SecurityPage = page(() => import("./account/security-page.tsx"), "SecurityPage");
+const SessionsPage = page(() => import("./account/sessions-page.tsx"), "SessionsPage");
 const ConsoleAuditPage = page(() => import("./console/audit-page.tsx"), "ConsoleAuditPage");
 const LicenseDetailPage = page(() => import("./console/license-detail-page.tsx"), "LicenseDetailPage");
 const LicensesPage = page(() => import("./console/licenses-page.tsx"), "LicensesPage");
@@ -84,6 +87,16 @@ const PORTAL_NAV: NavItem[] = [
   { to: "/portal/settings", label: "Settings", roles: CUSTOMER_ADMIN_ROLES },
 ];
 
+/** "Your account" (`…/account/*`), the same in both areas. */
+const accountRoutes = (
+  <Route path="account" element={<AccountLayout />}>
+    <Route index element={<Navigate to="security" replace />} />
+    <Route path="security" element={<SecurityPage />} />
+    <Route path="sessions" element={<SessionsPage />} />
+    <Route path="*" element={<Navigate to="security" replace />} />
+  </Route>
+);
+
 const AdminOnly = ({ staff, children }: { staff?: boolean; children: React.ReactNode }) => {
   const role = useRole();
   return <RequireRole allowed={staff ? role === "ADMIN" : isCustomerAdmin(role)}>{children}</RequireRole>;
@@ -129,6 +142,7 @@ export const App = () => (
             </AdminOnly>
           }
         />
+        {accountRoutes}
         <Route path="*" element={<Navigate to="/console" replace />} />
       </Route>
       <Route
@@ -178,6 +192,7 @@ export const App = () => (
           <Route path="integrations" element={<IntegrationsSettingsPage />} />
           <Route path="*" element={<Navigate to="branding" replace />} />
         </Route>
+        {accountRoutes}
         <Route path="*" element={<Navigate to="/portal" replace />} />
       </Route>
       <Route path="*" element={<HomeRedirect />} />
