@@ -36,6 +36,8 @@ test("every console page passes axe", async ({ page }) => {
     "/console/support",
     "/console/audit",
     "/console/service-keys",
+    "/console/account/security",
+    "/console/account/sessions",
   ]) {
     await test.step(path, async () => {
       await page.goto(path);
@@ -73,6 +75,8 @@ test("every portal page, and a ticket in both areas, passes axe", async ({ page 
     "/portal/settings/api-access",
     "/portal/settings/feature-toggles",
     "/portal/settings/integrations",
+    "/portal/account/security",
+    "/portal/account/sessions",
   ]) {
     await test.step(path, async () => {
       await page.goto(path);
