@@ -62,22 +62,17 @@ const SignInHeading = ({ theme }: { theme: ReturnType<typeof useTheme> }) => (
   </>
 );
 
-export const SignInPage = () => {
+/**
+ * The password step and, for a user with MFA on, the code step: where each answer leads. The
+ * session is opened by whichever step answers with a user.
+ */
+const useSignInSteps = (from: unknown) => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const location = useLocation();
-  const from = (location.state as { from?: unknown } | null)?.from;
-  const me = useMe();
-  const theme = useTheme();
-  const [searchParams] = useSearchParams();
-  const ssoError = searchParams.get("sso_error");
-  const [useSso, setUseSso] = useState(false);
-  const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [retryAt, setRetryAt] = useState<number | null>(null);
   const [challenge, setChallenge] = useState<string | null>(null);
-  const form = useSchemaForm(SignInInput);
   const opened = async ({ user, mfaEnrolmentRequired }: SignedIn) => {
     if (!user) return;
     // Asked again rather than set: the answer carries the enrolment flag the shell routes by.
@@ -103,16 +98,30 @@ export const SignInPage = () => {
       },
     }),
   );
+  const restart = () => {
+    setChallenge(null);
+    signIn.reset();
+  };
+  return { password, setPassword, retryAt, challenge, opened, signIn, restart };
+};
+
+export const SignInPage = () => {
+  const location = useLocation();
+  const from = (location.state as { from?: unknown } | null)?.from;
+  const me = useMe();
+  const theme = useTheme();
+  const [searchParams] = useSearchParams();
+  const ssoError = searchParams.get("sso_error");
+  const [useSso, setUseSso] = useState(false);
+  const [email, setEmail] = useState("");
+  const form = useSchemaForm(SignInInput);
+  const { password, setPassword, retryAt, challenge, opened, signIn, restart } = useSignInSteps(from);
   const waitSeconds = useCountdown(retryAt);
   const problem = apiProblem(signIn.error);
 
   if (me.isPending) return <Loading label="Checking your session…" />;
   if (me.data && !signIn.isPending && !signIn.isSuccess)
     return <Navigate to={homeOf(me.data.kind)} replace />;
-  const restart = () => {
-    setChallenge(null);
-    signIn.reset();
-  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

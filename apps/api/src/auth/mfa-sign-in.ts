@@ -7,7 +7,7 @@ import { recordEvent } from "../events/record-event.ts";
 import { acceptTotp } from "./mfa-codes.ts";
 import { requireSignInHere } from "./portal-host.ts";
 import { invalidCode, throttledCheck } from "./reauth.ts";
-import { useRecoveryCode } from "./recovery-codes.ts";
+import { redeemRecoveryCode } from "./recovery-codes.ts";
 import { openSession } from "./service.ts";
 import { sha256 } from "./tokens.ts";
 
@@ -47,7 +47,7 @@ export const verifyMfa = async (
       ctx.db.transaction(async (tx) => {
         const byRecoveryCode = !isTotpShaped(code);
         const accepted = byRecoveryCode
-          ? await useRecoveryCode(tx, user.id, code, now)
+          ? await redeemRecoveryCode(tx, user.id, code, now)
           : await acceptTotp(tx, deps.secrets, user, code, now);
         if (!accepted) return null;
         const consumed = await tx

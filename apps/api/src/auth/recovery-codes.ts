@@ -33,7 +33,7 @@ export const replaceRecoveryCodes = async (
 };
 
 /** Use up one recovery code: true when it was the user's and unused (one conditional update, so only once). */
-export const useRecoveryCode = async (
+export const redeemRecoveryCode = async (
   executor: Executor,
   userId: string,
   code: string,

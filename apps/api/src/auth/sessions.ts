@@ -27,13 +27,7 @@ export const listSessions = async (ctx: SignedIn) => {
   }));
 };
 
-const sessionsEnded = (
-  ctx: SignedIn,
-  userId: string,
-  organizationId: string | null,
-  ended: number,
-  reason: string,
-) =>
+const sessionsEnded = (userId: string, organizationId: string | null, ended: number, reason: string) =>
   ({
     action: "auth.sessions_revoked",
     organizationId,
@@ -50,7 +44,7 @@ export const revokeSession = (ctx: SignedIn, sessionId: string) =>
       .where(and(eq(sessions.id, sessionId), eq(sessions.userId, ctx.actor.userId)))
       .returning({ id: sessions.id });
     if (ended.length === 0) throw new DomainError("NOT_FOUND", "Session not found", { field: "sessionId" });
-    await recordEvent(tx, ctx, sessionsEnded(ctx, ctx.actor.userId, ctx.actor.organizationId, 1, "revoked"));
+    await recordEvent(tx, ctx, sessionsEnded(ctx.actor.userId, ctx.actor.organizationId, 1, "revoked"));
     return { revoked: 1 };
   });
 
@@ -65,7 +59,7 @@ export const revokeOtherSessions = (ctx: SignedIn) =>
       await recordEvent(
         tx,
         ctx,
-        sessionsEnded(ctx, ctx.actor.userId, ctx.actor.organizationId, ended.length, "others_revoked"),
+        sessionsEnded(ctx.actor.userId, ctx.actor.organizationId, ended.length, "others_revoked"),
       );
     }
     return { revoked: ended.length };
@@ -95,7 +89,7 @@ export const revokeAllSessionsOfUser = (ctx: SignedIn & { organizationId: string
     await recordEvent(
       tx,
       ctx,
-      sessionsEnded(ctx, target.id, target.organizationId, ended.length, "admin_revoked"),
+      sessionsEnded(target.id, target.organizationId, ended.length, "admin_revoked"),
     );
     return { revoked: ended.length };
   });
