@@ -36,8 +36,6 @@ test("every console page passes axe", async ({ page }) => {
     "/console/support",
     "/console/audit",
     "/console/service-keys",
-    "/console/account/security",
-    "/console/account/sessions",
   ]) {
     await test.step(path, async () => {
       await page.goto(path);
@@ -75,8 +73,6 @@ test("every portal page, and a ticket in both areas, passes axe", async ({ page 
     "/portal/settings/api-access",
     "/portal/settings/feature-toggles",
     "/portal/settings/integrations",
-    "/portal/account/security",
-    "/portal/account/sessions",
   ]) {
     await test.step(path, async () => {
       await page.goto(path);
@@ -91,4 +87,23 @@ test("every portal page, and a ticket in both areas, passes axe", async ({ page 
   await page.goto(`/console/support/${ticketPath.split("/").pop()}`);
   await settle(page);
   await expectAccessible(page);
+});
+
+// "Your account" in both areas, as its own test so each stays well inside the time limit.
+test("every account page passes axe, in the console and the portal", async ({ page, browser }) => {
+  const customer = await (await browser.newContext()).newPage();
+  for (const [who, area] of [
+    [page, "console"],
+    [customer, "portal"],
+  ] as const) {
+    await signIn(who, area === "console" ? "admin@tessera.test" : "owner@northwind.test");
+    await settle(who);
+    for (const tab of ["security", "sessions"]) {
+      await test.step(`/${area}/account/${tab}`, async () => {
+        await who.goto(`/${area}/account/${tab}`);
+        await settle(who);
+        await expectAccessible(who);
+      });
+    }
+  }
 });
