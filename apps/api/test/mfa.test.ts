@@ -2,6 +2,7 @@ import { mfaRecoveryCodes, users } from "@tessera/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestHarness, errorCode, errorField, TEST_PASSWORD, type TestHarness } from "./harness.ts";
+import { RACES_NEED_POSTGRES, raceIt } from "./races-need-postgres.ts";
 import { totpCode } from "./support/account-fixtures.ts";
 
 let h: TestHarness;
@@ -233,5 +234,22 @@ describe("security", () => {
       "RATE_LIMITED",
     );
     expect(Number(h.headers["retry-after"])).toBeGreaterThan(0);
+  });
+
+  raceIt(`a code sent twice at once opens one session ${RACES_NEED_POSTGRES}`, async () => {
+    const { secret } = await enrol("adminA");
+    const challenges = [
+      (await passwordStep("admin@a.test", "198.51.100.31")).result.challenge ?? "",
+      (await passwordStep("admin@a.test", "198.51.100.32")).result.challenge ?? "",
+    ];
+    const code = totpCode(h, secret);
+    const outcomes = await Promise.all(
+      challenges.map(async (challenge, index) =>
+        errorCode(
+          (await h.callerWithToken(null, `198.51.100.3${index + 1}`)).auth.verifyMfa({ challenge, code }),
+        ),
+      ),
+    );
+    expect(outcomes.sort()).toEqual(["MFA_CODE_INVALID", "OK"]);
   });
 });
