@@ -36,3 +36,19 @@ describe("ENVIRONMENT", () => {
     expect(() => loadConfig({ ENVIRONMENT: "staging" })).toThrow(/ENVIRONMENT/);
   });
 });
+
+describe("REQUIRE_STAFF_MFA", () => {
+  const production = { ENVIRONMENT: "production", METRICS_TOKEN: "a-metrics-token-0123456789" };
+  it.each([
+    [{}, false],
+    [production, true],
+    [{ REQUIRE_STAFF_MFA: "true" }, true],
+    [{ ...production, REQUIRE_STAFF_MFA: "false" }, false],
+    [{ ...production, REQUIRE_STAFF_MFA: "" }, true],
+  ])("in %j is %s", (env, expected) => {
+    expect(loadConfig(env).REQUIRE_STAFF_MFA).toBe(expected);
+  });
+  it("names a bad value", () => {
+    expect(() => loadConfig({ REQUIRE_STAFF_MFA: "sometimes" })).toThrow(/REQUIRE_STAFF_MFA/);
+  });
+});

@@ -136,6 +136,11 @@ const ConfigSchema = z.object({
   LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(0).max(60).default(1),
   /** Changes (tRPC and REST mutations) one signed-in session may make per minute. */
   SESSION_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /**
+   * Staff must sign in with MFA (TOTP); one who has not enrolled may only enrol. Unset: on in
+   * production, off in development (the demo and the tests).
+   */
+  REQUIRE_STAFF_MFA: optional(Booleanish),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce
     .number()
@@ -160,7 +165,8 @@ const DeployableConfig = ConfigSchema.superRefine((config, ctx) => {
   }
 });
 
-export type Config = z.infer<typeof ConfigSchema> & {
+export type Config = Omit<z.infer<typeof ConfigSchema>, "REQUIRE_STAFF_MFA"> & {
+  REQUIRE_STAFF_MFA: boolean;
   dataDir: string;
   /** The proxies whose forwarding headers are believed: none unless TRUST_PROXY. */
   trustedProxies: ProxyRange[];
@@ -175,9 +181,10 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  const { TRUST_PROXY, TRUSTED_PROXIES } = parsed.data;
+  const { TRUST_PROXY, TRUSTED_PROXIES, REQUIRE_STAFF_MFA, ENVIRONMENT } = parsed.data;
   return {
     ...parsed.data,
+    REQUIRE_STAFF_MFA: REQUIRE_STAFF_MFA ?? ENVIRONMENT === "production",
     dataDir: resolve(parsed.data.DATA_DIR),
     trustedProxies: TRUST_PROXY ? parseTrustedProxies(TRUSTED_PROXIES ?? DEFAULT_TRUSTED_PROXIES) : [],
   };

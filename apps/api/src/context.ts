@@ -27,6 +27,8 @@ export interface Actor {
   role: UserRole;
   organizationId: string | null;
   sessionId: string;
+  /** Must turn on MFA first: the session may only enrol (`trpc.ts`). */
+  mfaEnrolmentRequired?: boolean;
 }
 
 /** What lives for the whole process and every request shares. */

@@ -1,4 +1,4 @@
-import type { ApiKeyScope, CustomerRole, StaffRole } from "@tessera/domain";
+import { type ApiKeyScope, type CustomerRole, DomainError, type StaffRole } from "@tessera/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { getTRPCErrorFromUnknown, middlewareMarker } from "@trpc/server/unstable-core-do-not-import";
 import superjson from "superjson";
@@ -99,8 +99,31 @@ const base = t.middleware(async ({ ctx, type, path, next }) => {
 
 export const publicProcedure = t.procedure.use(base);
 
-export const signedIn = publicProcedure.use(({ ctx, next }) => {
+/**
+ * What a session that must enrol in MFA first may do (besides the public `auth.me`): enrol,
+ * see its MFA status, sign out. Every other procedure that takes a session answers
+ * MFA_ENROLMENT_REQUIRED until the user has MFA on (`mfaEnrolmentRequired`, set by
+ * `resolveSession` each request, so enrolling lifts it at once).
+ */
+const ENROLMENT_PROCEDURES = new Set([
+  "auth.signOut",
+  "auth.mfa.status",
+  "auth.mfa.beginEnrolment",
+  "auth.mfa.confirmEnrolment",
+]);
+
+const assertFullSession = (actor: Actor, path: string) => {
+  if (actor.mfaEnrolmentRequired && !ENROLMENT_PROCEDURES.has(path)) {
+    throw new DomainError(
+      "MFA_ENROLMENT_REQUIRED",
+      "Turn on two-factor authentication for your account before you continue",
+    );
+  }
+};
+
+export const signedIn = publicProcedure.use(({ ctx, path, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  assertFullSession(ctx.actor, path);
   // Only what changes: tRPC merges it into the context (one copy, not two).
   return next({ ctx: { actor: ctx.actor } });
 });
@@ -136,6 +159,21 @@ export const customer = (...roles: CustomerRole[]) =>
     return next({ ctx: { actor: customerActor, organizationId: customerActor.organizationId } });
   });
 
+/**
+ * Staff of `staffRoles`, or customers of `customerRoles` within their own organisation:
+ * `organizationId` is the customer's (from the session) or null for staff, who act on anyone.
+ */
+export const staffOrCustomer = (staffRoles: StaffRole[], customerRoles: CustomerRole[]) =>
+  signedIn.use(({ ctx, next }) => {
+    const { actor } = ctx;
+    const allowed =
+      actor.kind === "STAFF"
+        ? staffRoles.includes(actor.role as StaffRole)
+        : Boolean(actor.organizationId) && customerRoles.includes(actor.role as CustomerRole);
+    if (!allowed) throw new TRPCError({ code: "FORBIDDEN", message: "Your role may not do this" });
+    return next({ ctx: { organizationId: actor.kind === "STAFF" ? null : actor.organizationId } });
+  });
+
 /** An organisation's Bearer API key with the scope; sets the tenant from the key. */
 export const apiKey = (scope: ApiKeyScope) =>
   publicProcedure.use(async ({ ctx, next }) => {
@@ -149,9 +187,10 @@ export const apiKey = (scope: ApiKeyScope) =>
  * key with `scope`: the console and internal systems (billing) share these procedures.
  */
 export const staffOrService = (scope: ApiKeyScope, ...roles: StaffRole[]) =>
-  publicProcedure.use(({ ctx, next }) => {
+  publicProcedure.use(({ ctx, path, next }) => {
     const { actor } = ctx;
     if (actor) {
+      assertFullSession(actor, path);
       if (actor.kind !== "STAFF" || (roles.length > 0 && !roles.includes(actor.role as StaffRole))) {
         throw new TRPCError({ code: "FORBIDDEN", message: "Your role may not do this" });
       }

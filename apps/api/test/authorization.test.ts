@@ -16,6 +16,7 @@ import {
   SINGLE_SCOPE_KEYS,
   type TestHarness,
 } from "./harness.ts";
+import { newSession, spareUser, totpCode, withMfa, withoutMfa } from "./support/account-fixtures.ts";
 import { foreignIds } from "./support/foreign-ids.ts";
 import { idFieldsOf } from "./support/input-id-fields.ts";
 import { fingerprintOf, idsOwnedBy, tenantTraces } from "./support/tenant-data.ts";
@@ -62,6 +63,9 @@ const ALL_SESSIONS: Persona[] = [...STAFF, ...CUSTOMERS];
 const newRange = () => ({ from: "2026-05-01", to: "2026-06-30" });
 const ownLicense = (h: TestHarness, persona: Persona) =>
   persona === "ownerB" ? h.licenseB.id : h.licenseA.id;
+/** The persona's user id, or "" for those without a session. */
+const userOf = (h: TestHarness, persona: Persona): string =>
+  h.userIds[persona as keyof TestHarness["userIds"]] ?? "";
 const orgOf = (h: TestHarness, persona: Persona) => (persona === "ownerB" ? h.orgB.id : h.orgA.id);
 /** Organisation A (PROFESSIONAL) succeeds; B (STARTER) gets `codeForB`. */
 const onlyA = (codeForB: string) => (persona: Persona) => (persona === "ownerB" ? codeForB : "OK");
@@ -77,6 +81,67 @@ const MATRIX: Record<string, Entry> = {
     input: () => ({ email: "admin@staff.test", password: "correct-horse-battery" }),
   },
   "auth.signOut": { allowed: ALL_SESSIONS, ownSession: true },
+  // A made-up challenge: authorisation passes (anyone may try) and the challenge is refused.
+  "auth.verifyMfa": {
+    allowed: EVERYONE,
+    input: () => ({ challenge: "no-such-challenge", code: "123456" }),
+    allowedCode: () => "MFA_CHALLENGE_INVALID",
+  },
+  // The right current password and a guessable new one: past every check but the policy, changing nothing.
+  "auth.changePassword": {
+    allowed: ALL_SESSIONS,
+    input: () => ({ currentPassword: "correct-horse-battery", newPassword: "password1234" }),
+    allowedCode: () => "WEAK_PASSWORD",
+  },
+  "auth.mfa.status": { allowed: ALL_SESSIONS },
+  "auth.mfa.beginEnrolment": {
+    allowed: ALL_SESSIONS,
+    input: async (h, persona) => {
+      if (userOf(h, persona)) await withoutMfa(h, userOf(h, persona));
+    },
+  },
+  "auth.mfa.confirmEnrolment": {
+    allowed: ALL_SESSIONS,
+    input: async (h, persona) => {
+      if (!userOf(h, persona)) return { code: "123456" };
+      await withoutMfa(h, userOf(h, persona));
+      const { secret } = await (await h.caller(persona)).auth.mfa.beginEnrolment();
+      return { code: totpCode(h, secret) };
+    },
+  },
+  "auth.mfa.disable": {
+    allowed: ALL_SESSIONS,
+    input: async (h, persona) => {
+      if (userOf(h, persona)) await withMfa(h, userOf(h, persona));
+      return { password: "correct-horse-battery" };
+    },
+  },
+  "auth.mfa.regenerateRecoveryCodes": {
+    allowed: ALL_SESSIONS,
+    input: async (h, persona) => ({
+      code: userOf(h, persona) ? (await withMfa(h, userOf(h, persona))).code : "123456",
+    }),
+  },
+  "auth.mfa.organizationRequirement": { allowed: CUSTOMERS },
+  // Switching it off (already off) succeeds for any admin; switching on asks for their own MFA (mfa.test.ts).
+  "auth.mfa.setOrganizationRequirement": { allowed: CUSTOMER_ADMINS, input: () => ({ required: false }) },
+  "auth.sessions.list": { allowed: ALL_SESSIONS },
+  "auth.sessions.revoke": {
+    allowed: ALL_SESSIONS,
+    input: async (h, persona) => ({
+      sessionId: (await newSession(h, userOf(h, persona) || h.userIds.staffViewer)).id,
+    }),
+    // Someone else's session is NOT_FOUND, as if it did not exist.
+    crossTenant: async (h) => ({ sessionId: (await newSession(h, h.userIds.memberA)).id }),
+  },
+  "auth.sessions.revokeOthers": { allowed: ALL_SESSIONS },
+  "auth.sessions.revokeAllForUser": {
+    allowed: ["staffAdmin", ...CUSTOMER_ADMINS],
+    input: async (h, persona) => ({
+      userId: (await spareUser(h, STAFF.includes(persona) ? null : orgOf(h, persona))).id,
+    }),
+    crossTenant: async (h) => ({ userId: (await spareUser(h, h.orgA.id)).id }),
+  },
   "apiKeys.mine": { allowed: CUSTOMER_ADMINS },
   "apiKeys.createMine": {
     allowed: CUSTOMER_ADMINS,

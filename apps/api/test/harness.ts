@@ -438,12 +438,12 @@ const describe = (error: unknown) =>
 
 /** Call a procedure by its dotted path ("licenses.create") on a caller. */
 export const callPath = (caller: Caller, path: string, input: unknown): Promise<unknown> => {
-  const [area, name] = path.split(".") as [string, string];
-  const procedure = (
-    caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>
-  )[area]?.[name];
-  if (!procedure) throw new Error(`no procedure ${path}`);
-  return procedure(input);
+  // Nested routers too ("auth.mfa.disable"): walk every segment.
+  const procedure = path
+    .split(".")
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], caller);
+  if (typeof procedure !== "function") throw new Error(`no procedure ${path}`);
+  return (procedure as (input: unknown) => Promise<unknown>)(input);
 };
 
 /** The stable error code a failed call carries, as clients see it; "OK" when it succeeded. */

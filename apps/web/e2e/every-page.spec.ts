@@ -40,7 +40,6 @@ test("every console page passes axe", async ({ page }) => {
     "/console/audit",
     "/console/service-keys",
     "/console/sent-email",
-    "/console/notifications",
   ]) {
     await test.step(path, async () => {
       await page.goto(path);
@@ -78,7 +77,6 @@ test("every portal page, and a ticket in both areas, passes axe", async ({ page 
     "/portal/settings/api-access",
     "/portal/settings/feature-toggles",
     "/portal/settings/integrations",
-    "/portal/notifications",
   ]) {
     await test.step(path, async () => {
       await page.goto(path);
@@ -93,4 +91,23 @@ test("every portal page, and a ticket in both areas, passes axe", async ({ page 
   await page.goto(`/console/support/${ticketPath.split("/").pop()}`);
   await settle(page);
   await expectAccessible(page);
+});
+
+// "Your account" in both areas, as its own test so each stays well inside the time limit.
+test("every account page passes axe, in the console and the portal", async ({ page, browser }) => {
+  const customer = await (await browser.newContext()).newPage();
+  for (const [who, area] of [
+    [page, "console"],
+    [customer, "portal"],
+  ] as const) {
+    await signIn(who, area === "console" ? "admin@tessera.test" : "owner@northwind.test");
+    await settle(who);
+    for (const tab of ["security", "sessions", "notifications"]) {
+      await test.step(`/${area}/account/${tab}`, async () => {
+        await who.goto(`/${area}/account/${tab}`);
+        await settle(who);
+        await expectAccessible(who);
+      });
+    }
+  }
 });

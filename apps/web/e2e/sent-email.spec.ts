@@ -45,7 +45,7 @@ test("a CRITICAL ticket's mail shows on Sent email, rendered; the owner switches
   await expectAccessible(admin);
 
   // The owner switches Support emails off; the choice survives a reload.
-  await owner.goto("/portal/notifications");
+  await owner.goto("/portal/account/notifications");
   const support = owner.getByRole("switch", { name: "Support emails" });
   await expect(support).toBeChecked();
   await expect(owner.getByRole("switch", { name: "Security emails" })).toBeDisabled();

@@ -1,6 +1,7 @@
 import { CUSTOMER_ADMIN_ROLES } from "@tessera/domain";
 import { type ComponentType, lazy } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
+import { AccountLayout } from "./account/account-layout.tsx";
 import { HomeRedirect, isCustomerAdmin, RequireKind, RequireRole, useRole } from "./auth/session.tsx";
 import { type NavItem, Shell } from "./components/shell.tsx";
 import { SettingsLayout } from "./portal/settings/settings-layout.tsx";
@@ -15,7 +16,9 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
   lazy(() => load().then((module) => ({ default: module[name] })));
 
 const NotificationsPage = page(() => import("./account/notifications-page.tsx"), "NotificationsPage");
+const SecurityPage = page(() => import("./account/security-page.tsx"), "SecurityPage");
 const SentEmailPage = page(() => import("./console/sent-email-page.tsx"), "SentEmailPage");
+const SessionsPage = page(() => import("./account/sessions-page.tsx"), "SessionsPage");
 const ConsoleAuditPage = page(() => import("./console/audit-page.tsx"), "ConsoleAuditPage");
 const LicenseDetailPage = page(() => import("./console/license-detail-page.tsx"), "LicenseDetailPage");
 const LicensesPage = page(() => import("./console/licenses-page.tsx"), "LicensesPage");
@@ -87,6 +90,17 @@ const PORTAL_NAV: NavItem[] = [
   { to: "/portal/settings", label: "Settings", roles: CUSTOMER_ADMIN_ROLES },
 ];
 
+/** "Your account" (`…/account/*`), the same in both areas. */
+const accountRoutes = (
+  <Route path="account" element={<AccountLayout />}>
+    <Route index element={<Navigate to="security" replace />} />
+    <Route path="security" element={<SecurityPage />} />
+    <Route path="sessions" element={<SessionsPage />} />
+    <Route path="notifications" element={<NotificationsPage />} />
+    <Route path="*" element={<Navigate to="security" replace />} />
+  </Route>
+);
+
 const AdminOnly = ({ staff, children }: { staff?: boolean; children: React.ReactNode }) => {
   const role = useRole();
   return <RequireRole allowed={staff ? role === "ADMIN" : isCustomerAdmin(role)}>{children}</RequireRole>;
@@ -140,7 +154,7 @@ export const App = () => (
             </AdminOnly>
           }
         />
-        <Route path="notifications" element={<NotificationsPage />} />
+        {accountRoutes}
         <Route path="*" element={<Navigate to="/console" replace />} />
       </Route>
       <Route
@@ -157,7 +171,6 @@ export const App = () => (
         <Route path="tickets" element={<PortalTicketsPage />} />
         <Route path="tickets/:ticketId" element={<PortalTicketPage />} />
         <Route path="team" element={<PortalTeamPage />} />
-        <Route path="notifications" element={<NotificationsPage />} />
         <Route
           path="api-keys"
           element={
@@ -191,6 +204,7 @@ export const App = () => (
           <Route path="integrations" element={<IntegrationsSettingsPage />} />
           <Route path="*" element={<Navigate to="branding" replace />} />
         </Route>
+        {accountRoutes}
         <Route path="*" element={<Navigate to="/portal" replace />} />
       </Route>
       <Route path="*" element={<HomeRedirect />} />

@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { SignInInput } from "@tessera/domain";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
-import { homeOf, useMe } from "./auth/session.tsx";
+import { MfaCodeStep } from "./auth/mfa-code-step.tsx";
+import { enrolmentPathOf, homeOf, useMe } from "./auth/session.tsx";
 import { SsoDiscoverForm, SsoErrorNotice } from "./auth/sso-sign-in.tsx";
+import { useCountdown } from "./auth/use-countdown.ts";
 import { Alert } from "./components/alert.tsx";
 import { BrandMark } from "./components/brand-mark.tsx";
 import { Button } from "./components/button.tsx";
@@ -14,23 +16,20 @@ import { useSchemaForm } from "./components/use-form.ts";
 import { refreshTheme, type Theme, useTheme } from "./theme/theme-provider.tsx";
 import { apiProblem, useTRPC } from "./trpc.ts";
 
-/** Seconds left until `until`, ticking once a second; 0 when there is nothing to wait for. */
-const useCountdown = (until: number | null) => {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (until === null) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [until]);
-  return until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
-};
-
-/** Where to go after signing in: back where the user was headed when it is in their area. */
-const destination = (kind: "STAFF" | "CUSTOMER", from: unknown) => {
+/**
+ * Where to go after signing in: the MFA enrolment when it must come first, else back where the
+ * user was headed when it is in their area.
+ */
+const destination = (kind: "STAFF" | "CUSTOMER", from: unknown, mustEnrol: boolean) => {
+  if (mustEnrol) return enrolmentPathOf(kind);
   const home = homeOf(kind);
   return typeof from === "string" && from.startsWith(home) ? from : home;
 };
+
+interface SignedIn {
+  user: { kind: "STAFF" | "CUSTOMER" } | null;
+  mfaEnrolmentRequired: boolean;
+}
 
 /** The organisation's own single sign-on, when the page is served on its verified domain. */
 const OrganizationSso = ({ theme, sso }: { theme: Theme; sso: NonNullable<Theme["sso"]> }) => (
@@ -63,28 +62,34 @@ const SignInHeading = ({ theme }: { theme: ReturnType<typeof useTheme> }) => (
   </>
 );
 
-export const SignInPage = () => {
+/**
+ * The password step and, for a user with MFA on, the code step: where each answer leads. The
+ * session is opened by whichever step answers with a user.
+ */
+const useSignInSteps = (from: unknown) => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const location = useLocation();
-  const from = (location.state as { from?: unknown } | null)?.from;
-  const me = useMe();
-  const theme = useTheme();
-  const [searchParams] = useSearchParams();
-  const ssoError = searchParams.get("sso_error");
-  const [useSso, setUseSso] = useState(false);
-  const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [retryAt, setRetryAt] = useState<number | null>(null);
-  const form = useSchemaForm(SignInInput);
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const opened = async ({ user, mfaEnrolmentRequired }: SignedIn) => {
+    if (!user) return;
+    // Asked again rather than set: the answer carries the enrolment flag the shell routes by.
+    await queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
+    // The portal opens in the organisation's branding, not the sign-in page's.
+    await refreshTheme(queryClient);
+    await navigate(destination(user.kind, from, mfaEnrolmentRequired), { replace: true });
+  };
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
-      onSuccess: async ({ user }) => {
-        queryClient.setQueryData(trpc.auth.me.queryKey(), user);
-        // The portal opens in the organisation's branding, not the sign-in page's.
-        await refreshTheme(queryClient);
-        await navigate(destination(user.kind, from), { replace: true });
+      onSuccess: async (result) => {
+        if (result.mfaRequired) {
+          setPassword("");
+          setChallenge(result.challenge);
+          return;
+        }
+        await opened(result);
       },
       onError: (error) => {
         const problem = apiProblem(error);
@@ -93,6 +98,24 @@ export const SignInPage = () => {
       },
     }),
   );
+  const restart = () => {
+    setChallenge(null);
+    signIn.reset();
+  };
+  return { password, setPassword, retryAt, challenge, opened, signIn, restart };
+};
+
+export const SignInPage = () => {
+  const location = useLocation();
+  const from = (location.state as { from?: unknown } | null)?.from;
+  const me = useMe();
+  const theme = useTheme();
+  const [searchParams] = useSearchParams();
+  const ssoError = searchParams.get("sso_error");
+  const [useSso, setUseSso] = useState(false);
+  const [email, setEmail] = useState("");
+  const form = useSchemaForm(SignInInput);
+  const { password, setPassword, retryAt, challenge, opened, signIn, restart } = useSignInSteps(from);
   const waitSeconds = useCountdown(retryAt);
   const problem = apiProblem(signIn.error);
 
@@ -116,7 +139,9 @@ export const SignInPage = () => {
           </div>
         )}
         {theme?.sso && <OrganizationSso theme={theme} sso={theme.sso} />}
-        {useSso ? (
+        {challenge ? (
+          <MfaCodeStep challenge={challenge} onSignedIn={opened} onRestart={restart} />
+        ) : useSso ? (
           <SsoDiscoverForm onCancel={() => setUseSso(false)} />
         ) : (
           <>

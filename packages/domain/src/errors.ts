@@ -9,6 +9,12 @@ export const ERROR_STATUS = {
   WEAK_PASSWORD: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
+  /** A wrong, reused or malformed TOTP or recovery code. */
+  MFA_CODE_INVALID: 401,
+  /** The MFA step of a sign-in that expired, was used, or never existed: sign in again. */
+  MFA_CHALLENGE_INVALID: 401,
+  /** The user must turn on MFA before anything else (their session may only enrol). */
+  MFA_ENROLMENT_REQUIRED: 403,
   FORBIDDEN: 403,
   USER_DISABLED: 403,
   NOT_FOUND: 404,

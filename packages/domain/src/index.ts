@@ -5,6 +5,7 @@ export * from "./audit/outputs.ts";
 export * from "./auth/inputs.ts";
 export * from "./auth/roles.ts";
 export * from "./auth/sign-in-backoff.ts";
+export * from "./auth/user-agent.ts";
 export * from "./date-input.ts";
 export * from "./errors.ts";
 export * from "./licenses/inputs.ts";

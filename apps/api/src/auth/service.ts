@@ -1,10 +1,13 @@
-import { sessions, users } from "@tessera/db/schema";
+import type { Executor } from "@tessera/db";
+import { organizations, sessions, users } from "@tessera/db/schema";
 import { DomainError, type SignInInput } from "@tessera/domain";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Actor, AppDeps, ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { ssoEnforced } from "../white-label/sso-policy.ts";
+import { createMfaChallenge } from "./mfa-challenge.ts";
+import { mfaRequiredOf } from "./mfa-codes.ts";
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from "./password.ts";
 import { requireSignInHere } from "./portal-host.ts";
 import { randomToken, sha256 } from "./tokens.ts";
@@ -18,6 +21,12 @@ interface SignInResult {
   actor: Omit<Actor, "sessionId">;
 }
 
+/** A right password of a user with MFA on: no session yet, a challenge for `auth.verifyMfa`. */
+interface MfaChallengeResult {
+  challenge: string;
+  expiresAt: Date;
+}
+
 /**
  * Password sign-in. The attempt is counted before the password is checked; every refusal
  * that depends on the account (disabled, SSO only, wrong domain) says nothing a wrong
@@ -27,7 +36,7 @@ export const signIn = async (
   deps: Pick<AppDeps, "loginLimiter" | "config">,
   ctx: ServiceContext & { userAgent: string | null; host?: string | null },
   input: z.output<typeof SignInInput>,
-): Promise<SignInResult> => {
+): Promise<SignInResult | MfaChallengeResult> => {
   const attempt = await deps.loginLimiter.begin(input.email, ctx.ip);
   const [user] = await ctx.db
     .select()
@@ -52,11 +61,21 @@ export const signIn = async (
   }
   await attempt.succeeded();
   await requireSignInHere({ db: ctx.db, config: deps.config }, ctx.host, user);
+  if (user.mfaEnabledAt) return createMfaChallenge(ctx, user.id);
   return startSession(deps, ctx, user, "password");
 };
 
-/** Open a session for a user who has proven who they are (password or SSO). Audited. */
-export const startSession = async (
+/** Open a session for a user who has proven who they are (password, MFA or SSO). Audited. */
+export const startSession = (
+  deps: Pick<AppDeps, "config">,
+  ctx: ServiceContext & { userAgent: string | null },
+  user: typeof users.$inferSelect,
+  method: "password" | "sso",
+): Promise<SignInResult> => ctx.db.transaction((tx) => openSession(tx, deps, ctx, user, method));
+
+/** `startSession` inside the caller's transaction (the MFA step consumes its challenge in the same one). */
+export const openSession = async (
+  tx: Executor,
   deps: Pick<AppDeps, "config">,
   ctx: ServiceContext & { userAgent: string | null },
   user: typeof users.$inferSelect,
@@ -65,6 +84,14 @@ export const startSession = async (
   const now = ctx.clock.now();
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + deps.config.SESSION_TTL_HOURS * 3600_000);
+  const organizationRequiresMfa = user.organizationId
+    ? (
+        await tx
+          .select({ requireMfa: organizations.requireMfa })
+          .from(organizations)
+          .where(eq(organizations.id, user.organizationId))
+      )[0]?.requireMfa
+    : false;
   const actor = {
     userId: user.id,
     email: user.email,
@@ -72,37 +99,48 @@ export const startSession = async (
     kind: user.kind,
     role: user.role,
     organizationId: user.organizationId,
+    mfaEnrolmentRequired: enrolmentRequired(user, method, organizationRequiresMfa, deps.config),
   };
-  await ctx.db.transaction(async (tx) => {
-    const [session] = await tx
-      .insert(sessions)
-      .values({
-        tokenHash: sha256(token),
-        userId: user.id,
-        expiresAt,
-        lastSeenAt: now,
-        ip: ctx.ip,
-        userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-        method,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: sessions.id });
-    await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
-    await recordEvent(
-      tx,
-      { ...ctx, actor: { ...actor, sessionId: session?.id ?? "" } },
-      {
-        action: "auth.signed_in",
-        organizationId: user.organizationId,
-        targetType: "user",
-        targetId: user.id,
-        after: { method },
-      },
-    );
-  });
+  const [session] = await tx
+    .insert(sessions)
+    .values({
+      tokenHash: sha256(token),
+      userId: user.id,
+      expiresAt,
+      lastSeenAt: now,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+      method,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: sessions.id });
+  await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
+  await recordEvent(
+    tx,
+    { ...ctx, actor: { ...actor, sessionId: session?.id ?? "" } },
+    {
+      action: "auth.signed_in",
+      organizationId: user.organizationId,
+      targetType: "user",
+      targetId: user.id,
+      after: { method },
+    },
+  );
   return { token, expiresAt, actor };
 };
+
+/**
+ * A password session of someone who must use MFA and has not enrolled may only enrol
+ * (`trpc.ts`). SSO sessions are left to the identity provider's own second factor.
+ */
+const enrolmentRequired = (
+  user: typeof users.$inferSelect,
+  method: "password" | "sso",
+  organizationRequiresMfa: boolean | undefined,
+  config: AppDeps["config"],
+): boolean =>
+  method === "password" && !user.mfaEnabledAt && mfaRequiredOf(user, organizationRequiresMfa, config);
 
 /**
  * The actor behind a session token, or null when the token is unknown, expired or its user
@@ -114,9 +152,10 @@ export const resolveSession = async (
 ): Promise<Actor | null> => {
   const now = deps.clock.now();
   const [row] = await deps.db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, organizationRequiresMfa: organizations.requireMfa })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now)))
     .limit(1);
   if (!row || row.user.disabledAt) return null;
@@ -138,6 +177,12 @@ export const resolveSession = async (
     role: row.user.role,
     organizationId: row.user.organizationId,
     sessionId: row.session.id,
+    mfaEnrolmentRequired: enrolmentRequired(
+      row.user,
+      row.session.method,
+      row.organizationRequiresMfa ?? false,
+      deps.config,
+    ),
   };
 };
 

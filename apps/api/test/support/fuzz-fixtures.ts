@@ -96,6 +96,8 @@ export const createFuzzFixtures = async (h: TestHarness) => {
       // Sign in as someone real, validate a real key.
       ...(path === "auth.signIn" ? { email: "owner@a.test", password: TEST_PASSWORD } : {}),
       ...(path === "licenses.validate" ? { key: h.keyA } : {}),
+      // Six digits (the generator does not meet TotpCode's pattern): a wrong code reaches the check.
+      code: "123456",
     };
     return (field) => fixed[`${path}:${field}`] ?? fixed[field];
   };

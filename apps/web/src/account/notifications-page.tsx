@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Card } from "../components/card.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { PageHeader } from "../components/page-header.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { Switch } from "../components/switch.tsx";
 import { useTRPC } from "../trpc.ts";
@@ -32,11 +31,10 @@ export const NotificationsPage = () => {
   );
   return (
     <>
-      <PageHeader
-        title="Notifications"
-        description="Choose which emails you get. Each email also has a link to stop its kind."
-      />
-      <Card title="Email">
+      <Card title="Email notifications">
+        <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
+          Choose which emails you get. Each email also has a link to stop its kind.
+        </p>
         <QueryState query={preferences}>
           {(rows) => (
             <ul className="space-y-4">

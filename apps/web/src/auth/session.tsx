@@ -24,6 +24,9 @@ export const isCustomerAdmin = (role: string | undefined) =>
 
 export const homeOf = (kind: UserKind) => (kind === "STAFF" ? "/console" : "/portal");
 
+/** Where a user who must turn on MFA first is sent (their session may do nothing else). */
+export const enrolmentPathOf = (kind: UserKind) => `${homeOf(kind)}/account/security`;
+
 export const useSignOut = () => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -62,6 +65,9 @@ export const RequireKind = ({ kind, children }: { kind: UserKind; children: Reac
   if (!me.data)
     return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   if (me.data.kind !== kind) return <Navigate to={homeOf(me.data.kind)} replace />;
+  const enrolment = enrolmentPathOf(me.data.kind);
+  if (me.data.mfaEnrolmentRequired && location.pathname !== enrolment)
+    return <Navigate to={enrolment} replace />;
   return <>{children}</>;
 };
 

@@ -1,6 +1,6 @@
 import { type ReactNode, Suspense } from "react";
-import { NavLink, Outlet, useLocation } from "react-router";
-import { useMe, useSignOut } from "../auth/session.tsx";
+import { Link, NavLink, Outlet, useLocation } from "react-router";
+import { homeOf, useMe, useSignOut } from "../auth/session.tsx";
 import { useTheme } from "../theme/theme-provider.tsx";
 import { BrandMark } from "./brand-mark.tsx";
 import { Button } from "./button.tsx";
@@ -55,6 +55,14 @@ export const Shell = ({ area, nav }: { area: ReactNode; nav: NavItem[] }) => {
                     {me.data.email} · {me.data.role}
                   </span>
                 </span>
+              )}
+              {me.data && (
+                <Link
+                  to={`${homeOf(me.data.kind)}/account`}
+                  className="rounded-md px-2 py-1 font-medium underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-offset-2"
+                >
+                  Your account
+                </Link>
               )}
               <Button variant="secondary" busy={signOut.isPending} onClick={() => signOut.mutate()}>
                 {signOut.isPending ? "Signing out…" : "Sign out"}

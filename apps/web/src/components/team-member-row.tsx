@@ -1,7 +1,11 @@
-import type { UseMutationResult } from "@tanstack/react-query";
+import { type UseMutationResult, useMutation } from "@tanstack/react-query";
 import type { CustomerRole } from "@tessera/domain";
+import { useState } from "react";
+import { useTRPC } from "../trpc.ts";
 import { Badge } from "./badge.tsx";
 import { Button } from "./button.tsx";
+import { ConfirmDialog } from "./confirm-dialog.tsx";
+import { ErrorAlert } from "./error-alert.tsx";
 import { formatDate } from "./format-date.ts";
 
 export interface Member {
@@ -64,9 +68,52 @@ const RoleCell = ({ member, mayChange, change, pendingFor, confirming, roleOptio
   </td>
 );
 
+/** An admin ends every session of the member (a lost laptop, a shared password), after a confirmation. */
+const SignOutEverywhere = ({ member }: { member: Member }) => {
+  const trpc = useTRPC();
+  const [confirming, setConfirming] = useState(false);
+  const revoke = useMutation(
+    trpc.auth.sessions.revokeAllForUser.mutationOptions({ onSuccess: () => setConfirming(false) }),
+  );
+  return (
+    <>
+      <Button
+        variant="ghost"
+        onClick={() => {
+          revoke.reset();
+          setConfirming(true);
+        }}
+        aria-label={`Sign out ${member.name} everywhere`}
+      >
+        {revoke.isSuccess ? "Signed out" : "Sign out everywhere"}
+      </Button>
+      <ConfirmDialog
+        open={confirming}
+        title={`Sign out ${member.name} everywhere?`}
+        confirmLabel="Sign out everywhere"
+        busy={revoke.isPending}
+        busyLabel="Signing out…"
+        onConfirm={() => revoke.mutate({ userId: member.id })}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>Every session of {member.email} ends; they will have to sign in again.</p>
+        {revoke.error ? <ErrorAlert error={revoke.error} title="Could not sign them out" /> : null}
+      </ConfirmDialog>
+    </>
+  );
+};
+
+/** Sign out everywhere, and disable or enable again; nothing for one's own account. */
+const ActionCell = (props: MemberRowProps) => (
+  <td className="whitespace-nowrap py-2 text-right">
+    {!props.isMe && <SignOutEverywhere member={props.member} />}
+    <DisableAction {...props} />
+  </td>
+);
+
 /** Disable or enable again; nothing for one's own account or a member one may not change. */
-const ActionCell = ({ member, isMe, mayChange, change, pendingFor, onDisable }: MemberRowProps) => (
-  <td className="py-2 text-right">
+const DisableAction = ({ member, isMe, mayChange, change, pendingFor, onDisable }: MemberRowProps) => (
+  <>
     {!mayChange || isMe ? null : member.disabledAt ? (
       <Button
         variant="secondary"
@@ -87,7 +134,7 @@ const ActionCell = ({ member, isMe, mayChange, change, pendingFor, onDisable }: 
         Disable
       </Button>
     )}
-  </td>
+  </>
 );
 
 export const MemberRow = (props: MemberRowProps) => {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./_columns.ts";
 
 export interface BillingAddressColumn {
@@ -26,6 +26,8 @@ export const organizations = pgTable(
     metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     /** A staff user dedicated to this organisation. */
     accountManagerId: uuid(),
+    /** Its people must sign in with MFA (set by its owners and admins). */
+    requireMfa: boolean().notNull().default(false),
     ...timestamps,
   },
   (table) => [

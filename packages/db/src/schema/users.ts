@@ -39,6 +39,13 @@ export const users = pgTable(
     openTicketCount: integer().notNull().default(0),
     /** When a ticket was last routed or assigned to this user: routing's tiebreak. */
     lastAssignedAt: timestamp({ withTimezone: true }),
+    /** TOTP secret (sealed with the app's secret box) once MFA is on; null while it is off. */
+    mfaSecret: text(),
+    /** A secret shown for enrolment, sealed, until a code from it confirms the enrolment. */
+    mfaPendingSecret: text(),
+    mfaEnabledAt: timestamp({ withTimezone: true }),
+    /** The last TOTP time step accepted: a code is never accepted twice. */
+    mfaLastStep: integer(),
     ...timestamps,
   },
   (table) => [
@@ -74,5 +81,41 @@ export const sessions = pgTable(
   (table) => [
     uniqueIndex("sessions_token_hash_unique").on(table.tokenHash),
     index("sessions_by_user").on(table.userId),
+  ],
+);
+
+/** One-time recovery codes of a user with MFA on: only their SHA-256 is stored. */
+export const mfaRecoveryCodes = pgTable(
+  "mfa_recovery_codes",
+  {
+    id: id(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text().notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (table) => [uniqueIndex("mfa_recovery_codes_by_user_code").on(table.userId, table.codeHash)],
+);
+
+/**
+ * The step between a right password and a session for a user with MFA on: a short-lived
+ * random token (its hash stored) that `auth.verifyMfa` exchanges, once, for a session.
+ */
+export const mfaChallenges = pgTable(
+  "mfa_challenges",
+  {
+    id: id(),
+    tokenHash: text().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("mfa_challenges_token_hash_unique").on(table.tokenHash),
+    index("mfa_challenges_by_user").on(table.userId),
   ],
 );
