@@ -12,7 +12,8 @@ beforeAll(async () => {
   h = await createTestHarness({ SMTP_URL: sink.url, PUBLIC_URL: "https://tessera.example" });
   await suspendLicense(h.system, h.licenseA.id, "Invoice 7 unpaid");
   await runMailDelivery(h.deps, h.clock.now());
-  // queued later, not yet sent: listed first, as PENDING
+  // queued a minute later, not yet sent: listed first, as PENDING
+  h.clock.advance(60_000);
   await (await h.caller("ownerA")).support.create({ subject: "Pending one", description: "x" });
 });
 afterAll(async () => {
