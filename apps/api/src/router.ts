@@ -6,6 +6,7 @@ import { licensesRouter } from "./licenses/router.ts";
 import { organizationsRouter } from "./organizations/router.ts";
 import { supportRouter } from "./support/router.ts";
 import { teamRouter } from "./team/router.ts";
+import { staffTeamRouter } from "./team/staff-router.ts";
 import { router } from "./trpc.ts";
 import { usageRouter } from "./usage/router.ts";
 import { whiteLabelRouter } from "./white-label/router.ts";
@@ -14,6 +15,7 @@ export const appRouter = router({
   auth: authRouter,
   organizations: organizationsRouter,
   team: teamRouter,
+  staffTeam: staffTeamRouter,
   licenses: licensesRouter,
   serviceKeys: serviceKeysRouter,
   apiKeys: apiKeysRouter,

@@ -1,8 +1,14 @@
+import { invitation } from "./invitation.tsx";
 import { licenseStatus } from "./license-status.tsx";
+import { passwordReset } from "./password-reset.tsx";
+import { passwordResetSso } from "./password-reset-sso.tsx";
 
 /** Every mail Tessera sends, by the name the outbox stores. */
 export const MAIL_TEMPLATES = {
   "license-status": licenseStatus,
+  invitation,
+  "password-reset": passwordReset,
+  "password-reset-sso": passwordResetSso,
 };
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
