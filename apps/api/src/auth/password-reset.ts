@@ -22,7 +22,7 @@ export const RESET_REQUESTED = {
 /**
  * Mail a reset link to the address's account. The answer is RESET_REQUESTED whatever the
  * address: known or not, the same token is made and hashed, the same lookups run and one
- * `password_resets` row is written (an unknown, disabled or SSO-only address's row has no user
+ * `password_resets` row and its audit event are written (an unknown, disabled or SSO-only address's row has no user
  * and can never be redeemed). Only the mail differs: a link, a pointer to SSO, or none.
  */
 export const requestPasswordReset = async (
@@ -47,13 +47,28 @@ export const requestPasswordReset = async (
   const sso = await ssoEnforced(ctx.db, user?.organizationId ?? NO_ORGANIZATION, now, input.email);
   const recipient = user && !user.disabledAt ? user : null;
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(passwordResets).values({
-      tokenHash,
-      userId: recipient && !sso ? recipient.id : null,
-      expiresAt: new Date(now.getTime() + RESET_TTL_MS),
-      createdAt: now,
-      updatedAt: now,
-    });
+    const [request] = await tx
+      .insert(passwordResets)
+      .values({
+        tokenHash,
+        userId: recipient && !sso ? recipient.id : null,
+        expiresAt: new Date(now.getTime() + RESET_TTL_MS),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: passwordResets.id });
+    // Audited for every address alike (staff and the account's own organisation read it).
+    await recordEvent(
+      tx,
+      { ...ctx, system: "password-reset" },
+      {
+        action: "auth.password_reset_requested",
+        organizationId: recipient?.organizationId ?? null,
+        targetType: "password_reset",
+        targetId: request?.id ?? null,
+        after: { userId: recipient?.id ?? null },
+      },
+    );
     if (!recipient) return;
     const mail = { to: [{ email: recipient.email, userId: recipient.id }], category: "SECURITY" as const };
     if (sso) {
