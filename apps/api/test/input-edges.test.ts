@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
-import { invitations, usageDaily, usageEvents, users } from "@tessera/db/schema";
+import { invitations, usageDaily, usageEvents } from "@tessera/db/schema";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../src/app.ts";

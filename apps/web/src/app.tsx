@@ -1,7 +1,8 @@
 import { CUSTOMER_ADMIN_ROLES } from "@tessera/domain";
-import { type ComponentType, lazy } from "react";
+import { type ComponentType, lazy, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { HomeRedirect, isCustomerAdmin, RequireKind, RequireRole, useRole } from "./auth/session.tsx";
+import { Loading } from "./components/loading.tsx";
 import { type NavItem, Shell } from "./components/shell.tsx";
 import { SettingsLayout } from "./portal/settings/settings-layout.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
@@ -14,6 +15,13 @@ import { SignInPage } from "./sign-in-page.tsx";
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(() => load().then((module) => ({ default: module[name] })));
 
+const AcceptInvitationPage = page(
+  () => import("./accounts/accept-invitation-page.tsx"),
+  "AcceptInvitationPage",
+);
+const ForgotPasswordPage = page(() => import("./accounts/forgot-password-page.tsx"), "ForgotPasswordPage");
+const ResetPasswordPage = page(() => import("./accounts/reset-password-page.tsx"), "ResetPasswordPage");
+const StaffTeamPage = page(() => import("./console/staff-team-page.tsx"), "StaffTeamPage");
 const ConsoleAuditPage = page(() => import("./console/audit-page.tsx"), "ConsoleAuditPage");
 const LicenseDetailPage = page(() => import("./console/license-detail-page.tsx"), "LicenseDetailPage");
 const LicensesPage = page(() => import("./console/licenses-page.tsx"), "LicensesPage");
@@ -71,6 +79,7 @@ const CONSOLE_NAV: NavItem[] = [
   { to: "/console/support", label: "Support" },
   { to: "/console/audit", label: "Audit log" },
   { to: "/console/service-keys", label: "Service keys", roles: ["ADMIN"] },
+  { to: "/console/team", label: "Team", roles: ["ADMIN"] },
 ];
 
 const PORTAL_NAV: NavItem[] = [
@@ -94,6 +103,30 @@ export const App = () => (
     <Routes>
       <Route path="/" element={<HomeRedirect />} />
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route
+        path="/forgot-password"
+        element={
+          <Suspense fallback={<Loading />}>
+            <ForgotPasswordPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/reset-password"
+        element={
+          <Suspense fallback={<Loading />}>
+            <ResetPasswordPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/accept-invitation"
+        element={
+          <Suspense fallback={<Loading />}>
+            <AcceptInvitationPage />
+          </Suspense>
+        }
+      />
       <Route
         path="/console"
         element={
@@ -126,6 +159,14 @@ export const App = () => (
           element={
             <AdminOnly staff>
               <ServiceKeysPage />
+            </AdminOnly>
+          }
+        />
+        <Route
+          path="team"
+          element={
+            <AdminOnly staff>
+              <StaffTeamPage />
             </AdminOnly>
           }
         />

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { SignInInput } from "@tessera/domain";
 import { type FormEvent, useEffect, useState } from "react";
-import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { homeOf, useMe } from "./auth/session.tsx";
 import { SsoDiscoverForm, SsoErrorNotice } from "./auth/sso-sign-in.tsx";
 import { Alert } from "./components/alert.tsx";
@@ -165,6 +165,9 @@ export const SignInPage = () => {
               </Button>
             </form>
             <div className="mt-4 text-center">
+              <Link to="/forgot-password" className="mb-2 block text-sm font-medium text-brand-ink underline">
+                Forgot password?
+              </Link>
               <Button variant="ghost" onClick={() => setUseSso(true)}>
                 Use single sign-on
               </Button>

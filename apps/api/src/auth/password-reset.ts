@@ -15,7 +15,7 @@ const RESET_TTL_MS = 3600_000;
 const NO_ORGANIZATION = "00000000-0000-0000-0000-000000000000";
 
 /** The one answer to every reset request, whoever the address belongs to. */
-export const RESET_REQUESTED = {
+const RESET_REQUESTED = {
   message: "If an account exists for that address, we sent a link to reset its password.",
 } as const;
 
