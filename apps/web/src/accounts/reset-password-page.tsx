@@ -42,7 +42,7 @@ export const ResetPasswordPage = () => {
           </Link>
         </Alert>
       ) : (
-        <form onSubmit={submit} noValidate aria-label="Choose a new password" className="space-y-4">
+        <form onSubmit={submit} noValidate aria-label="New password form" className="space-y-4">
           <Field
             label="New password"
             name="password"
