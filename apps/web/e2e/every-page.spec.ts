@@ -36,6 +36,7 @@ test("every console page passes axe", async ({ page }) => {
     "/console/support",
     "/console/audit",
     "/console/service-keys",
+    "/console/team",
   ]) {
     await test.step(path, async () => {
       await page.goto(path);
