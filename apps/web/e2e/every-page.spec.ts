@@ -6,6 +6,8 @@ import { expectAccessible, settle, signIn, unique } from "./helpers.ts";
 // dialogs, dark mode); this one makes sure none is left out.
 
 test("every console page passes axe", async ({ page }) => {
+  // Fourteen pages, each loaded and scanned: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   await signIn(page, "admin@tessera.test");
   await settle(page);
   await page.getByRole("link", { name: "Organisations", exact: true }).click();
