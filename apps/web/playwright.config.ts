@@ -7,7 +7,13 @@ import { e2ePorts } from "./e2e/ports.ts";
 // The built app as it ships: the API bundle serving the built SPA, on a fresh database
 // (a temporary PGlite folder, or the PostgreSQL database DATABASE_URL names).
 // Free ports chosen when the runner loads this file (e2e/ports.ts), so two runs can share a machine.
-const { app: port, dns: DNS_PORT, dnsControl: DNS_CONTROL_PORT } = e2ePorts();
+const {
+  app: port,
+  dns: DNS_PORT,
+  dnsControl: DNS_CONTROL_PORT,
+  smtp: SMTP_PORT,
+  smtpControl: SMTP_CONTROL_PORT,
+} = e2ePorts();
 const apiDir = resolve(import.meta.dirname, "../api");
 const dataDir = mkdtempSync(join(tmpdir(), "tessera-e2e-"));
 // Every process that loads this config makes its own folder; each removes its own at exit.
@@ -59,6 +65,9 @@ export default defineConfig({
         // test of the wait never races the clock; only throwaway emails ever fail here.
         LOGIN_BACKOFF_BASE_SECONDS: "30",
         DNS_RESOLVER: `127.0.0.1:${DNS_PORT}`,
+        // Invitations and resets go out over SMTP to the test mail server; links point here.
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
         // PostgreSQL only when the test script named a (fresh) database; PGlite otherwise.
         ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
       },
@@ -72,6 +81,16 @@ export default defineConfig({
       timeout: 60_000,
       stdout: "pipe",
       env: { DNS_PORT: String(DNS_PORT), CONTROL_PORT: String(DNS_CONTROL_PORT) },
+    },
+    {
+      // The test SMTP server (mail the app sends) with its control port (GET /mails).
+      command: "node_modules/.bin/tsx test/support/smtp-sink-cli.ts",
+      cwd: apiDir,
+      url: `http://127.0.0.1:${SMTP_CONTROL_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      env: { SMTP_PORT: String(SMTP_PORT), CONTROL_PORT: String(SMTP_CONTROL_PORT) },
     },
   ],
 });

@@ -8,6 +8,7 @@ import { notificationPreferencesRouter } from "./mail/preferences-router.ts";
 import { organizationsRouter } from "./organizations/router.ts";
 import { supportRouter } from "./support/router.ts";
 import { teamRouter } from "./team/router.ts";
+import { staffTeamRouter } from "./team/staff-router.ts";
 import { router } from "./trpc.ts";
 import { usageRouter } from "./usage/router.ts";
 import { whiteLabelRouter } from "./white-label/router.ts";
@@ -16,6 +17,7 @@ export const appRouter = router({
   auth: authRouter,
   organizations: organizationsRouter,
   team: teamRouter,
+  staffTeam: staffTeamRouter,
   licenses: licensesRouter,
   serviceKeys: serviceKeysRouter,
   apiKeys: apiKeysRouter,

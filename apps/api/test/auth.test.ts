@@ -2,6 +2,7 @@ import { sessions, users } from "@tessera/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256 } from "../src/auth/tokens.ts";
+import { addMember } from "../src/team/service.ts";
 import { createTestHarness, errorCode, errorField, TEST_PASSWORD, type TestHarness } from "./harness.ts";
 
 let h: TestHarness;
@@ -90,7 +91,7 @@ describe("error", () => {
 
   it("refuses a disabled user with INVALID_CREDENTIALS whatever the password, and disabling ends their sessions", async () => {
     const owner = await h.caller("ownerA");
-    await owner.team.add({
+    await addMember(h.system, h.orgA.id, {
       name: "Soon Disabled",
       email: "disabled@a.test",
       password: TEST_PASSWORD,

@@ -19,6 +19,7 @@ import {
 import { newSession, spareUser, totpCode, withMfa, withoutMfa } from "./support/account-fixtures.ts";
 import { foreignIds } from "./support/foreign-ids.ts";
 import { idFieldsOf } from "./support/input-id-fields.ts";
+import { newInvitation, newResetToken } from "./support/invitation-fixtures.ts";
 import { fingerprintOf, idsOwnedBy, tenantTraces } from "./support/tenant-data.ts";
 
 /**
@@ -246,12 +247,56 @@ const MATRIX: Record<string, Entry> = {
     input: () => ({ contactPhone: "+44 20 7946 0999" }),
   },
   "team.list": { allowed: CUSTOMERS, input: () => ({}) },
-  "team.add": {
+  "team.invite": {
     allowed: CUSTOMER_ADMINS,
-    input: () => ({
-      name: "New Member",
-      email: `member-${next()}@team.test`,
-      password: "long-enough-password",
+    input: () => ({ name: "New Member", email: `member-${next()}@team.test` }),
+  },
+  "team.invitations": { allowed: CUSTOMER_ADMINS },
+  "team.resendInvitation": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h, persona) => ({ invitationId: (await newInvitation(h, orgOf(h, persona))).id }),
+    crossTenant: async (h) => ({ invitationId: (await newInvitation(h, h.orgA.id)).id }),
+  },
+  "team.revokeInvitation": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h, persona) => ({ invitationId: (await newInvitation(h, orgOf(h, persona))).id }),
+    crossTenant: async (h) => ({ invitationId: (await newInvitation(h, h.orgA.id)).id }),
+  },
+  "staffTeam.list": { allowed: ["staffAdmin"] },
+  "staffTeam.invitations": { allowed: ["staffAdmin"] },
+  "staffTeam.invite": {
+    allowed: ["staffAdmin"],
+    input: () => ({ email: `colleague-${next()}@staff.test`, role: "SUPPORT" }),
+  },
+  "staffTeam.resendInvitation": {
+    allowed: ["staffAdmin"],
+    input: async (h) => ({ invitationId: (await newInvitation(h, null)).id }),
+  },
+  "staffTeam.revokeInvitation": {
+    allowed: ["staffAdmin"],
+    input: async (h) => ({ invitationId: (await newInvitation(h, null)).id }),
+  },
+  "auth.invitation": {
+    allowed: EVERYONE,
+    input: async (h) => ({ token: (await newInvitation(h, h.orgB.id)).token }),
+  },
+  "auth.acceptInvitation": {
+    allowed: EVERYONE,
+    input: async (h) => ({
+      token: (await newInvitation(h, h.orgB.id)).token,
+      name: "Invited Person",
+      password: "correct-horse-battery",
+    }),
+  },
+  "auth.requestPasswordReset": {
+    allowed: EVERYONE,
+    input: () => ({ email: `someone-${next()}@reset.test` }),
+  },
+  "auth.resetPassword": {
+    allowed: EVERYONE,
+    input: async (h) => ({
+      token: (await newResetToken(h, h.orgB.id)).token,
+      password: "a fresh passphrase of words",
     }),
   },
   "team.changeRole": {

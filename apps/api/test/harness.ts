@@ -117,19 +117,27 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
   const staffSupport = await insertStaff("support@staff.test", "SUPPORT");
   const staffViewer = await insertStaff("viewer@staff.test", "VIEWER");
 
-  const newOrganization = async (slug: string, ownerEmail: string) =>
-    createOrganization(system, {
+  const member = (organizationId: string, email: string, role: CustomerRole) =>
+    addMember(system, organizationId, { name: `${role} ${email}`, email, password: TEST_PASSWORD, role });
+  // Personas get known passwords directly; the first owner becomes the organisation's admin.
+  const newOrganization = async (slug: string, ownerEmail: string) => {
+    const organization = await createOrganization(system, {
       name: `Org ${slug}`,
       slug,
       contactName: "Contact Person",
       contactEmail: `contact@${slug}.test`,
       metadata: {},
-      owner: { name: `Owner ${slug}`, email: ownerEmail, password: TEST_PASSWORD },
     });
+    const owner = await addMember(system, organization.id, {
+      name: `Owner ${slug}`,
+      email: ownerEmail,
+      password: TEST_PASSWORD,
+      role: "OWNER",
+    });
+    return { ...organization, adminUserId: owner.id };
+  };
   const orgA = await newOrganization("org-a", "owner@a.test");
   const orgB = await newOrganization("org-b", "owner@b.test");
-  const member = (organizationId: string, email: string, role: CustomerRole) =>
-    addMember(system, organizationId, { name: `${role} ${email}`, email, password: TEST_PASSWORD, role });
   const adminA = await member(orgA.id, "admin@a.test", "ADMIN");
   const memberA = await member(orgA.id, "member@a.test", "MEMBER");
 

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
-import { usageDaily, usageEvents, users } from "@tessera/db/schema";
+import { invitations, usageDaily, usageEvents } from "@tessera/db/schema";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../src/app.ts";
@@ -19,17 +19,12 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe("control characters in text", () => {
-  it("refuses a NUL byte in team.add's name, naming the field, and adds nobody", async () => {
+  it("refuses a NUL byte in team.invite's name, naming the field, and invites nobody", async () => {
     const owner = await h.caller("ownerA");
-    const [before] = await h.db.select({ n: count() }).from(users);
-    const call = owner.team.add({
-      name: "Eve\u0000Null",
-      email: "eve-null@a.test",
-      password: "a-long-enough-password",
-      role: "MEMBER",
-    });
+    const [before] = await h.db.select({ n: count() }).from(invitations);
+    const call = owner.team.invite({ name: "Eve\u0000Null", email: "eve-null@a.test", role: "MEMBER" });
     expect(await errorField(call)).toBe("name");
-    expect(await h.db.select({ n: count() }).from(users)).toEqual([before]);
+    expect(await h.db.select({ n: count() }).from(invitations)).toEqual([before]);
   });
 
   it("refuses NUL in a ticket subject and body, and keeps line breaks in the body", async () => {

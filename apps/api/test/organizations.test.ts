@@ -1,4 +1,4 @@
-import { auditEvents, organizations, users } from "@tessera/db/schema";
+import { auditEvents, invitations, mailOutbox, organizations, users } from "@tessera/db/schema";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestHarness, errorCode, errorField, TEST_PASSWORD, type TestHarness } from "./harness.ts";
@@ -27,22 +27,47 @@ const newOrganization = (slug: string) => ({
 });
 
 describe("happy", () => {
-  it("staff create an organisation with its owner in one transaction, audited", async () => {
+  it("staff create an organisation and invite its owner in one transaction, audited; accepting makes the owner its admin", async () => {
     const admin = await h.caller("staffAdmin");
     const created = await admin.organizations.create({
       ...newOrganization("acme"),
       accountManagerId: h.userIds.staffSupport,
-      owner: { name: "Olly Owner", email: "Olly@Acme.test", password: TEST_PASSWORD },
+      owner: { name: "Olly Owner", email: "Olly@Acme.test" },
     });
     expect(created.slug).toBe("acme");
-    expect(created.adminUserId).toBeTruthy();
+    expect(created.adminUserId).toBeNull();
     const detail = await admin.organizations.get({ organizationId: created.id });
     expect(detail.accountManager?.email).toBe("support@staff.test");
+    expect((await admin.organizations.users({ organizationId: created.id })).items).toEqual([]);
+    const [invitation] = await h.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.organizationId, created.id));
+    expect(invitation).toMatchObject({ email: "olly@acme.test", role: "OWNER", kind: "CUSTOMER" });
+    const [mail] = await h.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, "olly@acme.test"));
+    expect(mail).toMatchObject({ template: "invitation", category: "TEAM", organizationId: created.id });
+    const token = String(mail?.data.token);
+    const accepted = await (await h.caller("anonymous")).auth.acceptInvitation({
+      token,
+      name: "Olly Owner",
+      password: TEST_PASSWORD,
+    });
+    expect(accepted.user).toMatchObject({
+      email: "olly@acme.test",
+      role: "OWNER",
+      organizationId: created.id,
+    });
+    expect((await admin.organizations.get({ organizationId: created.id })).adminUserId).toBe(
+      accepted.user.userId,
+    );
     const team = await admin.organizations.users({ organizationId: created.id });
     expect(team.items).toEqual([expect.objectContaining({ email: "olly@acme.test", role: "OWNER" })]);
     expect(team.items[0]).not.toHaveProperty("passwordHash");
-    const audit = await admin.audit.list({ organizationId: created.id });
-    expect(audit.items.map((event) => event.action).sort()).toEqual(["organization.created", "user.created"]);
+    const audit = await admin.audit.list({ organizationId: created.id, actorId: h.userIds.staffAdmin });
+    expect(audit.items.map((event) => event.action).sort()).toEqual([
+      "invitation.created",
+      "organization.created",
+    ]);
     expect(audit.items.every((event) => event.actorLabel === "user:admin@staff.test")).toBe(true);
     expect(JSON.stringify(audit.items)).not.toContain("scrypt$");
     expect(audit.items.every((event) => event.organizationName === created.name)).toBe(true);
@@ -104,12 +129,12 @@ describe("error", () => {
     expect(await rowCounts()).toEqual(before);
   });
 
-  it("a duplicate owner email rolls the whole organisation back", async () => {
+  it("a malformed owner email rolls the whole organisation back, naming the field", async () => {
     const admin = await h.caller("staffAdmin");
     const before = await rowCounts();
     const call = admin.organizations.create({
-      ...newOrganization("dupe-owner"),
-      owner: { name: "Dupe", email: "OWNER@a.test", password: TEST_PASSWORD },
+      ...newOrganization("bad-owner"),
+      owner: { name: "Dupe", email: "not-an-email" },
     });
     expect(await errorField(call)).toBe("owner.email");
     expect(await rowCounts()).toEqual(before);

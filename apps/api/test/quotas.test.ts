@@ -166,7 +166,7 @@ describe("quotas: API keys and team members", () => {
         organizationId,
       })),
     );
-    const add = (email: string) => caller.team.add({ name: "Newcomer", email, password: TEST_PASSWORD });
+    const add = (email: string) => caller.team.invite({ name: "Newcomer", email });
     expect(await errorCode(add("last-place@quota.test"))).toBe("OK");
     expect(await errorCode(add("one-more@quota.test"))).toBe("QUOTA_EXCEEDED");
     expect(await errorCode(add("owner@b.test"))).toBe("QUOTA_EXCEEDED");

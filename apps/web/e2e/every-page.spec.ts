@@ -9,6 +9,8 @@ import { expectAccessible, settle, signIn, unique } from "./helpers.ts";
 test.describe.configure({ timeout: 150_000 });
 
 test("every console page passes axe", async ({ page }) => {
+  // Fourteen pages, each loaded and scanned: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   await signIn(page, "admin@tessera.test");
   await settle(page);
   await page.getByRole("link", { name: "Organisations", exact: true }).click();
@@ -40,6 +42,7 @@ test("every console page passes axe", async ({ page }) => {
     "/console/audit",
     "/console/service-keys",
     "/console/sent-email",
+    "/console/team",
   ]) {
     await test.step(path, async () => {
       await page.goto(path);

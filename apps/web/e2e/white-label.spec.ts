@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible, signIn, unique } from "./helpers.ts";
 import { publishTxtRecord } from "./test-dns.ts";
+import { linkMailedTo } from "./test-mail.ts";
 
 const brandPrimary = (page: Page) =>
   page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--brand-primary").trim());
@@ -236,7 +237,6 @@ test("an ENTERPRISE owner adds a webhook (secret shown once), tests it, and mana
   await staff.getByLabel("Contact email").fill(ownerEmail);
   await staff.getByLabel("Owner name").fill("Bill Lumbergh");
   await staff.getByLabel("Owner email").fill(ownerEmail);
-  await staff.getByLabel("Initial password").fill("correct-horse-battery");
   await staff.getByRole("button", { name: "Create organisation" }).click();
   await expect(staff.getByRole("heading", { name, level: 1 })).toBeVisible();
   const organizationUrl = staff.url();
@@ -251,7 +251,9 @@ test("an ENTERPRISE owner adds a webhook (secret shown once), tests it, and mana
   await expect(staff.getByText("ACTIVE", { exact: true }).first()).toBeVisible();
 
   const owner = await (await browser.newContext()).newPage();
-  await signIn(owner, ownerEmail, "correct-horse-battery");
+  await owner.goto(await linkMailedTo(ownerEmail, "/accept-invitation"));
+  await owner.getByLabel("Choose a password").fill("correct-horse-battery");
+  await owner.getByRole("button", { name: "Join" }).click();
   await expect(owner).toHaveURL(/\/portal$/);
   await owner.getByRole("link", { name: "Settings", exact: true }).click();
   await owner.getByRole("link", { name: "Integrations" }).click();

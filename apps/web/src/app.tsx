@@ -1,8 +1,9 @@
 import { CUSTOMER_ADMIN_ROLES } from "@tessera/domain";
-import { type ComponentType, lazy } from "react";
+import { type ComponentType, lazy, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { AccountLayout } from "./account/account-layout.tsx";
 import { HomeRedirect, isCustomerAdmin, RequireKind, RequireRole, useRole } from "./auth/session.tsx";
+import { Loading } from "./components/loading.tsx";
 import { type NavItem, Shell } from "./components/shell.tsx";
 import { SettingsLayout } from "./portal/settings/settings-layout.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
@@ -19,6 +20,10 @@ const NotificationsPage = page(() => import("./account/notifications-page.tsx"),
 const SecurityPage = page(() => import("./account/security-page.tsx"), "SecurityPage");
 const SentEmailPage = page(() => import("./console/sent-email-page.tsx"), "SentEmailPage");
 const SessionsPage = page(() => import("./account/sessions-page.tsx"), "SessionsPage");
+const AcceptInvitationPage = page(() => import("./auth/accept-invitation-page.tsx"), "AcceptInvitationPage");
+const ForgotPasswordPage = page(() => import("./auth/forgot-password-page.tsx"), "ForgotPasswordPage");
+const ResetPasswordPage = page(() => import("./auth/reset-password-page.tsx"), "ResetPasswordPage");
+const StaffTeamPage = page(() => import("./console/staff-team-page.tsx"), "StaffTeamPage");
 const ConsoleAuditPage = page(() => import("./console/audit-page.tsx"), "ConsoleAuditPage");
 const LicenseDetailPage = page(() => import("./console/license-detail-page.tsx"), "LicenseDetailPage");
 const LicensesPage = page(() => import("./console/licenses-page.tsx"), "LicensesPage");
@@ -77,6 +82,7 @@ const CONSOLE_NAV: NavItem[] = [
   { to: "/console/audit", label: "Audit log" },
   { to: "/console/service-keys", label: "Service keys", roles: ["ADMIN"] },
   { to: "/console/sent-email", label: "Sent email", roles: ["ADMIN"] },
+  { to: "/console/team", label: "Team", roles: ["ADMIN"] },
 ];
 
 const PORTAL_NAV: NavItem[] = [
@@ -111,6 +117,30 @@ export const App = () => (
     <Routes>
       <Route path="/" element={<HomeRedirect />} />
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route
+        path="/forgot-password"
+        element={
+          <Suspense fallback={<Loading />}>
+            <ForgotPasswordPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/reset-password"
+        element={
+          <Suspense fallback={<Loading />}>
+            <ResetPasswordPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/accept-invitation"
+        element={
+          <Suspense fallback={<Loading />}>
+            <AcceptInvitationPage />
+          </Suspense>
+        }
+      />
       <Route
         path="/console"
         element={
@@ -151,6 +181,14 @@ export const App = () => (
           element={
             <AdminOnly staff>
               <SentEmailPage />
+            </AdminOnly>
+          }
+        />
+        <Route
+          path="team"
+          element={
+            <AdminOnly staff>
+              <StaffTeamPage />
             </AdminOnly>
           }
         />

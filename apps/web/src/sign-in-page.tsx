@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { SignInInput } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
-import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { MfaCodeStep } from "./auth/mfa-code-step.tsx";
 import { enrolmentPathOf, homeOf, useMe } from "./auth/session.tsx";
 import { SsoDiscoverForm, SsoErrorNotice } from "./auth/sso-sign-in.tsx";
@@ -190,6 +190,9 @@ export const SignInPage = () => {
               </Button>
             </form>
             <div className="mt-4 text-center">
+              <Link to="/forgot-password" className="mb-2 block text-sm font-medium text-brand-ink underline">
+                Forgot password?
+              </Link>
               <Button variant="ghost" onClick={() => setUseSso(true)}>
                 Use single sign-on
               </Button>

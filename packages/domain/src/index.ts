@@ -29,6 +29,7 @@ export * from "./support/inputs.ts";
 export * from "./support/outputs.ts";
 export * from "./support/sla.ts";
 export * from "./support/status.ts";
+export * from "./team/inputs.ts";
 export * from "./text-input.ts";
 export * from "./usage/inputs.ts";
 export * from "./usage/limits.ts";

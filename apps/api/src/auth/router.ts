@@ -1,12 +1,24 @@
-import { ChangePasswordInput, SignInInput, SsoDiscoverInput, VerifyMfaInput } from "@tessera/domain";
+import {
+  AcceptInvitationInput,
+  ChangePasswordInput,
+  InvitationToken,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
+  SignInInput,
+  SsoDiscoverInput,
+  VerifyMfaInput,
+} from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { type Context, serviceContext } from "../context.ts";
 import { publicProcedure, signedIn } from "../trpc.ts";
 import { discoverSso } from "../white-label/sso-login.ts";
 import { clearedSessionCookie, sessionCookie } from "./cookie.ts";
+import { acceptInvitation, describeInvitation } from "./invitations.ts";
 import { mfaRouter } from "./mfa-router.ts";
 import { verifyMfa } from "./mfa-sign-in.ts";
 import { changePassword } from "./password-change.ts";
+import { requestPasswordReset, resetPassword } from "./password-reset.ts";
+import { limitPasswordResets } from "./password-reset-limiter.ts";
 import { signIn, signOut, type startSession } from "./service.ts";
 import { sessionsRouter } from "./sessions-router.ts";
 
@@ -71,4 +83,23 @@ export const authRouter = {
   }),
   mfa: mfaRouter,
   sessions: sessionsRouter,
+  /** Invitations and password resets: one-time links from mail, anyone may follow them. */
+  invitation: publicProcedure
+    .input(InvitationToken)
+    .query(({ ctx, input }) => describeInvitation(serviceContext(ctx), input.token)),
+  acceptInvitation: publicProcedure
+    .input(AcceptInvitationInput)
+    .mutation(async ({ ctx, input }) =>
+      opened(
+        ctx,
+        await acceptInvitation(ctx, { ...serviceContext(ctx), userAgent: ctx.request.userAgent }, input),
+      ),
+    ),
+  requestPasswordReset: publicProcedure.input(RequestPasswordResetInput).mutation(async ({ ctx, input }) => {
+    await limitPasswordResets(ctx, input.email, ctx.request.ip);
+    return requestPasswordReset(serviceContext(ctx), input);
+  }),
+  resetPassword: publicProcedure
+    .input(ResetPasswordInput)
+    .mutation(({ ctx, input }) => resetPassword(serviceContext(ctx), input)),
 } satisfies TRPCRouterRecord;

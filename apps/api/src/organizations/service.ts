@@ -14,7 +14,7 @@ import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
 import { diff } from "../events/domain-event.ts";
 import { recordEvent } from "../events/record-event.ts";
-import { insertCustomerUser, withPasswordHash } from "../team/service.ts";
+import { customerScope, issueInvitation } from "../team/invitation-store.ts";
 
 type Organization = typeof organizations.$inferSelect;
 
@@ -42,7 +42,6 @@ export const createOrganization = async (
   input: z.output<typeof CreateOrganizationInput>,
 ) => {
   const now = ctx.clock.now();
-  const owner = input.owner ? await withPasswordHash({ ...input.owner, role: "OWNER" as const }) : null;
   try {
     return await ctx.db.transaction(async (tx) => {
       await assertAccountManager(tx, input.accountManagerId);
@@ -69,14 +68,11 @@ export const createOrganization = async (
         targetId: organization.id,
         after: organization,
       });
-      if (!owner) return organization;
-      const created = await insertCustomerUser(tx, ctx, organization.id, owner, "owner.");
-      const [withAdmin] = await tx
-        .update(organizations)
-        .set({ adminUserId: created.id })
-        .where(eq(organizations.id, organization.id))
-        .returning();
-      return withAdmin ?? organization;
+      // The owner is invited, and becomes the organisation's administrator on accepting.
+      if (input.owner) {
+        await issueInvitation(tx, ctx, customerScope(organization.id), { ...input.owner, role: "OWNER" });
+      }
+      return organization;
     });
   } catch (error) {
     if (slugTaken(error)) {

@@ -66,7 +66,14 @@ export const seedDemo = async (
     billingAddress: { line1: "1 Harbour Street", city: "London", postalCode: "E1 1AA", country: "GB" },
     metadata: { crmId: "NW-1001", segment: "higher-education" },
     accountManagerId: accountManager?.id ?? null,
-    owner: { name: "Nora North", email: "owner@northwind.test", password: DEMO_PASSWORD },
+  });
+  // Demo people get known passwords directly (the first owner becomes the organisation's admin);
+  // real ones are invited.
+  await addMember(ctx, northwind.id, {
+    name: "Nora North",
+    email: "owner@northwind.test",
+    password: DEMO_PASSWORD,
+    role: "OWNER",
   });
   await addMember(ctx, northwind.id, {
     name: "Mo Member",
@@ -84,7 +91,7 @@ export const seedDemo = async (
   await activateLicense(ctx, license.id);
   // Its platform calls our API with organisation keys: API access is on.
   await enableAPI(ctx, northwind.id, true);
-  await createOrganization(ctx, {
+  const globex = await createOrganization(ctx, {
     name: "Globex Learning",
     slug: "globex",
     contactName: "Gil Globex",
@@ -93,7 +100,12 @@ export const seedDemo = async (
     billingAddress: { line1: "500 Market Street", city: "San Francisco", region: "CA", country: "US" },
     metadata: { crmId: "GX-2002" },
     accountManagerId: null,
-    owner: { name: "Gil Globex", email: "owner@globex.test", password: DEMO_PASSWORD },
+  });
+  await addMember(ctx, globex.id, {
+    name: "Gil Globex",
+    email: "owner@globex.test",
+    password: DEMO_PASSWORD,
+    role: "OWNER",
   });
   return { licenseKey: key };
 };

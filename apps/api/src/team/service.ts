@@ -9,7 +9,7 @@ import {
   pageOffset,
   toPage,
 } from "@tessera/domain";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import { hashPassword } from "../auth/password.ts";
 import type { ServiceContext } from "../context.ts";
@@ -29,30 +29,26 @@ const memberColumns = {
   createdAt: users.createdAt,
 };
 
-type NewMember = z.output<typeof NewCustomerUser> & { passwordHash: string };
+interface NewMember {
+  email: string;
+  name: string;
+  role: CustomerRole;
+  passwordHash: string;
+}
 
 /** Hash outside any transaction: scrypt is slow on purpose and must not hold a lock. */
-export const withPasswordHash = async <T extends { password: string }>(input: T) => ({
+const withPasswordHash = async <T extends { password: string }>(input: T) => ({
   ...input,
   passwordHash: await hashPassword(input.password),
 });
 
-/** Who holds an email, compared as the unique index does (case-insensitively). */
-const holderOf = async (tx: Transaction, email: string) => {
-  const [holder] = await tx
-    .select({ organizationId: users.organizationId })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
-    .limit(1);
-  return holder ?? null;
-};
-
 /**
  * Insert a customer user inside the caller's transaction, within the organisation's
  * team-member quota; null when the email is already taken anywhere (the unique index decides,
- * so a race between two inserts has one winner and no error).
+ * so a race between two inserts has one winner and no error). The organisation's first owner
+ * becomes its administrator (`adminUserId`).
  */
-const insertIfEmailFree = async (
+export const insertIfEmailFree = async (
   tx: Transaction,
   ctx: ServiceContext,
   organizationId: string,
@@ -81,6 +77,12 @@ const insertIfEmailFree = async (
     .onConflictDoNothing()
     .returning(memberColumns);
   if (!created) return null;
+  if (created.role === "OWNER") {
+    await tx
+      .update(organizations)
+      .set({ adminUserId: created.id })
+      .where(and(eq(organizations.id, organizationId), isNull(organizations.adminUserId)));
+  }
   await recordEvent(tx, ctx, {
     action: "user.created",
     organizationId,
@@ -93,23 +95,6 @@ const insertIfEmailFree = async (
 
 const emailTaken = (email: string, field: string) =>
   new DomainError("EMAIL_TAKEN", `A user with email ${email} already exists`, { field });
-
-/**
- * Insert a customer user inside the caller's transaction, for staff and organisation creation
- * (who may learn that an email is taken). `fieldPrefix` names where the email sits in the
- * caller's input (e.g. `owner.`), so a duplicate names the right field.
- */
-export const insertCustomerUser = async (
-  tx: Transaction,
-  ctx: ServiceContext,
-  organizationId: string,
-  member: NewMember,
-  fieldPrefix = "",
-) => {
-  const created = await insertIfEmailFree(tx, ctx, organizationId, member);
-  if (!created) throw emailTaken(member.email, `${fieldPrefix}email`);
-  return created;
-};
 
 export const listMembers = async (
   ctx: ServiceContext,
@@ -131,13 +116,13 @@ export const listMembers = async (
 };
 
 /** Only an OWNER (or staff) hands out or takes away the OWNER role. */
-const assertMayGrant = (ctx: ServiceContext, role: CustomerRole | undefined, field: string) => {
+export const assertMayGrant = (ctx: ServiceContext, role: CustomerRole | undefined, field: string) => {
   if (ctx.actor?.kind === "CUSTOMER" && ctx.actor.role !== "OWNER" && role === "OWNER") {
     throw new DomainError("FORBIDDEN", "Only an owner may make someone an owner", { field });
   }
 };
 
-/** Staff (and the seed) add a member and get it back; a taken email answers EMAIL_TAKEN. */
+/** Staff (and the seed) add a member with a password and get it back; a taken email answers EMAIL_TAKEN. */
 export const addMember = async (
   ctx: ServiceContext,
   organizationId: string,
@@ -147,33 +132,13 @@ export const addMember = async (
   const member = await withPasswordHash(input);
   return ctx.db.transaction(async (tx) => {
     await requireOrganization(tx, organizationId);
-    return insertCustomerUser(tx, ctx, organizationId, member);
+    const created = await insertIfEmailFree(tx, ctx, organizationId, member);
+    if (!created) throw emailTaken(member.email, "email");
+    return created;
   });
 };
 
-/**
- * A customer admin's add. Only an email already in the caller's own organisation answers
- * EMAIL_TAKEN; every other add answers `{ status: "PENDING" }`, whether the account was made
- * (the address was free) or the address belongs to someone elsewhere (nothing is written and
- * that user is untouched), so the answer never tells whether an email exists outside the team.
- */
-export const requestMember = async (
-  ctx: ServiceContext,
-  organizationId: string,
-  input: z.output<typeof NewCustomerUser>,
-): Promise<{ status: "PENDING"; email: string }> => {
-  assertMayGrant(ctx, input.role, "role");
-  const member = await withPasswordHash(input);
-  await ctx.db.transaction(async (tx) => {
-    await requireOrganization(tx, organizationId);
-    if (await insertIfEmailFree(tx, ctx, organizationId, member)) return;
-    const holder = await holderOf(tx, member.email);
-    if (holder?.organizationId === organizationId) throw emailTaken(member.email, "email");
-  });
-  return { status: "PENDING", email: member.email };
-};
-
-const requireOrganization = async (tx: Transaction, organizationId: string) => {
+export const requireOrganization = async (tx: Transaction, organizationId: string) => {
   const [organization] = await tx
     .select({ id: organizations.id })
     .from(organizations)

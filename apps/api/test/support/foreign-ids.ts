@@ -1,6 +1,7 @@
 import { brandingAssets, ssoDomains } from "@tessera/db/schema";
 import { createApiKey } from "../../src/api-keys/service.ts";
 import type { TestHarness } from "../harness.ts";
+import { newInvitation } from "./invitation-fixtures.ts";
 
 type Victim = "A" | "B";
 let claims = 0;
@@ -32,6 +33,7 @@ const FIXTURES: Record<string, (h: TestHarness, victim: Victim) => Promise<strin
         scopes: ["usage:write"],
       })
     ).id,
+  invitationId: async (h, victim) => (await newInvitation(h, victim === "A" ? h.orgA.id : h.orgB.id)).id,
   // Written straight to the tables: B's tier may not include SSO, and the upload path is tested elsewhere.
   ssoDomainId: async (h, victim) => {
     const [row] = await h.db

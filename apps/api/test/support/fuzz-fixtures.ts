@@ -1,6 +1,8 @@
 import { licenses } from "@tessera/db/schema";
 import { eq } from "drizzle-orm";
+import { addMember } from "../../src/team/service.ts";
 import { callPath, type Persona, TEST_PASSWORD, type TestHarness } from "../harness.ts";
+import { newInvitation } from "./invitation-fixtures.ts";
 import type { FieldValues } from "./valid-input.ts";
 
 /**
@@ -38,6 +40,7 @@ export const createFuzzFixtures = async (h: TestHarness) => {
       }),
     ),
     alertId: await h.newAlert(staffOrganizationId),
+    invitationId: (await newInvitation(h, null)).id,
     customizationId: await h.newCustomization(staffOrganizationId),
     ...staffDelivery,
     "apiKeys.revoke:apiKeyId": idsOf(
@@ -56,7 +59,8 @@ export const createFuzzFixtures = async (h: TestHarness) => {
     organizationId,
     licenseId,
     ticketId: await h.newTicket(organizationId),
-    userId: idsOf(await as(persona, "team.add", { ...spare(persona), role: "MEMBER" })),
+    userId: (await addMember(h.system, organizationId, { ...spare(persona), role: "MEMBER" })).id,
+    invitationId: (await newInvitation(h, organizationId)).id,
     alertId: await h.newAlert(organizationId),
     customizationId: await h.newCustomization(organizationId),
     ...(await h.newDelivery(organizationId)),

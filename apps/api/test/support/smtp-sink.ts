@@ -32,7 +32,7 @@ const linksOf = (html: string) =>
  * chosen recipients with a permanent 550, as a server does for a mailbox that does not exist.
  */
 export const startSmtpSink = async (
-  options: { refuse?: (address: string) => boolean } = {},
+  options: { refuse?: (address: string) => boolean; port?: number } = {},
 ): Promise<SmtpSink> => {
   const mails: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
@@ -66,7 +66,7 @@ export const startSmtpSink = async (
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -4,18 +4,13 @@ import { Card } from "./card.tsx";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { ErrorAlert } from "./error-alert.tsx";
 import { Pagination } from "./pagination.tsx";
+import { PendingInvitations } from "./pending-invitations.tsx";
 import { QueryState } from "./query-state.tsx";
-import { AddMember, memberRoleOptions } from "./team-add-member.tsx";
+import { AddMember, InviteMember, memberRoleOptions } from "./team-add-member.tsx";
 import { type Member, MemberRow, MembersHead } from "./team-member-row.tsx";
 import { useTeamChanges } from "./use-team-changes.ts";
 
 type TeamChanges = ReturnType<typeof useTeamChanges>;
-
-// The portal's answer is the same whether or not the address has an account elsewhere.
-const addedNotice = (name: string, staffView: boolean) =>
-  staffView
-    ? `${name} was added.`
-    : `${name} was added. An address that already has an account with another organisation stays with it.`;
 
 /** The table-wide outcome of the last change (the dialog shows its own while open). */
 const ChangeStatus = ({
@@ -135,15 +130,23 @@ export const TeamManager = ({
           }
         </QueryState>
       </Card>
-      {canManage && (
+      {canManage && organizationId && (
         <AddMember
           organizationId={organizationId}
-          canGrantOwner={canGrantOwner}
           onAdded={async (name) => {
-            setNotice(addedNotice(name, Boolean(organizationId)));
+            setNotice(`${name} was added.`);
             await refresh();
           }}
         />
+      )}
+      {canManage && !organizationId && (
+        <>
+          <InviteMember
+            canGrantOwner={canGrantOwner}
+            onInvited={async (email) => setNotice(`An invitation was sent to ${email}.`)}
+          />
+          <PendingInvitations team="organization" />
+        </>
       )}
       <DisableMemberDialog member={confirming} change={change} onClose={() => setConfirming(null)} />
     </div>

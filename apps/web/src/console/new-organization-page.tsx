@@ -23,7 +23,7 @@ export const NewOrganizationPage = () => {
     metadata: "{}",
     accountManagerId: "",
   });
-  const [owner, setOwner] = useState({ name: "", email: "", password: "" });
+  const [owner, setOwner] = useState({ name: "", email: "" });
   const form = useSchemaForm(CreateOrganizationInput);
   const create = useMutation(
     trpc.organizations.create.mutationOptions({
@@ -37,7 +37,7 @@ export const NewOrganizationPage = () => {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.reset();
-    const withOwner = owner.name.trim() || owner.email.trim() || owner.password;
+    const withOwner = owner.name.trim() || owner.email.trim();
     const { input, errors } = organizationInputOf(values);
     const parsed = form.parse({ ...input, ...(withOwner ? { owner } : {}) }, errors);
     if (parsed) create.mutate(parsed);
@@ -46,7 +46,7 @@ export const NewOrganizationPage = () => {
     <>
       <PageHeader
         title="New organisation"
-        description="Create a customer organisation and, optionally, its first owner."
+        description="Create a customer organisation and, optionally, invite its first owner."
       />
       <form onSubmit={submit} noValidate aria-label="New organisation" className="space-y-6">
         <Card>
@@ -54,9 +54,10 @@ export const NewOrganizationPage = () => {
         </Card>
         <Card title="First owner (optional)">
           <p className="-mt-2 mb-4 text-sm text-slate-600 dark:text-slate-300">
-            Fill these in to create the organisation's OWNER account at the same time.
+            We'll email them an invitation: they choose their own password and become the organisation's
+            OWNER.
           </p>
-          <div className="grid gap-4 md:grid-cols-3">
+          <div className="grid gap-4 md:grid-cols-2">
             <Field
               label="Owner name"
               name="ownerName"
@@ -72,16 +73,6 @@ export const NewOrganizationPage = () => {
               value={owner.email}
               onChange={(email) => setOwner({ ...owner, email })}
               error={form.errors["owner.email"]}
-            />
-            <Field
-              label="Initial password"
-              name="ownerPassword"
-              type="password"
-              autoComplete="new-password"
-              value={owner.password}
-              onChange={(password) => setOwner({ ...owner, password })}
-              error={form.errors["owner.password"]}
-              hint="At least 10 characters; share it securely"
             />
           </div>
         </Card>

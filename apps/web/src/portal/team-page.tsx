@@ -11,7 +11,7 @@ export const PortalTeamPage = () => {
         title="Team"
         description={
           canManage
-            ? "The people of your organisation who can use this portal: add them, change roles, disable access."
+            ? "The people of your organisation who can use this portal: invite them, change roles, disable access."
             : "The people of your organisation who can use this portal."
         }
       />

@@ -1,5 +1,6 @@
 export * from "./audit.ts";
 export * from "./idempotency.ts";
+export * from "./invitations.ts";
 export * from "./keys.ts";
 export * from "./licenses.ts";
 export * from "./mail.ts";

@@ -97,8 +97,8 @@ export const CreateOrganizationInput = z.object({
   ...ContactFields,
   metadata: Metadata.default({}),
   accountManagerId: z.uuid().nullish(),
-  /** The organisation's first OWNER, created in the same transaction. */
-  owner: NewCustomerUser.omit({ role: true }).optional(),
+  /** The organisation's first OWNER: invited by mail in the same transaction, chooses their own password. */
+  owner: z.object({ name: PersonName, email: Email }).optional(),
 });
 export type CreateOrganizationInput = z.input<typeof CreateOrganizationInput>;
 
@@ -134,9 +134,6 @@ export type ListOrganizationsInput = z.input<typeof ListOrganizationsInput>;
 
 export const CreateCustomerUserInput = NewCustomerUser.extend({ organizationId: z.uuid() });
 export type CreateCustomerUserInput = z.input<typeof CreateCustomerUserInput>;
-
-export const AddTeamMemberInput = NewCustomerUser;
-export type AddTeamMemberInput = z.input<typeof AddTeamMemberInput>;
 
 export const ChangeMemberRoleInput = z.object({ userId: z.uuid(), role: z.enum(CUSTOMER_ROLES) });
 export type ChangeMemberRoleInput = z.input<typeof ChangeMemberRoleInput>;

@@ -1,5 +1,8 @@
+import { invitation } from "./invitation.tsx";
 import { licenseExpiry } from "./license-expiry.tsx";
 import { licenseStatus } from "./license-status.tsx";
+import { passwordReset } from "./password-reset.tsx";
+import { passwordResetSso } from "./password-reset-sso.tsx";
 import { teamChange } from "./team-change.tsx";
 import { ticketAssigned } from "./ticket-assigned.tsx";
 import { ticketCritical } from "./ticket-critical.tsx";
@@ -17,6 +20,9 @@ export const MAIL_TEMPLATES = {
   "ticket-reply": ticketReply,
   "ticket-sla": ticketSla,
   "team-change": teamChange,
+  invitation,
+  "password-reset": passwordReset,
+  "password-reset-sso": passwordResetSso,
 };
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
