@@ -226,13 +226,12 @@ const MATRIX: Record<string, Entry> = {
   "organizations.health": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
   "organizations.staffUsers": { allowed: STAFF },
   "organizations.users": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
-  "organizations.createUser": {
+  "organizations.inviteUser": {
     allowed: ["staffAdmin"],
     input: (h) => ({
       organizationId: h.orgA.id,
-      name: "Created By Staff",
-      email: `staff-made-${next()}@a.test`,
-      password: "long-enough-password",
+      name: "Invited By Staff",
+      email: `staff-invited-${next()}@a.test`,
       role: "MEMBER",
     }),
   },

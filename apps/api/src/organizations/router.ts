@@ -1,7 +1,7 @@
 import {
-  CreateCustomerUserInput,
   CreateOrganizationInput,
   CUSTOMER_ADMIN_ROLES,
+  InviteIntoOrganizationInput,
   ListOrganizationsInput,
   OrganizationId,
   PageInput,
@@ -11,7 +11,8 @@ import {
 } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
-import { addMember, listMembers, organizationOfUser, updateMember } from "../team/service.ts";
+import { inviteMember } from "../team/invitations.ts";
+import { listMembers, organizationOfUser, updateMember } from "../team/service.ts";
 import { customer, staff } from "../trpc.ts";
 import { getOrganizationHealth } from "./health.ts";
 import {
@@ -49,11 +50,12 @@ export const organizationsRouter = {
       await getOrganization(ctx, input.organizationId);
       return listMembers(serviceContext(ctx), input.organizationId, input);
     }),
-  createUser: staff("ADMIN")
-    .input(CreateCustomerUserInput)
+  /** Staff invite someone into an organisation: a mailed link, never a password typed for them. */
+  inviteUser: staff("ADMIN")
+    .input(InviteIntoOrganizationInput)
     .mutation(({ ctx, input }) => {
       const { organizationId, ...member } = input;
-      return addMember(serviceContext(ctx), organizationId, member);
+      return inviteMember(serviceContext(ctx), organizationId, member);
     }),
   updateUser: staff("ADMIN")
     .input(StaffUpdateUserInput)

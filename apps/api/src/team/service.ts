@@ -122,7 +122,7 @@ export const assertMayGrant = (ctx: ServiceContext, role: CustomerRole | undefin
   }
 };
 
-/** Staff (and the seed) add a member with a password and get it back; a taken email answers EMAIL_TAKEN. */
+/** The seed and the tests add a member with a known password; a taken email answers EMAIL_TAKEN. People are invited. */
 export const addMember = async (
   ctx: ServiceContext,
   organizationId: string,

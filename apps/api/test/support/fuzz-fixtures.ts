@@ -32,13 +32,7 @@ export const createFuzzFixtures = async (h: TestHarness) => {
     organizationId: staffOrganizationId,
     licenseId: fuzzOrganization.license.id,
     ticketId: await h.newTicket(staffOrganizationId),
-    userId: idsOf(
-      await as("staffAdmin", "organizations.createUser", {
-        ...spare("f"),
-        role: "MEMBER",
-        organizationId: staffOrganizationId,
-      }),
-    ),
+    userId: (await addMember(h.system, staffOrganizationId, { ...spare("f"), role: "MEMBER" })).id,
     alertId: await h.newAlert(staffOrganizationId),
     invitationId: (await newInvitation(h, null)).id,
     customizationId: await h.newCustomization(staffOrganizationId),

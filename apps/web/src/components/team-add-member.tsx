@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { CUSTOMER_ROLES, type CustomerRole, InviteMemberInput, NewCustomerUser } from "@tessera/domain";
+import { CUSTOMER_ROLES, type CustomerRole, InviteMemberInput } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../trpc.ts";
 import { Button } from "./button.tsx";
@@ -9,7 +9,6 @@ import { Field } from "./field.tsx";
 import { Select } from "./select.tsx";
 import { useSchemaForm } from "./use-form.ts";
 
-const EMPTY_MEMBER = { name: "", email: "", password: "", role: "MEMBER" as CustomerRole };
 const EMPTY_INVITE = { name: "", email: "", role: "MEMBER" as CustomerRole };
 
 /** The roles the viewer may hand out: OWNER only for staff and owners. */
@@ -19,33 +18,41 @@ export const memberRoleOptions = (canGrantOwner: boolean) =>
     label: role,
   }));
 
-/** A customer admin invites someone into their own organisation: a mailed link, their own password. */
+/**
+ * Invite someone: a customer admin into their own organisation, or staff into the one named by
+ * `organizationId`. Either way a mailed link, and the invitee chooses their own password.
+ */
 export const InviteMember = ({
   canGrantOwner,
+  organizationId,
   onInvited,
 }: {
   canGrantOwner: boolean;
+  organizationId?: string;
   onInvited: (email: string) => Promise<unknown>;
 }) => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [values, setValues] = useState(EMPTY_INVITE);
   const form = useSchemaForm(InviteMemberInput);
-  const invite = useMutation(
-    trpc.team.invite.mutationOptions({
-      onSuccess: async (invitation) => {
-        setValues(EMPTY_INVITE);
-        await queryClient.invalidateQueries({ queryKey: trpc.team.invitations.pathKey() });
-        await onInvited(invitation.email);
-      },
-      onError: form.showServerErrors,
-    }),
-  );
+  const answered = {
+    onSuccess: async (invitation: { email: string }) => {
+      setValues(EMPTY_INVITE);
+      await queryClient.invalidateQueries({ queryKey: trpc.team.invitations.pathKey() });
+      await onInvited(invitation.email);
+    },
+    onError: form.showServerErrors,
+  };
+  const ownTeam = useMutation(trpc.team.invite.mutationOptions(answered));
+  const byStaff = useMutation(trpc.organizations.inviteUser.mutationOptions(answered));
+  const invite = organizationId ? byStaff : ownTeam;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     invite.reset();
     const input = form.parse({ ...values, name: values.name.trim() || undefined });
-    if (input) invite.mutate(input);
+    if (!input) return;
+    if (organizationId) byStaff.mutate({ ...input, organizationId });
+    else ownTeam.mutate(input);
   };
   return (
     <Card title="Invite a member">
@@ -84,85 +91,6 @@ export const InviteMember = ({
         <div className="flex justify-end md:col-span-3">
           <Button type="submit" busy={invite.isPending}>
             {invite.isPending ? "Sending…" : "Invite"}
-          </Button>
-        </div>
-      </form>
-    </Card>
-  );
-};
-
-/** Staff add a member to an organisation from the console (with an initial password to share). */
-export const AddMember = ({
-  organizationId,
-  onAdded,
-}: {
-  organizationId: string;
-  onAdded: (name: string) => Promise<unknown>;
-}) => {
-  const trpc = useTRPC();
-  const [values, setValues] = useState(EMPTY_MEMBER);
-  const form = useSchemaForm(NewCustomerUser);
-  const create = useMutation(
-    trpc.organizations.createUser.mutationOptions({
-      onSuccess: async (_answer, variables) => {
-        setValues(EMPTY_MEMBER);
-        await onAdded(variables.name);
-      },
-      onError: form.showServerErrors,
-    }),
-  );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.reset();
-    const input = form.parse(values);
-    if (input) create.mutate({ ...input, organizationId });
-  };
-  return (
-    <Card title="Add a member">
-      <form onSubmit={submit} noValidate aria-label="Add a member" className="grid gap-4 md:grid-cols-4">
-        <Field
-          label="Name"
-          name="memberName"
-          value={values.name}
-          onChange={(name) => setValues({ ...values, name })}
-          error={form.errors.name}
-          required
-        />
-        <Field
-          label="Email"
-          name="memberEmail"
-          type="email"
-          autoComplete="off"
-          value={values.email}
-          onChange={(email) => setValues({ ...values, email })}
-          error={form.errors.email}
-          required
-        />
-        <Field
-          label="Initial password"
-          name="memberPassword"
-          type="password"
-          autoComplete="new-password"
-          value={values.password}
-          onChange={(password) => setValues({ ...values, password })}
-          error={form.errors.password}
-          required
-          hint="At least 10 characters; share it securely"
-        />
-        <Select
-          label="Role"
-          name="memberRole"
-          value={values.role}
-          onChange={(role) => setValues({ ...values, role: role as CustomerRole })}
-          options={memberRoleOptions(true)}
-          error={form.errors.role}
-        />
-        <div className="md:col-span-4">
-          <ErrorAlert error={create.error} title="Member not added" />
-        </div>
-        <div className="flex justify-end md:col-span-4">
-          <Button type="submit" busy={create.isPending}>
-            {create.isPending ? "Saving…" : "Add member"}
           </Button>
         </div>
       </form>

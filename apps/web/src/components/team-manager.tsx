@@ -6,7 +6,7 @@ import { ErrorAlert } from "./error-alert.tsx";
 import { Pagination } from "./pagination.tsx";
 import { PendingInvitations } from "./pending-invitations.tsx";
 import { QueryState } from "./query-state.tsx";
-import { AddMember, InviteMember, memberRoleOptions } from "./team-add-member.tsx";
+import { InviteMember, memberRoleOptions } from "./team-add-member.tsx";
 import { type Member, MemberRow, MembersHead } from "./team-member-row.tsx";
 import { useTeamChanges } from "./use-team-changes.ts";
 
@@ -77,7 +77,7 @@ export const TeamManager = ({
   canGrantOwner: boolean;
 }) => {
   const me = useMe();
-  const { list, setPage, refresh, change, pendingFor, confirming, setConfirming, notice, setNotice } =
+  const { list, setPage, change, pendingFor, confirming, setConfirming, notice, setNotice } =
     useTeamChanges(organizationId);
   const roleOptions = memberRoleOptions(canGrantOwner);
   // Customer admins may not touch owners; nobody disables their own account here.
@@ -131,12 +131,10 @@ export const TeamManager = ({
         </QueryState>
       </Card>
       {canManage && organizationId && (
-        <AddMember
+        <InviteMember
+          canGrantOwner
           organizationId={organizationId}
-          onAdded={async (name) => {
-            setNotice(`${name} was added.`);
-            await refresh();
-          }}
+          onInvited={async (email) => setNotice(`An invitation was sent to ${email}.`)}
         />
       )}
       {canManage && !organizationId && (

@@ -132,9 +132,6 @@ export const ListOrganizationsInput = PageInput.extend({
 });
 export type ListOrganizationsInput = z.input<typeof ListOrganizationsInput>;
 
-export const CreateCustomerUserInput = NewCustomerUser.extend({ organizationId: z.uuid() });
-export type CreateCustomerUserInput = z.input<typeof CreateCustomerUserInput>;
-
 export const ChangeMemberRoleInput = z.object({ userId: z.uuid(), role: z.enum(CUSTOMER_ROLES) });
 export type ChangeMemberRoleInput = z.input<typeof ChangeMemberRoleInput>;
 

@@ -13,6 +13,10 @@ export const InviteMemberInput = z.object({
 });
 export type InviteMemberInput = z.input<typeof InviteMemberInput>;
 
+/** A staff admin invites someone into any customer organisation, named by id. */
+export const InviteIntoOrganizationInput = InviteMemberInput.extend({ organizationId: z.uuid() });
+export type InviteIntoOrganizationInput = z.input<typeof InviteIntoOrganizationInput>;
+
 export const STAFF_INVITE_ROLES = ["ADMIN", "SUPPORT", "VIEWER"] as const;
 
 /** A staff admin invites a colleague. */
