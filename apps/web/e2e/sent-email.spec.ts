@@ -19,7 +19,8 @@ test("a CRITICAL ticket's mail shows on Sent email, rendered; the owner switches
   await signIn(admin, "admin@tessera.test");
   await admin.getByRole("link", { name: "Sent email", exact: true }).click();
   await expect(admin.getByRole("heading", { name: "Sent email", level: 1 })).toBeVisible();
-  await expect(admin.getByText("development mailbox")).toBeVisible();
+  // The browser tests' API sends through the test SMTP server (SMTP_URL), not the development mailbox.
+  await expect(admin.getByText("Mail goes out over SMTP (SMTP_URL).")).toBeVisible();
   const row = admin.getByRole("row").filter({ hasText: subject });
   await expect
     .poll(
