@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn, unique } from "./helpers.ts";
+import { mailTo } from "./test-mail.ts";
 
 test("a CRITICAL ticket's mail shows on Sent email, rendered; the owner switches Support emails off for good", async ({
   browser,
@@ -14,7 +15,10 @@ test("a CRITICAL ticket's mail shows on Sent email, rendered; the owner switches
   await owner.getByRole("button", { name: "Open ticket" }).click();
   await expect(owner.getByRole("status").filter({ hasText: "was opened" })).toBeVisible();
 
-  // The staff admin reads it in the development mailbox's record: the job sends every 5 s.
+  // The mail reaches the staff admin's mailbox on the test SMTP server (the job sends every 5 s) …
+  const received = await mailTo("admin@tessera.test", subject);
+  expect(received.subject).toMatch(new RegExp(`^CRITICAL SUP-\\d+ from Northwind Academy: ${subject}$`));
+  // … and the staff admin reads the outbox's record of it on Sent email.
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@tessera.test");
   await admin.getByRole("link", { name: "Sent email", exact: true }).click();

@@ -42,3 +42,20 @@ export const linkMailedTo = async (email: string, path: string, seen: string[] =
     .toBe(true);
   return found ?? "";
 };
+
+/** The first mail to `email` whose text holds `needle`, once it has reached the test SMTP server. */
+export const mailTo = async (email: string, needle: string) => {
+  let found: ReceivedMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await mails()).find(
+          (mail) => mail.to.includes(email.toLowerCase()) && mail.text.includes(needle),
+        );
+        return found !== undefined;
+      },
+      { timeout: 30_000, intervals: [500] },
+    )
+    .toBe(true);
+  return found as ReceivedMail;
+};
