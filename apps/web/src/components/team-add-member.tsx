@@ -2,11 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CUSTOMER_ROLES, type CustomerRole, InviteMemberInput } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "../trpc.ts";
-import { Button } from "./button.tsx";
-import { Card } from "./card.tsx";
-import { ErrorAlert } from "./error-alert.tsx";
-import { Field } from "./field.tsx";
-import { Select } from "./select.tsx";
+import { InviteForm } from "./invite-form.tsx";
 import { useSchemaForm } from "./use-form.ts";
 
 const EMPTY_INVITE = { name: "", email: "", role: "MEMBER" as CustomerRole };
@@ -55,45 +51,16 @@ export const InviteMember = ({
     else ownTeam.mutate(input);
   };
   return (
-    <Card title="Invite a member">
-      <form onSubmit={submit} noValidate aria-label="Invite a member" className="grid gap-4 md:grid-cols-3">
-        <Field
-          label="Email"
-          name="inviteEmail"
-          type="email"
-          autoComplete="off"
-          value={values.email}
-          onChange={(email) => setValues({ ...values, email })}
-          error={form.errors.email}
-          required
-        />
-        <Field
-          label="Name (optional)"
-          name="inviteName"
-          value={values.name}
-          onChange={(name) => setValues({ ...values, name })}
-          error={form.errors.name}
-        />
-        <Select
-          label="Role"
-          name="inviteRole"
-          value={values.role}
-          onChange={(role) => setValues({ ...values, role: role as CustomerRole })}
-          options={memberRoleOptions(canGrantOwner)}
-          error={form.errors.role}
-        />
-        <p className="text-sm text-slate-600 dark:text-slate-300 md:col-span-3">
-          We'll email them a link to choose their own password; it works once, for 7 days.
-        </p>
-        <div className="md:col-span-3">
-          <ErrorAlert error={invite.error} title="Not invited" />
-        </div>
-        <div className="flex justify-end md:col-span-3">
-          <Button type="submit" busy={invite.isPending}>
-            {invite.isPending ? "Sending…" : "Invite"}
-          </Button>
-        </div>
-      </form>
-    </Card>
+    <InviteForm
+      title="Invite a member"
+      name="invite"
+      values={values}
+      onChange={setValues}
+      roles={memberRoleOptions(canGrantOwner)}
+      errors={form.errors}
+      error={invite.error}
+      busy={invite.isPending}
+      onSubmit={submit}
+    />
   );
 };

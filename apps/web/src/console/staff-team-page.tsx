@@ -3,15 +3,12 @@ import { InviteStaffInput, STAFF_INVITE_ROLES } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
 import { Alert } from "../components/alert.tsx";
 import { Badge } from "../components/badge.tsx";
-import { Button } from "../components/button.tsx";
 import { Card } from "../components/card.tsx";
-import { ErrorAlert } from "../components/error-alert.tsx";
-import { Field } from "../components/field.tsx";
 import { formatDate } from "../components/format-date.ts";
+import { InviteForm } from "../components/invite-form.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { PendingInvitations } from "../components/pending-invitations.tsx";
 import { QueryState } from "../components/query-state.tsx";
-import { Select } from "../components/select.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
 
@@ -41,48 +38,17 @@ const InviteStaff = ({ onInvited }: { onInvited: (email: string) => void }) => {
     if (input) invite.mutate(input);
   };
   return (
-    <Card title="Invite a colleague">
-      <form
-        onSubmit={submit}
-        noValidate
-        aria-label="Invite a colleague"
-        className="grid gap-4 md:grid-cols-3"
-      >
-        <Field
-          label="Email"
-          name="staffEmail"
-          type="email"
-          autoComplete="off"
-          value={values.email}
-          onChange={(email) => setValues({ ...values, email })}
-          error={form.errors.email}
-          required
-        />
-        <Field
-          label="Name (optional)"
-          name="staffName"
-          value={values.name}
-          onChange={(name) => setValues({ ...values, name })}
-          error={form.errors.name}
-        />
-        <Select
-          label="Role"
-          name="staffRole"
-          value={values.role}
-          onChange={(role) => setValues({ ...values, role: role as StaffRole })}
-          options={STAFF_INVITE_ROLES.map((role) => ({ value: role, label: role }))}
-          error={form.errors.role}
-        />
-        <div className="md:col-span-3">
-          <ErrorAlert error={invite.error} title="Not invited" />
-        </div>
-        <div className="flex justify-end md:col-span-3">
-          <Button type="submit" busy={invite.isPending}>
-            {invite.isPending ? "Sending…" : "Invite"}
-          </Button>
-        </div>
-      </form>
-    </Card>
+    <InviteForm
+      title="Invite a colleague"
+      name="staff"
+      values={values}
+      onChange={setValues}
+      roles={STAFF_INVITE_ROLES.map((role) => ({ value: role, label: role }))}
+      errors={form.errors}
+      error={invite.error}
+      busy={invite.isPending}
+      onSubmit={submit}
+    />
   );
 };
 
