@@ -150,6 +150,27 @@ describe("mail delivery", () => {
     await h.db.delete(mailPreferences);
   });
 
+  it("without SMTP_URL, sends to the development mailbox: a real SMTP listener inside the process", async () => {
+    const mailbox = createMailer({ ...h.config, SMTP_URL: undefined });
+    expect(mailbox.mode).toBe("development");
+    await suspendLicense(h.system, h.licenseA.id, "paused");
+    expect(await runMailDelivery({ ...h.deps, mailer: mailbox }, h.clock.now())).toEqual({
+      attempted: 1,
+      sent: 1,
+    });
+    await mailbox.close();
+    const [kept] = await outbox();
+    expect(kept).toMatchObject({ status: "SENT", subject: "Your license is suspended — Org org-a" });
+    expect(kept?.html).toContain("paused");
+    const [attempt] = await h.db
+      .select()
+      .from(mailAttempts)
+      .where(eq(mailAttempts.mailId, kept?.id ?? ""));
+    expect(attempt?.response).toMatch(/^250/);
+    expect(sink.mails).toEqual([]);
+    await reinstateLicense(h.system, h.licenseA.id);
+  });
+
   it("prunes finished mails after 30 days and keeps pending ones whatever their age", async () => {
     const old = new Date(h.clock.now().getTime() - 31 * 86_400_000);
     const mail = {
