@@ -23,12 +23,8 @@ import { REST_OPERATIONS } from "./rest/operations/index.ts";
 import { appRouter } from "./router.ts";
 import { createTrpcHandler } from "./trpc-http/handler.ts";
 import { LOGO_ROUTE, serveLogo } from "./white-label/logos.ts";
-import {
-  handleSsoCallback,
-  handleSsoStart,
-  SSO_CALLBACK_PATH,
-  SSO_START_PATH,
-} from "./white-label/sso-login.ts";
+import { handleSsoCallback, handleSsoStart } from "./white-label/sso-login.ts";
+import { SSO_CALLBACK_PATH, SSO_START_PATH } from "./white-label/sso-paths.ts";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256 } from "../src/auth/tokens.ts";
 import { createTestHarness, errorCode, errorField, TEST_PASSWORD, type TestHarness } from "./harness.ts";
 import { newSession } from "./support/account-fixtures.ts";
+import { passSsoTest } from "./support/sso-test-pass.ts";
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -83,14 +84,16 @@ describe("changing your password", () => {
   });
 
   it("sends people of an SSO-enforced organisation signed in by SSO to their identity provider", async () => {
-    await (await h.caller("ownerA")).whiteLabel.enableSSO({
-      protocol: "OIDC",
+    const settings = {
+      protocol: "OIDC" as const,
       issuer: "https://id.a.example",
       clientId: "tessera",
-      clientSecret: "s3cret-s3cret",
       allowedDomains: ["a.test"],
-      enforced: true,
-    });
+    };
+    const owner = await h.caller("ownerA");
+    await owner.whiteLabel.enableSSO({ ...settings, clientSecret: "s3cret-s3cret", enforced: false });
+    await passSsoTest(h.db, h.orgA.id);
+    await owner.whiteLabel.enableSSO({ ...settings, enforced: true });
     await h.db
       .update(ssoDomains)
       .set({ status: "VERIFIED" })

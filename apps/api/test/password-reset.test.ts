@@ -7,6 +7,7 @@ import { addMember } from "../src/team/service.ts";
 import { enableSSO } from "../src/white-label/sso-settings.ts";
 import { createTestHarness, errorCode, errorField, TEST_PASSWORD, type TestHarness } from "./harness.ts";
 import { type SmtpSink, startSmtpSink } from "./support/smtp-sink.ts";
+import { passSsoTest } from "./support/sso-test-pass.ts";
 
 let h: TestHarness;
 let sink: SmtpSink;
@@ -25,12 +26,16 @@ beforeEach(() => {
 const NEW_PASSWORD = "lantern orchard quietly meanders";
 let people = 0;
 /** A member of A with a known password, for one test. */
-const person = async (organizationId = h.orgA.id, domain = "reset.test") =>
+const person = async (
+  organizationId = h.orgA.id,
+  domain = "reset.test",
+  role: "MEMBER" | "OWNER" = "MEMBER",
+) =>
   addMember(h.system, organizationId, {
     name: "Robin Reset",
     email: `robin-${people++}@${domain}`,
     password: TEST_PASSWORD,
-    role: "MEMBER",
+    role,
   });
 
 const anonymous = () => h.caller("anonymous");
@@ -135,14 +140,20 @@ describe("asking for a reset", () => {
 
   it("tells a user of an SSO-enforced organisation to use SSO, and mails no token", async () => {
     const { organization } = await h.newLicensedOrganization("ENTERPRISE");
-    await enableSSO(h.system, h.deps, organization.id, {
-      protocol: "OIDC",
+    const settings = {
+      protocol: "OIDC" as const,
       issuer: "https://idp.sso-reset.example.com",
       clientId: "tessera",
-      clientSecret: "s3cret",
       allowedDomains: ["sso-reset.test"],
-      enforced: true,
+    };
+    await enableSSO(h.system, h.deps, organization.id, {
+      ...settings,
+      clientSecret: "s3cret",
+      enforced: false,
     });
+    const owner = await person(organization.id, "sso-reset.test", "OWNER");
+    await passSsoTest(h.db, organization.id);
+    await enableSSO(h.system, h.deps, organization.id, { ...settings, enforced: true });
     await h.db
       .update(ssoDomains)
       .set({ status: "VERIFIED" })
@@ -158,6 +169,9 @@ describe("asking for a reset", () => {
       .from(passwordResets)
       .where(and(eq(passwordResets.userId, member.id), isNotNull(passwordResets.userId)));
     expect(redeemable).toEqual([]);
+    // the owner's password is the break-glass way in, so the owner may still reset it
+    await (await anonymous()).auth.requestPasswordReset({ email: owner.email });
+    expect(await resetTokenMailedTo(owner.email)).toMatch(/\S{20,}/);
   });
 });
 

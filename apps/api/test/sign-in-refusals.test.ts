@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256 } from "../src/auth/tokens.ts";
 import { createTestHarness, errorCode, TEST_PASSWORD, type TestHarness } from "./harness.ts";
+import { passSsoTest } from "./support/sso-test-pass.ts";
 
 /** Refusals that must not confirm a guessed password, and SSO enforcement ending password sessions. */
 let h: TestHarness;
@@ -11,14 +12,26 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Enforcement counts only for a proven email domain: the DNS proof is marked done directly. */
+const OIDC_SETTINGS = {
+  protocol: "OIDC" as const,
+  issuer: "https://id.a.example",
+  clientId: "tessera",
+  allowedDomains: ["a.test"],
+};
+
+/**
+ * Enforcement counts only for a proven email domain (the DNS proof is marked done directly)
+ * and may be switched on only after an owner's passed connection test (recorded directly).
+ */
 const enforceSso = async (enforced: boolean) => {
-  const saved = await (await h.caller("ownerA")).whiteLabel.enableSSO({
-    protocol: "OIDC",
-    issuer: "https://id.a.example",
-    clientId: "tessera",
-    clientSecret: "s3cret-s3cret",
-    allowedDomains: ["a.test"],
+  const owner = await h.caller("ownerA");
+  if (enforced) {
+    await owner.whiteLabel.enableSSO({ ...OIDC_SETTINGS, clientSecret: "s3cret-s3cret", enforced: false });
+    await passSsoTest(h.db, h.orgA.id);
+  }
+  const saved = await owner.whiteLabel.enableSSO({
+    ...OIDC_SETTINGS,
+    ...(enforced ? {} : { clientSecret: "s3cret-s3cret" }),
     enforced,
   });
   await h.db
@@ -62,6 +75,47 @@ describe("security", () => {
     }
   });
 
+  it("owners keep password sign-in under enforcement (break-glass), audited; their admins do not", async () => {
+    await enforceSso(true);
+    try {
+      const anonymous = await h.caller("anonymous");
+      expect(await errorCode(anonymous.auth.signIn({ email: "admin@a.test", password: TEST_PASSWORD }))).toBe(
+        "SSO_REQUIRED",
+      );
+      // a wrong password is still refused for an owner
+      expect(
+        await errorCode(anonymous.auth.signIn({ email: "owner@a.test", password: "wrong-password" })),
+      ).toBe("INVALID_CREDENTIALS");
+      expect(await errorCode(anonymous.auth.signIn({ email: "owner@a.test", password: TEST_PASSWORD }))).toBe(
+        "OK",
+      );
+      const events = await (await h.caller("staffAdmin")).audit.list({ action: "auth.sso_break_glass" });
+      expect(events.items[0]).toMatchObject({ organizationId: h.orgA.id, targetId: h.userIds.ownerA });
+    } finally {
+      await enforceSso(false);
+    }
+  });
+
+  it("enforcement cannot be switched on before an owner passes a connection test of those very settings", async () => {
+    const owner = await h.caller("ownerA");
+    await owner.whiteLabel.enableSSO({ ...OIDC_SETTINGS, clientSecret: "s3cret-s3cret", enforced: false });
+    expect(await errorCode(owner.whiteLabel.enableSSO({ ...OIDC_SETTINGS, enforced: true }))).toBe(
+      "SSO_TEST_REQUIRED",
+    );
+    // an admin's passed test does not count, nor an owner's of other settings
+    await passSsoTest(h.db, h.orgA.id, "ADMIN");
+    expect(await errorCode(owner.whiteLabel.enableSSO({ ...OIDC_SETTINGS, enforced: true }))).toBe(
+      "SSO_TEST_REQUIRED",
+    );
+    await passSsoTest(h.db, h.orgA.id);
+    expect(
+      await errorCode(owner.whiteLabel.enableSSO({ ...OIDC_SETTINGS, clientId: "changed", enforced: true })),
+    ).toBe("SSO_TEST_REQUIRED");
+    expect((await owner.whiteLabel.sso())?.enforced).toBe(false);
+    expect(await errorCode(owner.whiteLabel.enableSSO({ ...OIDC_SETTINGS, enforced: true }))).toBe("OK");
+    await owner.whiteLabel.enableSSO({ ...OIDC_SETTINGS, enforced: false });
+  });
+
   it("switching enforcement on ends the organisation's password sessions, not its SSO ones nor the admin's own", async () => {
     const memberPassword = await h.sessionToken(h.userIds.memberA);
     const adminPassword = await h.sessionToken(h.userIds.adminA);
@@ -86,7 +140,7 @@ describe("security", () => {
 
       // Saving again while enforced ends nothing more: only the switch does.
       const later = await h.sessionToken(h.userIds.adminA);
-      await enforceSso(true);
+      await acting.whiteLabel.enableSSO({ ...OIDC_SETTINGS, enforced: true });
       expect(await signedIn(later)).toBe(true);
     } finally {
       await enforceSso(false);

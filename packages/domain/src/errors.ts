@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   TIER_FEATURE_REQUIRED: 403,
   DOMAIN_TAKEN: 409,
   SSO_REQUIRED: 403,
+  /** SSO enforcement needs a successful "Test connection" by an owner of exactly these settings. */
+  SSO_TEST_REQUIRED: 409,
   /** Staff sign in on Tessera's own address, never on a customer's domain. */
   STAFF_SIGN_IN_ELSEWHERE: 403,
   /** A customer's domain serves only that organisation's portal. */

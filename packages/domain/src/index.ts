@@ -47,5 +47,6 @@ export * from "./white-label/logo.ts";
 export * from "./white-label/outputs.ts";
 export * from "./white-label/sso.ts";
 export * from "./white-label/sso-domains.ts";
+export * from "./white-label/sso-test.ts";
 export * from "./white-label/stored-values.ts";
 export * from "./zod-messages.ts";

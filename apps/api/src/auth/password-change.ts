@@ -4,7 +4,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { Actor, AppDeps, ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
-import { ssoEnforced } from "../white-label/sso-policy.ts";
+import { passwordRefusedBySso } from "../white-label/sso-policy.ts";
 import { hashPassword } from "./password.ts";
 import { assertPasswordAcceptable } from "./password-policy.ts";
 import { assertCurrentPassword } from "./reauth.ts";
@@ -27,11 +27,7 @@ export const changePassword = async (
     .select({ method: sessions.method })
     .from(sessions)
     .where(eq(sessions.id, actor.sessionId));
-  if (
-    session?.method === "sso" &&
-    user.organizationId &&
-    (await ssoEnforced(ctx.db, user.organizationId, now, user.email))
-  ) {
+  if (session?.method === "sso" && (await passwordRefusedBySso(ctx.db, user, now))) {
     throw new DomainError(
       "SSO_REQUIRED",
       "Your organisation signs in with single sign-on: your password is managed there",

@@ -37,6 +37,7 @@ export const requestPasswordReset = async (
       id: users.id,
       name: users.name,
       email: users.email,
+      role: users.role,
       disabledAt: users.disabledAt,
       organizationId: users.organizationId,
       organizationName: organizations.name,
@@ -44,7 +45,10 @@ export const requestPasswordReset = async (
     .from(users)
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(sql`lower(${users.email})`, input.email));
-  const sso = await ssoEnforced(ctx.db, user?.organizationId ?? NO_ORGANIZATION, now, input.email);
+  // owners keep a password under SSO enforcement (break-glass), so they may reset it
+  const sso =
+    (await ssoEnforced(ctx.db, user?.organizationId ?? NO_ORGANIZATION, now, input.email)) &&
+    user?.role !== "OWNER";
   const recipient = user && !user.disabledAt ? user : null;
   await ctx.db.transaction(async (tx) => {
     const [request] = await tx

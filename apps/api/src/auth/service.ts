@@ -43,8 +43,12 @@ export const signIn = async (
     .from(users)
     .where(sql`lower(${users.email}) = ${input.email}`)
     .limit(1);
-  // SSO-enforced organisations' people go to SSO whatever password they typed, before it is checked.
-  if (user?.organizationId && (await ssoEnforced(ctx.db, user.organizationId, ctx.clock.now(), user.email))) {
+  // SSO-enforced organisations' people go to SSO whatever password they typed, before it is
+  // checked; owners keep their password (and MFA) as the break-glass way back in.
+  const ssoOnly = user?.organizationId
+    ? await ssoEnforced(ctx.db, user.organizationId, ctx.clock.now(), user.email)
+    : false;
+  if (user && ssoOnly && user.role !== "OWNER") {
     await attempt.refusedUnchecked();
     throw new DomainError(
       "SSO_REQUIRED",
@@ -61,9 +65,20 @@ export const signIn = async (
   }
   await attempt.succeeded();
   await requireSignInHere({ db: ctx.db, config: deps.config }, ctx.host, user);
+  if (ssoOnly) await recordBreakGlass(ctx, user);
   if (user.mfaEnabledAt) return createMfaChallenge(ctx, user.id);
   return startSession(deps, ctx, user, "password");
 };
+
+/** An owner passed the password step although SSO is enforced: their organisation sees it in the audit log. */
+const recordBreakGlass = (ctx: ServiceContext, user: typeof users.$inferSelect) =>
+  recordEvent(ctx.db, ctx, {
+    action: "auth.sso_break_glass",
+    organizationId: user.organizationId,
+    targetType: "user",
+    targetId: user.id,
+    after: { email: user.email, mfa: user.mfaEnabledAt !== null },
+  });
 
 /** Open a session for a user who has proven who they are (password, MFA or SSO). Audited. */
 export const startSession = (

@@ -13,6 +13,7 @@ import {
   SsoDomainId,
   SsoDomainInput,
   SsoInput,
+  SsoTestQueryInput,
   UpdateIntegrationInput,
   UploadLogoInput,
 } from "@tessera/domain";
@@ -33,6 +34,7 @@ import {
   updateIntegration,
 } from "./integrations.ts";
 import { uploadLogo } from "./logos.ts";
+import { getSsoTest, startSsoTest } from "./sso-connection-test.ts";
 import { addSsoDomain, listSsoDomains, removeSsoDomain, verifySsoDomain } from "./sso-domains.ts";
 import { enableSSO, getSSO } from "./sso-settings.ts";
 import { getTheme } from "./theme.ts";
@@ -73,6 +75,11 @@ export const whiteLabelRouter = {
   enableSSO: admins()
     .input(SsoInput)
     .mutation(({ ctx, input }) => enableSSO(serviceContext(ctx), ctx, ctx.organizationId, input)),
+  /** Test the saved SSO settings in a popup; an owner's success unlocks enforcement. */
+  startSsoTest: admins().mutation(({ ctx }) => startSsoTest(serviceContext(ctx), ctx.organizationId)),
+  ssoTest: admins()
+    .input(SsoTestQueryInput)
+    .query(({ ctx, input }) => getSsoTest(serviceContext(ctx), ctx.organizationId, input.testId)),
   ssoDomains: admins().query(({ ctx }) => listSsoDomains(serviceContext(ctx), ctx.organizationId)),
   addSsoDomain: admins()
     .input(SsoDomainInput)

@@ -24,13 +24,12 @@ import {
   presentedBindingHash,
 } from "./sso-browser-binding.ts";
 import { ssoDomainVerified } from "./sso-domains.ts";
+import { SSO_CALLBACK_PATH, SSO_START_PATH } from "./sso-paths.ts";
 import { providerConfiguration } from "./sso-provider.ts";
 import { storeLoginStateWithinCap } from "./sso-start-guard.ts";
 import { findCustomization } from "./store.ts";
 import { storedValue } from "./stored-value.ts";
 
-export const SSO_START_PATH = "/auth/sso/start";
-export const SSO_CALLBACK_PATH = "/auth/sso/callback";
 const STATE_TTL_MS = 10 * 60_000;
 
 /**

@@ -35,3 +35,17 @@ export const ssoEnforced = async (
   if (!proven) return false;
   return customizationGate(await currentEntitlements(executor, organizationId, now), "SSO").allowed;
 };
+
+/**
+ * Whether this person's password is refused because their organisation enforces SSO. Owners
+ * keep password sign-in (with their MFA) as the break-glass way in: a broken identity
+ * provider or a lapsed certificate must never lock an organisation out of its own settings.
+ */
+export const passwordRefusedBySso = async (
+  executor: Executor,
+  user: { organizationId: string | null; role: string; email: string },
+  now: Date,
+): Promise<boolean> =>
+  user.organizationId !== null &&
+  user.role !== "OWNER" &&
+  ssoEnforced(executor, user.organizationId, now, user.email);

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { endPasswordSessions } from "../auth/session-revocation.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { requireOutboundUrl } from "../egress/outbound-url.ts";
+import { requireTestedForEnforcement } from "./sso-connection-test.ts";
 import { claimSsoDomains } from "./sso-domains.ts";
 import { findCustomization, requireAllowed, saveCustomization } from "./store.ts";
 import { storedValue } from "./stored-value.ts";
@@ -74,35 +75,50 @@ export const enableSSO = async (
       if (!input.clientSecret && !keepSecret) {
         throw new DomainError("VALIDATION_FAILED", "is required", { field: "clientSecret" });
       }
+      const value = {
+        protocol: "OIDC",
+        issuer: input.issuer.replace(/\/$/, ""),
+        clientId: input.clientId,
+        allowedDomains: input.allowedDomains,
+        enforced: input.enforced,
+      };
+      const secretCiphertext = input.clientSecret ? deps.secrets.seal(input.clientSecret) : undefined;
+      if (input.enforced) {
+        const next = { value, secretCiphertext: secretCiphertext ?? current?.secretCiphertext ?? null };
+        await requireTestedForEnforcement(tx, organizationId, next, current ?? null);
+      }
       return saveCustomization(tx, ctx, {
         organizationId,
         type: "SSO",
         key: SINGLETON_KEY,
-        value: {
-          protocol: "OIDC",
-          issuer: input.issuer.replace(/\/$/, ""),
-          clientId: input.clientId,
-          allowedDomains: input.allowedDomains,
-          enforced: input.enforced,
-        },
-        secretCiphertext: input.clientSecret ? deps.secrets.seal(input.clientSecret) : undefined,
+        value,
+        secretCiphertext,
         action: "white_label.sso_set",
       });
     }
     requireSecureUrl("ssoUrl", input.ssoUrl, allowHttp);
+    const value = {
+      protocol: "SAML",
+      entityId: input.entityId,
+      ssoUrl: input.ssoUrl,
+      certificate: input.certificate,
+      ...checkCertificate(input.certificate, now),
+      allowedDomains: input.allowedDomains,
+      enforced: input.enforced,
+    };
+    if (input.enforced) {
+      await requireTestedForEnforcement(
+        tx,
+        organizationId,
+        { value, secretCiphertext: null },
+        current ?? null,
+      );
+    }
     return saveCustomization(tx, ctx, {
       organizationId,
       type: "SSO",
       key: SINGLETON_KEY,
-      value: {
-        protocol: "SAML",
-        entityId: input.entityId,
-        ssoUrl: input.ssoUrl,
-        certificate: input.certificate,
-        ...checkCertificate(input.certificate, now),
-        allowedDomains: input.allowedDomains,
-        enforced: input.enforced,
-      },
+      value,
       secretCiphertext: null,
       action: "white_label.sso_set",
     });

@@ -2,7 +2,7 @@ import { DEFAULT_BRANDING, SINGLETON_KEY } from "@tessera/domain";
 import type { Actor, AppDeps, ServiceContext } from "../context.ts";
 import { getBranding, presentBranding } from "./branding.ts";
 import { organizationForHost } from "./custom-domain-host.ts";
-import { SSO_START_PATH } from "./sso-login.ts";
+import { SSO_START_PATH } from "./sso-paths.ts";
 import { ssoEnforced } from "./sso-policy.ts";
 import { findCustomization } from "./store.ts";
 
