@@ -11,7 +11,12 @@ let scimTokenRows = 0;
 export const scimTokenOf = async (h: TestHarness, organizationId: string) => {
   const [row] = await h.db
     .insert(scimTokens)
-    .values({ organizationId, name: "fixture", prefix: "scim_fixture", tokenHash: `fixture-${scimTokenRows++}` })
+    .values({
+      organizationId,
+      name: "fixture",
+      prefix: "scim_fixture",
+      tokenHash: `fixture-${scimTokenRows++}`,
+    })
     .returning({ id: scimTokens.id });
   return row?.id ?? "";
 };
