@@ -4,6 +4,7 @@ import { type CustomerRole, DomainError } from "@tessera/domain";
 import { and, asc, eq } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
+import { GROUP_SCHEMA } from "./protocol.ts";
 import { invalidValue, ROLE_GROUPS, type RoleGroup } from "./user-document.ts";
 import type { PatchOperation } from "./user-patch.ts";
 import { isUuid, visibleUsers } from "./user-store.ts";
@@ -21,7 +22,7 @@ export const toScimGroup = (
   members: readonly { id: string; email: string }[] | null,
   base: string,
 ) => ({
-  schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+  schemas: [GROUP_SCHEMA],
   id: group.id,
   displayName: group.displayName,
   ...(members

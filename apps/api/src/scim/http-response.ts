@@ -24,7 +24,7 @@ const scimTypeOf = (error: DomainError): string | undefined => {
 };
 
 /** SCIM's error envelope: `{"schemas":[Error],"status":"409","scimType":"uniqueness","detail":…}`. */
-export const scimErrorBody = (error: DomainError) => {
+const scimErrorBody = (error: DomainError) => {
   const scimType = scimTypeOf(error);
   return {
     schemas: [ERROR_SCHEMA],

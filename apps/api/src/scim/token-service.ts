@@ -94,7 +94,7 @@ export const revokeScimToken = (ctx: ServiceContext, organizationId: string, sci
     return revoked;
   });
 
-export interface ScimPrincipal {
+interface ScimPrincipal {
   tokenId: string;
   prefix: string;
   organizationId: string;

@@ -1,6 +1,6 @@
 import { DomainError } from "@tessera/domain";
 import { z } from "zod";
-import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "./protocol.ts";
+import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from "./protocol.ts";
 
 /** The user's columns SCIM reads and writes. */
 export interface ScimUserRow {
@@ -62,7 +62,7 @@ export const ROLE_GROUPS = [
   { id: "members", displayName: "Members", role: "MEMBER" },
 ] as const;
 export type RoleGroup = (typeof ROLE_GROUPS)[number];
-export const groupOfRole = (role: string) => ROLE_GROUPS.find((group) => group.role === role);
+const groupOfRole = (role: string) => ROLE_GROUPS.find((group) => group.role === role);
 
 /** users.name holds one string: the first word is read back as the given name. */
 const splitName = (name: string) => {
@@ -92,8 +92,6 @@ export const toScimUser = (row: ScimUserRow, base: string) => {
     },
   };
 };
-
-export const groupSchemas = [GROUP_SCHEMA] as const;
 
 const Email = z.email().max(254);
 const Text = z.string().trim().max(200);
