@@ -1,6 +1,7 @@
-import { auditEvents, users } from "@tessera/db/schema";
+import { auditEvents, sessions, users } from "@tessera/db/schema";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cancelLicense } from "../src/licenses/lifecycle.ts";
 import { createScimToken } from "../src/scim/token-service.ts";
 import { addMember } from "../src/team/service.ts";
 import { errorCode, TEST_PASSWORD } from "./harness.ts";
@@ -73,6 +74,14 @@ describe("tokens", () => {
     ).toBe("NOT_FOUND");
   });
 
+  it("stop working once the license no longer includes SSO (403)", async () => {
+    const lapsed = await world.h.newLicensedOrganization("PROFESSIONAL");
+    const { token } = await createScimToken(world.h.system, lapsed.organization.id, { name: "Okta" });
+    expect((await world.scim(token, "GET", "/Users")).status).toBe(200);
+    await cancelLicense(world.h.system, lapsed.license.id, "customer left");
+    expectScimError(await world.scim(token, "GET", "/Users"), 403);
+  });
+
   it("answer 401 without a token or with an unknown one", async () => {
     const none = await world.scim(null, "GET", "/Users");
     expectScimError(none, 401);
@@ -138,6 +147,30 @@ describe("refusals write nothing", () => {
   });
 });
 
+describe("quota", () => {
+  it("creating beyond the team quota is refused with a clear detail, writing nothing", async () => {
+    const full = await world.h.newLicensedOrganization("PROFESSIONAL");
+    const organizationId = full.organization.id;
+    await world.h.db.insert(users).values(
+      Array.from({ length: 1000 }, (_, index) => ({
+        email: `seat-${index}@full.test`,
+        name: `Seat ${index}`,
+        passwordHash: "x",
+        kind: "CUSTOMER" as const,
+        role: index === 0 ? ("OWNER" as const) : ("MEMBER" as const),
+        organizationId,
+      })),
+    );
+    const { token } = await createScimToken(world.h.system, organizationId, { name: "Okta" });
+    await world.scim(token, "GET", "/ServiceProviderConfig");
+    const before = await fingerprintOf(world.h, organizationId);
+    const refused = await world.scim(token, "POST", "/Users", oktaUser("one-more@full.test", "over"));
+    expectScimError(refused, 409);
+    expect(refused.body.detail).toMatch(/team members/);
+    expect(await fingerprintOf(world.h, organizationId)).toEqual(before);
+  });
+});
+
 describe("tenancy", () => {
   it("another organisation's token cannot see, change or delete A's users: 404, and filters find nothing", async () => {
     const victim = world.h.userIds.memberA;
@@ -184,6 +217,8 @@ describe("deactivation", () => {
     );
     expect(off.body.active).toBe(false);
     expect(await world.teamListStatus(cookie)).toBe(401);
+    // Not only refused while disabled: the sessions are gone, so reactivation does not revive them.
+    expect(await world.h.db.select().from(sessions).where(eq(sessions.userId, userId))).toEqual([]);
     const [row] = await world.h.db
       .select({ disabledAt: users.disabledAt })
       .from(users)
