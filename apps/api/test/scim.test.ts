@@ -56,6 +56,17 @@ describe("discovery", () => {
   });
 });
 
+describe("media types", () => {
+  it("answers application/scim+json and accepts plain application/json bodies", async () => {
+    const created = await world.scim(token, "POST", "/Users", oktaUser("json@a.test", "json-1"), {
+      "content-type": "application/json",
+    });
+    expectUser(created, 201);
+    expect(created.headers.get("location")).toBe(created.body.meta.location);
+    expect((await scim("DELETE", `/Users/${created.body.id}`)).status).toBe(204);
+  });
+});
+
 describe("the validators' user sequence", () => {
   let id = "";
   it("creates a user, lower-casing userName, and reads it by id", async () => {
