@@ -9,7 +9,7 @@ const barbara: WritableUser = {
   active: true,
   emails: [{ value: "barbara@a.test", type: "work", primary: true }],
 };
-const after = (...operations: PatchOperation[]) => toUserChange(applyUserPatch(barbara, operations));
+const patched = (...operations: PatchOperation[]) => toUserChange(applyUserPatch(barbara, operations));
 
 describe("applyUserPatch", () => {
   it.each([
@@ -48,7 +48,7 @@ describe("applyUserPatch", () => {
       { email: "barbara@a.test", active: true },
     ],
   ] as [string, PatchOperation, object][])("%s", (_name, operation, expected) => {
-    expect(after(operation)).toMatchObject(expected);
+    expect(patched(operation)).toMatchObject(expected);
   });
 
   it.each([
@@ -58,7 +58,7 @@ describe("applyUserPatch", () => {
     ["read-only groups", { op: "add", path: "groups", value: [{ value: "admins" }] }, "mutability"],
     ["removing the userName", { op: "remove", path: "userName" }, "invalidValue"],
   ] as [string, PatchOperation, string][])("refuses %s", (_name, operation, scimType) => {
-    expect(() => after(operation)).toThrow(
+    expect(() => patched(operation)).toThrow(
       expect.objectContaining({ details: expect.objectContaining({ scimType }) }),
     );
   });
