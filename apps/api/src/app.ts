@@ -89,6 +89,8 @@ export const createDeps = (
       onWorkerError: (error) => logger.error({ err: error }, "SVG sanitiser thread failed"),
     }),
     logoUploadLimiter: new LogoUploadLimiter(config.LOGO_UPLOADS_PER_HOUR, createLimiter),
+    // A directory's full sync pages through users well within this.
+    scimRateLimiter: createLimiter({ keyPrefix: "scim", points: 600, durationSeconds: 60 }),
     mailer: createMailer(config),
   };
 };

@@ -1,5 +1,6 @@
 import type { Database, DbHandle } from "@tessera/db";
 import type { UserKind, UserRole } from "@tessera/domain";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { ApiRateLimiter } from "./api-keys/api-rate-limiter.ts";
 import type { ApiKeyPrincipal, ApiKeyProblem } from "./api-keys/principal.ts";
 import type { LoginLimiter } from "./auth/login-limiter.ts";
@@ -52,6 +53,8 @@ export interface AppDeps {
   /** SVG logos are sanitised in worker threads of this pool (closed with the app). */
   svgSanitizer: SvgSanitizer;
   logoUploadLimiter: LogoUploadLimiter;
+  /** Requests per minute of each SCIM token. */
+  scimRateLimiter: RateLimiterAbstract;
   /** Sends what the mail outbox holds (SMTP_URL, or the development mailbox). */
   mailer: Mailer;
 }
@@ -85,6 +88,8 @@ export interface ServiceContext {
   actor: Actor | null;
   ip: string | null;
   apiKey?: ApiKeyPrincipal | null;
+  /** The SCIM token a customer's directory provisions with. */
+  scimToken?: { id: string; prefix: string } | null;
   /** Name of the job acting when there is no person or key, e.g. `license-sweep`. */
   system?: string;
   /** Told of every license change, so validation never answers from a stale lookup. */

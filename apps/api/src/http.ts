@@ -21,6 +21,8 @@ import { toRestFailure } from "./rest/envelope.ts";
 import { createRestHandler, REST_BASE } from "./rest/handler.ts";
 import { REST_OPERATIONS } from "./rest/operations/index.ts";
 import { appRouter } from "./router.ts";
+import { createScimHandler } from "./scim/http-handler.ts";
+import { SCIM_BASE } from "./scim/protocol.ts";
 import { createTrpcHandler } from "./trpc-http/handler.ts";
 import { LOGO_ROUTE, serveLogo } from "./white-label/logos.ts";
 import { handleSsoCallback, handleSsoStart } from "./white-label/sso-login.ts";
@@ -91,6 +93,7 @@ const requestIdOf = (req: IncomingMessage): string => {
 const routeOf = (pathname: string): string => {
   if (pathname.startsWith("/trpc/")) return "/trpc";
   if (pathname.startsWith(`${REST_BASE}/`)) return REST_BASE;
+  if (pathname.startsWith(`${SCIM_BASE}/`)) return SCIM_BASE;
   if (pathname.startsWith(LOGO_ROUTE)) return `${LOGO_ROUTE}:id`;
   if (KNOWN_PATHS.has(pathname)) return pathname;
   return "static";
@@ -202,6 +205,7 @@ const answerFailure = (
 export const createRequestHandler = (deps: AppDeps, options: { webDist?: string | undefined } = {}) => {
   const trpcHandler = createTrpcHandler(deps, appRouter);
   const restHandler = createRestHandler(deps);
+  const scimHandler = createScimHandler(deps);
   const observeRequest = requestObserver(deps);
 
   return async (req: IncomingMessage, res: ServerResponse) => {
@@ -250,6 +254,8 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
         return await handleSsoCallback(deps, req, res);
       // before the cross-site check: mail providers' one-click POSTs carry the token, no session
       if (pathname === UNSUBSCRIBE_PATH) return await handleUnsubscribe(deps, req, res, url);
+      // Bearer token only, no cookie: a cross-site origin proves nothing here, so no cross-site check.
+      if (pathname.startsWith(`${SCIM_BASE}/`)) return await scimHandler(req, res, url);
       if (pathname === `${REST_BASE}/openapi.json`) return sendJson(res, 200, restDocument(REST_OPERATIONS));
       const isTrpc = pathname.startsWith("/trpc/");
       const isRest = pathname.startsWith(`${REST_BASE}/`);

@@ -89,6 +89,19 @@ const tooDeep = (field: string) =>
 /** A JSON body must be an object: `null`, arrays and bare values are refused at the door. */
 const isObjectText = (text: string) => text.trimStart().startsWith("{");
 
+/**
+ * A JSON object body as text ("" when empty), refused with a DomainError when over `limit`,
+ * nested too deep or not an object. SCIM answers those refusals in its own envelope.
+ */
+export const readJsonObjectText = async (req: IncomingMessage, limit: number): Promise<string> => {
+  const text = await readBody(req, limit);
+  if (text.trim() === "") return "";
+  if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) throw tooDeep("body");
+  if (!isObjectText(text))
+    throw new DomainError("VALIDATION_FAILED", "must be a JSON object", { field: "body" });
+  return text;
+};
+
 /** Number of procedures a tRPC request names: `a,b,c` with `?batch=1`. */
 const batchCalls = (url: URL) =>
   url.searchParams.get("batch") === "1" ? url.pathname.slice("/trpc/".length).split(",").length : 1;
@@ -132,12 +145,7 @@ export const admitRequestBody = async (
     const queryInput = url.searchParams.get("input");
     if (queryInput && jsonNestingExceeds(queryInput, MAX_JSON_DEPTH)) throw tooDeep("input");
     if (req.method === "GET" || req.method === "HEAD") return "";
-    const text = await readBody(req, limit);
-    if (text.trim() === "") return "";
-    if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) throw tooDeep("body");
-    if (!isObjectText(text))
-      throw new DomainError("VALIDATION_FAILED", "must be a JSON object", { field: "body" });
-    return text;
+    return await readJsonObjectText(req, limit);
   } catch (error) {
     if (!(error instanceof DomainError)) {
       req.destroy(); // the client went away mid-body: nobody is left to answer

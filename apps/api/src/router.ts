@@ -6,6 +6,7 @@ import { licensesRouter } from "./licenses/router.ts";
 import { mailOutboxRouter } from "./mail/outbox-router.ts";
 import { notificationPreferencesRouter } from "./mail/preferences-router.ts";
 import { organizationsRouter } from "./organizations/router.ts";
+import { scimTokensRouter } from "./scim/router.ts";
 import { supportRouter } from "./support/router.ts";
 import { teamRouter } from "./team/router.ts";
 import { staffTeamRouter } from "./team/staff-router.ts";
@@ -21,6 +22,7 @@ export const appRouter = router({
   licenses: licensesRouter,
   serviceKeys: serviceKeysRouter,
   apiKeys: apiKeysRouter,
+  scimTokens: scimTokensRouter,
   usage: usageRouter,
   whiteLabel: whiteLabelRouter,
   support: supportRouter,

@@ -17,7 +17,7 @@ import {
   type TestHarness,
 } from "./harness.ts";
 import { newSession, spareUser, totpCode, withMfa, withoutMfa } from "./support/account-fixtures.ts";
-import { foreignIds } from "./support/foreign-ids.ts";
+import { foreignIds, scimTokenOf } from "./support/foreign-ids.ts";
 import { idFieldsOf } from "./support/input-id-fields.ts";
 import { newInvitation, newResetToken } from "./support/invitation-fixtures.ts";
 import { fingerprintOf, idsOwnedBy, tenantTraces } from "./support/tenant-data.ts";
@@ -174,6 +174,22 @@ const MATRIX: Record<string, Entry> = {
         await createApiKey(h.system, { organizationId: h.orgB.id, name: "x", scopes: ["usage:write"] })
       ).id,
     }),
+  },
+  "scimTokens.list": { allowed: CUSTOMER_ADMINS },
+  "scimTokens.create": {
+    allowed: CUSTOMER_ADMINS,
+    input: () => ({ name: "Okta" }),
+    allowedCode: onlyA("TIER_FEATURE_REQUIRED"),
+  },
+  "scimTokens.revoke": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h, persona) => ({ scimTokenId: await scimTokenOf(h, orgOf(h, persona)) }),
+    crossTenant: async (h) => ({ scimTokenId: await scimTokenOf(h, h.orgA.id) }),
+  },
+  "scimTokens.organizationTokens": { allowed: STAFF, input: (h) => ({ organizationId: h.orgA.id }) },
+  "scimTokens.revokeOrganizationToken": {
+    allowed: ["staffAdmin"],
+    input: async (h) => ({ organizationId: h.orgB.id, scimTokenId: await scimTokenOf(h, h.orgB.id) }),
   },
   "usage.track": {
     allowed: ["orgKeyA", "orgKeyUsage"],
@@ -657,6 +673,7 @@ beforeAll(async () => {
     "ticketId",
     "alertId",
     "apiKeyId",
+    "scimTokenId",
     "customizationId",
     "deliveryId",
     "ssoDomainId",

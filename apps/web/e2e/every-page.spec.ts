@@ -77,6 +77,7 @@ test("every portal page, and a ticket in both areas, passes axe", async ({ page 
     "/portal/settings/branding",
     "/portal/settings/domain",
     "/portal/settings/sso",
+    "/portal/settings/scim",
     "/portal/settings/api-access",
     "/portal/settings/feature-toggles",
     "/portal/settings/integrations",

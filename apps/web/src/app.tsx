@@ -68,6 +68,7 @@ const IntegrationsSettingsPage = page(
   "IntegrationsSettingsPage",
 );
 const SsoSettingsPage = page(() => import("./portal/settings/sso-page.tsx"), "SsoSettingsPage");
+const ScimSettingsPage = page(() => import("./portal/settings/scim-page.tsx"), "ScimSettingsPage");
 const PortalTeamPage = page(() => import("./portal/team-page.tsx"), "PortalTeamPage");
 const PortalTicketPage = page(() => import("./portal/ticket-page.tsx"), "PortalTicketPage");
 const PortalTicketsPage = page(() => import("./portal/tickets-page.tsx"), "PortalTicketsPage");
@@ -237,6 +238,7 @@ export const App = () => (
           <Route path="branding" element={<BrandingSettingsPage />} />
           <Route path="domain" element={<DomainSettingsPage />} />
           <Route path="sso" element={<SsoSettingsPage />} />
+          <Route path="scim" element={<ScimSettingsPage />} />
           <Route path="api-access" element={<ApiAccessSettingsPage />} />
           <Route path="feature-toggles" element={<FeatureTogglesSettingsPage />} />
           <Route path="integrations" element={<IntegrationsSettingsPage />} />

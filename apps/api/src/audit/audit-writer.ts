@@ -15,7 +15,9 @@ export const writeAuditEntry = async (
       ? `user:${ctx.actor.email}`
       : ctx.apiKey
         ? `api-key:${ctx.apiKey.prefix}`
-        : `system:${ctx.system ?? "seed"}`,
+        : ctx.scimToken
+          ? `scim-token:${ctx.scimToken.prefix}`
+          : `system:${ctx.system ?? "seed"}`,
     organizationId: event.organizationId,
     action: event.action,
     targetType: event.targetType,

@@ -1,10 +1,25 @@
-import { brandingAssets, ssoDomains } from "@tessera/db/schema";
+import { brandingAssets, scimTokens, ssoDomains } from "@tessera/db/schema";
 import { createApiKey } from "../../src/api-keys/service.ts";
 import type { TestHarness } from "../harness.ts";
 import { newInvitation } from "./invitation-fixtures.ts";
 
 type Victim = "A" | "B";
 let claims = 0;
+
+let scimTokenRows = 0;
+/** A SCIM token row of the organisation, written straight to the table: B's tier does not include SSO. */
+export const scimTokenOf = async (h: TestHarness, organizationId: string) => {
+  const [row] = await h.db
+    .insert(scimTokens)
+    .values({
+      organizationId,
+      name: "fixture",
+      prefix: "scim_fixture",
+      tokenHash: `fixture-${scimTokenRows++}`,
+    })
+    .returning({ id: scimTokens.id });
+  return row?.id ?? "";
+};
 
 /** A user of the organisation (ownerB is B's only one). */
 const userOf = (h: TestHarness, victim: Victim) => (victim === "A" ? h.userIds.memberA : h.userIds.ownerB);
@@ -33,6 +48,7 @@ const FIXTURES: Record<string, (h: TestHarness, victim: Victim) => Promise<strin
         scopes: ["usage:write"],
       })
     ).id,
+  scimTokenId: (h, victim) => scimTokenOf(h, victim === "A" ? h.orgA.id : h.orgB.id),
   invitationId: async (h, victim) => (await newInvitation(h, victim === "A" ? h.orgA.id : h.orgB.id)).id,
   // Written straight to the tables: B's tier may not include SSO, and the upload path is tested elsewhere.
   ssoDomainId: async (h, victim) => {

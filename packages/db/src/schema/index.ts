@@ -6,6 +6,7 @@ export * from "./licenses.ts";
 export * from "./mail.ts";
 export * from "./organizations.ts";
 export * from "./rate-limits.ts";
+export * from "./scim.ts";
 export * from "./sso-tests.ts";
 export * from "./support.ts";
 export * from "./usage.ts";

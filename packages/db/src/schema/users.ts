@@ -46,11 +46,21 @@ export const users = pgTable(
     mfaEnabledAt: timestamp({ withTimezone: true }),
     /** The last TOTP time step accepted: a code is never accepted twice. */
     mfaLastStep: integer(),
+    /** The directory's own id for this user (SCIM `externalId`), unique within the organisation. */
+    scimExternalId: text(),
+    /**
+     * Deleted through SCIM: disabled and hidden from the directory, kept so that the audit
+     * trail, tickets and history that point at the user stay whole.
+     */
+    scimDeletedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (table) => [
     uniqueIndex("users_email_unique").on(sql`lower(${table.email})`),
     index("users_by_organization").on(table.organizationId, table.createdAt),
+    uniqueIndex("users_scim_external_id_unique")
+      .on(table.organizationId, table.scimExternalId)
+      .where(sql`${table.scimExternalId} is not null`),
     index("users_support_agents_by_load")
       .on(table.openTicketCount, table.lastAssignedAt, table.createdAt)
       .where(sql`${table.kind} = 'STAFF' and ${table.role} = 'SUPPORT' and ${table.disabledAt} is null`),

@@ -7,6 +7,7 @@ const SECTIONS = [
   { to: "branding", label: "Branding" },
   { to: "domain", label: "Custom domain" },
   { to: "sso", label: "Single sign-on" },
+  { to: "scim", label: "Provisioning (SCIM)" },
   { to: "api-access", label: "API access" },
   { to: "feature-toggles", label: "Feature toggles" },
   { to: "integrations", label: "Integrations" },

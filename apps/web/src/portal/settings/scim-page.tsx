@@ -1,0 +1,118 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Alert } from "../../components/alert.tsx";
+import { Card } from "../../components/card.tsx";
+import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { CopyButton } from "../../components/copy-button.tsx";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { KeyReveal } from "../../components/key-reveal.tsx";
+import { QueryState } from "../../components/query-state.tsx";
+import { useTRPC } from "../../trpc.ts";
+import { CreateScimToken } from "./scim-token-form.tsx";
+import { type ScimToken, ScimTokensTable } from "./scim-tokens-table.tsx";
+import { GateNotice } from "./tier-gate.tsx";
+import { useWhiteLabelConfig } from "./white-label-data.ts";
+
+const BaseUrl = () => {
+  const url = `${window.location.origin}/scim/v2`;
+  return (
+    <Card title="Directory connection">
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        Give your directory (Okta, Microsoft Entra ID) this SCIM base URL and a token below. It then creates,
+        updates and deactivates your people here; its groups Owners, Admins and Members set their roles.
+      </p>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <code
+          data-testid="scim-base-url"
+          className="break-all rounded bg-slate-100 dark:bg-slate-800 px-2 py-1 font-mono text-sm"
+        >
+          {url}
+        </code>
+        <CopyButton value={url} label="SCIM base URL" />
+      </div>
+    </Card>
+  );
+};
+
+/** SCIM provisioning: the base URL, the organisation's tokens (shown once when made) and revoking them. */
+export const ScimSettingsPage = () => {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const config = useWhiteLabelConfig();
+  const tokens = useQuery(trpc.scimTokens.list.queryOptions());
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<ScimToken | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const revoke = useMutation(
+    trpc.scimTokens.revoke.mutationOptions({
+      onSuccess: async (token) => {
+        setRevoking(null);
+        setNotice(`${token.name} is revoked: your directory's requests with it are refused from now on.`);
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.scimTokens.list.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
+        ]);
+      },
+    }),
+  );
+  const allowed = config.data?.gates.SSO.allowed ?? false;
+  return (
+    <>
+      {config.data && <GateNotice gate={config.data.gates.SSO} what="SCIM provisioning" />}
+      <BaseUrl />
+      <Card title="SCIM tokens">
+        <div aria-live="polite">{notice && <Alert tone="success">{notice}</Alert>}</div>
+        <QueryState query={tokens}>
+          {(items) =>
+            items.length === 0 ? (
+              <p className="py-6 text-sm text-slate-600 dark:text-slate-300">No SCIM tokens yet.</p>
+            ) : (
+              <div className="mt-2 overflow-x-auto">
+                <ScimTokensTable
+                  items={items}
+                  onRevoke={(token) => {
+                    revoke.reset();
+                    setNotice(null);
+                    setRevoking(token);
+                  }}
+                />
+              </div>
+            )
+          }
+        </QueryState>
+      </Card>
+      <Card title="Create a token">
+        {revealed && (
+          <div className="mb-4">
+            <KeyReveal label="Your new SCIM token" value={revealed} onDismiss={() => setRevealed(null)} />
+          </div>
+        )}
+        <CreateScimToken
+          disabled={!allowed}
+          onCreated={(token) => {
+            setNotice(null);
+            setRevealed(token);
+          }}
+        />
+      </Card>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke ${revoking?.name ?? "token"}?`}
+        confirmLabel="Revoke"
+        busy={revoke.isPending}
+        busyLabel="Revoking…"
+        onCancel={() => {
+          setRevoking(null);
+          revoke.reset();
+        }}
+        onConfirm={() => revoking && revoke.mutate({ scimTokenId: revoking.id })}
+      >
+        <p>
+          Your directory stops provisioning until it has a new token: create one and update the directory
+          first.
+        </p>
+        <ErrorAlert error={revoke.error} title="Token not revoked" />
+      </ConfirmDialog>
+    </>
+  );
+};
