@@ -1,14 +1,23 @@
 import { X509Certificate } from "node:crypto";
-import { DomainError, requireSecureUrl, SINGLETON_KEY, type SsoInput } from "@tessera/domain";
+import { DomainError, SINGLETON_KEY, type SsoInput } from "@tessera/domain";
 import type { z } from "zod";
 import { endPasswordSessions } from "../auth/session-revocation.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { requireOutboundUrl } from "../egress/outbound-url.ts";
+import { resolveSamlIdp } from "./saml-idp-settings.ts";
 import { claimSsoDomains } from "./sso-domains.ts";
 import { findCustomization, requireAllowed, saveCustomization } from "./store.ts";
 import { storedValue } from "./stored-value.ts";
 
-type WhiteLabelDeps = Pick<AppDeps, "secrets" | "config">;
+type WhiteLabelDeps = Pick<AppDeps, "secrets" | "config" | "egress" | "samlXml">;
+/** Provisioning may be left out by callers inside the API (it defaults to off). */
+type ProvisioningOptional<T> = T extends unknown
+  ? Omit<T, "jitProvisioning" | "defaultRole"> & {
+      jitProvisioning?: boolean | undefined;
+      defaultRole?: "MEMBER" | "ADMIN" | undefined;
+    }
+  : never;
+type EnableSsoInput = ProvisioningOptional<z.output<typeof SsoInput>>;
 /** SSO as anyone may see it: no secret, only whether one is stored. */
 export const ssoView = (row: {
   id: string;
@@ -57,10 +66,17 @@ export const enableSSO = async (
   ctx: ServiceContext,
   deps: WhiteLabelDeps,
   organizationId: string,
-  input: z.output<typeof SsoInput>,
+  input: EnableSsoInput,
 ) => {
   const allowHttp = deps.config.ALLOW_INSECURE_LOOPBACK;
   const now = ctx.clock.now();
+  const provisioning = {
+    jitProvisioning: input.jitProvisioning ?? false,
+    defaultRole: input.defaultRole ?? "MEMBER",
+  };
+  // fetched and read before the transaction: no network wait holds a lock, nothing is written on failure
+  const idp = input.protocol === "SAML" ? await resolveSamlIdp(deps, input) : null;
+  const samlValue = idp ? { ...idp, ...checkCertificate(idp.certificate, now) } : null;
   const row = await ctx.db.transaction(async (tx) => {
     await requireAllowed(tx, organizationId, "SSO", now);
     const current = await findCustomization(tx, organizationId, "SSO", SINGLETON_KEY);
@@ -84,24 +100,22 @@ export const enableSSO = async (
           clientId: input.clientId,
           allowedDomains: input.allowedDomains,
           enforced: input.enforced,
+          ...provisioning,
         },
         secretCiphertext: input.clientSecret ? deps.secrets.seal(input.clientSecret) : undefined,
         action: "white_label.sso_set",
       });
     }
-    requireSecureUrl("ssoUrl", input.ssoUrl, allowHttp);
     return saveCustomization(tx, ctx, {
       organizationId,
       type: "SSO",
       key: SINGLETON_KEY,
       value: {
         protocol: "SAML",
-        entityId: input.entityId,
-        ssoUrl: input.ssoUrl,
-        certificate: input.certificate,
-        ...checkCertificate(input.certificate, now),
+        ...samlValue,
         allowedDomains: input.allowedDomains,
         enforced: input.enforced,
+        ...provisioning,
       },
       secretCiphertext: null,
       action: "white_label.sso_set",
