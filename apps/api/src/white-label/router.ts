@@ -33,6 +33,7 @@ import {
   updateIntegration,
 } from "./integrations.ts";
 import { uploadLogo } from "./logos.ts";
+import { samlServiceProviderFor } from "./saml-sp.ts";
 import { addSsoDomain, listSsoDomains, removeSsoDomain, verifySsoDomain } from "./sso-domains.ts";
 import { enableSSO, getSSO } from "./sso-settings.ts";
 import { getTheme } from "./theme.ts";
@@ -70,6 +71,8 @@ export const whiteLabelRouter = {
     verifyCustomDomain(serviceContext(ctx), ctx, ctx.organizationId),
   ),
   sso: admins().query(({ ctx }) => getSSO(serviceContext(ctx), ctx.organizationId)),
+  /** What the organisation's IdP admin needs to register us (shown with copy buttons). */
+  samlServiceProvider: admins().query(({ ctx }) => samlServiceProviderFor(ctx, ctx.organizationId)),
   enableSSO: admins()
     .input(SsoInput)
     .mutation(({ ctx, input }) => enableSSO(serviceContext(ctx), ctx, ctx.organizationId, input)),

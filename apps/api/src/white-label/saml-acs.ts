@@ -92,8 +92,6 @@ export const handleSamlAcs = async (deps: AppDeps, req: IncomingMessage, res: Se
   if (confirmationExpired(facts.confirmationNotOnOrAfter, now)) return refuse(res, "SAML_EXPIRED");
   if (!facts.id) return refuse(res, "SAML_RESPONSE_INVALID");
   if (facts.inResponseTo !== checked.root.inResponseTo) return refuse(res, "SAML_SIGNATURE_INVALID");
-  if (!(await claimAssertion(deps, organizationId, { id: facts.id, notOnOrAfter: facts.notOnOrAfter }, now)))
-    return refuse(res, "SAML_REPLAYED");
   let returnTo = "/portal";
   if (facts.inResponseTo) {
     const pending = await pendingRequest(deps, req, organizationId, facts.inResponseTo);
@@ -108,5 +106,8 @@ export const handleSamlAcs = async (deps: AppDeps, req: IncomingMessage, res: Se
     name: facts.name,
   });
   if ("refused" in admission) return refuse(res, admission.refused);
+  // only an accepted assertion is remembered: a refused one leaves nothing behind
+  if (!(await claimAssertion(deps, organizationId, { id: facts.id, notOnOrAfter: facts.notOnOrAfter }, now)))
+    return refuse(res, "SAML_REPLAYED");
   return finishSsoSignIn(deps, req, res, admission.user, returnTo);
 };

@@ -1,5 +1,6 @@
 import type { Profile } from "@node-saml/node-saml";
 import { samlAssertionIds } from "@tessera/db/schema";
+import { lt } from "drizzle-orm";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps } from "../context.ts";
 
@@ -74,3 +75,7 @@ export const refusalFor = (error: unknown): string => {
   if (/audience/i.test(message)) return "SAML_AUDIENCE_MISMATCH";
   return "SAML_RESPONSE_INVALID";
 };
+
+/** Assertions past their expiry can no longer be replayed (node-saml refuses them): forget them. */
+export const pruneSamlAssertionIds = async (deps: Pick<AppDeps, "db">, now: Date) =>
+  (await deps.db.delete(samlAssertionIds).where(lt(samlAssertionIds.expiresAt, now)).returning()).length;

@@ -82,3 +82,18 @@ export const handleSamlMetadata = async (deps: AppDeps, req: IncomingMessage, re
   });
   res.end(xml);
 };
+
+/**
+ * whiteLabel.samlServiceProvider: the addresses to register at the IdP, on the host the admin
+ * is using (or PUBLIC_URL). Answered before SAML is saved too; the metadata URL serves once it is.
+ */
+export const samlServiceProviderFor = (
+  ctx: Pick<AppDeps, "config"> & { request: { secure: boolean; host?: string | null | undefined } },
+  organizationId: string,
+) => {
+  const base =
+    ctx.config.PUBLIC_URL?.replace(/\/$/, "") ??
+    `${ctx.request.secure ? "https" : "http"}://${ctx.request.host ?? `${ctx.config.HOST}:${ctx.config.PORT}`}`;
+  const { entityId, acsUrl, metadataUrl } = serviceProviderUrls(base, organizationId);
+  return { entityId, acsUrl, metadataUrl };
+};
