@@ -265,13 +265,13 @@ describe("OIDC sign-in against a real provider", () => {
     expect(replay.headers.get("location")).toBe("/sign-in?sso_error=SSO_STATE_INVALID");
   });
 
-  it("the start binds the sign-in to this browser with a short-lived HttpOnly, SameSite=Lax cookie on /auth/sso", async () => {
+  it("the start binds the sign-in to this browser with a short-lived HttpOnly, SameSite=Lax cookie on /auth (the OIDC callback and the SAML ACS)", async () => {
     const response = await fetch(`${app.url}/auth/sso/start?organization=${northwindId}`, {
       redirect: "manual",
     });
     const binding = response.headers.getSetCookie().find((line) => line.startsWith("tessera_sso="));
     expect(binding).toMatch(
-      /^tessera_sso=[A-Za-z0-9_-]{43}; Path=\/auth\/sso; HttpOnly; SameSite=Lax; Max-Age=600$/,
+      /^tessera_sso=[A-Za-z0-9_-]{43}; Path=\/auth; HttpOnly; SameSite=Lax; Max-Age=600$/,
     );
   });
 

@@ -1,18 +1,18 @@
 import { SaxesParser, type SaxesTagNS } from "saxes";
 
 /** Past these a SAML message or IdP metadata is abuse, not federation. */
-export const SAML_MAX_DEPTH = 64;
-export const SAML_MAX_ELEMENTS = 10_000;
+const SAML_MAX_DEPTH = 64;
+const SAML_MAX_ELEMENTS = 10_000;
 const HTTP_REDIRECT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
 
 /** What IdP metadata tells us: its entity id, HTTP-Redirect sign-in URL and signing certificate. */
-export interface IdpMetadata {
+interface IdpMetadata {
   entityId: string | null;
   ssoUrl: string | null;
   certificate: string | null;
 }
 /** The document element: a Response's Destination and InResponseTo are read before validation. */
-export interface SamlRoot {
+interface SamlRoot {
   local: string;
   destination: string | null;
   inResponseTo: string | null;

@@ -30,7 +30,7 @@ import { storedValue } from "./stored-value.ts";
 
 export const SSO_START_PATH = "/auth/sso/start";
 export const SSO_CALLBACK_PATH = "/auth/sso/callback";
-export const STATE_TTL_MS = 10 * 60_000;
+const STATE_TTL_MS = 10 * 60_000;
 
 /**
  * Which organisation signs this email in through SSO: the one that lists the email's domain

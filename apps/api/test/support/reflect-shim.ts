@@ -5,8 +5,8 @@
  */
 const store = new WeakMap<object, Map<string, unknown>>();
 const slot = (target: object, property?: string | symbol) => {
-  let map = store.get(target);
-  if (!map) store.set(target, (map = new Map()));
+  const map = store.get(target) ?? new Map<string, unknown>();
+  store.set(target, map);
   return { map, key: (name: unknown) => `${String(property ?? "")}|${String(name)}` };
 };
 const reflect = Reflect as unknown as Record<string, unknown>;

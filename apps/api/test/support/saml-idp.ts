@@ -61,7 +61,7 @@ const keyPair = async (validFrom: Date, validTo: Date) => {
       keys,
       signingAlgorithm: algorithm,
     },
-    webcrypto,
+    webcrypto as unknown as Crypto,
   );
   return {
     privateKey: pem("PRIVATE KEY", await webcrypto.subtle.exportKey("pkcs8", keys.privateKey)),
