@@ -39,7 +39,11 @@ afterAll(async () => {
 });
 
 const save = (input: Record<string, unknown>) =>
-  kit.trpc("whiteLabel.enableSSO", { protocol: "SAML", allowedDomains: ["northwind.test"], ...input }, ownerCookie);
+  kit.trpc(
+    "whiteLabel.enableSSO",
+    { protocol: "SAML", allowedDomains: ["northwind.test"], ...input },
+    ownerCookie,
+  );
 const written = async () => {
   const db = app.deps.db;
   const [c] = await db.select({ n: count() }).from(customizations).where(eq(customizations.type, "SSO"));
@@ -52,17 +56,25 @@ const expectInvalid = async (input: Record<string, unknown>, field: string) => {
   expect(status, JSON.stringify(body)).toBe(400);
   expect(body.error?.json.data).toMatchObject({ code: "VALIDATION_FAILED", field });
   expect(await written()).toEqual(before);
+  return { message: body.error?.json.message ?? "" };
 };
 const manual = () => ({ entityId: idp.entityId, ssoUrl: idp.ssoUrl, certificate: idp.certificate });
 
 describe("SAML settings", () => {
   it("bad metadata XML: malformed, too deep, a DOCTYPE, not metadata, no redirect binding", async () => {
     await expectInvalid({ metadataXml: "<md:EntityDescriptor" }, "metadataXml");
-    const deep = `<EntityDescriptor entityID="x">${"<a>".repeat(80)}${"</a>".repeat(80)}</EntityDescriptor>`;
-    await expectInvalid({ metadataXml: deep }, "metadataXml");
-    await expectInvalid({ metadataXml: `<!DOCTYPE x [<!ENTITY a "b">]>${idp.metadataXml.replace(/^<\?xml[^>]*>/, "")}` }, "metadataXml");
+    const nested = `<md:Extensions>${"<a>".repeat(80)}${"</a>".repeat(80)}</md:Extensions>`;
+    const deep = idp.metadataXml.replace("<md:IDPSSODescriptor", `${nested}<md:IDPSSODescriptor`);
+    expect((await expectInvalid({ metadataXml: deep }, "metadataXml")).message).toMatch(/levels deep/);
+    await expectInvalid(
+      { metadataXml: `<!DOCTYPE x [<!ENTITY a "b">]>${idp.metadataXml.replace(/^<\?xml[^>]*>/, "")}` },
+      "metadataXml",
+    );
     await expectInvalid({ metadataXml: "<html><body>not metadata</body></html>" }, "metadataXml");
-    await expectInvalid({ metadataXml: idp.metadataXml.replace(/HTTP-Redirect/g, "HTTP-Artifact") }, "metadataXml");
+    await expectInvalid(
+      { metadataXml: idp.metadataXml.replace(/HTTP-Redirect/g, "HTTP-Artifact") },
+      "metadataXml",
+    );
   });
 
   it("without metadata, the three values are required", async () => {
@@ -70,8 +82,14 @@ describe("SAML settings", () => {
   });
 
   it("an expired or not-yet-valid certificate is refused naming certificate", async () => {
-    const expired = await startSamlIdp({ from: new Date(Date.now() - 3 * 86_400_000), to: new Date(Date.now() - 86_400_000) });
-    const future = await startSamlIdp({ from: new Date(Date.now() + 86_400_000), to: new Date(Date.now() + 3 * 86_400_000) });
+    const expired = await startSamlIdp({
+      from: new Date(Date.now() - 3 * 86_400_000),
+      to: new Date(Date.now() - 86_400_000),
+    });
+    const future = await startSamlIdp({
+      from: new Date(Date.now() + 86_400_000),
+      to: new Date(Date.now() + 3 * 86_400_000),
+    });
     try {
       await expectInvalid({ metadataXml: expired.metadataXml }, "certificate");
       await expectInvalid({ ...manual(), certificate: future.certificate }, "certificate");
