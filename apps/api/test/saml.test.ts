@@ -5,6 +5,7 @@ import { type RunningApp, startApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLicense } from "../src/licenses/create.ts";
 import { activateLicense } from "../src/licenses/lifecycle.ts";
+import { pruneSamlAssertionIds } from "../src/white-label/saml-assertion.ts";
 import { openTestDatabase } from "./database.ts";
 import { Browser, samlTestKit } from "./support/saml-flow.ts";
 import { assertionXml, startSamlIdp, type TestSamlIdp } from "./support/saml-idp.ts";
@@ -181,6 +182,13 @@ describe("SAML sign-in against a real IdP", () => {
     const response = idpInitiated("member@northwind.test");
     expect((await kit.post(northwindId, { SAMLResponse: response })).session).toBeTruthy();
     await expectRefused({ SAMLResponse: response }, "SAML_REPLAYED");
+  });
+
+  it("remembered assertions are pruned by the hourly job once expired, not before", async () => {
+    expect((await kit.rows()).assertions).toBeGreaterThan(0);
+    expect(await pruneSamlAssertionIds(app.deps, new Date())).toBe(0);
+    const held = (await kit.rows()).assertions;
+    expect(await pruneSamlAssertionIds(app.deps, new Date(Date.now() + 2 * 86_400_000))).toBe(held);
   });
 
   it("an SP-initiated answer posted from another browser is refused, and the request is spent", async () => {
