@@ -12,10 +12,11 @@ const external = [...Object.keys(manifest.dependencies), ...Object.keys(dbManife
   .flatMap((name) => [name, `${name}/*`]);
 
 await build({
-  // The SVG sanitiser's worker thread loads its own file: dist/svg-sanitizer-worker.js beside main.js.
+  // Worker threads load their own files (SVG sanitiser, SAML XML check) beside main.js.
   entryPoints: {
     main: "src/main.ts",
     "svg-sanitizer-worker": "src/white-label/svg-sanitizer-worker.ts",
+    "saml-xml-worker": "src/white-label/saml-xml-worker.ts",
   },
   outdir: "dist",
   bundle: true,

@@ -24,6 +24,7 @@ import { SessionMutationLimiter } from "./quotas/session-mutation-limiter.ts";
 import { rateLimiterFactory } from "./rate-limits.ts";
 import { seedDemo } from "./seed/demo.ts";
 import { LogoUploadLimiter } from "./white-label/logo-upload-limiter.ts";
+import { createSamlXmlInspector } from "./white-label/saml-xml-pool.ts";
 import { SsoStartLimiter } from "./white-label/sso-start-guard.ts";
 import { createSvgSanitizer } from "./white-label/svg-sanitizer-pool.ts";
 
@@ -88,6 +89,10 @@ export const createDeps = (
       timeoutMs: config.SVG_SANITIZE_TIMEOUT_MS,
       onWorkerError: (error) => logger.error({ err: error }, "SVG sanitiser thread failed"),
     }),
+    samlXml: createSamlXmlInspector({
+      timeoutMs: config.SVG_SANITIZE_TIMEOUT_MS,
+      onWorkerError: (error) => logger.error({ err: error }, "SAML XML check thread failed"),
+    }),
     logoUploadLimiter: new LogoUploadLimiter(config.LOGO_UPLOADS_PER_HOUR, createLimiter),
     // A directory's full sync pages through users well within this.
     scimRateLimiter: createLimiter({ keyPrefix: "scim", points: 600, durationSeconds: 60 }),
@@ -145,6 +150,7 @@ export const startApp = async (
         server.closeIdleConnections();
       });
       await deps.svgSanitizer.close();
+      await deps.samlXml.close();
       await deps.mailer.close();
       await dbHandle.close();
       await deps.egress.close();

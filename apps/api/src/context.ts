@@ -16,6 +16,7 @@ import type { Logger } from "./observability/logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { SessionMutationLimiter } from "./quotas/session-mutation-limiter.ts";
 import type { LogoUploadLimiter } from "./white-label/logo-upload-limiter.ts";
+import type { SamlXmlInspector } from "./white-label/saml-xml-pool.ts";
 import type { SsoStartLimiter } from "./white-label/sso-start-guard.ts";
 import type { SvgSanitizer } from "./white-label/svg-sanitizer-pool.ts";
 
@@ -52,6 +53,8 @@ export interface AppDeps {
   ssoStartLimiter: SsoStartLimiter;
   /** SVG logos are sanitised in worker threads of this pool (closed with the app). */
   svgSanitizer: SvgSanitizer;
+  /** SAML responses and IdP metadata are checked for abusive structure in its worker thread. */
+  samlXml: SamlXmlInspector;
   logoUploadLimiter: LogoUploadLimiter;
   /** Requests per minute of each SCIM token. */
   scimRateLimiter: RateLimiterAbstract;

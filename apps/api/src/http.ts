@@ -25,6 +25,8 @@ import { createScimHandler } from "./scim/http-handler.ts";
 import { SCIM_BASE } from "./scim/protocol.ts";
 import { createTrpcHandler } from "./trpc-http/handler.ts";
 import { LOGO_ROUTE, serveLogo } from "./white-label/logos.ts";
+import { handleSamlAcs } from "./white-label/saml-acs.ts";
+import { handleSamlMetadata, SAML_ACS_PREFIX, SAML_METADATA_PREFIX } from "./white-label/saml-sp.ts";
 import { handleSsoCallback, handleSsoStart } from "./white-label/sso-login.ts";
 import { SSO_CALLBACK_PATH, SSO_START_PATH } from "./white-label/sso-paths.ts";
 
@@ -95,6 +97,8 @@ const routeOf = (pathname: string): string => {
   if (pathname.startsWith(`${REST_BASE}/`)) return REST_BASE;
   if (pathname.startsWith(`${SCIM_BASE}/`)) return SCIM_BASE;
   if (pathname.startsWith(LOGO_ROUTE)) return `${LOGO_ROUTE}:id`;
+  if (pathname.startsWith(SAML_METADATA_PREFIX)) return `${SAML_METADATA_PREFIX}:organizationId`;
+  if (pathname.startsWith(SAML_ACS_PREFIX)) return `${SAML_ACS_PREFIX}:organizationId`;
   if (KNOWN_PATHS.has(pathname)) return pathname;
   return "static";
 };
@@ -252,6 +256,11 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
       if (pathname === SSO_START_PATH && req.method === "GET") return await handleSsoStart(deps, req, res);
       if (pathname === SSO_CALLBACK_PATH && req.method === "GET")
         return await handleSsoCallback(deps, req, res);
+      if (pathname.startsWith(SAML_METADATA_PREFIX) && req.method === "GET")
+        return await handleSamlMetadata(deps, req, res);
+      // a cross-site POST by design (the IdP's auto-submitted form): exempt from the Origin check
+      if (pathname.startsWith(SAML_ACS_PREFIX) && req.method === "POST")
+        return await handleSamlAcs(deps, req, res);
       // before the cross-site check: mail providers' one-click POSTs carry the token, no session
       if (pathname === UNSUBSCRIBE_PATH) return await handleUnsubscribe(deps, req, res, url);
       // Bearer token only, no cookie: a cross-site origin proves nothing here, so no cross-site check.

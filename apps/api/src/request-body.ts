@@ -31,7 +31,7 @@ const tooLarge = (limit: number) =>
  * refused before a byte is read; a chunked body is refused as soon as it passes the limit,
  * and the rest is discarded unread, so memory stays bounded whatever the client sends.
  */
-const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
+export const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
   new Promise((resolve, reject) => {
     if (Number(req.headers["content-length"]) > limit) return reject(tooLarge(limit));
     const chunks: Buffer[] = [];

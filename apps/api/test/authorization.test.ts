@@ -565,6 +565,7 @@ const MATRIX: Record<string, Entry> = {
     allowedCode: onlyA("NOT_FOUND"),
   },
   "whiteLabel.sso": { allowed: CUSTOMER_ADMINS },
+  "whiteLabel.samlServiceProvider": { allowed: CUSTOMER_ADMINS },
   "whiteLabel.enableSSO": {
     allowed: CUSTOMER_ADMINS,
     input: () => ({

@@ -433,6 +433,7 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
     sessionToken,
     close: async () => {
       await deps.svgSanitizer.close();
+      await deps.samlXml.close();
       await deps.mailer.close();
       await dbHandle.close();
     },

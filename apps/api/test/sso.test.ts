@@ -265,13 +265,13 @@ describe("OIDC sign-in against a real provider", () => {
     expect(replay.headers.get("location")).toBe("/sign-in?sso_error=SSO_STATE_INVALID");
   });
 
-  it("the start binds the sign-in to this browser with a short-lived HttpOnly, SameSite=Lax cookie on /auth/sso", async () => {
+  it("the start binds the sign-in to this browser with a short-lived HttpOnly, SameSite=Lax cookie on /auth (the OIDC callback and the SAML ACS)", async () => {
     const response = await fetch(`${app.url}/auth/sso/start?organization=${northwindId}`, {
       redirect: "manual",
     });
     const binding = response.headers.getSetCookie().find((line) => line.startsWith("tessera_sso="));
     expect(binding).toMatch(
-      /^tessera_sso=[A-Za-z0-9_-]{43}; Path=\/auth\/sso; HttpOnly; SameSite=Lax; Max-Age=600$/,
+      /^tessera_sso=[A-Za-z0-9_-]{43}; Path=\/auth; HttpOnly; SameSite=Lax; Max-Age=600$/,
     );
   });
 
@@ -298,7 +298,7 @@ describe("OIDC sign-in against a real provider", () => {
       expect(opened.headers.get("location")).toBe("/sign-in?sso_error=SSO_BROWSER_MISMATCH");
       expect(opened.headers.getSetCookie().some((line) => line.startsWith("tessera_session="))).toBe(false);
       expect(opened.headers.getSetCookie()).toContain(
-        "tessera_sso=; Path=/auth/sso; HttpOnly; SameSite=Lax; Max-Age=0",
+        "tessera_sso=; Path=/auth; HttpOnly; SameSite=Lax; Max-Age=0",
       );
     }
     const me = await trpcGet("auth.me", victim.cookie);
@@ -330,7 +330,7 @@ describe("OIDC sign-in against a real provider", () => {
     expect(completed.headers.get("location")).toBe("/portal");
     const cookies = completed.headers.getSetCookie();
     expect(cookies.some((line) => /^tessera_session=[^;]+; Path=\/; HttpOnly/.test(line))).toBe(true);
-    expect(cookies).toContain("tessera_sso=; Path=/auth/sso; HttpOnly; SameSite=Lax; Max-Age=0");
+    expect(cookies).toContain("tessera_sso=; Path=/auth; HttpOnly; SameSite=Lax; Max-Age=0");
   });
 
   it("an organisation without SSO, or an unknown id, gets SSO_NOT_CONFIGURED", async () => {

@@ -14346,6 +14346,13 @@ export interface operations {
                       id: string;
                       allowedDomains: string[];
                       enforced: boolean;
+                      /** @description a first SSO sign-in from a verified domain creates the user */
+                      jitProvisioning: boolean;
+                      /**
+                       * @description the role of users created by SSO
+                       * @enum {string}
+                       */
+                      defaultRole: "MEMBER" | "ADMIN";
                       /** @description the license includes SSO */
                       active: boolean;
                       /** Format: date-time */
@@ -14355,6 +14362,7 @@ export interface operations {
                       /** @constant */
                       protocol: "SAML";
                       entityId: string;
+                      metadataUrl?: string;
                       ssoUrl: string;
                       certificateSubject: string;
                       certificateFingerprint256: string;
@@ -14363,6 +14371,13 @@ export interface operations {
                       id: string;
                       allowedDomains: string[];
                       enforced: boolean;
+                      /** @description a first SSO sign-in from a verified domain creates the user */
+                      jitProvisioning: boolean;
+                      /**
+                       * @description the role of users created by SSO
+                       * @enum {string}
+                       */
+                      defaultRole: "MEMBER" | "ADMIN";
                       /** @description the license includes SSO */
                       active: boolean;
                       /** Format: date-time */

@@ -6,6 +6,7 @@ import { runSlaSweep } from "../support/sla-sweep.ts";
 import { pruneUsageEvents } from "../usage/ingest.ts";
 import { runDomainSweep } from "../white-label/domain-sweep.ts";
 import { runLogoCollection } from "../white-label/logo-collection.ts";
+import { pruneSamlAssertionIds } from "../white-label/saml-assertion.ts";
 import { runWebhookDispatch } from "../white-label/webhook-dispatcher.ts";
 import { runLicenseSweep } from "./license-sweep.ts";
 
@@ -25,6 +26,7 @@ export const JOBS: Job[] = [
   { name: "usage-event-pruning", everyMs: 3_600_000, run: (deps, now) => pruneUsageEvents(deps, now) },
   { name: "idempotency-key-pruning", everyMs: 3_600_000, run: pruneIdempotencyKeys },
   { name: "mail-pruning", everyMs: 3_600_000, run: pruneMail },
+  { name: "saml-assertion-pruning", everyMs: 3_600_000, run: pruneSamlAssertionIds },
 ];
 
 /**

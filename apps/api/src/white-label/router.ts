@@ -34,6 +34,7 @@ import {
   updateIntegration,
 } from "./integrations.ts";
 import { uploadLogo } from "./logos.ts";
+import { samlServiceProviderFor } from "./saml-sp.ts";
 import { getSsoTest, startSsoTest } from "./sso-connection-test.ts";
 import { addSsoDomain, listSsoDomains, removeSsoDomain, verifySsoDomain } from "./sso-domains.ts";
 import { enableSSO, getSSO } from "./sso-settings.ts";
@@ -72,6 +73,8 @@ export const whiteLabelRouter = {
     verifyCustomDomain(serviceContext(ctx), ctx, ctx.organizationId),
   ),
   sso: admins().query(({ ctx }) => getSSO(serviceContext(ctx), ctx.organizationId)),
+  /** What the organisation's IdP admin needs to register us (shown with copy buttons). */
+  samlServiceProvider: admins().query(({ ctx }) => samlServiceProviderFor(ctx, ctx.organizationId)),
   enableSSO: admins()
     .input(SsoInput)
     .mutation(({ ctx, input }) => enableSSO(serviceContext(ctx), ctx, ctx.organizationId, input)),

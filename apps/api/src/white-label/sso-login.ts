@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { customizations, ssoDomains, ssoLoginStates, users } from "@tessera/db/schema";
+import { customizations, ssoDomains, ssoLoginStates } from "@tessera/db/schema";
 import {
   customizationGate,
   DomainError,
-  emailDomainAllowed,
   emailDomainOf,
   SINGLETON_KEY,
   type SsoDiscoverInput,
@@ -11,19 +10,19 @@ import {
 import { and, eq, sql } from "drizzle-orm";
 import * as oidc from "openid-client";
 import type { z } from "zod";
-import { sessionCookie } from "../auth/cookie.ts";
-import { startSession } from "../auth/service.ts";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { currentEntitlements } from "../licenses/entitlements.ts";
 import { clientIp, isSecure } from "../request-context.ts";
+import { startSamlSignIn } from "./saml-start.ts";
+import { admitSsoUser, finishSsoSignIn } from "./sso-admission.ts";
 import {
   bindingCookie,
   browserBinding,
   clearedBindingCookie,
   presentedBindingHash,
 } from "./sso-browser-binding.ts";
-import { ssoDomainVerified } from "./sso-domains.ts";
+import { baseUrl, redirect, refuse, safeReturnTo } from "./sso-http.ts";
 import { SSO_CALLBACK_PATH, SSO_START_PATH } from "./sso-paths.ts";
 import { providerConfiguration } from "./sso-provider.ts";
 import { storeLoginStateWithinCap } from "./sso-start-guard.ts";
@@ -34,7 +33,7 @@ const STATE_TTL_MS = 10 * 60_000;
 
 /**
  * Which organisation signs this email in through SSO: the one that lists the email's domain
- * in its OIDC configuration and has proven it by DNS (one verified owner per domain, so at
+ * in its SSO configuration (OIDC or SAML) and has proven it by DNS (one verified owner per domain, so at
  * most one). Answers only whether SSO applies, never whether the person exists.
  */
 export const discoverSso = async (ctx: ServiceContext, input: z.output<typeof SsoDiscoverInput>) => {
@@ -50,13 +49,7 @@ export const discoverSso = async (ctx: ServiceContext, input: z.output<typeof Ss
         eq(ssoDomains.status, "VERIFIED"),
       ),
     )
-    .where(
-      and(
-        eq(customizations.type, "SSO"),
-        sql`${customizations.value}->>'protocol' = 'OIDC'`,
-        sql`${customizations.value}->'allowedDomains' ? ${domain}`,
-      ),
-    )
+    .where(and(eq(customizations.type, "SSO"), sql`${customizations.value}->'allowedDomains' ? ${domain}`))
     .limit(2);
   const match = rows[0];
   if (rows.length !== 1 || !match) {
@@ -88,39 +81,6 @@ const oidcSettings = async (deps: Pick<AppDeps, "db" | "secrets" | "clock">, org
   };
 };
 
-const redirect = (
-  res: ServerResponse,
-  location: string,
-  cookie?: string,
-  headers: Record<string, string> = {},
-) => {
-  // a cookie set earlier in this exchange (the cleared SSO binding) is sent beside this one
-  const earlier = res.getHeader("Set-Cookie");
-  const cookies = [
-    ...(earlier === undefined ? [] : [earlier].flat().map(String)),
-    ...(cookie ? [cookie] : []),
-  ];
-  res.writeHead(302, {
-    Location: location,
-    "Cache-Control": "no-store",
-    ...headers,
-    ...(cookies.length > 0 ? { "Set-Cookie": cookies } : {}),
-  });
-  res.end();
-};
-
-/** Back to the sign-in page with a code the page explains. */
-const refuse = (res: ServerResponse, code: string, headers?: Record<string, string>) =>
-  redirect(res, `/sign-in?sso_error=${encodeURIComponent(code)}`, undefined, headers);
-
-const baseUrl = (deps: Pick<AppDeps, "config">, req: IncomingMessage) =>
-  deps.config.PUBLIC_URL?.replace(/\/$/, "") ??
-  `${isSecure(req, deps.config.trustedProxies) ? "https" : "http"}://${req.headers.host ?? `${deps.config.HOST}:${deps.config.PORT}`}`;
-
-/** Only a path on our own site: never an open redirect. */
-const safeReturnTo = (value: string | null) =>
-  value && /^\/(?![/\\])[^\s]*$/.test(value) ? value : "/portal";
-
 /**
  * GET /auth/sso/start?organization=<id>: authorization code flow with PKCE (S256), state and
  * nonce kept server-side for ten minutes, used once, and bound to this browser by a cookie.
@@ -137,7 +97,7 @@ export const handleSsoStart = async (deps: AppDeps, req: IncomingMessage, res: S
   );
   if (waitSeconds !== null) return refuse(res, "SSO_RATE_LIMITED", { "Retry-After": String(waitSeconds) });
   const found = await oidcSettings(deps, organizationId);
-  if (!found) return refuse(res, "SSO_NOT_CONFIGURED");
+  if (!found) return startSamlSignIn(deps, req, res, organizationId, url);
   let config: oidc.Configuration;
   try {
     config = await providerConfiguration(deps, found.settings, found.clientSecret);
@@ -202,10 +162,13 @@ export const handleSsoCallback = async (deps: AppDeps, req: IncomingMessage, res
   const presented = presentedBindingHash(req.headers.cookie);
   if (!presented || presented !== pending.browserBindingHash) return refuse(res, "SSO_BROWSER_MISMATCH");
   if (url.searchParams.get("error")) return refuse(res, "SSO_DENIED_BY_PROVIDER");
+  if (pending.protocol !== "OIDC" || !pending.codeVerifierCiphertext || !pending.nonce)
+    return refuse(res, "SSO_STATE_INVALID");
   const found = await oidcSettings(deps, pending.organizationId);
   if (!found) return refuse(res, "SSO_NOT_CONFIGURED");
 
   let email: string;
+  let profileName: string | undefined;
   try {
     const config = await providerConfiguration(deps, found.settings, found.clientSecret);
     const tokens = await oidc.authorizationCodeGrant(config, new URL(`${pending.redirectUri}${url.search}`), {
@@ -225,34 +188,14 @@ export const handleSsoCallback = async (deps: AppDeps, req: IncomingMessage, res
       return refuse(res, "SSO_EMAIL_MISSING");
     }
     email = profile.email.toLowerCase();
+    profileName = typeof profile.name === "string" ? profile.name : undefined;
   } catch {
     return refuse(res, "SSO_EXCHANGE_FAILED");
   }
-  // Listed and proven by DNS: a domain the organisation merely names is not its own.
-  if (
-    !emailDomainAllowed(email, found.settings.allowedDomains) ||
-    !(await ssoDomainVerified(deps.db, pending.organizationId, emailDomainOf(email)))
-  ) {
-    return refuse(res, "SSO_DOMAIN_NOT_ALLOWED");
-  }
-  const [user] = await deps.db
-    .select()
-    .from(users)
-    .where(and(sql`lower(${users.email}) = ${email}`, eq(users.organizationId, pending.organizationId)))
-    .limit(1);
-  if (!user) return refuse(res, "SSO_UNKNOWN_USER");
-  if (user.disabledAt) return refuse(res, "USER_DISABLED");
-  const ip = clientIp(req, deps.config.trustedProxies);
-  const session = await startSession(
-    deps,
-    { db: deps.db, clock: deps.clock, actor: null, ip, userAgent: req.headers["user-agent"] ?? null },
-    user,
-    "sso",
-  );
-  const maxAge = Math.floor((session.expiresAt.getTime() - now.getTime()) / 1000);
-  return redirect(
-    res,
-    pending.returnTo,
-    sessionCookie(session.token, maxAge, isSecure(req, deps.config.trustedProxies)),
-  );
+  const admission = await admitSsoUser(deps, pending.organizationId, found.settings, {
+    email,
+    name: profileName,
+  });
+  if ("refused" in admission) return refuse(res, admission.refused);
+  return finishSsoSignIn(deps, req, res, admission.user, pending.returnTo);
 };

@@ -1,15 +1,24 @@
 import { X509Certificate } from "node:crypto";
-import { DomainError, requireSecureUrl, SINGLETON_KEY, type SsoInput } from "@tessera/domain";
+import { DomainError, SINGLETON_KEY, type SsoInput } from "@tessera/domain";
 import type { z } from "zod";
 import { endPasswordSessions } from "../auth/session-revocation.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { requireOutboundUrl } from "../egress/outbound-url.ts";
+import { resolveSamlIdp } from "./saml-idp-settings.ts";
 import { requireTestedForEnforcement } from "./sso-connection-test.ts";
 import { claimSsoDomains } from "./sso-domains.ts";
 import { findCustomization, requireAllowed, saveCustomization } from "./store.ts";
 import { storedValue } from "./stored-value.ts";
 
-type WhiteLabelDeps = Pick<AppDeps, "secrets" | "config">;
+type WhiteLabelDeps = Pick<AppDeps, "secrets" | "config" | "egress" | "samlXml">;
+/** Provisioning may be left out by callers inside the API (it defaults to off). */
+type ProvisioningOptional<T> = T extends unknown
+  ? Omit<T, "jitProvisioning" | "defaultRole"> & {
+      jitProvisioning?: boolean | undefined;
+      defaultRole?: "MEMBER" | "ADMIN" | undefined;
+    }
+  : never;
+type EnableSsoInput = ProvisioningOptional<z.output<typeof SsoInput>>;
 /** SSO as anyone may see it: no secret, only whether one is stored. */
 export const ssoView = (row: {
   id: string;
@@ -58,68 +67,50 @@ export const enableSSO = async (
   ctx: ServiceContext,
   deps: WhiteLabelDeps,
   organizationId: string,
-  input: z.output<typeof SsoInput>,
+  input: EnableSsoInput,
 ) => {
   const allowHttp = deps.config.ALLOW_INSECURE_LOOPBACK;
   const now = ctx.clock.now();
+  const provisioning = {
+    jitProvisioning: input.jitProvisioning ?? false,
+    defaultRole: input.defaultRole ?? "MEMBER",
+  };
+  // fetched and read before the transaction: no network wait holds a lock, nothing is written on failure
+  const idp = input.protocol === "SAML" ? await resolveSamlIdp(deps, input) : null;
+  const samlValue = idp ? { ...idp, ...checkCertificate(idp.certificate, now) } : null;
   const row = await ctx.db.transaction(async (tx) => {
     await requireAllowed(tx, organizationId, "SSO", now);
     const current = await findCustomization(tx, organizationId, "SSO", SINGLETON_KEY);
     // Each listed domain becomes a claim that routes sign-ins only once its TXT record proves it.
     await claimSsoDomains(tx, ctx, deps, organizationId, input.allowedDomains, (i) => `allowedDomains.${i}`);
-    if (input.enforced && current?.value.enforced !== true)
-      await endPasswordSessions(tx, ctx, organizationId);
+    const shared = { allowedDomains: input.allowedDomains, enforced: input.enforced, ...provisioning };
+    let value: Record<string, unknown> = { protocol: "SAML", ...samlValue, ...shared };
+    let secretCiphertext: string | null | undefined = null;
     if (input.protocol === "OIDC") {
       requireOutboundUrl("issuer", input.issuer, allowHttp);
       const keepSecret = current?.value.protocol === "OIDC" && current.secretCiphertext !== null;
       if (!input.clientSecret && !keepSecret) {
         throw new DomainError("VALIDATION_FAILED", "is required", { field: "clientSecret" });
       }
-      const value = {
+      value = {
         protocol: "OIDC",
         issuer: input.issuer.replace(/\/$/, ""),
         clientId: input.clientId,
-        allowedDomains: input.allowedDomains,
-        enforced: input.enforced,
+        ...shared,
       };
-      const secretCiphertext = input.clientSecret ? deps.secrets.seal(input.clientSecret) : undefined;
-      if (input.enforced) {
-        const next = { value, secretCiphertext: secretCiphertext ?? current?.secretCiphertext ?? null };
-        await requireTestedForEnforcement(tx, organizationId, next, current ?? null);
-      }
-      return saveCustomization(tx, ctx, {
-        organizationId,
-        type: "SSO",
-        key: SINGLETON_KEY,
-        value,
-        secretCiphertext,
-        action: "white_label.sso_set",
-      });
+      secretCiphertext = input.clientSecret ? deps.secrets.seal(input.clientSecret) : undefined;
     }
-    requireSecureUrl("ssoUrl", input.ssoUrl, allowHttp);
-    const value = {
-      protocol: "SAML",
-      entityId: input.entityId,
-      ssoUrl: input.ssoUrl,
-      certificate: input.certificate,
-      ...checkCertificate(input.certificate, now),
-      allowedDomains: input.allowedDomains,
-      enforced: input.enforced,
-    };
     if (input.enforced) {
-      await requireTestedForEnforcement(
-        tx,
-        organizationId,
-        { value, secretCiphertext: null },
-        current ?? null,
-      );
+      const next = { value, secretCiphertext: secretCiphertext ?? current?.secretCiphertext ?? null };
+      await requireTestedForEnforcement(tx, organizationId, next, current ?? null);
+      if (current?.value.enforced !== true) await endPasswordSessions(tx, ctx, organizationId);
     }
     return saveCustomization(tx, ctx, {
       organizationId,
       type: "SSO",
       key: SINGLETON_KEY,
       value,
-      secretCiphertext: null,
+      secretCiphertext,
       action: "white_label.sso_set",
     });
   });

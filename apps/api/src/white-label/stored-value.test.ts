@@ -17,7 +17,12 @@ const integration = {
 
 describe("storedValue", () => {
   it("happy: a value of its kind's shape comes back typed, unknown keys dropped", () => {
-    expect(storedValue("SSO", { ...oidc, leftover: 1 })).toEqual(oidc);
+    // a record saved before just-in-time provisioning reads as "off"
+    expect(storedValue("SSO", { ...oidc, leftover: 1 })).toEqual({
+      ...oidc,
+      jitProvisioning: false,
+      defaultRole: "MEMBER",
+    });
     expect(storedValue("INTEGRATION", integration)).toEqual(integration);
   });
 

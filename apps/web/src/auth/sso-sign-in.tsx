@@ -31,6 +31,17 @@ const SSO_ERRORS: Record<string, string> = {
     "Your email's domain is not one this organisation allows to sign in through single sign-on.",
   SSO_UNKNOWN_USER:
     "Your identity provider knows you, but this organisation has no Tessera account for that email. Ask an administrator to add you.",
+  SAML_RESPONSE_MISSING: "Your identity provider sent no sign-in response. Start single sign-on again.",
+  SAML_RESPONSE_INVALID:
+    "Your identity provider's sign-in response could not be read. Start single sign-on again.",
+  SAML_SIGNATURE_INVALID:
+    "Your identity provider's sign-in response was not signed with the certificate on file. Ask your administrator to check the SAML settings.",
+  SAML_AUDIENCE_MISMATCH:
+    "That sign-in response was meant for another service. Ask your administrator to check the SAML settings.",
+  SAML_EXPIRED: "That sign-in response has expired (or your clocks disagree). Start single sign-on again.",
+  SAML_REPLAYED: "That sign-in response was already used. Start single sign-on again.",
+  SAML_REQUEST_UNKNOWN:
+    "That sign-in response does not answer a sign-in started in this browser, or it expired. Start single sign-on again.",
   USER_DISABLED: "Your account is disabled. Ask an administrator of your organisation to enable it.",
 };
 

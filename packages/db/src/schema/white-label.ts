@@ -5,6 +5,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -152,8 +153,11 @@ export const ssoLoginStates = pgTable(
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    codeVerifierCiphertext: text().notNull(),
-    nonce: text().notNull(),
+    /** OIDC or SAML; a SAML row's state is the AuthnRequest ID and it has no verifier or nonce. */
+    protocol: text().notNull().default("OIDC"),
+    codeVerifierCiphertext: text(),
+    nonce: text(),
+    /** OIDC: the redirect URI; SAML: the assertion consumer service URL. */
     redirectUri: text().notNull(),
     returnTo: text().notNull(),
     /** SHA-256 of the browser-binding cookie set at the start; rows from before it have none. */
@@ -164,6 +168,25 @@ export const ssoLoginStates = pgTable(
   (table) => [
     index("sso_login_states_by_expiry").on(table.expiresAt),
     index("sso_login_states_pending_by_organization").on(table.organizationId, table.expiresAt),
+  ],
+);
+
+/**
+ * Each SAML assertion accepted, by organisation and SHA-256 of its ID, until it expires
+ * (at most a day): the primary key makes a second use of the same assertion fail atomically.
+ */
+export const samlAssertionIds = pgTable(
+  "saml_assertion_ids",
+  {
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    assertionIdHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.organizationId, table.assertionIdHash] }),
+    index("saml_assertion_ids_by_expiry").on(table.expiresAt),
   ],
 );
 

@@ -42,6 +42,8 @@ const SsoCommon = {
   id: z.uuid(),
   allowedDomains: z.array(z.string()),
   enforced: z.boolean(),
+  jitProvisioning: z.boolean().describe("a first SSO sign-in from a verified domain creates the user"),
+  defaultRole: z.enum(["MEMBER", "ADMIN"]).describe("the role of users created by SSO"),
   active: z.boolean().describe("the license includes SSO"),
   updatedAt: z.date(),
 };
@@ -56,6 +58,7 @@ const Sso = z.discriminatedUnion("protocol", [
   z.object({
     protocol: z.literal("SAML"),
     entityId: z.string(),
+    metadataUrl: z.string().optional(),
     ssoUrl: z.string(),
     certificateSubject: z.string(),
     certificateFingerprint256: z.string(),

@@ -26,6 +26,12 @@ const AllowedDomains = z
 
 const PEM_CERTIFICATE = /^-----BEGIN CERTIFICATE-----\s+[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----$/;
 
+/** First sign-in through SSO creates the user (verified domain only) with this role. */
+const Provisioning = {
+  jitProvisioning: z.boolean().default(false),
+  defaultRole: z.enum(["MEMBER", "ADMIN"]).default("MEMBER"),
+};
+
 const OidcSsoInput = z.object({
   protocol: z.literal("OIDC"),
   issuer: WebUrl,
@@ -35,18 +41,40 @@ const OidcSsoInput = z.object({
   allowedDomains: AllowedDomains,
   /** Refuse password sign-in for the organisation's users. */
   enforced: z.boolean().default(false),
+  ...Provisioning,
 });
 
-const SamlSsoInput = z.object({
-  protocol: z.literal("SAML"),
-  entityId: textInput().min(1, { message: "is required" }).max(1024),
-  ssoUrl: WebUrl,
-  certificate: textInput({ multiline: true })
-    .max(16_384)
-    .regex(PEM_CERTIFICATE, { message: "must be a PEM X.509 certificate (-----BEGIN CERTIFICATE-----)" }),
-  allowedDomains: AllowedDomains,
-  enforced: z.boolean().default(false),
-});
+/**
+ * The identity provider either from its metadata (pasted XML or a URL we fetch) or entered by
+ * hand (entity id, HTTP-Redirect sign-in URL, signing certificate).
+ */
+const SamlSsoInput = z
+  .object({
+    protocol: z.literal("SAML"),
+    metadataXml: textInput({ multiline: true }).min(1).max(262_144).optional(),
+    metadataUrl: WebUrl.optional(),
+    entityId: textInput().min(1, { message: "is required" }).max(1024).optional(),
+    ssoUrl: WebUrl.optional(),
+    certificate: textInput({ multiline: true })
+      .max(16_384)
+      .regex(PEM_CERTIFICATE, { message: "must be a PEM X.509 certificate (-----BEGIN CERTIFICATE-----)" })
+      .optional(),
+    allowedDomains: AllowedDomains,
+    enforced: z.boolean().default(false),
+    ...Provisioning,
+  })
+  .superRefine((input, issues) => {
+    if (input.metadataXml !== undefined || input.metadataUrl !== undefined) return;
+    for (const field of ["entityId", "ssoUrl", "certificate"] as const) {
+      if (input[field] === undefined) {
+        issues.addIssue({
+          code: "custom",
+          path: [field],
+          message: "is required without metadataXml or metadataUrl",
+        });
+      }
+    }
+  });
 
 export const SsoInput = z.discriminatedUnion("protocol", [OidcSsoInput, SamlSsoInput]);
 export type SsoInput = z.input<typeof SsoInput>;

@@ -34,7 +34,13 @@ export const Integration = z.object({
 });
 export type Integration = z.output<typeof Integration>;
 
-const SsoCommon = { allowedDomains: z.array(z.string()), enforced: z.boolean() };
+const SsoCommon = {
+  allowedDomains: z.array(z.string()),
+  enforced: z.boolean(),
+  // records saved before just-in-time provisioning existed read as "off"
+  jitProvisioning: z.boolean().default(false),
+  defaultRole: z.enum(["MEMBER", "ADMIN"]).default("MEMBER"),
+};
 
 /** An OIDC SSO record (the client secret is sealed apart). */
 export const OidcSettingsValue = z.object({
@@ -46,9 +52,10 @@ export const OidcSettingsValue = z.object({
 export type OidcSettingsValue = z.output<typeof OidcSettingsValue>;
 
 /** A SAML SSO record with what was read from its certificate. */
-const SamlSettingsValue = z.object({
+export const SamlSettingsValue = z.object({
   protocol: z.literal("SAML"),
   entityId: z.string(),
+  metadataUrl: z.string().optional(),
   ssoUrl: z.string(),
   certificate: z.string(),
   certificateSubject: z.string(),
@@ -56,6 +63,8 @@ const SamlSettingsValue = z.object({
   certificateExpiresAt: z.string(),
   ...SsoCommon,
 });
+
+export type SamlSettingsValue = z.output<typeof SamlSettingsValue>;
 
 export const SsoSettingsValue = z.discriminatedUnion("protocol", [OidcSettingsValue, SamlSettingsValue]);
 export type SsoSettingsValue = z.output<typeof SsoSettingsValue>;
