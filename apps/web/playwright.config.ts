@@ -13,6 +13,7 @@ const {
   dnsControl: DNS_CONTROL_PORT,
   smtp: SMTP_PORT,
   smtpControl: SMTP_CONTROL_PORT,
+  samlIdp: SAML_IDP_PORT,
 } = e2ePorts();
 const apiDir = resolve(import.meta.dirname, "../api");
 const dataDir = mkdtempSync(join(tmpdir(), "tessera-e2e-"));
@@ -68,6 +69,9 @@ export default defineConfig({
         // Invitations and resets go out over SMTP to the test mail server; links point here.
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         PUBLIC_URL: `http://127.0.0.1:${port}`,
+        // The test SAML identity provider runs on http://127.0.0.1: its metadata URL and
+        // sign-in URL are allowed by this flag, as in local development.
+        ALLOW_INSECURE_LOOPBACK: "true",
         // PostgreSQL only when the test script named a (fresh) database; PGlite otherwise.
         ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
       },
@@ -91,6 +95,16 @@ export default defineConfig({
       timeout: 60_000,
       stdout: "pipe",
       env: { SMTP_PORT: String(SMTP_PORT), CONTROL_PORT: String(SMTP_CONTROL_PORT) },
+    },
+    {
+      // The test SAML identity provider: metadata at /metadata, a sign-in form at /sso.
+      command: "node_modules/.bin/tsx test/support/saml-idp-cli.ts",
+      cwd: apiDir,
+      url: `http://127.0.0.1:${SAML_IDP_PORT}/metadata`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      env: { SAML_IDP_PORT: String(SAML_IDP_PORT) },
     },
   ],
 });

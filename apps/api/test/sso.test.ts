@@ -59,6 +59,12 @@ class CookieJar {
   get(origin: string, name: string) {
     return this.byOrigin.get(origin)?.get(name);
   }
+  /** A cookie the browser already holds (the admin's session, for a connection test). */
+  set(origin: string, cookie: string) {
+    const [name = "", value = ""] = cookie.split("=");
+    const jar = this.byOrigin.get(origin) ?? new Map<string, string>();
+    this.byOrigin.set(origin, jar.set(name, value));
+  }
 }
 
 /**
@@ -355,13 +361,84 @@ describe("OIDC sign-in against a real provider", () => {
     }
   });
 
-  it("enforced: password sign-in is refused with SSO_REQUIRED for the organisation only; SSO still works", async () => {
-    await configure({ enforced: true });
+  it("Test connection: the admin's browser runs the sign-in, each step is reported, no session opens", async () => {
+    const started = await trpc("whiteLabel.startSsoTest", {}, ownerCookie);
+    const test = started.body.result?.data.json as { id: string; startUrl: string };
+    const jar = new CookieJar();
+    jar.set(app.url, ownerCookie);
+    const { url } = await walk(`${app.url}${test.startUrl}`, "member@northwind.test", jar);
+    expect(url.pathname).toBe(`/portal/settings/sso/test/${test.id}`);
+    // the owner's own session cookie is all the browser holds: the test opened none
+    expect(jar.get(app.url, "tessera_session")).toBe(ownerCookie.split("=")[1]);
+    const report = (
+      await trpcGet(
+        `whiteLabel.ssoTest?input=${encodeURIComponent(JSON.stringify({ json: { testId: test.id } }))}`,
+        ownerCookie,
+      )
+    ).result?.data.json as { status: string; steps: { step: string; ok: boolean }[]; assertedEmail: string };
+    expect(report.status).toBe("SUCCEEDED");
+    expect(report.steps.map((step) => `${step.step}:${step.ok}`)).toEqual([
+      "CONFIGURATION:true",
+      "REDIRECT:true",
+      "RESPONSE:true",
+      "USER_MATCH:true",
+    ]);
+    expect(report.assertedEmail).toBe("member@northwind.test");
+    // someone else's browser cannot run (or finish) this admin's test
+    const stranger = await walk(`${app.url}${test.startUrl}`, "member@northwind.test");
+    expect(stranger.url.searchParams.get("sso_error")).toBe("SSO_TEST_INVALID");
+    // an unknown person fails the user-match step, named
+    const second = (await trpc("whiteLabel.startSsoTest", {}, ownerCookie)).body.result?.data.json as {
+      id: string;
+      startUrl: string;
+    };
+    const secondJar = new CookieJar();
+    secondJar.set(app.url, ownerCookie);
+    await walk(`${app.url}${second.startUrl}`, "nobody@northwind.test", secondJar);
+    const failed = (await trpcGet("whiteLabel.ssoTest?input=%7B%22json%22%3A%7B%7D%7D", ownerCookie)).result
+      ?.data.json as { status: string; steps: { step: string; ok: boolean; detail: string }[] };
+    expect(failed.status).toBe("FAILED");
+    expect(failed.steps.at(-1)).toMatchObject({ step: "USER_MATCH", ok: false });
+    expect(failed.steps.at(-1)?.detail).toMatch(/^SSO_UNKNOWN_USER/);
+  });
+
+  it("enforced: only after an owner's passed test; members go to SSO, owners keep their password, SSO works", async () => {
+    const untested = await trpc(
+      "whiteLabel.enableSSO",
+      {
+        protocol: "OIDC",
+        issuer: idp.issuer,
+        clientId: "another-client",
+        clientSecret: idp.clientSecret,
+        allowedDomains: ["northwind.test"],
+        enforced: true,
+      },
+      ownerCookie,
+    );
+    expect(untested.body.error?.json.data).toMatchObject({ code: "SSO_TEST_REQUIRED", field: "enforced" });
+    await configure(); // the secret sealed anew: settings to test again
+    const started = (await trpc("whiteLabel.startSsoTest", {}, ownerCookie)).body.result?.data.json as {
+      startUrl: string;
+    };
+    const jar = new CookieJar();
+    jar.set(app.url, ownerCookie);
+    await walk(`${app.url}${started.startUrl}`, "owner@northwind.test", jar);
+    // the tested settings again, the stored secret kept
+    const sameSettings = {
+      protocol: "OIDC",
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      allowedDomains: ["northwind.test"],
+    };
+    const enforced = await trpc("whiteLabel.enableSSO", { ...sameSettings, enforced: true }, ownerCookie);
+    expect(enforced.status, JSON.stringify(enforced.body)).toBe(200);
     try {
       expect(await passwordSignIn("member@northwind.test")).toMatchObject({
         status: 403,
         code: "SSO_REQUIRED",
       });
+      // the lockout this replaces: the owner's password still works (break-glass)
+      expect((await passwordSignIn("owner@northwind.test")).status).toBe(200);
       expect((await passwordSignIn("owner@globex.test")).status).toBe(200);
       expect((await passwordSignIn("admin@tessera.test")).status).toBe(200);
       const { url } = await walk(
@@ -370,7 +447,7 @@ describe("OIDC sign-in against a real provider", () => {
       );
       expect(url.pathname).toBe("/portal");
     } finally {
-      await configure({ enforced: false });
+      await trpc("whiteLabel.enableSSO", { ...sameSettings, enforced: false }, ownerCookie);
     }
     expect((await passwordSignIn("member@northwind.test")).status).toBe(200);
   });

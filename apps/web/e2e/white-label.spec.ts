@@ -147,14 +147,14 @@ test("single sign-on: an owner sets up OIDC; the sign-in page finds it by email 
   );
   await owner.getByRole("button", { name: "Save single sign-on" }).click();
   await expect(owner.getByText("name at least one email domain")).toBeVisible();
-  // A loopback issuer is refused (outbound-address policy); a provider whose name the test DNS
+  // A private-network issuer is refused (outbound-address policy); a provider whose name the test DNS
   // server does not know is saved, and sign-in through it fails and says why.
-  await owner.getByRole("textbox", { name: "Issuer URL" }).fill("https://127.0.0.1:9");
+  await owner.getByRole("textbox", { name: "Issuer URL" }).fill("https://10.0.0.9");
   await owner.getByRole("textbox", { name: "Client ID" }).fill("tessera-portal");
   await owner.getByLabel("Client secret").fill("a-client-secret");
   await owner.getByRole("textbox", { name: "Allowed email domains" }).fill("northwind.test");
   await owner.getByRole("button", { name: "Save single sign-on" }).click();
-  await expect(owner.getByText("must be a public address, not loopback (127.0.0.1)").first()).toBeVisible();
+  await expect(owner.getByText("must be a public address, not private (10.0.0.9)").first()).toBeVisible();
   await owner.getByRole("textbox", { name: "Issuer URL" }).fill("https://idp.northwind.test");
   await owner.getByRole("button", { name: "Save single sign-on" }).click();
   await expect(owner.getByText("Single sign-on saved.")).toBeVisible();
@@ -264,8 +264,8 @@ test("an ENTERPRISE owner adds a webhook (secret shown once), tests it, and mana
   await add.getByRole("button", { name: "Add webhook" }).click();
   await expect(add.getByText("choose at least one event")).toBeVisible();
   await add.getByRole("textbox", { name: "Name" }).fill("CRM sync");
-  // A receiver Tessera refuses to call (loopback): the delivery log will say why.
-  await add.getByRole("textbox", { name: "Webhook URL" }).fill("https://127.0.0.1:9/tessera");
+  // A receiver Tessera refuses to call (a private address): the delivery log will say why.
+  await add.getByRole("textbox", { name: "Webhook URL" }).fill("https://10.0.0.9/tessera");
   await add.getByRole("checkbox", { name: "ticket.created" }).check();
   await add.getByRole("button", { name: "Add webhook" }).click();
   const secret = (await owner.getByTestId("revealed-key").textContent()) ?? "";

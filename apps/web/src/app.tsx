@@ -69,6 +69,10 @@ const IntegrationsSettingsPage = page(
 );
 const SsoSettingsPage = page(() => import("./portal/settings/sso-page.tsx"), "SsoSettingsPage");
 const ScimSettingsPage = page(() => import("./portal/settings/scim-page.tsx"), "ScimSettingsPage");
+const SsoTestResultPage = page(
+  () => import("./portal/settings/sso-test-result-page.tsx"),
+  "SsoTestResultPage",
+);
 const PortalTeamPage = page(() => import("./portal/team-page.tsx"), "PortalTeamPage");
 const PortalTicketPage = page(() => import("./portal/ticket-page.tsx"), "PortalTicketPage");
 const PortalTicketsPage = page(() => import("./portal/tickets-page.tsx"), "PortalTicketsPage");
@@ -239,6 +243,7 @@ export const App = () => (
           <Route path="domain" element={<DomainSettingsPage />} />
           <Route path="sso" element={<SsoSettingsPage />} />
           <Route path="scim" element={<ScimSettingsPage />} />
+          <Route path="sso/test/:testId" element={<SsoTestResultPage />} />
           <Route path="api-access" element={<ApiAccessSettingsPage />} />
           <Route path="feature-toggles" element={<FeatureTogglesSettingsPage />} />
           <Route path="integrations" element={<IntegrationsSettingsPage />} />

@@ -61,14 +61,17 @@ const provision = async (
 /**
  * Who an SSO assertion signs in, the same for OIDC and SAML: the email's domain must be listed
  * and proven by DNS for this organisation, and the user an active member of it (or, with
- * just-in-time provisioning, created on first sign-in). Otherwise the refusal code.
+ * just-in-time provisioning, created on first sign-in). Otherwise the refusal code. A
+ * connection test (`testing`) creates no one: `user` is then null where JIT would create one.
+ * `match` says in words who was matched, for the test report.
  */
 export const admitSsoUser = async (
   deps: AdmissionDeps,
   organizationId: string,
   settings: SsoSettingsValue,
   asserted: Asserted,
-): Promise<{ user: User } | { refused: string }> => {
+  testing = false,
+): Promise<{ user: User | null; match: string } | { refused: string }> => {
   const person = { ...asserted, email: asserted.email.trim().toLowerCase() };
   // Listed and proven by DNS: a domain the organisation merely names is not its own.
   if (
@@ -77,12 +80,18 @@ export const admitSsoUser = async (
   ) {
     return { refused: "SSO_DOMAIN_NOT_ALLOWED" };
   }
+  const member = await findMember(deps, organizationId, person.email);
+  if (!member && settings.jitProvisioning && testing) {
+    return {
+      user: null,
+      match: `${person.email} has no account yet: one would be created as ${settings.defaultRole} (just-in-time)`,
+    };
+  }
   const user =
-    (await findMember(deps, organizationId, person.email)) ??
-    (settings.jitProvisioning ? await provision(deps, organizationId, settings, person) : null);
+    member ?? (settings.jitProvisioning ? await provision(deps, organizationId, settings, person) : null);
   if (!user) return { refused: "SSO_UNKNOWN_USER" };
   if (user.disabledAt) return { refused: "USER_DISABLED" };
-  return { user };
+  return { user, match: `${user.email} is an active ${user.role} of this organisation` };
 };
 
 /** Open the session, set its cookie and send the browser to `returnTo`. */

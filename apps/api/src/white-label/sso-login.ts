@@ -26,6 +26,7 @@ import { baseUrl, redirect, refuse, safeReturnTo } from "./sso-http.ts";
 import { SSO_CALLBACK_PATH, SSO_START_PATH } from "./sso-paths.ts";
 import { providerConfiguration } from "./sso-provider.ts";
 import { storeLoginStateWithinCap } from "./sso-start-guard.ts";
+import { concludeSso, testOfStart } from "./sso-test-run.ts";
 import { findCustomization } from "./store.ts";
 import { storedValue } from "./stored-value.ts";
 
@@ -81,28 +82,22 @@ const oidcSettings = async (deps: Pick<AppDeps, "db" | "secrets" | "clock">, org
   };
 };
 
-/**
- * GET /auth/sso/start?organization=<id>: authorization code flow with PKCE (S256), state and
- * nonce kept server-side for ten minutes, used once, and bound to this browser by a cookie.
- * Anonymous, so it is rate-limited per IP and per organisation, and an organisation's
- * unfinished sign-ins are capped.
- */
-export const handleSsoStart = async (deps: AppDeps, req: IncomingMessage, res: ServerResponse) => {
-  const url = new URL(req.url ?? "/", "http://localhost");
-  const organizationId = url.searchParams.get("organization") ?? "";
-  if (!/^[0-9a-f-]{36}$/.test(organizationId)) return refuse(res, "SSO_NOT_CONFIGURED");
-  const waitSeconds = await deps.ssoStartLimiter.admit(
-    clientIp(req, deps.config.trustedProxies),
-    organizationId,
-  );
-  if (waitSeconds !== null) return refuse(res, "SSO_RATE_LIMITED", { "Retry-After": String(waitSeconds) });
-  const found = await oidcSettings(deps, organizationId);
-  if (!found) return startSamlSignIn(deps, req, res, organizationId, url);
+type Conclusion = ReturnType<typeof concludeSso>;
+
+/** The OIDC half of /auth/sso/start: discovery, a login state kept server-side, the redirect. */
+const startOidcSignIn = async (
+  deps: AppDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  start: { organizationId: string; url: URL; testId: string | null; conclusion: Conclusion },
+  found: NonNullable<Awaited<ReturnType<typeof oidcSettings>>>,
+) => {
+  const { organizationId, url, conclusion } = start;
   let config: oidc.Configuration;
   try {
     config = await providerConfiguration(deps, found.settings, found.clientSecret);
   } catch {
-    return refuse(res, "SSO_PROVIDER_UNREACHABLE");
+    return conclusion.refuse("SSO_PROVIDER_UNREACHABLE", "CONFIGURATION");
   }
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
@@ -120,13 +115,14 @@ export const handleSsoStart = async (deps: AppDeps, req: IncomingMessage, res: S
       redirectUri,
       returnTo: safeReturnTo(url.searchParams.get("returnTo")),
       browserBindingHash: sha256(binding),
+      connectionTestId: start.testId,
       expiresAt: new Date(now.getTime() + STATE_TTL_MS),
       createdAt: now,
     },
     deps.config.SSO_PENDING_MAX_PER_ORGANIZATION,
     now,
   );
-  if (!stored) return refuse(res, "SSO_TOO_MANY_PENDING");
+  if (!stored) return conclusion.refuse("SSO_TOO_MANY_PENDING", "REDIRECT");
   const loginHint = url.searchParams.get("login_hint");
   const authorizationUrl = oidc.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
@@ -137,8 +133,78 @@ export const handleSsoStart = async (deps: AppDeps, req: IncomingMessage, res: S
     code_challenge_method: "S256",
     ...(loginHint ? { login_hint: loginHint } : {}),
   });
+  await conclusion.passedStep({
+    step: "CONFIGURATION",
+    ok: true,
+    detail: `Discovery document of ${found.settings.issuer} read`,
+  });
+  await conclusion.passedStep({ step: "REDIRECT", ok: true, detail: `Sent to ${authorizationUrl.origin}` });
   const secure = isSecure(req, deps.config.trustedProxies);
   return redirect(res, authorizationUrl.href, bindingCookie(binding, STATE_TTL_MS / 1000, secure));
+};
+
+/**
+ * GET /auth/sso/start?organization=<id>[&test=<id>]: OIDC (authorization code flow with PKCE
+ * (S256), state and nonce kept server-side for ten minutes, used once) or SAML, bound to this
+ * browser by a cookie. Anonymous, so it is rate-limited per IP and per organisation, and an
+ * organisation's unfinished sign-ins are capped. With `test`, the admin's connection test.
+ */
+export const handleSsoStart = async (deps: AppDeps, req: IncomingMessage, res: ServerResponse) => {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const organizationId = url.searchParams.get("organization") ?? "";
+  if (!/^[0-9a-f-]{36}$/.test(organizationId)) return refuse(res, "SSO_NOT_CONFIGURED");
+  const waitSeconds = await deps.ssoStartLimiter.admit(
+    clientIp(req, deps.config.trustedProxies),
+    organizationId,
+  );
+  if (waitSeconds !== null) return refuse(res, "SSO_RATE_LIMITED", { "Retry-After": String(waitSeconds) });
+  const test = await testOfStart(deps, req, url, organizationId);
+  if (test && "invalid" in test) return refuse(res, "SSO_TEST_INVALID");
+  const testId = test?.testId ?? null;
+  const conclusion = concludeSso(deps, res, testId ? { testId, organizationId } : null);
+  const start = { organizationId, url, testId, conclusion };
+  const found = await oidcSettings(deps, organizationId);
+  if (!found) return startSamlSignIn(deps, req, res, start);
+  return startOidcSignIn(deps, req, res, start, found);
+};
+
+/**
+ * Exchange the code (PKCE verifier, state and nonce checked by openid-client) for who the
+ * provider vouches for, or the refusal code.
+ */
+const exchangeCode = async (
+  deps: AppDeps,
+  found: NonNullable<Awaited<ReturnType<typeof oidcSettings>>>,
+  pending: { redirectUri: string; codeVerifierCiphertext: string | null; nonce: string | null },
+  url: URL,
+  state: string,
+): Promise<{ email: string; name: string | undefined } | { refused: string }> => {
+  if (!pending.codeVerifierCiphertext || !pending.nonce) return { refused: "SSO_STATE_INVALID" };
+  try {
+    const config = await providerConfiguration(deps, found.settings, found.clientSecret);
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(`${pending.redirectUri}${url.search}`), {
+      pkceCodeVerifier: deps.secrets.open(pending.codeVerifierCiphertext),
+      expectedState: state,
+      expectedNonce: pending.nonce,
+      idTokenExpected: true,
+    });
+    const claims = tokens.claims();
+    if (!claims) return { refused: "SSO_EXCHANGE_FAILED" };
+    // Many providers keep the ID token minimal and serve email from userinfo (OIDC Core §5.4).
+    const profile =
+      typeof claims.email === "string"
+        ? claims
+        : await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+    if (typeof profile.email !== "string" || profile.email_verified === false) {
+      return { refused: "SSO_EMAIL_MISSING" };
+    }
+    return {
+      email: profile.email.toLowerCase(),
+      name: typeof profile.name === "string" ? profile.name : undefined,
+    };
+  } catch {
+    return { refused: "SSO_EXCHANGE_FAILED" };
+  }
 };
 
 /**
@@ -161,41 +227,33 @@ export const handleSsoCallback = async (deps: AppDeps, req: IncomingMessage, res
   // a state started in another browser (a login-CSRF link) is spent, never used here
   const presented = presentedBindingHash(req.headers.cookie);
   if (!presented || presented !== pending.browserBindingHash) return refuse(res, "SSO_BROWSER_MISMATCH");
-  if (url.searchParams.get("error")) return refuse(res, "SSO_DENIED_BY_PROVIDER");
-  if (pending.protocol !== "OIDC" || !pending.codeVerifierCiphertext || !pending.nonce)
-    return refuse(res, "SSO_STATE_INVALID");
+  if (pending.protocol !== "OIDC") return refuse(res, "SSO_STATE_INVALID");
+  const conclusion = concludeSso(
+    deps,
+    res,
+    pending.connectionTestId
+      ? { testId: pending.connectionTestId, organizationId: pending.organizationId }
+      : null,
+  );
+  if (url.searchParams.get("error")) return conclusion.refuse("SSO_DENIED_BY_PROVIDER");
   const found = await oidcSettings(deps, pending.organizationId);
-  if (!found) return refuse(res, "SSO_NOT_CONFIGURED");
-
-  let email: string;
-  let profileName: string | undefined;
-  try {
-    const config = await providerConfiguration(deps, found.settings, found.clientSecret);
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(`${pending.redirectUri}${url.search}`), {
-      pkceCodeVerifier: deps.secrets.open(pending.codeVerifierCiphertext),
-      expectedState: state,
-      expectedNonce: pending.nonce,
-      idTokenExpected: true,
-    });
-    const claims = tokens.claims();
-    if (!claims) return refuse(res, "SSO_EXCHANGE_FAILED");
-    // Many providers keep the ID token minimal and serve email from userinfo (OIDC Core §5.4).
-    const profile =
-      typeof claims.email === "string"
-        ? claims
-        : await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
-    if (typeof profile.email !== "string" || profile.email_verified === false) {
-      return refuse(res, "SSO_EMAIL_MISSING");
-    }
-    email = profile.email.toLowerCase();
-    profileName = typeof profile.name === "string" ? profile.name : undefined;
-  } catch {
-    return refuse(res, "SSO_EXCHANGE_FAILED");
-  }
-  const admission = await admitSsoUser(deps, pending.organizationId, found.settings, {
-    email,
-    name: profileName,
-  });
-  if ("refused" in admission) return refuse(res, admission.refused);
+  if (!found) return conclusion.refuse("SSO_NOT_CONFIGURED");
+  const asserted = await exchangeCode(deps, found, pending, url, state);
+  if ("refused" in asserted) return conclusion.refuse(asserted.refused);
+  await conclusion.passedStep(
+    { step: "RESPONSE", ok: true, detail: `ID token verified: the provider vouches for ${asserted.email}` },
+    asserted.email,
+  );
+  const admission = await admitSsoUser(
+    deps,
+    pending.organizationId,
+    found.settings,
+    asserted,
+    conclusion.testing,
+  );
+  if ("refused" in admission) return conclusion.refuse(admission.refused, "USER_MATCH");
+  if (conclusion.testing)
+    return conclusion.finishTest({ step: "USER_MATCH", ok: true, detail: admission.match });
+  if (!admission.user) return refuse(res, "SSO_UNKNOWN_USER");
   return finishSsoSignIn(deps, req, res, admission.user, pending.returnTo);
 };

@@ -57,9 +57,10 @@ export const samlTestKit = (app: () => RunningApp, idp: () => TestSamlIdp) => {
     email: string,
     browser = new Browser(),
     returnTo = "",
+    testId = "",
   ) => {
     const start = await fetch(
-      `${app().url}/auth/sso/start?organization=${organizationId}${returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : ""}`,
+      `${app().url}/auth/sso/start?organization=${organizationId}${returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : ""}${testId ? `&test=${testId}` : ""}`,
       { redirect: "manual", headers: { cookie: browser.header() } },
     );
     browser.store(start);

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { inflateRawSync } from "node:zlib";
 import "./reflect-shim.ts";
 import * as x509 from "@peculiar/x509";
-import { SamlLib } from "samlify";
+import samlify from "samlify";
 
 /**
  * A SAML identity provider on 127.0.0.1 for the SAML tests and the browser tests: real
@@ -116,7 +116,7 @@ export const startSamlIdp = async (
 </md:EntityDescriptor>`;
 
   const sign = (xml: string) =>
-    SamlLib.constructSAMLSignature({
+    samlify.SamlLib.constructSAMLSignature({
       rawSamlMessage: xml,
       referenceTagXPath: ASSERTION_XPATH,
       privateKey,

@@ -43,7 +43,12 @@ const SSO_ERRORS: Record<string, string> = {
   SAML_REQUEST_UNKNOWN:
     "That sign-in response does not answer a sign-in started in this browser, or it expired. Start single sign-on again.",
   USER_DISABLED: "Your account is disabled. Ask an administrator of your organisation to enable it.",
+  SSO_TEST_INVALID:
+    "That connection test was started by someone else, has finished or has expired. Start it again from the single sign-on settings.",
 };
+
+/** The words for an SSO refusal code, or null for a code this page does not know. */
+export const ssoErrorMessage = (code: string): string | null => SSO_ERRORS[code] ?? null;
 
 export const SsoErrorNotice = ({ code }: { code: string }) => (
   <Alert title="Single sign-on did not sign you in">

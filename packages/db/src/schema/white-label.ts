@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./_columns.ts";
 import { organizations } from "./organizations.ts";
+import { ssoConnectionTests } from "./sso-tests.ts";
 
 export const customizationType = pgEnum("customization_type", [
   "BRANDING",
@@ -162,6 +163,8 @@ export const ssoLoginStates = pgTable(
     returnTo: text().notNull(),
     /** SHA-256 of the browser-binding cookie set at the start; rows from before it have none. */
     browserBindingHash: text(),
+    /** Set when an admin's "Test connection" started it: it ends in a report, not a session. */
+    connectionTestId: uuid().references(() => ssoConnectionTests.id, { onDelete: "cascade" }),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

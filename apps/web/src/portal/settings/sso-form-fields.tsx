@@ -1,17 +1,15 @@
 import { SSO_PROTOCOLS, type SsoProtocol } from "@tessera/domain";
-import { Alert } from "../../components/alert.tsx";
 import { CopyButton } from "../../components/copy-button.tsx";
 import { Field } from "../../components/field.tsx";
-import { formatDate } from "../../components/format-date.ts";
-import { Detail } from "../../components/organization-fields.tsx";
+import { Select } from "../../components/select.tsx";
 import type { FieldErrors } from "../../components/use-form.ts";
-import type { SsoSettings, SsoValues } from "./sso-values.ts";
+import type { SsoValues } from "./sso-values.ts";
 
 /** Where the identity provider sends people back (see the API's SSO_CALLBACK_PATH). */
 const SSO_CALLBACK_PATH = "/auth/sso/callback";
 
-type SetValue = <Key extends keyof SsoValues>(key: Key) => (value: SsoValues[Key]) => void;
-interface FieldsProps {
+export type SetValue = <Key extends keyof SsoValues>(key: Key) => (value: SsoValues[Key]) => void;
+export interface FieldsProps {
   values: SsoValues;
   set: SetValue;
   errors: FieldErrors;
@@ -43,16 +41,6 @@ export const CallbackUrls = ({ customDomain }: { customDomain: string | null }) 
     </div>
   );
 };
-
-const CertificateDetails = ({ saved }: { saved: Extract<SsoSettings, { protocol: "SAML" }> }) => (
-  <dl className="grid gap-4 rounded-md border border-slate-200 dark:border-slate-700 p-4 md:grid-cols-3">
-    <Detail label="Certificate subject">{saved.certificateSubject}</Detail>
-    <Detail label="SHA-256 fingerprint">
-      <span className="break-all font-mono text-xs">{saved.certificateFingerprint256}</span>
-    </Detail>
-    <Detail label="Expires">{formatDate(saved.certificateExpiresAt)}</Detail>
-  </dl>
-);
 
 export const ProtocolChoice = ({
   protocol: chosen,
@@ -121,47 +109,6 @@ export const OidcFields = ({ values, set, errors, keepsSecret }: FieldsProps & {
   </div>
 );
 
-/** SAML: stored and checked, though sign-in starts through OIDC only. */
-export const SamlFields = ({ values, set, errors, saved }: FieldsProps & { saved: SsoSettings | null }) => (
-  <div className="space-y-4">
-    <Alert tone="info">
-      Tessera checks and stores a SAML setup, but its sign-in page starts single sign-on through OIDC only:
-      choose OIDC for your people to sign in through your provider today.
-    </Alert>
-    <div className="grid gap-4 md:grid-cols-2">
-      <Field
-        label="IdP entity ID"
-        name="entityId"
-        value={values.entityId}
-        onChange={set("entityId")}
-        error={errors.entityId}
-        required
-      />
-      <Field
-        label="SSO URL"
-        name="ssoUrl"
-        type="url"
-        value={values.ssoUrl}
-        onChange={set("ssoUrl")}
-        error={errors.ssoUrl}
-        placeholder="https://"
-        required
-      />
-    </div>
-    <Field
-      label="X.509 signing certificate (PEM)"
-      name="certificate"
-      multiline
-      value={values.certificate}
-      onChange={set("certificate")}
-      error={errors.certificate}
-      placeholder="-----BEGIN CERTIFICATE-----"
-      required
-    />
-    {saved?.protocol === "SAML" && <CertificateDetails saved={saved} />}
-  </div>
-);
-
 /** Turning password sign-in off for everyone of the organisation. */
 export const EnforceCheckbox = ({
   checked,
@@ -183,9 +130,47 @@ export const EnforceCheckbox = ({
         Enforce SSO (turn off password sign-in)
       </span>
       <span className="block text-slate-600 dark:text-slate-300">
-        Everyone in your organisation, you included, must then sign in through the provider. Try single
-        sign-on first.
+        Everyone in your organisation but its owners must then sign in through the provider. It can be
+        switched on once an owner has passed “Test connection” with the saved settings; owners keep their
+        password (and MFA) as the way back in if the provider fails.
       </span>
     </span>
   </label>
+);
+
+/** Just-in-time accounts: a first SSO sign-in from a verified domain creates the person. */
+export const JitFields = ({ values, set, errors }: FieldsProps) => (
+  <div className="space-y-3">
+    <label className="flex items-start gap-2 text-sm">
+      <input
+        type="checkbox"
+        name="jitProvisioning"
+        checked={values.jitProvisioning}
+        onChange={(event) => set("jitProvisioning")(event.target.checked)}
+        className="mt-0.5 size-4"
+      />
+      <span>
+        <span className="font-medium text-slate-900 dark:text-slate-100">
+          Create accounts on first sign-in (just-in-time)
+        </span>
+        <span className="block text-slate-600 dark:text-slate-300">
+          Someone your provider vouches for, with an email on a verified domain, gets an account the first
+          time they sign in. Otherwise only people already on your team may sign in.
+        </span>
+      </span>
+    </label>
+    {values.jitProvisioning && (
+      <Select
+        label="Role for new accounts"
+        name="defaultRole"
+        value={values.defaultRole}
+        onChange={(role) => set("defaultRole")(role === "ADMIN" ? "ADMIN" : "MEMBER")}
+        options={[
+          { value: "MEMBER", label: "Member" },
+          { value: "ADMIN", label: "Admin" },
+        ]}
+        error={errors.defaultRole}
+      />
+    )}
+  </div>
 );

@@ -6,7 +6,8 @@ import { ErrorAlert } from "../../components/error-alert.tsx";
 import { Field } from "../../components/field.tsx";
 import { errorsUnder, useSchemaForm } from "../../components/use-form.ts";
 import { useTRPC } from "../../trpc.ts";
-import { CallbackUrls, EnforceCheckbox, OidcFields, ProtocolChoice, SamlFields } from "./sso-form-fields.tsx";
+import { CallbackUrls, EnforceCheckbox, JitFields, OidcFields, ProtocolChoice } from "./sso-form-fields.tsx";
+import { SamlFields } from "./sso-saml-fields.tsx";
 import { inputOf, type SsoSettings, type SsoValues, valuesOf } from "./sso-values.ts";
 import { type Gate, useRefreshWhiteLabel } from "./white-label-data.ts";
 
@@ -73,6 +74,7 @@ export const SsoForm = ({
           hint="One a line or separated by commas, e.g. example.com. Only these people may sign in through it, once each domain is verified below."
           required
         />
+        <JitFields values={values} set={set} errors={form.errors} />
         <EnforceCheckbox checked={values.enforced} onChange={set("enforced")} />
         {values.protocol === "OIDC" && <CallbackUrls customDomain={customDomain} />}
       </fieldset>

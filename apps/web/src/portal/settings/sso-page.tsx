@@ -11,6 +11,7 @@ import { QueryState } from "../../components/query-state.tsx";
 import { useTRPC } from "../../trpc.ts";
 import { SsoDomainsPanel } from "./sso-domains-panel.tsx";
 import { SsoForm } from "./sso-form.tsx";
+import { SsoTestPanel } from "./sso-test-panel.tsx";
 import type { SsoSettings } from "./sso-values.ts";
 import { GateNotice } from "./tier-gate.tsx";
 import { useRefreshWhiteLabel, useWhiteLabelConfig } from "./white-label-data.ts";
@@ -93,6 +94,11 @@ export const SsoSettingsPage = () => {
                 <div aria-live="polite" className="mt-4">
                   {justSaved && <Alert tone="success">Single sign-on saved.</Alert>}
                 </div>
+                {saved && (
+                  <div className="mt-4 border-t border-slate-200 dark:border-slate-700 pt-4">
+                    <SsoTestPanel disabled={!gates.SSO.allowed} />
+                  </div>
+                )}
                 {saved && (
                   <div className="mt-4 border-t border-slate-200 dark:border-slate-700 pt-4">
                     <RemoveSso saved={saved} />

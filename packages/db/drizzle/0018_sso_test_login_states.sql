@@ -1,0 +1,2 @@
+ALTER TABLE "sso_login_states" ADD COLUMN "connection_test_id" uuid;--> statement-breakpoint
+ALTER TABLE "sso_login_states" ADD CONSTRAINT "sso_login_states_connection_test_id_sso_connection_tests_id_fk" FOREIGN KEY ("connection_test_id") REFERENCES "public"."sso_connection_tests"("id") ON DELETE cascade ON UPDATE no action;
