@@ -566,6 +566,24 @@ const MATRIX: Record<string, Entry> = {
   },
   "whiteLabel.sso": { allowed: CUSTOMER_ADMINS },
   "whiteLabel.samlServiceProvider": { allowed: CUSTOMER_ADMINS },
+  "whiteLabel.startSsoTest": {
+    allowed: CUSTOMER_ADMINS,
+    input: async (h, persona) => {
+      if (persona !== "ownerB") {
+        await enableSSO(h.system, h.deps, h.orgA.id, {
+          protocol: "OIDC",
+          issuer: "https://idp.example.com",
+          clientId: "tessera",
+          clientSecret: "s3cret",
+          allowedDomains: ["a.test"],
+          enforced: false,
+        });
+      }
+      return undefined;
+    },
+    allowedCode: onlyA("TIER_FEATURE_REQUIRED"),
+  },
+  "whiteLabel.ssoTest": { allowed: CUSTOMER_ADMINS, input: () => ({}) },
   "whiteLabel.enableSSO": {
     allowed: CUSTOMER_ADMINS,
     input: () => ({

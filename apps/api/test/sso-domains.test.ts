@@ -7,6 +7,7 @@ import { runDomainSweep } from "../src/white-label/domain-sweep.ts";
 import { createTestHarness, errorCode, errorField, TEST_PASSWORD, type TestHarness } from "./harness.ts";
 import { RACES_NEED_POSTGRES, raceIt } from "./races-need-postgres.ts";
 import { startDnsServer, type TestDnsServer } from "./support/dns-server.ts";
+import { passSsoTest } from "./support/sso-test-pass.ts";
 
 // SSO email domains are proven like custom domains: a real DNS server on 127.0.0.1 answers
 // the API's TXT lookups (DNS_RESOLVER).
@@ -139,7 +140,10 @@ describe("SSO email domains need DNS proof", () => {
       password: TEST_PASSWORD,
       role: "MEMBER",
     });
-    await a.caller.whiteLabel.enableSSO(oidc(["enforced-school.com"], true));
+    await a.caller.whiteLabel.enableSSO(oidc(["enforced-school.com"]));
+    await passSsoTest(h.db, a.organizationId);
+    const { clientSecret: _sealedAlready, ...enforced } = oidc(["enforced-school.com"], true);
+    await a.caller.whiteLabel.enableSSO(enforced);
     const signIn = async () =>
       errorCode(
         (await h.caller("anonymous")).auth.signIn({

@@ -97,6 +97,16 @@ test("SAML: an owner sets it up against the IdP, tests and enforces it; a member
   await member.getByRole("button", { name: "Use single sign-on" }).click();
   await member.getByLabel("Work email").fill(email);
   await member.getByRole("button", { name: "Continue with single sign-on" }).click();
+  // The IdP vouching for an address outside the organisation's domains is refused, saying why.
+  await signInAtIdp(member, "someone@elsewhere.test");
+  await expect(member).toHaveURL(/\/sign-in\?sso_error=SSO_DOMAIN_NOT_ALLOWED$/);
+  await expect(member.getByRole("alert")).toContainText(
+    "Your email's domain is not one this organisation allows",
+  );
+  await expectAccessible(member);
+  await member.getByRole("button", { name: "Use single sign-on" }).click();
+  await member.getByLabel("Work email").fill(email);
+  await member.getByRole("button", { name: "Continue with single sign-on" }).click();
   await signInAtIdp(member, email);
   await expect(member).toHaveURL(/\/portal$/);
   await expect(member.getByRole("heading", { name: "Northwind Academy", level: 1 })).toBeVisible();

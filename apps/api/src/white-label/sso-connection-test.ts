@@ -6,7 +6,7 @@ import { sha256 } from "../auth/tokens.ts";
 import type { ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { SSO_START_PATH } from "./sso-paths.ts";
-import { findCustomization } from "./store.ts";
+import { findCustomization, requireAllowed } from "./store.ts";
 
 type TestRow = typeof ssoConnectionTests.$inferSelect;
 
@@ -49,9 +49,10 @@ const testView = (row: TestRow, now: Date) => ({
 export const startSsoTest = async (ctx: ServiceContext, organizationId: string) => {
   const actor = ctx.actor;
   if (!actor) throw new DomainError("UNAUTHENTICATED", "Sign in to test single sign-on");
+  const now = ctx.clock.now();
+  await requireAllowed(ctx.db, organizationId, "SSO", now);
   const row = await findCustomization(ctx.db, organizationId, "SSO", SINGLETON_KEY);
   if (!row) throw new DomainError("NOT_FOUND", "Save the single sign-on settings before testing them");
-  const now = ctx.clock.now();
   const [test] = await ctx.db
     .insert(ssoConnectionTests)
     .values({

@@ -1,4 +1,4 @@
-import { brandingAssets, scimTokens, ssoDomains } from "@tessera/db/schema";
+import { brandingAssets, scimTokens, ssoConnectionTests, ssoDomains } from "@tessera/db/schema";
 import { createApiKey } from "../../src/api-keys/service.ts";
 import type { TestHarness } from "../harness.ts";
 import { newInvitation } from "./invitation-fixtures.ts";
@@ -49,6 +49,22 @@ const FIXTURES: Record<string, (h: TestHarness, victim: Victim) => Promise<strin
       })
     ).id,
   scimTokenId: (h, victim) => scimTokenOf(h, victim === "A" ? h.orgA.id : h.orgB.id),
+  testId: async (h, victim) => {
+    const now = new Date();
+    const [row] = await h.db
+      .insert(ssoConnectionTests)
+      .values({
+        organizationId: victim === "A" ? h.orgA.id : h.orgB.id,
+        startedBy: userOf(h, victim),
+        startedByRole: victim === "A" ? "MEMBER" : "OWNER",
+        settingsFingerprint: "fixture",
+        protocol: "OIDC",
+        startedAt: now,
+        expiresAt: now,
+      })
+      .returning({ id: ssoConnectionTests.id });
+    return row?.id ?? "";
+  },
   invitationId: async (h, victim) => (await newInvitation(h, victim === "A" ? h.orgA.id : h.orgB.id)).id,
   // Written straight to the tables: B's tier may not include SSO, and the upload path is tested elsewhere.
   ssoDomainId: async (h, victim) => {
