@@ -126,7 +126,24 @@ describe("SAML connection test and enforcement", () => {
     await configure(false, jit);
     const refused = await configure(true, jit);
     expect(refused.body.error?.json.data).toMatchObject({ code: "SSO_TEST_REQUIRED", field: "enforced" });
-    expect((await runTest(ownerCookie, "owner@northwind.test")).row?.status).toBe("SUCCEEDED");
+    // a member's session cannot run (or finish) the owner's test
+    const started = (await kit.trpc("whiteLabel.startSsoTest", {}, ownerCookie)).body.result?.data.json as {
+      startUrl: string;
+    };
+    const memberCookie = await kit.signIn("member@northwind.test");
+    const hijack = await fetch(`${app.url}${started.startUrl}`, {
+      redirect: "manual",
+      headers: { cookie: memberCookie },
+    });
+    expect(new URL(hijack.headers.get("location") ?? "", app.url).searchParams.get("sso_error")).toBe(
+      "SSO_TEST_INVALID",
+    );
+    // with JIT on, a newcomer passes the user match but a test creates no one
+    const usersBefore = (await kit.rows()).users;
+    const newcomer = await runTest(ownerCookie, "newcomer@northwind.test");
+    expect(newcomer.row?.status).toBe("SUCCEEDED");
+    expect(newcomer.row?.steps.at(-1)?.detail).toMatch(/has no account yet: one would be created as MEMBER/);
+    expect((await kit.rows()).users).toBe(usersBefore);
     expect((await configure(true, jit)).status).toBe(200);
     try {
       const member = await kit.trpc("auth.signIn", {
