@@ -6,8 +6,9 @@ import { publishTxtRecord } from "./test-dns.ts";
 /**
  * SAML and SCIM end to end, against the test SAML identity provider the Playwright config
  * starts (apps/api/test/support/saml-idp-cli.ts): its sign-in page is a form that signs in
- * whichever email is typed. Northwind's SSO is removed again at the end, as the other specs
- * expect to find it unset.
+ * whichever email is typed. Northwind's SSO is removed again at the end, as white-label.spec.ts
+ * (after this file) expects to find it unset; its many audit events come after the specs that
+ * read Northwind's recent activity (files run in name order).
  */
 const { samlIdp: SAML_IDP_PORT } = e2ePorts();
 const IDP_METADATA_URL = `http://127.0.0.1:${SAML_IDP_PORT}/metadata`;
