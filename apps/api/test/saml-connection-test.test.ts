@@ -1,11 +1,9 @@
 import { ssoConnectionTests } from "@tessera/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
-import { openTestDatabase } from "./database.ts";
-import { Browser, samlTestKit } from "./support/saml-flow.ts";
-import { startSamlIdp, type TestSamlIdp } from "./support/saml-idp.ts";
+import type { RunningApp } from "../src/app.ts";
+import { Browser, closeSamlWorld, samlTestKit, startSamlWorld } from "./support/saml-flow.ts";
+import type { TestSamlIdp } from "./support/saml-idp.ts";
 
 /**
  * "Test connection" and enforcement for SAML against the real test IdP: the admin's own
@@ -22,25 +20,13 @@ let ownerCookie = "";
 let northwindId = "";
 
 beforeAll(async () => {
-  const config = loadConfig({
-    LOG_LEVEL: "silent",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATA_DIR: "/tmp/tessera-saml-test-connection",
-    SEED_DEMO: "true",
-    ALLOW_INSECURE_LOOPBACK: "true",
-  });
-  app = await startApp(config, { dbHandle: await openTestDatabase(), jobs: false });
-  idp = await startSamlIdp();
+  ({ app, idp } = await startSamlWorld("saml-test-connection"));
   ownerCookie = await kit.signIn("owner@northwind.test");
   northwindId = String((await kit.trpcGet("auth.me", ownerCookie)).result?.data.json.organizationId);
   await configure(false);
   await kit.verifyDomain(northwindId, "northwind.test");
 });
-afterAll(async () => {
-  await idp?.close();
-  await app?.close();
-});
+afterAll(() => closeSamlWorld({ app, idp }));
 
 const configure = (enforced: boolean, change: Record<string, unknown> = {}) =>
   kit.trpc(

@@ -1,10 +1,8 @@
 import { customizations, ssoDomains } from "@tessera/db/schema";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
-import { openTestDatabase } from "./database.ts";
-import { samlTestKit } from "./support/saml-flow.ts";
+import type { RunningApp } from "../src/app.ts";
+import { closeSamlWorld, samlTestKit, startSamlWorld } from "./support/saml-flow.ts";
 import { startSamlIdp, type TestSamlIdp } from "./support/saml-idp.ts";
 
 /**
@@ -21,22 +19,10 @@ const kit = samlTestKit(
 let ownerCookie = "";
 
 beforeAll(async () => {
-  const config = loadConfig({
-    LOG_LEVEL: "silent",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATA_DIR: "/tmp/tessera-saml-settings-test",
-    SEED_DEMO: "true",
-    ALLOW_INSECURE_LOOPBACK: "true",
-  });
-  app = await startApp(config, { dbHandle: await openTestDatabase(), jobs: false });
-  idp = await startSamlIdp();
+  ({ app, idp } = await startSamlWorld("saml-settings-test"));
   ownerCookie = await kit.signIn("owner@northwind.test");
 });
-afterAll(async () => {
-  await idp?.close();
-  await app?.close();
-});
+afterAll(() => closeSamlWorld({ app, idp }));
 
 const save = (input: Record<string, unknown>) =>
   kit.trpc(

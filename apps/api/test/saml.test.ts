@@ -1,14 +1,12 @@
 import { users } from "@tessera/db/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import type { RunningApp } from "../src/app.ts";
 import { createLicense } from "../src/licenses/create.ts";
 import { activateLicense } from "../src/licenses/lifecycle.ts";
 import { pruneSamlAssertionIds } from "../src/white-label/saml-assertion.ts";
-import { openTestDatabase } from "./database.ts";
-import { Browser, samlTestKit } from "./support/saml-flow.ts";
-import { assertionXml, startSamlIdp, type TestSamlIdp } from "./support/saml-idp.ts";
+import { Browser, closeSamlWorld, samlTestKit, startSamlWorld } from "./support/saml-flow.ts";
+import { assertionXml, type TestSamlIdp } from "./support/saml-idp.ts";
 
 /**
  * SAML sign-in end to end: the real API over HTTP (demo data: Northwind is PROFESSIONAL) and
@@ -27,16 +25,7 @@ let audience = "";
 let acsUrl = "";
 
 beforeAll(async () => {
-  const config = loadConfig({
-    LOG_LEVEL: "silent",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    DATA_DIR: "/tmp/tessera-saml-test",
-    SEED_DEMO: "true",
-    ALLOW_INSECURE_LOOPBACK: "true",
-  });
-  app = await startApp(config, { dbHandle: await openTestDatabase(), jobs: false });
-  idp = await startSamlIdp();
+  ({ app, idp } = await startSamlWorld("saml-test"));
   ownerCookie = await kit.signIn("owner@northwind.test");
   northwindId = String((await kit.trpcGet("auth.me", ownerCookie)).result?.data.json.organizationId);
   await configure();
@@ -45,10 +34,7 @@ beforeAll(async () => {
   audience = String(sp?.entityId);
   acsUrl = String(sp?.acsUrl);
 });
-afterAll(async () => {
-  await idp?.close();
-  await app?.close();
-});
+afterAll(() => closeSamlWorld({ app, idp }));
 
 const configure = async (change: Record<string, unknown> = {}) => {
   const { status, body } = await kit.trpc(

@@ -1,8 +1,29 @@
 import { samlAssertionIds, sessions, ssoDomains, ssoLoginStates, users } from "@tessera/db/schema";
 import { count, eq } from "drizzle-orm";
-import type { RunningApp } from "../../src/app.ts";
+import { type RunningApp, startApp } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
 import { DEMO_PASSWORD } from "../../src/seed/demo.ts";
-import type { TestSamlIdp } from "./saml-idp.ts";
+import { openTestDatabase } from "../database.ts";
+import { startSamlIdp, type TestSamlIdp } from "./saml-idp.ts";
+
+/** The API over HTTP on a fresh database with demo data (loopback IdP allowed) and a test IdP. */
+export const startSamlWorld = async (name: string) => {
+  const config = loadConfig({
+    LOG_LEVEL: "silent",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: `/tmp/tessera-${name}`,
+    SEED_DEMO: "true",
+    ALLOW_INSECURE_LOOPBACK: "true",
+  });
+  const app = await startApp(config, { dbHandle: await openTestDatabase(), jobs: false });
+  return { app, idp: await startSamlIdp() };
+};
+
+export const closeSamlWorld = async (world: { app?: RunningApp; idp?: TestSamlIdp }) => {
+  await world.idp?.close();
+  await world.app?.close();
+};
 
 /** Cookies by name for the API's origin: enough for one browser walking one flow. */
 export class Browser {
