@@ -1,5 +1,5 @@
 /** A PostgreSQL WAL position (`16/B374D848`) as one comparable number. */
-export const parseLsn = (lsn: string): bigint => {
+const parseLsn = (lsn: string): bigint => {
   const [high, low] = lsn.split("/");
   if (high === undefined || low === undefined) throw new Error(`not a WAL position: ${lsn}`);
   return (BigInt(`0x${high}`) << 32n) | BigInt(`0x${low}`);

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { lsnReached } from "./lsn.ts";
 
 /** What the last check saw; reads use the replica only while `healthy` and within the lag limit. */
-export interface ReplicaState {
+interface ReplicaState {
   healthy: boolean;
   /** Seconds behind the primary (0 when it has replayed all the primary has written). */
   lagSeconds: number | null;
