@@ -22,6 +22,7 @@ import { createLogger, flushLogs } from "./observability/logger.ts";
 import { collectProcessMetrics, createMetrics } from "./observability/metrics.ts";
 import { SessionMutationLimiter } from "./quotas/session-mutation-limiter.ts";
 import { rateLimiterFactory } from "./rate-limits.ts";
+import { ReadReplica } from "./replica/read-replica.ts";
 import { seedDemo } from "./seed/demo.ts";
 import { LogoUploadLimiter } from "./white-label/logo-upload-limiter.ts";
 import { createSamlXmlInspector } from "./white-label/saml-xml-pool.ts";
@@ -49,6 +50,9 @@ export const createDeps = (
   return {
     db: dbHandle.db,
     dbHandle,
+    replica: config.DATABASE_REPLICA_URL
+      ? new ReadReplica(config.DATABASE_REPLICA_URL, config.REPLICA_MAX_LAG_SECONDS)
+      : null,
     clock,
     config,
     loginLimiter: new LoginLimiter(
@@ -153,6 +157,7 @@ export const startApp = async (
       await deps.samlXml.close();
       await deps.mailer.close();
       await dbHandle.close();
+      await deps.replica?.close();
       await deps.egress.close();
       await flushLogs(deps.logger);
     },

@@ -22,6 +22,15 @@ const ConfigSchema = z.object({
   DATABASE_URL: optional(
     z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" }),
   ),
+  /**
+   * A streaming replica of DATABASE_URL's database (never migrated): reports, charts, dashboard
+   * figures and audit lists read from it while it keeps up. Unset: every read goes to the primary.
+   */
+  DATABASE_REPLICA_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" }),
+  ),
+  /** Past this much replay lag (seconds) reads leave the replica for the primary. */
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default(".data"),
@@ -158,6 +167,10 @@ const DeployableConfig = ConfigSchema.superRefine((config, ctx) => {
       path: ["METRICS_TOKEN"],
       message: "is required when ENVIRONMENT=production (at least 16 characters)",
     });
+  }
+  // A replica of nothing: PGlite has no streaming replication.
+  if (config.DATABASE_REPLICA_URL && !config.DATABASE_URL) {
+    ctx.addIssue({ code: "custom", path: ["DATABASE_REPLICA_URL"], message: "needs DATABASE_URL as well" });
   }
   // A list of proxies without TRUST_PROXY would silently do nothing: say so instead.
   if (config.TRUSTED_PROXIES && !config.TRUST_PROXY) {

@@ -15,6 +15,7 @@ import type { Mailer } from "./mail/mailer.ts";
 import type { Logger } from "./observability/logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { SessionMutationLimiter } from "./quotas/session-mutation-limiter.ts";
+import type { ReadReplica } from "./replica/read-replica.ts";
 import type { LogoUploadLimiter } from "./white-label/logo-upload-limiter.ts";
 import type { SamlXmlInspector } from "./white-label/saml-xml-pool.ts";
 import type { SsoStartLimiter } from "./white-label/sso-start-guard.ts";
@@ -29,6 +30,8 @@ export interface Actor {
   role: UserRole;
   organizationId: string | null;
   sessionId: string;
+  /** The primary's WAL position after this session's last change (with a read replica). */
+  lastWriteLsn?: string | null;
   /** Must turn on MFA first: the session may only enrol (`trpc.ts`). */
   mfaEnrolmentRequired?: boolean;
 }
@@ -37,6 +40,8 @@ export interface Actor {
 export interface AppDeps {
   db: Database;
   dbHandle: DbHandle;
+  /** DATABASE_REPLICA_URL's streaming replica; read through `onReplica` only. */
+  replica: ReadReplica | null;
   clock: Clock;
   config: Config;
   loginLimiter: LoginLimiter;

@@ -5,6 +5,7 @@ import superjson from "superjson";
 import { admitOrganizationKey, type OrganizationKey, requireKey } from "./api-keys/key-guard.ts";
 import type { Actor, Context } from "./context.ts";
 import { describeError, toTRPCError } from "./errors.ts";
+import { rememberWrite } from "./replica/read-db.ts";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -79,6 +80,10 @@ const base = t.middleware(async ({ ctx, type, path, next }) => {
     result = await next();
   } catch (cause) {
     result = failed(cause);
+  }
+  if (type === "mutation" && ctx.replica && ctx.actor) {
+    // Even a refused change may have written (an audit entry): the session reads its own writes.
+    await rememberWrite(ctx).catch((error) => ctx.logger.warn({ err: error }, "write position not kept"));
   }
   meters.duration((performance.now() - started) / 1000);
   if (result.ok) {

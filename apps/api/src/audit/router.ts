@@ -1,6 +1,6 @@
 import { AuditFilter } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { serviceContext } from "../context.ts";
+import { onReplica } from "../replica/read-db.ts";
 import { customer, staff } from "../trpc.ts";
 import { listAuditEvents } from "./service.ts";
 
@@ -8,9 +8,11 @@ export const auditRouter = {
   /** Staff: the whole log, filterable by organisation, action, actor, target and time. */
   list: staff()
     .input(AuditFilter)
-    .query(({ ctx, input }) => listAuditEvents(serviceContext(ctx), input, null)),
+    .query(({ ctx, input }) => onReplica(ctx, (service) => listAuditEvents(service, input, null))),
   /** Customer admins: their organisation's log only. */
   listOwn: customer("OWNER", "ADMIN")
     .input(AuditFilter)
-    .query(({ ctx, input }) => listAuditEvents(serviceContext(ctx), input, ctx.organizationId)),
+    .query(({ ctx, input }) =>
+      onReplica(ctx, (service) => listAuditEvents(service, input, ctx.organizationId)),
+    ),
 } satisfies TRPCRouterRecord;

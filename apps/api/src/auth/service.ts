@@ -192,6 +192,7 @@ export const resolveSession = async (
     role: row.user.role,
     organizationId: row.user.organizationId,
     sessionId: row.session.id,
+    lastWriteLsn: row.session.lastWriteLsn,
     mfaEnrolmentRequired: enrolmentRequired(
       row.user,
       row.session.method,

@@ -1,6 +1,7 @@
 import type { AppDeps } from "../context.ts";
 import { runMailDelivery } from "../mail/delivery.ts";
 import { pruneMail } from "../mail/pruning.ts";
+import { runReplicaCheck } from "../replica/replica-check.ts";
 import { pruneIdempotencyKeys } from "../rest/idempotency.ts";
 import { runSlaSweep } from "../support/sla-sweep.ts";
 import { pruneUsageEvents } from "../usage/ingest.ts";
@@ -29,11 +30,17 @@ export const JOBS: Job[] = [
   { name: "saml-assertion-pruning", everyMs: 3_600_000, run: pruneSamlAssertionIds },
 ];
 
+/** With DATABASE_REPLICA_URL: how far behind the replica is decides where reads go. */
+const REPLICA_CHECK: Job = { name: "replica-check", everyMs: 3_000, run: runReplicaCheck };
+
+/** The jobs this process runs: the replica check only when there is a replica. */
+const jobsFor = (deps: Pick<AppDeps, "replica">): Job[] => (deps.replica ? [...JOBS, REPLICA_CHECK] : JOBS);
+
 /**
  * Run each job on its interval, never two runs of one job at once in this process (jobs are
  * idempotent across processes). A failed run is logged and tried again next interval.
  */
-export const startScheduler = (deps: AppDeps, jobs: Job[] = JOBS) => {
+export const startScheduler = (deps: AppDeps, jobs: Job[] = jobsFor(deps)) => {
   const timers = jobs.map((job) => {
     let running = false;
     const tick = async () => {

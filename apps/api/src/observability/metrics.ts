@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** Latency buckets in seconds: sub-millisecond cache hits up to slow reports. */
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -62,6 +62,22 @@ export const createMetrics = () => {
       help: "Background job run time by job",
       labelNames: ["job"] as const,
       buckets: BUCKETS,
+      registers,
+    }),
+    replicaLag: new Gauge({
+      name: "tessera_replica_lag_seconds",
+      help: "Replay lag of the read replica at its last check (-1: unreachable)",
+      registers,
+    }),
+    replicaInUse: new Gauge({
+      name: "tessera_replica_reads_enabled",
+      help: "1 while reads that tolerate lag go to the read replica, 0 while they go to the primary",
+      registers,
+    }),
+    replicaReads: new Counter({
+      name: "tessera_replica_reads_total",
+      help: "Reads offered to the replica, by where they were served (replica, primary, fallback)",
+      labelNames: ["server"] as const,
       registers,
     }),
   };

@@ -11,6 +11,7 @@ import {
 } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
+import { onReplica } from "../replica/read-db.ts";
 import { inviteMember } from "../team/invitations.ts";
 import { listMembers, organizationOfUser, updateMember } from "../team/service.ts";
 import { customer, staff } from "../trpc.ts";
@@ -41,7 +42,7 @@ export const organizationsRouter = {
   health: staff()
     .input(OrganizationId)
     .query(({ ctx, input }) =>
-      getOrganizationHealth(serviceContext(ctx), input.organizationId, { withAudit: true }),
+      onReplica(ctx, (service) => getOrganizationHealth(service, input.organizationId, { withAudit: true })),
     ),
   staffUsers: staff().query(({ ctx }) => listStaffUsers(serviceContext(ctx))),
   users: staff()
@@ -68,9 +69,11 @@ export const organizationsRouter = {
   mine: customer().query(({ ctx }) => getOrganization(ctx, ctx.organizationId)),
   /** The same health summary for the customer's own organisation; the audit trail for its admins only. */
   myHealth: customer().query(({ ctx }) =>
-    getOrganizationHealth(serviceContext(ctx), ctx.organizationId, {
-      withAudit: (CUSTOMER_ADMIN_ROLES as readonly string[]).includes(ctx.actor.role),
-    }),
+    onReplica(ctx, (service) =>
+      getOrganizationHealth(service, ctx.organizationId, {
+        withAudit: (CUSTOMER_ADMIN_ROLES as readonly string[]).includes(ctx.actor.role),
+      }),
+    ),
   ),
   updateMine: customer("OWNER", "ADMIN")
     .input(UpdateOwnContactInput)

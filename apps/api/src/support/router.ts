@@ -15,6 +15,7 @@ import {
 } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
+import { onReplica } from "../replica/read-db.ts";
 import { apiKey, customer, staff } from "../trpc.ts";
 import { createTicket } from "./create-ticket.ts";
 import { listNotifications, markNotificationRead } from "./notifications.ts";
@@ -68,7 +69,7 @@ export const supportRouter = {
     .query(({ ctx, input }) => getLicenseTickets(serviceContext(ctx), input.licenseId)),
   stats: staff()
     .input(UsageRange)
-    .query(({ ctx, input }) => getSupportStats(serviceContext(ctx), input)),
+    .query(({ ctx, input }) => onReplica(ctx, (service) => getSupportStats(service, input))),
   notifications: staff()
     .input(PageInput)
     .query(({ ctx, input }) => listNotifications(serviceContext(ctx), ctx.actor.userId, input)),

@@ -12,6 +12,7 @@ import {
 } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { serviceContext } from "../context.ts";
+import { onReplica } from "../replica/read-db.ts";
 import { apiKey, customer, staff } from "../trpc.ts";
 import { acknowledgeAlert, getUsageAlerts } from "./alerts.ts";
 import { countIngested, ingestUsage } from "./ingest.ts";
@@ -50,18 +51,20 @@ export const usageRouter = {
     .query(({ ctx, input }) => checkLimits(serviceContext(ctx), input.organizationId)),
   report: staff()
     .input(UsageReportInput)
-    .query(({ ctx, input }) => getUsageReport(serviceContext(ctx), input.organizationId, input)),
+    .query(({ ctx, input }) =>
+      onReplica(ctx, (service) => getUsageReport(service, input.organizationId, input)),
+    ),
   reportCsv: staff()
     .input(UsageReportInput)
     .query(async ({ ctx, input }) =>
-      usageReportCsv(await getUsageReport(serviceContext(ctx), input.organizationId, input)),
+      usageReportCsv(await onReplica(ctx, (service) => getUsageReport(service, input.organizationId, input))),
     ),
   stats: staff()
     .input(UsageStatsInput)
-    .query(({ ctx, input }) => getUsageStats(serviceContext(ctx), input)),
+    .query(({ ctx, input }) => onReplica(ctx, (service) => getUsageStats(service, input))),
   trend: staff()
     .input(TrendInput)
-    .query(({ ctx, input }) => getUsageTrend(serviceContext(ctx), input.months)),
+    .query(({ ctx, input }) => onReplica(ctx, (service) => getUsageTrend(service, input.months))),
   alerts: staff()
     .input(UsageAlertsInput)
     .query(({ ctx, input }) => getUsageAlerts(serviceContext(ctx), input, null)),
@@ -74,11 +77,13 @@ export const usageRouter = {
   myLimits: customer().query(({ ctx }) => checkLimits(serviceContext(ctx), ctx.organizationId)),
   myReport: customer()
     .input(OwnUsageReportInput)
-    .query(({ ctx, input }) => getUsageReport(serviceContext(ctx), ctx.organizationId, input)),
+    .query(({ ctx, input }) =>
+      onReplica(ctx, (service) => getUsageReport(service, ctx.organizationId, input)),
+    ),
   myReportCsv: customer()
     .input(OwnUsageReportInput)
     .query(async ({ ctx, input }) =>
-      usageReportCsv(await getUsageReport(serviceContext(ctx), ctx.organizationId, input)),
+      usageReportCsv(await onReplica(ctx, (service) => getUsageReport(service, ctx.organizationId, input))),
     ),
   myAlerts: customer()
     .input(UsageAlertsInput)

@@ -86,6 +86,11 @@ export const sessions = pgTable(
     ip: text(),
     userAgent: text(),
     method: sessionMethod().notNull().default("password"),
+    /**
+     * The primary's WAL position after this session's last change (only with a read replica):
+     * its reads use the replica once the replica has replayed that far (read-your-writes).
+     */
+    lastWriteLsn: text(),
     ...timestamps,
   },
   (table) => [

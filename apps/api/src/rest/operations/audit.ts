@@ -1,5 +1,6 @@
 import { AuditCursorQuery, AuditEventPageOutput } from "@tessera/domain";
 import { listAuditEventsPage } from "../../audit/cursor-list.ts";
+import { onReplica } from "../../replica/read-db.ts";
 import { defineOperation } from "../operation.ts";
 import { organizationFilter } from "../tenancy.ts";
 
@@ -17,7 +18,11 @@ const listOperation = defineOperation({
   response: AuditEventPageOutput,
   example: { action: "license.", from: "2026-01-01T00:00:00Z", limit: 50 },
   handle: (call, input) =>
-    listAuditEventsPage(call.service, input, organizationFilter(call, input.organizationId)),
+    onReplica(
+      call.ctx,
+      (service) => listAuditEventsPage(service, input, organizationFilter(call, input.organizationId)),
+      call.service,
+    ),
 });
 
 export const AUDIT_OPERATIONS = [listOperation];

@@ -10,6 +10,7 @@ import {
   TicketOutput,
   UsageRange,
 } from "@tessera/domain";
+import { onReplica } from "../../replica/read-db.ts";
 import { getSupportStats } from "../../support/stats.ts";
 import {
   assignTicket,
@@ -63,7 +64,7 @@ const statsOperation = defineOperation({
   query: UsageRange,
   response: SupportStatsOutput,
   example: { from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z" },
-  handle: (call, input) => getSupportStats(call.service, input),
+  handle: (call, input) => onReplica(call.ctx, (service) => getSupportStats(service, input), call.service),
 });
 
 const replyOperation = defineOperation({

@@ -13,6 +13,7 @@ import {
   UsageStatsOutput,
 } from "@tessera/domain";
 import { z } from "zod";
+import { onReplica } from "../../replica/read-db.ts";
 import { acknowledgeAlert, listUsageAlerts } from "../../usage/alerts.ts";
 import { checkLimits, getCurrentUsage, getUsageReport, usageReportCsv } from "../../usage/usage-report.ts";
 import { getUsageStats } from "../../usage/usage-stats.ts";
@@ -54,7 +55,11 @@ const reportOperation = defineOperation({
   csv: (report) => usageReportCsv(report),
   example: { from: "2026-11-01", to: "2026-11-30" },
   handle: (call, input) =>
-    getUsageReport(call.service, organizationInScope(call, input.organizationId), input),
+    onReplica(
+      call.ctx,
+      (service) => getUsageReport(service, organizationInScope(call, input.organizationId), input),
+      call.service,
+    ),
 });
 
 const limitsOperation = defineOperation({
@@ -121,7 +126,7 @@ const statsOperation = defineOperation({
   query: StatsQuery,
   response: UsageStatsOutput,
   example: { status: "AT_RISK", top: 5 },
-  handle: (call, input) => getUsageStats(call.service, input),
+  handle: (call, input) => onReplica(call.ctx, (service) => getUsageStats(service, input), call.service),
 });
 
 export const USAGE_OPERATIONS = [
