@@ -22,7 +22,7 @@ export interface MonthPartition {
 const utcMonth = (year: number, monthIndex: number): Date => new Date(Date.UTC(year, monthIndex, 1));
 
 /** The partition of the UTC month `offset` months after the one `at` falls in. */
-export const monthPartition = (at: Date, offset = 0): MonthPartition => {
+const monthPartition = (at: Date, offset = 0): MonthPartition => {
   const from = utcMonth(at.getUTCFullYear(), at.getUTCMonth() + offset);
   const to = utcMonth(from.getUTCFullYear(), from.getUTCMonth() + 1);
   const name = `usage_events_${from.getUTCFullYear()}_${String(from.getUTCMonth() + 1).padStart(2, "0")}`;
