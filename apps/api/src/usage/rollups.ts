@@ -55,8 +55,8 @@ const shardOf = (licenseId: string): number => Number.parseInt(licenseId.slice(-
  * The batch's events, deduplicated by idempotency key (the first wins, as the unique
  * constraint would); each key claimed in `usage_event_keys` (its primary key decides, whatever
  * month a retry says the event occurred in: `usage_events` is partitioned by month, so it
- * cannot hold that unique key itself); the events whose key was claimed inserted; then, from what was really inserted, the daily, monthly,
- * latest-gauge and platform rollups — one statement, whatever the batch's size. The
+ * cannot hold that unique key itself); the events whose key was claimed inserted; then,
+ * from what was really inserted, the daily, monthly, latest-gauge and platform rollups — one statement, whatever the batch's size. The
  * keys and each rollup's rows go in key order so concurrent batches lock shared rows in
  * the same order: two retries inserting the same idempotency keys in their own orders
  * would each wait on the other's uncommitted key (a deadlock PostgreSQL broke by failing one).
