@@ -1,7 +1,7 @@
 import { auditEvents, usageAlerts, usageDaily, usageEvents, usageMonthly } from "@tessera/db/schema";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pruneUsageEvents } from "../src/usage/ingest.ts";
+import { pruneUsageEvents } from "../src/usage/retention.ts";
 import { createTestHarness, errorCode, errorField, type TestHarness } from "./harness.ts";
 
 let h: TestHarness;

@@ -19,8 +19,8 @@ export type Executor = Database | Transaction;
 export interface DbHandle {
   db: Database;
   kind: "pglite" | "postgres";
-  /** Apply the committed drizzle-kit migrations. */
-  migrate(): Promise<void>;
+  /** Apply the committed drizzle-kit migrations (or another folder's: a test stopping midway). */
+  migrate(options?: { migrationsFolder?: string }): Promise<void>;
   /** Raw rows of a query, the same shape on both drivers. */
   rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** A plain parameterised query (`$1`…), for libraries that speak node-postgres' `query`. */
@@ -58,10 +58,10 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
     return {
       db,
       kind: "postgres",
-      migrate: async () => {
-        if (await migrationsUpToDate(async (text) => [...(await client.unsafe(text))])) return;
+      migrate: async (options) => {
+        if (!options && (await migrationsUpToDate(async (text) => [...(await client.unsafe(text))]))) return;
         await migratePostgres(drizzlePostgres({ client, casing: "snake_case" }), {
-          migrationsFolder: migrationsFolder(),
+          migrationsFolder: options?.migrationsFolder ?? migrationsFolder(),
         });
       },
       // Raw SQL rows are the caller's declared shape: drizzle cannot check a hand-written query.
@@ -86,11 +86,12 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
   return {
     db,
     kind: "pglite",
-    migrate: async () => {
-      if (await migrationsUpToDate(async (text) => (await client.query<Record<string, unknown>>(text)).rows))
-        return;
+    migrate: async (options) => {
+      const upToDate = async () =>
+        migrationsUpToDate(async (text) => (await client.query<Record<string, unknown>>(text)).rows);
+      if (!options && (await upToDate())) return;
       await migratePglite(drizzlePglite({ client, casing: "snake_case" }), {
-        migrationsFolder: migrationsFolder(),
+        migrationsFolder: options?.migrationsFolder ?? migrationsFolder(),
       });
     },
     rows: async <T extends Record<string, unknown>>(query: SQL) =>

@@ -4,7 +4,8 @@ import { pruneMail } from "../mail/pruning.ts";
 import { runReplicaCheck } from "../replica/replica-check.ts";
 import { pruneIdempotencyKeys } from "../rest/idempotency.ts";
 import { runSlaSweep } from "../support/sla-sweep.ts";
-import { pruneUsageEvents } from "../usage/ingest.ts";
+import { ensureUsagePartitions } from "../usage/partitions.ts";
+import { pruneUsageEvents } from "../usage/retention.ts";
 import { runDomainSweep } from "../white-label/domain-sweep.ts";
 import { runLogoCollection } from "../white-label/logo-collection.ts";
 import { pruneSamlAssertionIds } from "../white-label/saml-assertion.ts";
@@ -24,6 +25,11 @@ export const JOBS: Job[] = [
   { name: "webhook-delivery", everyMs: 5_000, run: runWebhookDispatch },
   { name: "mail-delivery", everyMs: 5_000, run: runMailDelivery },
   { name: "logo-collection", everyMs: 3_600_000, run: runLogoCollection },
+  {
+    name: "usage-event-partitions",
+    everyMs: 3_600_000,
+    run: (deps, now) => ensureUsagePartitions(deps, now),
+  },
   { name: "usage-event-pruning", everyMs: 3_600_000, run: (deps, now) => pruneUsageEvents(deps, now) },
   { name: "idempotency-key-pruning", everyMs: 3_600_000, run: pruneIdempotencyKeys },
   { name: "mail-pruning", everyMs: 3_600_000, run: pruneMail },

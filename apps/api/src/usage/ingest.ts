@@ -1,7 +1,7 @@
 import { NUMERIC_VALUE_OUT_OF_RANGE, sqlState, type Transaction } from "@tessera/db";
-import { licenses, usageEvents } from "@tessera/db/schema";
+import { licenses } from "@tessera/db/schema";
 import { checkOccurredAt, DomainError, IN_FORCE_STATUSES, type UsageEvent } from "@tessera/domain";
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { type BookedLicense, type RaisedAlert, raiseUsageAlerts } from "./alert-raising.ts";
@@ -78,14 +78,4 @@ export const countIngested = <T extends { accepted: number; duplicates: number }
   ctx.metrics.usageEvents.inc({ result: "recorded" }, result.accepted);
   ctx.metrics.usageEvents.inc({ result: "duplicate" }, result.duplicates);
   return result;
-};
-
-/** Raw events are audit material for 90 days, then go; rollups stay. */
-export const pruneUsageEvents = async (ctx: Pick<ServiceContext, "db">, now: Date): Promise<number> => {
-  const cutoff = new Date(now.getTime() - 90 * 86_400_000);
-  const deleted = await ctx.db
-    .delete(usageEvents)
-    .where(sql`${usageEvents.receivedAt} < ${cutoff.toISOString()}::timestamptz`)
-    .returning({ id: usageEvents.id });
-  return deleted.length;
 };

@@ -9,3 +9,7 @@ export const firstRow = <T>(result: unknown): T | undefined =>
 /** A json column: parsed by the driver, or text where it is not. */
 export const parsedJson = <T>(value: unknown): T =>
   (typeof value === "string" ? JSON.parse(value) : value) as T;
+
+/** Every row of a raw statement, whichever driver ran it. */
+export const allRows = <T>(result: unknown): T[] =>
+  (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];

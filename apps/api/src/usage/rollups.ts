@@ -53,9 +53,11 @@ const shardOf = (licenseId: string): number => Number.parseInt(licenseId.slice(-
 
 /**
  * The batch's events, deduplicated by idempotency key (the first wins, as the unique
- * constraint would), inserted; then, from what was really inserted, the daily, monthly,
- * latest-gauge and platform rollups — one statement, whatever the batch's size. The
- * events and each rollup's rows go in key order so concurrent batches lock shared rows in
+ * constraint would); each key claimed in `usage_event_keys` (its primary key decides, whatever
+ * month a retry says the event occurred in: `usage_events` is partitioned by month, so it
+ * cannot hold that unique key itself); the events whose key was claimed inserted; then,
+ * from what was really inserted, the daily, monthly, latest-gauge and platform rollups — one statement, whatever the batch's size. The
+ * keys and each rollup's rows go in key order so concurrent batches lock shared rows in
  * the same order: two retries inserting the same idempotency keys in their own orders
  * would each wait on the other's uncommitted key (a deadlock PostgreSQL broke by failing one).
  *
@@ -82,11 +84,17 @@ const bookingStatement = (target: BookingTarget, events: EventToBook[]): SQL => 
         as e(metric usage_metric, value bigint, occurred_at timestamptz, idempotency_key text, n int)
       order by idempotency_key, n
     ),
-    inserted as (
-      insert into usage_events (organization_id, license_id, metric, value, occurred_at, idempotency_key, api_key_id, received_at)
-      select ${organizationId}::uuid, ${licenseId}::uuid, metric, value, occurred_at, idempotency_key, ${apiKeyId}::uuid, ${at}::timestamptz
+    claimed as (
+      insert into usage_event_keys (organization_id, idempotency_key, license_id, occurred_at, event_id)
+      select ${organizationId}::uuid, idempotency_key, ${licenseId}::uuid, occurred_at, gen_random_uuid()
       from input order by idempotency_key
       on conflict (organization_id, idempotency_key) do nothing
+      returning idempotency_key, event_id
+    ),
+    inserted as (
+      insert into usage_events (id, organization_id, license_id, metric, value, occurred_at, idempotency_key, api_key_id, received_at)
+      select claimed.event_id, ${organizationId}::uuid, ${licenseId}::uuid, metric, value, occurred_at, idempotency_key, ${apiKeyId}::uuid, ${at}::timestamptz
+      from claimed join input using (idempotency_key) order by idempotency_key
       returning idempotency_key
     ),
     booked as (

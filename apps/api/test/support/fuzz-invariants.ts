@@ -63,6 +63,8 @@ const UNAUDITED = new Set([
   "notifications",
   "mail_preferences",
   "usage_events",
+  "usage_events_default",
+  "usage_event_keys",
   "usage_daily",
   "usage_monthly",
   "usage_latest",
@@ -89,6 +91,9 @@ export const changedTables = (before: Map<string, string>, after: Map<string, st
 
 /** A change to audited data with no audit event beside it: the tables changed, or null when fine. */
 export const unauditedChange = (changed: string[]): string[] | null => {
-  const audited = changed.filter((table) => !UNAUDITED.has(table));
+  // usage_events' month partitions (usage_events_2026_11) are tables of their own.
+  const audited = changed.filter(
+    (table) => !UNAUDITED.has(table) && !/^usage_events_\d{4}_\d{2}$/.test(table),
+  );
   return audited.length > 0 && !changed.includes("audit_events") ? audited : null;
 };

@@ -19,13 +19,19 @@ import { licenses } from "./licenses.ts";
 export const usageMetric = pgEnum("usage_metric", ["ACTIVE_USERS", "COURSES", "API_CALLS", "STORAGE_BYTES"]);
 
 /**
- * Raw events as reported, kept 90 days for audit. The (organization, idempotency key)
- * unique constraint is what makes a retried event count once.
+ * Raw events as reported, kept 90 days for audit. In the database the table is partitioned
+ * by range of `occurred_at`, one partition per UTC month (`usage_events_2026_11`) plus a
+ * default one (migration 0019, kept ahead by `usage/partitions.ts`): retention drops whole
+ * months instead of deleting rows. Drizzle cannot declare partitioning, so this describes
+ * only what queries see; drizzle-kit diffs against this and the snapshot, never the database,
+ * so it does not try to undo it. A partitioned table's unique keys must contain the
+ * partition key: hence the (id, occurred_at) primary key, and idempotency lives in
+ * `usage_event_keys`.
  */
 export const usageEvents = pgTable(
   "usage_events",
   {
-    id: id(),
+    id: uuid().notNull().defaultRandom(),
     organizationId: uuid().notNull(),
     licenseId: uuid()
       .notNull()
@@ -38,9 +44,32 @@ export const usageEvents = pgTable(
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    unique("usage_events_idempotency").on(table.organizationId, table.idempotencyKey),
+    primaryKey({ name: "usage_events_pkey", columns: [table.id, table.occurredAt] }),
     index("usage_events_by_received_for_pruning").on(table.receivedAt),
     index("usage_events_by_license_time").on(table.licenseId, table.occurredAt),
+  ],
+);
+
+/**
+ * What makes a retried event count once, across months: one row per (organization,
+ * idempotency key), inserted in the event's statement before the event (`on conflict do
+ * nothing` decides), pointing at the event it let in. Pruned with the events.
+ */
+export const usageEventKeys = pgTable(
+  "usage_event_keys",
+  {
+    organizationId: uuid().notNull(),
+    idempotencyKey: text().notNull(),
+    licenseId: uuid()
+      .notNull()
+      .references(() => licenses.id, { onDelete: "cascade" }),
+    /** The kept event's occurred time: the partition it lives in, so a dropped month drops its keys. */
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    eventId: uuid().notNull(),
+  },
+  (table) => [
+    primaryKey({ name: "usage_event_keys_pk", columns: [table.organizationId, table.idempotencyKey] }),
+    index("usage_event_keys_by_occurred").on(table.occurredAt),
   ],
 );
 
