@@ -11,6 +11,10 @@ const Booleanish = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+const PostgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" });
+
 const ENVIRONMENTS = ["development", "production"] as const;
 
 const ConfigSchema = z.object({
@@ -19,9 +23,15 @@ const ConfigSchema = z.object({
    * default, lets `pnpm start` run the demo with no setup.
    */
   ENVIRONMENT: z.enum(ENVIRONMENTS).default("development"),
-  DATABASE_URL: optional(
-    z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" }),
-  ),
+  DATABASE_URL: optional(PostgresUrl),
+  /**
+   * `pgbouncer`: DATABASE_URL is a PgBouncer in transaction mode, so queries go as unnamed
+   * statements (no prepared statement outlives its transaction there), and migrations and
+   * LISTEN use DATABASE_DIRECT_URL. `none`, the default: DATABASE_URL is PostgreSQL itself.
+   */
+  DATABASE_POOLER: z.enum(["none", "pgbouncer"]).default("none"),
+  /** PostgreSQL itself, past the pooler: for migrations and LISTEN. Required with DATABASE_POOLER=pgbouncer. */
+  DATABASE_DIRECT_URL: optional(PostgresUrl),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default(".data"),
@@ -159,6 +169,21 @@ const DeployableConfig = ConfigSchema.superRefine((config, ctx) => {
       message: "is required when ENVIRONMENT=production (at least 16 characters)",
     });
   }
+  // LISTEN through a transaction pooler is silently lost: a pooled deployment names PostgreSQL too.
+  if (config.DATABASE_POOLER === "pgbouncer" && !(config.DATABASE_URL && config.DATABASE_DIRECT_URL)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["DATABASE_DIRECT_URL"],
+      message: "is required with DATABASE_POOLER=pgbouncer (PostgreSQL itself, beside DATABASE_URL)",
+    });
+  }
+  if (config.DATABASE_DIRECT_URL && config.DATABASE_POOLER !== "pgbouncer") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["DATABASE_POOLER"],
+      message: "set DATABASE_POOLER=pgbouncer as well",
+    });
+  }
   // A list of proxies without TRUST_PROXY would silently do nothing: say so instead.
   if (config.TRUSTED_PROXIES && !config.TRUST_PROXY) {
     ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXIES"], message: "set TRUST_PROXY=true as well" });
@@ -173,6 +198,12 @@ export type Config = Omit<z.infer<typeof ConfigSchema>, "REQUIRE_STAFF_MFA"> & {
 };
 
 export class ConfigError extends Error {}
+
+/** How `createDb` reaches PostgreSQL: directly, or through PgBouncer with the direct URL beside. */
+export const databaseOptions = (config: Config) =>
+  config.DATABASE_POOLER === "pgbouncer"
+    ? { url: config.DATABASE_URL, directUrl: config.DATABASE_DIRECT_URL, prepare: false }
+    : { url: config.DATABASE_URL };
 
 /** Parse the environment once at start-up; a bad value names the variable. */
 export const loadConfig = (env: Record<string, string | undefined> = process.env): Config => {
