@@ -114,8 +114,16 @@ export const startPgBouncer = async (options: PgBouncerOptions = {}): Promise<Ru
     log,
     stop: async () => {
       // SIGINT: PgBouncer's safe shutdown, once its clients are gone; SIGTERM if one lingers.
-      child.kill("SIGINT");
-      const late = setTimeout(() => child.kill("SIGTERM"), 3000);
+      // Sent to PgBouncer itself (its pidfile): runuser does not pass SIGINT on.
+      const signal = (name: NodeJS.Signals) => {
+        try {
+          process.kill(Number(readFileSync(join(dir, "pgbouncer.pid"), "utf8")), name);
+        } catch {
+          child.kill(name);
+        }
+      };
+      signal("SIGINT");
+      const late = setTimeout(() => signal("SIGTERM"), 3000);
       await exited;
       clearTimeout(late);
       rmSync(dir, { recursive: true, force: true });
