@@ -7,7 +7,7 @@ import { ApiRateLimiter } from "./api-keys/api-rate-limiter.ts";
 import { LoginLimiter } from "./auth/login-limiter.ts";
 import { answerClientError } from "./client-error.ts";
 import { type Clock, systemClock } from "./clock.ts";
-import type { Config } from "./config.ts";
+import { type Config, databaseOptions } from "./config.ts";
 import type { AppDeps } from "./context.ts";
 import { createSecretBox, loadEncryptionKey } from "./crypto/secrets.ts";
 import { createEgress } from "./egress/outbound-client.ts";
@@ -112,7 +112,7 @@ export const startApp = async (
   const dbHandle =
     options.dbHandle ??
     (await createDb(
-      config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.dataDir, "pglite") },
+      config.DATABASE_URL ? databaseOptions(config) : { dataDir: join(config.dataDir, "pglite") },
     ));
   await dbHandle.migrate();
   const deps = createDeps(config, dbHandle, options.clock, undefined, options.logDestination);

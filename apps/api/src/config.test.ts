@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, databaseOptions, loadConfig } from "./config.ts";
 
 describe("config", () => {
   it("has working defaults", () => {
@@ -16,6 +16,26 @@ describe("config", () => {
   ])("names the bad variable in %j", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+});
+
+describe("DATABASE_POOLER", () => {
+  const pooled = { DATABASE_URL: "postgres://app@pgbouncer:6432/tessera" };
+  const direct = "postgres://app@postgres:5432/tessera";
+  it("leaves the connection as it was without a pooler", () => {
+    expect(databaseOptions(loadConfig(pooled))).toEqual({ url: pooled.DATABASE_URL });
+  });
+  it("behind PgBouncer sends unnamed statements and migrates and listens on the direct URL", () => {
+    const config = loadConfig({ ...pooled, DATABASE_POOLER: "pgbouncer", DATABASE_DIRECT_URL: direct });
+    expect(databaseOptions(config)).toEqual({ url: pooled.DATABASE_URL, directUrl: direct, prepare: false });
+  });
+  it("refuses PgBouncer without the direct URL, where LISTEN would be lost", () => {
+    expect(() => loadConfig({ ...pooled, DATABASE_POOLER: "pgbouncer" })).toThrow(
+      /DATABASE_DIRECT_URL: is required/,
+    );
+  });
+  it("refuses a direct URL that nothing would use", () => {
+    expect(() => loadConfig({ ...pooled, DATABASE_DIRECT_URL: direct })).toThrow(/DATABASE_POOLER/);
   });
 });
 

@@ -11,6 +11,10 @@ const Booleanish = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+const PostgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" });
+
 const ENVIRONMENTS = ["development", "production"] as const;
 
 const ConfigSchema = z.object({
@@ -19,16 +23,20 @@ const ConfigSchema = z.object({
    * default, lets `pnpm start` run the demo with no setup.
    */
   ENVIRONMENT: z.enum(ENVIRONMENTS).default("development"),
-  DATABASE_URL: optional(
-    z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" }),
-  ),
+  DATABASE_URL: optional(PostgresUrl),
+  /**
+   * `pgbouncer`: DATABASE_URL is a PgBouncer in transaction mode, so queries go as unnamed
+   * statements (no prepared statement outlives its transaction there), and migrations and
+   * LISTEN use DATABASE_DIRECT_URL. `none`, the default: DATABASE_URL is PostgreSQL itself.
+   */
+  DATABASE_POOLER: z.enum(["none", "pgbouncer"]).default("none"),
+  /** PostgreSQL itself, past the pooler: for migrations and LISTEN. Required with DATABASE_POOLER=pgbouncer. */
+  DATABASE_DIRECT_URL: optional(PostgresUrl),
   /**
    * A streaming replica of DATABASE_URL's database (never migrated): reports, charts, dashboard
    * figures and audit lists read from it while it keeps up. Unset: every read goes to the primary.
    */
-  DATABASE_REPLICA_URL: optional(
-    z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" }),
-  ),
+  DATABASE_REPLICA_URL: optional(PostgresUrl),
   /** Past this much replay lag (seconds) reads leave the replica for the primary. */
   REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -172,6 +180,21 @@ const DeployableConfig = ConfigSchema.superRefine((config, ctx) => {
   if (config.DATABASE_REPLICA_URL && !config.DATABASE_URL) {
     ctx.addIssue({ code: "custom", path: ["DATABASE_REPLICA_URL"], message: "needs DATABASE_URL as well" });
   }
+  // LISTEN through a transaction pooler is silently lost: a pooled deployment names PostgreSQL too.
+  if (config.DATABASE_POOLER === "pgbouncer" && !(config.DATABASE_URL && config.DATABASE_DIRECT_URL)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["DATABASE_DIRECT_URL"],
+      message: "is required with DATABASE_POOLER=pgbouncer (PostgreSQL itself, beside DATABASE_URL)",
+    });
+  }
+  if (config.DATABASE_DIRECT_URL && config.DATABASE_POOLER !== "pgbouncer") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["DATABASE_POOLER"],
+      message: "set DATABASE_POOLER=pgbouncer as well",
+    });
+  }
   // A list of proxies without TRUST_PROXY would silently do nothing: say so instead.
   if (config.TRUSTED_PROXIES && !config.TRUST_PROXY) {
     ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXIES"], message: "set TRUST_PROXY=true as well" });
@@ -186,6 +209,12 @@ export type Config = Omit<z.infer<typeof ConfigSchema>, "REQUIRE_STAFF_MFA"> & {
 };
 
 export class ConfigError extends Error {}
+
+/** How `createDb` reaches PostgreSQL: directly, or through PgBouncer with the direct URL beside. */
+export const databaseOptions = (config: Config) =>
+  config.DATABASE_POOLER === "pgbouncer"
+    ? { url: config.DATABASE_URL, directUrl: config.DATABASE_DIRECT_URL, prepare: false }
+    : { url: config.DATABASE_URL };
 
 /** Parse the environment once at start-up; a bad value names the variable. */
 export const loadConfig = (env: Record<string, string | undefined> = process.env): Config => {

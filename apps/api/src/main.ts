@@ -25,7 +25,7 @@ const main = async () => {
   }
   const app = await startApp({ ...config, WEB_DIST: config.WEB_DIST ?? defaultWebDist() });
   const database = config.DATABASE_URL
-    ? "PostgreSQL (DATABASE_URL)"
+    ? `PostgreSQL (DATABASE_URL${config.DATABASE_POOLER === "pgbouncer" ? " through PgBouncer; DATABASE_DIRECT_URL for migrations and LISTEN" : ""})`
     : `PGlite in ${join(config.dataDir, "pglite")}`;
   const lines = [
     "",

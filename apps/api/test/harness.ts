@@ -33,7 +33,7 @@ import { updateTicketStatus } from "../src/support/ticket-changes.ts";
 import { addMember } from "../src/team/service.ts";
 import { createCallerFactory } from "../src/trpc.ts";
 import { enableAPI } from "../src/white-label/api-access.ts";
-import { openTestDatabase } from "./database.ts";
+import { openTestDatabase, testConnection } from "./database.ts";
 
 export const TEST_PASSWORD = "correct-horse-battery";
 export const TEST_START = new Date("2026-06-01T12:00:00.000Z");
@@ -379,7 +379,7 @@ export const createTestHarness = async (configOverrides: Record<string, string> 
    */
   const secondInstance = async () => {
     const url = (dbHandle as { url?: string }).url;
-    const handle = url ? await createDb({ url }) : dbHandle;
+    const handle = url ? await createDb(testConnection(url)) : dbHandle;
     const second = createDeps(config, handle, clock);
     return {
       deps: second,

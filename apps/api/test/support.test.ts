@@ -4,6 +4,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../src/auth/password.ts";
 import { runSlaSweep } from "../src/support/sla-sweep.ts";
+import { testConnection } from "./database.ts";
 import { createTestHarness, errorCode, errorField, TEST_PASSWORD, type TestHarness } from "./harness.ts";
 
 let h: TestHarness;
@@ -176,7 +177,7 @@ describe("the thread and the clocks", () => {
     const { id } = await owner.support.create({ subject: "Breach", description: "x", priority: "CRITICAL" });
     const later = new Date(h.clock.now().getTime() + 2 * HOUR);
     const url = (h.dbHandle as { url?: string }).url;
-    const second = url ? await createDb({ url }) : h.dbHandle;
+    const second = url ? await createDb(testConnection(url)) : h.dbHandle;
     try {
       await Promise.all([
         runSlaSweep(h.deps, later),

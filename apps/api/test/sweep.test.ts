@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runLicenseSweep } from "../src/jobs/license-sweep.ts";
 import { invoiceBillingPort } from "../src/licenses/billing.ts";
+import { testConnection } from "./database.ts";
 import { createTestHarness, type TestHarness } from "./harness.ts";
 
 let h: TestHarness;
@@ -75,7 +76,7 @@ describe("license sweep", () => {
     await setExpiry(expiring.license.id, new Date(now.getTime() - day));
     await setExpiry(reminded.license.id, new Date(now.getTime() + 6 * day));
     const url = (h.dbHandle as { url?: string }).url;
-    const second = url ? await createDb({ url }) : h.dbHandle;
+    const second = url ? await createDb(testConnection(url)) : h.dbHandle;
     try {
       const results = await Promise.all([
         runLicenseSweep(h.deps, now),

@@ -3,7 +3,7 @@ import { createDb } from "@tessera/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import { openTestDatabase } from "./database.ts";
+import { openTestDatabase, testConnection } from "./database.ts";
 
 /**
  * Two real `startApp` instances on one PostgreSQL database, each with its own connection and
@@ -34,8 +34,14 @@ describe.skipIf(!onPostgres)(
           VALIDATION_CACHE_TTL_SECONDS: "3600",
         });
       // each instance opens its own connections to the one database, as two processes would
-      one = await startApp(config(true), { dbHandle: await createDb({ url: database.url }), jobs: false });
-      two = await startApp(config(false), { dbHandle: await createDb({ url: database.url }), jobs: false });
+      one = await startApp(config(true), {
+        dbHandle: await createDb(testConnection(database.url ?? "")),
+        jobs: false,
+      });
+      two = await startApp(config(false), {
+        dbHandle: await createDb(testConnection(database.url ?? "")),
+        jobs: false,
+      });
       const signIn = await post(one, "auth.signIn", {
         email: "admin@tessera.test",
         password: "tessera-demo-2026",

@@ -39,28 +39,46 @@ interface CreateDbOptions {
   maxConnections?: number;
   /** Seconds to wait for a connection before failing (postgres.js' default is 30). */
   connectTimeoutSeconds?: number;
+  /**
+   * A direct PostgreSQL URL for what must not cross a transaction pooler: migrations and
+   * LISTEN (a session-long subscription). Unset: both use `url`.
+   */
+  directUrl?: string | undefined;
+  /**
+   * Named prepared statements (postgres.js' default). A transaction pooler such as PgBouncer
+   * 1.18 hands each transaction a different server connection, where the name is unknown:
+   * pass false there, and every query is sent as an unnamed statement.
+   */
+  prepare?: boolean;
 }
+
+/** postgres.js options shared by the pool and the direct client. */
+const clientOptions = (options: CreateDbOptions, max: number) => ({
+  onnotice: () => {},
+  max,
+  connect_timeout: options.connectTimeoutSeconds ?? 5,
+  prepare: options.prepare ?? true,
+  // postgres.js waits up to 20 s (growing) before reconnecting, and queued queries wait
+  // with it; while the database is down, a request should fail at once and the next one
+  // try again.
+  backoff: () => 0.05,
+});
 
 export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle> => {
   if (options.url) {
     // A database that is down fails requests within seconds rather than holding them for 30.
-    const client = postgres(options.url, {
-      onnotice: () => {},
-      max: options.maxConnections ?? 10,
-      connect_timeout: options.connectTimeoutSeconds ?? 5,
-      // postgres.js waits up to 20 s (growing) before reconnecting, and queued queries wait
-      // with it; while the database is down, a request should fail at once and the next one
-      // try again.
-      backoff: () => 0.05,
-    });
+    const client = postgres(options.url, clientOptions(options, options.maxConnections ?? 10));
+    // Behind a pooler, LISTEN and migrations take one connection of their own, straight to
+    // PostgreSQL: a LISTEN through PgBouncer's transaction mode would lose its notifications.
+    const direct = options.directUrl ? postgres(options.directUrl, clientOptions(options, 1)) : client;
     const postgresDb = drizzlePostgres({ client, schema, casing: "snake_case" });
     const db: Database = postgresDb;
     return {
       db,
       kind: "postgres",
       migrate: async (options) => {
-        if (!options && (await migrationsUpToDate(async (text) => [...(await client.unsafe(text))]))) return;
-        await migratePostgres(drizzlePostgres({ client, casing: "snake_case" }), {
+        if (!options && (await migrationsUpToDate(async (text) => [...(await direct.unsafe(text))]))) return;
+        await migratePostgres(drizzlePostgres({ client: direct, casing: "snake_case" }), {
           migrationsFolder: options?.migrationsFolder ?? migrationsFolder(),
         });
       },
@@ -71,10 +89,13 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
         rows: [...(await client.unsafe(text, values as never[]))] as Record<string, unknown>[],
       }),
       listen: async (channel, onMessage) => {
-        const { unlisten } = await client.listen(channel, onMessage);
+        const { unlisten } = await direct.listen(channel, onMessage);
         return unlisten;
       },
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await client.end({ timeout: 5 });
+        if (direct !== client) await direct.end({ timeout: 5 });
+      },
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
