@@ -51,6 +51,9 @@ export const startStreamingReplica = async (): Promise<StreamingReplica> => {
   try {
     await asPostgres("pg_basebackup", [
       ...["-h", "127.0.0.1", "-U", "postgres", "-D", data, "-R", "-X", "stream", "-C", "-S", slot],
+      // a fast checkpoint: without it the backup waits for the next scheduled one (up to 5 min)
+      "-c",
+      "fast",
     ]);
   } catch (error) {
     await dropSlot().catch(() => {});
