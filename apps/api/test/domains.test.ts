@@ -11,6 +11,7 @@ import { runDomainSweep } from "../src/white-label/domain-sweep.ts";
 import { createTestHarness, errorCode, errorField, TEST_PASSWORD, type TestHarness } from "./harness.ts";
 import { RACES_NEED_POSTGRES, raceIt } from "./races-need-postgres.ts";
 import { startDnsServer, type TestDnsServer } from "./support/dns-server.ts";
+import { startSamlIdp } from "./support/saml-idp.ts";
 
 // A real DNS server on 127.0.0.1 (UDP, random port) that the API's resolver is pointed at.
 let dns: TestDnsServer;
@@ -209,6 +210,23 @@ describe("Host-based branding", () => {
       expect(theme.branding).toMatchObject({ companyName: "Northwind Academy", primaryColor: "#0f766e" });
       expect(theme.sso?.startUrl).toMatch(/^\/auth\/sso\/start\?organization=/);
     }
+    // a SAML organisation gets the same button: the start dispatches on the protocol
+    // a certificate valid on the harness's clock
+    const now = h.clock.now().getTime();
+    const idp = await startSamlIdp({
+      from: new Date(now - 86_400_000),
+      to: new Date(now + 365 * 86_400_000),
+    });
+    await idp.close();
+    await caller.whiteLabel.enableSSO({
+      protocol: "SAML",
+      entityId: idp.entityId,
+      ssoUrl: "https://id.northwind-learning.com/saml",
+      certificate: idp.certificate,
+      allowedDomains: ["northwind-learning.com"],
+    });
+    const saml = await (await visitorOn("learn.northwind-learning.com")).whiteLabel.theme();
+    expect(saml.sso?.startUrl).toMatch(/^\/auth\/sso\/start\?organization=/);
     expect((await (await visitorOn("tessera.app")).whiteLabel.theme()).source).toBe("DEFAULT");
     expect((await (await visitorOn("other.northwind-learning.com")).whiteLabel.theme()).source).toBe(
       "DEFAULT",

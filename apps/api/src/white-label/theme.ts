@@ -33,7 +33,8 @@ export const getTheme = async (
   let sso: { startUrl: string; enforced: boolean } | null = null;
   if (!signedInOrganization) {
     const record = await findCustomization(deps.db, organizationId, "SSO", SINGLETON_KEY);
-    if (record?.value.protocol === "OIDC") {
+    // OIDC or SAML alike: /auth/sso/start dispatches on the stored protocol
+    if (record) {
       sso = {
         startUrl: `${SSO_START_PATH}?organization=${organizationId}`,
         enforced: await ssoEnforced(deps.db, organizationId, deps.clock.now()),
