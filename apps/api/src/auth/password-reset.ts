@@ -1,5 +1,10 @@
 import { organizations, passwordResets, sessions, users } from "@tessera/db/schema";
-import { DomainError, type RequestPasswordResetInput, type ResetPasswordInput } from "@tessera/domain";
+import {
+  DomainError,
+  keepsPasswordUnderSso,
+  type RequestPasswordResetInput,
+  type ResetPasswordInput,
+} from "@tessera/domain";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
@@ -48,7 +53,7 @@ export const requestPasswordReset = async (
   // owners keep a password under SSO enforcement (break-glass), so they may reset it
   const sso =
     (await ssoEnforced(ctx.db, user?.organizationId ?? NO_ORGANIZATION, now, input.email)) &&
-    user?.role !== "OWNER";
+    !keepsPasswordUnderSso(user?.role ?? "");
   const recipient = user && !user.disabledAt ? user : null;
   await ctx.db.transaction(async (tx) => {
     const [request] = await tx

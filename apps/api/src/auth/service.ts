@@ -1,6 +1,6 @@
 import type { Executor } from "@tessera/db";
 import { organizations, sessions, users } from "@tessera/db/schema";
-import { DomainError, type SignInInput } from "@tessera/domain";
+import { DomainError, keepsPasswordUnderSso, type SignInInput } from "@tessera/domain";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Actor, AppDeps, ServiceContext } from "../context.ts";
@@ -48,7 +48,7 @@ export const signIn = async (
   const ssoOnly = user?.organizationId
     ? await ssoEnforced(ctx.db, user.organizationId, ctx.clock.now(), user.email)
     : false;
-  if (user && ssoOnly && user.role !== "OWNER") {
+  if (user && ssoOnly && !keepsPasswordUnderSso(user.role)) {
     await attempt.refusedUnchecked();
     throw new DomainError(
       "SSO_REQUIRED",

@@ -1,6 +1,6 @@
 import type { Executor } from "@tessera/db";
 import { ssoDomains } from "@tessera/db/schema";
-import { customizationGate, emailDomainOf, SINGLETON_KEY } from "@tessera/domain";
+import { customizationGate, emailDomainOf, keepsPasswordUnderSso, SINGLETON_KEY } from "@tessera/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import { currentEntitlements } from "../licenses/entitlements.ts";
 import { findCustomization } from "./store.ts";
@@ -36,16 +36,12 @@ export const ssoEnforced = async (
   return customizationGate(await currentEntitlements(executor, organizationId, now), "SSO").allowed;
 };
 
-/**
- * Whether this person's password is refused because their organisation enforces SSO. Owners
- * keep password sign-in (with their MFA) as the break-glass way in: a broken identity
- * provider or a lapsed certificate must never lock an organisation out of its own settings.
- */
+/** Whether this person's password is refused because their organisation enforces SSO (owners' never is). */
 export const passwordRefusedBySso = async (
   executor: Executor,
   user: { organizationId: string | null; role: string; email: string },
   now: Date,
 ): Promise<boolean> =>
   user.organizationId !== null &&
-  user.role !== "OWNER" &&
+  !keepsPasswordUnderSso(user.role) &&
   ssoEnforced(executor, user.organizationId, now, user.email);

@@ -51,12 +51,15 @@ const recordStep = (
   step: SsoTestStep,
   options: { last?: boolean; assertedEmail?: string } = {},
 ) =>
-  recordTestStep(
-    deps.db,
-    systemContext(deps),
-    { id: test.testId, organizationId: test.organizationId },
-    step,
-    options,
+  // one transaction: the PENDING row stays locked while the step is appended and the test settles
+  deps.db.transaction((tx) =>
+    recordTestStep(
+      tx,
+      systemContext(deps),
+      { id: test.testId, organizationId: test.organizationId },
+      step,
+      options,
+    ),
   );
 
 /** What a sign-in flow does once it knows whether it is a test. */

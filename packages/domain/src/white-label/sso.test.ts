@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
 import { CreateScimTokenInput } from "../scim/inputs.ts";
-import { emailDomainAllowed, emailDomainOf, requireSecureUrl, SsoInput } from "./sso.ts";
+import {
+  emailDomainAllowed,
+  emailDomainOf,
+  keepsPasswordUnderSso,
+  requireSecureUrl,
+  SsoInput,
+} from "./sso.ts";
 import { SSO_TEST_TTL_MS, SsoTestQueryInput } from "./sso-test.ts";
 import { SsoSettingsValue } from "./stored-values.ts";
 
@@ -117,5 +123,12 @@ describe("connection tests and SCIM tokens", () => {
     expect(CreateScimTokenInput.parse({ name: "  Okta  " }).name).toBe("Okta");
     expect(CreateScimTokenInput.safeParse({ name: "" }).error?.issues[0]?.message).toBe("is required");
     expect(CreateScimTokenInput.safeParse({ name: "x".repeat(101) }).success).toBe(false);
+  });
+});
+
+describe("break-glass", () => {
+  it("only owners keep their password under SSO enforcement", () => {
+    expect(keepsPasswordUnderSso("OWNER")).toBe(true);
+    for (const role of ["ADMIN", "MEMBER", ""]) expect(keepsPasswordUnderSso(role)).toBe(false);
   });
 });

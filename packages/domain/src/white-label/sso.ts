@@ -102,3 +102,10 @@ export const emailDomainOf = (email: string): string => email.slice(email.lastIn
 
 export const emailDomainAllowed = (email: string, allowedDomains: readonly string[]): boolean =>
   allowedDomains.includes(emailDomainOf(email));
+
+/**
+ * Break-glass: under SSO enforcement an organisation's owners keep their password (with their
+ * MFA), so a broken identity provider or a lapsed certificate never locks it out of its own
+ * settings. Everyone else must sign in through the provider.
+ */
+export const keepsPasswordUnderSso = (role: string): boolean => role === "OWNER";
