@@ -8,6 +8,8 @@ ensure_pnpm
 install_packages
 echo "› building"
 pnpm exec turbo run build --output-logs=errors-only
+# A first start seeds the showcase beside the core demo, so every screen has something in it.
+export SEED_SHOWCASE="${SEED_SHOWCASE:-true}"
 # apps/api's start script holds the product's V8 heap flags: run exactly that command, from
 # here (DATA_DIR is relative to this directory).
 read -ra start <<<"$(node -p 'require("./apps/api/package.json").scripts.start')"

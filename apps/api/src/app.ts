@@ -24,6 +24,7 @@ import { SessionMutationLimiter } from "./quotas/session-mutation-limiter.ts";
 import { rateLimiterFactory } from "./rate-limits.ts";
 import { ReadReplica } from "./replica/read-replica.ts";
 import { seedDemo } from "./seed/demo.ts";
+import { seedShowcase } from "./seed/showcase.ts";
 import { LogoUploadLimiter } from "./white-label/logo-upload-limiter.ts";
 import { createSamlXmlInspector } from "./white-label/saml-xml-pool.ts";
 import { SsoStartLimiter } from "./white-label/sso-start-guard.ts";
@@ -123,6 +124,7 @@ export const startApp = async (
     deps.validationCache.invalidate(licenseId),
   );
   const seeded = config.SEED_DEMO ? await seedDemo(deps) : null;
+  if (seeded && config.SEED_SHOWCASE) await seedShowcase(deps);
   const server = createServer(createRequestHandler(deps, { webDist: config.WEB_DIST }));
   server.on("clientError", answerClientError);
   await new Promise<void>((resolve, reject) => {

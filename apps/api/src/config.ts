@@ -44,6 +44,11 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   /** Seed the demo organisations and users into an empty database. */
   SEED_DEMO: Booleanish.default(true),
+  /**
+   * With SEED_DEMO, also seed the showcase: more organisations, 60 days of usage, tickets,
+   * a domain and a webhook. `pnpm start` turns it on; tests keep the small core demo.
+   */
+  SEED_SHOWCASE: Booleanish.default(false),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
