@@ -61,29 +61,31 @@ const ForecastMethod = z
   .enum(["LINEAR_TREND", "RUN_RATE"])
   .describe("gauges: least squares over the last 30 days; counters: the month-to-date run rate");
 
-/** A metric's forecast, or why there is none yet. */
-const UsageForecastOutput = z.discriminatedUnion("status", [
-  z.object({
-    status: z.literal("INSUFFICIENT_DATA"),
-    method: ForecastMethod,
-    points: z
-      .number()
-      .int()
-      .describe("daily values in the last 30 days (gauges) or whole days into the month"),
-    needed: z.number().int(),
-  }),
-  z.object({
-    status: z.literal("FORECAST"),
-    method: ForecastMethod,
-    trend: z.enum(["RISING", "FLAT", "FALLING"]),
-    current: z.number(),
-    perDay: z.number(),
-    periodEnd: Projection.describe("at the end of this month (UTC)"),
-    renewal: Projection.nullable().describe("when the license expires or renews; null without an expiry"),
-    reaches80: Reach,
-    reaches100: Reach,
-  }),
-]);
+/** A metric's forecast, or why there is none yet (one component in the OpenAPI document, used 12 times). */
+const UsageForecastOutput = z
+  .discriminatedUnion("status", [
+    z.object({
+      status: z.literal("INSUFFICIENT_DATA"),
+      method: ForecastMethod,
+      points: z
+        .number()
+        .int()
+        .describe("daily values in the last 30 days (gauges) or whole days into the month"),
+      needed: z.number().int(),
+    }),
+    z.object({
+      status: z.literal("FORECAST"),
+      method: ForecastMethod,
+      trend: z.enum(["RISING", "FLAT", "FALLING"]),
+      current: z.number(),
+      perDay: z.number(),
+      periodEnd: Projection.describe("at the end of this month (UTC)"),
+      renewal: Projection.nullable().describe("when the license expires or renews; null without an expiry"),
+      reaches80: Reach,
+      reaches100: Reach,
+    }),
+  ])
+  .meta({ id: "UsageForecast" });
 
 export const UsageLimitsOutput = z.object({
   licenseId: LicenseIdOrNone,
