@@ -8,6 +8,8 @@ test("a rising metric gets a forecast on the portal's and the console's usage pa
   browser,
   request,
 }) => {
+  // Two signed-in browsers and two axe passes over chart-heavy pages.
+  test.slow();
   const id = unique();
   const keyName = `Forecast ${id}`;
 
