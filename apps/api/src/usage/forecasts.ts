@@ -15,7 +15,7 @@ import {
 import { and, gte, inArray } from "drizzle-orm";
 
 /** What a forecast needs of a license. */
-export interface ForecastLicense {
+interface ForecastLicense {
   id: string;
   limits: Limits;
   expiresAt: Date | null;

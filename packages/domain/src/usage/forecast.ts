@@ -13,9 +13,9 @@ const Z95 = 1.96;
 /** A gauge's line is fitted to the daily values of this many days, today included. */
 export const GAUGE_WINDOW_DAYS = 30;
 /** Fewest daily values a gauge's line is fitted to. */
-export const MIN_GAUGE_POINTS = 7;
+const MIN_GAUGE_POINTS = 7;
 /** Fewest whole days into the month before a counter's run rate says anything. */
-export const MIN_COUNTER_DAYS = 3;
+const MIN_COUNTER_DAYS = 3;
 /** Crossings are looked for at most this far ahead (a renewal years away is not a forecast). */
 const MAX_SCAN_DAYS = 3660;
 
@@ -25,7 +25,7 @@ export interface DailyValue {
   value: number;
 }
 
-export interface ForecastInput {
+interface ForecastInput {
   kind: "GAUGE" | "COUNTER";
   /** The daily rollup of one license × metric: a gauge's latest level of each day, a counter's day sum. */
   days: DailyValue[];
