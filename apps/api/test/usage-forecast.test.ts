@@ -74,7 +74,8 @@ describe("usage forecasts", () => {
 
   it("the job raises the forecast alert once per license × metric × threshold × period", async () => {
     const first = await raiseForecastAlerts(h.deps, h.clock.now());
-    const again = await raiseForecastAlerts(h.deps, h.clock.now());
+    // The next hourly run, same month: nothing new.
+    const again = await raiseForecastAlerts(h.deps, new Date(h.clock.now().getTime() + 3600_000));
     expect(first.raised).toBeGreaterThanOrEqual(1);
     expect(again.raised).toBe(0);
     const alerts = await h.db
