@@ -32,6 +32,7 @@ export * from "./support/sla.ts";
 export * from "./support/status.ts";
 export * from "./team/inputs.ts";
 export * from "./text-input.ts";
+export * from "./usage/forecast.ts";
 export * from "./usage/inputs.ts";
 export * from "./usage/limits.ts";
 export * from "./usage/metrics.ts";

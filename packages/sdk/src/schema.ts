@@ -855,6 +855,70 @@ export interface components {
         requestId: string;
       };
     };
+    UsageForecast:
+      | {
+          /** @constant */
+          status: "INSUFFICIENT_DATA";
+          /**
+           * @description gauges: least squares over the last 30 days; counters: the month-to-date run rate
+           * @enum {string}
+           */
+          method: "LINEAR_TREND" | "RUN_RATE";
+          /** @description daily values in the last 30 days (gauges) or whole days into the month */
+          points: number;
+          needed: number;
+        }
+      | {
+          /** @constant */
+          status: "FORECAST";
+          /**
+           * @description gauges: least squares over the last 30 days; counters: the month-to-date run rate
+           * @enum {string}
+           */
+          method: "LINEAR_TREND" | "RUN_RATE";
+          /** @enum {string} */
+          trend: "RISING" | "FLAT" | "FALLING";
+          current: number;
+          perDay: number;
+          /** @description at the end of this month (UTC) */
+          periodEnd: {
+            /** Format: date-time */
+            at: string;
+            value: number;
+            /** @description the 95 % band's lower edge */
+            low: number;
+            /** @description the 95 % band's upper edge */
+            high: number;
+          };
+          /** @description when the license expires or renews; null without an expiry */
+          renewal: {
+            /** Format: date-time */
+            at: string;
+            value: number;
+            /** @description the 95 % band's lower edge */
+            low: number;
+            /** @description the 95 % band's upper edge */
+            high: number;
+          } | null;
+          /** @description null when unlimited, already reached, not rising, or not before the period end / renewal */
+          reaches80: {
+            /** @description YYYY-MM-DD (UTC): the day the trend reaches the threshold */
+            on: string;
+            /** @description the day the 95 % band's upper edge reaches it */
+            earliest: string;
+            /** @description the day its lower edge reaches it; null: not before the horizon */
+            latest: string | null;
+          } | null;
+          /** @description null when unlimited, already reached, not rising, or not before the period end / renewal */
+          reaches100: {
+            /** @description YYYY-MM-DD (UTC): the day the trend reaches the threshold */
+            on: string;
+            /** @description the day the 95 % band's upper edge reaches it */
+            earliest: string;
+            /** @description the day its lower edge reaches it; null: not before the horizon */
+            latest: string | null;
+          } | null;
+        };
   };
   responses: never;
   parameters: never;
@@ -9431,6 +9495,13 @@ export interface operations {
                 status: "OK" | "WARNING" | "EXCEEDED";
               };
             };
+            /** @description null when there is no license in force */
+            forecasts: {
+              ACTIVE_USERS: components["schemas"]["UsageForecast"];
+              COURSES: components["schemas"]["UsageForecast"];
+              API_CALLS: components["schemas"]["UsageForecast"];
+              STORAGE_BYTES: components["schemas"]["UsageForecast"];
+            } | null;
           };
         };
       };
@@ -10182,6 +10253,12 @@ export interface operations {
                 worstPercent: number;
                 /** @enum {string} */
                 worstStatus: "OK" | "WARNING" | "EXCEEDED";
+                forecasts: {
+                  ACTIVE_USERS: components["schemas"]["UsageForecast"];
+                  COURSES: components["schemas"]["UsageForecast"];
+                  API_CALLS: components["schemas"]["UsageForecast"];
+                  STORAGE_BYTES: components["schemas"]["UsageForecast"];
+                };
               }[];
               page: number;
               pageSize: number;
@@ -10260,6 +10337,12 @@ export interface operations {
                 worstPercent: number;
                 /** @enum {string} */
                 worstStatus: "OK" | "WARNING" | "EXCEEDED";
+                forecasts: {
+                  ACTIVE_USERS: components["schemas"]["UsageForecast"];
+                  COURSES: components["schemas"]["UsageForecast"];
+                  API_CALLS: components["schemas"]["UsageForecast"];
+                  STORAGE_BYTES: components["schemas"]["UsageForecast"];
+                };
               }[];
             };
             /** @description the `top` largest users of each metric */

@@ -4,6 +4,7 @@ import { pruneMail } from "../mail/pruning.ts";
 import { runReplicaCheck } from "../replica/replica-check.ts";
 import { pruneIdempotencyKeys } from "../rest/idempotency.ts";
 import { runSlaSweep } from "../support/sla-sweep.ts";
+import { raiseForecastAlerts } from "../usage/forecast-alerts.ts";
 import { ensureUsagePartitions } from "../usage/partitions.ts";
 import { pruneUsageEvents } from "../usage/retention.ts";
 import { runDomainSweep } from "../white-label/domain-sweep.ts";
@@ -30,6 +31,8 @@ export const JOBS: Job[] = [
     everyMs: 3_600_000,
     run: (deps, now) => ensureUsagePartitions(deps, now),
   },
+  // Forecasts move with each day's values: hourly is soon enough, and each alert is raised once.
+  { name: "usage-forecast-alerts", everyMs: 3_600_000, run: raiseForecastAlerts },
   { name: "usage-event-pruning", everyMs: 3_600_000, run: (deps, now) => pruneUsageEvents(deps, now) },
   { name: "idempotency-key-pruning", everyMs: 3_600_000, run: pruneIdempotencyKeys },
   { name: "mail-pruning", everyMs: 3_600_000, run: pruneMail },

@@ -87,6 +87,7 @@ export const getOrganizationHealth = async (
         ? { status: current.status, expiresAt: current.expiresAt, autoRenew: current.autoRenew }
         : null,
       limits: usage.licenseId ? usage.metrics : null,
+      forecasts: usage.forecasts,
       tickets: { openCritical: ticketTotals.openByPriority.CRITICAL, ...ticketTotals },
       domain: whiteLabel.domain,
       deadWebhookDeliveries,

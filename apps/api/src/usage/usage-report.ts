@@ -14,6 +14,7 @@ import {
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
 import { usageInPeriod, zeroUsage } from "./current-usage.ts";
+import { forecastsFor } from "./forecasts.ts";
 import { firstRow, parsedJson } from "./json-row.ts";
 
 /** What a license's limits are made of, with its ids: the columns usage reads of a license. */
@@ -28,7 +29,7 @@ export const licenseLimitColumns = {
 /** The organisation's license in force: only what its limits are made of. */
 const inForceLicense = async (ctx: ServiceContext, organizationId: string) => {
   const [license] = await ctx.db
-    .select(licenseLimitColumns)
+    .select({ ...licenseLimitColumns, expiresAt: licenses.expiresAt })
     .from(licenses)
     .where(and(eq(licenses.organizationId, organizationId), inArray(licenses.status, [...IN_FORCE_STATUSES])))
     .limit(1);
@@ -52,7 +53,10 @@ export const getCurrentUsage = async (ctx: ServiceContext, organizationId: strin
   return { licenseId: license?.id ?? null, period: now.toISOString().slice(0, 7), usage };
 };
 
-/** Per metric: used, limit, percent and OK / WARNING / EXCEEDED against the license's entitlements. */
+/**
+ * Per metric: used, limit, percent and OK / WARNING / EXCEEDED against the license's
+ * entitlements, and where it is heading (`forecasts`, null without a license in force).
+ */
 export const checkLimits = async (ctx: ServiceContext, organizationId: string) => {
   const license = await inForceLicense(ctx, organizationId);
   const { usage, period } = await getCurrentUsage(ctx, organizationId);
@@ -60,7 +64,17 @@ export const checkLimits = async (ctx: ServiceContext, organizationId: string) =
   const metrics = Object.fromEntries(
     METRICS.map((metric) => [metric, limitStatus(usage[metric], limits ? limits[metric] : 0)]),
   ) as Record<Metric, LimitCheck>;
-  return { licenseId: license?.id ?? null, tier: license?.tier ?? null, period, metrics };
+  const forecasts =
+    license && limits
+      ? ((
+          await forecastsFor(
+            ctx.db,
+            [{ id: license.id, limits, expiresAt: license.expiresAt }],
+            ctx.clock.now(),
+          )
+        ).get(license.id) ?? null)
+      : null;
+  return { licenseId: license?.id ?? null, tier: license?.tier ?? null, period, metrics, forecasts };
 };
 
 export interface UsageReport {

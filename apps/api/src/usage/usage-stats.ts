@@ -22,6 +22,7 @@ import {
   withLateGauges,
   zeroUsage,
 } from "./current-usage.ts";
+import { forecastsFor, type MetricForecasts } from "./forecasts.ts";
 import { licenseLimitColumns, limitsOf } from "./usage-report.ts";
 
 /** The licenses in force with their organisation and this period's usage, in one statement. */
@@ -30,6 +31,7 @@ const licensesInForceWithUsage = async (ctx: ServiceContext, now: Date) => {
   const rows = await ctx.db
     .select({
       ...licenseLimitColumns,
+      expiresAt: licenses.expiresAt,
       organizationName: organizations.name,
       ...periodUsageColumns,
     })
@@ -64,6 +66,8 @@ const licensesInForceWithUsage = async (ctx: ServiceContext, now: Date) => {
       organizationName: license.organizationName,
       licenseId: license.id,
       tier: license.tier,
+      limits,
+      expiresAt: license.expiresAt,
       usage,
       checks,
       worstPercent: worst,
@@ -87,19 +91,30 @@ export const getUsageStats = async (ctx: ServiceContext, options: z.output<typeo
     : status === "AT_RISK"
       ? atRisk
       : atRisk.filter((entry) => entry.worstStatus === status);
+  const pageEntries = listed.slice(pageOffset(page, pageSize), pageOffset(page, pageSize) + pageSize);
+  const firstAtRisk = atRisk.slice(0, top);
+  // Forecasts only for the entries shown: each reads a month of daily rows.
+  const forecasts = await forecastsFor(
+    ctx.db,
+    [...new Set([...pageEntries, ...firstAtRisk])].map((entry) => ({
+      id: entry.licenseId,
+      limits: entry.limits,
+      expiresAt: entry.expiresAt,
+    })),
+    now,
+  );
+  const shown = (entry: (typeof entries)[number]) => {
+    const { limits: _limits, expiresAt: _expiresAt, ...rest } = entry;
+    return { ...rest, forecasts: forecasts.get(entry.licenseId) as MetricForecasts };
+  };
   return {
     period: now.toISOString().slice(0, 7),
     /** Closest to a limit first, a page at a time. */
-    organizations: toPage(
-      listed.slice(pageOffset(page, pageSize), pageOffset(page, pageSize) + pageSize),
-      listed.length,
-      page,
-      pageSize,
-    ),
+    organizations: toPage(pageEntries.map(shown), listed.length, page, pageSize),
     atRisk: {
       total: atRisk.length,
       warning: atRisk.filter((entry) => entry.worstStatus === "WARNING").length,
-      first: atRisk.slice(0, top),
+      first: firstAtRisk.map(shown),
     },
     topConsumers: Object.fromEntries(
       METRICS.map((metric) => [

@@ -7,6 +7,7 @@ import { PageHeader } from "../components/page-header.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { Select } from "../components/select.tsx";
 import { canAcknowledgeAlerts, UsageAlerts } from "../components/usage-alerts.tsx";
+import { UsageForecasts } from "../components/usage-forecasts.tsx";
 import { UsageMeters } from "../components/usage-limits.tsx";
 import { formatPeriod } from "../components/usage-metrics.ts";
 import { DayRangeFields, useDayRange } from "../components/usage-range.tsx";
@@ -79,6 +80,11 @@ export const OrganizationUsagePage = () => {
               }
             </QueryState>
           </Card>
+          {limits.data?.forecasts ? (
+            <Card title="Forecast">
+              <UsageForecasts forecasts={limits.data.forecasts} />
+            </Card>
+          ) : null}
           <Card title="Daily usage">
             <div className="space-y-4">
               <div className="max-w-xl">

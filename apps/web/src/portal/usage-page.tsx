@@ -6,6 +6,7 @@ import { Card } from "../components/card.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { UsageAlerts } from "../components/usage-alerts.tsx";
+import { UsageForecasts } from "../components/usage-forecasts.tsx";
 import { UsageMeters } from "../components/usage-limits.tsx";
 import { formatPeriod, formatUsedOfLimit, METRIC_LABELS } from "../components/usage-metrics.ts";
 import { lastDays } from "../components/usage-range.tsx";
@@ -52,6 +53,11 @@ export const PortalUsagePage = () => {
                 <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">{data.tier} license.</p>
                 <UsageMeters metrics={data.metrics} />
               </Card>
+              {data.forecasts ? (
+                <Card title="Forecast">
+                  <UsageForecasts forecasts={data.forecasts} />
+                </Card>
+              ) : null}
             </div>
           )
         }

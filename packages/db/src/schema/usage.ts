@@ -188,3 +188,28 @@ export const usageAlerts = pgTable(
     index("usage_alerts_unacknowledged").on(table.createdAt).where(sql`${table.acknowledgedAt} is null`),
   ],
 );
+
+/**
+ * A forecast that a metric will reach 80 % or 100 % of its limit (`reaches_on`), raised by the
+ * `usage-forecast-alerts` job once per license × metric × threshold × period (UTC month).
+ */
+export const usageForecastAlerts = pgTable(
+  "usage_forecast_alerts",
+  {
+    id: id(),
+    licenseId: uuid()
+      .notNull()
+      .references(() => licenses.id, { onDelete: "cascade" }),
+    organizationId: uuid().notNull(),
+    metric: usageMetric().notNull(),
+    threshold: integer().notNull(),
+    period: text().notNull(),
+    reachesOn: date({ mode: "string" }).notNull(),
+    used: bigint({ mode: "number" }).notNull(),
+    limit: bigint({ mode: "number" }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique("usage_forecast_alerts_once").on(table.licenseId, table.metric, table.threshold, table.period),
+  ],
+);

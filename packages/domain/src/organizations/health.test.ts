@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { forecastUsage } from "../usage/forecast.ts";
 import { limitStatus } from "../usage/limits.ts";
 import { gradeForScore, gradeHealth, type HealthSnapshot } from "./health.ts";
 
@@ -87,6 +88,37 @@ describe("gradeHealth", () => {
         message: "Near the limit: COURSES 90 %, API_CALLS 85 %",
       },
     ]);
+  });
+
+  it("warns when a metric is forecast to pass its limit before the period end or renewal", () => {
+    const rising = (days: number) =>
+      forecastUsage({
+        kind: "GAUGE",
+        days: Array.from({ length: 10 }, (_, i) => ({
+          day: new Date(now.getTime() - (9 - i) * 86_400_000).toISOString().slice(0, 10),
+          value: 100 - days + i - 9,
+        })),
+        limit: 100,
+        renewalAt: inDays(200),
+        now,
+      });
+    const flat = forecastUsage({ kind: "COUNTER", days: [], limit: 100, renewalAt: null, now });
+    const forecasts = { ACTIVE_USERS: rising(5), COURSES: flat, API_CALLS: flat, STORAGE_BYTES: rising(1) };
+    expect(gradeHealth({ ...healthy(), forecasts }, now)).toMatchObject({
+      score: 85,
+      reasons: [
+        {
+          code: "USAGE_FORECAST",
+          severity: "WARNING",
+          area: "USAGE",
+          message: "Forecast to pass the limit: ACTIVE_USERS on 2026-12-04, STORAGE_BYTES on 2026-11-30",
+        },
+      ],
+    });
+    expect(
+      codes({ ...healthy(), forecasts: { ...forecasts, ACTIVE_USERS: flat, STORAGE_BYTES: flat } }),
+    ).toEqual([]);
+    expect(codes({ ...healthy(), forecasts: null })).toEqual([]);
   });
 
   it("counts breached and at-risk SLAs and open critical tickets", () => {

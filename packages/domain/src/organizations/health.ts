@@ -1,5 +1,6 @@
 import type { LicenseStatus } from "../licenses/lifecycle.ts";
 import { METRICS, type Metric } from "../licenses/tiers.ts";
+import type { UsageForecast } from "../usage/forecast.ts";
 import type { LimitCheck } from "../usage/limits.ts";
 import type { DomainStatus } from "../white-label/domains.ts";
 
@@ -29,6 +30,7 @@ const HEALTH_REASON_CODES = [
   "LICENSE_EXPIRING",
   "USAGE_EXCEEDED",
   "USAGE_WARNING",
+  "USAGE_FORECAST",
   "SLA_BREACHED",
   "SLA_AT_RISK",
   "CRITICAL_TICKETS_OPEN",
@@ -53,6 +55,8 @@ export interface HealthSnapshot {
   license: { status: LicenseStatus; expiresAt: Date | null; autoRenew: boolean } | null;
   /** This period's usage against the license's limits. */
   limits: Record<Metric, LimitCheck> | null;
+  /** Where usage is heading (`forecastUsage`): passing 100 % before the period end or renewal is a warning. */
+  forecasts?: Record<Metric, UsageForecast> | null;
   tickets: { openCritical: number; breached: number; atRisk: number };
   domain: { hostname: string; status: DomainStatus } | null;
   /** Webhook deliveries given up on (out of attempts) in the last 7 days. */
@@ -127,6 +131,25 @@ const usageReasons = (limits: HealthSnapshot["limits"]): HealthReason[] => {
   ];
 };
 
+const forecastReasons = (forecasts: HealthSnapshot["forecasts"]): HealthReason[] => {
+  if (!forecasts) return [];
+  const passing = METRICS.flatMap((metric) => {
+    const forecast = forecasts[metric];
+    return forecast.status === "FORECAST" && forecast.reaches100
+      ? [`${metric} on ${forecast.reaches100.on}`]
+      : [];
+  });
+  if (!passing.length) return [];
+  return [
+    {
+      code: "USAGE_FORECAST",
+      severity: "WARNING",
+      area: "USAGE",
+      message: `Forecast to pass the limit: ${passing.join(", ")}`,
+    },
+  ];
+};
+
 const supportReasons = ({ breached, atRisk, openCritical }: HealthSnapshot["tickets"]): HealthReason[] => [
   ...(breached
     ? [
@@ -191,6 +214,7 @@ export const gradeHealth = (snapshot: HealthSnapshot, now: Date): Health => {
   const reasons = [
     ...licenseReasons(snapshot.license, now),
     ...usageReasons(snapshot.limits),
+    ...forecastReasons(snapshot.forecasts),
     ...supportReasons(snapshot.tickets),
     ...whiteLabelReasons(snapshot),
   ].sort((a, b) => PENALTY[b.severity] - PENALTY[a.severity]);

@@ -41,11 +41,58 @@ const LimitCheckOutput = z.object({
   status: z.enum(["OK", "WARNING", "EXCEEDED"]).describe("WARNING from 80 %, EXCEEDED from 100 %"),
 });
 
+const Projection = z.object({
+  at: z.date(),
+  value: z.number().int(),
+  low: z.number().int().describe("the 95 % band's lower edge"),
+  high: z.number().int().describe("the 95 % band's upper edge"),
+});
+
+const Reach = z
+  .object({
+    on: z.string().describe("YYYY-MM-DD (UTC): the day the trend reaches the threshold"),
+    earliest: z.string().describe("the day the 95 % band's upper edge reaches it"),
+    latest: z.string().nullable().describe("the day its lower edge reaches it; null: not before the horizon"),
+  })
+  .nullable()
+  .describe("null when unlimited, already reached, not rising, or not before the period end / renewal");
+
+const ForecastMethod = z
+  .enum(["LINEAR_TREND", "RUN_RATE"])
+  .describe("gauges: least squares over the last 30 days; counters: the month-to-date run rate");
+
+/** A metric's forecast, or why there is none yet (one component in the OpenAPI document, used 12 times). */
+const UsageForecastOutput = z
+  .discriminatedUnion("status", [
+    z.object({
+      status: z.literal("INSUFFICIENT_DATA"),
+      method: ForecastMethod,
+      points: z
+        .number()
+        .int()
+        .describe("daily values in the last 30 days (gauges) or whole days into the month"),
+      needed: z.number().int(),
+    }),
+    z.object({
+      status: z.literal("FORECAST"),
+      method: ForecastMethod,
+      trend: z.enum(["RISING", "FLAT", "FALLING"]),
+      current: z.number(),
+      perDay: z.number(),
+      periodEnd: Projection.describe("at the end of this month (UTC)"),
+      renewal: Projection.nullable().describe("when the license expires or renews; null without an expiry"),
+      reaches80: Reach,
+      reaches100: Reach,
+    }),
+  ])
+  .meta({ id: "UsageForecast" });
+
 export const UsageLimitsOutput = z.object({
   licenseId: LicenseIdOrNone,
   tier: z.enum(TIERS).nullable(),
   period: Period,
   metrics: perMetric(LimitCheckOutput),
+  forecasts: perMetric(UsageForecastOutput).nullable().describe("null when there is no license in force"),
 });
 
 const DayValue = z.object({ day: z.string().describe("YYYY-MM-DD (UTC)"), value: z.number().int() });
@@ -89,6 +136,7 @@ const StatsEntry = z.object({
   checks: perMetric(LimitCheckOutput),
   worstPercent: z.number().int().describe("the highest percent of any metric"),
   worstStatus: z.enum(["OK", "WARNING", "EXCEEDED"]),
+  forecasts: perMetric(UsageForecastOutput),
 });
 
 const Consumer = z.object({ organizationId: z.uuid(), organizationName: z.string(), used: z.number().int() });
