@@ -7,11 +7,11 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from "@tessera/domain";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
 import { diff } from "../events/domain-event.ts";
 import { recordEvent } from "../events/record-event.ts";
-import { adjustAgentLoads } from "./agent-load.ts";
+import { ASSIGNABLE_STAFF_ROLES, adjustAgentLoads } from "./agent-load.ts";
 import { storedDueTimes } from "./sla-view.ts";
 import { findTicket } from "./ticket-queries.ts";
 import { authorOf, type TicketRow, ticketView } from "./ticket-view.ts";
@@ -36,7 +36,11 @@ const changeTicket = async (
     if (patch.status === "WAITING_ON_CUSTOMER") next.waitingSince = now;
     if (patch.status === "RESOLVED") next.resolvedAt = now;
     if (patch.status === "IN_PROGRESS" && current.status === "RESOLVED") next.resolvedAt = null;
-    if (patch.status === "CLOSED") next.closedAt = now;
+    if (patch.status === "CLOSED") {
+      next.closedAt = now;
+      // closed without being resolved first (spam, a duplicate): its resolution clock stops too
+      next.resolvedAt = current.resolvedAt ?? now;
+    }
   }
   const { responseDueAt, resolutionDueAt } = storedDueTimes(next, now);
   const [updated] = await tx
@@ -130,15 +134,10 @@ export const updateTicketStatus = async (
   status: TicketStatus,
   scopeOrganizationId?: string,
 ) => {
-  if (ctx.actor?.kind === "CUSTOMER" && status !== "RESOLVED" && status !== "CLOSED") {
-    throw new DomainError("FORBIDDEN", "Customers may resolve or close a ticket; staff move it otherwise", {
-      field: "status",
-    });
-  }
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const current = await findTicket(tx, ticketId, scopeOrganizationId);
-    assertTicketTransition(current.status as TicketStatus, status);
+    assertTicketTransition(current.status as TicketStatus, status, authorOf(ctx).kind);
     return changeTicket(tx, ctx, current, { status }, "ticket.status_changed");
   });
   return ticketView(row, now);
@@ -164,9 +163,19 @@ export const assignTicket = async (ctx: ServiceContext, ticketId: string, assign
       const [agent] = await tx
         .select({ id: users.id })
         .from(users)
-        .where(and(eq(users.id, assigneeId), eq(users.kind, "STAFF"), isNull(users.disabledAt)));
+        .where(
+          and(
+            eq(users.id, assigneeId),
+            eq(users.kind, "STAFF"),
+            // viewers read the queue but work no tickets
+            inArray(users.role, [...ASSIGNABLE_STAFF_ROLES]),
+            isNull(users.disabledAt),
+          ),
+        );
       if (!agent)
-        throw new DomainError("VALIDATION_FAILED", "must be an active staff user", { field: "assigneeId" });
+        throw new DomainError("VALIDATION_FAILED", "assigneeId must be an active support agent or staff admin", {
+          field: "assigneeId",
+        });
     }
     const current = await findTicket(tx, ticketId);
     return changeTicket(
