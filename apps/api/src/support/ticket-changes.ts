@@ -12,6 +12,7 @@ import type { ServiceContext } from "../context.ts";
 import { diff } from "../events/domain-event.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { ASSIGNABLE_STAFF_ROLES, adjustAgentLoads } from "./agent-load.ts";
+import { requestersForCustomer } from "./customer-view.ts";
 import { storedDueTimes } from "./sla-view.ts";
 import { findTicket } from "./ticket-queries.ts";
 import { authorOf, type TicketRow, ticketView } from "./ticket-view.ts";
@@ -80,6 +81,13 @@ const changeTicket = async (
   return updated;
 };
 
+/** The changed ticket; a customer's (scoped) change reads it as customers do. */
+const answer = async <T extends ReturnType<typeof ticketView>>(
+  ctx: ServiceContext,
+  view: T,
+  scopeOrganizationId: string | undefined,
+): Promise<T> => (scopeOrganizationId ? ((await requestersForCustomer(ctx.db, [view]))[0] ?? view) : view);
+
 /**
  * Add to the thread. Internal notes are staff-only; the first public staff reply stops the
  * first-response clock; a customer reply reopens a resolved ticket or resumes a waiting one.
@@ -125,7 +133,7 @@ export const replyToTicket = async (
       { messageId: message?.id },
     );
   });
-  return ticketView(row, now);
+  return answer(ctx, ticketView(row, now), scopeOrganizationId);
 };
 
 export const updateTicketStatus = async (
@@ -137,10 +145,11 @@ export const updateTicketStatus = async (
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const current = await findTicket(tx, ticketId, scopeOrganizationId);
-    assertTicketTransition(current.status as TicketStatus, status, authorOf(ctx).kind);
+    // a customer's session moves as the customer; staff, their keys and the system as staff
+    assertTicketTransition(current.status as TicketStatus, status, ctx.actor?.kind === "CUSTOMER" ? "CUSTOMER" : "STAFF");
     return changeTicket(tx, ctx, current, { status }, "ticket.status_changed");
   });
-  return ticketView(row, now);
+  return answer(ctx, ticketView(row, now), scopeOrganizationId);
 };
 
 /** A new priority: both due times are recomputed from creation. */
