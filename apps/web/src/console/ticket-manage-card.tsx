@@ -82,7 +82,10 @@ export const TicketManageCard = ({
           }}
           options={[
             { value: "", label: "Unassigned" },
-            ...(staff ?? []).map((user) => ({
+            // viewers work no tickets: the API refuses them as assignees
+            ...(staff ?? [])
+              .filter((user) => user.role !== "VIEWER")
+              .map((user) => ({
               value: user.id,
               label: `${user.name} (${user.role})`,
             })),
