@@ -46,7 +46,9 @@ describe("an organisation's key reading its tickets", () => {
     expect(JSON.stringify(asCustomer.body)).not.toContain(AGENT_EMAIL);
     expect(JSON.stringify(asCustomer.body)).not.toContain("helpdesk");
     expect(asCustomer.body.assignee).toEqual({ id: desk.agentId, name: "Desk Agent" });
-    const staffAuthors = asCustomer.body.messages.filter((m) => m.authorKind === "STAFF").map((m) => m.authorLabel);
+    const staffAuthors = asCustomer.body.messages
+      .filter((m) => m.authorKind === "STAFF")
+      .map((m) => m.authorLabel);
     expect(staffAuthors.sort()).toEqual(["Desk Agent", "Support team"]);
     const list = await rest("GET", "/api/v1/tickets", { key: desk.keys.orgA });
     expect(JSON.stringify(list.body)).not.toContain(AGENT_EMAIL);

@@ -26,7 +26,11 @@ describe("search", () => {
     gateway = created;
     const staff = await h.caller("staffSupport");
     await staff.support.reply({ ticketId: gateway.id, body: "Please send the kubernetes pod logs" });
-    await staff.support.reply({ ticketId: gateway.id, body: "Suspect the frobnicator cache", internal: true });
+    await staff.support.reply({
+      ticketId: gateway.id,
+      body: "Suspect the frobnicator cache",
+      internal: true,
+    });
     other = await (await h.caller("ownerB")).support.create({
       subject: "Gateway unreachable from our office",
       description: "Since the firewall change",
@@ -103,13 +107,20 @@ describe("views", () => {
 
     const view = async (caller: typeof agent, name: "MINE" | "UNASSIGNED" | "WAITING" | "ALL_OPEN") =>
       references(
-        await caller.support.queue({ view: name, organizationId: organization.id, pageSize: 50, sort: "createdAt" }),
+        await caller.support.queue({
+          view: name,
+          organizationId: organization.id,
+          pageSize: 50,
+          sort: "createdAt",
+        }),
       ).sort();
     expect(await view(agent, "MINE")).toEqual([mine.reference, waiting.reference].sort());
     expect(await view(admin, "MINE")).toEqual([]);
     expect(await view(agent, "UNASSIGNED")).toEqual([loose.reference]);
     expect(await view(agent, "WAITING")).toEqual([waiting.reference]);
-    expect(await view(agent, "ALL_OPEN")).toEqual([mine.reference, loose.reference, waiting.reference].sort());
+    expect(await view(agent, "ALL_OPEN")).toEqual(
+      [mine.reference, loose.reference, waiting.reference].sort(),
+    );
   });
 
   it("Breaching soon holds open tickets whose response or resolution clock is at risk or breached", async () => {
@@ -163,7 +174,9 @@ describe("customer context", () => {
     const ticketId = await h.newTicket(h.orgB.id);
     const context = await staff.support.customerContext({ ticketId });
     expect(context.organization.id).toBe(h.orgB.id);
-    expect(await errorCode(staff.support.customerContext({ ticketId: crypto.randomUUID() }))).toBe("NOT_FOUND");
+    expect(await errorCode(staff.support.customerContext({ ticketId: crypto.randomUUID() }))).toBe(
+      "NOT_FOUND",
+    );
   });
 });
 
@@ -188,7 +201,9 @@ describe("status flows and assignment", () => {
   it("customers resolve an open ticket, then close it; they cannot start work or put it to waiting", async () => {
     const ownerA = await h.caller("ownerA");
     const ticketId = await h.newTicket(h.orgA.id);
-    expect(await errorCode(ownerA.support.updateMyStatus({ ticketId, status: "IN_PROGRESS" }))).toBe("FORBIDDEN");
+    expect(await errorCode(ownerA.support.updateMyStatus({ ticketId, status: "IN_PROGRESS" }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await errorCode(ownerA.support.updateMyStatus({ ticketId, status: "CLOSED" }))).toBe("FORBIDDEN");
     expect((await ownerA.support.updateMyStatus({ ticketId, status: "RESOLVED" })).status).toBe("RESOLVED");
     expect((await ownerA.support.updateMyStatus({ ticketId, status: "CLOSED" })).status).toBe("CLOSED");
@@ -207,7 +222,10 @@ describe("status flows and assignment", () => {
     );
 
     const { organization } = await h.newLicensedOrganization("ENTERPRISE");
-    await admin.organizations.update({ organizationId: organization.id, accountManagerId: h.userIds.staffViewer });
+    await admin.organizations.update({
+      organizationId: organization.id,
+      accountManagerId: h.userIds.staffViewer,
+    });
     const routed = await admin.support.createForOrganization({
       organizationId: organization.id,
       subject: "Managed by a viewer",
@@ -229,7 +247,10 @@ describe("customers read agents by name, never by address", () => {
     });
     await agent.support.reply({ ticketId: opened.id, body: "Here is what we saw" });
     await agent.support.reply({ ticketId: opened.id, body: "Note for the desk", internal: true });
-    await (await h.caller("staffAdmin")).support.assign({ ticketId: opened.id, assigneeId: h.userIds.staffAdmin });
+    await (await h.caller("staffAdmin")).support.assign({
+      ticketId: opened.id,
+      assigneeId: h.userIds.staffAdmin,
+    });
 
     const ownerA = await h.caller("ownerA");
     const detail = await ownerA.support.getMine({ ticketId: opened.id });

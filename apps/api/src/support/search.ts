@@ -50,7 +50,9 @@ export const searchTickets = async (
     .from(tickets)
     .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
     .leftJoin(users, eq(users.id, tickets.assigneeId))
-    .where(and(scopeOrganizationId ? eq(tickets.organizationId, scopeOrganizationId) : undefined, or(...matches)))
+    .where(
+      and(scopeOrganizationId ? eq(tickets.organizationId, scopeOrganizationId) : undefined, or(...matches)),
+    )
     .orderBy(...order, desc(tickets.createdAt), desc(tickets.id))
     .limit(input.limit);
   const items = rows.map((row) => ({

@@ -146,7 +146,11 @@ export const updateTicketStatus = async (
   const row = await ctx.db.transaction(async (tx) => {
     const current = await findTicket(tx, ticketId, scopeOrganizationId);
     // a customer's session moves as the customer; staff, their keys and the system as staff
-    assertTicketTransition(current.status as TicketStatus, status, ctx.actor?.kind === "CUSTOMER" ? "CUSTOMER" : "STAFF");
+    assertTicketTransition(
+      current.status as TicketStatus,
+      status,
+      ctx.actor?.kind === "CUSTOMER" ? "CUSTOMER" : "STAFF",
+    );
     return changeTicket(tx, ctx, current, { status }, "ticket.status_changed");
   });
   return answer(ctx, ticketView(row, now), scopeOrganizationId);
@@ -182,9 +186,13 @@ export const assignTicket = async (ctx: ServiceContext, ticketId: string, assign
           ),
         );
       if (!agent)
-        throw new DomainError("VALIDATION_FAILED", "assigneeId must be an active support agent or staff admin", {
-          field: "assigneeId",
-        });
+        throw new DomainError(
+          "VALIDATION_FAILED",
+          "assigneeId must be an active support agent or staff admin",
+          {
+            field: "assigneeId",
+          },
+        );
     }
     const current = await findTicket(tx, ticketId);
     return changeTicket(

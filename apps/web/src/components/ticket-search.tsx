@@ -23,7 +23,7 @@ export const TicketSearch = ({ audience }: { audience: "staff" | "customer" }) =
   const results = useQuery({ ...options, enabled: query.length > 0 });
   const base = audience === "staff" ? "/console/support" : "/portal/tickets";
   return (
-    <div role="search" aria-label="Search tickets" className="mb-4">
+    <search aria-label="Search tickets" className="mb-4 block">
       <form onSubmit={(event) => event.preventDefault()}>
         <Field
           label="Search tickets"
@@ -44,13 +44,18 @@ export const TicketSearch = ({ audience }: { audience: "staff" | "customer" }) =
                 <ul aria-label="Search results" className="divide-y divide-slate-100 dark:divide-slate-800">
                   {data.items.map((ticket) => (
                     <li key={ticket.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
-                      <Link to={`${base}/${ticket.id}`} className="font-mono text-indigo-700 underline dark:text-indigo-300">
+                      <Link
+                        to={`${base}/${ticket.id}`}
+                        className="font-mono text-indigo-700 underline dark:text-indigo-300"
+                      >
                         {ticket.reference}
                       </Link>
                       <StatusBadge status={ticket.status} />
                       <span className="text-slate-900 dark:text-slate-100">{ticket.subject}</span>
                       {audience === "staff" && (
-                        <span className="text-slate-600 dark:text-slate-300">· {ticket.organizationName}</span>
+                        <span className="text-slate-600 dark:text-slate-300">
+                          · {ticket.organizationName}
+                        </span>
                       )}
                     </li>
                   ))}
@@ -60,6 +65,6 @@ export const TicketSearch = ({ audience }: { audience: "staff" | "customer" }) =
           </QueryState>
         </div>
       )}
-    </div>
+    </search>
   );
 };

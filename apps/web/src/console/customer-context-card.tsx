@@ -23,7 +23,15 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   </div>
 );
 
-const TicketList = ({ label, tickets, current }: { label: string; tickets: ContextTicket[]; current: string }) => (
+const TicketList = ({
+  label,
+  tickets,
+  current,
+}: {
+  label: string;
+  tickets: ContextTicket[];
+  current: string;
+}) => (
   <div>
     <h3 className="text-sm font-medium text-slate-800 dark:text-slate-200">{label}</h3>
     {tickets.length === 0 ? (
@@ -33,9 +41,14 @@ const TicketList = ({ label, tickets, current }: { label: string; tickets: Conte
         {tickets.map((ticket) => (
           <li key={ticket.id} className="flex flex-wrap items-center gap-2 text-sm">
             {ticket.id === current ? (
-              <span className="font-mono text-slate-900 dark:text-slate-100">{ticket.reference} (this one)</span>
+              <span className="font-mono text-slate-900 dark:text-slate-100">
+                {ticket.reference} (this one)
+              </span>
             ) : (
-              <Link to={`/console/support/${ticket.id}`} className="font-mono text-indigo-700 underline dark:text-indigo-300">
+              <Link
+                to={`/console/support/${ticket.id}`}
+                className="font-mono text-indigo-700 underline dark:text-indigo-300"
+              >
                 {ticket.reference}
               </Link>
             )}
@@ -57,7 +70,9 @@ const ContextBody = ({ data }: { data: CustomerContext }) => (
         </Link>
       </Row>
       <Row label="Tier">{data.tier ?? "No license"}</Row>
-      <Row label="SLA response cap">{data.responseCapHours === null ? "None" : `${data.responseCapHours} h`}</Row>
+      <Row label="SLA response cap">
+        {data.responseCapHours === null ? "None" : `${data.responseCapHours} h`}
+      </Row>
       <Row label="License">
         {data.license ? <LicenseStatusBadge status={data.license.status} /> : <Badge>None</Badge>}
       </Row>
@@ -88,7 +103,9 @@ const ContextBody = ({ data }: { data: CustomerContext }) => (
     />
     <TicketList label="Recent tickets" tickets={data.recentTickets} current={data.ticketId} />
     <div>
-      <h3 className="mb-2 text-sm font-medium text-slate-800 dark:text-slate-200">Usage this month ({data.usage.period})</h3>
+      <h3 className="mb-2 text-sm font-medium text-slate-800 dark:text-slate-200">
+        Usage this month ({data.usage.period})
+      </h3>
       <UsageMeters metrics={data.usage.metrics} />
     </div>
   </div>

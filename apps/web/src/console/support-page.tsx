@@ -9,8 +9,8 @@ import { Pagination } from "../components/pagination.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { SupportNotifications } from "../components/support-notifications.tsx";
 import { SupportStats } from "../components/support-stats.tsx";
-import { TicketSearch } from "../components/ticket-search.tsx";
 import { useNow } from "../components/ticket-parts.tsx";
+import { TicketSearch } from "../components/ticket-search.tsx";
 import { useUrlFilters } from "../components/use-url-filters.ts";
 import { useTRPC } from "../trpc.ts";
 import {
@@ -42,8 +42,6 @@ export const SupportPage = () => {
   const [page, setPage] = useState(1);
   useLandingView();
   const [filters, setFilter] = useUrlFilters(DEFAULT_FILTERS, ALLOWED_FILTERS, () => setPage(1));
-  // a view is chosen by link, not through setFilter: back to its first page
-  useEffect(() => setPage(1), [filters.view]);
   const createdFrom =
     filters.createdFrom && !Number.isNaN(Date.parse(filters.createdFrom))
       ? new Date(filters.createdFrom)
@@ -83,7 +81,7 @@ export const SupportPage = () => {
       <div className="space-y-6">
         <Card title="Queue">
           <TicketSearch audience="staff" />
-          <SupportViews current={filters.view} />
+          <SupportViews current={filters.view} onChoose={() => setPage(1)} />
           <QueueFilterForm filters={filters} set={set} staff={staff.data} />
           <LinkedFilterNotes
             filters={filters}

@@ -11,18 +11,20 @@ export const VIEW_LABELS: Record<TicketView, string> = {
 };
 
 /** Where Support opens: agents on their own tickets, everyone else on every open ticket. */
-export const landingView = (role: string | undefined): TicketView => (role === "SUPPORT" ? "MINE" : "ALL_OPEN");
+export const landingView = (role: string | undefined): TicketView =>
+  role === "SUPPORT" ? "MINE" : "ALL_OPEN";
 
 /**
  * The standing views as links: each is an address (`?view=MINE`), so a view can be shared,
  * and choosing one starts from its own tickets, without the filters of the last.
  */
-export const SupportViews = ({ current }: { current: string }) => (
+export const SupportViews = ({ current, onChoose }: { current: string; onChoose: () => void }) => (
   <nav aria-label="Views" className="mb-4 flex flex-wrap gap-2">
     {(Object.keys(VIEW_LABELS) as TicketView[]).map((view) => (
       <Link
         key={view}
         to={`?view=${view}`}
+        onClick={onChoose}
         aria-current={current === view ? "page" : undefined}
         className={cx(
           "rounded-full border px-3 py-1 text-sm",

@@ -86,9 +86,9 @@ export const TicketManageCard = ({
             ...(staff ?? [])
               .filter((user) => user.role !== "VIEWER")
               .map((user) => ({
-              value: user.id,
-              label: `${user.name} (${user.role})`,
-            })),
+                value: user.id,
+                label: `${user.name} (${user.role})`,
+              })),
           ]}
         />
         {busy && (

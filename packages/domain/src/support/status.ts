@@ -53,10 +53,14 @@ export const nextTicketStatuses = (from: TicketStatus, by: TicketActor): readonl
 export const assertTicketTransition = (from: TicketStatus, to: TicketStatus, by: TicketActor): void => {
   if (NEXT[by][from].includes(to)) return;
   if (by === "CUSTOMER" && STAFF_NEXT[from].includes(to)) {
-    throw new DomainError("FORBIDDEN", `Customers cannot move a ${from} ticket to ${to}; the support team does`, {
-      field: "status",
-      currentStatus: from,
-    });
+    throw new DomainError(
+      "FORBIDDEN",
+      `Customers cannot move a ${from} ticket to ${to}; the support team does`,
+      {
+        field: "status",
+        currentStatus: from,
+      },
+    );
   }
   throw new DomainError("TICKET_INVALID_TRANSITION", `A ${from} ticket cannot become ${to}`, {
     field: "status",
