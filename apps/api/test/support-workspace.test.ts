@@ -9,7 +9,6 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const STAFF_EMAILS = ["admin@staff.test", "support@staff.test", "viewer@staff.test"];
 
 const references = (page: { items: { reference: string }[] }) => page.items.map((item) => item.reference);

@@ -271,7 +271,10 @@ describe("bad input and tenancy", () => {
     const ticketId = await h.newTicket(h.orgA.id);
     await h.moveTicket(ticketId, ["RESOLVED"]);
     try {
-      await (await h.caller("staffSupport")).support.updateStatus({ ticketId, status: "WAITING_ON_CUSTOMER" });
+      await (await h.caller("staffSupport")).support.updateStatus({
+        ticketId,
+        status: "WAITING_ON_CUSTOMER",
+      });
       expect.unreachable();
     } catch (error) {
       expect((error as Error).message).toContain("RESOLVED");

@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
 
 /** What customers read where a staff member acted: the person's name, never their address. */
-export const SUPPORT_TEAM = "Support team";
+const SUPPORT_TEAM = "Support team";
 
 const staffName = (name: string | null | undefined) => (name?.trim() ? name : SUPPORT_TEAM);
 
