@@ -438,6 +438,11 @@ const MATRIX: Record<string, Entry> = {
   },
   "support.queue": { allowed: STAFF, input: () => ({ sla: "BREACHED" }) },
   "support.get": { allowed: STAFF, input: async (h) => ({ ticketId: await h.newTicket(h.orgA.id) }) },
+  "support.search": { allowed: STAFF, input: () => ({ query: "fixture" }) },
+  "support.customerContext": {
+    allowed: STAFF,
+    input: async (h) => ({ ticketId: await h.newTicket(h.orgA.id) }),
+  },
   "support.reply": {
     allowed: ["staffAdmin", "staffSupport"],
     input: async (h) => ({
@@ -472,6 +477,7 @@ const MATRIX: Record<string, Entry> = {
     input: () => ({ subject: "Help", description: "Please", priority: "LOW" }),
   },
   "support.mine": { allowed: CUSTOMERS, input: () => ({}) },
+  "support.searchMine": { allowed: CUSTOMERS, input: () => ({ query: "fixture" }) },
   "support.getMine": {
     allowed: CUSTOMERS,
     input: async (h, persona) => ({

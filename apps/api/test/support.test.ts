@@ -45,7 +45,7 @@ describe("creating and routing", () => {
     const { organization } = await h.newLicensedOrganization("ENTERPRISE");
     await (await h.caller("staffAdmin")).organizations.update({
       organizationId: organization.id,
-      accountManagerId: h.userIds.staffViewer,
+      accountManagerId: h.userIds.staffAdmin,
     });
     const staff = await h.caller("staffSupport");
     const ticket = await staff.support.createForOrganization({
@@ -54,7 +54,7 @@ describe("creating and routing", () => {
       description: "Nobody can sign in",
       priority: "CRITICAL",
     });
-    expect(ticket.assigneeId).toBe(h.userIds.staffViewer);
+    expect(ticket.assigneeId).toBe(h.userIds.staffAdmin);
     expect(ticket.sla.firstResponse.targetMs).toBe(HOUR);
     const notices = await h.db
       .select()
@@ -269,11 +269,15 @@ describe("bad input and tenancy", () => {
 
   it("names the current status when a transition is refused", async () => {
     const ticketId = await h.newTicket(h.orgA.id);
+    await h.moveTicket(ticketId, ["RESOLVED"]);
     try {
-      await (await h.caller("staffSupport")).support.updateStatus({ ticketId, status: "CLOSED" });
+      await (await h.caller("staffSupport")).support.updateStatus({
+        ticketId,
+        status: "WAITING_ON_CUSTOMER",
+      });
       expect.unreachable();
     } catch (error) {
-      expect((error as Error).message).toContain("OPEN");
+      expect((error as Error).message).toContain("RESOLVED");
     }
   });
 

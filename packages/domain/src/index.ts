@@ -28,6 +28,7 @@ export * from "./pagination.ts";
 export * from "./scim/inputs.ts";
 export * from "./support/inputs.ts";
 export * from "./support/outputs.ts";
+export * from "./support/search.ts";
 export * from "./support/sla.ts";
 export * from "./support/status.ts";
 export * from "./team/inputs.ts";

@@ -11152,7 +11152,7 @@ export interface operations {
               };
             };
             description: string;
-            /** @description who opened it: user:<email> or api-key:<prefix> (<key name>) */
+            /** @description who opened it: user:<email> or api-key:<prefix> (<key name>); a staff member's name only for an organisation's key */
             requesterLabel: string;
             organizationName: string;
             firstRespondedAt: string | null;
@@ -11170,7 +11170,7 @@ export interface operations {
               id: string;
               /** @enum {string} */
               authorKind: "STAFF" | "CUSTOMER" | "SYSTEM";
-              /** @description user:<email>, or api-key:<prefix> (<key name>) when a key wrote it */
+              /** @description user:<email>, or api-key:<prefix> (<key name>) when a key wrote it; an organisation's key reads staff authors by name only (or Support team) */
               authorLabel: string;
               body: string;
               /** @description an internal note: staff only, never shown to the organisation */

@@ -11,6 +11,9 @@ import { renderedOnce } from "./raw-rows.ts";
  * go to the next. Invariant: the count equals the user's tickets in an open status.
  */
 
+/** Staff who work tickets: viewers are never assigned and carry no load. */
+export const ASSIGNABLE_STAFF_ROLES = ["ADMIN", "SUPPORT"] as const;
+
 const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 const isOpenStatus = (status: string) => (OPEN_TICKET_STATUSES as readonly string[]).includes(status);
 
@@ -57,7 +60,7 @@ export const agentRouting = (
  */
 export const userRouting = (userId: string, now: Date) => sql`taken as (
       ${CHARGE}, last_assigned_at = ${at(now)}
-      where ${users.id} = ${userId} and ${users.kind} = 'STAFF' and ${users.disabledAt} is null
+      where ${users.id} = ${userId} and ${users.kind} = 'STAFF' and ${users.role} <> 'VIEWER' and ${users.disabledAt} is null
       returning ${users.id} as id
     ), least as (select 0 as open)`;
 

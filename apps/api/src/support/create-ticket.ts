@@ -75,7 +75,7 @@ const insertWithinQuotas = async (
   };
   let done = await attempt(manager ? userRouting(manager, now) : agentRouting(now, false));
   requireTicketQuotas(done, ticket.priority as TicketPriority);
-  // the manager is not an active staff user (any more): routed as for other tiers
+  // the manager is not an active staff user who works tickets (any more, or a viewer): routed as for other tiers
   if (!done.inserted && manager) done = await attempt(agentRouting(now, false));
   if (!done.inserted) {
     // sent together: the second statement runs once the first has waited

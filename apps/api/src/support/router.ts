@@ -11,6 +11,7 @@ import {
   TicketId,
   TicketOutput,
   TicketQueueInput,
+  TicketSearchInput,
   UsageRange,
 } from "@tessera/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -18,7 +19,9 @@ import { serviceContext } from "../context.ts";
 import { onReplica } from "../replica/read-db.ts";
 import { apiKey, customer, staff } from "../trpc.ts";
 import { createTicket } from "./create-ticket.ts";
+import { getCustomerContext } from "./customer-context.ts";
 import { listNotifications, markNotificationRead } from "./notifications.ts";
+import { searchTickets } from "./search.ts";
 import { getSupportStats } from "./stats.ts";
 import { assignTicket, changeTicketPriority, replyToTicket, updateTicketStatus } from "./ticket-changes.ts";
 import {
@@ -28,6 +31,7 @@ import {
   getTicket,
   listTickets,
 } from "./ticket-queries.ts";
+import { listQueue } from "./views.ts";
 
 const agents = () => staff("ADMIN", "SUPPORT");
 
@@ -42,7 +46,13 @@ export const supportRouter = {
     .mutation(({ ctx, input }) => createTicket(serviceContext(ctx), input.organizationId, input)),
   queue: staff()
     .input(TicketQueueInput)
-    .query(({ ctx, input }) => listTickets(serviceContext(ctx), input)),
+    .query(({ ctx, input }) => listQueue(serviceContext(ctx), input)),
+  search: staff()
+    .input(TicketSearchInput)
+    .query(({ ctx, input }) => searchTickets(serviceContext(ctx), input)),
+  customerContext: staff()
+    .input(TicketId)
+    .query(({ ctx, input }) => onReplica(ctx, (service) => getCustomerContext(service, input.ticketId))),
   get: staff()
     .input(TicketId)
     .query(({ ctx, input }) => getTicket(serviceContext(ctx), input.ticketId)),
@@ -86,6 +96,9 @@ export const supportRouter = {
   mine: customer()
     .input(TicketQueueInput)
     .query(({ ctx, input }) => listTickets(serviceContext(ctx), input, ctx.organizationId)),
+  searchMine: customer()
+    .input(TicketSearchInput)
+    .query(({ ctx, input }) => searchTickets(serviceContext(ctx), input, ctx.organizationId)),
   getMine: customer()
     .input(TicketId)
     .query(({ ctx, input }) => getTicket(serviceContext(ctx), input.ticketId, ctx.organizationId)),

@@ -3,6 +3,7 @@ import { OPEN_TICKET_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES } from "@tesse
 import { and, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ServiceContext } from "../context.ts";
+import { ASSIGNABLE_STAFF_ROLES } from "./agent-load.ts";
 
 /** JavaScript's Math.round in SQL (half up, also for negatives), so medians read as before. */
 const minutesOf = (interval: SQL) => sql`floor((${interval}) / 60000.0 + 0.5)`;
@@ -44,7 +45,7 @@ export const getSupportStats = async (ctx: ServiceContext, range: { from: Date; 
         tickets,
         and(eq(tickets.assigneeId, users.id), inArray(tickets.status, [...OPEN_TICKET_STATUSES])),
       )
-      .where(eq(users.kind, "STAFF"))
+      .where(and(eq(users.kind, "STAFF"), inArray(users.role, [...ASSIGNABLE_STAFF_ROLES])))
       .groupBy(users.id, users.name),
   ]);
   const open = Object.fromEntries(TICKET_PRIORITIES.map((priority) => [priority, 0])) as Record<

@@ -7,11 +7,12 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from "@tessera/domain";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
 import { diff } from "../events/domain-event.ts";
 import { recordEvent } from "../events/record-event.ts";
-import { adjustAgentLoads } from "./agent-load.ts";
+import { ASSIGNABLE_STAFF_ROLES, adjustAgentLoads } from "./agent-load.ts";
+import { requestersForCustomer } from "./customer-view.ts";
 import { storedDueTimes } from "./sla-view.ts";
 import { findTicket } from "./ticket-queries.ts";
 import { authorOf, type TicketRow, ticketView } from "./ticket-view.ts";
@@ -36,7 +37,11 @@ const changeTicket = async (
     if (patch.status === "WAITING_ON_CUSTOMER") next.waitingSince = now;
     if (patch.status === "RESOLVED") next.resolvedAt = now;
     if (patch.status === "IN_PROGRESS" && current.status === "RESOLVED") next.resolvedAt = null;
-    if (patch.status === "CLOSED") next.closedAt = now;
+    if (patch.status === "CLOSED") {
+      next.closedAt = now;
+      // closed without being resolved first (spam, a duplicate): its resolution clock stops too
+      next.resolvedAt = current.resolvedAt ?? now;
+    }
   }
   const { responseDueAt, resolutionDueAt } = storedDueTimes(next, now);
   const [updated] = await tx
@@ -75,6 +80,13 @@ const changeTicket = async (
   });
   return updated;
 };
+
+/** The changed ticket; a customer's (scoped) change reads it as customers do. */
+const answer = async <T extends ReturnType<typeof ticketView>>(
+  ctx: ServiceContext,
+  view: T,
+  scopeOrganizationId: string | undefined,
+): Promise<T> => (scopeOrganizationId ? ((await requestersForCustomer(ctx.db, [view]))[0] ?? view) : view);
 
 /**
  * Add to the thread. Internal notes are staff-only; the first public staff reply stops the
@@ -121,7 +133,7 @@ export const replyToTicket = async (
       { messageId: message?.id },
     );
   });
-  return ticketView(row, now);
+  return answer(ctx, ticketView(row, now), scopeOrganizationId);
 };
 
 export const updateTicketStatus = async (
@@ -130,18 +142,18 @@ export const updateTicketStatus = async (
   status: TicketStatus,
   scopeOrganizationId?: string,
 ) => {
-  if (ctx.actor?.kind === "CUSTOMER" && status !== "RESOLVED" && status !== "CLOSED") {
-    throw new DomainError("FORBIDDEN", "Customers may resolve or close a ticket; staff move it otherwise", {
-      field: "status",
-    });
-  }
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const current = await findTicket(tx, ticketId, scopeOrganizationId);
-    assertTicketTransition(current.status as TicketStatus, status);
+    // a customer's session moves as the customer; staff, their keys and the system as staff
+    assertTicketTransition(
+      current.status as TicketStatus,
+      status,
+      ctx.actor?.kind === "CUSTOMER" ? "CUSTOMER" : "STAFF",
+    );
     return changeTicket(tx, ctx, current, { status }, "ticket.status_changed");
   });
-  return ticketView(row, now);
+  return answer(ctx, ticketView(row, now), scopeOrganizationId);
 };
 
 /** A new priority: both due times are recomputed from creation. */
@@ -164,9 +176,23 @@ export const assignTicket = async (ctx: ServiceContext, ticketId: string, assign
       const [agent] = await tx
         .select({ id: users.id })
         .from(users)
-        .where(and(eq(users.id, assigneeId), eq(users.kind, "STAFF"), isNull(users.disabledAt)));
+        .where(
+          and(
+            eq(users.id, assigneeId),
+            eq(users.kind, "STAFF"),
+            // viewers read the queue but work no tickets
+            inArray(users.role, [...ASSIGNABLE_STAFF_ROLES]),
+            isNull(users.disabledAt),
+          ),
+        );
       if (!agent)
-        throw new DomainError("VALIDATION_FAILED", "must be an active staff user", { field: "assigneeId" });
+        throw new DomainError(
+          "VALIDATION_FAILED",
+          "assigneeId must be an active support agent or staff admin",
+          {
+            field: "assigneeId",
+          },
+        );
     }
     const current = await findTicket(tx, ticketId);
     return changeTicket(

@@ -23,6 +23,7 @@ import {
 } from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
+import { requestersForCustomer, threadForCustomer } from "./customer-view.ts";
 import { ticketView } from "./ticket-view.ts";
 
 /** A ticket, `scopeOrganizationId` being the tenant filter for customers and keys. */
@@ -80,13 +81,16 @@ export const getTicket = async (ctx: ServiceContext, ticketId: string, scopeOrga
       .from(organizations)
       .where(eq(organizations.id, row.organizationId)),
   ]);
-  return {
+  const detail = {
     ...ticketView(row, ctx.clock.now()),
     organizationName: organization[0]?.name ?? "",
     messages,
     slaEvents,
     assignee: assignee[0] ?? null,
   };
+  if (!forCustomer) return detail;
+  const [named] = await requestersForCustomer(ctx.db, [threadForCustomer(detail)]);
+  return named ?? threadForCustomer(detail);
 };
 
 /** The queue's filters, for the console's pages and the REST API's cursor pages alike. */
@@ -113,9 +117,12 @@ export const listTickets = async (
   ctx: ServiceContext,
   input: z.output<typeof TicketQueueInput>,
   scopeOrganizationId?: string,
+  /** A standing view's condition (`views.ts`), on top of the filters. */
+  view?: SQL,
 ) => {
   const now = ctx.clock.now();
   const conditions = queueConditions(input, now, scopeOrganizationId);
+  if (view) conditions.push(view);
   const where = conditions.length ? and(...conditions) : undefined;
   const order =
     input.sort === "dueAt"
@@ -138,12 +145,14 @@ export const listTickets = async (
       .offset(pageOffset(input.page, input.pageSize)),
     ctx.db.select({ total: count() }).from(tickets).where(where),
   ]);
+  const items = rows.map((row) => ({
+    ...ticketView(row.ticket, now),
+    organizationName: row.organizationName,
+    assigneeName: row.assigneeName,
+  }));
   return toPage(
-    rows.map((row) => ({
-      ...ticketView(row.ticket, now),
-      organizationName: row.organizationName,
-      assigneeName: row.assigneeName,
-    })),
+    // an organisation's list (customers, and its health summary) names staff requesters, not their addresses
+    scopeOrganizationId ? await requestersForCustomer(ctx.db, items) : items,
     totals[0]?.total ?? 0,
     input.page,
     input.pageSize,

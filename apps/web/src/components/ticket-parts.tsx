@@ -1,6 +1,5 @@
 import {
   AT_RISK_SHARE,
-  assertTicketTransition,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   type TicketPriority,
@@ -56,17 +55,6 @@ export const StatusBadge = ({ status }: { status: TicketStatus }) => (
 export const PriorityBadge = ({ priority }: { priority: TicketPriority }) => (
   <Badge tone={PRIORITY_TONES[priority]}>{PRIORITY_LABELS[priority]}</Badge>
 );
-
-/** The statuses the domain's flow allows from `from` (the API checks the same rule). */
-export const nextStatuses = (from: TicketStatus): TicketStatus[] =>
-  TICKET_STATUSES.filter((to) => {
-    try {
-      assertTicketTransition(from, to);
-      return true;
-    } catch {
-      return false;
-    }
-  });
 
 /** The current time, ticking every `intervalMs` (every second by default). */
 export const useNow = (intervalMs = 1000) => {

@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { TICKET_SLA_FILTERS, TicketPriority, TicketStatus } from "@tessera/domain";
-import { useState } from "react";
+import type { TICKET_SLA_FILTERS, TicketPriority, TicketStatus, TicketView } from "@tessera/domain";
+import { useEffect, useState } from "react";
+import { useSearchParams } from "react-router";
+import { useRole } from "../auth/session.tsx";
 import { Card } from "../components/card.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { Pagination } from "../components/pagination.tsx";
@@ -8,6 +10,7 @@ import { QueryState } from "../components/query-state.tsx";
 import { SupportNotifications } from "../components/support-notifications.tsx";
 import { SupportStats } from "../components/support-stats.tsx";
 import { useNow } from "../components/ticket-parts.tsx";
+import { TicketSearch } from "../components/ticket-search.tsx";
 import { useUrlFilters } from "../components/use-url-filters.ts";
 import { useTRPC } from "../trpc.ts";
 import {
@@ -17,6 +20,17 @@ import {
   QueueFilterForm,
 } from "./support-queue-filters.tsx";
 import { QueueTable, type Sort } from "./support-queue-table.tsx";
+import { landingView, SupportViews } from "./support-views.tsx";
+
+/** Support opened with a bare address lands on the role's view, written into the address. */
+const useLandingView = () => {
+  const role = useRole();
+  const [params, setParams] = useSearchParams();
+  const bare = params.size === 0;
+  useEffect(() => {
+    if (bare && role) setParams({ view: landingView(role) }, { replace: true });
+  }, [bare, role, setParams]);
+};
 
 const PAGE_SIZE = 25;
 
@@ -26,6 +40,7 @@ type SlaFilter = (typeof TICKET_SLA_FILTERS)[number];
 export const SupportPage = () => {
   const trpc = useTRPC();
   const [page, setPage] = useState(1);
+  useLandingView();
   const [filters, setFilter] = useUrlFilters(DEFAULT_FILTERS, ALLOWED_FILTERS, () => setPage(1));
   const createdFrom =
     filters.createdFrom && !Number.isNaN(Date.parse(filters.createdFrom))
@@ -37,6 +52,7 @@ export const SupportPage = () => {
       page,
       pageSize: PAGE_SIZE,
       sort: filters.sort as Sort,
+      ...(filters.view ? { view: filters.view as TicketView } : {}),
       ...(filters.status === "OPEN_ONLY"
         ? { openOnly: true }
         : filters.status
@@ -64,6 +80,8 @@ export const SupportPage = () => {
       />
       <div className="space-y-6">
         <Card title="Queue">
+          <TicketSearch audience="staff" />
+          <SupportViews current={filters.view} onChoose={() => setPage(1)} />
           <QueueFilterForm filters={filters} set={set} staff={staff.data} />
           <LinkedFilterNotes
             filters={filters}

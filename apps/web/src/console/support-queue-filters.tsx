@@ -1,4 +1,4 @@
-import { TICKET_PRIORITIES, TICKET_SLA_FILTERS, TICKET_STATUSES } from "@tessera/domain";
+import { TICKET_PRIORITIES, TICKET_SLA_FILTERS, TICKET_STATUSES, TICKET_VIEWS } from "@tessera/domain";
 import { Button } from "../components/button.tsx";
 import { formatDate } from "../components/format-date.ts";
 import { Select } from "../components/select.tsx";
@@ -6,6 +6,8 @@ import { PRIORITY_OPTIONS, STATUS_OPTIONS } from "../components/ticket-parts.tsx
 
 /** `status` is a status, "" for any, or "OPEN_ONLY" for everything not yet resolved. */
 export const DEFAULT_FILTERS = {
+  /** A standing view ("" for none: the filters alone, as a link from elsewhere sets them). */
+  view: "",
   status: "OPEN_ONLY",
   priority: "",
   assigneeId: "",
@@ -16,6 +18,7 @@ export const DEFAULT_FILTERS = {
 };
 
 export const ALLOWED_FILTERS = {
+  view: ["", ...TICKET_VIEWS],
   status: ["OPEN_ONLY", "", ...TICKET_STATUSES],
   priority: ["", ...TICKET_PRIORITIES],
   sla: ["", ...TICKET_SLA_FILTERS],

@@ -1,10 +1,10 @@
-import type { TicketPriority, TicketStatus } from "@tessera/domain";
+import { nextTicketStatuses, type TicketPriority, type TicketStatus } from "@tessera/domain";
 import { Alert } from "../components/alert.tsx";
 import { Button } from "../components/button.tsx";
 import { Card } from "../components/card.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { Select } from "../components/select.tsx";
-import { nextStatuses, PRIORITY_OPTIONS } from "../components/ticket-parts.tsx";
+import { PRIORITY_OPTIONS } from "../components/ticket-parts.tsx";
 import type { StaffTicket } from "./staff-ticket.ts";
 import type { useTicketControls } from "./use-ticket-controls.ts";
 
@@ -37,11 +37,11 @@ export const TicketManageCard = ({
         </div>
         <fieldset>
           <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Move to</legend>
-          {nextStatuses(data.status).length === 0 ? (
+          {nextTicketStatuses(data.status, "STAFF").length === 0 ? (
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Closed tickets stay closed.</p>
           ) : (
             <div className="mt-2 flex flex-wrap gap-2">
-              {nextStatuses(data.status).map((next) => (
+              {nextTicketStatuses(data.status, "STAFF").map((next) => (
                 <Button
                   key={next}
                   variant={next === "CLOSED" ? "danger" : "secondary"}
@@ -82,10 +82,13 @@ export const TicketManageCard = ({
           }}
           options={[
             { value: "", label: "Unassigned" },
-            ...(staff ?? []).map((user) => ({
-              value: user.id,
-              label: `${user.name} (${user.role})`,
-            })),
+            // viewers work no tickets: the API refuses them as assignees
+            ...(staff ?? [])
+              .filter((user) => user.role !== "VIEWER")
+              .map((user) => ({
+                value: user.id,
+                label: `${user.name} (${user.role})`,
+              })),
           ]}
         />
         {busy && (

@@ -6,6 +6,7 @@ import { ErrorAlert } from "../components/error-alert.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { ReplyForm, TicketThread } from "../components/ticket-thread.tsx";
 import { useTRPC } from "../trpc.ts";
+import { CustomerContextCard } from "./customer-context-card.tsx";
 import { TicketHeader, TicketSlaCard } from "./ticket-header.tsx";
 import { TicketManageCard } from "./ticket-manage-card.tsx";
 import { useTicketControls } from "./use-ticket-controls.ts";
@@ -48,6 +49,7 @@ export const TicketPage = () => {
             <div className="space-y-6">
               <TicketSlaCard data={data} />
               {canAct && <TicketManageCard data={data} controls={controls} staff={staff.data} />}
+              <CustomerContextCard ticketId={data.id} />
             </div>
           </div>
           <ConfirmDialog

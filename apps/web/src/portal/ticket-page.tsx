@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AppRouter } from "@tessera/api";
+import { nextTicketStatuses } from "@tessera/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
@@ -9,7 +10,7 @@ import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { formatDate } from "../components/format-date.ts";
 import { QueryState } from "../components/query-state.tsx";
-import { nextStatuses, PriorityBadge, STATUS_LABELS, StatusBadge } from "../components/ticket-parts.tsx";
+import { PriorityBadge, STATUS_LABELS, StatusBadge } from "../components/ticket-parts.tsx";
 import { ReplyForm, TicketThread } from "../components/ticket-thread.tsx";
 import { useTRPC } from "../trpc.ts";
 
@@ -84,8 +85,8 @@ const CustomerTicketActions = ({
   status: ReturnType<typeof useCustomerTicketChanges>["status"];
   onClose: () => void;
 }) => {
-  const mayResolve = nextStatuses(data.status).includes("RESOLVED");
-  const mayClose = data.status === "RESOLVED";
+  const mayResolve = nextTicketStatuses(data.status, "CUSTOMER").includes("RESOLVED");
+  const mayClose = nextTicketStatuses(data.status, "CUSTOMER").includes("CLOSED");
   if (!mayResolve && !mayClose) return null;
   return (
     <div className="mt-4 flex flex-wrap gap-2">

@@ -13,6 +13,7 @@ import { Pagination } from "../components/pagination.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { Select } from "../components/select.tsx";
 import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge } from "../components/ticket-parts.tsx";
+import { TicketSearch } from "../components/ticket-search.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
 
@@ -48,6 +49,7 @@ export const PortalTicketsPage = () => {
           )}
         </div>
         <Card title="Your tickets">
+          <TicketSearch audience="customer" />
           <QueryState query={list}>
             {(data) =>
               data.items.length === 0 ? (

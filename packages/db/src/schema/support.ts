@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   index,
@@ -26,6 +27,17 @@ export const ticketStatus = pgEnum("ticket_status", [
   "RESOLVED",
   "CLOSED",
 ]);
+
+/**
+ * The searchable text of a ticket (subject and description) and of a message, as the GIN
+ * indexes below hold it: queries must use these very expressions for the planner to use the
+ * index. `simple` (no stemming, no stop words) as tickets come in every language and quote
+ * product names and error codes verbatim; prefix queries cover word endings.
+ */
+export const ticketSearchDocument = (table: { subject: AnyPgColumn; description: AnyPgColumn }): SQL =>
+  sql`to_tsvector('simple', ${table.subject} || ' ' || ${table.description})`;
+export const messageSearchDocument = (table: { body: AnyPgColumn }): SQL =>
+  sql`to_tsvector('simple', ${table.body})`;
 
 /** Ticket numbers (SUP-000123): unique under any concurrency; a rolled-back create leaves a gap. */
 export const ticketNumberSequence = pgSequence("ticket_number_seq", { startWith: 1, increment: 1 });
@@ -73,6 +85,7 @@ export const tickets = pgTable(
       .where(
         sql`${table.firstRespondedAt} is null and ${table.status} in ('OPEN','IN_PROGRESS','WAITING_ON_CUSTOMER')`,
       ),
+    index("tickets_search").using("gin", ticketSearchDocument(table)),
   ],
 );
 
@@ -93,7 +106,10 @@ export const ticketMessages = pgTable(
     internal: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("ticket_messages_by_ticket").on(table.ticketId, table.createdAt)],
+  (table) => [
+    index("ticket_messages_by_ticket").on(table.ticketId, table.createdAt),
+    index("ticket_messages_search").using("gin", messageSearchDocument(table)),
+  ],
 );
 
 /** SLA events: each clock's breach (and at-risk warning) is recorded once per ticket. */

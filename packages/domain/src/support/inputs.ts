@@ -48,7 +48,17 @@ export type AssignTicketInput = z.input<typeof AssignTicketInput>;
 const TICKET_QUEUE_SORTS = ["dueAt", "createdAt", "priority"] as const;
 export const TICKET_SLA_FILTERS = ["BREACHED", "AT_RISK", "BREACHED_EVER"] as const;
 
+/**
+ * The support desk's standing views: open tickets assigned to the viewer, open tickets no
+ * one holds, open tickets whose response or resolution clock is at risk or breached,
+ * tickets waiting on the customer, every open ticket.
+ */
+export const TICKET_VIEWS = ["MINE", "UNASSIGNED", "BREACHING", "WAITING", "ALL_OPEN"] as const;
+export type TicketView = (typeof TICKET_VIEWS)[number];
+
 export const TicketQueueInput = PageInput.extend({
+  /** A standing view; the filters below narrow it further. */
+  view: z.enum(TICKET_VIEWS).optional(),
   status: z.enum(TICKET_STATUSES).optional(),
   priority: z.enum(TICKET_PRIORITIES).optional(),
   assigneeId: z.uuid().optional(),

@@ -40,7 +40,11 @@ export const TicketListOutput = z.object({
 const TicketMessageOutput = z.object({
   id: z.uuid(),
   authorKind: z.enum(["STAFF", "CUSTOMER", "SYSTEM"]),
-  authorLabel: z.string().describe("user:<email>, or api-key:<prefix> (<key name>) when a key wrote it"),
+  authorLabel: z
+    .string()
+    .describe(
+      "user:<email>, or api-key:<prefix> (<key name>) when a key wrote it; an organisation's key reads staff authors by name only (or Support team)",
+    ),
   body: z.string(),
   internal: z.boolean().describe("an internal note: staff only, never shown to the organisation"),
   createdAt: z.date(),
@@ -49,7 +53,11 @@ const TicketMessageOutput = z.object({
 /** A ticket with its thread, oldest first; an organisation's key gets no internal notes. */
 export const TicketDetailOutput = TicketOutput.extend({
   description: z.string(),
-  requesterLabel: z.string().describe("who opened it: user:<email> or api-key:<prefix> (<key name>)"),
+  requesterLabel: z
+    .string()
+    .describe(
+      "who opened it: user:<email> or api-key:<prefix> (<key name>); a staff member's name only for an organisation's key",
+    ),
   organizationName: z.string(),
   firstRespondedAt: z.date().nullable(),
   resolvedAt: z.date().nullable(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstResponseTargetHours, slaClocks, type TicketPriority } from "./sla.ts";
+import { firstResponseTargetHours, slaClocks, type TicketPriority, tierResponseCapHours } from "./sla.ts";
 
 const HOUR = 3_600_000;
 const created = new Date("2026-06-01T09:00:00Z");
@@ -23,6 +23,19 @@ describe("firstResponseTargetHours", () => {
     ["NORMAL", null, null, 24],
   ] as const)("%s on %s (custom cap %s) → %i h", (priority, tier, cap, hours) => {
     expect(firstResponseTargetHours(priority as TicketPriority, tier, cap)).toBe(hours);
+  });
+});
+
+describe("tierResponseCapHours", () => {
+  it.each([
+    ["STARTER", null, null],
+    ["PROFESSIONAL", null, 4],
+    ["ENTERPRISE", null, 1],
+    ["CUSTOM", 6, 6],
+    ["CUSTOM", null, null],
+    [null, 3, null],
+  ] as const)("%s (custom cap %s) → %s", (tier, cap, expected) => {
+    expect(tierResponseCapHours(tier, cap)).toBe(expected);
   });
 });
 

@@ -26,6 +26,10 @@ const RESOLUTION_FACTOR = 3;
 /** Under this share of the target left, a clock is at risk. */
 export const AT_RISK_SHARE = 0.25;
 
+/** The tier's cap on first-response targets in hours; null when it sets none (STARTER, no license). */
+export const tierResponseCapHours = (tier: Tier | null, customCapHours: number | null): number | null =>
+  tier === null ? null : tier === "CUSTOM" ? customCapHours : TIER_RESPONSE_CAP_HOURS[tier];
+
 /**
  * First-response target in hours: the priority's target, capped by the tier (PROFESSIONAL
  * 4 h, ENTERPRISE 1 h, CUSTOM as set on its license; no cap when CUSTOM sets none).
@@ -35,7 +39,7 @@ export const firstResponseTargetHours = (
   tier: Tier | null,
   customCapHours: number | null = null,
 ): number => {
-  const cap = tier === null ? null : tier === "CUSTOM" ? customCapHours : TIER_RESPONSE_CAP_HOURS[tier];
+  const cap = tierResponseCapHours(tier, customCapHours);
   const target = PRIORITY_RESPONSE_HOURS[priority];
   return cap === null ? target : Math.min(target, cap);
 };

@@ -10,27 +10,62 @@ export const OPEN_TICKET_STATUSES = [
   "WAITING_ON_CUSTOMER",
 ] as const satisfies readonly TicketStatus[];
 
-const NEXT: Record<TicketStatus, readonly TicketStatus[]> = {
-  OPEN: ["IN_PROGRESS"],
-  IN_PROGRESS: ["WAITING_ON_CUSTOMER", "RESOLVED"],
-  WAITING_ON_CUSTOMER: ["IN_PROGRESS"],
-  // A customer reply reopens a resolved ticket; closing is final.
+/** Who moves a ticket: the support desk, or the customer's organisation. */
+export type TicketActor = "STAFF" | "CUSTOMER";
+
+/**
+ * Staff moves. Any open ticket may be started, put to waiting on the customer, resolved or
+ * closed (spam, duplicates); a resolved one closed or reopened; closing is final.
+ */
+const STAFF_NEXT: Record<TicketStatus, readonly TicketStatus[]> = {
+  OPEN: ["IN_PROGRESS", "WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED"],
+  IN_PROGRESS: ["WAITING_ON_CUSTOMER", "RESOLVED", "CLOSED"],
+  WAITING_ON_CUSTOMER: ["IN_PROGRESS", "RESOLVED", "CLOSED"],
   RESOLVED: ["CLOSED", "IN_PROGRESS"],
   CLOSED: [],
 };
 
 /**
- * The status flow OPEN → IN_PROGRESS → WAITING_ON_CUSTOMER ⇄ IN_PROGRESS → RESOLVED →
- * CLOSED, with RESOLVED → IN_PROGRESS for a reopening reply. Anything else is refused,
- * naming the current status.
+ * Customer moves: say an open ticket is solved, then close it. Anything else a customer does
+ * through a reply (which reopens or resumes, see `statusAfterReply`).
  */
-export const assertTicketTransition = (from: TicketStatus, to: TicketStatus): void => {
-  if (!NEXT[from].includes(to)) {
-    throw new DomainError("TICKET_INVALID_TRANSITION", `A ${from} ticket cannot become ${to}`, {
-      field: "status",
-      currentStatus: from,
-    });
+const CUSTOMER_NEXT: Record<TicketStatus, readonly TicketStatus[]> = {
+  OPEN: ["RESOLVED"],
+  IN_PROGRESS: ["RESOLVED"],
+  WAITING_ON_CUSTOMER: ["RESOLVED"],
+  RESOLVED: ["CLOSED"],
+  CLOSED: [],
+};
+
+const NEXT: Record<TicketActor, Record<TicketStatus, readonly TicketStatus[]>> = {
+  STAFF: STAFF_NEXT,
+  CUSTOMER: CUSTOMER_NEXT,
+};
+
+/** The statuses `by` may move a `from` ticket to, in flow order. */
+export const nextTicketStatuses = (from: TicketStatus, by: TicketActor): readonly TicketStatus[] =>
+  NEXT[by][from];
+
+/**
+ * Refuse a move `by` may not make, naming the current status: a move no one may make is an
+ * invalid transition (409); a staff-only move asked by a customer is forbidden (403).
+ */
+export const assertTicketTransition = (from: TicketStatus, to: TicketStatus, by: TicketActor): void => {
+  if (NEXT[by][from].includes(to)) return;
+  if (by === "CUSTOMER" && STAFF_NEXT[from].includes(to)) {
+    throw new DomainError(
+      "FORBIDDEN",
+      `Customers cannot move a ${from} ticket to ${to}; the support team does`,
+      {
+        field: "status",
+        currentStatus: from,
+      },
+    );
   }
+  throw new DomainError("TICKET_INVALID_TRANSITION", `A ${from} ticket cannot become ${to}`, {
+    field: "status",
+    currentStatus: from,
+  });
 };
 
 /** The status a reply leaves: a customer's reply reopens or resumes; a staff reply starts work. */

@@ -1,0 +1,2 @@
+CREATE INDEX "ticket_messages_search" ON "ticket_messages" USING gin (to_tsvector('simple', "body"));--> statement-breakpoint
+CREATE INDEX "tickets_search" ON "tickets" USING gin (to_tsvector('simple', "subject" || ' ' || "description"));
