@@ -12,6 +12,7 @@ import type { ServiceContext } from "../context.ts";
 import { diff } from "../events/domain-event.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { adjustAgentLoads } from "./agent-load.ts";
+import { claimAttachments } from "./attachments-thread.ts";
 import { storedDueTimes } from "./sla-view.ts";
 import { findTicket } from "./ticket-queries.ts";
 import { authorOf, type TicketRow, ticketView } from "./ticket-view.ts";
@@ -83,7 +84,7 @@ const changeTicket = async (
 export const replyToTicket = async (
   ctx: ServiceContext,
   ticketId: string,
-  input: { body: string; internal: boolean },
+  input: { body: string; internal: boolean; attachmentIds?: readonly string[] },
   scopeOrganizationId?: string,
 ) => {
   const author = authorOf(ctx);
@@ -110,6 +111,13 @@ export const replyToTicket = async (
         createdAt: now,
       })
       .returning({ id: ticketMessages.id });
+    if (!message) throw new Error("insert returned no row");
+    await claimAttachments(
+      tx,
+      ctx,
+      { ticketId, messageId: message.id, organizationId: current.organizationId },
+      input.attachmentIds ?? [],
+    );
     const firstPublicStaffReply =
       author.kind === "STAFF" && !input.internal && current.firstRespondedAt === null;
     return changeTicket(
@@ -118,7 +126,7 @@ export const replyToTicket = async (
       current,
       { status, ...(firstPublicStaffReply ? { firstRespondedAt: now } : {}) },
       input.internal ? "ticket.note_added" : "ticket.replied",
-      { messageId: message?.id },
+      { messageId: message.id },
     );
   });
   return ticketView(row, now);
