@@ -35,6 +35,14 @@ describe("sniffAttachmentType", () => {
     ["UTF-8 text", bytes("héllo\n"), "text/plain"],
     ["text with NUL", bytes("a", 0, "b"), null],
     ["invalid UTF-8", bytes("a", 0xc3, 0x28), null],
+    ["4-byte emoji", bytes(0xf0, 0x9f, 0x98, 0x80), "text/plain"],
+    ["overlong slash", bytes(0xc0, 0xaf), null],
+    ["overlong 3-byte", bytes(0xe0, 0x80, 0xaf), null],
+    ["UTF-16 surrogate", bytes(0xed, 0xa0, 0x80), null],
+    ["past U+10FFFF", bytes(0xf4, 0x90, 0x80, 0x80), null],
+    ["truncated sequence", bytes("ok", 0xe2, 0x82), null],
+    ["stray continuation", bytes(0x80), null],
+    ["bad third byte", bytes(0xe2, 0x82, 0x41), null],
     ["truncated PNG signature", bytes(0x89, "PN"), null],
   ];
   for (const [name, input, expected] of cases) {

@@ -9,7 +9,7 @@ export const ATTACHMENTS_PENDING_PER_USER = 20;
 /** An upload no message takes within this time is deleted. */
 export const ATTACHMENT_ORPHAN_HOURS = 1;
 
-export const ATTACHMENT_CONTENT_TYPES = [
+const ATTACHMENT_CONTENT_TYPES = [
   "image/png",
   "image/jpeg",
   "image/gif",
@@ -17,7 +17,7 @@ export const ATTACHMENT_CONTENT_TYPES = [
   "application/pdf",
   "text/plain",
 ] as const;
-export type AttachmentContentType = (typeof ATTACHMENT_CONTENT_TYPES)[number];
+type AttachmentContentType = (typeof ATTACHMENT_CONTENT_TYPES)[number];
 
 /** The ids of uploads a reply or a new ticket takes: each at most once, five at most. */
 export const AttachmentIds = z
@@ -40,15 +40,39 @@ const hasAt = (bytes: Uint8Array, offset: number, signature: number[]) =>
   bytes.length >= offset + signature.length &&
   signature.every((value, index) => bytes[offset + index] === value);
 
-/** Plain text: valid UTF-8 and no NUL byte (which no text editor writes, and binaries do). */
+/** Length of the UTF-8 sequence a lead byte starts, and the range of its second byte. */
+const sequenceOf = (lead: number): [number, number, number] | null => {
+  if (lead >= 0xc2 && lead <= 0xdf) return [2, 0x80, 0xbf];
+  if (lead === 0xe0) return [3, 0xa0, 0xbf]; // no overlong forms
+  if (lead === 0xed) return [3, 0x80, 0x9f]; // no UTF-16 surrogates
+  if (lead >= 0xe1 && lead <= 0xef) return [3, 0x80, 0xbf];
+  if (lead === 0xf0) return [4, 0x90, 0xbf];
+  if (lead >= 0xf1 && lead <= 0xf3) return [4, 0x80, 0xbf];
+  if (lead === 0xf4) return [4, 0x80, 0x8f]; // nothing past U+10FFFF
+  return null;
+};
+
+/** Plain text: well-formed UTF-8 and no NUL byte (which no text editor writes, and binaries do). */
 const isPlainText = (bytes: Uint8Array) => {
-  if (bytes.includes(0)) return false;
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i] as number;
+    if (lead === 0) return false;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const sequence = sequenceOf(lead);
+    if (!sequence) return false;
+    const [length, low, high] = sequence;
+    const second = bytes[i + 1];
+    if (second === undefined || second < low || second > high) return false;
+    for (let k = 2; k < length; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || next < 0x80 || next > 0xbf) return false;
+    }
+    i += length;
   }
+  return true;
 };
 
 /** What the bytes are, whatever they claim: images and PDF by signature, then text. */
