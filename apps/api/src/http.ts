@@ -23,6 +23,8 @@ import { REST_OPERATIONS } from "./rest/operations/index.ts";
 import { appRouter } from "./router.ts";
 import { createScimHandler } from "./scim/http-handler.ts";
 import { SCIM_BASE } from "./scim/protocol.ts";
+import { createAttachmentsHandler, isAttachmentsPath } from "./support/attachments-http.ts";
+import { ATTACHMENTS_ROUTE } from "./support/attachments-thread.ts";
 import { createTrpcHandler } from "./trpc-http/handler.ts";
 import { LOGO_ROUTE, serveLogo } from "./white-label/logos.ts";
 import { handleSamlAcs } from "./white-label/saml-acs.ts";
@@ -97,6 +99,7 @@ const routeOf = (pathname: string): string => {
   if (pathname.startsWith(`${REST_BASE}/`)) return REST_BASE;
   if (pathname.startsWith(`${SCIM_BASE}/`)) return SCIM_BASE;
   if (pathname.startsWith(LOGO_ROUTE)) return `${LOGO_ROUTE}:id`;
+  if (isAttachmentsPath(pathname)) return ATTACHMENTS_ROUTE;
   if (pathname.startsWith(SAML_METADATA_PREFIX)) return `${SAML_METADATA_PREFIX}:organizationId`;
   if (pathname.startsWith(SAML_ACS_PREFIX)) return `${SAML_ACS_PREFIX}:organizationId`;
   if (KNOWN_PATHS.has(pathname)) return pathname;
@@ -210,6 +213,7 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
   const trpcHandler = createTrpcHandler(deps, appRouter);
   const restHandler = createRestHandler(deps);
   const scimHandler = createScimHandler(deps);
+  const attachmentsHandler = createAttachmentsHandler(deps);
   const observeRequest = requestObserver(deps);
 
   return async (req: IncomingMessage, res: ServerResponse) => {
@@ -268,13 +272,16 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
       if (pathname === `${REST_BASE}/openapi.json`) return sendJson(res, 200, restDocument(REST_OPERATIONS));
       const isTrpc = pathname.startsWith("/trpc/");
       const isRest = pathname.startsWith(`${REST_BASE}/`);
-      if (isTrpc || isRest) {
+      // attachments: raw uploads with the session cookie, so the same cross-site check
+      const isAttachments = isAttachmentsPath(pathname);
+      if (isTrpc || isRest || isAttachments) {
         if (crossSiteMutation(req)) {
           const refused = new DomainError("FORBIDDEN", "Cross-site request refused", { field: "Origin" });
           if (isRest) return sendJson(res, 403, toRestFailure(refused, requestId).body);
           return sendJson(res, 403, { error: { code: "FORBIDDEN", message: refused.message } });
         }
         res.setHeader("Cache-Control", "no-store");
+        if (isAttachments) return await attachmentsHandler(req, res, url);
         if (isRest) return await restHandler(req, res, url);
         const body = await admitRequestBody(req, res, { url, flavour: "trpc", limit: MAX_BODY_BYTES });
         if (body === null) return;

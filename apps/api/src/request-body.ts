@@ -27,11 +27,11 @@ const tooLarge = (limit: number) =>
   new DomainError("PAYLOAD_TOO_LARGE", `must be at most ${sizeLabel(limit)}`, { field: "body" });
 
 /**
- * The body as text, read up to `limit` bytes. A declared Content-Length over the limit is
+ * The body's bytes, read up to `limit`. A declared Content-Length over the limit is
  * refused before a byte is read; a chunked body is refused as soon as it passes the limit,
  * and the rest is discarded unread, so memory stays bounded whatever the client sends.
  */
-export const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
+export const readBodyBytes = (req: IncomingMessage, limit: number): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     if (Number(req.headers["content-length"]) > limit) return reject(tooLarge(limit));
     const chunks: Buffer[] = [];
@@ -50,7 +50,7 @@ export const readBody = (req: IncomingMessage, limit: number): Promise<string> =
     };
     const onEnd = () => {
       stop();
-      resolve(Buffer.concat(chunks).toString("utf8"));
+      resolve(Buffer.concat(chunks));
     };
     const onError = (error: Error) => {
       stop();
@@ -62,6 +62,10 @@ export const readBody = (req: IncomingMessage, limit: number): Promise<string> =
     req.on("error", onError);
     req.on("close", onClose);
   });
+
+/** The body as text, read up to `limit` bytes (see `readBodyBytes`). */
+export const readBody = async (req: IncomingMessage, limit: number): Promise<string> =>
+  (await readBodyBytes(req, limit)).toString("utf8");
 
 /** Deepest nesting of `[` and `{` in JSON text, in one pass that skips strings; stops past `max`. */
 const jsonNestingExceeds = (text: string, max: number): boolean => {

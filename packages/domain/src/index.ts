@@ -26,6 +26,7 @@ export * from "./organizations/quotas.ts";
 export * from "./organizations/team.ts";
 export * from "./pagination.ts";
 export * from "./scim/inputs.ts";
+export * from "./support/attachments.ts";
 export * from "./support/inputs.ts";
 export * from "./support/outputs.ts";
 export * from "./support/search.ts";

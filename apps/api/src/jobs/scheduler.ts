@@ -3,6 +3,7 @@ import { runMailDelivery } from "../mail/delivery.ts";
 import { pruneMail } from "../mail/pruning.ts";
 import { runReplicaCheck } from "../replica/replica-check.ts";
 import { pruneIdempotencyKeys } from "../rest/idempotency.ts";
+import { pruneOrphanAttachments } from "../support/attachments-orphans.ts";
 import { runSlaSweep } from "../support/sla-sweep.ts";
 import { raiseForecastAlerts } from "../usage/forecast-alerts.ts";
 import { ensureUsagePartitions } from "../usage/partitions.ts";
@@ -37,6 +38,11 @@ export const JOBS: Job[] = [
   { name: "idempotency-key-pruning", everyMs: 3_600_000, run: pruneIdempotencyKeys },
   { name: "mail-pruning", everyMs: 3_600_000, run: pruneMail },
   { name: "saml-assertion-pruning", everyMs: 3_600_000, run: pruneSamlAssertionIds },
+  {
+    name: "orphan-attachment-pruning",
+    everyMs: 600_000,
+    run: (deps, now) => pruneOrphanAttachments(deps, now),
+  },
 ];
 
 /** With DATABASE_REPLICA_URL: how far behind the replica is decides where reads go. */

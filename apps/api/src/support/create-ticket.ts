@@ -18,6 +18,7 @@ import { auditInStatement } from "../events/audit-in-statement.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { hasSubscribedWebhook } from "../white-label/webhook-outbox.ts";
 import { agentRouting, userRouting, waitForLeastLoadedAgent } from "./agent-load.ts";
+import { claimAttachments } from "./attachments-thread.ts";
 import { firstRow } from "./raw-rows.ts";
 import { type InsertAttempt, insertRoutedTicket, type NewTicket } from "./ticket-insert.ts";
 import { requireTicketQuotas, ticketQuotaLocks } from "./ticket-quotas.ts";
@@ -99,7 +100,7 @@ const adminNotices = (title: string, link: string, now: Date) => {
 export const createTicket = async (
   ctx: ServiceContext,
   organizationId: string,
-  input: z.output<typeof CreateTicketInput>,
+  input: z.output<typeof CreateTicketInput> & { attachmentIds?: readonly string[] },
 ) => {
   const now = ctx.clock.now();
   const author = authorOf(ctx);
@@ -157,6 +158,13 @@ export const createTicket = async (
         : []),
     ];
     const assigneeId = await insertWithinQuotas(tx, ticket, manager, alongside, now);
+    // files for the description; no statement at all without any
+    await claimAttachments(
+      tx,
+      ctx,
+      { ticketId: id, messageId: null, organizationId },
+      input.attachmentIds ?? [],
+    );
     // the audit row is written; the other consumers (webhooks, when one subscribes) run here
     await recordEvent(tx, ctx, { ...event, after: { ...event.after, assigneeId } }, [writeAuditEntry]);
     return { ...ticket, assigneeId, assignedAt: assigneeId ? now : null };

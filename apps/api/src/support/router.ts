@@ -6,6 +6,7 @@ import {
   LicenseId,
   NotificationId,
   PageInput,
+  PortalCreateTicketInput,
   ReplyInput,
   StaffCreateTicketInput,
   TicketId,
@@ -91,7 +92,7 @@ export const supportRouter = {
 
   /** Customers: their organisation's tickets only. */
   create: customer()
-    .input(CreateTicketInput)
+    .input(PortalCreateTicketInput)
     .mutation(({ ctx, input }) => createTicket(serviceContext(ctx), ctx.organizationId, input)),
   mine: customer()
     .input(TicketQueueInput)

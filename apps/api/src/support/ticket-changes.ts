@@ -12,6 +12,7 @@ import type { ServiceContext } from "../context.ts";
 import { diff } from "../events/domain-event.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { ASSIGNABLE_STAFF_ROLES, adjustAgentLoads } from "./agent-load.ts";
+import { claimAttachments } from "./attachments-thread.ts";
 import { requestersForCustomer } from "./customer-view.ts";
 import { storedDueTimes } from "./sla-view.ts";
 import { findTicket } from "./ticket-queries.ts";
@@ -95,7 +96,7 @@ const answer = async <T extends ReturnType<typeof ticketView>>(
 export const replyToTicket = async (
   ctx: ServiceContext,
   ticketId: string,
-  input: { body: string; internal: boolean },
+  input: { body: string; internal: boolean; attachmentIds?: readonly string[] },
   scopeOrganizationId?: string,
 ) => {
   const author = authorOf(ctx);
@@ -122,6 +123,13 @@ export const replyToTicket = async (
         createdAt: now,
       })
       .returning({ id: ticketMessages.id });
+    if (!message) throw new Error("insert returned no row");
+    await claimAttachments(
+      tx,
+      ctx,
+      { ticketId, messageId: message.id, organizationId: current.organizationId },
+      input.attachmentIds ?? [],
+    );
     const firstPublicStaffReply =
       author.kind === "STAFF" && !input.internal && current.firstRespondedAt === null;
     return changeTicket(
@@ -130,7 +138,7 @@ export const replyToTicket = async (
       current,
       { status, ...(firstPublicStaffReply ? { firstRespondedAt: now } : {}) },
       input.internal ? "ticket.note_added" : "ticket.replied",
-      { messageId: message?.id },
+      { messageId: message.id },
     );
   });
   return answer(ctx, ticketView(row, now), scopeOrganizationId);

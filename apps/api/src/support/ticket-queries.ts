@@ -23,6 +23,7 @@ import {
 } from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
+import { ticketAttachmentList } from "./attachments-thread.ts";
 import { requestersForCustomer, threadForCustomer } from "./customer-view.ts";
 import { ticketView } from "./ticket-view.ts";
 
@@ -48,7 +49,7 @@ export const findTicket = async (
 export const getTicket = async (ctx: ServiceContext, ticketId: string, scopeOrganizationId?: string) => {
   const row = await findTicket(ctx.db, ticketId, scopeOrganizationId);
   const forCustomer = scopeOrganizationId !== undefined;
-  const [messages, slaEvents, assignee, organization] = await Promise.all([
+  const [messages, slaEvents, assignee, organization, attachments] = await Promise.all([
     ctx.db
       // the author's name as well: the thread shows people by name, not by address
       // (a subquery, not a join: the thread keeps its plain scan and so its order within a tick)
@@ -80,6 +81,7 @@ export const getTicket = async (ctx: ServiceContext, ticketId: string, scopeOrga
       .select({ name: organizations.name })
       .from(organizations)
       .where(eq(organizations.id, row.organizationId)),
+    ticketAttachmentList(ctx.db, ticketId, forCustomer),
   ]);
   const detail = {
     ...ticketView(row, ctx.clock.now()),
@@ -87,6 +89,7 @@ export const getTicket = async (ctx: ServiceContext, ticketId: string, scopeOrga
     messages,
     slaEvents,
     assignee: assignee[0] ?? null,
+    attachments,
   };
   if (!forCustomer) return detail;
   const [named] = await requestersForCustomer(ctx.db, [threadForCustomer(detail)]);

@@ -1,6 +1,8 @@
 import { ReplyInput } from "@tessera/domain";
 import { type FormEvent, useId, useState } from "react";
 import { Alert } from "./alert.tsx";
+import { AttachmentList, type ThreadAttachment } from "./attachment-list.tsx";
+import { AttachmentPicker } from "./attachment-picker.tsx";
 import { Badge } from "./badge.tsx";
 import { Button } from "./button.tsx";
 import { Card } from "./card.tsx";
@@ -8,6 +10,7 @@ import { cx } from "./class-names.ts";
 import { ErrorAlert } from "./error-alert.tsx";
 import { Field } from "./field.tsx";
 import { formatDate } from "./format-date.ts";
+import { useAttachmentUploads } from "./use-attachment-uploads.ts";
 import { useSchemaForm } from "./use-form.ts";
 
 export interface ThreadMessage {
@@ -33,11 +36,14 @@ export const TicketThread = ({
   requester,
   createdAt,
   messages,
+  attachments = [],
 }: {
   description: string;
   requester: string;
   createdAt: Date;
   messages: ThreadMessage[];
+  /** Files under the description (messageId null) and under their messages. */
+  attachments?: ThreadAttachment[];
 }) => (
   <Card title="Conversation">
     <ol className="space-y-4" aria-label="Thread">
@@ -46,6 +52,7 @@ export const TicketThread = ({
         <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800 dark:text-slate-200">
           {description}
         </p>
+        <AttachmentList attachments={attachments.filter((file) => file.messageId === null)} />
       </li>
       {messages.map((message) => (
         <li
@@ -69,6 +76,7 @@ export const TicketThread = ({
           <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800 dark:text-slate-200">
             {message.body}
           </p>
+          <AttachmentList attachments={attachments.filter((file) => file.messageId === message.id)} />
         </li>
       ))}
     </ol>
@@ -121,22 +129,34 @@ export const ReplyForm = ({
   disabledReason?: string;
   pending: boolean;
   error: unknown;
-  onSubmit: (input: { ticketId: string; body: string; internal: boolean }) => Promise<unknown>;
+  onSubmit: (input: {
+    ticketId: string;
+    body: string;
+    internal: boolean;
+    attachmentIds: string[];
+  }) => Promise<unknown>;
 }) => {
   const [body, setBody] = useState("");
   const [internal, setInternal] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
   const form = useSchemaForm(ReplyInput);
   const internalId = useId();
+  const uploads = useAttachmentUploads();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSent(null);
-    const input = form.parse({ ticketId, body, internal: allowInternal && internal });
+    const input = form.parse({
+      ticketId,
+      body,
+      internal: allowInternal && internal,
+      attachmentIds: uploads.ids,
+    });
     if (!input) return;
     try {
       await onSubmit(input);
       setBody("");
       setInternal(false);
+      uploads.reset();
       setSent(input.internal ? "Internal note added." : "Reply sent.");
     } catch (failure) {
       form.showServerErrors(failure);
@@ -157,6 +177,7 @@ export const ReplyForm = ({
             multiline
             required
           />
+          <AttachmentPicker uploads={uploads} />
           {allowInternal && (
             <div className="flex items-start gap-2">
               <input
@@ -185,7 +206,7 @@ export const ReplyForm = ({
             {sent && <Alert tone="success">{sent}</Alert>}
           </div>
           <div className="flex justify-end">
-            <Button type="submit" busy={pending}>
+            <Button type="submit" busy={pending} disabled={uploads.busy}>
               {pending ? "Sending…" : allowInternal && internal ? "Add internal note" : "Send reply"}
             </Button>
           </div>

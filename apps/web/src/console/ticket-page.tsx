@@ -33,6 +33,7 @@ export const TicketPage = () => {
                 requester={data.requesterLabel}
                 createdAt={data.createdAt}
                 messages={data.messages}
+                attachments={data.attachments}
               />
               {canAct && (
                 <ReplyForm

@@ -144,6 +144,7 @@ export const PortalTicketPage = () => {
                 requester={data.requesterLabel}
                 createdAt={data.createdAt}
                 messages={data.messages}
+                attachments={data.attachments}
               />
               <ReplyForm
                 ticketId={data.id}
@@ -152,7 +153,9 @@ export const PortalTicketPage = () => {
                 disabledReason="This ticket is closed. Open a new ticket if you need more help."
                 pending={reply.isPending}
                 error={reply.error}
-                onSubmit={({ ticketId: id, body }) => reply.mutateAsync({ ticketId: id, body })}
+                onSubmit={({ ticketId: id, body, attachmentIds }) =>
+                  reply.mutateAsync({ ticketId: id, body, attachmentIds })
+                }
               />
             </div>
             <ConfirmDialog

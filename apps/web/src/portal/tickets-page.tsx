@@ -1,8 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { CreateTicketInput, type TicketPriority } from "@tessera/domain";
+import { PortalCreateTicketInput, type TicketPriority } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { Alert } from "../components/alert.tsx";
+import { AttachmentPicker } from "../components/attachment-picker.tsx";
 import { Button } from "../components/button.tsx";
 import { Card } from "../components/card.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
@@ -14,6 +15,7 @@ import { QueryState } from "../components/query-state.tsx";
 import { Select } from "../components/select.tsx";
 import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge } from "../components/ticket-parts.tsx";
 import { TicketSearch } from "../components/ticket-search.tsx";
+import { useAttachmentUploads } from "../components/use-attachment-uploads.ts";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
 
@@ -127,11 +129,13 @@ const NewTicket = ({ onCreated }: { onCreated: (ticket: { id: string; reference:
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [values, setValues] = useState(EMPTY_TICKET);
-  const form = useSchemaForm(CreateTicketInput);
+  const form = useSchemaForm(PortalCreateTicketInput);
+  const uploads = useAttachmentUploads();
   const create = useMutation(
     trpc.support.create.mutationOptions({
       onSuccess: async (ticket) => {
         setValues(EMPTY_TICKET);
+        uploads.reset();
         onCreated(ticket);
         await queryClient.invalidateQueries({ queryKey: trpc.support.mine.pathKey() });
       },
@@ -141,7 +145,7 @@ const NewTicket = ({ onCreated }: { onCreated: (ticket: { id: string; reference:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.reset();
-    const input = form.parse(values);
+    const input = form.parse({ ...values, attachmentIds: uploads.ids });
     if (input) create.mutate(input);
   };
   return (
@@ -180,10 +184,13 @@ const NewTicket = ({ onCreated }: { onCreated: (ticket: { id: string; reference:
           />
         </div>
         <div className="md:col-span-4">
+          <AttachmentPicker uploads={uploads} />
+        </div>
+        <div className="md:col-span-4">
           <ErrorAlert error={create.error} title="Ticket not opened" />
         </div>
         <div className="flex justify-end md:col-span-4">
-          <Button type="submit" busy={create.isPending}>
+          <Button type="submit" busy={create.isPending} disabled={uploads.busy}>
             {create.isPending ? "Opening…" : "Open ticket"}
           </Button>
         </div>

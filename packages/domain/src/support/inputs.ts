@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dateInput } from "../date-input.ts";
 import { PageInput } from "../pagination.ts";
 import { textInput } from "../text-input.ts";
+import { AttachmentIds } from "./attachments.ts";
 import { TICKET_PRIORITIES } from "./sla.ts";
 import { TICKET_STATUSES } from "./status.ts";
 
@@ -19,6 +20,10 @@ export const CreateTicketInput = z.object({
 });
 export type CreateTicketInput = z.input<typeof CreateTicketInput>;
 
+/** A customer's new ticket in the portal, with files uploaded beforehand. */
+export const PortalCreateTicketInput = CreateTicketInput.extend({ attachmentIds: AttachmentIds });
+export type PortalCreateTicketInput = z.input<typeof PortalCreateTicketInput>;
+
 /** Staff open tickets for any organisation. */
 export const StaffCreateTicketInput = CreateTicketInput.extend({ organizationId: z.uuid() });
 export type StaffCreateTicketInput = z.input<typeof StaffCreateTicketInput>;
@@ -33,6 +38,8 @@ export const ReplyInput = TicketId.extend({
   body: MessageBody,
   /** Internal notes are for staff only. */
   internal: z.boolean().default(false),
+  /** Files uploaded beforehand (`POST /support/attachments`), attached to this message. */
+  attachmentIds: AttachmentIds,
 });
 export type ReplyInput = z.input<typeof ReplyInput>;
 
