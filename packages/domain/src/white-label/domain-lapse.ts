@@ -3,9 +3,9 @@ import type { DomainStatus } from "./domains.ts";
 /** A verified domain's TXT proof may be missing this long before the domain lapses. */
 export const DOMAIN_LAPSE_HOURS = 72;
 /** How often a verified domain's proof is looked at again. */
-export const VERIFIED_RECHECK_HOURS = 24;
+const VERIFIED_RECHECK_HOURS = 24;
 /** While a verified domain's proof is missing, it is looked at this often (a lapse lands on time). */
-export const MISSING_PROOF_RECHECK_MINUTES = 60;
+const MISSING_PROOF_RECHECK_MINUTES = 60;
 
 interface ClaimState {
   status: DomainStatus;

@@ -5,7 +5,7 @@ import { parse } from "tldts";
  * apex, where DNS allows no CNAME) A/AAAA records holding only the target's addresses.
  */
 export const ROUTING_STATUSES = ["ROUTED", "MISSING", "ELSEWHERE", "LOOKUP_FAILED"] as const;
-export type RoutingStatus = (typeof ROUTING_STATUSES)[number];
+type RoutingStatus = (typeof ROUTING_STATUSES)[number];
 
 /** One resolver answer: the records found, or the DNS error code. */
 type Lookup = { records: string[] } | { error: string };
@@ -19,7 +19,7 @@ export interface RoutingAnswer {
   targetAddresses: Lookup;
 }
 
-export interface RoutingVerdict {
+interface RoutingVerdict {
   status: RoutingStatus;
   reason: string;
   /** What was seen at the hostname, as "CNAME x" / "A 1.2.3.4" lines. */

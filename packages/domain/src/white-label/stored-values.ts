@@ -10,7 +10,7 @@ import { WEBHOOK_EVENT_TYPES } from "./integrations.ts";
  */
 
 /** Where a custom domain pointed at its last check (stored and shown; it does not decide VERIFIED). */
-export const DomainRouting = z.object({
+const DomainRouting = z.object({
   status: z.enum(ROUTING_STATUSES),
   reason: z.string(),
   records: z.array(z.string()),
