@@ -6,6 +6,7 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequestHandler } from "../src/http.ts";
 import { runDomainRecheck } from "../src/jobs/domain-recheck.ts";
+import { renderMail } from "../src/mail/render.tsx";
 import { createRequestContext } from "../src/request-context.ts";
 import { appRouter } from "../src/router.ts";
 import { addMember } from "../src/team/service.ts";
@@ -253,6 +254,15 @@ describe("the daily re-check of verified domains", () => {
       "owner@serving.test",
     ]);
     expect(notices[0]?.data).toMatchObject({ hostname, missingSince: at(24).toISOString() });
+    const mail = await renderMail(
+      { template: "domain-lapsed", data: notices[0]?.data ?? {} },
+      { companyName: "Tessera", logoUrl: null, primaryColor: "#4f46e5" },
+      base,
+      null,
+    );
+    expect(mail.subject).toMatch(new RegExp(`^${hostname} is no longer served — `));
+    expect(mail.text).toContain(`The TXT record at _tessera.${hostname}`);
+    expect(mail.text).toContain(`${base}/portal/settings/domain`);
 
     // The proof returns: a click serves it again; a later lapse is a new lapse with its own notice.
     dns.setTxt(set.verification.name, [set.verification.value]);
