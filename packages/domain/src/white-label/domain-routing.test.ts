@@ -28,6 +28,13 @@ describe("judgeRouting", () => {
       "learn.example.com is a CNAME to shop.host.net, not to domains.tessera.app",
     ],
     [
+      "two CNAMEs, neither ours",
+      { cname: { records: ["a.host.net", "b.host.net"] } },
+      "ELSEWHERE",
+      ["CNAME a.host.net", "CNAME b.host.net"],
+      "learn.example.com is a CNAME to a.host.net, b.host.net, not to domains.tessera.app",
+    ],
+    [
       "nothing at all",
       { cname: { error: "ENOTFOUND" }, addresses: { error: "ENOTFOUND" } },
       "MISSING",
@@ -105,6 +112,8 @@ describe("isApexDomain", () => {
     ["example.co.uk", true],
     ["learn.example.com", false],
     ["learn.example.co.uk", false],
+    // a name under a private suffix (github.io) is that owner's apex
+    ["someone.github.io", true],
   ])("%s → %s", (hostname, apex) => {
     expect(isApexDomain(hostname)).toBe(apex);
   });
