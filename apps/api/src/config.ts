@@ -103,6 +103,17 @@ const ConfigSchema = z.object({
         .map((domain) => domain.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /**
+   * The name customers point their custom domain at: a CNAME to it, or for an apex domain A/AAAA
+   * records holding its addresses. Our TLS-terminating proxy answers there (deploy/Caddyfile).
+   */
+  PLATFORM_CNAME_TARGET: z
+    .string()
+    .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i, {
+      message: "must be a hostname such as domains.tessera.app",
+    })
+    .default("domains.tessera.app")
+    .transform((value) => value.toLowerCase()),
   /** DNS server(s) for custom-domain checks, e.g. `127.0.0.1:5353` (comma-separated). Unset: the system's. */
   DNS_RESOLVER: optional(
     z

@@ -31,6 +31,7 @@ import { handleSamlAcs } from "./white-label/saml-acs.ts";
 import { handleSamlMetadata, SAML_ACS_PREFIX, SAML_METADATA_PREFIX } from "./white-label/saml-sp.ts";
 import { handleSsoCallback, handleSsoStart } from "./white-label/sso-login.ts";
 import { SSO_CALLBACK_PATH, SSO_START_PATH } from "./white-label/sso-paths.ts";
+import { handleTlsAsk, TLS_ASK_PATH } from "./white-label/tls-ask.ts";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -113,6 +114,7 @@ const KNOWN_PATHS = new Set([
   SSO_START_PATH,
   SSO_CALLBACK_PATH,
   UNSUBSCRIBE_PATH,
+  TLS_ASK_PATH,
 ]);
 
 /** The built SPA: assets cached for good, any other unknown path answered with index.html. */
@@ -257,6 +259,7 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
       if (pathname.startsWith(LOGO_ROUTE) && (req.method === "GET" || req.method === "HEAD")) {
         return await serveLogo(deps, pathname.slice(LOGO_ROUTE.length), res);
       }
+      if (pathname === TLS_ASK_PATH) return await handleTlsAsk(deps, req, res, url);
       if (pathname === SSO_START_PATH && req.method === "GET") return await handleSsoStart(deps, req, res);
       if (pathname === SSO_CALLBACK_PATH && req.method === "GET")
         return await handleSsoCallback(deps, req, res);

@@ -43,6 +43,8 @@ export * from "./white-label/api-access.ts";
 export * from "./white-label/branding.ts";
 export * from "./white-label/contrast.ts";
 export * from "./white-label/customizations.ts";
+export * from "./white-label/domain-lapse.ts";
+export * from "./white-label/domain-routing.ts";
 export * from "./white-label/domains.ts";
 export * from "./white-label/feature-toggles.ts";
 export * from "./white-label/inputs.ts";

@@ -14403,10 +14403,19 @@ export interface operations {
               id: string;
               hostname: string;
               /** @enum {string} */
-              status: "PENDING" | "VERIFIED" | "FAILED";
+              status: "PENDING" | "VERIFIED" | "FAILED" | "LAPSED";
               reason: string | null;
               checkedAt: string | null;
               verifiedAt: string | null;
+              /** @description a verified domain whose TXT proof is missing: since when (it lapses 72 hours later) */
+              proofMissingSince: string | null;
+              /** @description where the hostname pointed at the last check (CNAME or A/AAAA to the platform); null: not checked */
+              routing: {
+                /** @enum {string} */
+                status: "ROUTED" | "MISSING" | "ELSEWHERE" | "LOOKUP_FAILED";
+                reason: string;
+                checkedAt: string;
+              } | null;
               /** @description the DNS record that proves control of the hostname */
               verification: {
                 /** @constant */

@@ -1,6 +1,7 @@
 import type { Executor } from "@tessera/db";
 import { writeAuditEntry } from "../audit/audit-writer.ts";
 import type { ServiceContext } from "../context.ts";
+import { mailDomainLapsed } from "../mail/notifications/domain-lapsed.ts";
 import { mailLicenseExpiry } from "../mail/notifications/license-expiry.ts";
 import { mailLicenseStatus } from "../mail/notifications/license-status.ts";
 import { mailSupportSla } from "../mail/notifications/support-sla.ts";
@@ -26,4 +27,5 @@ export const EVENT_CONSUMERS: readonly EventConsumer[] = [
   mailSupportTicket,
   mailSupportSla,
   mailTeamChange,
+  mailDomainLapsed,
 ];

@@ -12,6 +12,7 @@ import { runDomainSweep } from "../white-label/domain-sweep.ts";
 import { runLogoCollection } from "../white-label/logo-collection.ts";
 import { pruneSamlAssertionIds } from "../white-label/saml-assertion.ts";
 import { runWebhookDispatch } from "../white-label/webhook-dispatcher.ts";
+import { runDomainRecheck } from "./domain-recheck.ts";
 import { runLicenseSweep } from "./license-sweep.ts";
 
 interface Job {
@@ -24,6 +25,8 @@ export const JOBS: Job[] = [
   { name: "license-sweep", everyMs: 60_000, run: runLicenseSweep },
   { name: "sla-sweep", everyMs: 60_000, run: runSlaSweep },
   { name: "domain-sweep", everyMs: 60_000, run: runDomainSweep },
+  // picks the verified domains due (daily, hourly while proof is missing): a few minutes late at most
+  { name: "domain-recheck", everyMs: 300_000, run: runDomainRecheck },
   { name: "webhook-delivery", everyMs: 5_000, run: runWebhookDispatch },
   { name: "mail-delivery", everyMs: 5_000, run: runMailDelivery },
   { name: "logo-collection", everyMs: 3_600_000, run: runLogoCollection },

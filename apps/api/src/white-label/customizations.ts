@@ -6,7 +6,7 @@ import { recordEvent } from "../events/record-event.ts";
 import { currentEntitlements } from "../licenses/entitlements.ts";
 import { getApiAccess } from "./api-access.ts";
 import { getBranding, organizationName } from "./branding.ts";
-import { domainView } from "./domains.ts";
+import { domainView } from "./domain-view.ts";
 import { featureTogglesChanged } from "./feature-toggles.ts";
 import { integrationView } from "./integrations.ts";
 import { ssoView } from "./sso-settings.ts";

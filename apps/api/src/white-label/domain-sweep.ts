@@ -43,7 +43,7 @@ const expireDomainClaims = async (ctx: ServiceContext, now: Date) => {
 /**
  * Re-check domains not yet verified, for 72 hours after they were set (DNS takes its time);
  * after that only a click re-checks, and after CLAIM_EXPIRY_DAYS the claim expires. Verified
- * domains stay verified. SSO email domains are swept by the same rules.
+ * domains are the daily re-check's (jobs/domain-recheck.ts). SSO email domains are swept by the same rules.
  */
 export const runDomainSweep = async (deps: AppDeps, now: Date) => {
   const ctx: ServiceContext = {

@@ -7,16 +7,18 @@ import {
   DomainError,
   type DomainValue,
   judgeDomainCheck,
+  judgeRouting,
+  nextClaimState,
   normalizeCustomDomain,
   SINGLETON_KEY,
   verificationRecordName,
-  verificationRecordValue,
 } from "@tessera/domain";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
-import { lookupTxt } from "./dns.ts";
+import { lookupRouting, lookupTxt } from "./dns.ts";
+import { domainWithInstructions } from "./domain-view.ts";
 import { type CustomizationRow, findCustomization, requireAllowed, saveCustomization } from "./store.ts";
 import { storedValue } from "./stored-value.ts";
 
@@ -25,22 +27,6 @@ type DomainDeps = Pick<AppDeps, "config">;
 /** Every organisation's DOMAIN record naming this hostname. */
 const hostnameClaims = (hostname: string) =>
   and(eq(customizations.type, "DOMAIN"), sql`${customizations.value}->>'hostname' = ${hostname}`);
-
-/** The record with the DNS instructions the customer needs. */
-export const domainView = (row: Pick<CustomizationRow, "id" | "value" | "version" | "updatedAt">) => {
-  const value = storedValue("DOMAIN", row.value);
-  return {
-    id: row.id,
-    version: row.version,
-    ...value,
-    verification: {
-      type: "TXT" as const,
-      name: verificationRecordName(value.hostname),
-      value: verificationRecordValue(value.token),
-    },
-    updatedAt: row.updatedAt,
-  };
-};
 
 /** Claim a hostname: PENDING until its TXT record proves control. Setting the same name again keeps its token. */
 export const setCustomDomain = async (
@@ -77,6 +63,9 @@ export const setCustomDomain = async (
       checkedAt: null,
       verifiedAt: null,
       checks: 0,
+      proofMissingSince: null,
+      lapsedAt: null,
+      routing: null,
     };
     return saveCustomization(tx, ctx, {
       organizationId,
@@ -86,26 +75,50 @@ export const setCustomDomain = async (
       action: "white_label.domain_set",
     });
   });
-  return domainView(row);
+  return domainWithInstructions(row, deps.config.PLATFORM_CNAME_TARGET);
 };
 
-export const getCustomDomain = async (ctx: ServiceContext, organizationId: string) => {
+export const getCustomDomain = async (ctx: ServiceContext, deps: DomainDeps, organizationId: string) => {
   const row = await findCustomization(ctx.db, organizationId, "DOMAIN", SINGLETON_KEY);
-  return row ? domainView(row) : null;
+  return row ? domainWithInstructions(row, deps.config.PLATFORM_CNAME_TARGET) : null;
+};
+
+/** The audited name of a status change. */
+const TRANSITION_ACTION = {
+  VERIFIED: "white_label.domain_verified",
+  FAILED: "white_label.domain_failed",
+  LAPSED: "white_label.domain_lapsed",
+  PENDING: "white_label.domain_failed",
+} as const;
+
+/** Both lookups, outside any transaction: the TXT proof and where the hostname points. */
+const lookUpDomain = async (deps: DomainDeps, value: DomainValue, now: Date) => {
+  const target = deps.config.PLATFORM_CNAME_TARGET;
+  const [answer, routingAnswer] = await Promise.all([
+    lookupTxt(verificationRecordName(value.hostname), deps.config.DNS_RESOLVER),
+    lookupRouting(value.hostname, target, deps.config.DNS_RESOLVER),
+  ]);
+  const routing = {
+    ...judgeRouting(value.hostname, target, routingAnswer),
+    targetAddresses: "records" in routingAnswer.targetAddresses ? routingAnswer.targetAddresses.records : [],
+    checkedAt: now.toISOString(),
+  };
+  return { answer, judged: judgeDomainCheck(value.hostname, value.token, answer), routing };
 };
 
 /**
- * Look up `_tessera.<hostname>` and record the verdict. Every claim on the hostname is locked
- * (in id order, so two verifications of one name queue rather than deadlock): proof wins over
- * other organisations' unverified claims, which become FAILED; a name another organisation
- * already verified stays theirs. The write is conditional on the version read: of two racing
- * checks one records the transition and its audit event; the other returns what was stored.
+ * Look up `_tessera.<hostname>` and where the hostname points, and record both. Every claim on
+ * the hostname is locked (in id order, so two verifications of one name queue rather than
+ * deadlock): proof wins over other organisations' unverified claims, which become FAILED; a
+ * name another organisation already verified stays theirs. A verified domain whose proof is
+ * gone is marked and lapses after 72 hours (`nextClaimState`). The write is conditional on the
+ * version read: of two racing checks one records the transition and its audit event (and so
+ * the lapse notice); the other returns what was stored.
  */
 export const checkDomainRecord = async (ctx: ServiceContext, deps: DomainDeps, row: CustomizationRow) => {
   const value = storedValue("DOMAIN", row.value);
-  const answer = await lookupTxt(verificationRecordName(value.hostname), deps.config.DNS_RESOLVER);
-  const judged = judgeDomainCheck(value.hostname, value.token, answer);
   const now = ctx.clock.now();
+  const { answer, judged, routing } = await lookUpDomain(deps, value, now);
   return ctx.db.transaction(async (tx) => {
     const claims = await tx
       .select({
@@ -120,19 +133,18 @@ export const checkDomainRecord = async (ctx: ServiceContext, deps: DomainDeps, r
     const takenElsewhere = claims.some(
       (claim) => claim.organizationId !== row.organizationId && claim.value.status === "VERIFIED",
     );
-    const verdict =
+    const outcome =
       judged.status === "VERIFIED" && takenElsewhere
         ? { status: "FAILED" as const, reason: CLAIM_TAKEN_REASON }
         : judged;
     const next: DomainValue = {
       ...value,
-      status: verdict.status,
-      reason: verdict.reason,
+      ...nextClaimState(value, outcome, { takenElsewhere, now }),
       dnsRecords: "records" in answer ? answer.records : null,
       dnsError: "error" in answer ? answer.error : null,
       checkedAt: now.toISOString(),
-      verifiedAt: verdict.status === "VERIFIED" ? (value.verifiedAt ?? now.toISOString()) : null,
       checks: value.checks + 1,
+      routing,
     };
     const [saved] = await tx
       .update(customizations)
@@ -144,27 +156,48 @@ export const checkDomainRecord = async (ctx: ServiceContext, deps: DomainDeps, r
       if (!latest) throw new DomainError("NOT_FOUND", "No custom domain is set", { field: "hostname" });
       return latest;
     }
-    if (value.status !== next.status) {
-      await recordEvent(tx, ctx, {
-        action: next.status === "VERIFIED" ? "white_label.domain_verified" : "white_label.domain_failed",
-        organizationId: row.organizationId,
-        targetType: "customization",
-        targetId: row.id,
-        before: { status: value.status },
-        after: {
-          status: next.status,
-          reason: next.reason,
-          dnsRecords: next.dnsRecords,
-          dnsError: next.dnsError,
-        },
-      });
-    }
+    await recordCheckEvents(tx, ctx, row, value, next);
     if (next.status === "VERIFIED") {
       // Proof won: other organisations' claims on the hostname lose, with the reason shown to them.
       const losers = claims.filter((claim) => claim.id !== row.id && claim.value.status !== "VERIFIED");
       await failDomainClaims(tx, ctx, losers, CLAIM_TAKEN_REASON, "white_label.domain_failed");
     }
     return saved;
+  });
+};
+
+/** A status change, and a verified domain's proof going missing or coming back, are audited. */
+const recordCheckEvents = async (
+  tx: Executor,
+  ctx: ServiceContext,
+  row: CustomizationRow,
+  before: DomainValue,
+  after: DomainValue,
+) => {
+  const target = { organizationId: row.organizationId, targetType: "customization", targetId: row.id };
+  if (before.status !== after.status) {
+    await recordEvent(tx, ctx, {
+      action: TRANSITION_ACTION[after.status],
+      ...target,
+      before: { status: before.status, proofMissingSince: before.proofMissingSince },
+      after: {
+        status: after.status,
+        reason: after.reason,
+        dnsRecords: after.dnsRecords,
+        dnsError: after.dnsError,
+        lapsedAt: after.lapsedAt,
+      },
+    });
+    return;
+  }
+  if (after.status !== "VERIFIED" || !before.proofMissingSince === !after.proofMissingSince) return;
+  await recordEvent(tx, ctx, {
+    action: after.proofMissingSince
+      ? "white_label.domain_proof_missing"
+      : "white_label.domain_proof_restored",
+    ...target,
+    before: { proofMissingSince: before.proofMissingSince },
+    after: { proofMissingSince: after.proofMissingSince, reason: after.reason },
   });
 };
 
@@ -207,5 +240,5 @@ export const verifyCustomDomain = async (ctx: ServiceContext, deps: DomainDeps, 
   const row = await findCustomization(ctx.db, organizationId, "DOMAIN", SINGLETON_KEY);
   if (!row) throw new DomainError("NOT_FOUND", "No custom domain is set", { field: "hostname" });
   await requireAllowed(ctx.db, organizationId, "DOMAIN", ctx.clock.now());
-  return domainView(await checkDomainRecord(ctx, deps, row));
+  return domainWithInstructions(await checkDomainRecord(ctx, deps, row), deps.config.PLATFORM_CNAME_TARGET);
 };

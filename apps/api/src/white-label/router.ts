@@ -65,7 +65,7 @@ export const whiteLabelRouter = {
   uploadLogo: admins()
     .input(UploadLogoInput)
     .mutation(({ ctx, input }) => uploadLogo(serviceContext(ctx), ctx, ctx.organizationId, input)),
-  domain: admins().query(({ ctx }) => getCustomDomain(serviceContext(ctx), ctx.organizationId)),
+  domain: admins().query(({ ctx }) => getCustomDomain(serviceContext(ctx), ctx, ctx.organizationId)),
   setCustomDomain: admins()
     .input(CustomDomainInput)
     .mutation(({ ctx, input }) => setCustomDomain(serviceContext(ctx), ctx, ctx.organizationId, input)),

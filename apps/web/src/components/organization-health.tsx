@@ -228,7 +228,7 @@ const WhiteLabelCard = ({
               tone={
                 whiteLabel.domain.status === "VERIFIED"
                   ? "green"
-                  : whiteLabel.domain.status === "FAILED"
+                  : whiteLabel.domain.status === "FAILED" || whiteLabel.domain.status === "LAPSED"
                     ? "red"
                     : "amber"
               }

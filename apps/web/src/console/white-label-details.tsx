@@ -97,6 +97,10 @@ export const DomainDetails = ({ config, canDelete }: { config: OrganizationConfi
           </Detail>
           <Detail label="Result">{domain.reason ?? "Not checked yet"}</Detail>
           <Detail label="Last checked">{formatDate(domain.checkedAt)}</Detail>
+          <Detail label="Routing">{domain.routing?.reason ?? "Not checked yet"}</Detail>
+          {domain.proofMissingSince && (
+            <Detail label="Proof missing since">{formatDate(domain.proofMissingSince)}</Detail>
+          )}
         </dl>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-300">None.</p>

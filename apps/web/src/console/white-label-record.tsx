@@ -17,7 +17,7 @@ const TYPE_LABEL: Record<CustomizationType, string> = {
   INTEGRATION: "Integrations",
 };
 
-export const DOMAIN_TONE = { PENDING: "amber", VERIFIED: "green", FAILED: "red" } as const;
+export const DOMAIN_TONE = { PENDING: "amber", VERIFIED: "green", FAILED: "red", LAPSED: "red" } as const;
 
 /** Staff admins remove one record, after confirming (e.g. an SSO setup that locks the customer out). */
 export const DeleteRecord = ({

@@ -140,6 +140,10 @@ describe("gradeHealth", () => {
         deadWebhookDeliveries: 3,
       }),
     ).toEqual(["DOMAIN_FAILED", "WEBHOOKS_FAILING"]);
+    expect(codes({ ...healthy(), domain: { hostname: "x.example.com", status: "LAPSED" } })).toEqual([
+      "DOMAIN_LAPSED",
+    ]);
+    expect(codes({ ...healthy(), domain: { hostname: "x.example.com", status: "VERIFIED" } })).toEqual([]);
   });
 
   it("lists critical reasons first and never scores below zero", () => {

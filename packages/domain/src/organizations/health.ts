@@ -35,6 +35,7 @@ const HEALTH_REASON_CODES = [
   "SLA_AT_RISK",
   "CRITICAL_TICKETS_OPEN",
   "DOMAIN_FAILED",
+  "DOMAIN_LAPSED",
   "WEBHOOKS_FAILING",
 ] as const;
 type HealthReasonCode = (typeof HEALTH_REASON_CODES)[number];
@@ -191,6 +192,16 @@ const whiteLabelReasons = (snapshot: HealthSnapshot): HealthReason[] => [
           severity: "WARNING" as const,
           area: "WHITE_LABEL" as const,
           message: `Custom domain ${snapshot.domain.hostname} failed verification`,
+        },
+      ]
+    : []),
+  ...(snapshot.domain?.status === "LAPSED"
+    ? [
+        {
+          code: "DOMAIN_LAPSED" as const,
+          severity: "WARNING" as const,
+          area: "WHITE_LABEL" as const,
+          message: `Custom domain ${snapshot.domain.hostname} lapsed: its DNS proof is missing, so it is not served`,
         },
       ]
     : []),

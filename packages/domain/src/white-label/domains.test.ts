@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
-import { judgeDomainCheck, normalizeDomainName } from "./domains.ts";
+import { askedHostname, judgeDomainCheck, normalizeDomainName } from "./domains.ts";
 
 const OURS = ["tessera.app"];
 const ONLY_HOSTNAME = "must be a hostname only, such as learn.example.com (no scheme, port or path)";
@@ -74,5 +74,26 @@ describe("judgeDomainCheck", () => {
     ],
   ])("%j → %s: %s", (answer, status, reason) => {
     expect(judgeDomainCheck("a.example.com", "t0k", answer)).toEqual({ status, reason });
+  });
+});
+
+describe("askedHostname", () => {
+  it.each<[string | null, string | null]>([
+    ["Learn.Example.COM.", "learn.example.com"],
+    ["learn.example.com", "learn.example.com"],
+    ["", null],
+    [null, null],
+    [".", null],
+    ["localhost", null],
+    ["learn.example.com:443", null],
+    ["_tessera.example.com", null],
+    ["a..example.com", null],
+    ["-a.example.com", null],
+    [`${"a".repeat(63)}.example.com`, `${"a".repeat(63)}.example.com`],
+    [`${"a".repeat(64)}.example.com`, null],
+    [`${"a.".repeat(125)}com`, `${"a.".repeat(125)}com`],
+    [`${"a.".repeat(126)}com`, null],
+  ])("%s → %s", (raw, expected) => {
+    expect(askedHostname(raw)).toBe(expected);
   });
 });

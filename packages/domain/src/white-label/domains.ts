@@ -10,7 +10,8 @@ export const CustomDomainInput = z.object({
 });
 export type CustomDomainInput = z.input<typeof CustomDomainInput>;
 
-export const DOMAIN_STATUSES = ["PENDING", "VERIFIED", "FAILED"] as const;
+/** LAPSED: was verified, but its TXT proof went missing for DOMAIN_LAPSE_HOURS; no longer served. */
+export const DOMAIN_STATUSES = ["PENDING", "VERIFIED", "FAILED", "LAPSED"] as const;
 export type DomainStatus = (typeof DOMAIN_STATUSES)[number];
 
 /** Where the proof of control lives, and what it must hold. */
@@ -67,6 +68,17 @@ export const normalizeDomainName = (
  */
 export const normalizeCustomDomain = (raw: string, platformDomains: readonly string[]): string =>
   normalizeDomainName(raw, platformDomains, { field: "hostname", requireIcann: true });
+
+/**
+ * A hostname as a TLS proxy asks about it (`?domain=`): lower case, one trailing dot dropped,
+ * or null when it is no syntactically valid hostname (empty, over 253 characters, bad labels).
+ */
+export const askedHostname = (raw: string | null): string | null => {
+  const hostname = (raw ?? "").toLowerCase().replace(/\.$/, "");
+  if (hostname.length === 0 || hostname.length > 253) return null;
+  const labels = hostname.split(".");
+  return labels.length >= 2 && labels.every((label) => LABEL.test(label)) ? hostname : null;
+};
 
 /** What the resolver answered for the TXT name: the records found, or the DNS error code. */
 export type DnsAnswer = { records: string[] } | { error: string };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FEATURES, TIERS } from "../licenses/tiers.ts";
 import { CUSTOMIZATION_TYPES } from "./customizations.ts";
+import { ROUTING_STATUSES } from "./domain-routing.ts";
 import { DOMAIN_STATUSES } from "./domains.ts";
 import { WEBHOOK_EVENT_TYPES } from "./integrations.ts";
 
@@ -32,6 +33,16 @@ const Domain = z.object({
   reason: z.string().nullable(),
   checkedAt: z.string().nullable(),
   verifiedAt: z.string().nullable(),
+  proofMissingSince: z
+    .string()
+    .nullable()
+    .describe("a verified domain whose TXT proof is missing: since when (it lapses 72 hours later)"),
+  routing: z
+    .object({ status: z.enum(ROUTING_STATUSES), reason: z.string(), checkedAt: z.string() })
+    .nullable()
+    .describe(
+      "where the hostname pointed at the last check (CNAME or A/AAAA to the platform); null: not checked",
+    ),
   verification: z
     .object({ type: z.literal("TXT"), name: z.string(), value: z.string() })
     .describe("the DNS record that proves control of the hostname"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROUTING_STATUSES } from "./domain-routing.ts";
 import { DOMAIN_STATUSES } from "./domains.ts";
 import { WEBHOOK_EVENT_TYPES } from "./integrations.ts";
 
@@ -7,6 +8,16 @@ import { WEBHOOK_EVENT_TYPES } from "./integrations.ts";
  * through these schemas, so a value of the wrong shape fails loudly where it is read instead
  * of travelling on under a cast.
  */
+
+/** Where a custom domain pointed at its last check (stored and shown; it does not decide VERIFIED). */
+const DomainRouting = z.object({
+  status: z.enum(ROUTING_STATUSES),
+  reason: z.string(),
+  records: z.array(z.string()),
+  /** The platform target's addresses at that check: what an apex's A/AAAA records must hold. */
+  targetAddresses: z.array(z.string()),
+  checkedAt: z.string(),
+});
 
 /** A DOMAIN record: the hostname, its proof token and the last DNS check. */
 export const DomainValue = z.object({
@@ -22,6 +33,12 @@ export const DomainValue = z.object({
   checkedAt: z.string().nullable(),
   verifiedAt: z.string().nullable(),
   checks: z.number().int(),
+  /** When a VERIFIED domain's TXT proof was first found missing; cleared when it is seen again. */
+  proofMissingSince: z.string().nullable().default(null),
+  /** When the domain lapsed (LAPSED only). */
+  lapsedAt: z.string().nullable().default(null),
+  /** Where the hostname pointed at the last check; null before the first (or for records older than the check). */
+  routing: DomainRouting.nullable().default(null),
 });
 export type DomainValue = z.output<typeof DomainValue>;
 

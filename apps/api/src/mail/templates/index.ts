@@ -1,3 +1,4 @@
+import { domainLapsed } from "./domain-lapsed.tsx";
 import { invitation } from "./invitation.tsx";
 import { licenseExpiry } from "./license-expiry.tsx";
 import { licenseStatus } from "./license-status.tsx";
@@ -20,6 +21,7 @@ export const MAIL_TEMPLATES = {
   "ticket-reply": ticketReply,
   "ticket-sla": ticketSla,
   "team-change": teamChange,
+  "domain-lapsed": domainLapsed,
   invitation,
   "password-reset": passwordReset,
   "password-reset-sso": passwordResetSso,

@@ -1,14 +1,10 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type { AppRouter } from "@tessera/api";
 import { CustomDomainInput } from "@tessera/domain";
-import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useState } from "react";
-import { Alert } from "../../components/alert.tsx";
 import { Badge } from "../../components/badge.tsx";
 import { Button } from "../../components/button.tsx";
 import { Card } from "../../components/card.tsx";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
-import { CopyButton } from "../../components/copy-button.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { Field } from "../../components/field.tsx";
 import { formatDate } from "../../components/format-date.ts";
@@ -16,12 +12,11 @@ import { Detail } from "../../components/organization-fields.tsx";
 import { QueryState } from "../../components/query-state.tsx";
 import { useSchemaForm } from "../../components/use-form.ts";
 import { useTRPC } from "../../trpc.ts";
+import { type CustomDomain, DnsRecords, ServingNotice } from "./domain-records.tsx";
 import { GateNotice } from "./tier-gate.tsx";
 import { type Gate, useRefreshWhiteLabel, useWhiteLabelConfig } from "./white-label-data.ts";
 
-type CustomDomain = NonNullable<inferRouterOutputs<AppRouter>["whiteLabel"]["domain"]>;
-
-const STATUS_TONE = { PENDING: "amber", VERIFIED: "green", FAILED: "red" } as const;
+const STATUS_TONE = { PENDING: "amber", VERIFIED: "green", FAILED: "red", LAPSED: "red" } as const;
 
 export const DomainStatusBadge = ({ status }: { status: CustomDomain["status"] }) => (
   <Badge tone={STATUS_TONE[status]}>{status}</Badge>
@@ -65,60 +60,6 @@ const HostnameForm = ({ current, gate }: { current: CustomDomain | null; gate: G
   );
 };
 
-const DnsInstructions = ({ domain }: { domain: CustomDomain }) => (
-  <div>
-    <p className="text-sm text-slate-700 dark:text-slate-300">
-      Add this record at your DNS provider, then verify. It proves you control{" "}
-      <span className="font-mono">{domain.hostname}</span>.
-    </p>
-    <div className="mt-3 overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">DNS record to add</caption>
-        <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Type
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Name
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Value
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr className="align-top">
-            <td className="py-2 pr-4 font-mono">{domain.verification.type}</td>
-            <td className="py-2 pr-4">
-              <div className="flex flex-wrap items-center gap-2">
-                <code
-                  data-testid="dns-record-name"
-                  className="break-all font-mono text-slate-900 dark:text-slate-100"
-                >
-                  {domain.verification.name}
-                </code>
-                <CopyButton value={domain.verification.name} label="record name" />
-              </div>
-            </td>
-            <td className="py-2">
-              <div className="flex flex-wrap items-center gap-2">
-                <code
-                  data-testid="dns-record-value"
-                  className="break-all font-mono text-slate-900 dark:text-slate-100"
-                >
-                  {domain.verification.value}
-                </code>
-                <CopyButton value={domain.verification.value} label="record value" />
-              </div>
-            </td>
-          </tr>
-        </tbody>
-      </table>
-    </div>
-  </div>
-);
-
 const SeenRecords = ({ domain }: { domain: CustomDomain }) => {
   if (domain.dnsError) return <span className="font-mono">{domain.dnsError}</span>;
   if (!domain.dnsRecords) return <>Not looked up yet</>;
@@ -126,6 +67,20 @@ const SeenRecords = ({ domain }: { domain: CustomDomain }) => {
   return (
     <ul className="space-y-1">
       {domain.dnsRecords.map((record) => (
+        <li key={record} className="break-all font-mono text-xs">
+          {record}
+        </li>
+      ))}
+    </ul>
+  );
+};
+
+const RoutingSeen = ({ domain }: { domain: CustomDomain }) => {
+  if (!domain.routing) return <>Not looked up yet</>;
+  if (domain.routing.records.length === 0) return <>None</>;
+  return (
+    <ul className="space-y-1">
+      {domain.routing.records.map((record) => (
         <li key={record} className="break-all font-mono text-xs">
           {record}
         </li>
@@ -157,12 +112,7 @@ const Verification = ({ domain, gate }: { domain: CustomDomain; gate: Gate }) =>
       }
     >
       <div className="space-y-5">
-        {domain.status === "VERIFIED" && (
-          <Alert tone="success">
-            <span className="font-mono">{domain.hostname}</span> is verified: requests that reach Tessera on
-            it show your branding.
-          </Alert>
-        )}
+        <ServingNotice domain={domain} />
         <dl className="grid gap-4 md:grid-cols-3">
           <Detail label="Hostname">
             <span className="font-mono">{domain.hostname}</span>
@@ -176,8 +126,14 @@ const Verification = ({ domain, gate }: { domain: CustomDomain; gate: Gate }) =>
           <Detail label="TXT records seen">
             <SeenRecords domain={domain} />
           </Detail>
+          <Detail label="Routing">
+            {domain.routing ? domain.routing.reason : "Checked with the TXT record"}
+          </Detail>
+          <Detail label="Routing records seen">
+            <RoutingSeen domain={domain} />
+          </Detail>
         </dl>
-        <DnsInstructions domain={domain} />
+        <DnsRecords domain={domain} />
         <ErrorAlert error={verify.error} title="Could not check" />
         <div className="flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={() => setRemoving(true)}>
@@ -189,7 +145,7 @@ const Verification = ({ domain, gate }: { domain: CustomDomain; gate: Gate }) =>
         </div>
         <p className="text-xs text-slate-500 dark:text-slate-400">
           Unverified domains are also re-checked automatically every few minutes for 72 hours after they are
-          set.
+          set; verified ones daily. A verified domain whose TXT record stays missing for 72 hours lapses.
         </p>
       </div>
       <ConfirmDialog
