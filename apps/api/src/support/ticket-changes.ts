@@ -13,10 +13,14 @@ import { diff } from "../events/domain-event.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { adjustAgentLoads } from "./agent-load.ts";
 import { storedDueTimes } from "./sla-view.ts";
+import { loadTicketCalendar } from "./team-calendars.ts";
 import { findTicket } from "./ticket-queries.ts";
 import { authorOf, type TicketRow, ticketView } from "./ticket-view.ts";
 
-/** Apply a change under the version read; status changes keep the pause bookkeeping. */
+/**
+ * Apply a change under the version read; status changes keep the pause bookkeeping. Answers
+ * the ticket's view, its clocks and stored due times in its team's calendar.
+ */
 const changeTicket = async (
   tx: Transaction,
   ctx: ServiceContext,
@@ -31,6 +35,10 @@ const changeTicket = async (
   if (patch.status && patch.status !== current.status) {
     if (current.status === "WAITING_ON_CUSTOMER" && current.waitingSince) {
       next.pausedMs = current.pausedMs + (now.getTime() - current.waitingSince.getTime());
+      next.pauseSpans = [
+        ...current.pauseSpans,
+        { from: current.waitingSince.toISOString(), to: now.toISOString() },
+      ];
       next.waitingSince = null;
     }
     if (patch.status === "WAITING_ON_CUSTOMER") next.waitingSince = now;
@@ -38,7 +46,8 @@ const changeTicket = async (
     if (patch.status === "IN_PROGRESS" && current.status === "RESOLVED") next.resolvedAt = null;
     if (patch.status === "CLOSED") next.closedAt = now;
   }
-  const { responseDueAt, resolutionDueAt } = storedDueTimes(next, now);
+  const calendar = await loadTicketCalendar(tx, current.teamId);
+  const { responseDueAt, resolutionDueAt } = storedDueTimes(next, now, calendar);
   const [updated] = await tx
     .update(tickets)
     .set({
@@ -51,6 +60,7 @@ const changeTicket = async (
       closedAt: next.closedAt,
       waitingSince: next.waitingSince,
       pausedMs: next.pausedMs,
+      pauseSpans: next.pauseSpans,
       responseDueAt,
       resolutionDueAt,
       version: sql`${tickets.version} + 1`,
@@ -73,7 +83,7 @@ const changeTicket = async (
     before: changes.before,
     after: { ...changes.after, ...detail },
   });
-  return updated;
+  return ticketView(updated, now, calendar);
 };
 
 /**
@@ -93,7 +103,7 @@ export const replyToTicket = async (
     });
   }
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const current = await findTicket(tx, ticketId, scopeOrganizationId);
     // statusAfterReply refuses a CLOSED ticket, for notes as for replies
     const after = statusAfterReply(current.status as TicketStatus, author.kind);
@@ -121,7 +131,6 @@ export const replyToTicket = async (
       { messageId: message?.id },
     );
   });
-  return ticketView(row, now);
 };
 
 export const updateTicketStatus = async (
@@ -135,31 +144,22 @@ export const updateTicketStatus = async (
       field: "status",
     });
   }
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const current = await findTicket(tx, ticketId, scopeOrganizationId);
     assertTicketTransition(current.status as TicketStatus, status);
     return changeTicket(tx, ctx, current, { status }, "ticket.status_changed");
   });
-  return ticketView(row, now);
 };
 
 /** A new priority: both due times are recomputed from creation. */
-export const changeTicketPriority = async (
-  ctx: ServiceContext,
-  ticketId: string,
-  priority: TicketPriority,
-) => {
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) =>
+export const changeTicketPriority = async (ctx: ServiceContext, ticketId: string, priority: TicketPriority) =>
+  ctx.db.transaction(async (tx) =>
     changeTicket(tx, ctx, await findTicket(tx, ticketId), { priority }, "ticket.priority_changed"),
   );
-  return ticketView(row, now);
-};
 
 export const assignTicket = async (ctx: ServiceContext, ticketId: string, assigneeId: string | null) => {
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     if (assigneeId) {
       const [agent] = await tx
         .select({ id: users.id })
@@ -177,5 +177,4 @@ export const assignTicket = async (ctx: ServiceContext, ticketId: string, assign
       "ticket.assigned",
     );
   });
-  return ticketView(row, now);
 };
