@@ -143,6 +143,23 @@ describe("SLA in the default team's business hours", () => {
   });
 });
 
+describe("changing a calendar", () => {
+  it("moves the stored due times of the team's open tickets at once", async () => {
+    const admin = await h.caller("staffAdmin");
+    await admin.supportSettings.updateTeam({ ...berlinHours, businessHours: false, teamId: defaultTeamId });
+    h.clock.set(utc("2026-06-05T14:00:00Z"));
+    const ticket = await openHigh();
+    expect(ticket.responseDueAt).toEqual(utc("2026-06-05T18:00:00Z"));
+    await admin.supportSettings.updateTeam({ ...berlinHours, teamId: defaultTeamId });
+    const row = await stored(ticket.id);
+    expect(row?.responseDueAt).toEqual(utc("2026-06-08T10:00:00Z"));
+    expect(row?.resolutionDueAt).toEqual(utc("2026-06-09T10:00:00Z"));
+    expect(row?.version).toBe(ticket.version + 1);
+    await admin.supportSettings.updateTeam({ ...berlinHours, businessHours: false, teamId: defaultTeamId });
+    expect((await stored(ticket.id))?.responseDueAt).toEqual(utc("2026-06-05T18:00:00Z"));
+  });
+});
+
 describe("settings: validation and who may change them", () => {
   it.each([
     ["an unknown time zone", { timeZone: "Europe/Atlantis" }, "timeZone"],

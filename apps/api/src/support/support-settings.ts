@@ -12,6 +12,8 @@ import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
 import { diff } from "../events/domain-event.ts";
 import { recordEvent } from "../events/record-event.ts";
+import { calendarOf } from "./team-calendars.ts";
+import { restoreTeamDueTimes } from "./team-due-times.ts";
 
 const teamColumns = {
   id: supportTeams.id,
@@ -66,7 +68,7 @@ export const createSupportTeam = async (ctx: ServiceContext, input: z.output<typ
     return team;
   });
 
-/** A team's name and calendar; tickets' stored due times follow at their next change. */
+/** A team's name and calendar; its open tickets' stored due times follow in the same transaction. */
 export const updateSupportTeam = async (
   ctx: ServiceContext,
   input: z.output<typeof UpdateSupportTeamInput>,
@@ -83,6 +85,7 @@ export const updateSupportTeam = async (
       .set({ ...teamValues(input), updatedAt: ctx.clock.now() })
       .where(eq(supportTeams.id, input.teamId))
       .returning(teamColumns);
+    await restoreTeamDueTimes(tx, current, calendarOf(teamValues(input)), ctx.clock.now());
     const changes = diff(teamValues(current), teamValues(input));
     await recordEvent(tx, ctx, {
       action: "support.team_updated",
