@@ -4,6 +4,8 @@ import { expectAccessible, settle, signIn, unique } from "./helpers.ts";
 test("a staff admin adds a team with business hours, is told what is wrong, and routes a tier round robin", async ({
   page,
 }) => {
+  // two forms, a reload and two axe passes: more than the default minute on a busy machine
+  test.slow();
   const name = `Tokyo desk ${unique()}`;
   await signIn(page, "admin@tessera.test");
   await settle(page);
