@@ -9,7 +9,7 @@ type TeamRow = Pick<
 >;
 
 /** The columns a calendar is read from. */
-export const calendarColumns = {
+const calendarColumns = {
   id: supportTeams.id,
   isDefault: supportTeams.isDefault,
   businessHours: supportTeams.businessHours,
@@ -33,8 +33,6 @@ export const loadTeamCalendars = async (executor: Database | Transaction) => {
   const fallback = calendarOf(teams.find((team) => team.isDefault));
   return { of: (teamId: string | null) => (teamId === null ? fallback : (byId.get(teamId) ?? fallback)) };
 };
-
-export type TeamCalendars = Awaited<ReturnType<typeof loadTeamCalendars>>;
 
 /** One ticket's calendar: its team's, or the default team's when it has none. */
 export const loadTicketCalendar = async (executor: Database | Transaction, teamId: string | null) => {

@@ -13,10 +13,10 @@ const MINUTE = 60_000;
 const nineToFive = [{ start: "09:00", end: "17:00" }];
 const closed: { start: string; end: string }[] = [];
 
-const week = (days: Partial<BusinessCalendar["weeklyHours"]>): BusinessCalendar["weeklyHours"] => ({
-  ...(Object.fromEntries(WEEKDAYS.map((day) => [day, closed])) as BusinessCalendar["weeklyHours"]),
-  ...days,
-});
+const week = (days: Partial<BusinessCalendar["weeklyHours"]>): BusinessCalendar["weeklyHours"] => {
+  const all = { MON: closed, TUE: closed, WED: closed, THU: closed, FRI: closed, SAT: closed, SUN: closed };
+  return { ...all, ...days };
+};
 
 /** Berlin office, Monday to Friday 09–17; Whit Monday 2026 (25 May) off. */
 const berlin: BusinessCalendar = {

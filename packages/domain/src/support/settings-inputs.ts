@@ -26,11 +26,9 @@ const TimeZone = z
   .trim()
   .refine(isTimeZone, { message: "must be an IANA time zone such as Europe/Berlin" });
 
-const LocalTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, {
-    message: "must be a time such as 09:00 (24:00 for midnight)",
-  });
+const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, {
+  message: "must be a time such as 09:00 (24:00 for midnight)",
+});
 
 const Span = z.object({ start: LocalTime, end: LocalTime });
 
