@@ -8,6 +8,7 @@ import { notificationPreferencesRouter } from "./mail/preferences-router.ts";
 import { organizationsRouter } from "./organizations/router.ts";
 import { scimTokensRouter } from "./scim/router.ts";
 import { supportRouter } from "./support/router.ts";
+import { supportSettingsRouter } from "./support/settings-router.ts";
 import { teamRouter } from "./team/router.ts";
 import { staffTeamRouter } from "./team/staff-router.ts";
 import { router } from "./trpc.ts";
@@ -26,6 +27,7 @@ export const appRouter = router({
   usage: usageRouter,
   whiteLabel: whiteLabelRouter,
   support: supportRouter,
+  supportSettings: supportSettingsRouter,
   audit: auditRouter,
   mail: mailOutboxRouter,
   notifications: notificationPreferencesRouter,

@@ -1,4 +1,4 @@
-import { licenses as licensesTable, mailOutbox, ssoDomains } from "@tessera/db/schema";
+import { licenses as licensesTable, mailOutbox, ssoDomains, supportTeams } from "@tessera/db/schema";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../src/api-keys/service.ts";
@@ -73,6 +73,29 @@ const onlyA = (codeForB: string) => (persona: Persona) => (persona === "ownerB" 
 /** A 1×1 PNG. */
 const TINY_PNG =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+/** A team counting around the clock, so tickets other entries open keep their 24×7 due times. */
+const supportTeamInput = (name: string) => ({
+  name,
+  businessHours: false,
+  timeZone: "Europe/Berlin",
+  weeklyHours: {
+    MON: [{ start: "09:00", end: "17:00" }],
+    TUE: [],
+    WED: [],
+    THU: [],
+    FRI: [],
+    SAT: [],
+    SUN: [],
+  },
+  holidays: [],
+});
+const newSupportTeam = async (h: TestHarness) => {
+  const [team] = await h.db
+    .insert(supportTeams)
+    .values({ name: `Team ${next()}` })
+    .returning({ id: supportTeams.id });
+  return team?.id ?? "";
+};
 let unique = 0;
 const next = () => `${Date.now().toString(36)}-${unique++}`;
 
@@ -471,6 +494,16 @@ const MATRIX: Record<string, Entry> = {
   "support.markNotificationRead": {
     allowed: STAFF,
     input: async (h, persona) => ({ notificationId: await h.newNotification(persona) }),
+  },
+  "supportSettings.get": { allowed: STAFF },
+  "supportSettings.createTeam": { allowed: ["staffAdmin"], input: () => supportTeamInput(`Team ${next()}`) },
+  "supportSettings.updateTeam": {
+    allowed: ["staffAdmin"],
+    input: async (h) => ({ ...supportTeamInput(`Team ${next()}`), teamId: await newSupportTeam(h) }),
+  },
+  "supportSettings.setRouting": {
+    allowed: ["staffAdmin"],
+    input: () => ({ tier: "STARTER", mode: "LEAST_LOAD", teamId: null }),
   },
   "support.create": {
     allowed: CUSTOMERS,

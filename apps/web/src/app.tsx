@@ -44,6 +44,7 @@ const OrganizationsPage = page(() => import("./console/organizations-page.tsx"),
 const OverviewPage = page(() => import("./console/overview-page.tsx"), "OverviewPage");
 const ServiceKeysPage = page(() => import("./console/service-keys-page.tsx"), "ServiceKeysPage");
 const SupportPage = page(() => import("./console/support-page.tsx"), "SupportPage");
+const SupportSettingsPage = page(() => import("./console/support-settings-page.tsx"), "SupportSettingsPage");
 const TicketPage = page(() => import("./console/ticket-page.tsx"), "TicketPage");
 const UsageTracking = page(() => import("./console/usage-tracking-page.tsx"), "UsageTracking");
 const PortalApiKeysPage = page(() => import("./portal/api-keys-page.tsx"), "PortalApiKeysPage");
@@ -171,6 +172,14 @@ export const App = () => (
         <Route path="usage" element={<UsageTracking />} />
         <Route path="usage/:organizationId" element={<OrganizationUsagePage />} />
         <Route path="support" element={<SupportPage />} />
+        <Route
+          path="support/settings"
+          element={
+            <AdminOnly staff>
+              <SupportSettingsPage />
+            </AdminOnly>
+          }
+        />
         <Route path="support/:ticketId" element={<TicketPage />} />
         <Route path="audit" element={<ConsoleAuditPage />} />
         <Route

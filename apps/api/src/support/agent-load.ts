@@ -18,7 +18,7 @@ const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 const isOpenStatus = (status: string) => (OPEN_TICKET_STATUSES as readonly string[]).includes(status);
 
 /** Active SUPPORT agents: the ones routing chooses among (the partial index on load covers them). */
-const eligibleAgent = renderedOnce(
+export const eligibleAgent = renderedOnce(
   sql`${users.kind} = 'STAFF' and ${users.role} = 'SUPPORT' and ${users.disabledAt} is null`,
 );
 const byLoad = renderedOnce(

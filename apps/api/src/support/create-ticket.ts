@@ -1,10 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "@tessera/db";
-import { licenses, notifications, organizations, users } from "@tessera/db/schema";
 import {
+  licenses,
+  notifications,
+  organizations,
+  supportRouting,
+  supportTeams,
+  users,
+} from "@tessera/db/schema";
+import {
+  type BusinessCalendar,
   type CreateTicketInput,
   DomainError,
-  firstResponseTargetHours,
   formatTicketNumber,
   IN_FORCE_STATUSES,
   type TicketPriority,
@@ -20,12 +27,16 @@ import { hasSubscribedWebhook } from "../white-label/webhook-outbox.ts";
 import { agentRouting, userRouting, waitForLeastLoadedAgent } from "./agent-load.ts";
 import { claimAttachments } from "./attachments-thread.ts";
 import { firstRow } from "./raw-rows.ts";
+import { roundRobinRouting } from "./round-robin.ts";
+import { slaOf } from "./sla-view.ts";
+import { calendarOf } from "./team-calendars.ts";
 import { type InsertAttempt, insertRoutedTicket, type NewTicket } from "./ticket-insert.ts";
 import { requireTicketQuotas, ticketQuotaLocks } from "./ticket-quotas.ts";
-import { authorOf, HOUR, type TicketRow, ticketView } from "./ticket-view.ts";
+import { authorOf, type TicketRow, ticketView } from "./ticket-view.ts";
 
 /**
- * One statement: the organisation, its license in force, whether a webhook takes
+ * One statement: the organisation, its license in force, its tier's routing and team (the
+ * default team when the tier names none) with the team's calendar, whether a webhook takes
  * `ticket.created`, the quotas' locks (so the counts of the next statement hold) and the
  * ticket's number.
  */
@@ -37,6 +48,12 @@ const loadOrganization = async (tx: Transaction, organizationId: string, priorit
       licenseId: licenses.id,
       tier: licenses.tier,
       cap: licenses.supportResponseCapHours,
+      routingMode: supportRouting.mode,
+      teamId: supportTeams.id,
+      businessHours: supportTeams.businessHours,
+      timeZone: supportTeams.timeZone,
+      weeklyHours: supportTeams.weeklyHours,
+      holidays: supportTeams.holidays,
       webhookSubscribed: hasSubscribedWebhook(organizationId, "ticket.created"),
       ...ticketQuotaLocks(organizationId, priority),
       // drawn here so the reference is known to the insert's audit row and notices (a refused
@@ -48,6 +65,11 @@ const loadOrganization = async (tx: Transaction, organizationId: string, priorit
       licenses,
       and(eq(licenses.organizationId, organizations.id), inArray(licenses.status, [...IN_FORCE_STATUSES])),
     )
+    .leftJoin(supportRouting, sql`${supportRouting.tier} = ${licenses.tier}::text`)
+    .leftJoin(
+      supportTeams,
+      sql`${supportTeams.id} = coalesce(${supportRouting.teamId}, (select id from ${supportTeams} where is_default))`,
+    )
     .where(eq(organizations.id, organizationId))
     .limit(1);
   if (!found) throw new DomainError("NOT_FOUND", "Organisation not found", { field: "organizationId" });
@@ -56,17 +78,21 @@ const loadOrganization = async (tx: Transaction, organizationId: string, priorit
 
 /**
  * Route and insert, with the audit row and notices, in one statement (usually). ENTERPRISE and
- * CUSTOM go to the organisation's account manager when an active staff user; otherwise to the
- * least-loaded active SUPPORT agent that no concurrent create holds, ties going to the one
- * assigned longest ago (see agent-load.ts). Quotas are checked on counts taken after their locks.
+ * CUSTOM go to the organisation's account manager when an active staff user; otherwise, for a
+ * tier routed round robin, to the next active SUPPORT agent in turn (round-robin.ts), or else to
+ * the least-loaded one that no concurrent create holds, ties going to the one assigned longest
+ * ago (agent-load.ts). Quotas are checked on counts taken after their locks.
  */
 const insertWithinQuotas = async (
   tx: Transaction,
   ticket: NewTicket,
-  manager: string | null,
+  route: { manager: string | null; roundRobin: boolean },
   alongside: SQL[],
   now: Date,
 ) => {
+  const { manager } = route;
+  const tier = ticket.tier as Tier | null;
+  const pool = route.roundRobin && tier ? roundRobinRouting(tier, now) : agentRouting(now, false);
   const attempt = async (routing: SQL) => {
     const row = firstRow<InsertAttempt>(
       await tx.execute(insertRoutedTicket(routing, ticket, now, alongside)),
@@ -74,10 +100,10 @@ const insertWithinQuotas = async (
     if (!row) throw new Error("the ticket insert returned no row");
     return row;
   };
-  let done = await attempt(manager ? userRouting(manager, now) : agentRouting(now, false));
+  let done = await attempt(manager ? userRouting(manager, now) : pool);
   requireTicketQuotas(done, ticket.priority as TicketPriority);
   // the manager is not an active staff user who works tickets (any more, or a viewer): routed as for other tiers
-  if (!done.inserted && manager) done = await attempt(agentRouting(now, false));
+  if (!done.inserted && manager) done = await attempt(pool);
   if (!done.inserted) {
     // sent together: the second statement runs once the first has waited
     const [, retried] = await Promise.all([waitForLeastLoadedAgent(tx), attempt(agentRouting(now, true))]);
@@ -105,69 +131,78 @@ export const createTicket = async (
   const now = ctx.clock.now();
   const author = authorOf(ctx);
   const id = randomUUID();
-  const row = await ctx.db.transaction(async (tx): Promise<TicketRow> => {
-    const organization = await loadOrganization(tx, organizationId, input.priority);
-    const tier = (organization.tier as Tier | null) ?? null;
-    const cap = tier === "CUSTOM" ? organization.cap : null;
-    const manager = tier === "ENTERPRISE" || tier === "CUSTOM" ? organization.accountManagerId : null;
-    const responseHours = firstResponseTargetHours(input.priority, tier, cap);
-    // every column the insert sets or defaults: the row is known without reading it back
-    const ticket: NewTicket = {
-      id,
-      number: Number(organization.number),
-      organizationId,
-      licenseId: organization.licenseId,
-      subject: input.subject,
-      description: input.description,
-      priority: input.priority,
-      status: "OPEN",
-      requesterUserId: author.userId,
-      requesterLabel: author.label,
-      firstRespondedAt: null,
-      resolvedAt: null,
-      closedAt: null,
-      waitingSince: null,
-      pausedMs: 0,
-      responseCapHours: cap,
-      tier,
-      responseDueAt: new Date(now.getTime() + responseHours * HOUR),
-      resolutionDueAt: new Date(now.getTime() + responseHours * 3 * HOUR),
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const reference = formatTicketNumber(ticket.number);
-    const event = {
-      action: "ticket.created",
-      organizationId,
-      targetType: "ticket",
-      targetId: id,
-      after: { reference, priority: input.priority },
-      webhookSubscribed: organization.webhookSubscribed,
-    };
-    const alongside = [
-      auditInStatement(ctx, event, "inserted", sql`jsonb_build_object('assigneeId', inserted.assignee_id)`),
-      ...(input.priority === "CRITICAL"
-        ? [
-            adminNotices(
-              `CRITICAL ${reference} from ${organization.name}: ${input.subject}`,
-              `/console/support/${id}`,
-              now,
-            ),
-          ]
-        : []),
-    ];
-    const assigneeId = await insertWithinQuotas(tx, ticket, manager, alongside, now);
-    // files for the description; no statement at all without any
-    await claimAttachments(
-      tx,
-      ctx,
-      { ticketId: id, messageId: null, organizationId },
-      input.attachmentIds ?? [],
-    );
-    // the audit row is written; the other consumers (webhooks, when one subscribes) run here
-    await recordEvent(tx, ctx, { ...event, after: { ...event.after, assigneeId } }, [writeAuditEntry]);
-    return { ...ticket, assigneeId, assignedAt: assigneeId ? now : null };
-  });
-  return ticketView(row, now);
+  const { row, calendar } = await ctx.db.transaction(
+    async (tx): Promise<{ row: TicketRow; calendar: BusinessCalendar | null }> => {
+      const organization = await loadOrganization(tx, organizationId, input.priority);
+      const tier = (organization.tier as Tier | null) ?? null;
+      const cap = tier === "CUSTOM" ? organization.cap : null;
+      const manager = tier === "ENTERPRISE" || tier === "CUSTOM" ? organization.accountManagerId : null;
+      const calendar = calendarOf(organization);
+      // every column the insert sets or defaults: the row is known without reading it back
+      const ticket: NewTicket = {
+        id,
+        number: Number(organization.number),
+        organizationId,
+        licenseId: organization.licenseId,
+        subject: input.subject,
+        description: input.description,
+        priority: input.priority,
+        status: "OPEN",
+        requesterUserId: author.userId,
+        requesterLabel: author.label,
+        firstRespondedAt: null,
+        resolvedAt: null,
+        closedAt: null,
+        waitingSince: null,
+        pausedMs: 0,
+        responseCapHours: cap,
+        pauseSpans: [],
+        teamId: organization.teamId,
+        tier,
+        // replaced below by the due times in the team's calendar
+        responseDueAt: now,
+        resolutionDueAt: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const clocks = slaOf(ticket, now, calendar);
+      ticket.responseDueAt = clocks.firstResponse.dueAt ?? now;
+      ticket.resolutionDueAt = clocks.resolution.dueAt;
+      const reference = formatTicketNumber(ticket.number);
+      const event = {
+        action: "ticket.created",
+        organizationId,
+        targetType: "ticket",
+        targetId: id,
+        after: { reference, priority: input.priority },
+        webhookSubscribed: organization.webhookSubscribed,
+      };
+      const alongside = [
+        auditInStatement(ctx, event, "inserted", sql`jsonb_build_object('assigneeId', inserted.assignee_id)`),
+        ...(input.priority === "CRITICAL"
+          ? [
+              adminNotices(
+                `CRITICAL ${reference} from ${organization.name}: ${input.subject}`,
+                `/console/support/${id}`,
+                now,
+              ),
+            ]
+          : []),
+      ];
+      const roundRobin = organization.routingMode === "ROUND_ROBIN";
+      const assigneeId = await insertWithinQuotas(tx, ticket, { manager, roundRobin }, alongside, now);
+      // files for the description; no statement at all without any
+      await claimAttachments(
+        tx,
+        ctx,
+        { ticketId: id, messageId: null, organizationId },
+        input.attachmentIds ?? [],
+      );
+      // the audit row is written; the other consumers (webhooks, when one subscribes) run here
+      await recordEvent(tx, ctx, { ...event, after: { ...event.after, assigneeId } }, [writeAuditEntry]);
+      return { row: { ...ticket, assigneeId, assignedAt: assigneeId ? now : null }, calendar };
+    },
+  );
+  return ticketView(row, now, calendar);
 };

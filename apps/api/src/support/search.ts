@@ -11,6 +11,7 @@ import { and, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
 import { requestersForCustomer } from "./customer-view.ts";
+import { loadTeamCalendars } from "./team-calendars.ts";
 import { ticketView } from "./ticket-view.ts";
 
 /** Each word as a prefix, all of them required; the words hold only letters and digits. */
@@ -45,6 +46,7 @@ export const searchTickets = async (
   if (number !== null) order.push(desc(sql`${tickets.number} = ${number}`));
   if (query) order.push(desc(sql`ts_rank(${ticketSearchDocument(tickets)}, ${query})`));
   const now = ctx.clock.now();
+  const calendars = loadTeamCalendars(ctx.db);
   const rows = await ctx.db
     .select({ ticket: tickets, organizationName: organizations.name, assigneeName: users.name })
     .from(tickets)
@@ -55,8 +57,9 @@ export const searchTickets = async (
     )
     .orderBy(...order, desc(tickets.createdAt), desc(tickets.id))
     .limit(input.limit);
+  const teams = await calendars;
   const items = rows.map((row) => ({
-    ...ticketView(row.ticket, now),
+    ...ticketView(row.ticket, now, teams.of(row.ticket.teamId)),
     organizationName: row.organizationName,
     assigneeName: row.assigneeName,
   }));

@@ -4,6 +4,7 @@ import { inArray } from "drizzle-orm";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { slaOf } from "./sla-view.ts";
+import { loadTeamCalendars } from "./team-calendars.ts";
 
 /**
  * Record each open ticket's breaches and at-risk warnings, once per ticket × clock × kind
@@ -17,13 +18,16 @@ export const runSlaSweep = async (deps: Pick<AppDeps, "db">, now: Date): Promise
     ip: null,
     system: "sla-sweep",
   };
-  const open = await deps.db
-    .select()
-    .from(tickets)
-    .where(inArray(tickets.status, [...OPEN_TICKET_STATUSES]));
+  const [open, calendars] = await Promise.all([
+    deps.db
+      .select()
+      .from(tickets)
+      .where(inArray(tickets.status, [...OPEN_TICKET_STATUSES])),
+    loadTeamCalendars(deps.db),
+  ]);
   let recorded = 0;
   for (const ticket of open) {
-    const clocks = slaOf(ticket, now);
+    const clocks = slaOf(ticket, now, calendars.of(ticket.teamId));
     const due = [
       ["FIRST_RESPONSE", clocks.firstResponse],
       ["RESOLUTION", clocks.resolution],

@@ -15,10 +15,14 @@ import { ASSIGNABLE_STAFF_ROLES, adjustAgentLoads } from "./agent-load.ts";
 import { claimAttachments } from "./attachments-thread.ts";
 import { requestersForCustomer } from "./customer-view.ts";
 import { storedDueTimes } from "./sla-view.ts";
+import { loadTicketCalendar } from "./team-calendars.ts";
 import { findTicket } from "./ticket-queries.ts";
 import { authorOf, type TicketRow, ticketView } from "./ticket-view.ts";
 
-/** Apply a change under the version read; status changes keep the pause bookkeeping. */
+/**
+ * Apply a change under the version read; status changes keep the pause bookkeeping. Answers
+ * the ticket's view, its clocks and stored due times in its team's calendar.
+ */
 const changeTicket = async (
   tx: Transaction,
   ctx: ServiceContext,
@@ -33,6 +37,10 @@ const changeTicket = async (
   if (patch.status && patch.status !== current.status) {
     if (current.status === "WAITING_ON_CUSTOMER" && current.waitingSince) {
       next.pausedMs = current.pausedMs + (now.getTime() - current.waitingSince.getTime());
+      next.pauseSpans = [
+        ...current.pauseSpans,
+        { from: current.waitingSince.toISOString(), to: now.toISOString() },
+      ];
       next.waitingSince = null;
     }
     if (patch.status === "WAITING_ON_CUSTOMER") next.waitingSince = now;
@@ -44,7 +52,8 @@ const changeTicket = async (
       next.resolvedAt = current.resolvedAt ?? now;
     }
   }
-  const { responseDueAt, resolutionDueAt } = storedDueTimes(next, now);
+  const calendar = await loadTicketCalendar(tx, current.teamId);
+  const { responseDueAt, resolutionDueAt } = storedDueTimes(next, now, calendar);
   const [updated] = await tx
     .update(tickets)
     .set({
@@ -57,6 +66,7 @@ const changeTicket = async (
       closedAt: next.closedAt,
       waitingSince: next.waitingSince,
       pausedMs: next.pausedMs,
+      pauseSpans: next.pauseSpans,
       responseDueAt,
       resolutionDueAt,
       version: sql`${tickets.version} + 1`,
@@ -79,7 +89,7 @@ const changeTicket = async (
     before: changes.before,
     after: { ...changes.after, ...detail },
   });
-  return updated;
+  return ticketView(updated, now, calendar);
 };
 
 /** The changed ticket; a customer's (scoped) change reads it as customers do. */
@@ -106,7 +116,7 @@ export const replyToTicket = async (
     });
   }
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
+  const view = await ctx.db.transaction(async (tx) => {
     const current = await findTicket(tx, ticketId, scopeOrganizationId);
     // statusAfterReply refuses a CLOSED ticket, for notes as for replies
     const after = statusAfterReply(current.status as TicketStatus, author.kind);
@@ -141,7 +151,7 @@ export const replyToTicket = async (
       { messageId: message.id },
     );
   });
-  return answer(ctx, ticketView(row, now), scopeOrganizationId);
+  return answer(ctx, view, scopeOrganizationId);
 };
 
 export const updateTicketStatus = async (
@@ -150,8 +160,7 @@ export const updateTicketStatus = async (
   status: TicketStatus,
   scopeOrganizationId?: string,
 ) => {
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
+  const view = await ctx.db.transaction(async (tx) => {
     const current = await findTicket(tx, ticketId, scopeOrganizationId);
     // a customer's session moves as the customer; staff, their keys and the system as staff
     assertTicketTransition(
@@ -161,25 +170,18 @@ export const updateTicketStatus = async (
     );
     return changeTicket(tx, ctx, current, { status }, "ticket.status_changed");
   });
-  return answer(ctx, ticketView(row, now), scopeOrganizationId);
+  return answer(ctx, view, scopeOrganizationId);
 };
 
 /** A new priority: both due times are recomputed from creation. */
-export const changeTicketPriority = async (
-  ctx: ServiceContext,
-  ticketId: string,
-  priority: TicketPriority,
-) => {
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) =>
+export const changeTicketPriority = async (ctx: ServiceContext, ticketId: string, priority: TicketPriority) =>
+  ctx.db.transaction(async (tx) =>
     changeTicket(tx, ctx, await findTicket(tx, ticketId), { priority }, "ticket.priority_changed"),
   );
-  return ticketView(row, now);
-};
 
 export const assignTicket = async (ctx: ServiceContext, ticketId: string, assigneeId: string | null) => {
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     if (assigneeId) {
       const [agent] = await tx
         .select({ id: users.id })
@@ -211,5 +213,4 @@ export const assignTicket = async (ctx: ServiceContext, ticketId: string, assign
       "ticket.assigned",
     );
   });
-  return ticketView(row, now);
 };

@@ -18,7 +18,7 @@ export interface InsertAttempt {
 
 const INSERT_INTO = renderedOnce(sql`insert into ${tickets} (id, number, organization_id, license_id,
   subject, description, priority, status, requester_user_id, requester_label, assignee_id, assigned_at, tier,
-  response_cap_hours, response_due_at, resolution_due_at, created_at, updated_at)`);
+  response_cap_hours, response_due_at, resolution_due_at, created_at, updated_at, team_id)`);
 
 const at = (date: Date | null) => (date ? sql`${date.toISOString()}::timestamptz` : sql`null::timestamptz`);
 
@@ -39,7 +39,7 @@ export const insertRoutedTicket = (routing: SQL, ticket: NewTicket, now: Date, a
         ${ticket.priority}::ticket_priority, ${ticket.status}::ticket_status, ${ticket.requesterUserId}::uuid,
         ${ticket.requesterLabel}::text, taken.id, case when taken.id is null then null else ${at(now)} end,
         ${ticket.tier}::text, ${ticket.responseCapHours}::int, ${at(ticket.responseDueAt)},
-        ${at(ticket.resolutionDueAt)}, ${at(ticket.createdAt)}, ${at(ticket.updatedAt)}
+        ${at(ticket.resolutionDueAt)}, ${at(ticket.createdAt)}, ${at(ticket.updatedAt)}, ${ticket.teamId}::uuid
       from counts cross join least left join taken on true
       where ${quotas.withinQuotas} and (taken.id is not null or least.open is null)
       returning assignee_id

@@ -2,6 +2,7 @@ import { organizations, tickets, users } from "@tessera/db/schema";
 import { type CursorQuery, DomainError, decodeCursor, toCursorPage } from "@tessera/domain";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
+import { loadTeamCalendars } from "./team-calendars.ts";
 import { nextDueAt, queueConditions, type TicketFilters } from "./ticket-queries.ts";
 import { ticketView } from "./ticket-view.ts";
 
@@ -46,23 +47,26 @@ export const pageTickets = async (
     conditions.push(sql`(${sort.value}, ${tickets.id}) ${after} (${sortValue}::timestamptz, ${id}::uuid)`);
   }
   const direction = sort.descending ? desc : asc;
-  const rows = await ctx.db
-    .select({
-      ticket: tickets,
-      organizationName: organizations.name,
-      assigneeName: users.name,
-      sortValue: sql<string>`case when ${sort.value} = ${NO_DUE_TIME} then 'infinity' else to_char(${sort.value} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') end`,
-    })
-    .from(tickets)
-    .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
-    .leftJoin(users, eq(users.id, tickets.assigneeId))
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(direction(sort.value), direction(tickets.id))
-    .limit(page.limit + 1);
+  const [calendars, rows] = await Promise.all([
+    loadTeamCalendars(ctx.db),
+    ctx.db
+      .select({
+        ticket: tickets,
+        organizationName: organizations.name,
+        assigneeName: users.name,
+        sortValue: sql<string>`case when ${sort.value} = ${NO_DUE_TIME} then 'infinity' else to_char(${sort.value} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') end`,
+      })
+      .from(tickets)
+      .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
+      .leftJoin(users, eq(users.id, tickets.assigneeId))
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(direction(sort.value), direction(tickets.id))
+      .limit(page.limit + 1),
+  ]);
   const result = toCursorPage(rows, page.limit, (row) => ({ sortValue: row.sortValue, id: row.ticket.id }));
   return {
     items: result.items.map((row) => ({
-      ...ticketView(row.ticket, now),
+      ...ticketView(row.ticket, now, calendars.of(row.ticket.teamId)),
       organizationName: row.organizationName,
       assigneeName: row.assigneeName,
     })),

@@ -25,6 +25,7 @@ import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
 import { ticketAttachmentList } from "./attachments-thread.ts";
 import { requestersForCustomer, threadForCustomer } from "./customer-view.ts";
+import { loadTeamCalendars, loadTicketCalendar } from "./team-calendars.ts";
 import { ticketView } from "./ticket-view.ts";
 
 /** A ticket, `scopeOrganizationId` being the tenant filter for customers and keys. */
@@ -49,7 +50,7 @@ export const findTicket = async (
 export const getTicket = async (ctx: ServiceContext, ticketId: string, scopeOrganizationId?: string) => {
   const row = await findTicket(ctx.db, ticketId, scopeOrganizationId);
   const forCustomer = scopeOrganizationId !== undefined;
-  const [messages, slaEvents, assignee, organization, attachments] = await Promise.all([
+  const [messages, slaEvents, assignee, organization, attachments, calendar] = await Promise.all([
     ctx.db
       // the author's name as well: the thread shows people by name, not by address
       // (a subquery, not a join: the thread keeps its plain scan and so its order within a tick)
@@ -82,9 +83,10 @@ export const getTicket = async (ctx: ServiceContext, ticketId: string, scopeOrga
       .from(organizations)
       .where(eq(organizations.id, row.organizationId)),
     ticketAttachmentList(ctx.db, ticketId, forCustomer),
+    loadTicketCalendar(ctx.db, row.teamId),
   ]);
   const detail = {
-    ...ticketView(row, ctx.clock.now()),
+    ...ticketView(row, ctx.clock.now(), calendar),
     organizationName: organization[0]?.name ?? "",
     messages,
     slaEvents,
@@ -136,7 +138,7 @@ export const listTickets = async (
             asc(tickets.createdAt),
           ]
         : [desc(tickets.createdAt)];
-  const [rows, totals] = await Promise.all([
+  const [rows, totals, calendars] = await Promise.all([
     ctx.db
       .select({ ticket: tickets, organizationName: organizations.name, assigneeName: users.name })
       .from(tickets)
@@ -147,9 +149,10 @@ export const listTickets = async (
       .limit(input.pageSize)
       .offset(pageOffset(input.page, input.pageSize)),
     ctx.db.select({ total: count() }).from(tickets).where(where),
+    loadTeamCalendars(ctx.db),
   ]);
   const items = rows.map((row) => ({
-    ...ticketView(row.ticket, now),
+    ...ticketView(row.ticket, now, calendars.of(row.ticket.teamId)),
     organizationName: row.organizationName,
     assigneeName: row.assigneeName,
   }));
@@ -200,11 +203,14 @@ export const getSLABreachedTickets = (ctx: ServiceContext, page: { page: number;
 
 export const getLicenseTickets = async (ctx: ServiceContext, licenseId: string) => {
   const now = ctx.clock.now();
-  const rows = await ctx.db
-    .select()
-    .from(tickets)
-    .where(eq(tickets.licenseId, licenseId))
-    .orderBy(desc(tickets.createdAt))
-    .limit(500);
-  return rows.map((row) => ticketView(row, now));
+  const [rows, calendars] = await Promise.all([
+    ctx.db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.licenseId, licenseId))
+      .orderBy(desc(tickets.createdAt))
+      .limit(500),
+    loadTeamCalendars(ctx.db),
+  ]);
+  return rows.map((row) => ticketView(row, now, calendars.of(row.teamId)));
 };

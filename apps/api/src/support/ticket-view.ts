@@ -1,16 +1,15 @@
 import type { tickets } from "@tessera/db/schema";
-import { formatTicketNumber } from "@tessera/domain";
+import { type BusinessCalendar, formatTicketNumber } from "@tessera/domain";
 import type { ServiceContext } from "../context.ts";
 import { slaOf } from "./sla-view.ts";
 
 export type TicketRow = typeof tickets.$inferSelect;
 
-export const HOUR = 3_600_000;
-
-export const ticketView = (row: TicketRow, now: Date) => ({
+/** A ticket as answered, with its SLA clocks in its team's calendar. */
+export const ticketView = (row: TicketRow, now: Date, calendar: BusinessCalendar | null) => ({
   ...row,
   reference: formatTicketNumber(row.number),
-  sla: slaOf(row, now),
+  sla: slaOf(row, now, calendar),
 });
 /**
  * Who is acting, as the thread and the ticket record it. A key has no user: it is named by

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TICKET_SLA_FILTERS, TicketPriority, TicketStatus, TicketView } from "@tessera/domain";
 import { useEffect, useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useRole } from "../auth/session.tsx";
 import { Card } from "../components/card.tsx";
 import { PageHeader } from "../components/page-header.tsx";
@@ -69,6 +69,7 @@ export const SupportPage = () => {
     refetchInterval: 30_000,
   });
   const now = useNow();
+  const role = useRole();
   const set = (field: keyof typeof DEFAULT_FILTERS) => (value: string) => setFilter(field, value);
 
   return (
@@ -76,7 +77,16 @@ export const SupportPage = () => {
       <PageHeader
         title="Support"
         description="Tickets of every organisation, with their SLA clocks counting down live."
-        actions={<SupportNotifications />}
+        actions={
+          <div className="flex items-center gap-3">
+            {role === "ADMIN" && (
+              <Link to="/console/support/settings" className="text-sm font-medium underline">
+                Settings
+              </Link>
+            )}
+            <SupportNotifications />
+          </div>
+        }
       />
       <div className="space-y-6">
         <Card title="Queue">

@@ -10,6 +10,7 @@ export * from "./scim.ts";
 export * from "./sso-tests.ts";
 export * from "./support.ts";
 export * from "./support-attachments.ts";
+export * from "./support-teams.ts";
 export * from "./usage.ts";
 export * from "./users.ts";
 export * from "./white-label.ts";

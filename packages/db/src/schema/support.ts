@@ -5,6 +5,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgSequence,
   pgTable,
@@ -17,6 +18,7 @@ import {
 import { id, timestamps } from "./_columns.ts";
 import { licenses } from "./licenses.ts";
 import { organizations } from "./organizations.ts";
+import { supportTeams } from "./support-teams.ts";
 import { users } from "./users.ts";
 
 export const ticketPriority = pgEnum("ticket_priority", ["LOW", "NORMAL", "HIGH", "CRITICAL"]);
@@ -67,6 +69,13 @@ export const tickets = pgTable(
     waitingSince: timestamp({ withTimezone: true }),
     /** Total time already spent waiting on the customer. */
     pausedMs: bigint({ mode: "number" }).notNull().default(0),
+    /**
+     * The finished waits as ISO instants, so business hours can measure them; `pausedMs` not
+     * covered here (tickets older than the list) counts as one wait from creation.
+     */
+    pauseSpans: jsonb().$type<{ from: string; to: string }[]>().notNull().default([]),
+    /** The team whose calendar the SLA follows; null: the default team. */
+    teamId: uuid().references(() => supportTeams.id, { onDelete: "set null" }),
     /** The tier cap that applied at creation (CUSTOM's configured value), for the SLA. */
     responseCapHours: integer(),
     tier: text(),

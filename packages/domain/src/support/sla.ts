@@ -1,4 +1,5 @@
 import type { Tier } from "../licenses/tiers.ts";
+import { addBusinessMs, type BusinessCalendar, businessMsBetween } from "./business-hours.ts";
 
 export const TICKET_PRIORITIES = ["LOW", "NORMAL", "HIGH", "CRITICAL"] as const;
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
@@ -50,12 +51,16 @@ export interface Pause {
   to: Date | null;
 }
 
-/** Milliseconds of `pauses` that fall before `until`. */
-const pausedBefore = (pauses: readonly Pause[], until: Date): number =>
+/** Business milliseconds of `pauses` that fall before `until`. */
+const pausedBefore = (calendar: BusinessCalendar | null, pauses: readonly Pause[], until: Date): number =>
   pauses.reduce((total, pause) => {
     const end = Math.min((pause.to ?? until).getTime(), until.getTime());
-    return total + Math.max(0, end - pause.from.getTime());
+    return total + businessMsBetween(calendar, pause.from, new Date(end));
   }, 0);
+
+/** CRITICAL tickets count around the clock; the others in their team's business hours, if any. */
+const slaCalendar = (priority: TicketPriority, calendar: BusinessCalendar | null): BusinessCalendar | null =>
+  priority === "CRITICAL" ? null : calendar;
 
 export interface ClockState {
   targetMs: number;
@@ -80,6 +85,8 @@ interface SlaInput {
   resolvedAt: Date | null;
   /** Spans in WAITING_ON_CUSTOMER; the last may still be open. */
   pauses: readonly Pause[];
+  /** The team's business hours; none (or CRITICAL) counts around the clock. */
+  calendar?: BusinessCalendar | null;
 }
 
 const clock = (
@@ -106,31 +113,33 @@ const clock = (
 /**
  * Both SLA clocks of a ticket at `now`, as pure data. The first-response clock runs from
  * creation to the first public staff reply. The resolution clock (3 × the response target)
- * runs from creation to resolution and stands still while waiting on the customer. A
+ * runs from creation to resolution and stands still while waiting on the customer. Both count
+ * business time when the ticket's team has business hours, except for CRITICAL tickets. A
  * priority change takes effect from creation: both targets are simply recomputed.
  */
 export const slaClocks = (ticket: SlaInput, now: Date) => {
+  const calendar = slaCalendar(ticket.priority, ticket.calendar ?? null);
   const responseTargetMs =
     firstResponseTargetHours(ticket.priority, ticket.tier, ticket.customCapHours ?? null) * HOUR;
   const responseEnd = ticket.firstRespondedAt ?? now;
   const firstResponse = clock(
     responseTargetMs,
-    responseEnd.getTime() - ticket.createdAt.getTime(),
+    businessMsBetween(calendar, ticket.createdAt, responseEnd),
     ticket.firstRespondedAt,
     false,
-    new Date(ticket.createdAt.getTime() + responseTargetMs),
+    addBusinessMs(calendar, ticket.createdAt, responseTargetMs),
   );
 
   const resolutionTargetMs = responseTargetMs * RESOLUTION_FACTOR;
   const resolutionEnd = ticket.resolvedAt ?? now;
   const paused = ticket.resolvedAt === null && ticket.pauses.some((pause) => pause.to === null);
-  const pausedMs = pausedBefore(ticket.pauses, resolutionEnd);
+  const pausedMs = pausedBefore(calendar, ticket.pauses, resolutionEnd);
   const resolution = clock(
     resolutionTargetMs,
-    resolutionEnd.getTime() - ticket.createdAt.getTime() - pausedMs,
+    businessMsBetween(calendar, ticket.createdAt, resolutionEnd) - pausedMs,
     ticket.resolvedAt,
     paused,
-    paused ? null : new Date(ticket.createdAt.getTime() + resolutionTargetMs + pausedMs),
+    paused ? null : addBusinessMs(calendar, ticket.createdAt, resolutionTargetMs + pausedMs),
   );
   return { firstResponse, resolution };
 };
