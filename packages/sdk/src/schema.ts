@@ -932,6 +932,21 @@ export interface operations {
               renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
+              /** @description expiry reminder points, days before expiry */
+              reminderDays: number[];
+              /** @description metrics past their limit now (reading one license only) */
+              overLimit?: {
+                /** @enum {string} */
+                metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+                used: number;
+                limit: number;
+                /** @description when usage first passed the limit */
+                overSince: string | null;
+                /** @description still allowed: within the tolerance and before the grace ends */
+                inGrace: boolean;
+                /** @description while in grace: when the limit is enforced */
+                graceEndsAt: string | null;
+              }[];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -947,6 +962,32 @@ export interface operations {
                   API_CALLS: number | null;
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
+                };
+                overage: {
+                  ACTIVE_USERS: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  COURSES: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  API_CALLS: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  STORAGE_BYTES: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
                 };
                 features: (
                   | "BRANDING"
@@ -1182,6 +1223,25 @@ export interface operations {
             | "PRIORITY_SUPPORT"
             | "DEDICATED_SUPPORT"
           )[];
+          overage?: {
+            ACTIVE_USERS?: {
+              tolerancePercent: number;
+              graceDays: number;
+            };
+            COURSES?: {
+              tolerancePercent: number;
+              graceDays: number;
+            };
+            API_CALLS?: {
+              tolerancePercent: number;
+              graceDays: number;
+            };
+            STORAGE_BYTES?: {
+              tolerancePercent: number;
+              graceDays: number;
+            };
+          };
+          reminderDays?: number[];
           supportResponseCapHours?: number;
           monthlyPriceCents?: number;
         };
@@ -1238,6 +1298,21 @@ export interface operations {
               renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
+              /** @description expiry reminder points, days before expiry */
+              reminderDays: number[];
+              /** @description metrics past their limit now (reading one license only) */
+              overLimit?: {
+                /** @enum {string} */
+                metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+                used: number;
+                limit: number;
+                /** @description when usage first passed the limit */
+                overSince: string | null;
+                /** @description still allowed: within the tolerance and before the grace ends */
+                inGrace: boolean;
+                /** @description while in grace: when the limit is enforced */
+                graceEndsAt: string | null;
+              }[];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -1253,6 +1328,32 @@ export interface operations {
                   API_CALLS: number | null;
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
+                };
+                overage: {
+                  ACTIVE_USERS: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  COURSES: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  API_CALLS: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  STORAGE_BYTES: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
                 };
                 features: (
                   | "BRANDING"
@@ -1574,6 +1675,21 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: {
+              /** @enum {string} */
+              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+              used: number;
+              limit: number;
+              /** @description when usage first passed the limit */
+              overSince: string | null;
+              /** @description still allowed: within the tolerance and before the grace ends */
+              inGrace: boolean;
+              /** @description while in grace: when the limit is enforced */
+              graceEndsAt: string | null;
+            }[];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -1589,6 +1705,32 @@ export interface operations {
                 API_CALLS: number | null;
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
+              };
+              overage: {
+                ACTIVE_USERS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                COURSES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                API_CALLS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                STORAGE_BYTES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
               };
               features: (
                 | "BRANDING"
@@ -1793,6 +1935,25 @@ export interface operations {
           autoRenew?: boolean;
           termMonths?: number;
           tokenTtlDays?: number;
+          overage?: {
+            ACTIVE_USERS?: {
+              tolerancePercent: number;
+              graceDays: number;
+            };
+            COURSES?: {
+              tolerancePercent: number;
+              graceDays: number;
+            };
+            API_CALLS?: {
+              tolerancePercent: number;
+              graceDays: number;
+            };
+            STORAGE_BYTES?: {
+              tolerancePercent: number;
+              graceDays: number;
+            };
+          };
+          reminderDays?: number[];
         };
       };
     };
@@ -1842,6 +2003,21 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: {
+              /** @enum {string} */
+              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+              used: number;
+              limit: number;
+              /** @description when usage first passed the limit */
+              overSince: string | null;
+              /** @description still allowed: within the tolerance and before the grace ends */
+              inGrace: boolean;
+              /** @description while in grace: when the limit is enforced */
+              graceEndsAt: string | null;
+            }[];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -1857,6 +2033,32 @@ export interface operations {
                 API_CALLS: number | null;
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
+              };
+              overage: {
+                ACTIVE_USERS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                COURSES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                API_CALLS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                STORAGE_BYTES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
               };
               features: (
                 | "BRANDING"
@@ -2166,6 +2368,21 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: {
+              /** @enum {string} */
+              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+              used: number;
+              limit: number;
+              /** @description when usage first passed the limit */
+              overSince: string | null;
+              /** @description still allowed: within the tolerance and before the grace ends */
+              inGrace: boolean;
+              /** @description while in grace: when the limit is enforced */
+              graceEndsAt: string | null;
+            }[];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -2181,6 +2398,32 @@ export interface operations {
                 API_CALLS: number | null;
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
+              };
+              overage: {
+                ACTIVE_USERS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                COURSES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                API_CALLS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                STORAGE_BYTES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
               };
               features: (
                 | "BRANDING"
@@ -2516,6 +2759,21 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: {
+              /** @enum {string} */
+              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+              used: number;
+              limit: number;
+              /** @description when usage first passed the limit */
+              overSince: string | null;
+              /** @description still allowed: within the tolerance and before the grace ends */
+              inGrace: boolean;
+              /** @description while in grace: when the limit is enforced */
+              graceEndsAt: string | null;
+            }[];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -2531,6 +2789,32 @@ export interface operations {
                 API_CALLS: number | null;
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
+              };
+              overage: {
+                ACTIVE_USERS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                COURSES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                API_CALLS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                STORAGE_BYTES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
               };
               features: (
                 | "BRANDING"
@@ -2891,6 +3175,10 @@ export interface operations {
             usage: {
               [key: string]: number;
             } | null;
+            /** @description the metric asked about is past its limit but within its tolerance and grace */
+            warning: "OVER_LIMIT_GRACE" | null;
+            /** @description with the warning: when the limit is enforced */
+            graceEndsAt: string | null;
           };
         };
       };
@@ -3124,6 +3412,25 @@ export interface operations {
             | "PRIORITY_SUPPORT"
             | "DEDICATED_SUPPORT"
           )[];
+          overage?: {
+            ACTIVE_USERS?: {
+              tolerancePercent: number;
+              graceDays: number;
+            };
+            COURSES?: {
+              tolerancePercent: number;
+              graceDays: number;
+            };
+            API_CALLS?: {
+              tolerancePercent: number;
+              graceDays: number;
+            };
+            STORAGE_BYTES?: {
+              tolerancePercent: number;
+              graceDays: number;
+            };
+          };
+          reminderDays?: number[];
           supportResponseCapHours?: number;
           monthlyPriceCents?: number;
         };
@@ -3178,6 +3485,21 @@ export interface operations {
               renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
+              /** @description expiry reminder points, days before expiry */
+              reminderDays: number[];
+              /** @description metrics past their limit now (reading one license only) */
+              overLimit?: {
+                /** @enum {string} */
+                metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+                used: number;
+                limit: number;
+                /** @description when usage first passed the limit */
+                overSince: string | null;
+                /** @description still allowed: within the tolerance and before the grace ends */
+                inGrace: boolean;
+                /** @description while in grace: when the limit is enforced */
+                graceEndsAt: string | null;
+              }[];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -3193,6 +3515,32 @@ export interface operations {
                   API_CALLS: number | null;
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
+                };
+                overage: {
+                  ACTIVE_USERS: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  COURSES: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  API_CALLS: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  STORAGE_BYTES: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
                 };
                 features: (
                   | "BRANDING"
@@ -3525,6 +3873,21 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: {
+              /** @enum {string} */
+              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+              used: number;
+              limit: number;
+              /** @description when usage first passed the limit */
+              overSince: string | null;
+              /** @description still allowed: within the tolerance and before the grace ends */
+              inGrace: boolean;
+              /** @description while in grace: when the limit is enforced */
+              graceEndsAt: string | null;
+            }[];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -3540,6 +3903,32 @@ export interface operations {
                 API_CALLS: number | null;
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
+              };
+              overage: {
+                ACTIVE_USERS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                COURSES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                API_CALLS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                STORAGE_BYTES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
               };
               features: (
                 | "BRANDING"
@@ -3870,6 +4259,21 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: {
+              /** @enum {string} */
+              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+              used: number;
+              limit: number;
+              /** @description when usage first passed the limit */
+              overSince: string | null;
+              /** @description still allowed: within the tolerance and before the grace ends */
+              inGrace: boolean;
+              /** @description while in grace: when the limit is enforced */
+              graceEndsAt: string | null;
+            }[];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -3885,6 +4289,32 @@ export interface operations {
                 API_CALLS: number | null;
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
+              };
+              overage: {
+                ACTIVE_USERS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                COURSES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                API_CALLS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                STORAGE_BYTES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
               };
               features: (
                 | "BRANDING"
@@ -4183,6 +4613,21 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: {
+              /** @enum {string} */
+              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+              used: number;
+              limit: number;
+              /** @description when usage first passed the limit */
+              overSince: string | null;
+              /** @description still allowed: within the tolerance and before the grace ends */
+              inGrace: boolean;
+              /** @description while in grace: when the limit is enforced */
+              graceEndsAt: string | null;
+            }[];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -4198,6 +4643,32 @@ export interface operations {
                 API_CALLS: number | null;
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
+              };
+              overage: {
+                ACTIVE_USERS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                COURSES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                API_CALLS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                STORAGE_BYTES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
               };
               features: (
                 | "BRANDING"
@@ -4479,6 +4950,10 @@ export interface operations {
             usage: {
               [key: string]: number;
             } | null;
+            /** @description the metric asked about is past its limit but within its tolerance and grace */
+            warning: "OVER_LIMIT_GRACE" | null;
+            /** @description with the warning: when the limit is enforced */
+            graceEndsAt: string | null;
           };
         };
       };
@@ -4918,6 +5393,21 @@ export interface operations {
               renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
+              /** @description expiry reminder points, days before expiry */
+              reminderDays: number[];
+              /** @description metrics past their limit now (reading one license only) */
+              overLimit?: {
+                /** @enum {string} */
+                metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+                used: number;
+                limit: number;
+                /** @description when usage first passed the limit */
+                overSince: string | null;
+                /** @description still allowed: within the tolerance and before the grace ends */
+                inGrace: boolean;
+                /** @description while in grace: when the limit is enforced */
+                graceEndsAt: string | null;
+              }[];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -4933,6 +5423,32 @@ export interface operations {
                   API_CALLS: number | null;
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
+                };
+                overage: {
+                  ACTIVE_USERS: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  COURSES: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  API_CALLS: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  STORAGE_BYTES: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
                 };
                 features: (
                   | "BRANDING"
@@ -5191,6 +5707,21 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: {
+              /** @enum {string} */
+              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+              used: number;
+              limit: number;
+              /** @description when usage first passed the limit */
+              overSince: string | null;
+              /** @description still allowed: within the tolerance and before the grace ends */
+              inGrace: boolean;
+              /** @description while in grace: when the limit is enforced */
+              graceEndsAt: string | null;
+            }[];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -5206,6 +5737,32 @@ export interface operations {
                 API_CALLS: number | null;
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
+              };
+              overage: {
+                ACTIVE_USERS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                COURSES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                API_CALLS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                STORAGE_BYTES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
               };
               features: (
                 | "BRANDING"
@@ -5540,6 +6097,21 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: {
+              /** @enum {string} */
+              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+              used: number;
+              limit: number;
+              /** @description when usage first passed the limit */
+              overSince: string | null;
+              /** @description still allowed: within the tolerance and before the grace ends */
+              inGrace: boolean;
+              /** @description while in grace: when the limit is enforced */
+              graceEndsAt: string | null;
+            }[];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -5555,6 +6127,32 @@ export interface operations {
                 API_CALLS: number | null;
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
+              };
+              overage: {
+                ACTIVE_USERS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                COURSES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                API_CALLS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                STORAGE_BYTES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
               };
               features: (
                 | "BRANDING"
@@ -5891,6 +6489,21 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: {
+              /** @enum {string} */
+              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+              used: number;
+              limit: number;
+              /** @description when usage first passed the limit */
+              overSince: string | null;
+              /** @description still allowed: within the tolerance and before the grace ends */
+              inGrace: boolean;
+              /** @description while in grace: when the limit is enforced */
+              graceEndsAt: string | null;
+            }[];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -5906,6 +6519,32 @@ export interface operations {
                 API_CALLS: number | null;
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
+              };
+              overage: {
+                ACTIVE_USERS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                COURSES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                API_CALLS: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
+                STORAGE_BYTES: {
+                  /** @description percent over the limit still allowed during the grace */
+                  tolerancePercent: number;
+                  /** @description days past the limit before it is enforced */
+                  graceDays: number;
+                };
               };
               features: (
                 | "BRANDING"
@@ -6245,6 +6884,21 @@ export interface operations {
               renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
+              /** @description expiry reminder points, days before expiry */
+              reminderDays: number[];
+              /** @description metrics past their limit now (reading one license only) */
+              overLimit?: {
+                /** @enum {string} */
+                metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+                used: number;
+                limit: number;
+                /** @description when usage first passed the limit */
+                overSince: string | null;
+                /** @description still allowed: within the tolerance and before the grace ends */
+                inGrace: boolean;
+                /** @description while in grace: when the limit is enforced */
+                graceEndsAt: string | null;
+              }[];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -6260,6 +6914,32 @@ export interface operations {
                   API_CALLS: number | null;
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
+                };
+                overage: {
+                  ACTIVE_USERS: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  COURSES: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  API_CALLS: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  STORAGE_BYTES: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
                 };
                 features: (
                   | "BRANDING"
@@ -6859,6 +7539,21 @@ export interface operations {
               renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
+              /** @description expiry reminder points, days before expiry */
+              reminderDays: number[];
+              /** @description metrics past their limit now (reading one license only) */
+              overLimit?: {
+                /** @enum {string} */
+                metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+                used: number;
+                limit: number;
+                /** @description when usage first passed the limit */
+                overSince: string | null;
+                /** @description still allowed: within the tolerance and before the grace ends */
+                inGrace: boolean;
+                /** @description while in grace: when the limit is enforced */
+                graceEndsAt: string | null;
+              }[];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -6874,6 +7569,32 @@ export interface operations {
                   API_CALLS: number | null;
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
+                };
+                overage: {
+                  ACTIVE_USERS: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  COURSES: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  API_CALLS: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  STORAGE_BYTES: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
                 };
                 features: (
                   | "BRANDING"
@@ -6935,6 +7656,21 @@ export interface operations {
               renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
+              /** @description expiry reminder points, days before expiry */
+              reminderDays: number[];
+              /** @description metrics past their limit now (reading one license only) */
+              overLimit?: {
+                /** @enum {string} */
+                metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+                used: number;
+                limit: number;
+                /** @description when usage first passed the limit */
+                overSince: string | null;
+                /** @description still allowed: within the tolerance and before the grace ends */
+                inGrace: boolean;
+                /** @description while in grace: when the limit is enforced */
+                graceEndsAt: string | null;
+              }[];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -6950,6 +7686,32 @@ export interface operations {
                   API_CALLS: number | null;
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
+                };
+                overage: {
+                  ACTIVE_USERS: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  COURSES: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  API_CALLS: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
+                  STORAGE_BYTES: {
+                    /** @description percent over the limit still allowed during the grace */
+                    tolerancePercent: number;
+                    /** @description days past the limit before it is enforced */
+                    graceDays: number;
+                  };
                 };
                 features: (
                   | "BRANDING"
@@ -7236,6 +7998,10 @@ export interface operations {
             usage: {
               [key: string]: number;
             } | null;
+            /** @description the metric asked about is past its limit but within its tolerance and grace */
+            warning: "OVER_LIMIT_GRACE" | null;
+            /** @description with the warning: when the limit is enforced */
+            graceEndsAt: string | null;
           };
         };
       };

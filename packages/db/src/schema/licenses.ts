@@ -27,7 +27,7 @@ export const licenseStatus = pgEnum("license_status", [
 ]);
 
 type OveragePolicyColumn = { tolerancePercent: number; graceDays: number };
-export type OverageColumn = Partial<
+type OverageColumn = Partial<
   Record<"ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES", OveragePolicyColumn>
 >;
 

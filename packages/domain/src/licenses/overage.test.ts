@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { limitVerdict, OveragePolicyInput, OverageOverridesInput } from "./overage.ts";
+import { limitVerdict, OveragePolicyInput, OverageOverridesInput, overSinceAt } from "./overage.ts";
 import { entitlementsFor } from "./tiers.ts";
 
 const now = new Date("2026-03-10T12:00:00Z");
@@ -84,5 +84,23 @@ describe("OveragePolicyInput", () => {
     const result = OverageOverridesInput.safeParse({ API_CALLS: { tolerancePercent: 150, graceDays: 7 } });
     expect(result.error?.issues[0]?.path).toEqual(["API_CALLS", "tolerancePercent"]);
     expect(result.error?.issues[0]?.message).toBe("must be at most 100 %");
+  });
+});
+
+describe("overSinceAt", () => {
+  it("keeps gauges whenever they passed, counters only from this UTC month", () => {
+    const recorded = {
+      ACTIVE_USERS: "2026-01-05T00:00:00.000Z",
+      API_CALLS: "2026-02-27T00:00:00.000Z",
+      STORAGE_BYTES: "2026-03-01T00:00:00.000Z",
+    };
+    expect(overSinceAt(recorded, now)).toEqual({
+      ACTIVE_USERS: new Date("2026-01-05T00:00:00.000Z"),
+      STORAGE_BYTES: new Date("2026-03-01T00:00:00.000Z"),
+    });
+    expect(overSinceAt({ API_CALLS: "2026-03-01T00:00:00.000Z" }, now)).toEqual({
+      API_CALLS: new Date("2026-03-01T00:00:00.000Z"),
+    });
+    expect(overSinceAt(null, now)).toEqual({});
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Metric, OveragePolicy } from "./tiers.ts";
+import { METRIC_KIND, periodStart } from "../usage/metrics.ts";
+import { METRICS, type Metric, type OveragePolicy } from "./tiers.ts";
 
 const DAY_MS = 86_400_000;
 const MAX_TOLERANCE_PERCENT = 100;
@@ -31,6 +32,25 @@ export const OverageOverridesInput = z.object({
 
 /** When usage first passed each metric's limit (absent: not over, or not recorded yet). */
 export type OverSince = Partial<Record<Metric, Date>>;
+
+/**
+ * The recorded overSince per metric as it counts at `now`: a counter restarts each UTC month,
+ * so a record from an earlier month (not cleared yet, as nothing was booked since) is ignored.
+ */
+export const overSinceAt = (
+  recorded: Partial<Record<Metric, string | Date>> | null,
+  now: Date,
+): OverSince => {
+  const monthStart = periodStart(now).getTime();
+  const result: OverSince = {};
+  for (const metric of METRICS) {
+    const value = recorded?.[metric];
+    if (value === undefined) continue;
+    const since = new Date(value);
+    if (METRIC_KIND[metric] === "GAUGE" || since.getTime() >= monthStart) result[metric] = since;
+  }
+  return result;
+};
 
 export interface LimitVerdict {
   code: "VALID" | "OVER_LIMIT";
