@@ -84,7 +84,11 @@ describe("grace past a limit over tRPC", () => {
     h.clock.set(nextMonth);
     // Nothing booked yet this month: last month's record does not count.
     const anonymous = await h.caller("anonymous");
-    const fresh = await anonymous.licenses.validate({ key: licenseKey, metric: "API_CALLS", increment: 10_001 });
+    const fresh = await anonymous.licenses.validate({
+      key: licenseKey,
+      metric: "API_CALLS",
+      increment: 10_001,
+    });
     expect(fresh).toMatchObject({ code: "VALID", warning: "OVER_LIMIT_GRACE" });
     await caller.usage.track({ metric: "API_CALLS", value: 10_500, idempotencyKey: key() });
     expect(await overRows(license.id)).toMatchObject([{ metric: "API_CALLS", overSince: nextMonth }]);
@@ -113,7 +117,9 @@ describe("grace past a limit over tRPC", () => {
     // Past the tolerance the page says so: no longer in grace.
     await ingestUsage(h.system, h.orgA.id, [{ metric: "ACTIVE_USERS", value: 551, idempotencyKey: key() }]);
     const past = await (await h.caller("ownerA")).licenses.mine();
-    expect(past.current?.overLimit).toMatchObject([{ metric: "ACTIVE_USERS", inGrace: false, graceEndsAt: null }]);
+    expect(past.current?.overLimit).toMatchObject([
+      { metric: "ACTIVE_USERS", inGrace: false, graceEndsAt: null },
+    ]);
   });
 });
 
@@ -163,7 +169,9 @@ describe("overage settings on CUSTOM licenses", () => {
     const set = (overage: unknown) =>
       staff.licenses.updateSettings({ licenseId: license.id, overage } as never);
     expect(await errorField(set({ API_CALLS: { tolerancePercent: 5, graceDays: 3 } }))).toBe("overage");
-    expect(await errorCode(set({ API_CALLS: { tolerancePercent: 101, graceDays: 3 } }))).toBe("VALIDATION_FAILED");
+    expect(await errorCode(set({ API_CALLS: { tolerancePercent: 101, graceDays: 3 } }))).toBe(
+      "VALIDATION_FAILED",
+    );
     expect(await errorField(set({ API_CALLS: { tolerancePercent: 101, graceDays: 3 } }))).toBe(
       "overage.API_CALLS.tolerancePercent",
     );
@@ -241,6 +249,11 @@ describe("grace past a limit over REST", () => {
       graceEndsAt: new Date(overAt.getTime() + 7 * day).toISOString(),
     });
     fixture.clock.advance(7 * day);
-    expect((await ask()).body).toMatchObject({ valid: false, code: "OVER_LIMIT", warning: null, graceEndsAt: null });
+    expect((await ask()).body).toMatchObject({
+      valid: false,
+      code: "OVER_LIMIT",
+      warning: null,
+      graceEndsAt: null,
+    });
   });
 });

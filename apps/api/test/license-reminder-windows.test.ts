@@ -62,7 +62,8 @@ describe("reminder windows per license", () => {
   it("refuses points out of range, repeated or too many, naming reminderDays", async () => {
     const { license } = await h.newLicensedOrganization();
     const staff = await h.caller("staffAdmin");
-    const set = (reminderDays: number[]) => staff.licenses.updateSettings({ licenseId: license.id, reminderDays });
+    const set = (reminderDays: number[]) =>
+      staff.licenses.updateSettings({ licenseId: license.id, reminderDays });
     for (const days of [[], [0], [121], [7, 7], [1, 2, 3, 4, 5, 6]]) {
       expect(await errorCode(set(days))).toBe("VALIDATION_FAILED");
       expect(await errorField(set(days))).toMatch(/^reminderDays/);
@@ -73,8 +74,8 @@ describe("reminder windows per license", () => {
   it("only staff ADMINs change them", async () => {
     const { license } = await h.newLicensedOrganization();
     const viewer = await h.caller("staffViewer");
-    expect(await errorCode(viewer.licenses.updateSettings({ licenseId: license.id, reminderDays: [5] }))).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      await errorCode(viewer.licenses.updateSettings({ licenseId: license.id, reminderDays: [5] })),
+    ).toBe("FORBIDDEN");
   });
 });

@@ -830,6 +830,62 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    OverageOverrides: {
+      ACTIVE_USERS?: {
+        tolerancePercent: number;
+        graceDays: number;
+      };
+      COURSES?: {
+        tolerancePercent: number;
+        graceDays: number;
+      };
+      API_CALLS?: {
+        tolerancePercent: number;
+        graceDays: number;
+      };
+      STORAGE_BYTES?: {
+        tolerancePercent: number;
+        graceDays: number;
+      };
+    };
+    LicenseOverLimit: {
+      /** @enum {string} */
+      metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+      used: number;
+      limit: number;
+      /** @description when usage first passed the limit */
+      overSince: string | null;
+      /** @description still allowed: within the tolerance and before the grace ends */
+      inGrace: boolean;
+      /** @description while in grace: when the limit is enforced */
+      graceEndsAt: string | null;
+    };
+    OveragePolicies: {
+      ACTIVE_USERS: {
+        /** @description percent over the limit still allowed during the grace */
+        tolerancePercent: number;
+        /** @description days past the limit before it is enforced */
+        graceDays: number;
+      };
+      COURSES: {
+        /** @description percent over the limit still allowed during the grace */
+        tolerancePercent: number;
+        /** @description days past the limit before it is enforced */
+        graceDays: number;
+      };
+      API_CALLS: {
+        /** @description percent over the limit still allowed during the grace */
+        tolerancePercent: number;
+        /** @description days past the limit before it is enforced */
+        graceDays: number;
+      };
+      STORAGE_BYTES: {
+        /** @description percent over the limit still allowed during the grace */
+        tolerancePercent: number;
+        /** @description days past the limit before it is enforced */
+        graceDays: number;
+      };
+    };
     Error: {
       error: {
         /** @enum {string} */
@@ -935,18 +991,7 @@ export interface operations {
               /** @description expiry reminder points, days before expiry */
               reminderDays: number[];
               /** @description metrics past their limit now (reading one license only) */
-              overLimit?: {
-                /** @enum {string} */
-                metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-                used: number;
-                limit: number;
-                /** @description when usage first passed the limit */
-                overSince: string | null;
-                /** @description still allowed: within the tolerance and before the grace ends */
-                inGrace: boolean;
-                /** @description while in grace: when the limit is enforced */
-                graceEndsAt: string | null;
-              }[];
+              overLimit?: components["schemas"]["LicenseOverLimit"][];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -963,32 +1008,7 @@ export interface operations {
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
                 };
-                overage: {
-                  ACTIVE_USERS: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  COURSES: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  API_CALLS: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  STORAGE_BYTES: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                };
+                overage: components["schemas"]["OveragePolicies"];
                 features: (
                   | "BRANDING"
                   | "CUSTOM_DOMAIN"
@@ -1223,24 +1243,7 @@ export interface operations {
             | "PRIORITY_SUPPORT"
             | "DEDICATED_SUPPORT"
           )[];
-          overage?: {
-            ACTIVE_USERS?: {
-              tolerancePercent: number;
-              graceDays: number;
-            };
-            COURSES?: {
-              tolerancePercent: number;
-              graceDays: number;
-            };
-            API_CALLS?: {
-              tolerancePercent: number;
-              graceDays: number;
-            };
-            STORAGE_BYTES?: {
-              tolerancePercent: number;
-              graceDays: number;
-            };
-          };
+          overage?: components["schemas"]["OverageOverrides"];
           reminderDays?: number[];
           supportResponseCapHours?: number;
           monthlyPriceCents?: number;
@@ -1301,18 +1304,7 @@ export interface operations {
               /** @description expiry reminder points, days before expiry */
               reminderDays: number[];
               /** @description metrics past their limit now (reading one license only) */
-              overLimit?: {
-                /** @enum {string} */
-                metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-                used: number;
-                limit: number;
-                /** @description when usage first passed the limit */
-                overSince: string | null;
-                /** @description still allowed: within the tolerance and before the grace ends */
-                inGrace: boolean;
-                /** @description while in grace: when the limit is enforced */
-                graceEndsAt: string | null;
-              }[];
+              overLimit?: components["schemas"]["LicenseOverLimit"][];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -1329,32 +1321,7 @@ export interface operations {
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
                 };
-                overage: {
-                  ACTIVE_USERS: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  COURSES: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  API_CALLS: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  STORAGE_BYTES: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                };
+                overage: components["schemas"]["OveragePolicies"];
                 features: (
                   | "BRANDING"
                   | "CUSTOM_DOMAIN"
@@ -1678,18 +1645,7 @@ export interface operations {
             /** @description expiry reminder points, days before expiry */
             reminderDays: number[];
             /** @description metrics past their limit now (reading one license only) */
-            overLimit?: {
-              /** @enum {string} */
-              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-              used: number;
-              limit: number;
-              /** @description when usage first passed the limit */
-              overSince: string | null;
-              /** @description still allowed: within the tolerance and before the grace ends */
-              inGrace: boolean;
-              /** @description while in grace: when the limit is enforced */
-              graceEndsAt: string | null;
-            }[];
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -1706,32 +1662,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
-              overage: {
-                ACTIVE_USERS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                COURSES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                API_CALLS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                STORAGE_BYTES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-              };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -1935,24 +1866,7 @@ export interface operations {
           autoRenew?: boolean;
           termMonths?: number;
           tokenTtlDays?: number;
-          overage?: {
-            ACTIVE_USERS?: {
-              tolerancePercent: number;
-              graceDays: number;
-            };
-            COURSES?: {
-              tolerancePercent: number;
-              graceDays: number;
-            };
-            API_CALLS?: {
-              tolerancePercent: number;
-              graceDays: number;
-            };
-            STORAGE_BYTES?: {
-              tolerancePercent: number;
-              graceDays: number;
-            };
-          };
+          overage?: components["schemas"]["OverageOverrides"];
           reminderDays?: number[];
         };
       };
@@ -2006,18 +1920,7 @@ export interface operations {
             /** @description expiry reminder points, days before expiry */
             reminderDays: number[];
             /** @description metrics past their limit now (reading one license only) */
-            overLimit?: {
-              /** @enum {string} */
-              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-              used: number;
-              limit: number;
-              /** @description when usage first passed the limit */
-              overSince: string | null;
-              /** @description still allowed: within the tolerance and before the grace ends */
-              inGrace: boolean;
-              /** @description while in grace: when the limit is enforced */
-              graceEndsAt: string | null;
-            }[];
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -2034,32 +1937,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
-              overage: {
-                ACTIVE_USERS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                COURSES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                API_CALLS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                STORAGE_BYTES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-              };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -2371,18 +2249,7 @@ export interface operations {
             /** @description expiry reminder points, days before expiry */
             reminderDays: number[];
             /** @description metrics past their limit now (reading one license only) */
-            overLimit?: {
-              /** @enum {string} */
-              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-              used: number;
-              limit: number;
-              /** @description when usage first passed the limit */
-              overSince: string | null;
-              /** @description still allowed: within the tolerance and before the grace ends */
-              inGrace: boolean;
-              /** @description while in grace: when the limit is enforced */
-              graceEndsAt: string | null;
-            }[];
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -2399,32 +2266,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
-              overage: {
-                ACTIVE_USERS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                COURSES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                API_CALLS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                STORAGE_BYTES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-              };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -2762,18 +2604,7 @@ export interface operations {
             /** @description expiry reminder points, days before expiry */
             reminderDays: number[];
             /** @description metrics past their limit now (reading one license only) */
-            overLimit?: {
-              /** @enum {string} */
-              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-              used: number;
-              limit: number;
-              /** @description when usage first passed the limit */
-              overSince: string | null;
-              /** @description still allowed: within the tolerance and before the grace ends */
-              inGrace: boolean;
-              /** @description while in grace: when the limit is enforced */
-              graceEndsAt: string | null;
-            }[];
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -2790,32 +2621,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
-              overage: {
-                ACTIVE_USERS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                COURSES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                API_CALLS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                STORAGE_BYTES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-              };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -3412,24 +3218,7 @@ export interface operations {
             | "PRIORITY_SUPPORT"
             | "DEDICATED_SUPPORT"
           )[];
-          overage?: {
-            ACTIVE_USERS?: {
-              tolerancePercent: number;
-              graceDays: number;
-            };
-            COURSES?: {
-              tolerancePercent: number;
-              graceDays: number;
-            };
-            API_CALLS?: {
-              tolerancePercent: number;
-              graceDays: number;
-            };
-            STORAGE_BYTES?: {
-              tolerancePercent: number;
-              graceDays: number;
-            };
-          };
+          overage?: components["schemas"]["OverageOverrides"];
           reminderDays?: number[];
           supportResponseCapHours?: number;
           monthlyPriceCents?: number;
@@ -3488,18 +3277,7 @@ export interface operations {
               /** @description expiry reminder points, days before expiry */
               reminderDays: number[];
               /** @description metrics past their limit now (reading one license only) */
-              overLimit?: {
-                /** @enum {string} */
-                metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-                used: number;
-                limit: number;
-                /** @description when usage first passed the limit */
-                overSince: string | null;
-                /** @description still allowed: within the tolerance and before the grace ends */
-                inGrace: boolean;
-                /** @description while in grace: when the limit is enforced */
-                graceEndsAt: string | null;
-              }[];
+              overLimit?: components["schemas"]["LicenseOverLimit"][];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -3516,32 +3294,7 @@ export interface operations {
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
                 };
-                overage: {
-                  ACTIVE_USERS: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  COURSES: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  API_CALLS: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  STORAGE_BYTES: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                };
+                overage: components["schemas"]["OveragePolicies"];
                 features: (
                   | "BRANDING"
                   | "CUSTOM_DOMAIN"
@@ -3876,18 +3629,7 @@ export interface operations {
             /** @description expiry reminder points, days before expiry */
             reminderDays: number[];
             /** @description metrics past their limit now (reading one license only) */
-            overLimit?: {
-              /** @enum {string} */
-              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-              used: number;
-              limit: number;
-              /** @description when usage first passed the limit */
-              overSince: string | null;
-              /** @description still allowed: within the tolerance and before the grace ends */
-              inGrace: boolean;
-              /** @description while in grace: when the limit is enforced */
-              graceEndsAt: string | null;
-            }[];
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -3904,32 +3646,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
-              overage: {
-                ACTIVE_USERS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                COURSES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                API_CALLS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                STORAGE_BYTES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-              };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -4262,18 +3979,7 @@ export interface operations {
             /** @description expiry reminder points, days before expiry */
             reminderDays: number[];
             /** @description metrics past their limit now (reading one license only) */
-            overLimit?: {
-              /** @enum {string} */
-              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-              used: number;
-              limit: number;
-              /** @description when usage first passed the limit */
-              overSince: string | null;
-              /** @description still allowed: within the tolerance and before the grace ends */
-              inGrace: boolean;
-              /** @description while in grace: when the limit is enforced */
-              graceEndsAt: string | null;
-            }[];
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -4290,32 +3996,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
-              overage: {
-                ACTIVE_USERS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                COURSES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                API_CALLS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                STORAGE_BYTES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-              };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -4616,18 +4297,7 @@ export interface operations {
             /** @description expiry reminder points, days before expiry */
             reminderDays: number[];
             /** @description metrics past their limit now (reading one license only) */
-            overLimit?: {
-              /** @enum {string} */
-              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-              used: number;
-              limit: number;
-              /** @description when usage first passed the limit */
-              overSince: string | null;
-              /** @description still allowed: within the tolerance and before the grace ends */
-              inGrace: boolean;
-              /** @description while in grace: when the limit is enforced */
-              graceEndsAt: string | null;
-            }[];
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -4644,32 +4314,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
-              overage: {
-                ACTIVE_USERS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                COURSES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                API_CALLS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                STORAGE_BYTES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-              };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -5396,18 +5041,7 @@ export interface operations {
               /** @description expiry reminder points, days before expiry */
               reminderDays: number[];
               /** @description metrics past their limit now (reading one license only) */
-              overLimit?: {
-                /** @enum {string} */
-                metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-                used: number;
-                limit: number;
-                /** @description when usage first passed the limit */
-                overSince: string | null;
-                /** @description still allowed: within the tolerance and before the grace ends */
-                inGrace: boolean;
-                /** @description while in grace: when the limit is enforced */
-                graceEndsAt: string | null;
-              }[];
+              overLimit?: components["schemas"]["LicenseOverLimit"][];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -5424,32 +5058,7 @@ export interface operations {
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
                 };
-                overage: {
-                  ACTIVE_USERS: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  COURSES: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  API_CALLS: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  STORAGE_BYTES: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                };
+                overage: components["schemas"]["OveragePolicies"];
                 features: (
                   | "BRANDING"
                   | "CUSTOM_DOMAIN"
@@ -5710,18 +5319,7 @@ export interface operations {
             /** @description expiry reminder points, days before expiry */
             reminderDays: number[];
             /** @description metrics past their limit now (reading one license only) */
-            overLimit?: {
-              /** @enum {string} */
-              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-              used: number;
-              limit: number;
-              /** @description when usage first passed the limit */
-              overSince: string | null;
-              /** @description still allowed: within the tolerance and before the grace ends */
-              inGrace: boolean;
-              /** @description while in grace: when the limit is enforced */
-              graceEndsAt: string | null;
-            }[];
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -5738,32 +5336,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
-              overage: {
-                ACTIVE_USERS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                COURSES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                API_CALLS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                STORAGE_BYTES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-              };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -6100,18 +5673,7 @@ export interface operations {
             /** @description expiry reminder points, days before expiry */
             reminderDays: number[];
             /** @description metrics past their limit now (reading one license only) */
-            overLimit?: {
-              /** @enum {string} */
-              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-              used: number;
-              limit: number;
-              /** @description when usage first passed the limit */
-              overSince: string | null;
-              /** @description still allowed: within the tolerance and before the grace ends */
-              inGrace: boolean;
-              /** @description while in grace: when the limit is enforced */
-              graceEndsAt: string | null;
-            }[];
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -6128,32 +5690,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
-              overage: {
-                ACTIVE_USERS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                COURSES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                API_CALLS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                STORAGE_BYTES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-              };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -6492,18 +6029,7 @@ export interface operations {
             /** @description expiry reminder points, days before expiry */
             reminderDays: number[];
             /** @description metrics past their limit now (reading one license only) */
-            overLimit?: {
-              /** @enum {string} */
-              metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-              used: number;
-              limit: number;
-              /** @description when usage first passed the limit */
-              overSince: string | null;
-              /** @description still allowed: within the tolerance and before the grace ends */
-              inGrace: boolean;
-              /** @description while in grace: when the limit is enforced */
-              graceEndsAt: string | null;
-            }[];
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -6520,32 +6046,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
-              overage: {
-                ACTIVE_USERS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                COURSES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                API_CALLS: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-                STORAGE_BYTES: {
-                  /** @description percent over the limit still allowed during the grace */
-                  tolerancePercent: number;
-                  /** @description days past the limit before it is enforced */
-                  graceDays: number;
-                };
-              };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -6887,18 +6388,7 @@ export interface operations {
               /** @description expiry reminder points, days before expiry */
               reminderDays: number[];
               /** @description metrics past their limit now (reading one license only) */
-              overLimit?: {
-                /** @enum {string} */
-                metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-                used: number;
-                limit: number;
-                /** @description when usage first passed the limit */
-                overSince: string | null;
-                /** @description still allowed: within the tolerance and before the grace ends */
-                inGrace: boolean;
-                /** @description while in grace: when the limit is enforced */
-                graceEndsAt: string | null;
-              }[];
+              overLimit?: components["schemas"]["LicenseOverLimit"][];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -6915,32 +6405,7 @@ export interface operations {
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
                 };
-                overage: {
-                  ACTIVE_USERS: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  COURSES: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  API_CALLS: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  STORAGE_BYTES: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                };
+                overage: components["schemas"]["OveragePolicies"];
                 features: (
                   | "BRANDING"
                   | "CUSTOM_DOMAIN"
@@ -7542,18 +7007,7 @@ export interface operations {
               /** @description expiry reminder points, days before expiry */
               reminderDays: number[];
               /** @description metrics past their limit now (reading one license only) */
-              overLimit?: {
-                /** @enum {string} */
-                metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-                used: number;
-                limit: number;
-                /** @description when usage first passed the limit */
-                overSince: string | null;
-                /** @description still allowed: within the tolerance and before the grace ends */
-                inGrace: boolean;
-                /** @description while in grace: when the limit is enforced */
-                graceEndsAt: string | null;
-              }[];
+              overLimit?: components["schemas"]["LicenseOverLimit"][];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -7570,32 +7024,7 @@ export interface operations {
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
                 };
-                overage: {
-                  ACTIVE_USERS: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  COURSES: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  API_CALLS: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  STORAGE_BYTES: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                };
+                overage: components["schemas"]["OveragePolicies"];
                 features: (
                   | "BRANDING"
                   | "CUSTOM_DOMAIN"
@@ -7659,18 +7088,7 @@ export interface operations {
               /** @description expiry reminder points, days before expiry */
               reminderDays: number[];
               /** @description metrics past their limit now (reading one license only) */
-              overLimit?: {
-                /** @enum {string} */
-                metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
-                used: number;
-                limit: number;
-                /** @description when usage first passed the limit */
-                overSince: string | null;
-                /** @description still allowed: within the tolerance and before the grace ends */
-                inGrace: boolean;
-                /** @description while in grace: when the limit is enforced */
-                graceEndsAt: string | null;
-              }[];
+              overLimit?: components["schemas"]["LicenseOverLimit"][];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -7687,32 +7105,7 @@ export interface operations {
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
                 };
-                overage: {
-                  ACTIVE_USERS: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  COURSES: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  API_CALLS: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                  STORAGE_BYTES: {
-                    /** @description percent over the limit still allowed during the grace */
-                    tolerancePercent: number;
-                    /** @description days past the limit before it is enforced */
-                    graceDays: number;
-                  };
-                };
+                overage: components["schemas"]["OveragePolicies"];
                 features: (
                   | "BRANDING"
                   | "CUSTOM_DOMAIN"

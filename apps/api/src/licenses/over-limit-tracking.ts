@@ -12,8 +12,8 @@ import {
 import { type SQL, sql } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
 import type { BookedLicense } from "../usage/alert-raising.ts";
-import type { Booking } from "../usage/rollups.ts";
 import { firstRow } from "../usage/json-row.ts";
+import type { Booking } from "../usage/rollups.ts";
 import { licenseChanged } from "./validation-cache.ts";
 
 /** Each metric a batch touched, at its level now: a counter's month total, a gauge's latest level. */
@@ -72,7 +72,10 @@ export const trackOverLimit = async (
   booking: Booking,
   now: Date,
 ): Promise<void> => {
-  const { limits } = entitlementsFor({ tier: license.tier, customLimits: license.customLimits as Limits | null });
+  const { limits } = entitlementsFor({
+    tier: license.tier,
+    customLimits: license.customLimits as Limits | null,
+  });
   const over: Metric[] = [];
   const within: Metric[] = [];
   for (const [metric, used] of levelsNow(booking, now)) {

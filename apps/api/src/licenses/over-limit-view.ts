@@ -26,7 +26,14 @@ export const overLimitNow = async (
     const since = overSince[metric] ?? null;
     const verdict = limitVerdict(used, limit, license.entitlements.overage[metric], since, now);
     return [
-      { metric, used, limit, overSince: since, inGrace: verdict.warning !== null, graceEndsAt: verdict.graceEndsAt },
+      {
+        metric,
+        used,
+        limit,
+        overSince: since,
+        inGrace: verdict.warning !== null,
+        graceEndsAt: verdict.graceEndsAt,
+      },
     ];
   });
 };

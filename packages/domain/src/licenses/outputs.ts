@@ -20,12 +20,26 @@ const OveragePolicyOutput = z.object({
   tolerancePercent: z.number().int().describe("percent over the limit still allowed during the grace"),
   graceDays: z.number().int().describe("days past the limit before it is enforced"),
 });
-export const OverageOutput = z.object({
-  ACTIVE_USERS: OveragePolicyOutput,
-  COURSES: OveragePolicyOutput,
-  API_CALLS: OveragePolicyOutput,
-  STORAGE_BYTES: OveragePolicyOutput,
-});
+// Named components: the document refers to them instead of repeating them in every license.
+const OverageOutput = z
+  .object({
+    ACTIVE_USERS: OveragePolicyOutput,
+    COURSES: OveragePolicyOutput,
+    API_CALLS: OveragePolicyOutput,
+    STORAGE_BYTES: OveragePolicyOutput,
+  })
+  .meta({ id: "OveragePolicies" });
+
+const OverLimitOutput = z
+  .object({
+    metric: z.enum(METRICS),
+    used: z.number(),
+    limit: z.number().int(),
+    overSince: z.date().nullable().describe("when usage first passed the limit"),
+    inGrace: z.boolean().describe("still allowed: within the tolerance and before the grace ends"),
+    graceEndsAt: z.date().nullable().describe("while in grace: when the limit is enforced"),
+  })
+  .meta({ id: "LicenseOverLimit" });
 
 const EntitlementsOutput = z.object({
   tier: z.enum(TIERS),
@@ -71,18 +85,9 @@ export const LicenseOutput = z.object({
     .nullable()
     .describe("set when an auto-renewal was refused: no grace past expiry until renewed"),
   tokenTtlDays: z.number().int().describe("days each offline token is signed for, never past expiresAt"),
-  reminderDays: z.array(z.number().int()).describe("expiry reminder points, days before expiry"),
+  reminderDays: z.array(z.number()).describe("expiry reminder points, days before expiry"),
   overLimit: z
-    .array(
-      z.object({
-        metric: z.enum(METRICS),
-        used: z.number(),
-        limit: z.number().int(),
-        overSince: z.date().nullable().describe("when usage first passed the limit"),
-        inGrace: z.boolean().describe("still allowed: within the tolerance and before the grace ends"),
-        graceEndsAt: z.date().nullable().describe("while in grace: when the limit is enforced"),
-      }),
-    )
+    .array(OverLimitOutput)
     .optional()
     .describe("metrics past their limit now (reading one license only)"),
   version: z.number().int().describe("send as expectedVersion to act only on what you saw"),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { limitVerdict, OveragePolicyInput, OverageOverridesInput, overSinceAt } from "./overage.ts";
+import { limitVerdict, OverageOverridesInput, OveragePolicyInput, overSinceAt } from "./overage.ts";
 import { entitlementsFor } from "./tiers.ts";
 
 const now = new Date("2026-03-10T12:00:00Z");
@@ -23,9 +23,7 @@ describe("limitVerdict", () => {
     const answer = limitVerdict(used, 100, policy, overSince, now);
     expect(answer.code).toBe(code);
     expect(answer.warning).toBe(warning);
-    expect(answer.graceEndsAt).toEqual(
-      warning ? new Date((overSince ?? now).getTime() + 7 * day) : null,
-    );
+    expect(answer.graceEndsAt).toEqual(warning ? new Date((overSince ?? now).getTime() + 7 * day) : null);
   });
 
   it("gives no grace when the grace is 0 days, and no room when the tolerance is 0 %", () => {

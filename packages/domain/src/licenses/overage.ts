@@ -23,12 +23,15 @@ export const OveragePolicyInput = z.object({
 });
 
 /** CUSTOM only: per metric, the tolerance and grace replacing the tier's defaults. */
-export const OverageOverridesInput = z.object({
-  ACTIVE_USERS: OveragePolicyInput.optional(),
-  COURSES: OveragePolicyInput.optional(),
-  API_CALLS: OveragePolicyInput.optional(),
-  STORAGE_BYTES: OveragePolicyInput.optional(),
-});
+export const OverageOverridesInput = z
+  .object({
+    ACTIVE_USERS: OveragePolicyInput.optional(),
+    COURSES: OveragePolicyInput.optional(),
+    API_CALLS: OveragePolicyInput.optional(),
+    STORAGE_BYTES: OveragePolicyInput.optional(),
+  })
+  // A named component of the OpenAPI document, referred to by every body that takes it.
+  .meta({ id: "OverageOverrides" });
 
 /** When usage first passed each metric's limit (absent: not over, or not recorded yet). */
 export type OverSince = Partial<Record<Metric, Date>>;

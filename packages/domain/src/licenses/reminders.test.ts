@@ -38,10 +38,19 @@ describe("dueReminder", () => {
 
 describe("ReminderDays", () => {
   it.each([
-    [[30, 7, 1], [30, 7, 1]],
-    [[1, 90, 14], [90, 14, 1]],
+    [
+      [30, 7, 1],
+      [30, 7, 1],
+    ],
+    [
+      [1, 90, 14],
+      [90, 14, 1],
+    ],
     [[120], [120]],
-    [[1, 2, 3, 4, 5], [5, 4, 3, 2, 1]],
+    [
+      [1, 2, 3, 4, 5],
+      [5, 4, 3, 2, 1],
+    ],
   ])("accepts %j, furthest first", (input, stored) => {
     expect(ReminderDays.parse(input)).toEqual(stored);
   });

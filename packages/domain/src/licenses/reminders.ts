@@ -28,11 +28,7 @@ export const ReminderDays = z
  * A point skipped while the sweep was down is not sent late once a nearer one is due; the
  * database records each (license, expiry, point) once.
  */
-export const dueReminder = (
-  expiresAt: Date,
-  now: Date,
-  points: readonly number[],
-): number | null => {
+export const dueReminder = (expiresAt: Date, now: Date, points: readonly number[]): number | null => {
   const remainingMs = expiresAt.getTime() - now.getTime();
   if (remainingMs <= 0) return null;
   const reached = points.filter((days) => remainingMs <= days * DAY_MS);

@@ -57,7 +57,13 @@ export const validationVerdict = (
   if (question.metric && question.increment !== undefined) {
     const { metric } = question;
     const used = (usage[metric] ?? 0) + question.increment;
-    return limitVerdict(used, entitlements.limits[metric], entitlements.overage[metric], overSince[metric] ?? null, now);
+    return limitVerdict(
+      used,
+      entitlements.limits[metric],
+      entitlements.overage[metric],
+      overSince[metric] ?? null,
+      now,
+    );
   }
   return verdict("VALID");
 };
