@@ -305,7 +305,12 @@ describe("reports and enforcement", () => {
     const { key: licenseKey, caller } = await platform("STARTER");
     await caller.usage.track({ metric: "ACTIVE_USERS", value: 100, idempotencyKey: key() });
     const anonymous = await h.caller("anonymous");
-    const over = await anonymous.licenses.validate({ key: licenseKey, metric: "ACTIVE_USERS", increment: 1 });
+    // Past the 10 % tolerance: no grace applies.
+    const over = await anonymous.licenses.validate({
+      key: licenseKey,
+      metric: "ACTIVE_USERS",
+      increment: 11,
+    });
     expect(over).toMatchObject({ valid: false, code: "OVER_LIMIT", usage: { ACTIVE_USERS: 100 } });
     expect(
       (await anonymous.licenses.validate({ key: licenseKey, metric: "COURSES", increment: 1 })).code,

@@ -13,6 +13,8 @@ export * from "./licenses/key-rolling.ts";
 export * from "./licenses/keys.ts";
 export * from "./licenses/lifecycle.ts";
 export * from "./licenses/outputs.ts";
+export * from "./licenses/overage.ts";
+export * from "./licenses/reminders.ts";
 export * from "./licenses/tiers.ts";
 export * from "./licenses/tokens.ts";
 export * from "./licenses/trend.ts";

@@ -830,6 +830,62 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    OverageOverrides: {
+      ACTIVE_USERS?: {
+        tolerancePercent: number;
+        graceDays: number;
+      };
+      COURSES?: {
+        tolerancePercent: number;
+        graceDays: number;
+      };
+      API_CALLS?: {
+        tolerancePercent: number;
+        graceDays: number;
+      };
+      STORAGE_BYTES?: {
+        tolerancePercent: number;
+        graceDays: number;
+      };
+    };
+    LicenseOverLimit: {
+      /** @enum {string} */
+      metric: "ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES";
+      used: number;
+      limit: number;
+      /** @description when usage first passed the limit */
+      overSince: string | null;
+      /** @description still allowed: within the tolerance and before the grace ends */
+      inGrace: boolean;
+      /** @description while in grace: when the limit is enforced */
+      graceEndsAt: string | null;
+    };
+    OveragePolicies: {
+      ACTIVE_USERS: {
+        /** @description percent over the limit still allowed during the grace */
+        tolerancePercent: number;
+        /** @description days past the limit before it is enforced */
+        graceDays: number;
+      };
+      COURSES: {
+        /** @description percent over the limit still allowed during the grace */
+        tolerancePercent: number;
+        /** @description days past the limit before it is enforced */
+        graceDays: number;
+      };
+      API_CALLS: {
+        /** @description percent over the limit still allowed during the grace */
+        tolerancePercent: number;
+        /** @description days past the limit before it is enforced */
+        graceDays: number;
+      };
+      STORAGE_BYTES: {
+        /** @description percent over the limit still allowed during the grace */
+        tolerancePercent: number;
+        /** @description days past the limit before it is enforced */
+        graceDays: number;
+      };
+    };
     Error: {
       error: {
         /** @enum {string} */
@@ -996,6 +1052,10 @@ export interface operations {
               renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
+              /** @description expiry reminder points, days before expiry */
+              reminderDays: number[];
+              /** @description metrics past their limit now (reading one license only) */
+              overLimit?: components["schemas"]["LicenseOverLimit"][];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -1012,6 +1072,7 @@ export interface operations {
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
                 };
+                overage: components["schemas"]["OveragePolicies"];
                 features: (
                   | "BRANDING"
                   | "CUSTOM_DOMAIN"
@@ -1246,6 +1307,8 @@ export interface operations {
             | "PRIORITY_SUPPORT"
             | "DEDICATED_SUPPORT"
           )[];
+          overage?: components["schemas"]["OverageOverrides"];
+          reminderDays?: number[];
           supportResponseCapHours?: number;
           monthlyPriceCents?: number;
         };
@@ -1302,6 +1365,10 @@ export interface operations {
               renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
+              /** @description expiry reminder points, days before expiry */
+              reminderDays: number[];
+              /** @description metrics past their limit now (reading one license only) */
+              overLimit?: components["schemas"]["LicenseOverLimit"][];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -1318,6 +1385,7 @@ export interface operations {
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
                 };
+                overage: components["schemas"]["OveragePolicies"];
                 features: (
                   | "BRANDING"
                   | "CUSTOM_DOMAIN"
@@ -1638,6 +1706,10 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -1654,6 +1726,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -1857,6 +1930,8 @@ export interface operations {
           autoRenew?: boolean;
           termMonths?: number;
           tokenTtlDays?: number;
+          overage?: components["schemas"]["OverageOverrides"];
+          reminderDays?: number[];
         };
       };
     };
@@ -1906,6 +1981,10 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -1922,6 +2001,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -2230,6 +2310,10 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -2246,6 +2330,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -2580,6 +2665,10 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -2596,6 +2685,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -2955,6 +3045,10 @@ export interface operations {
             usage: {
               [key: string]: number;
             } | null;
+            /** @description the metric asked about is past its limit but within its tolerance and grace */
+            warning: "OVER_LIMIT_GRACE" | null;
+            /** @description with the warning: when the limit is enforced */
+            graceEndsAt: string | null;
           };
         };
       };
@@ -3188,6 +3282,8 @@ export interface operations {
             | "PRIORITY_SUPPORT"
             | "DEDICATED_SUPPORT"
           )[];
+          overage?: components["schemas"]["OverageOverrides"];
+          reminderDays?: number[];
           supportResponseCapHours?: number;
           monthlyPriceCents?: number;
         };
@@ -3242,6 +3338,10 @@ export interface operations {
               renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
+              /** @description expiry reminder points, days before expiry */
+              reminderDays: number[];
+              /** @description metrics past their limit now (reading one license only) */
+              overLimit?: components["schemas"]["LicenseOverLimit"][];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -3258,6 +3358,7 @@ export interface operations {
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
                 };
+                overage: components["schemas"]["OveragePolicies"];
                 features: (
                   | "BRANDING"
                   | "CUSTOM_DOMAIN"
@@ -3589,6 +3690,10 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -3605,6 +3710,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -3934,6 +4040,10 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -3950,6 +4060,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -4247,6 +4358,10 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -4263,6 +4378,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -4543,6 +4659,10 @@ export interface operations {
             usage: {
               [key: string]: number;
             } | null;
+            /** @description the metric asked about is past its limit but within its tolerance and grace */
+            warning: "OVER_LIMIT_GRACE" | null;
+            /** @description with the warning: when the limit is enforced */
+            graceEndsAt: string | null;
           };
         };
       };
@@ -4982,6 +5102,10 @@ export interface operations {
               renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
+              /** @description expiry reminder points, days before expiry */
+              reminderDays: number[];
+              /** @description metrics past their limit now (reading one license only) */
+              overLimit?: components["schemas"]["LicenseOverLimit"][];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -4998,6 +5122,7 @@ export interface operations {
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
                 };
+                overage: components["schemas"]["OveragePolicies"];
                 features: (
                   | "BRANDING"
                   | "CUSTOM_DOMAIN"
@@ -5255,6 +5380,10 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -5271,6 +5400,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -5604,6 +5734,10 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -5620,6 +5754,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -5955,6 +6090,10 @@ export interface operations {
             renewalFailedAt: string | null;
             /** @description days each offline token is signed for, never past expiresAt */
             tokenTtlDays: number;
+            /** @description expiry reminder points, days before expiry */
+            reminderDays: number[];
+            /** @description metrics past their limit now (reading one license only) */
+            overLimit?: components["schemas"]["LicenseOverLimit"][];
             /** @description send as expectedVersion to act only on what you saw */
             version: number;
             daysUntilExpiry: number | null;
@@ -5971,6 +6110,7 @@ export interface operations {
                 /** @description null: unlimited */
                 STORAGE_BYTES: number | null;
               };
+              overage: components["schemas"]["OveragePolicies"];
               features: (
                 | "BRANDING"
                 | "CUSTOM_DOMAIN"
@@ -6309,6 +6449,10 @@ export interface operations {
               renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
+              /** @description expiry reminder points, days before expiry */
+              reminderDays: number[];
+              /** @description metrics past their limit now (reading one license only) */
+              overLimit?: components["schemas"]["LicenseOverLimit"][];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -6325,6 +6469,7 @@ export interface operations {
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
                 };
+                overage: components["schemas"]["OveragePolicies"];
                 features: (
                   | "BRANDING"
                   | "CUSTOM_DOMAIN"
@@ -6923,6 +7068,10 @@ export interface operations {
               renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
+              /** @description expiry reminder points, days before expiry */
+              reminderDays: number[];
+              /** @description metrics past their limit now (reading one license only) */
+              overLimit?: components["schemas"]["LicenseOverLimit"][];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -6939,6 +7088,7 @@ export interface operations {
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
                 };
+                overage: components["schemas"]["OveragePolicies"];
                 features: (
                   | "BRANDING"
                   | "CUSTOM_DOMAIN"
@@ -6999,6 +7149,10 @@ export interface operations {
               renewalFailedAt: string | null;
               /** @description days each offline token is signed for, never past expiresAt */
               tokenTtlDays: number;
+              /** @description expiry reminder points, days before expiry */
+              reminderDays: number[];
+              /** @description metrics past their limit now (reading one license only) */
+              overLimit?: components["schemas"]["LicenseOverLimit"][];
               /** @description send as expectedVersion to act only on what you saw */
               version: number;
               daysUntilExpiry: number | null;
@@ -7015,6 +7169,7 @@ export interface operations {
                   /** @description null: unlimited */
                   STORAGE_BYTES: number | null;
                 };
+                overage: components["schemas"]["OveragePolicies"];
                 features: (
                   | "BRANDING"
                   | "CUSTOM_DOMAIN"
@@ -7300,6 +7455,10 @@ export interface operations {
             usage: {
               [key: string]: number;
             } | null;
+            /** @description the metric asked about is past its limit but within its tolerance and grace */
+            warning: "OVER_LIMIT_GRACE" | null;
+            /** @description with the warning: when the limit is enforced */
+            graceEndsAt: string | null;
           };
         };
       };

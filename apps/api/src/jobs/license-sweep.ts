@@ -6,6 +6,7 @@ import {
   entitlementsFor,
   type Feature,
   type Limits,
+  MAX_REMINDER_DAYS,
   renewedExpiry,
 } from "@tessera/domain";
 import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
@@ -20,7 +21,8 @@ interface LicenseSweepResult {
   reminders: number;
 }
 
-const REMINDER_HORIZON_MS = 30 * 86_400_000;
+/** A license's furthest reminder point may be this far ahead. */
+const REMINDER_HORIZON_MS = MAX_REMINDER_DAYS * 86_400_000;
 
 type SweepDeps = Pick<AppDeps, "db" | "billing"> & Partial<Pick<AppDeps, "validationCache">>;
 type LicenseRow = typeof licenses.$inferSelect;
@@ -152,22 +154,30 @@ const expireLapsed = (deps: SweepDeps, ctx: ServiceContext, now: Date): Promise<
     return expired.length;
   });
 
-/** Reminders: the unique (license, expiry, days) row decides who sends. */
+/** Reminders at each license's own points: the unique (license, expiry, days) row decides who sends. */
 const sendReminders = async (deps: SweepDeps, ctx: ServiceContext, now: Date): Promise<number> => {
   const expiringSoon = await deps.db
-    .select({ id: licenses.id, organizationId: licenses.organizationId, expiresAt: licenses.expiresAt })
+    .select({
+      id: licenses.id,
+      organizationId: licenses.organizationId,
+      expiresAt: licenses.expiresAt,
+      reminderDays: licenses.reminderDays,
+    })
     .from(licenses)
     .where(
       and(
         eq(licenses.status, "ACTIVE"),
         gt(licenses.expiresAt, now),
         lte(licenses.expiresAt, new Date(now.getTime() + REMINDER_HORIZON_MS)),
+        // Only licenses within reach of their own furthest point.
+        sql`${licenses.expiresAt} <= ${now.toISOString()}::timestamptz
+          + make_interval(days => (select max(d) from unnest(${licenses.reminderDays}) as d))`,
       ),
     );
   let sent = 0;
   for (const license of expiringSoon) {
     const { expiresAt } = license;
-    const daysBefore = expiresAt ? dueReminder(expiresAt, now) : null;
+    const daysBefore = expiresAt ? dueReminder(expiresAt, now, license.reminderDays) : null;
     if (!expiresAt || daysBefore === null) continue;
     const inserted = await deps.db.transaction(async (tx) => {
       const rows = await tx
@@ -198,7 +208,8 @@ const sendReminders = async (deps: SweepDeps, ctx: ServiceContext, now: Date): P
 
 /**
  * The license sweep at `now`: auto-renew what is due (charging through the billing port),
- * expire the rest past their expiry, and record 30/7/1-day reminders. Idempotent and safe
+ * expire the rest past their expiry, and record reminders at each license's own points (by
+ * default 30/7/1 days). Idempotent and safe
  * from two processes at once: every effect is a conditional update or a unique insert.
  */
 export const runLicenseSweep = async (deps: SweepDeps, now: Date): Promise<LicenseSweepResult> => {

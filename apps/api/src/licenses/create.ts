@@ -36,6 +36,8 @@ export const createLicense = async (ctx: ServiceContext, input: z.output<typeof 
           expiresAt: input.expiresAt ?? null,
           customLimits: custom ? (input.customLimits ?? null) : null,
           customFeatures: custom ? (input.customFeatures ?? []) : null,
+          customOverage: custom ? (input.overage ?? null) : null,
+          ...(input.reminderDays ? { reminderDays: input.reminderDays } : {}),
           supportResponseCapHours: custom ? (input.supportResponseCapHours ?? null) : null,
           monthlyPriceCents: custom ? (input.monthlyPriceCents ?? null) : null,
           whiteLabel: entitlementsFor({

@@ -10,6 +10,7 @@ import {
   keyLast4,
   type Limits,
   licenseKeyFromBytes,
+  type OveragePolicies,
   previousKeyInForceUntil,
 } from "@tessera/domain";
 import { sha256 } from "../auth/tokens.ts";
@@ -24,11 +25,19 @@ export const newLicenseKey = () => {
 
 /** A license as callers see it: effective status and entitlements, never a key hash. */
 export const licenseView = (row: LicenseRow, now: Date, organizationName?: string) => {
-  const { keyHash: _keyHash, previousKeyHash: _previous, customLimits, customFeatures, ...rest } = row;
+  const {
+    keyHash: _keyHash,
+    previousKeyHash: _previous,
+    customLimits,
+    customFeatures,
+    customOverage,
+    ...rest
+  } = row;
   const entitlements = entitlementsFor({
     tier: row.tier,
     customLimits: customLimits as Limits | null,
     customFeatures: customFeatures as Feature[] | null,
+    customOverage: customOverage as Partial<OveragePolicies> | null,
     customSupportResponseCapHours: row.supportResponseCapHours,
     customMonthlyPriceCents: row.monthlyPriceCents,
   });

@@ -3,6 +3,7 @@ import { DomainError, IN_FORCE_STATUSES } from "@tessera/domain";
 import { and, desc, eq } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
 import { licenseView } from "./license-view.ts";
+import { overLimitNow } from "./over-limit-view.ts";
 
 /**
  * Load a license. `scopeOrganizationId` is the tenant filter for customers: a license of
@@ -31,7 +32,9 @@ export const getLicense = async (ctx: ServiceContext, licenseId: string, scopeOr
     .select({ name: organizations.name })
     .from(organizations)
     .where(eq(organizations.id, row.organizationId));
-  return licenseView(row, ctx.clock.now(), organization?.name ?? "");
+  const now = ctx.clock.now();
+  const view = licenseView(row, now, organization?.name ?? "");
+  return { ...view, overLimit: await overLimitNow(ctx.db, view, now) };
 };
 
 /** The organisation's license in force (else its latest), and its history, newest first. */
@@ -44,8 +47,9 @@ export const getLicenseByOrganization = async (ctx: ServiceContext, organization
   const now = ctx.clock.now();
   const current =
     rows.find((row) => (IN_FORCE_STATUSES as readonly string[]).includes(row.status)) ?? rows[0] ?? null;
+  const view = current ? licenseView(current, now) : null;
   return {
-    current: current ? licenseView(current, now) : null,
+    current: view ? { ...view, overLimit: await overLimitNow(ctx.db, view, now) } : null,
     history: rows.map((row) => licenseView(row, now)),
   };
 };

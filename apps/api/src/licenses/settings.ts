@@ -1,12 +1,35 @@
 import { licenses } from "@tessera/db/schema";
-import { DomainError, type OldKeyExpiry, previousKeyExpiry } from "@tessera/domain";
+import {
+  DomainError,
+  type OldKeyExpiry,
+  type OverageOverridesInput,
+  previousKeyExpiry,
+} from "@tessera/domain";
 import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
 import { diff } from "../events/domain-event.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { auditSnapshot, licenseView, newLicenseKey } from "./license-view.ts";
 import { findLicense } from "./lookup.ts";
 import { licenseChanged } from "./validation-cache.ts";
+
+/**
+ * Tolerance and grace are negotiated on CUSTOM licenses only: the metrics given replace
+ * their values, the others keep theirs.
+ */
+const overrideOverage = (
+  current: Pick<typeof licenses.$inferSelect, "tier" | "customOverage">,
+  overage: z.output<typeof OverageOverridesInput>,
+) => {
+  if (current.tier !== "CUSTOM") {
+    throw new DomainError("VALIDATION_FAILED", `overage is only for the CUSTOM tier, not ${current.tier}`, {
+      field: "overage",
+    });
+  }
+  const given = Object.fromEntries(Object.entries(overage).filter(([, value]) => value !== undefined));
+  return { ...(current.customOverage ?? {}), ...given };
+};
 
 export const updateLicenseSettings = async (
   ctx: ServiceContext,
@@ -15,17 +38,21 @@ export const updateLicenseSettings = async (
     autoRenew?: boolean | undefined;
     termMonths?: number | undefined;
     tokenTtlDays?: number | undefined;
+    overage?: z.output<typeof OverageOverridesInput> | undefined;
+    reminderDays?: number[] | undefined;
   },
 ) => {
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const current = await findLicense({ db: tx }, licenseId);
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    const { overage, ...columns } = patch;
+    const defined = Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+    const customOverage = overage ? { customOverage: overrideOverage(current, overage) } : {};
     // Setting auto-renew again is how staff ask the sweep to retry after a refused renewal.
     const retry = patch.autoRenew === undefined ? {} : { renewalFailedAt: null };
     const [updated] = await tx
       .update(licenses)
-      .set({ ...defined, ...retry, version: sql`${licenses.version} + 1`, updatedAt: now })
+      .set({ ...defined, ...customOverage, ...retry, version: sql`${licenses.version} + 1`, updatedAt: now })
       .where(and(eq(licenses.id, licenseId), eq(licenses.version, current.version)))
       .returning();
     if (!updated) throw new DomainError("STALE_VERSION", "The license changed at the same time; try again");

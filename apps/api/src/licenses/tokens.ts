@@ -53,6 +53,8 @@ export const issueLicenseToken = async (
       org: row.organizationId,
       tier: row.tier,
       limits: view.entitlements.limits,
+      /** Per metric: tolerance past the limit and days of grace, so offline checks judge overage alike. */
+      overage: view.entitlements.overage,
       features: view.entitlements.features,
       flags: featureFlags(view.entitlements, await organizationFlags(ctx.db, row.organizationId)),
     },

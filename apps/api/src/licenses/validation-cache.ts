@@ -8,6 +8,7 @@ interface LicenseLookup {
   organizationName: string;
   organizationSlug: string;
   flags: Record<string, boolean> | null;
+  overSince: Partial<Record<string, string>> | null;
 }
 
 export const LICENSE_CHANGED_CHANNEL = "tessera_license_changed";

@@ -1,5 +1,5 @@
 import type { Database } from "@tessera/db";
-import { customizations, licenses, organizations } from "@tessera/db/schema";
+import { customizations, licenseOverages, licenses, organizations } from "@tessera/db/schema";
 import {
   type CheckLicenseInput,
   customizationGate,
@@ -9,9 +9,12 @@ import {
   type Feature,
   keyOpensLicense,
   type Limits,
+  type Metric,
+  type OveragePolicies,
+  overSinceAt,
   requireLicenseKey,
   type ValidateLicenseInput,
-  validationCode,
+  validationVerdict,
 } from "@tessera/domain";
 import { eq, or, sql } from "drizzle-orm";
 import type { z } from "zod";
@@ -31,6 +34,11 @@ export const validationColumns = () => ({
     select jsonb_object_agg(${customizations.key}, (${customizations.value}->>'enabled')::boolean)
     from ${customizations}
     where ${customizations.organizationId} = ${licenses.organizationId} and ${customizations.type} = 'FEATURE'
+  )`,
+  // When usage first passed each limit: cached with the lookup, and dropped with it when it changes.
+  overSince: sql<Partial<Record<Metric, string>> | null>`(
+    select jsonb_object_agg(${licenseOverages.metric}, ${licenseOverages.overSince})
+    from ${licenseOverages} where ${licenseOverages.licenseId} = ${licenses.id}
   )`,
 });
 
@@ -73,6 +81,8 @@ const NOT_FOUND_ANSWER = {
   features: null,
   flags: null,
   usage: null,
+  warning: null,
+  graceEndsAt: null,
 };
 
 /**
@@ -131,14 +141,25 @@ export const judgeLicense = async (
     tier: license.tier,
     customLimits: license.customLimits as Limits | null,
     customFeatures: license.customFeatures as Feature[] | null,
+    customOverage: license.customOverage as Partial<OveragePolicies> | null,
   });
   // Usage costs a query: read it only when the question needs it or the caller asks.
   const usage =
     question.metric || question.includeUsage ? await currentUsage(deps.db, license.id, now) : null;
-  const code = validationCode(status, entitlements, question, usage ?? {});
+  const overSince = overSinceAt(row.overSince, now);
+  const { code, warning, graceEndsAt } = validationVerdict(
+    status,
+    entitlements,
+    question,
+    usage ?? {},
+    overSince,
+    now,
+  );
   return {
     valid: code === "VALID",
     code,
+    warning,
+    graceEndsAt,
     license: {
       id: license.id,
       organizationId: license.organizationId,

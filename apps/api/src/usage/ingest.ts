@@ -4,6 +4,7 @@ import { checkOccurredAt, DomainError, IN_FORCE_STATUSES, type UsageEvent } from
 import { desc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { trackOverLimit } from "../licenses/over-limit-tracking.ts";
 import { type BookedLicense, type RaisedAlert, raiseUsageAlerts } from "./alert-raising.ts";
 import { bookEvents } from "./rollups.ts";
 import { licenseLimitColumns } from "./usage-report.ts";
@@ -54,6 +55,7 @@ const bookUsage = async (
     const target = { licenseId: license.id, organizationId, apiKeyId: options.apiKeyId ?? null, now };
     const booking = await bookEvents(tx, target, stamped);
     const alerts = booking.accepted ? await raiseUsageAlerts(tx, ctx, license, booking) : [];
+    if (booking.accepted) await trackOverLimit(tx, ctx, license, booking, now);
     return { accepted: booking.accepted, duplicates: stamped.length - booking.accepted, alerts };
   });
 };

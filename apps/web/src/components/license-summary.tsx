@@ -3,6 +3,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { Badge } from "./badge.tsx";
 import { formatDate, formatDay } from "./format-date.ts";
 import { LicenseStatusBadge } from "./license-badges.tsx";
+import { LicenseOverage } from "./license-overage.tsx";
 
 export type License = inferRouterOutputs<AppRouter>["licenses"]["get"];
 
@@ -57,6 +58,7 @@ export const LicenseSummary = ({ license }: { license: License }) => (
         {license.termMonths} months{license.autoRenew ? " · auto-renews" : ""}
       </Row>
       <Row label="Offline tokens">valid {license.tokenTtlDays} days, refreshed by the platform</Row>
+      <Row label="Expiry reminders">{license.reminderDays.join(", ")} days before</Row>
       <Row label="Key">
         …{license.keyLast4}
         {license.keyRotatedAt ? (
@@ -89,6 +91,10 @@ export const LicenseSummary = ({ license }: { license: License }) => (
           </Row>
         ))}
       </dl>
+    </div>
+    <div>
+      <h3 className="mb-2 text-sm font-semibold">Past a limit</h3>
+      <LicenseOverage license={license} />
     </div>
     <div>
       <h3 className="mb-2 text-sm font-semibold">Features</h3>

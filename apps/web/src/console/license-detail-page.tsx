@@ -14,6 +14,7 @@ import { PageHeader } from "../components/page-header.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { RotatedKeyReveal } from "../components/rotated-key-reveal.tsx";
 import { useTRPC } from "../trpc.ts";
+import { LicensePolicyForm } from "./license-policy-form.tsx";
 import { RotateKeyButton } from "./rotate-key-button.tsx";
 
 type Action = "activate" | "suspend" | "reinstate" | "renew" | "cancel";
@@ -221,9 +222,14 @@ export const LicenseDetailPage = () => {
             <LicenseSummary license={data} />
           </Card>
           {me.data?.role === "ADMIN" && (
-            <Card title="Actions">
-              <LicenseActions license={data} />
-            </Card>
+            <>
+              <Card title="Actions">
+                <LicenseActions license={data} />
+              </Card>
+              <Card title="Reminders and grace">
+                <LicensePolicyForm key={data.version} license={data} />
+              </Card>
+            </>
           )}
           <Card title="History">
             <AuditLog scope="staff" targetId={data.id} />

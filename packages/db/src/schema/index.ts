@@ -2,6 +2,7 @@ export * from "./audit.ts";
 export * from "./idempotency.ts";
 export * from "./invitations.ts";
 export * from "./keys.ts";
+export * from "./license-overages.ts";
 export * from "./licenses.ts";
 export * from "./mail.ts";
 export * from "./organizations.ts";

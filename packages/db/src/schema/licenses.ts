@@ -26,6 +26,11 @@ export const licenseStatus = pgEnum("license_status", [
   "CANCELLED",
 ]);
 
+type OveragePolicyColumn = { tolerancePercent: number; graceDays: number };
+type OverageColumn = Partial<
+  Record<"ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES", OveragePolicyColumn>
+>;
+
 export type LimitsColumn = Record<"ACTIVE_USERS" | "COURSES" | "API_CALLS" | "STORAGE_BYTES", number | null>;
 
 export const licenses = pgTable(
@@ -53,6 +58,10 @@ export const licenses = pgTable(
     /** CUSTOM tier only: the negotiated entitlements. */
     customLimits: jsonb().$type<LimitsColumn>(),
     customFeatures: jsonb().$type<string[]>(),
+    /** CUSTOM tier only: per metric, tolerance and grace replacing the tier's defaults. */
+    customOverage: jsonb().$type<OverageColumn>(),
+    /** Expiry reminder points, days before expiry, furthest first; each fires once per expiry. */
+    reminderDays: integer().array().notNull().default(sql`'{30,7,1}'::integer[]`),
     supportResponseCapHours: integer(),
     monthlyPriceCents: bigint({ mode: "number" }),
     customDomain: text(),

@@ -29,6 +29,14 @@ describe("CreateLicenseInput", () => {
     [{ tier: "CUSTOM" }, ["customLimits: is required for CUSTOM"]],
     [{ tier: "STARTER", customLimits: LIMITS }, ["customLimits: is only for the CUSTOM tier, not STARTER"]],
     [
+      { tier: "STARTER", overage: { API_CALLS: { tolerancePercent: 5, graceDays: 3 } } },
+      ["overage: is only for the CUSTOM tier, not STARTER"],
+    ],
+    [
+      { tier: "CUSTOM", customLimits: LIMITS, overage: { COURSES: { tolerancePercent: 0, graceDays: 0 } } },
+      [],
+    ],
+    [
       { tier: "ENTERPRISE", customFeatures: ["SSO"] },
       ["customFeatures: is only for the CUSTOM tier, not ENTERPRISE"],
     ],

@@ -4,6 +4,8 @@ import { CursorQuery, PageInput } from "../pagination.ts";
 import { textInput } from "../text-input.ts";
 import { DEFAULT_OLD_KEY_EXPIRY, OLD_KEY_EXPIRIES } from "./key-rolling.ts";
 import { LICENSE_STATUSES } from "./lifecycle.ts";
+import { OverageOverridesInput } from "./overage.ts";
+import { ReminderDays } from "./reminders.ts";
 import { FEATURES, METRICS, TIERS } from "./tiers.ts";
 import { TokenTtlDays } from "./tokens.ts";
 import { MAX_TREND_MONTHS } from "./trend.ts";
@@ -45,6 +47,10 @@ export const CreateLicenseInput = z
     /** CUSTOM only. */
     customLimits: CustomLimits.optional(),
     customFeatures: z.array(z.enum(FEATURES)).max(FEATURES.length).optional(),
+    /** CUSTOM only: tolerance and grace per metric, replacing the tier's defaults. */
+    overage: OverageOverridesInput.optional(),
+    /** Expiry reminder points in days; [30, 7, 1] when not given. */
+    reminderDays: ReminderDays.optional(),
     supportResponseCapHours: z
       .number()
       .int()
@@ -60,6 +66,7 @@ export const CreateLicenseInput = z
     const customOnly = [
       "customLimits",
       "customFeatures",
+      "overage",
       "supportResponseCapHours",
       "monthlyPriceCents",
     ] as const;
@@ -111,6 +118,9 @@ export const UpdateLicenseSettingsInput = LicenseId.extend({
   autoRenew: z.boolean().optional(),
   termMonths: TermMonths.optional(),
   tokenTtlDays: TokenTtlDays.optional(),
+  /** CUSTOM licenses only: per metric, the tolerance and grace past the limit. */
+  overage: OverageOverridesInput.optional(),
+  reminderDays: ReminderDays.optional(),
 });
 export type UpdateLicenseSettingsInput = z.input<typeof UpdateLicenseSettingsInput>;
 

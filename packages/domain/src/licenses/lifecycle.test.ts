@@ -5,7 +5,6 @@ import {
   AUTO_RENEW_WINDOW_MS,
   addMonths,
   autoRenewDueBefore,
-  dueReminder,
   effectiveStatus,
   LICENSE_ACTIONS,
   LICENSE_STATUSES,
@@ -184,20 +183,5 @@ describe("renewal", () => {
     ["2026-11-30T00:00:00Z", 3, "2027-02-28T00:00:00Z"],
   ])("addMonths(%s, %i) = %s", (from, months, expected) => {
     expect(addMonths(new Date(from), months)).toEqual(new Date(expected));
-  });
-});
-
-describe("dueReminder", () => {
-  it.each([
-    [45, null],
-    [30, 30],
-    [29.5, 30],
-    [7, 7],
-    [6, 7],
-    [1, 1],
-    [0.1, 1],
-    [-1, null],
-  ])("with %f days left: %s", (days, expected) => {
-    expect(dueReminder(new Date(now.getTime() + days * day), now)).toBe(expected);
   });
 });

@@ -179,18 +179,3 @@ export const nextLicenseState = (
 /** Whole days from `now` until expiry, rounded up; negative once expired. */
 export const daysUntilExpiry = (expiresAt: Date, now: Date): number =>
   Math.ceil((expiresAt.getTime() - now.getTime()) / 86_400_000);
-
-/** Reminder points before expiry, in days. */
-const REMINDER_DAYS = [30, 7, 1] as const;
-
-/**
- * The reminder due at `now` for a license expiring at `expiresAt`: the nearest point already
- * reached (6 days left: the 7-day one). A point skipped while the sweep was down is not sent
- * late once a nearer one is due; the database records each (license, expiry, point) once.
- */
-export const dueReminder = (expiresAt: Date, now: Date): number | null => {
-  const remainingMs = expiresAt.getTime() - now.getTime();
-  if (remainingMs <= 0) return null;
-  const reached = REMINDER_DAYS.filter((days) => remainingMs <= days * 86_400_000);
-  return reached.length ? Math.min(...reached) : null;
-};

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LICENSE_STATUSES } from "./lifecycle.ts";
-import { FEATURES, SUPPORT_CHANNELS, TIERS } from "./tiers.ts";
+import { OVER_LIMIT_GRACE } from "./overage.ts";
+import { FEATURES, METRICS, SUPPORT_CHANNELS, TIERS } from "./tiers.ts";
 import { VALIDATION_CODES } from "./validation.ts";
 
 /**
@@ -15,9 +16,35 @@ export const LimitsOutput = z.object({
   STORAGE_BYTES: Limit,
 });
 
+const OveragePolicyOutput = z.object({
+  tolerancePercent: z.number().int().describe("percent over the limit still allowed during the grace"),
+  graceDays: z.number().int().describe("days past the limit before it is enforced"),
+});
+// Named components: the document refers to them instead of repeating them in every license.
+const OverageOutput = z
+  .object({
+    ACTIVE_USERS: OveragePolicyOutput,
+    COURSES: OveragePolicyOutput,
+    API_CALLS: OveragePolicyOutput,
+    STORAGE_BYTES: OveragePolicyOutput,
+  })
+  .meta({ id: "OveragePolicies" });
+
+const OverLimitOutput = z
+  .object({
+    metric: z.enum(METRICS),
+    used: z.number(),
+    limit: z.number().int(),
+    overSince: z.date().nullable().describe("when usage first passed the limit"),
+    inGrace: z.boolean().describe("still allowed: within the tolerance and before the grace ends"),
+    graceEndsAt: z.date().nullable().describe("while in grace: when the limit is enforced"),
+  })
+  .meta({ id: "LicenseOverLimit" });
+
 const EntitlementsOutput = z.object({
   tier: z.enum(TIERS),
   limits: LimitsOutput,
+  overage: OverageOutput,
   features: z.array(z.enum(FEATURES)),
   supportChannel: z.enum(SUPPORT_CHANNELS),
   supportResponseCapHours: z.number().int().nullable(),
@@ -58,6 +85,11 @@ export const LicenseOutput = z.object({
     .nullable()
     .describe("set when an auto-renewal was refused: no grace past expiry until renewed"),
   tokenTtlDays: z.number().int().describe("days each offline token is signed for, never past expiresAt"),
+  reminderDays: z.array(z.number()).describe("expiry reminder points, days before expiry"),
+  overLimit: z
+    .array(OverLimitOutput)
+    .optional()
+    .describe("metrics past their limit now (reading one license only)"),
   version: z.number().int().describe("send as expectedVersion to act only on what you saw"),
   daysUntilExpiry: z.number().int().nullable(),
   entitlements: EntitlementsOutput,
@@ -100,6 +132,11 @@ export const ValidationOutput = z.object({
     .nullable()
     .describe("the organisation's feature toggles (ENTERPRISE and CUSTOM with FEATURE_TOGGLES; else empty)"),
   usage: z.record(z.string(), z.number()).nullable(),
+  warning: z
+    .enum([OVER_LIMIT_GRACE])
+    .nullable()
+    .describe("the metric asked about is past its limit but within its tolerance and grace"),
+  graceEndsAt: z.date().nullable().describe("with the warning: when the limit is enforced"),
 });
 
 /** A cursor page of licenses, newest first. */

@@ -26,8 +26,30 @@ export type Feature = (typeof FEATURES)[number];
 export const SUPPORT_CHANNELS = ["EMAIL", "PRIORITY", "DEDICATED", "ACCOUNT_MANAGER"] as const;
 type SupportChannel = (typeof SUPPORT_CHANNELS)[number];
 
+/**
+ * How far past a limit use is still allowed, and for how long: within `tolerancePercent` over
+ * the limit, for `graceDays` after usage first passed it (Keygen's overage strategies).
+ */
+export interface OveragePolicy {
+  tolerancePercent: number;
+  graceDays: number;
+}
+export type OveragePolicies = Record<Metric, OveragePolicy>;
+
+const overage = (tolerance: Record<Metric, number>, graceDays: number): OveragePolicies => ({
+  ACTIVE_USERS: { tolerancePercent: tolerance.ACTIVE_USERS, graceDays },
+  COURSES: { tolerancePercent: tolerance.COURSES, graceDays },
+  API_CALLS: { tolerancePercent: tolerance.API_CALLS, graceDays },
+  STORAGE_BYTES: { tolerancePercent: tolerance.STORAGE_BYTES, graceDays },
+});
+
+/** Seats and storage are hard costs (10 %); API calls burst (25 %). */
+const STANDARD_TOLERANCE = { ACTIVE_USERS: 10, COURSES: 10, API_CALLS: 25, STORAGE_BYTES: 10 };
+
 interface TierDefinition {
   limits: Limits;
+  /** Per metric: the default tolerance and grace past the limit. */
+  overage: OveragePolicies;
   features: readonly Feature[];
   supportChannel: SupportChannel;
   /** Cap on the first-response SLA in hours; null: the priority table alone decides. */
@@ -41,6 +63,7 @@ const GIB = 1024 ** 3;
 export const TIER_DEFINITIONS: Record<Tier, TierDefinition> = {
   STARTER: {
     limits: { ACTIVE_USERS: 100, COURSES: 10, API_CALLS: 10_000, STORAGE_BYTES: 10 * GIB },
+    overage: overage(STANDARD_TOLERANCE, 7),
     features: ["BRANDING", "API_ACCESS"],
     supportChannel: "EMAIL",
     supportResponseCapHours: null,
@@ -48,6 +71,7 @@ export const TIER_DEFINITIONS: Record<Tier, TierDefinition> = {
   },
   PROFESSIONAL: {
     limits: { ACTIVE_USERS: 500, COURSES: 100, API_CALLS: 100_000, STORAGE_BYTES: 100 * GIB },
+    overage: overage(STANDARD_TOLERANCE, 14),
     features: ["BRANDING", "CUSTOM_DOMAIN", "SSO", "API_ACCESS", "PRIORITY_SUPPORT"],
     supportChannel: "PRIORITY",
     supportResponseCapHours: 4,
@@ -55,6 +79,7 @@ export const TIER_DEFINITIONS: Record<Tier, TierDefinition> = {
   },
   ENTERPRISE: {
     limits: { ACTIVE_USERS: null, COURSES: null, API_CALLS: null, STORAGE_BYTES: null },
+    overage: overage(STANDARD_TOLERANCE, 30),
     features: [
       "BRANDING",
       "CUSTOM_DOMAIN",
@@ -72,6 +97,8 @@ export const TIER_DEFINITIONS: Record<Tier, TierDefinition> = {
   // CUSTOM has no defaults of its own: every value comes from the license.
   CUSTOM: {
     limits: { ACTIVE_USERS: null, COURSES: null, API_CALLS: null, STORAGE_BYTES: null },
+    // The starting point of a negotiation; each metric can be overridden on the license.
+    overage: overage(STANDARD_TOLERANCE, 7),
     features: [],
     supportChannel: "ACCOUNT_MANAGER",
     supportResponseCapHours: null,
@@ -92,6 +119,7 @@ interface EntitlementSource {
   /** CUSTOM only: the negotiated values. */
   customLimits?: Limits | null;
   customFeatures?: readonly Feature[] | null;
+  customOverage?: Partial<OveragePolicies> | null;
   customSupportResponseCapHours?: number | null;
   customMonthlyPriceCents?: number | null;
 }
@@ -99,6 +127,7 @@ interface EntitlementSource {
 export interface Entitlements {
   tier: Tier;
   limits: Limits;
+  overage: OveragePolicies;
   features: Feature[];
   supportChannel: SupportChannel;
   supportResponseCapHours: number | null;
@@ -114,6 +143,7 @@ export const entitlementsFor = (license: EntitlementSource): Entitlements => {
   return {
     tier: "CUSTOM",
     limits: { ...definition.limits, ...(license.customLimits ?? {}) },
+    overage: { ...definition.overage, ...(license.customOverage ?? {}) },
     features: [...(license.customFeatures ?? [])],
     supportChannel: definition.supportChannel,
     supportResponseCapHours: license.customSupportResponseCapHours ?? null,

@@ -1,0 +1,112 @@
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, expectAccessible, signIn, unique } from "./helpers.ts";
+import { linkMailedTo } from "./test-mail.ts";
+
+const PASSWORD = "harbour meadow tinsel quartz";
+
+const trpcPost = async <T>(api: APIRequestContext, path: string, input: unknown): Promise<T> => {
+  const response = await api.post(`/trpc/${path}`, { data: { json: input } });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+};
+
+/**
+ * An organisation of its own (so no other spec's usage changes) on an ACTIVE STARTER license,
+ * whose owner switched API access on and holds a usage:write key.
+ */
+const licensedOrganization = async (staffApi: APIRequestContext, ownerApi: APIRequestContext) => {
+  const id = unique();
+  const email = `gia-${id}@grace-${id}.test`;
+  await trpcPost(staffApi, "auth.signIn", { email: "admin@tessera.test", password: DEMO_PASSWORD });
+  const organization = await trpcPost<{ id: string; name: string }>(staffApi, "organizations.create", {
+    name: `Grace Test ${id}`,
+    slug: `grace-${id}`,
+    contactName: "Gia Grace",
+    contactEmail: email,
+    owner: { name: "Gia Grace", email },
+  });
+  const { license, key: licenseKey } = await trpcPost<{ license: { id: string }; key: string }>(
+    staffApi,
+    "licenses.create",
+    { organizationId: organization.id, tier: "STARTER" },
+  );
+  await trpcPost(staffApi, "licenses.activate", { licenseId: license.id });
+  const token = new URL(await linkMailedTo(email, "/accept-invitation")).searchParams.get("token");
+  await trpcPost(ownerApi, "auth.acceptInvitation", { token, name: "Gia Grace", password: PASSWORD });
+  await trpcPost(ownerApi, "whiteLabel.enableAPI", { enabled: true });
+  const { key } = await trpcPost<{ key: string }>(ownerApi, "apiKeys.createMine", {
+    name: "platform",
+    scopes: ["usage:write"],
+  });
+  return { organization, licenseId: license.id, licenseKey, usageKey: key, ownerEmail: email };
+};
+
+test("staff see a license over its limit inside the grace, with when the grace ends", async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  test.slow();
+  const staffApi = await playwright.request.newContext({ baseURL: baseURL ?? "" });
+  const ownerApi = await playwright.request.newContext({ baseURL: baseURL ?? "" });
+  const fixture = await licensedOrganization(staffApi, ownerApi);
+
+  // 105 active users on a 100-user STARTER license: within its 10 % tolerance.
+  const tracked = await page.request.post("/api/v1/usage/events", {
+    headers: { Authorization: `Bearer ${fixture.usageKey}` },
+    data: { metric: "ACTIVE_USERS", value: 105, idempotencyKey: `grace-${unique()}` },
+  });
+  expect(tracked.status()).toBe(200);
+  const validation = await page.request.post("/api/v1/licenses/validate", {
+    data: { key: fixture.licenseKey, metric: "ACTIVE_USERS", increment: 1 },
+  });
+  const answer = (await validation.json()) as { code: string; warning: string; graceEndsAt: string };
+  expect(answer).toMatchObject({ code: "VALID", warning: "OVER_LIMIT_GRACE" });
+  const sevenDays = new Date(answer.graceEndsAt).getTime() - Date.now();
+  expect(sevenDays).toBeGreaterThan(6.9 * 86_400_000);
+  expect(sevenDays).toBeLessThanOrEqual(7 * 86_400_000);
+
+  await signIn(page, "admin@tessera.test");
+  await expect(page).toHaveURL(/\/console$/);
+  await page.goto(`/console/licenses/${fixture.licenseId}`);
+  await expect(
+    page.getByRole("heading", { name: new RegExp(fixture.organization.name), level: 1 }),
+  ).toBeVisible();
+  const policies = page.getByRole("table", { name: "Tolerance and grace per metric" });
+  const users = policies.getByRole("row", { name: /Active users/ });
+  await expect(users).toContainText("10 % over");
+  await expect(users).toContainText("7 days");
+  await expect(policies.getByRole("row", { name: /API calls/ })).toContainText("25 % over");
+  const graceUntil = await page.evaluate(
+    (at) => new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }),
+    answer.graceEndsAt,
+  );
+  await expect(page.getByTestId("over-limit-ACTIVE_USERS")).toHaveText(
+    `over limit — grace until ${graceUntil}`,
+  );
+  await expect(page.getByTestId("over-limit-COURSES")).toHaveText("within the limit");
+  await expect(page.getByText("Expiry reminders")).toBeVisible();
+  await expectAccessible(page);
+
+  // The admin moves the expiry reminders; the page shows the new points.
+  const reminders = page.getByLabel("Reminder days before expiry");
+  await reminders.fill("60, 60");
+  await page.getByRole("button", { name: "Save reminders and grace" }).click();
+  await expect(page.getByText("must not repeat a day")).toBeVisible();
+  await reminders.fill("14, 60");
+  await page.getByRole("button", { name: "Save reminders and grace" }).click();
+  await expect(page.getByText("60, 14 days before")).toBeVisible();
+
+  // The owner sees the same in the portal.
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, fixture.ownerEmail, PASSWORD);
+  await expect(owner).toHaveURL(/\/portal$/);
+  await owner.getByRole("link", { name: "License", exact: true }).click();
+  await expect(owner.getByTestId("over-limit-ACTIVE_USERS")).toHaveText(
+    `over limit — grace until ${graceUntil}`,
+  );
+  await expectAccessible(owner);
+  await staffApi.dispose();
+  await ownerApi.dispose();
+});
