@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DomainError } from "../errors.ts";
-import {
-  addBusinessMs,
-  type BusinessCalendar,
-  businessMsBetween,
-  minutesOf,
-  WEEKDAYS,
-} from "./business-hours.ts";
+import { addBusinessMs, type BusinessCalendar, businessMsBetween, minutesOf } from "./business-hours.ts";
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
