@@ -9,6 +9,7 @@ export * from "./rate-limits.ts";
 export * from "./scim.ts";
 export * from "./sso-tests.ts";
 export * from "./support.ts";
+export * from "./support-macros.ts";
 export * from "./usage.ts";
 export * from "./users.ts";
 export * from "./white-label.ts";
