@@ -6,6 +6,7 @@ import { mailLicenseStatus } from "../mail/notifications/license-status.ts";
 import { mailSupportSla } from "../mail/notifications/support-sla.ts";
 import { mailSupportTicket } from "../mail/notifications/support-tickets.ts";
 import { mailTeamChange } from "../mail/notifications/team.ts";
+import { mailTicketResolved } from "../mail/notifications/ticket-resolved.ts";
 import { mailUsageAlert } from "../mail/notifications/usage-alerts.ts";
 import { publishAsWebhook } from "../white-label/webhook-events.ts";
 import type { DomainEvent } from "./domain-event.ts";
@@ -25,5 +26,6 @@ export const EVENT_CONSUMERS: readonly EventConsumer[] = [
   mailUsageAlert,
   mailSupportTicket,
   mailSupportSla,
+  mailTicketResolved,
   mailTeamChange,
 ];

@@ -3,6 +3,7 @@ import { OPEN_TICKET_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES } from "@tesse
 import { and, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ServiceContext } from "../context.ts";
+import { satisfactionStats } from "./satisfaction.ts";
 
 /** JavaScript's Math.round in SQL (half up, also for negatives), so medians read as before. */
 const minutesOf = (interval: SQL) => sql`floor((${interval}) / 60000.0 + 0.5)`;
@@ -18,7 +19,7 @@ const medianOf = (value: SQL) => sql<number | null>`percentile_cont(0.5) within 
  * in SQL: one row, however many tickets); and each agent's open load.
  */
 export const getSupportStats = async (ctx: ServiceContext, range: { from: Date; to: Date }) => {
-  const [byPriorityStatus, [period], load] = await Promise.all([
+  const [byPriorityStatus, [period], load, satisfaction] = await Promise.all([
     ctx.db
       .select({ priority: tickets.priority, status: tickets.status, total: count() })
       .from(tickets)
@@ -46,6 +47,7 @@ export const getSupportStats = async (ctx: ServiceContext, range: { from: Date; 
       )
       .where(eq(users.kind, "STAFF"))
       .groupBy(users.id, users.name),
+    satisfactionStats(ctx.db, range),
   ]);
   const open = Object.fromEntries(TICKET_PRIORITIES.map((priority) => [priority, 0])) as Record<
     string,
@@ -70,5 +72,6 @@ export const getSupportStats = async (ctx: ServiceContext, range: { from: Date; 
     medianMinutesToFirstResponse: median(period?.toFirstResponse),
     medianMinutesToResolution: median(period?.toResolution),
     agentLoad: [...load].sort((a, b) => b.open - a.open),
+    satisfaction,
   };
 };

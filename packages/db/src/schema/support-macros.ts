@@ -1,7 +1,7 @@
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./_columns.ts";
 import { organizations } from "./organizations.ts";
-import { ticketPriority, tickets, ticketStatus } from "./support.ts";
+import { ticketPriority, ticketStatus, tickets } from "./support.ts";
 import { users } from "./users.ts";
 
 /** Canned replies: a body with `{{placeholders}}`, and optionally a status and priority to set. */

@@ -39,7 +39,9 @@ export const unknownPlaceholderMessage = (unknown: readonly string[]) =>
 export const renderMacro = (body: string, values: MacroValues): string => {
   const unknown = unknownPlaceholders(body);
   if (unknown.length > 0) {
-    throw new DomainError("VALIDATION_FAILED", `body ${unknownPlaceholderMessage(unknown)}`, { field: "body" });
+    throw new DomainError("VALIDATION_FAILED", `body ${unknownPlaceholderMessage(unknown)}`, {
+      field: "body",
+    });
   }
   return body.replace(PLACEHOLDER, (_match, name: MacroPlaceholder) => values[name]);
 };

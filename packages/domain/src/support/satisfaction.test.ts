@@ -48,8 +48,14 @@ describe("satisfactionLinkExpiry", () => {
 describe("RatingInput", () => {
   const cases: [unknown, unknown][] = [
     [{ rating: "GOOD" }, { rating: "GOOD", comment: null }],
-    [{ rating: "BAD", comment: "  " }, { rating: "BAD", comment: null }],
-    [{ rating: "BAD", comment: " Slow " }, { rating: "BAD", comment: "Slow" }],
+    [
+      { rating: "BAD", comment: "  " },
+      { rating: "BAD", comment: null },
+    ],
+    [
+      { rating: "BAD", comment: " Slow " },
+      { rating: "BAD", comment: "Slow" },
+    ],
   ];
   for (const [input, expected] of cases) {
     it(JSON.stringify(input), () => expect(RatingInput.parse(input)).toEqual(expected));
