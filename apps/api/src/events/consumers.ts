@@ -26,6 +26,6 @@ export const EVENT_CONSUMERS: readonly EventConsumer[] = [
   mailUsageAlert,
   mailSupportTicket,
   mailSupportSla,
-  mailTicketResolved,
   mailTeamChange,
+  mailTicketResolved,
 ];
