@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TICKET_SLA_FILTERS, TicketPriority, TicketStatus } from "@tessera/domain";
 import { useState } from "react";
+import { Link } from "react-router";
 import { Card } from "../components/card.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { Pagination } from "../components/pagination.tsx";
@@ -60,7 +61,17 @@ export const SupportPage = () => {
       <PageHeader
         title="Support"
         description="Tickets of every organisation, with their SLA clocks counting down live."
-        actions={<SupportNotifications />}
+        actions={
+          <div className="flex items-center gap-3">
+            <Link
+              to="/console/support/macros"
+              className="text-sm font-medium text-indigo-700 dark:text-indigo-300 hover:underline"
+            >
+              Macros
+            </Link>
+            <SupportNotifications />
+          </div>
+        }
       />
       <div className="space-y-6">
         <Card title="Queue">

@@ -6,8 +6,10 @@ import { ErrorAlert } from "../components/error-alert.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { ReplyForm, TicketThread } from "../components/ticket-thread.tsx";
 import { useTRPC } from "../trpc.ts";
+import { ApplyMacroMenu } from "./apply-macro-menu.tsx";
 import { TicketHeader, TicketSlaCard } from "./ticket-header.tsx";
 import { TicketManageCard } from "./ticket-manage-card.tsx";
+import { TicketSatisfactionCard } from "./ticket-satisfaction-card.tsx";
 import { useTicketControls } from "./use-ticket-controls.ts";
 
 /** One ticket for staff: header, SLA clocks, thread with internal notes, reply and controls. */
@@ -33,6 +35,9 @@ export const TicketPage = () => {
                 createdAt={data.createdAt}
                 messages={data.messages}
               />
+              {canAct && data.status !== "CLOSED" && (
+                <ApplyMacroMenu ticketId={data.id} version={data.version} />
+              )}
               {canAct && (
                 <ReplyForm
                   ticketId={data.id}
@@ -48,6 +53,7 @@ export const TicketPage = () => {
             <div className="space-y-6">
               <TicketSlaCard data={data} />
               {canAct && <TicketManageCard data={data} controls={controls} staff={staff.data} />}
+              <TicketSatisfactionCard ticketId={data.id} />
             </div>
           </div>
           <ConfirmDialog
