@@ -4,6 +4,8 @@ import { expectAccessible, settle, signIn, unique } from "./helpers.ts";
 test("an admin writes a macro, an agent applies it in one click, the customer rates the resolved ticket", async ({
   browser,
 }) => {
+  // three people in three browsers, each page checked with axe: more than the default minute on a busy machine
+  test.setTimeout(180_000);
   const id = unique();
   const title = `Fixed ${id}`;
   const comment = `Quick and clear ${id}`;
