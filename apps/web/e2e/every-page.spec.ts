@@ -39,6 +39,7 @@ test("every console page passes axe", async ({ page }) => {
     "/console/usage",
     `/console/usage/${organizationId}`,
     "/console/support",
+    "/console/support/macros",
     "/console/audit",
     "/console/service-keys",
     "/console/sent-email",

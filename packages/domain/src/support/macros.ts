@@ -8,7 +8,7 @@ export const MACRO_PLACEHOLDERS = [
   "ticket.subject",
   "agent.name",
 ] as const;
-export type MacroPlaceholder = (typeof MACRO_PLACEHOLDERS)[number];
+type MacroPlaceholder = (typeof MACRO_PLACEHOLDERS)[number];
 export type MacroValues = Record<MacroPlaceholder, string>;
 
 /** `{{ name }}`, spaces inside the braces allowed; anything between the braces is its name. */
