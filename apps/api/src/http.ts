@@ -10,6 +10,8 @@ import type { AppDeps } from "./context.ts";
 import { databaseUnavailable } from "./errors.ts";
 import { publishedKeys } from "./licenses/signing-keys.ts";
 import { UNSUBSCRIBE_PATH } from "./mail/delivery.ts";
+import { handleSatisfactionLink } from "./mail/satisfaction-link.ts";
+import { SATISFACTION_PATH } from "./mail/satisfaction-path.ts";
 import { handleUnsubscribe } from "./mail/unsubscribe.ts";
 import { withoutRedaction } from "./observability/logger.ts";
 import { serveMetrics } from "./observability/metrics-route.ts";
@@ -115,6 +117,7 @@ const KNOWN_PATHS = new Set([
   SSO_CALLBACK_PATH,
   UNSUBSCRIBE_PATH,
   TLS_ASK_PATH,
+  SATISFACTION_PATH,
 ]);
 
 /** The built SPA: assets cached for good, any other unknown path answered with index.html. */
@@ -270,6 +273,8 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
         return await handleSamlAcs(deps, req, res);
       // before the cross-site check: mail providers' one-click POSTs carry the token, no session
       if (pathname === UNSUBSCRIBE_PATH) return await handleUnsubscribe(deps, req, res, url);
+      // the mail's rating link: its token alone authorises rating that one ticket
+      if (pathname === SATISFACTION_PATH) return await handleSatisfactionLink(deps, req, res, url);
       // Bearer token only, no cookie: a cross-site origin proves nothing here, so no cross-site check.
       if (pathname.startsWith(`${SCIM_BASE}/`)) return await scimHandler(req, res, url);
       if (pathname === `${REST_BASE}/openapi.json`) return sendJson(res, 200, restDocument(REST_OPERATIONS));

@@ -7,7 +7,9 @@ import { mailOutboxRouter } from "./mail/outbox-router.ts";
 import { notificationPreferencesRouter } from "./mail/preferences-router.ts";
 import { organizationsRouter } from "./organizations/router.ts";
 import { scimTokensRouter } from "./scim/router.ts";
+import { macrosRouter } from "./support/macros-router.ts";
 import { supportRouter } from "./support/router.ts";
+import { satisfactionRouter } from "./support/satisfaction-router.ts";
 import { supportSettingsRouter } from "./support/settings-router.ts";
 import { teamRouter } from "./team/router.ts";
 import { staffTeamRouter } from "./team/staff-router.ts";
@@ -28,6 +30,8 @@ export const appRouter = router({
   whiteLabel: whiteLabelRouter,
   support: supportRouter,
   supportSettings: supportSettingsRouter,
+  macros: macrosRouter,
+  satisfaction: satisfactionRouter,
   audit: auditRouter,
   mail: mailOutboxRouter,
   notifications: notificationPreferencesRouter,

@@ -20,6 +20,7 @@ import { newSession, spareUser, totpCode, withMfa, withoutMfa } from "./support/
 import { foreignIds, scimTokenOf } from "./support/foreign-ids.ts";
 import { idFieldsOf } from "./support/input-id-fields.ts";
 import { newInvitation, newResetToken } from "./support/invitation-fixtures.ts";
+import { newMacro, resolvedTicket } from "./support/macro-fixtures.ts";
 import { fingerprintOf, idsOwnedBy, tenantTraces } from "./support/tenant-data.ts";
 
 /**
@@ -538,6 +539,34 @@ const MATRIX: Record<string, Entry> = {
       await h.moveTicket(ticketId, ["IN_PROGRESS"]);
       return { ticketId, status: "RESOLVED" };
     },
+  },
+  "macros.list": { allowed: ["staffAdmin", "staffSupport"], input: () => ({ includeArchived: true }) },
+  "macros.create": {
+    allowed: ["staffAdmin"],
+    input: () => ({ title: `Thanks ${next()}`, body: "Hello {{customer.name}}", setStatus: "RESOLVED" }),
+  },
+  "macros.update": {
+    allowed: ["staffAdmin"],
+    input: async (h) => ({ macroId: await newMacro(h), title: "Renamed", body: "Hi {{agent.name}}" }),
+  },
+  "macros.archive": { allowed: ["staffAdmin"], input: async (h) => ({ macroId: await newMacro(h) }) },
+  "macros.applyToTicket": {
+    allowed: ["staffAdmin", "staffSupport"],
+    input: async (h) => ({ macroId: await newMacro(h), ticketId: await h.newTicket(h.orgA.id), version: 1 }),
+  },
+  "satisfaction.forTicket": {
+    allowed: STAFF,
+    input: async (h) => ({ ticketId: await resolvedTicket(h, h.orgA.id) }),
+  },
+  "satisfaction.mine": {
+    allowed: CUSTOMERS,
+    input: async (h, persona) => ({ ticketId: await resolvedTicket(h, orgOf(h, persona)) }),
+    crossTenant: async (h) => ({ ticketId: await resolvedTicket(h, h.orgA.id) }),
+  },
+  "satisfaction.rateMine": {
+    allowed: CUSTOMERS,
+    input: async (h, persona) => ({ ticketId: await resolvedTicket(h, orgOf(h, persona)), rating: "GOOD" }),
+    crossTenant: async (h) => ({ ticketId: await resolvedTicket(h, h.orgA.id), rating: "BAD", comment: "x" }),
   },
   "serviceKeys.create": { allowed: ["staffAdmin"], input: () => ({ name: "CI", scopes: ["licenses:read"] }) },
   "serviceKeys.list": { allowed: ["staffAdmin"] },

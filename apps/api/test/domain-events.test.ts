@@ -42,6 +42,7 @@ describe("domain events", () => {
       "mailSupportTicket",
       "mailSupportSla",
       "mailTeamChange",
+      "mailTicketResolved",
     ]);
     const organizationId = await subscribedOrganization();
     const targetId = crypto.randomUUID();

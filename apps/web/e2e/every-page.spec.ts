@@ -40,6 +40,7 @@ test("every console page passes axe", async ({ page }) => {
     `/console/usage/${organizationId}`,
     "/console/support",
     "/console/support/settings",
+    "/console/support/macros",
     "/console/audit",
     "/console/service-keys",
     "/console/sent-email",

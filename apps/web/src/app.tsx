@@ -26,6 +26,7 @@ const ResetPasswordPage = page(() => import("./auth/reset-password-page.tsx"), "
 const StaffTeamPage = page(() => import("./console/staff-team-page.tsx"), "StaffTeamPage");
 const ConsoleAuditPage = page(() => import("./console/audit-page.tsx"), "ConsoleAuditPage");
 const LicenseDetailPage = page(() => import("./console/license-detail-page.tsx"), "LicenseDetailPage");
+const MacrosPage = page(() => import("./console/macros-page.tsx"), "MacrosPage");
 const LicensesPage = page(() => import("./console/licenses-page.tsx"), "LicensesPage");
 const NewOrganizationPage = page(() => import("./console/new-organization-page.tsx"), "NewOrganizationPage");
 const OrganizationDetailPage = page(
@@ -180,6 +181,7 @@ export const App = () => (
             </AdminOnly>
           }
         />
+        <Route path="support/macros" element={<MacrosPage />} />
         <Route path="support/:ticketId" element={<TicketPage />} />
         <Route path="audit" element={<ConsoleAuditPage />} />
         <Route

@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   LICENSE_IN_FORCE: 409,
   LICENSE_REQUIRED: 409,
   TICKET_INVALID_TRANSITION: 409,
+  /** A rating for a ticket that is not RESOLVED (not yet, or closed and final). */
+  TICKET_NOT_RATABLE: 409,
   TIER_FEATURE_REQUIRED: 403,
   DOMAIN_TAKEN: 409,
   SSO_REQUIRED: 403,

@@ -12333,6 +12333,13 @@ export interface operations {
               name: string;
               open: number;
             }[];
+            /** @description customer ratings given (or last changed) in the period */
+            satisfaction: {
+              rated: number;
+              good: number;
+              /** @description good / rated, null when nothing was rated */
+              goodShare: number | null;
+            };
           };
         };
       };

@@ -7,6 +7,7 @@ import { mailLicenseStatus } from "../mail/notifications/license-status.ts";
 import { mailSupportSla } from "../mail/notifications/support-sla.ts";
 import { mailSupportTicket } from "../mail/notifications/support-tickets.ts";
 import { mailTeamChange } from "../mail/notifications/team.ts";
+import { mailTicketResolved } from "../mail/notifications/ticket-resolved.ts";
 import { mailUsageAlert } from "../mail/notifications/usage-alerts.ts";
 import { publishAsWebhook } from "../white-label/webhook-events.ts";
 import type { DomainEvent } from "./domain-event.ts";
@@ -28,4 +29,5 @@ export const EVENT_CONSUMERS: readonly EventConsumer[] = [
   mailSupportSla,
   mailTeamChange,
   mailDomainLapsed,
+  mailTicketResolved,
 ];

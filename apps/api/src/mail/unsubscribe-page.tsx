@@ -10,7 +10,7 @@ const box = {
   borderRadius: "8px",
   color: "#0f172a",
 };
-const button = {
+export const button = {
   backgroundColor: "#4f46e5",
   border: 0,
   borderRadius: "6px",
@@ -21,7 +21,7 @@ const button = {
 };
 
 /** Server-rendered by React, so every value (address, category) is escaped. */
-const page = (title: string, children: ReactNode) =>
+export const page = (title: string, children: ReactNode) =>
   `<!doctype html>${renderToStaticMarkup(
     <html lang="en">
       <head>

@@ -10,7 +10,7 @@ import { confirmPage, donePage, invalidPage } from "./unsubscribe-page.tsx";
 /** randomToken()'s shape: anything else is not ours, and costs no query. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
-const sendPage = (res: ServerResponse, status: number, html: string) => {
+export const sendPage = (res: ServerResponse, status: number, html: string) => {
   res.writeHead(status, {
     "Content-Type": "text/html; charset=utf-8",
     "Cache-Control": "no-store",

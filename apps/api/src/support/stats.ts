@@ -4,6 +4,7 @@ import { and, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ServiceContext } from "../context.ts";
 import { ASSIGNABLE_STAFF_ROLES } from "./agent-load.ts";
+import { satisfactionStats } from "./satisfaction.ts";
 
 /** JavaScript's Math.round in SQL (half up, also for negatives), so medians read as before. */
 const minutesOf = (interval: SQL) => sql`floor((${interval}) / 60000.0 + 0.5)`;
@@ -19,7 +20,7 @@ const medianOf = (value: SQL) => sql<number | null>`percentile_cont(0.5) within 
  * in SQL: one row, however many tickets); and each agent's open load.
  */
 export const getSupportStats = async (ctx: ServiceContext, range: { from: Date; to: Date }) => {
-  const [byPriorityStatus, [period], load] = await Promise.all([
+  const [byPriorityStatus, [period], load, satisfaction] = await Promise.all([
     ctx.db
       .select({ priority: tickets.priority, status: tickets.status, total: count() })
       .from(tickets)
@@ -47,6 +48,7 @@ export const getSupportStats = async (ctx: ServiceContext, range: { from: Date; 
       )
       .where(and(eq(users.kind, "STAFF"), inArray(users.role, [...ASSIGNABLE_STAFF_ROLES])))
       .groupBy(users.id, users.name),
+    satisfactionStats(ctx.db, range),
   ]);
   const open = Object.fromEntries(TICKET_PRIORITIES.map((priority) => [priority, 0])) as Record<
     string,
@@ -71,5 +73,6 @@ export const getSupportStats = async (ctx: ServiceContext, range: { from: Date; 
     medianMinutesToFirstResponse: median(period?.toFirstResponse),
     medianMinutesToResolution: median(period?.toResolution),
     agentLoad: [...load].sort((a, b) => b.open - a.open),
+    satisfaction,
   };
 };

@@ -23,7 +23,7 @@ import { authorOf, type TicketRow, ticketView } from "./ticket-view.ts";
  * Apply a change under the version read; status changes keep the pause bookkeeping. Answers
  * the ticket's view, its clocks and stored due times in its team's calendar.
  */
-const changeTicket = async (
+export const changeTicket = async (
   tx: Transaction,
   ctx: ServiceContext,
   current: TicketRow,
@@ -99,58 +99,75 @@ const answer = async <T extends ReturnType<typeof ticketView>>(
   scopeOrganizationId: string | undefined,
 ): Promise<T> => (scopeOrganizationId ? ((await requestersForCustomer(ctx.db, [view]))[0] ?? view) : view);
 
+/** Internal notes are staff-only: refused before anything is read. */
+const assertMayWrite = (ctx: ServiceContext, internal: boolean) => {
+  if (internal && authorOf(ctx).kind !== "STAFF") {
+    throw new DomainError("INTERNAL_NOTE_FORBIDDEN", "Only staff write internal notes", {
+      field: "internal",
+    });
+  }
+};
+
 /**
- * Add to the thread. Internal notes are staff-only; the first public staff reply stops the
- * first-response clock; a customer reply reopens a resolved ticket or resumes a waiting one.
+ * Add to the thread, inside the caller's transaction. Internal notes are staff-only; the first
+ * public staff reply stops the first-response clock; a customer reply reopens a resolved
+ * ticket or resumes a waiting one.
  */
+export const addReply = async (
+  tx: Transaction,
+  ctx: ServiceContext,
+  current: TicketRow,
+  input: { body: string; internal: boolean; attachmentIds?: readonly string[] | undefined },
+  /** What the reply's event carries besides the message (the macro that wrote it). */
+  detail: Record<string, unknown> = {},
+) => {
+  const author = authorOf(ctx);
+  assertMayWrite(ctx, input.internal);
+  const now = ctx.clock.now();
+  // statusAfterReply refuses a CLOSED ticket, for notes as for replies
+  const after = statusAfterReply(current.status as TicketStatus, author.kind);
+  const status = input.internal ? current.status : after;
+  const [message] = await tx
+    .insert(ticketMessages)
+    .values({
+      ticketId: current.id,
+      authorUserId: author.userId,
+      authorKind: author.kind,
+      authorLabel: author.label,
+      body: input.body,
+      internal: input.internal,
+      createdAt: now,
+    })
+    .returning({ id: ticketMessages.id });
+  if (!message) throw new Error("insert returned no row");
+  await claimAttachments(
+    tx,
+    ctx,
+    { ticketId: current.id, messageId: message.id, organizationId: current.organizationId },
+    input.attachmentIds ?? [],
+  );
+  const firstPublicStaffReply =
+    author.kind === "STAFF" && !input.internal && current.firstRespondedAt === null;
+  return changeTicket(
+    tx,
+    ctx,
+    current,
+    { status, ...(firstPublicStaffReply ? { firstRespondedAt: now } : {}) },
+    input.internal ? "ticket.note_added" : "ticket.replied",
+    { messageId: message.id, ...detail },
+  );
+};
+
 export const replyToTicket = async (
   ctx: ServiceContext,
   ticketId: string,
   input: { body: string; internal: boolean; attachmentIds?: readonly string[] },
   scopeOrganizationId?: string,
 ) => {
-  const author = authorOf(ctx);
-  if (input.internal && author.kind !== "STAFF") {
-    throw new DomainError("INTERNAL_NOTE_FORBIDDEN", "Only staff write internal notes", {
-      field: "internal",
-    });
-  }
-  const now = ctx.clock.now();
-  const view = await ctx.db.transaction(async (tx) => {
-    const current = await findTicket(tx, ticketId, scopeOrganizationId);
-    // statusAfterReply refuses a CLOSED ticket, for notes as for replies
-    const after = statusAfterReply(current.status as TicketStatus, author.kind);
-    const status = input.internal ? current.status : after;
-    const [message] = await tx
-      .insert(ticketMessages)
-      .values({
-        ticketId,
-        authorUserId: author.userId,
-        authorKind: author.kind,
-        authorLabel: author.label,
-        body: input.body,
-        internal: input.internal,
-        createdAt: now,
-      })
-      .returning({ id: ticketMessages.id });
-    if (!message) throw new Error("insert returned no row");
-    await claimAttachments(
-      tx,
-      ctx,
-      { ticketId, messageId: message.id, organizationId: current.organizationId },
-      input.attachmentIds ?? [],
-    );
-    const firstPublicStaffReply =
-      author.kind === "STAFF" && !input.internal && current.firstRespondedAt === null;
-    return changeTicket(
-      tx,
-      ctx,
-      current,
-      { status, ...(firstPublicStaffReply ? { firstRespondedAt: now } : {}) },
-      input.internal ? "ticket.note_added" : "ticket.replied",
-      { messageId: message.id },
-    );
-  });
+  assertMayWrite(ctx, input.internal);
+  const view = await ctx.db.transaction(async (tx) =>
+    addReply(tx, ctx, await findTicket(tx, ticketId, scopeOrganizationId), input),
+  );
   return answer(ctx, view, scopeOrganizationId);
 };
 

@@ -115,6 +115,15 @@ export const SupportStats = () => {
               />
               <Stat label="Median first response" value={formatMinutes(data.medianMinutesToFirstResponse)} />
               <Stat label="Median resolution" value={formatMinutes(data.medianMinutesToResolution)} />
+              <Stat
+                label="Customer satisfaction"
+                value={
+                  data.satisfaction.goodShare === null
+                    ? "—"
+                    : `${Math.round(data.satisfaction.goodShare * 1000) / 10}% good`
+                }
+                hint={`${data.satisfaction.rated} ${data.satisfaction.rated === 1 ? "rating" : "ratings"} in the period`}
+              />
             </dl>
             <div className="grid gap-6 md:grid-cols-2">
               <div>

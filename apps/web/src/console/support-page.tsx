@@ -84,6 +84,12 @@ export const SupportPage = () => {
                 Settings
               </Link>
             )}
+            <Link
+              to="/console/support/macros"
+              className="text-sm font-medium text-indigo-700 dark:text-indigo-300 hover:underline"
+            >
+              Macros
+            </Link>
             <SupportNotifications />
           </div>
         }

@@ -6,9 +6,11 @@ import { ErrorAlert } from "../components/error-alert.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { ReplyForm, TicketThread } from "../components/ticket-thread.tsx";
 import { useTRPC } from "../trpc.ts";
+import { ApplyMacroMenu } from "./apply-macro-menu.tsx";
 import { CustomerContextCard } from "./customer-context-card.tsx";
 import { TicketHeader, TicketSlaCard } from "./ticket-header.tsx";
 import { TicketManageCard } from "./ticket-manage-card.tsx";
+import { TicketSatisfactionCard } from "./ticket-satisfaction-card.tsx";
 import { useTicketControls } from "./use-ticket-controls.ts";
 
 /** One ticket for staff: header, SLA clocks, thread with internal notes, reply and controls. */
@@ -35,6 +37,9 @@ export const TicketPage = () => {
                 messages={data.messages}
                 attachments={data.attachments}
               />
+              {canAct && data.status !== "CLOSED" && (
+                <ApplyMacroMenu ticketId={data.id} version={data.version} />
+              )}
               {canAct && (
                 <ReplyForm
                   ticketId={data.id}
@@ -51,6 +56,7 @@ export const TicketPage = () => {
               <TicketSlaCard data={data} />
               {canAct && <TicketManageCard data={data} controls={controls} staff={staff.data} />}
               <CustomerContextCard ticketId={data.id} />
+              <TicketSatisfactionCard ticketId={data.id} />
             </div>
           </div>
           <ConfirmDialog

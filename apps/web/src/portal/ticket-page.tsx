@@ -13,6 +13,7 @@ import { QueryState } from "../components/query-state.tsx";
 import { PriorityBadge, STATUS_LABELS, StatusBadge } from "../components/ticket-parts.tsx";
 import { ReplyForm, TicketThread } from "../components/ticket-thread.tsx";
 import { useTRPC } from "../trpc.ts";
+import { TicketRating } from "./ticket-rating.tsx";
 
 type CustomerTicket = inferRouterOutputs<AppRouter>["support"]["getMine"];
 
@@ -139,6 +140,7 @@ export const PortalTicketPage = () => {
               </div>
             </div>
             <div className="space-y-6">
+              <TicketRating ticketId={data.id} status={data.status} />
               <TicketThread
                 description={data.description}
                 requester={data.requesterLabel}

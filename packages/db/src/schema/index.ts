@@ -11,6 +11,7 @@ export * from "./scim.ts";
 export * from "./sso-tests.ts";
 export * from "./support.ts";
 export * from "./support-attachments.ts";
+export * from "./support-macros.ts";
 export * from "./support-teams.ts";
 export * from "./usage.ts";
 export * from "./users.ts";

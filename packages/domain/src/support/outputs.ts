@@ -88,4 +88,11 @@ export const SupportStatsOutput = z.object({
   medianMinutesToFirstResponse: z.number().nullable(),
   medianMinutesToResolution: z.number().nullable().describe("time waiting on the customer excluded"),
   agentLoad: z.array(z.object({ assigneeId: z.uuid(), name: z.string(), open: z.number().int() })),
+  satisfaction: z
+    .object({
+      rated: z.number().int(),
+      good: z.number().int(),
+      goodShare: z.number().nullable().describe("good / rated, null when nothing was rated"),
+    })
+    .describe("customer ratings given (or last changed) in the period"),
 });

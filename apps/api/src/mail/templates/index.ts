@@ -8,6 +8,7 @@ import { teamChange } from "./team-change.tsx";
 import { ticketAssigned } from "./ticket-assigned.tsx";
 import { ticketCritical } from "./ticket-critical.tsx";
 import { ticketReply } from "./ticket-reply.tsx";
+import { ticketResolved } from "./ticket-resolved.tsx";
 import { ticketSla } from "./ticket-sla.tsx";
 import { usageAlert } from "./usage-alert.tsx";
 
@@ -19,6 +20,7 @@ export const MAIL_TEMPLATES = {
   "ticket-assigned": ticketAssigned,
   "ticket-critical": ticketCritical,
   "ticket-reply": ticketReply,
+  "ticket-resolved": ticketResolved,
   "ticket-sla": ticketSla,
   "team-change": teamChange,
   "domain-lapsed": domainLapsed,
