@@ -3,9 +3,8 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
-import { expectedMigrationCount, isConnectionError } from "@tessera/db";
+import { isConnectionError } from "@tessera/db";
 import { DomainError } from "@tessera/domain";
-import { sql } from "drizzle-orm";
 import type { AppDeps } from "./context.ts";
 import { databaseUnavailable } from "./errors.ts";
 import { publishedKeys } from "./licenses/signing-keys.ts";
@@ -15,6 +14,7 @@ import { SATISFACTION_PATH } from "./mail/satisfaction-path.ts";
 import { handleUnsubscribe } from "./mail/unsubscribe.ts";
 import { withoutRedaction } from "./observability/logger.ts";
 import { serveMetrics } from "./observability/metrics-route.ts";
+import { readiness } from "./readiness.ts";
 import { admitRequestBody, MAX_BODY_BYTES } from "./request-body.ts";
 import { isSecure, REQUEST_IDS } from "./request-context.ts";
 import { pathProblem } from "./request-path.ts";
@@ -57,22 +57,6 @@ const SECURITY_HEADERS: [string, string][] = Object.entries({
 const sendJson = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { "Content-Type": "application/json" });
   res.end(JSON.stringify(body));
-};
-
-/** Database reachable and every shipped migration applied. */
-export const readiness = async (deps: AppDeps): Promise<{ ready: boolean; reason?: string }> => {
-  try {
-    const [row] = await deps.dbHandle.rows<{ applied: number }>(
-      sql`select count(*)::int as applied from drizzle.__drizzle_migrations`,
-    );
-    const expected = expectedMigrationCount();
-    if ((row?.applied ?? 0) < expected) {
-      return { ready: false, reason: `migrations applied ${row?.applied ?? 0} of ${expected}` };
-    }
-    return { ready: true };
-  } catch {
-    return { ready: false, reason: "database unreachable" };
-  }
 };
 
 /**

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createDeps, startApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import { readiness } from "../src/http.ts";
+import { readiness } from "../src/readiness.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "tessera-lifecycle-"));
 // Each test starts PGlite on disk (twice in the first): allow for a busy machine.
