@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Database } from "@tessera/db";
 import { licenses, organizations } from "@tessera/db/schema";
 import { keyLast4, licenseKeyFromBytes } from "@tessera/domain";
+import { sql } from "drizzle-orm";
 import { sha256 } from "../src/auth/tokens.ts";
 
 /** N organisations, each with an ACTIVE license for a year; returns the keys. */
@@ -36,7 +37,15 @@ export const seedLicenses = async (db: Database, count: number, now = new Date()
         keyLast4: keyLast4(key),
       };
     });
-    await db.insert(licenses).values(rows);
+    // named columns only: the partition migration's test seeds a database migrated to 0019,
+    // and drizzle's insert would name columns later migrations added
+    const values = rows.map(
+      (row) =>
+        sql`(${row.organizationId}::uuid, ${row.tier}::license_tier, ${row.status}::license_status, ${row.termMonths}, ${row.startsAt.toISOString()}::timestamptz, ${row.expiresAt.toISOString()}::timestamptz, ${row.activatedAt.toISOString()}::timestamptz, ${row.keyHash}, ${row.keyLast4})`,
+    );
+    await db.execute(
+      sql`insert into ${licenses} (organization_id, tier, status, term_months, starts_at, expires_at, activated_at, key_hash, key_last4) values ${sql.join(values, sql`, `)}`,
+    );
   }
   return keys;
 };

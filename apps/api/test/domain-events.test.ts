@@ -42,6 +42,7 @@ describe("domain events", () => {
       "mailSupportTicket",
       "mailSupportSla",
       "mailTeamChange",
+      "mailDomainLapsed",
       "mailTicketResolved",
     ]);
     const organizationId = await subscribedOrganization();

@@ -73,7 +73,7 @@ describe("POST /v1/organizations/{organizationId}/license/check", () => {
       valid: false,
       code: "FEATURE_NOT_ENTITLED",
     });
-    const seats = await check(orgA.id, { metric: "ACTIVE_USERS", increment: 101 });
+    const seats = await check(orgA.id, { metric: "ACTIVE_USERS", increment: 111 });
     expect(seats.body).toMatchObject({ valid: false, code: "OVER_LIMIT", usage: { ACTIVE_USERS: 0 } });
     expect((await check(orgA.id, { includeUsage: true })).body.usage).toMatchObject({ ACTIVE_USERS: 0 });
   });

@@ -4,7 +4,9 @@ import {
   customizations,
   licenses,
   organizations,
+  supportMacros,
   ticketMessages,
+  ticketSatisfaction,
   tickets,
   usageAlerts,
   webhookDeliveries,
@@ -85,7 +87,7 @@ describe("the showcase a first `pnpm start` seeds", () => {
     expect(alerts).toContainEqual({ slug: "umbrella", metric: "API_CALLS", threshold: 100 });
   });
 
-  it("has tickets in every state, with replies and an internal note", async () => {
+  it("has tickets in every state, with replies, an internal note, ratings and macros", async () => {
     const [states] = await deps.db.select({ states: countDistinct(tickets.status) }).from(tickets);
     expect(states?.states).toBe(5);
     const [notes] = await deps.db
@@ -100,6 +102,10 @@ describe("the showcase a first `pnpm start` seeds", () => {
         sql`${tickets.firstRespondedAt} is null and ${tickets.responseDueAt} < ${NOW.toISOString()}::timestamptz`,
       );
     expect(breached?.total).toBeGreaterThan(0);
+    const ratings = await deps.db.select({ rating: ticketSatisfaction.rating }).from(ticketSatisfaction);
+    expect(ratings.map((row) => row.rating).sort()).toEqual(["BAD", "GOOD"]);
+    const [macros] = await deps.db.select({ total: count() }).from(supportMacros);
+    expect(macros?.total).toBe(3);
   });
 
   it("has a verified custom domain and a webhook whose deliveries were answered", async () => {

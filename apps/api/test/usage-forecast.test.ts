@@ -1,5 +1,5 @@
-import { auditEvents, usageForecastAlerts } from "@tessera/db/schema";
-import { eq } from "drizzle-orm";
+import { auditEvents, mailOutbox, usageForecastAlerts } from "@tessera/db/schema";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { raiseForecastAlerts } from "../src/usage/forecast-alerts.ts";
 import { createTestHarness, TEST_START, type TestHarness } from "./harness.ts";
@@ -97,6 +97,19 @@ describe("usage forecasts", () => {
       .from(auditEvents)
       .where(eq(auditEvents.action, "usage.forecast_alert_raised"));
     expect(audited.filter((event) => event.organizationId === h.orgA.id)).toHaveLength(1);
+    // the owners and admins are mailed once, like any usage alert, with the forecast day
+    const mailed = await h.db
+      .select({ to: mailOutbox.toAddress, data: mailOutbox.data })
+      .from(mailOutbox)
+      .where(
+        and(
+          eq(mailOutbox.template, "usage-alert"),
+          eq(mailOutbox.organizationId, h.orgA.id),
+          sql`${mailOutbox.data}->>'reachesOn' is not null`,
+        ),
+      );
+    expect(mailed.map((mail) => mail.to).sort()).toEqual(["admin@a.test", "owner@a.test"]);
+    expect(mailed.every((mail) => mail.data.reachesOn === "2026-06-10")).toBe(true);
   });
 
   it("the organisation's health warns of the forecast pass", async () => {

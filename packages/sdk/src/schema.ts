@@ -14677,6 +14677,7 @@ export interface operations {
                 | "license.expiring"
                 | "license.key_rotated"
                 | "usage.alert"
+                | "usage.forecast_alert"
                 | "ticket.created"
                 | "ticket.replied"
                 | "ticket.status_changed"

@@ -1,8 +1,9 @@
 import { users } from "@tessera/db/schema";
-import type { TicketPriority, TicketStatus } from "@tessera/domain";
+import type { SatisfactionRating, TicketPriority, TicketStatus } from "@tessera/domain";
 import { inArray } from "drizzle-orm";
 import type { Actor, AppDeps } from "../context.ts";
 import { createTicket } from "../support/create-ticket.ts";
+import { rateTicket } from "../support/satisfaction.ts";
 import { replyToTicket, updateTicketStatus } from "../support/ticket-changes.ts";
 import { contextAt } from "./context-at.ts";
 
@@ -10,7 +11,8 @@ const HOUR = 3_600_000;
 
 type Step =
   | { after: number; by: "agent" | "customer"; say: string; internal?: boolean }
-  | { after: number; by: "agent" | "customer"; status: TicketStatus };
+  | { after: number; by: "agent" | "customer"; status: TicketStatus }
+  | { after: number; by: "customer"; rate: SatisfactionRating; comment: string | null };
 
 interface ShowcaseTicket {
   organization: string;
@@ -83,6 +85,7 @@ const TICKETS: ShowcaseTicket[] = [
       },
       { after: 20, by: "customer", say: "Worked perfectly, all 300 are in. Thank you!" },
       { after: 21, by: "agent", status: "RESOLVED" },
+      { after: 22, by: "customer", rate: "GOOD", comment: "Quick and clear, thanks Sam." },
     ],
   },
   {
@@ -94,6 +97,12 @@ const TICKETS: ShowcaseTicket[] = [
     steps: [
       { after: 5, by: "agent", say: "Added; the October invoice has been reissued with your VAT number." },
       { after: 6, by: "agent", status: "RESOLVED" },
+      {
+        after: 29,
+        by: "customer",
+        rate: "BAD",
+        comment: "Took three weeks and two reminders to get this done.",
+      },
       { after: 30, by: "customer", status: "CLOSED" },
     ],
   },
@@ -138,7 +147,7 @@ const TICKETS: ShowcaseTicket[] = [
   },
 ];
 
-const actorOf = (row: {
+export const actorOf = (row: {
   id: string;
   email: string;
   name: string | null;
@@ -166,7 +175,10 @@ const playSteps = async (
     const ctx = contextAt(deps, at, step.by === "agent" ? people.agent : people.customer);
     if ("say" in step)
       await replyToTicket(ctx, ticket.id, { body: step.say, internal: step.internal ?? false });
-    else await updateTicketStatus(ctx, ticket.id, step.status);
+    else if ("rate" in step) {
+      const rater = { organizationId: people.customer.organizationId ?? "", userId: people.customer.userId };
+      await rateTicket(ctx, ticket.id, { rating: step.rate, comment: step.comment }, rater);
+    } else await updateTicketStatus(ctx, ticket.id, step.status);
   }
 };
 

@@ -8,6 +8,7 @@ import { createOrganization } from "../organizations/service.ts";
 import { addMember } from "../team/service.ts";
 import { contextAt } from "./context-at.ts";
 import { DEMO_PASSWORD } from "./demo.ts";
+import { seedShowcaseMacros } from "./showcase-macros.ts";
 import { seedShowcaseSupport } from "./showcase-support.ts";
 import { seedShowcaseUsage, type UsageShape } from "./showcase-usage.ts";
 import { seedShowcaseDomain, settleShowcaseDeliveries, showcaseWebhook } from "./showcase-white-label.ts";
@@ -128,6 +129,7 @@ export const seedShowcase = async (deps: AppDeps): Promise<void> => {
   const enterpriseId = added[0]?.organizationId;
   await seedShowcaseDomain(deps, northwind.id);
   const webhookId = enterpriseId ? await showcaseWebhook(deps, enterpriseId) : null;
+  await seedShowcaseMacros(deps);
   await seedShowcaseSupport(deps);
   if (webhookId) await settleShowcaseDeliveries(deps, webhookId);
   // suspended last: its history (usage, tickets) came first, as it would have

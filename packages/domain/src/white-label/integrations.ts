@@ -19,6 +19,7 @@ const WEBHOOK_EVENT_BY_AUDIT_ACTION = {
   "license.expiry_reminder": "license.expiring",
   "license.key_rotated": "license.key_rotated",
   "usage.alert_raised": "usage.alert",
+  "usage.forecast_alert_raised": "usage.forecast_alert",
   "ticket.created": "ticket.created",
   "ticket.replied": "ticket.replied",
   "ticket.status_changed": "ticket.status_changed",

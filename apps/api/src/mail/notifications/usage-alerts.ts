@@ -6,16 +6,21 @@ import type { DomainEvent } from "../../events/domain-event.ts";
 import { queueMail } from "../queue.ts";
 import { organizationPeople } from "../recipients.ts";
 
-/** A usage alert was raised (80 % or 100 % of a limit): the owners and admins hear of it once. */
+const ALERT_ACTIONS = new Set(["usage.alert_raised", "usage.forecast_alert_raised"]);
+
+/**
+ * A usage alert was raised (80 % or 100 % of a limit reached, or forecast to be on a day):
+ * the owners and admins hear of each once.
+ */
 export const mailUsageAlert = async (executor: Executor, ctx: ServiceContext, event: DomainEvent) => {
-  if (event.action !== "usage.alert_raised" || !event.organizationId || !event.targetId || !event.after)
-    return;
+  if (!ALERT_ACTIONS.has(event.action) || !event.organizationId || !event.targetId || !event.after) return;
   const [organization] = await executor
     .select({ name: organizations.name })
     .from(organizations)
     .where(eq(organizations.id, event.organizationId));
   if (!organization) return;
-  const { metric, threshold, used, limit, period } = event.after;
+  const { metric, threshold, used, limit, period, reachesOn } = event.after;
+  const forecast = event.action === "usage.forecast_alert_raised";
   await queueMail(executor, ctx.clock.now(), {
     template: "usage-alert",
     data: {
@@ -25,10 +30,11 @@ export const mailUsageAlert = async (executor: Executor, ctx: ServiceContext, ev
       used: Number(used),
       limit: Number(limit),
       period: String(period),
+      ...(forecast ? { reachesOn: String(reachesOn) } : {}),
     },
     to: await organizationPeople(executor, event.organizationId, ["OWNER", "ADMIN"]),
     organizationId: event.organizationId,
     category: "USAGE",
-    dedupeKey: `usage-alert:${event.targetId}`,
+    dedupeKey: `${forecast ? "usage-forecast-alert" : "usage-alert"}:${event.targetId}`,
   });
 };
