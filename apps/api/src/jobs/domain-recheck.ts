@@ -1,9 +1,10 @@
 import { customizations } from "@tessera/db/schema";
 import { verifiedRecheckCutoffs } from "@tessera/domain";
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { AppDeps, ServiceContext } from "../context.ts";
+import type { AppDeps } from "../context.ts";
 import { checkDomainRecord } from "../white-label/domains.ts";
 import { storedValue } from "../white-label/stored-value.ts";
+import { jobContext } from "./job-context.ts";
 
 /**
  * Re-check VERIFIED custom domains: each once a day, and hourly while its TXT proof is missing,
@@ -13,13 +14,7 @@ import { storedValue } from "../white-label/stored-value.ts";
  * notice) is recorded by one of them only; a losing check just returns what was stored.
  */
 export const runDomainRecheck = async (deps: AppDeps, now: Date) => {
-  const ctx: ServiceContext = {
-    db: deps.db,
-    clock: { now: () => now },
-    actor: null,
-    ip: null,
-    system: "domain-recheck",
-  };
+  const ctx = jobContext(deps, now, "domain-recheck");
   const { daily, whileMissing } = verifiedRecheckCutoffs(now);
   const checkedAt = sql`coalesce((${customizations.value}->>'checkedAt')::timestamptz, '-infinity')`;
   const due = await deps.db

@@ -14,6 +14,7 @@ import type { AppDeps, ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { lapsedCondition } from "../licenses/lapsed.ts";
 import { licenseChanged } from "../licenses/validation-cache.ts";
+import { jobContext } from "./job-context.ts";
 
 interface LicenseSweepResult {
   renewed: number;
@@ -213,13 +214,7 @@ const sendReminders = async (deps: SweepDeps, ctx: ServiceContext, now: Date): P
  * from two processes at once: every effect is a conditional update or a unique insert.
  */
 export const runLicenseSweep = async (deps: SweepDeps, now: Date): Promise<LicenseSweepResult> => {
-  const ctx: ServiceContext = {
-    db: deps.db,
-    clock: { now: () => now },
-    actor: null,
-    ip: null,
-    system: "license-sweep",
-  };
+  const ctx = jobContext(deps, now, "license-sweep");
   const renewed = await renewDue(deps, ctx, now);
   const expired = await expireLapsed(deps, ctx, now);
   const reminders = await sendReminders(deps, ctx, now);

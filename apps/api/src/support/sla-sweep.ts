@@ -1,8 +1,9 @@
 import { ticketSlaEvents, tickets } from "@tessera/db/schema";
 import { formatTicketNumber, OPEN_TICKET_STATUSES } from "@tessera/domain";
 import { inArray } from "drizzle-orm";
-import type { AppDeps, ServiceContext } from "../context.ts";
+import type { AppDeps } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
+import { jobContext } from "../jobs/job-context.ts";
 import { slaOf } from "./sla-view.ts";
 import { loadTeamCalendars } from "./team-calendars.ts";
 
@@ -11,13 +12,7 @@ import { loadTeamCalendars } from "./team-calendars.ts";
  * (the unique constraint decides, so two processes sweeping at once record one event).
  */
 export const runSlaSweep = async (deps: Pick<AppDeps, "db">, now: Date): Promise<{ recorded: number }> => {
-  const ctx: ServiceContext = {
-    db: deps.db,
-    clock: { now: () => now },
-    actor: null,
-    ip: null,
-    system: "sla-sweep",
-  };
+  const ctx = jobContext(deps, now, "sla-sweep");
   const [open, calendars] = await Promise.all([
     deps.db
       .select()

@@ -3,6 +3,7 @@ import { IN_FORCE_STATUSES, METRICS, usagePeriod } from "@tessera/domain";
 import { and, asc, gt, inArray } from "drizzle-orm";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
+import { jobContext } from "../jobs/job-context.ts";
 import { forecastsFor } from "./forecasts.ts";
 import { licenseLimitColumns, limitsOf } from "./usage-report.ts";
 
@@ -103,13 +104,7 @@ export const raiseForecastAlerts = async (
   deps: Pick<AppDeps, "db">,
   now: Date,
 ): Promise<{ raised: number }> => {
-  const ctx: ServiceContext = {
-    db: deps.db,
-    clock: { now: () => now },
-    actor: null,
-    ip: null,
-    system: "usage-forecast-alerts",
-  };
+  const ctx = jobContext(deps, now, "usage-forecast-alerts");
   let raised = 0;
   let after: string | null = null;
   for (;;) {

@@ -7,6 +7,7 @@ import {
 } from "@tessera/domain";
 import { and, asc, eq, gt, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { AppDeps, ServiceContext } from "../context.ts";
+import { jobContext } from "../jobs/job-context.ts";
 import { checkDomainRecord, failDomainClaims } from "./domains.ts";
 import { checkSsoDomain, failSsoDomainClaims } from "./sso-domains.ts";
 import { storedValue } from "./stored-value.ts";
@@ -46,13 +47,7 @@ const expireDomainClaims = async (ctx: ServiceContext, now: Date) => {
  * domains are the daily re-check's (jobs/domain-recheck.ts). SSO email domains are swept by the same rules.
  */
 export const runDomainSweep = async (deps: AppDeps, now: Date) => {
-  const ctx: ServiceContext = {
-    db: deps.db,
-    clock: { now: () => now },
-    actor: null,
-    ip: null,
-    system: "domain-sweep",
-  };
+  const ctx = jobContext(deps, now, "domain-sweep");
   const windowStart = new Date(now.getTime() - DOMAIN_RECHECK_WINDOW_HOURS * 3_600_000).toISOString();
   const recheckBefore = new Date(now.getTime() - DOMAIN_RECHECK_INTERVAL_MINUTES * 60_000).toISOString();
   const due = await deps.db

@@ -1,7 +1,8 @@
 import { brandingAssets, customizations } from "@tessera/db/schema";
 import { and, asc, inArray, lt, sql } from "drizzle-orm";
-import type { AppDeps, ServiceContext } from "../context.ts";
+import type { AppDeps } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
+import { jobContext } from "../jobs/job-context.ts";
 
 /** Logos deleted per run at most; the next run takes the rest. */
 const BATCH = 500;
@@ -23,13 +24,7 @@ const unreferenced = sql`not exists (
  * and then finds the logo gone (NOT_FOUND on `logoAssetId`).
  */
 export const runLogoCollection = async (deps: AppDeps, now: Date) => {
-  const ctx: ServiceContext = {
-    db: deps.db,
-    clock: { now: () => now },
-    actor: null,
-    ip: null,
-    system: "logo-collection",
-  };
+  const ctx = jobContext(deps, now, "logo-collection");
   const cutoff = new Date(now.getTime() - deps.config.LOGO_UNREFERENCED_GRACE_HOURS * 3_600_000);
   const deleted = await deps.db.transaction(async (tx) => {
     const candidates = await tx
