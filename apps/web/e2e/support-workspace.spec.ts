@@ -38,7 +38,7 @@ test("an agent lands on their own tickets, finds one by number, sees the custome
   await expect(agent.getByRole("heading", { level: 1 })).toContainText(subject);
 
   // The customer panel beside the ticket.
-  const customer = agent.getByRole("region", { name: "Customer" });
+  const customer = agent.getByRole("region", { name: "Customer", exact: true });
   await expect(customer).toContainText("Northwind Academy");
   await expect(customer).toContainText("PROFESSIONAL");
   await expect(customer).toContainText("ACTIVE");

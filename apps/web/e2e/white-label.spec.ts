@@ -106,10 +106,10 @@ test("an owner claims a custom domain and verifies it with the TXT record the pa
   await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.getByRole("link", { name: "Custom domain" }).click();
   await page.getByRole("textbox", { name: "Hostname" }).fill(`https://${hostname}/`);
-  await page.getByRole("button", { name: "Save hostname" }).click();
+  await page.getByRole("button", { name: /^(Save|Change) hostname$/ }).click();
   await expect(page.getByRole("alert")).toContainText("must be a hostname only");
   await page.getByRole("textbox", { name: "Hostname" }).fill(hostname);
-  await page.getByRole("button", { name: "Save hostname" }).click();
+  await page.getByRole("button", { name: /^(Save|Change) hostname$/ }).click();
 
   const status = page.getByTestId("domain-status");
   await expect(status).toHaveText("PENDING");
