@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, settle, signIn, unique } from "./helpers.ts";
+import { expectAccessible, settle, signIn, signOut, unique } from "./helpers.ts";
 
 // Every route of the SPA, as the role that may open it, passes axe (WCAG 2 A and AA) with
 // no serious or critical violation. Other specs check pages in their states (errors,
@@ -91,7 +91,7 @@ test("every portal page, and a ticket in both areas, passes axe", async ({ page 
     });
   }
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "support@tessera.test");
   await settle(page);
   await page.goto(`/console/support/${ticketPath.split("/").pop()}`);

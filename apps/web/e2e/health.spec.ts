@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./helpers.ts";
+import { expectAccessible, signIn, signOut } from "./helpers.ts";
 
 test("staff see one organisation's health: grade, reasons, license, usage, tickets, white-label and audit", async ({
   page,
@@ -53,7 +53,7 @@ test("the portal home shows the customer's own health; the audit trail only to i
   await page.getByRole("link", { name: "Usage details" }).click();
   await expect(page).toHaveURL(/\/portal\/usage$/);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "member@northwind.test");
   await expect(page.getByRole("img", { name: /Health grade A/ })).toBeVisible();
   await expect(page.getByRole("region", { name: "Recent activity" })).toHaveCount(0);

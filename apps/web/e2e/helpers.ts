@@ -11,6 +11,16 @@ export const signIn = async (page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
 };
 
+/**
+ * Sign out from the shell and wait for the sign-in page: the session is gone only once the
+ * request has answered, and a sign-in started before then would be sent back to the shell.
+ */
+export const signOut = async (page: Page) => {
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByLabel("Email")).toBeVisible();
+};
+
 /** No serious or critical axe violations (WCAG 2 A and AA rules) on the page as it is now. */
 export const expectAccessible = async (page: Page) => {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, unique } from "./helpers.ts";
+import { expectAccessible, signIn, signOut, unique } from "./helpers.ts";
 import { linkMailedTo } from "./test-mail.ts";
 
 const PASSWORD = "lantern orchard quietly meanders";
@@ -34,8 +34,7 @@ test("an owner invites a colleague by mail; the colleague sets a password, lands
   await expect(colleague).toHaveURL(/\/portal$/);
   await expect(colleague.getByRole("heading", { name: "Globex Learning", level: 1 })).toBeVisible();
 
-  await colleague.getByRole("button", { name: "Sign out" }).click();
-  await expect(colleague).toHaveURL(/\/sign-in$/);
+  await signOut(colleague);
   await signIn(colleague, email, PASSWORD);
   await expect(colleague).toHaveURL(/\/portal$/);
 

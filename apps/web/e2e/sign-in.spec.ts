@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, unique } from "./helpers.ts";
+import { signIn, signOut, unique } from "./helpers.ts";
 
 test("a wrong password shows the error and keeps the user on the sign-in page", async ({ page }) => {
   // An email no other test signs in with: a failure makes its next attempt from here wait.
@@ -22,8 +22,7 @@ test("an unauthenticated visit goes to sign-in and comes back after it", async (
   await expect(page.getByRole("link", { name: "Northwind Academy" })).toBeVisible();
   await expect(page.getByRole("link", { name: "New organisation" })).toHaveCount(0);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await signOut(page);
   await page.goto("/console/organizations");
   await expect(page).toHaveURL(/\/sign-in$/);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, unique } from "./helpers.ts";
+import { signIn, signOut, unique } from "./helpers.ts";
 import { linkMailedTo } from "./test-mail.ts";
 
 test("an owner invites a member who joins, changes a role, cannot demote the only owner, and disables a member", async ({
@@ -29,7 +29,7 @@ test("an owner invites a member who joins, changes a role, cannot demote the onl
   await tia.getByLabel("Choose a password").fill("correct-horse-battery");
   await tia.getByRole("button", { name: "Join" }).click();
   await expect(tia).toHaveURL(/\/portal$/);
-  await tia.getByRole("button", { name: "Sign out" }).click();
+  await signOut(tia);
   await page.reload();
   const row = page.getByRole("row", { name: new RegExp(email) });
   await expect(row).toBeVisible();
