@@ -11,6 +11,7 @@ export * from "./errors.ts";
 export * from "./licenses/inputs.ts";
 export * from "./licenses/key-rolling.ts";
 export * from "./licenses/keys.ts";
+export * from "./licenses/labels.ts";
 export * from "./licenses/lifecycle.ts";
 export * from "./licenses/outputs.ts";
 export * from "./licenses/overage.ts";

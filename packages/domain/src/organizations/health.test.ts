@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { forecastUsage } from "../usage/forecast.ts";
 import { limitStatus } from "../usage/limits.ts";
+import type { DomainStatus } from "../white-label/domains.ts";
 import { gradeForScore, gradeHealth, type HealthSnapshot } from "./health.ts";
 
 const now = new Date("2026-11-29T12:00:00Z");
@@ -17,8 +18,9 @@ const limitsWithin = () => ({
 const healthy = (): HealthSnapshot => ({
   license: activeLicense(),
   limits: limitsWithin(),
+  usageReported: true,
   tickets: { openCritical: 0, breached: 0, atRisk: 0 },
-  domain: { hostname: "learn.acme.com", status: "VERIFIED" },
+  domain: { hostname: "learn.acme.com", status: "VERIFIED", setAt: inDays(-30) },
   deadWebhookDeliveries: 0,
 });
 
@@ -29,14 +31,15 @@ describe("gradeHealth", () => {
     expect(gradeHealth(healthy(), now)).toEqual({ grade: "A", score: 100, reasons: [] });
   });
 
-  it("grades no license, or one not in force, as critical", () => {
-    expect(gradeHealth({ ...healthy(), license: null, limits: null }, now)).toMatchObject({
-      grade: "C",
-      score: 60,
-      reasons: [{ code: "NO_LICENSE", severity: "CRITICAL", area: "LICENSE" }],
+  it("grades no license, or one not in force, D whatever else is true", () => {
+    expect(gradeHealth({ ...healthy(), license: null, limits: null }, now)).toEqual({
+      grade: "D",
+      score: 49,
+      reasons: [{ code: "NO_LICENSE", severity: "CRITICAL", area: "LICENSE", message: "No license" }],
     });
     for (const status of ["SUSPENDED", "EXPIRED", "CANCELLED"] as const) {
       const health = gradeHealth({ ...healthy(), license: { ...activeLicense(), status } }, now);
+      expect(health).toMatchObject({ grade: "D", score: 49 });
       expect(health.reasons).toEqual([
         expect.objectContaining({
           code: "LICENSE_NOT_ACTIVE",
@@ -45,6 +48,12 @@ describe("gradeHealth", () => {
         }),
       ]);
     }
+    // A cap, not a penalty: more problems still score lower.
+    const worse = gradeHealth(
+      { ...healthy(), license: null, tickets: { breached: 1, atRisk: 0, openCritical: 0 } },
+      now,
+    );
+    expect(worse).toMatchObject({ grade: "D", score: 20 });
     const pending = gradeHealth({ ...healthy(), license: { ...activeLicense(), status: "PENDING" } }, now);
     expect(pending).toMatchObject({ grade: "B", score: 85, reasons: [{ severity: "WARNING" }] });
   });
@@ -79,13 +88,13 @@ describe("gradeHealth", () => {
         code: "USAGE_EXCEEDED",
         severity: "CRITICAL",
         area: "USAGE",
-        message: "Over the limit: ACTIVE_USERS 120 %",
+        message: "Over the limit: Active users at 120 % of the limit",
       },
       {
         code: "USAGE_WARNING",
         severity: "WARNING",
         area: "USAGE",
-        message: "Near the limit: COURSES 90 %, API_CALLS 85 %",
+        message: "Near the limit: Courses at 90 % of the limit, API calls at 85 % of the monthly limit",
       },
     ]);
   });
@@ -111,7 +120,7 @@ describe("gradeHealth", () => {
           code: "USAGE_FORECAST",
           severity: "WARNING",
           area: "USAGE",
-          message: "Forecast to pass the limit: ACTIVE_USERS on 2026-12-04, STORAGE_BYTES on 2026-11-30",
+          message: "Forecast to pass the limit: Active users on 4 December 2026, Storage on 30 November 2026",
         },
       ],
     });
@@ -131,19 +140,64 @@ describe("gradeHealth", () => {
     expect(health).toMatchObject({ score: 30, grade: "D" });
   });
 
-  it("warns about a failed custom domain and failing webhooks, not a pending domain", () => {
-    expect(codes({ ...healthy(), domain: { hostname: "x.example.com", status: "PENDING" } })).toEqual([]);
-    expect(
-      codes({
-        ...healthy(),
-        domain: { hostname: "x.example.com", status: "FAILED" },
-        deadWebhookDeliveries: 3,
-      }),
-    ).toEqual(["DOMAIN_FAILED", "WEBHOOKS_FAILING"]);
-    expect(codes({ ...healthy(), domain: { hostname: "x.example.com", status: "LAPSED" } })).toEqual([
-      "DOMAIN_LAPSED",
+  it("shows an unverified domain as pending within its 72 hours, failed after them", () => {
+    const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+    const domain = (status: DomainStatus, setHoursAgo: number) => ({
+      ...healthy(),
+      domain: { hostname: "x.example.com", status, setAt: hoursAgo(setHoursAgo) },
+    });
+    for (const status of ["PENDING", "FAILED"] as const) {
+      expect(gradeHealth(domain(status, 71.9), now)).toEqual({
+        grade: "A",
+        score: 100,
+        reasons: [
+          {
+            code: "DOMAIN_PENDING",
+            severity: "INFO",
+            area: "WHITE_LABEL",
+            message:
+              "Custom domain x.example.com is pending: its DNS record is re-checked for 72 hours after it is set",
+          },
+        ],
+      });
+      expect(gradeHealth(domain(status, 72), now)).toMatchObject({
+        score: 85,
+        reasons: [
+          {
+            code: "DOMAIN_FAILED",
+            severity: "WARNING",
+            message: "Custom domain x.example.com failed verification: not verified within 72 hours",
+          },
+        ],
+      });
+    }
+    expect(codes(domain("LAPSED", 1))).toEqual(["DOMAIN_LAPSED"]);
+    expect(codes(domain("VERIFIED", 1))).toEqual([]);
+  });
+
+  it("warns about failing webhooks", () => {
+    expect(gradeHealth({ ...healthy(), deadWebhookDeliveries: 3 }, now).reasons).toEqual([
+      {
+        code: "WEBHOOKS_FAILING",
+        severity: "WARNING",
+        area: "WHITE_LABEL",
+        message: "3 webhook deliveries failed in the last 7 days",
+      },
     ]);
-    expect(codes({ ...healthy(), domain: { hostname: "x.example.com", status: "VERIFIED" } })).toEqual([]);
+  });
+
+  it("flags a licensed organisation that never reported usage, not one without a license", () => {
+    expect(gradeHealth({ ...healthy(), usageReported: false }, now)).toEqual({
+      grade: "B",
+      score: 85,
+      reasons: [
+        { code: "NO_USAGE_DATA", severity: "WARNING", area: "USAGE", message: "No usage reported yet" },
+      ],
+    });
+    expect(codes({ ...healthy(), usageReported: false, limits: null })).toEqual(["NO_USAGE_DATA"]);
+    expect(codes({ ...healthy(), license: null, limits: null, usageReported: false })).toEqual([
+      "NO_LICENSE",
+    ]);
   });
 
   it("lists critical reasons first and never scores below zero", () => {
@@ -151,16 +205,24 @@ describe("gradeHealth", () => {
       {
         license: { status: "SUSPENDED", expiresAt: null, autoRenew: false },
         limits: { ...limitsWithin(), COURSES: limitStatus(20, 10) },
+        usageReported: true,
         tickets: { breached: 1, atRisk: 1, openCritical: 1 },
-        domain: { hostname: "x.example.com", status: "FAILED" },
+        domain: { hostname: "x.example.com", status: "FAILED", setAt: inDays(-1) },
         deadWebhookDeliveries: 1,
       },
       now,
     );
     expect(health.score).toBe(0);
     expect(health.grade).toBe("D");
-    const severities = health.reasons.map((reason) => reason.severity);
-    expect(severities).toEqual([...severities].sort());
+    expect(health.reasons.map((reason) => reason.severity)).toEqual([
+      "CRITICAL",
+      "CRITICAL",
+      "CRITICAL",
+      "WARNING",
+      "WARNING",
+      "WARNING",
+      "INFO",
+    ]);
   });
 });
 

@@ -113,6 +113,10 @@ export const judgeDomainCheck = (hostname: string, token: string, answer: DnsAns
 
 /** How long after a domain is set the sweep keeps re-checking an unverified one. */
 export const DOMAIN_RECHECK_WINDOW_HOURS = 72;
+/** Whether a domain set at `setAt` is still inside the window the sweep re-checks it in. */
+export const inVerificationWindow = (setAt: Date, now: Date): boolean =>
+  now.getTime() - setAt.getTime() < DOMAIN_RECHECK_WINDOW_HOURS * 3_600_000;
+
 /** How often, within that window, the sweep looks again at one unverified domain. */
 export const DOMAIN_RECHECK_INTERVAL_MINUTES = 5;
 
