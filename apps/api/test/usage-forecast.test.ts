@@ -119,7 +119,7 @@ describe("usage forecasts", () => {
       code: "USAGE_FORECAST",
       severity: "WARNING",
       area: "USAGE",
-      message: "Forecast to pass the limit: COURSES on 2026-06-10",
+      message: "Forecast to pass the limit: Courses on 10 June 2026",
     });
   });
 

@@ -1,4 +1,4 @@
-import { tickets, webhookDeliveries } from "@tessera/db/schema";
+import { tickets, usageDaily, webhookDeliveries } from "@tessera/db/schema";
 import { gradeHealth, TICKET_PRIORITIES, type TicketPriority } from "@tessera/domain";
 import { and, count, eq, gte } from "drizzle-orm";
 import { listAuditEvents } from "../audit/service.ts";
@@ -58,6 +58,16 @@ const deadDeliveriesThisWeek = async (ctx: ServiceContext, organizationId: strin
   return row?.total ?? 0;
 };
 
+/** Whether the organisation ever reported usage: one row of the daily rollup (never pruned) is enough. */
+const usageEverReported = async (ctx: ServiceContext, organizationId: string) => {
+  const [row] = await ctx.db
+    .select({ organizationId: usageDaily.organizationId })
+    .from(usageDaily)
+    .where(eq(usageDaily.organizationId, organizationId))
+    .limit(1);
+  return row !== undefined;
+};
+
 /**
  * One organisation on one page: its license, usage against limits, open tickets and SLA,
  * white-label status and (when `withAudit`) recent audit events, graded with the reasons.
@@ -69,17 +79,27 @@ export const getOrganizationHealth = async (
   options: { withAudit: boolean },
 ) => {
   const organization = await getOrganization(ctx, organizationId);
-  const [license, usage, ticketTotals, openTickets, alerts, whiteLabel, deadWebhookDeliveries, audit] =
-    await Promise.all([
-      getLicenseByOrganization(ctx, organizationId),
-      checkLimits(ctx, organizationId),
-      ticketCounts(ctx, organizationId),
-      listTickets(ctx, { page: 1, pageSize: 5, sort: "dueAt", openOnly: true }, organizationId),
-      getUsageAlerts(ctx, { page: 1, pageSize: 5, acknowledged: false }, organizationId),
-      getWhiteLabelConfig(ctx, organizationId),
-      deadDeliveriesThisWeek(ctx, organizationId),
-      options.withAudit ? listAuditEvents(ctx, { page: 1, pageSize: 10 }, organizationId) : null,
-    ]);
+  const [
+    license,
+    usage,
+    usageReported,
+    ticketTotals,
+    openTickets,
+    alerts,
+    whiteLabel,
+    deadWebhookDeliveries,
+    audit,
+  ] = await Promise.all([
+    getLicenseByOrganization(ctx, organizationId),
+    checkLimits(ctx, organizationId),
+    usageEverReported(ctx, organizationId),
+    ticketCounts(ctx, organizationId),
+    listTickets(ctx, { page: 1, pageSize: 5, sort: "dueAt", openOnly: true }, organizationId),
+    getUsageAlerts(ctx, { page: 1, pageSize: 5, acknowledged: false }, organizationId),
+    getWhiteLabelConfig(ctx, organizationId),
+    deadDeliveriesThisWeek(ctx, organizationId),
+    options.withAudit ? listAuditEvents(ctx, { page: 1, pageSize: 10 }, organizationId) : null,
+  ]);
   const current = license.current;
   const health = gradeHealth(
     {
@@ -88,8 +108,9 @@ export const getOrganizationHealth = async (
         : null,
       limits: usage.licenseId ? usage.metrics : null,
       forecasts: usage.forecasts,
+      usageReported,
       tickets: { openCritical: ticketTotals.openByPriority.CRITICAL, ...ticketTotals },
-      domain: whiteLabel.domain,
+      domain: whiteLabel.domain && { ...whiteLabel.domain, setAt: new Date(whiteLabel.domain.setAt) },
       deadWebhookDeliveries,
     },
     ctx.clock.now(),
