@@ -9,11 +9,13 @@ test("staff see one organisation's health: grade, reasons, license, usage, ticke
   await page.getByRole("link", { name: "Northwind Academy" }).click();
   await page.getByRole("link", { name: "Health" }).click();
   await expect(page.getByRole("heading", { name: "Northwind Academy: health", level: 1 })).toBeVisible();
-  // The demo's Northwind: an active PROFESSIONAL license that renews itself, nothing wrong.
-  await expect(page.getByRole("img", { name: "Health grade A, score 100 of 100" })).toBeVisible();
-  await expect(page.getByText("Nothing needs attention.")).toBeVisible();
+  // The demo's Northwind: an active Professional license that renews itself, but its platform
+  // has not reported usage yet: one warning, in words, with a way to the usage page.
+  await expect(page.getByRole("img", { name: "Health grade B, score 85 of 100" })).toBeVisible();
+  const reasons = page.getByRole("list", { name: "Reasons for the grade" });
+  await expect(reasons.getByRole("listitem")).toHaveText([/Warning\s*No usage reported yet\s*See usage/]);
   const license = page.getByRole("region", { name: "License" });
-  await expect(license).toContainText("PROFESSIONAL");
+  await expect(license).toContainText("Professional");
   await expect(license).toContainText("ACTIVE");
   const usage = page.getByRole("region", { name: "Usage against limits" });
   await expect(usage.getByRole("progressbar", { name: /Active users/ })).toBeVisible();
@@ -29,12 +31,12 @@ test("staff see one organisation's health: grade, reasons, license, usage, ticke
   await expect(page.getByText("Changes to one organisation.")).toBeVisible();
 });
 
-test("an organisation without a license is graded C with the reason and a way to it", async ({ page }) => {
+test("an organisation without a license is graded D with the reason and a way to it", async ({ page }) => {
   await signIn(page, "support@tessera.test");
   await page.getByRole("link", { name: "Organisations", exact: true }).click();
   await page.getByRole("link", { name: "Globex Learning" }).click();
   await page.getByRole("link", { name: "Health" }).click();
-  await expect(page.getByRole("img", { name: "Health grade C, score 60 of 100" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Health grade D, score 49 of 100" })).toBeVisible();
   const reasons = page.getByRole("list", { name: "Reasons for the grade" });
   await expect(reasons.getByRole("listitem")).toHaveText([/Critical\s*No license\s*See the license/]);
   await reasons.getByRole("link", { name: "See the license" }).click();
@@ -46,7 +48,7 @@ test("the portal home shows the customer's own health; the audit trail only to i
 }) => {
   await signIn(page, "owner@northwind.test");
   await expect(page.getByRole("heading", { name: "Northwind Academy", level: 1 })).toBeVisible();
-  await expect(page.getByRole("img", { name: /Health grade A/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Health grade B/ })).toBeVisible();
   await expect(page.getByRole("region", { name: "Recent activity" })).toBeVisible();
   await expect(page.getByRole("link", { name: "White-label settings" })).toBeVisible();
   await expectAccessible(page);
@@ -55,8 +57,8 @@ test("the portal home shows the customer's own health; the audit trail only to i
 
   await signOut(page);
   await signIn(page, "member@northwind.test");
-  await expect(page.getByRole("img", { name: /Health grade A/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Health grade B/ })).toBeVisible();
   await expect(page.getByRole("region", { name: "Recent activity" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "White-label settings" })).toHaveCount(0);
-  await expect(page.getByRole("region", { name: "License" })).toContainText("PROFESSIONAL");
+  await expect(page.getByRole("region", { name: "License" })).toContainText("Professional");
 });

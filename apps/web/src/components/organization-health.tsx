@@ -1,13 +1,21 @@
 import type { AppRouter } from "@tessera/api";
-import { type HealthArea, type HealthGrade, type HealthSeverity, TICKET_PRIORITIES } from "@tessera/domain";
+import {
+  type HealthArea,
+  type HealthGrade,
+  type HealthSeverity,
+  TICKET_PRIORITIES,
+  TIER_LABELS,
+  type Tier,
+} from "@tessera/domain";
 import type { inferRouterOutputs } from "@trpc/server";
-import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { AuditTable } from "./audit-table.tsx";
 import { Badge } from "./badge.tsx";
 import { Card } from "./card.tsx";
 import { cx } from "./class-names.ts";
 import { formatDay } from "./format-date.ts";
+import { More, Row } from "./health-parts.tsx";
+import { WhiteLabelCard } from "./health-white-label-card.tsx";
 import { LicenseStatusBadge } from "./license-badges.tsx";
 import { Stat } from "./support-stats.tsx";
 import { currentClock, PRIORITY_LABELS, PriorityBadge, SlaCountdown } from "./ticket-parts.tsx";
@@ -50,7 +58,11 @@ const GRADE_CLASSES: Record<HealthGrade, string> = {
   D: "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100",
 };
 
-const SEVERITY_TONES: Record<HealthSeverity, "red" | "amber"> = { CRITICAL: "red", WARNING: "amber" };
+const SEVERITIES: Record<HealthSeverity, { tone: "red" | "amber" | "blue"; label: string }> = {
+  CRITICAL: { tone: "red", label: "Critical" },
+  WARNING: { tone: "amber", label: "Warning" },
+  INFO: { tone: "blue", label: "Note" },
+};
 
 const AREA_LINK_TEXT: Record<HealthArea, string> = {
   LICENSE: "See the license",
@@ -82,27 +94,6 @@ export const HealthGradeBadge = ({
   </span>
 );
 
-const More = ({ to, children }: { to: string | null; children: string }) =>
-  to && (
-    <Link className="text-sm font-medium text-indigo-700 dark:text-indigo-300 hover:underline" to={to}>
-      {children}
-    </Link>
-  );
-
-const Row = ({ label, children }: { label: string; children: ReactNode }) => (
-  <div className="flex justify-between gap-4 py-1.5 text-sm">
-    <dt className="text-slate-600 dark:text-slate-300">{label}</dt>
-    <dd className="text-right text-slate-900 dark:text-slate-100">{children}</dd>
-  </div>
-);
-
-const onOff = (on: boolean, active = on) =>
-  on ? (
-    <Badge tone={active ? "green" : "amber"}>{active ? "On" : "On, not in this tier"}</Badge>
-  ) : (
-    <Badge>Off</Badge>
-  );
-
 const GradeCard = ({ health, links }: { health: OrganizationHealth; links: HealthLinks }) => (
   <Card title="Health">
     <div className="flex flex-wrap items-start gap-5">
@@ -117,9 +108,7 @@ const GradeCard = ({ health, links }: { health: OrganizationHealth; links: Healt
           <ul aria-label="Reasons for the grade" className="mt-2 space-y-1.5">
             {health.reasons.map((reason) => (
               <li key={reason.code} className="flex flex-wrap items-center gap-2 text-sm">
-                <Badge tone={SEVERITY_TONES[reason.severity]}>
-                  {reason.severity === "CRITICAL" ? "Critical" : "Warning"}
-                </Badge>
+                <Badge tone={SEVERITIES[reason.severity].tone}>{SEVERITIES[reason.severity].label}</Badge>
                 <span className="text-slate-900 dark:text-slate-100">{reason.message}</span>
                 <More to={links[reason.area]}>{AREA_LINK_TEXT[reason.area]}</More>
               </li>
@@ -135,7 +124,7 @@ const LicenseCard = ({ license, link }: { license: OrganizationHealth["license"]
   <Card title="License" actions={<More to={link}>License details</More>}>
     {license ? (
       <dl className="divide-y divide-slate-100 dark:divide-slate-800">
-        <Row label="Tier">{license.tier}</Row>
+        <Row label="Tier">{TIER_LABELS[license.tier as Tier]}</Row>
         <Row label="Status">
           <LicenseStatusBadge status={license.status} />
         </Row>
@@ -207,66 +196,6 @@ const SupportCard = ({ tickets, links }: { tickets: OrganizationHealth["tickets"
   </Card>
 );
 
-const WhiteLabelCard = ({
-  whiteLabel,
-  link,
-}: {
-  whiteLabel: OrganizationHealth["whiteLabel"];
-  link: string | null;
-}) => (
-  <Card title="White-label" actions={<More to={link}>White-label settings</More>}>
-    <dl className="divide-y divide-slate-100 dark:divide-slate-800">
-      <Row label="Branding">
-        {onOff(whiteLabel.branding.enabled, whiteLabel.branding.active)}
-        {whiteLabel.branding.companyName && <span className="ml-2">{whiteLabel.branding.companyName}</span>}
-      </Row>
-      <Row label="Custom domain">
-        {whiteLabel.domain ? (
-          <>
-            <span className="mr-2 font-mono">{whiteLabel.domain.hostname}</span>
-            <Badge
-              tone={
-                whiteLabel.domain.status === "VERIFIED"
-                  ? "green"
-                  : whiteLabel.domain.status === "FAILED" || whiteLabel.domain.status === "LAPSED"
-                    ? "red"
-                    : "amber"
-              }
-            >
-              {whiteLabel.domain.status}
-            </Badge>
-          </>
-        ) : (
-          "None"
-        )}
-      </Row>
-      <Row label="Single sign-on">
-        {whiteLabel.sso ? (
-          <>
-            <span className="mr-2">{whiteLabel.sso.protocol}</span>
-            {onOff(true, whiteLabel.sso.active)}
-          </>
-        ) : (
-          "Not set up"
-        )}
-      </Row>
-      <Row label="API access">
-        {onOff(whiteLabel.api.enabled, whiteLabel.api.active)}
-        <span className="ml-2">
-          {whiteLabel.api.activeKeys} active key{whiteLabel.api.activeKeys === 1 ? "" : "s"}
-        </span>
-      </Row>
-      <Row label="Feature toggles">{whiteLabel.featureToggles}</Row>
-      <Row label="Webhooks">
-        {whiteLabel.integrations}
-        {whiteLabel.deadWebhookDeliveries > 0 && (
-          <Badge tone="red">{whiteLabel.deadWebhookDeliveries} failed this week</Badge>
-        )}
-      </Row>
-    </dl>
-  </Card>
-);
-
 /**
  * One organisation on one page: the grade and its reasons, then license, usage against
  * limits, tickets and SLA, white-label status and (for those who may see it) recent audit.
@@ -278,7 +207,11 @@ export const HealthSummary = ({ health, links }: { health: OrganizationHealth; l
       <LicenseCard license={health.license} link={links.LICENSE} />
       <SupportCard tickets={health.tickets} links={links} />
       <UsageCard health={health} link={links.USAGE} />
-      <WhiteLabelCard whiteLabel={health.whiteLabel} link={links.WHITE_LABEL} />
+      <WhiteLabelCard
+        whiteLabel={health.whiteLabel}
+        domainPending={health.reasons.some((reason) => reason.code === "DOMAIN_PENDING")}
+        link={links.WHITE_LABEL}
+      />
     </div>
     {health.audit && (
       <Card title="Recent activity" actions={<More to={links.AUDIT}>Full audit log</More>}>

@@ -1,9 +1,9 @@
 import type { AppRouter } from "@tessera/api";
-import { METRICS, type Metric, TIERS, type Tier } from "@tessera/domain";
+import { METRIC_LABELS, METRICS, type Metric, TIERS, type Tier } from "@tessera/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMetric, METRIC_LABELS, metricUnits } from "./usage-metrics.ts";
+import { formatMetric, metricUnits } from "./usage-metrics.ts";
 
 // Loaded on demand like usage-charts.tsx: Recharts stays out of the first page's JavaScript.
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Metric } from "@tessera/domain";
+import { METRIC_LABELS, type Metric } from "@tessera/domain";
 import { useState } from "react";
 import { useTRPC, useTRPCClient } from "../trpc.ts";
 import { Badge } from "./badge.tsx";
@@ -8,7 +8,7 @@ import { ErrorAlert } from "./error-alert.tsx";
 import { formatDate } from "./format-date.ts";
 import { Pagination } from "./pagination.tsx";
 import { QueryState } from "./query-state.tsx";
-import { formatPeriod, formatUsedOfLimit, METRIC_LABELS, type UsageAlert } from "./usage-metrics.ts";
+import { formatPeriod, formatUsedOfLimit, type UsageAlert } from "./usage-metrics.ts";
 
 const PAGE_SIZE = 10;
 

@@ -1,4 +1,4 @@
-import { METRICS, type Metric } from "@tessera/domain";
+import { METRIC_LABELS, METRICS, type Metric } from "@tessera/domain";
 import {
   Bar,
   CartesianGrid,
@@ -14,7 +14,6 @@ import {
   formatMetric,
   formatUtcDay,
   isCounterMetric,
-  METRIC_LABELS,
   metricUnits,
   type UsageReport,
 } from "./usage-metrics.ts";

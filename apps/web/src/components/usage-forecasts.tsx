@@ -1,5 +1,5 @@
-import { METRICS, type Metric, type UsageForecast } from "@tessera/domain";
-import { formatMetric, formatUtcDay, METRIC_LABELS } from "./usage-metrics.ts";
+import { METRIC_LABELS, METRICS, type Metric, type UsageForecast } from "@tessera/domain";
+import { formatMetric, formatUtcDay } from "./usage-metrics.ts";
 
 type Forecast = Extract<UsageForecast, { status: "FORECAST" }>;
 type Reach = NonNullable<Forecast["reaches100"]>;

@@ -1,14 +1,8 @@
-import { type LimitCheck, type LimitStatus, METRICS, type Metric } from "@tessera/domain";
+import { type LimitCheck, type LimitStatus, METRIC_LABELS, METRICS, type Metric } from "@tessera/domain";
 import { useId } from "react";
 import { Badge } from "./badge.tsx";
 import { cx } from "./class-names.ts";
-import {
-  formatMetric,
-  formatUsedOfLimit,
-  METRIC_LABELS,
-  METRIC_LIMIT_NOTE,
-  STATUS_TONES,
-} from "./usage-metrics.ts";
+import { formatMetric, formatUsedOfLimit, METRIC_LIMIT_NOTE, STATUS_TONES } from "./usage-metrics.ts";
 
 export const LimitStatusBadge = ({ status }: { status: LimitStatus }) => (
   <Badge tone={STATUS_TONES[status]}>{status}</Badge>

@@ -7,13 +7,6 @@ export type UsageReport = Outputs["usage"]["report"];
 export type UsageAlert = Outputs["usage"]["alerts"]["items"][number];
 export type LimitChecks = Outputs["usage"]["limits"]["metrics"];
 
-export const METRIC_LABELS: Record<Metric, string> = {
-  ACTIVE_USERS: "Active users",
-  COURSES: "Courses",
-  API_CALLS: "API calls",
-  STORAGE_BYTES: "Storage",
-};
-
 /** What a metric's limit is per: gauges are a level, API calls a count per UTC month. */
 export const METRIC_LIMIT_NOTE: Record<Metric, string> = {
   ACTIVE_USERS: "latest reported level",

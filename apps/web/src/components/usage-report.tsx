@@ -1,5 +1,5 @@
 import { keepPreviousData, skipToken, useMutation, useQuery } from "@tanstack/react-query";
-import { METRICS, utcDay } from "@tessera/domain";
+import { METRIC_LABELS, METRICS, utcDay } from "@tessera/domain";
 import { lazy, Suspense } from "react";
 import { useTRPC, useTRPCClient } from "../trpc.ts";
 import { Alert } from "./alert.tsx";
@@ -7,13 +7,7 @@ import { Button } from "./button.tsx";
 import { downloadFile } from "./download-file.ts";
 import { ErrorAlert } from "./error-alert.tsx";
 import { Loading } from "./loading.tsx";
-import {
-  formatMetric,
-  formatUtcDay,
-  isCounterMetric,
-  METRIC_LABELS,
-  type UsageReport,
-} from "./usage-metrics.ts";
+import { formatMetric, formatUtcDay, isCounterMetric, type UsageReport } from "./usage-metrics.ts";
 import type { DayRange } from "./usage-range.tsx";
 
 const UsageCharts = lazy(() =>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { UpdateLicenseSettingsInput } from "@tessera/domain";
+import { METRIC_LABELS, METRICS, type Metric, UpdateLicenseSettingsInput } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
 import { Button } from "../components/button.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
@@ -7,15 +7,6 @@ import { Field } from "../components/field.tsx";
 import type { License } from "../components/license-summary.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
 import { useTRPC } from "../trpc.ts";
-
-const METRIC_LABELS = {
-  ACTIVE_USERS: "Active users",
-  COURSES: "Courses",
-  API_CALLS: "API calls",
-  STORAGE_BYTES: "Storage",
-} as const;
-type Metric = keyof typeof METRIC_LABELS;
-const METRICS = Object.keys(METRIC_LABELS) as Metric[];
 
 const initialValues = (license: License) => ({
   reminderDays: license.reminderDays.join(", "),

@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { type Metric, TICKET_PRIORITIES } from "@tessera/domain";
+import { METRIC_LABELS, type Metric, TICKET_PRIORITIES } from "@tessera/domain";
 import { Link } from "react-router";
 import { Badge } from "../components/badge.tsx";
 import { Card } from "../components/card.tsx";
 import { formatDate } from "../components/format-date.ts";
 import { QueryState } from "../components/query-state.tsx";
 import { OpenByPriority, Stat, useSupportStats } from "../components/support-stats.tsx";
-import { formatUsedOfLimit, METRIC_LABELS } from "../components/usage-metrics.ts";
+import { formatUsedOfLimit } from "../components/usage-metrics.ts";
 import { useTRPC } from "../trpc.ts";
 import { LIST_LIMIT, MoreLink } from "./overview-license-cards.tsx";
 

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { LICENSE_STATUSES, TIERS } from "@tessera/domain";
+import { LICENSE_STATUSES, TIER_LABELS, TIERS } from "@tessera/domain";
 import { Link } from "react-router";
 import { Card } from "../components/card.tsx";
 import { formatDay } from "../components/format-date.ts";
@@ -17,13 +17,6 @@ const STATUS_LABELS: Record<(typeof LICENSE_STATUSES)[number], string> = {
   SUSPENDED: "Suspended",
   EXPIRED: "Expired",
   CANCELLED: "Cancelled",
-};
-
-const TIER_LABELS: Record<(typeof TIERS)[number], string> = {
-  STARTER: "Starter",
-  PROFESSIONAL: "Professional",
-  ENTERPRISE: "Enterprise",
-  CUSTOM: "Custom",
 };
 
 /**

@@ -1,10 +1,10 @@
 import type { AppRouter } from "@tessera/api";
-import { METRICS, type Metric } from "@tessera/domain";
+import { METRIC_LABELS, METRICS, type Metric } from "@tessera/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 import { Link } from "react-router";
 import { Badge } from "../components/badge.tsx";
 import { LimitStatusBadge } from "../components/usage-limits.tsx";
-import { formatMetric, formatUsedOfLimit, METRIC_LABELS } from "../components/usage-metrics.ts";
+import { formatMetric, formatUsedOfLimit } from "../components/usage-metrics.ts";
 
 type UsageStats = inferRouterOutputs<AppRouter>["usage"]["stats"];
 type OrganizationUsage = UsageStats["organizations"]["items"][number];

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { METRICS } from "@tessera/domain";
+import { METRIC_LABELS, METRICS } from "@tessera/domain";
 import { isCustomerAdmin, useRole } from "../auth/session.tsx";
 import { Alert } from "../components/alert.tsx";
 import { Card } from "../components/card.tsx";
@@ -8,7 +8,7 @@ import { QueryState } from "../components/query-state.tsx";
 import { UsageAlerts } from "../components/usage-alerts.tsx";
 import { UsageForecasts } from "../components/usage-forecasts.tsx";
 import { UsageMeters } from "../components/usage-limits.tsx";
-import { formatPeriod, formatUsedOfLimit, METRIC_LABELS } from "../components/usage-metrics.ts";
+import { formatPeriod, formatUsedOfLimit } from "../components/usage-metrics.ts";
 import { lastDays } from "../components/usage-range.tsx";
 import { UsageReportView } from "../components/usage-report.tsx";
 import { useTRPC } from "../trpc.ts";
