@@ -11,6 +11,13 @@ test.describe.configure({ timeout: 150_000 });
 test("every console page passes axe", async ({ page }) => {
   // Fourteen pages, each loaded and scanned: more than the default minute on a busy machine.
   test.setTimeout(120_000);
+  // Before signing in: the sign-in tab's title, and the favicon the page links to is served.
+  await page.goto("/sign-in");
+  await expect(page).toHaveTitle("Sign in · Tessera");
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", "/favicon.svg");
+  const icon = await page.request.get("/favicon.svg");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toBe("image/svg+xml");
   await signIn(page, "admin@tessera.test");
   await settle(page);
   await page.getByRole("link", { name: "Organisations", exact: true }).click();
@@ -27,28 +34,30 @@ test("every console page passes axe", async ({ page }) => {
   expect(organizationId).toMatch(/^[0-9a-f-]{36}$/);
   expect(licensePath).toMatch(/^\/console\/licenses\/[0-9a-f-]{36}$/);
 
-  for (const path of [
-    "/console",
-    "/console/organizations",
-    "/console/organizations/new",
-    `/console/organizations/${organizationId}`,
-    `/console/organizations/${organizationId}/health`,
-    "/console/licenses",
-    "/console/licenses?create=",
-    licensePath,
-    "/console/usage",
-    `/console/usage/${organizationId}`,
-    "/console/support",
-    "/console/support/settings",
-    "/console/support/macros",
-    "/console/audit",
-    "/console/service-keys",
-    "/console/sent-email",
-    "/console/team",
-  ]) {
+  // Each tab says which page it is and where: "<page> · Tessera console".
+  for (const [path, title] of [
+    ["/console", "Overview"],
+    ["/console/organizations", "Organisations"],
+    ["/console/organizations/new", "New organisation"],
+    [`/console/organizations/${organizationId}`, "Northwind Academy"],
+    [`/console/organizations/${organizationId}/health`, "Organisation health"],
+    ["/console/licenses", "Licenses"],
+    ["/console/licenses?create=", "Licenses"],
+    [licensePath, "Northwind Academy license"],
+    ["/console/usage", "Usage"],
+    [`/console/usage/${organizationId}`, "Organisation usage"],
+    ["/console/support", "Support"],
+    ["/console/support/settings", "Support settings"],
+    ["/console/support/macros", "Macros"],
+    ["/console/audit", "Audit log"],
+    ["/console/service-keys", "Service keys"],
+    ["/console/sent-email", "Sent email"],
+    ["/console/team", "Team"],
+  ] as const) {
     await test.step(path, async () => {
       await page.goto(path);
       await settle(page);
+      await expect(page).toHaveTitle(`${title} · Tessera console`);
       await expectAccessible(page);
     });
   }
@@ -67,26 +76,28 @@ test("every portal page, and a ticket in both areas, passes axe", async ({ page 
   const ticketPath = (await opened.getByRole("link").getAttribute("href")) ?? "";
   expect(ticketPath).toMatch(/^\/portal\/tickets\/[0-9a-f-]{36}$/);
 
-  for (const path of [
-    "/portal",
-    "/portal/license",
-    "/portal/usage",
-    "/portal/tickets",
-    ticketPath,
-    "/portal/team",
-    "/portal/api-keys",
-    "/portal/audit",
-    "/portal/settings/branding",
-    "/portal/settings/domain",
-    "/portal/settings/sso",
-    "/portal/settings/scim",
-    "/portal/settings/api-access",
-    "/portal/settings/feature-toggles",
-    "/portal/settings/integrations",
-  ]) {
+  // The portal's tabs carry the organisation's brand (Tessera's until white-labelled).
+  for (const [path, title] of [
+    ["/portal", "Organisation"],
+    ["/portal/license", "License"],
+    ["/portal/usage", "Usage"],
+    ["/portal/tickets", "Tickets"],
+    [ticketPath, "Ticket"],
+    ["/portal/team", "Team"],
+    ["/portal/api-keys", "API keys"],
+    ["/portal/audit", "Audit log"],
+    ["/portal/settings/branding", "Branding"],
+    ["/portal/settings/domain", "Custom domain"],
+    ["/portal/settings/sso", "Single sign-on"],
+    ["/portal/settings/scim", "Directory sync (SCIM)"],
+    ["/portal/settings/api-access", "API access"],
+    ["/portal/settings/feature-toggles", "Feature toggles"],
+    ["/portal/settings/integrations", "Integrations"],
+  ] as const) {
     await test.step(path, async () => {
       await page.goto(path);
       await settle(page);
+      await expect(page).toHaveTitle(new RegExp(`^${title.replace(/[()]/g, "\\$&")} · \\S`));
       await expectAccessible(page);
     });
   }
@@ -107,11 +118,14 @@ test("every account page passes axe, in the console and the portal", async ({ pa
     [customer, "portal"],
   ] as const) {
     await signIn(who, area === "console" ? "admin@tessera.test" : "owner@northwind.test");
+    // Settle alone passes on the sign-in page itself: wait to be let in before going on.
+    await expect(who).toHaveURL(new RegExp(`/${area}(/|$)`));
     await settle(who);
     for (const tab of ["security", "sessions", "notifications"]) {
       await test.step(`/${area}/account/${tab}`, async () => {
         await who.goto(`/${area}/account/${tab}`);
         await settle(who);
+        await expect(who).toHaveTitle(new RegExp(`^${tab[0]?.toUpperCase()}${tab.slice(1)} · \\S`));
         await expectAccessible(who);
       });
     }

@@ -14,13 +14,18 @@ test("staff roll a license key in the console: confirm, choose the overlap, see 
   const keyRow = page.getByText(/^…[0-9A-Z]{4}/);
   const hint = await keyRow.textContent();
 
-  // Cancel leaves the key as it was.
+  // Keeping the current key leaves it as it was; the dialog says when the old key would stop.
   await page.getByRole("button", { name: "Rotate key" }).click();
   const dialog = page.getByRole("dialog", { name: "Rotate the license key?" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel("In 24 hours")).toBeChecked();
+  await expect(dialog.getByTestId("old-key-consequence")).toContainText("The old key stops working at ");
+  await dialog.getByLabel("Immediately").check();
+  await expect(dialog.getByTestId("old-key-consequence")).toHaveText(
+    "The old key stops working as soon as you confirm.",
+  );
   await expectAccessible(page);
-  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.getByRole("button", { name: "Keep current key" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId("revealed-key")).toHaveCount(0);
   await expect(keyRow).toHaveText(hint ?? "");

@@ -46,7 +46,7 @@ test("staff sign in, skip to content, filter the licenses and back out of a dial
 
   // A confirmation dialog makes the page behind it unreachable (Tab cycles through the
   // dialog, passing only the browser's own UI), and Escape leaves it with nothing done.
-  const suspend = page.getByRole("button", { name: "Suspend" });
+  const suspend = page.getByRole("button", { name: "Suspend license" });
   await tabTo(page, suspend);
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog");
@@ -64,7 +64,7 @@ test("staff sign in, skip to content, filter the licenses and back out of a dial
     expect(where).not.toMatch(/^outside/);
     reached.add(where);
   }
-  expect([...reached]).toEqual(expect.arrayContaining(["Cancel", "Suspend"]));
+  expect([...reached]).toEqual(expect.arrayContaining(["Keep license active", "Suspend license"]));
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(suspend).toBeFocused();

@@ -28,13 +28,32 @@ test("staff create → activate → suspend → reinstate → renew a license; t
     await expect(dialog).toBeHidden();
     await expect(staff.getByText(status, { exact: true }).first()).toBeVisible();
   };
-  await act("Activate", "ACTIVE");
-  await act("Suspend", "SUSPENDED", "Invoice overdue");
+  await act("Activate license", "ACTIVE");
+  await act("Suspend license", "SUSPENDED", "Invoice overdue");
   await expect(staff.getByText("Invoice overdue").first()).toBeVisible();
-  await act("Reinstate", "ACTIVE");
+  await act("Reinstate license", "ACTIVE");
   const before = await staff.getByTestId("expiry-countdown").textContent();
-  await act("Renew", "ACTIVE");
+
+  // Renewing says the new expiry before it is confirmed: the date the license then shows.
+  await staff.getByRole("button", { name: "Renew license", exact: true }).click();
+  const renewal = staff.getByRole("dialog", { name: "Renew license?" });
+  await expect(renewal.getByRole("button", { name: "Keep current expiry" })).toBeVisible();
+  const consequence = await renewal.getByTestId("action-consequence").textContent();
+  const renewedOn = consequence?.match(/^The license will expire on (.+) instead of .+\.$/)?.[1];
+  expect(renewedOn).toBeTruthy();
+  await renewal.getByRole("button", { name: "Renew license", exact: true }).click();
+  await expect(renewal).toBeHidden();
   await expect(staff.getByTestId("expiry-countdown")).not.toHaveText(before ?? "");
+  await expect(staff.getByRole("region", { name: "License" })).toContainText(renewedOn ?? "—");
+
+  // Cancelling names both choices: keeping the license leaves it as it was.
+  await staff.getByRole("button", { name: "Cancel license", exact: true }).click();
+  const cancelling = staff.getByRole("dialog", { name: "Cancel license?" });
+  await expect(cancelling.getByTestId("action-consequence")).toContainText("Cancelling is final");
+  await expect(cancelling.getByRole("button")).toHaveText(["Keep license", "Cancel license"]);
+  await cancelling.getByRole("button", { name: "Keep license" }).click();
+  await expect(cancelling).toBeHidden();
+  await expect(staff.getByText("ACTIVE", { exact: true }).first()).toBeVisible();
   await expect(staff.getByText("license.renewed")).toBeVisible();
 
   const validation = await staff.request.post("/api/v1/licenses/validate", { data: { key } });

@@ -53,11 +53,11 @@ test("an owner invites a member who joins, changes a role, cannot demote the onl
   await row.getByRole("button", { name: "Disable Tia Team" }).click();
   const dialog = page.getByRole("dialog", { name: "Disable Tia Team?" });
   await expect(dialog).toBeVisible();
-  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.getByRole("button", { name: "Keep member active" }).click();
   await expect(dialog).toBeHidden();
   await expect(row.getByText("Active")).toBeVisible();
   await row.getByRole("button", { name: "Disable Tia Team" }).click();
-  await dialog.getByRole("button", { name: "Disable" }).click();
+  await dialog.getByRole("button", { name: "Disable member" }).click();
   await expect(dialog).toBeHidden();
   await expect(row.getByText("Disabled")).toBeVisible();
 

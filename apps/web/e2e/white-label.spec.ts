@@ -245,8 +245,8 @@ test("an ENTERPRISE owner adds a webhook (secret shown once), tests it, and mana
   await staff.getByLabel("Tier", { exact: true }).selectOption("ENTERPRISE");
   await staff.getByRole("button", { name: "Create license" }).click();
   await staff.getByRole("link", { name: "Open the license" }).click();
-  await staff.getByRole("button", { name: "Activate", exact: true }).click();
-  await staff.getByRole("dialog").getByRole("button", { name: "Activate", exact: true }).click();
+  await staff.getByRole("button", { name: "Activate license", exact: true }).click();
+  await staff.getByRole("dialog").getByRole("button", { name: "Activate license", exact: true }).click();
   await expect(staff.getByText("ACTIVE", { exact: true }).first()).toBeVisible();
 
   const owner = await (await browser.newContext()).newPage();

@@ -1,84 +1,54 @@
 import { CUSTOMER_ADMIN_ROLES } from "@tessera/domain";
-import { type ComponentType, lazy, Suspense } from "react";
+import { type ReactNode, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { AccountLayout } from "./account/account-layout.tsx";
 import { HomeRedirect, isCustomerAdmin, RequireKind, RequireRole, useRole } from "./auth/session.tsx";
 import { Loading } from "./components/loading.tsx";
+import { Titled } from "./components/page-title.tsx";
 import { type NavItem, Shell } from "./components/shell.tsx";
+import {
+  AcceptInvitationPage,
+  ApiAccessSettingsPage,
+  BrandingSettingsPage,
+  ConsoleAuditPage,
+  DomainSettingsPage,
+  FeatureTogglesSettingsPage,
+  ForgotPasswordPage,
+  IntegrationsSettingsPage,
+  LicenseDetailPage,
+  LicensesPage,
+  MacrosPage,
+  NewOrganizationPage,
+  NotificationsPage,
+  OrganizationDetailPage,
+  OrganizationHealthPage,
+  OrganizationsPage,
+  OrganizationUsagePage,
+  OverviewPage,
+  PortalApiKeysPage,
+  PortalAuditPage,
+  PortalLicensePage,
+  PortalOrganizationPage,
+  PortalTeamPage,
+  PortalTicketPage,
+  PortalTicketsPage,
+  PortalUsagePage,
+  ResetPasswordPage,
+  ScimSettingsPage,
+  SecurityPage,
+  SentEmailPage,
+  ServiceKeysPage,
+  SessionsPage,
+  SsoSettingsPage,
+  SsoTestResultPage,
+  StaffTeamPage,
+  SupportPage,
+  SupportSettingsPage,
+  TicketPage,
+  UsageTracking,
+} from "./lazy-pages.ts";
 import { SettingsLayout } from "./portal/settings/settings-layout.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
-
-/**
- * Each page is its own chunk, fetched when first opened: the first load carries the shell,
- * the sign-in page and the shared client, not every form and chart of both areas. The
- * shells show a loading state while a page arrives (see Shell).
- */
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((module) => ({ default: module[name] })));
-
-const NotificationsPage = page(() => import("./account/notifications-page.tsx"), "NotificationsPage");
-const SecurityPage = page(() => import("./account/security-page.tsx"), "SecurityPage");
-const SentEmailPage = page(() => import("./console/sent-email-page.tsx"), "SentEmailPage");
-const SessionsPage = page(() => import("./account/sessions-page.tsx"), "SessionsPage");
-const AcceptInvitationPage = page(() => import("./auth/accept-invitation-page.tsx"), "AcceptInvitationPage");
-const ForgotPasswordPage = page(() => import("./auth/forgot-password-page.tsx"), "ForgotPasswordPage");
-const ResetPasswordPage = page(() => import("./auth/reset-password-page.tsx"), "ResetPasswordPage");
-const StaffTeamPage = page(() => import("./console/staff-team-page.tsx"), "StaffTeamPage");
-const ConsoleAuditPage = page(() => import("./console/audit-page.tsx"), "ConsoleAuditPage");
-const LicenseDetailPage = page(() => import("./console/license-detail-page.tsx"), "LicenseDetailPage");
-const MacrosPage = page(() => import("./console/macros-page.tsx"), "MacrosPage");
-const LicensesPage = page(() => import("./console/licenses-page.tsx"), "LicensesPage");
-const NewOrganizationPage = page(() => import("./console/new-organization-page.tsx"), "NewOrganizationPage");
-const OrganizationDetailPage = page(
-  () => import("./console/organization-detail-page.tsx"),
-  "OrganizationDetailPage",
-);
-const OrganizationHealthPage = page(
-  () => import("./console/organization-health-page.tsx"),
-  "OrganizationHealthPage",
-);
-const OrganizationUsagePage = page(
-  () => import("./console/organization-usage-page.tsx"),
-  "OrganizationUsagePage",
-);
-const OrganizationsPage = page(() => import("./console/organizations-page.tsx"), "OrganizationsPage");
-const OverviewPage = page(() => import("./console/overview-page.tsx"), "OverviewPage");
-const ServiceKeysPage = page(() => import("./console/service-keys-page.tsx"), "ServiceKeysPage");
-const SupportPage = page(() => import("./console/support-page.tsx"), "SupportPage");
-const SupportSettingsPage = page(() => import("./console/support-settings-page.tsx"), "SupportSettingsPage");
-const TicketPage = page(() => import("./console/ticket-page.tsx"), "TicketPage");
-const UsageTracking = page(() => import("./console/usage-tracking-page.tsx"), "UsageTracking");
-const PortalApiKeysPage = page(() => import("./portal/api-keys-page.tsx"), "PortalApiKeysPage");
-const PortalAuditPage = page(() => import("./portal/audit-page.tsx"), "PortalAuditPage");
-const PortalLicensePage = page(() => import("./portal/license-page.tsx"), "PortalLicensePage");
-const PortalOrganizationPage = page(() => import("./portal/organization-page.tsx"), "PortalOrganizationPage");
-const ApiAccessSettingsPage = page(
-  () => import("./portal/settings/api-access-page.tsx"),
-  "ApiAccessSettingsPage",
-);
-const BrandingSettingsPage = page(
-  () => import("./portal/settings/branding-page.tsx"),
-  "BrandingSettingsPage",
-);
-const DomainSettingsPage = page(() => import("./portal/settings/domain-page.tsx"), "DomainSettingsPage");
-const FeatureTogglesSettingsPage = page(
-  () => import("./portal/settings/feature-toggles-page.tsx"),
-  "FeatureTogglesSettingsPage",
-);
-const IntegrationsSettingsPage = page(
-  () => import("./portal/settings/integrations-page.tsx"),
-  "IntegrationsSettingsPage",
-);
-const SsoSettingsPage = page(() => import("./portal/settings/sso-page.tsx"), "SsoSettingsPage");
-const ScimSettingsPage = page(() => import("./portal/settings/scim-page.tsx"), "ScimSettingsPage");
-const SsoTestResultPage = page(
-  () => import("./portal/settings/sso-test-result-page.tsx"),
-  "SsoTestResultPage",
-);
-const PortalTeamPage = page(() => import("./portal/team-page.tsx"), "PortalTeamPage");
-const PortalTicketPage = page(() => import("./portal/ticket-page.tsx"), "PortalTicketPage");
-const PortalTicketsPage = page(() => import("./portal/tickets-page.tsx"), "PortalTicketsPage");
-const PortalUsagePage = page(() => import("./portal/usage-page.tsx"), "PortalUsagePage");
 
 const CONSOLE_NAV: NavItem[] = [
   { to: "/console", label: "Overview", end: true },
@@ -103,15 +73,38 @@ const PORTAL_NAV: NavItem[] = [
   { to: "/portal/settings", label: "Settings", roles: CUSTOMER_ADMIN_ROLES },
 ];
 
+/** A route's page with its tab title (see Titled). */
+const titled = (title: string, element: ReactNode) => <Titled page={title}>{element}</Titled>;
+
+/** A page outside both shells, so with its own loading state while its chunk arrives. */
+const outsideShell = (title: string, element: ReactNode) =>
+  titled(title, <Suspense fallback={<Loading />}>{element}</Suspense>);
+
 /** "Your account" (`…/account/*`), the same in both areas. */
 const accountRoutes = (
   <Route path="account" element={<AccountLayout />}>
     <Route index element={<Navigate to="security" replace />} />
-    <Route path="security" element={<SecurityPage />} />
-    <Route path="sessions" element={<SessionsPage />} />
-    <Route path="notifications" element={<NotificationsPage />} />
+    <Route path="security" element={titled("Security", <SecurityPage />)} />
+    <Route path="sessions" element={titled("Sessions", <SessionsPage />)} />
+    <Route path="notifications" element={titled("Notifications", <NotificationsPage />)} />
     <Route path="*" element={<Navigate to="security" replace />} />
   </Route>
+);
+
+/** The portal's settings (`/portal/settings/*`), admins only. */
+const settingsRoutes = (
+  <>
+    <Route index element={<Navigate to="branding" replace />} />
+    <Route path="branding" element={titled("Branding", <BrandingSettingsPage />)} />
+    <Route path="domain" element={titled("Custom domain", <DomainSettingsPage />)} />
+    <Route path="sso" element={titled("Single sign-on", <SsoSettingsPage />)} />
+    <Route path="scim" element={titled("Directory sync (SCIM)", <ScimSettingsPage />)} />
+    <Route path="sso/test/:testId" element={titled("Single sign-on test", <SsoTestResultPage />)} />
+    <Route path="api-access" element={titled("API access", <ApiAccessSettingsPage />)} />
+    <Route path="feature-toggles" element={titled("Feature toggles", <FeatureTogglesSettingsPage />)} />
+    <Route path="integrations" element={titled("Integrations", <IntegrationsSettingsPage />)} />
+    <Route path="*" element={<Navigate to="branding" replace />} />
+  </>
 );
 
 const AdminOnly = ({ staff, children }: { staff?: boolean; children: React.ReactNode }) => {
@@ -123,30 +116,12 @@ export const App = () => (
   <BrowserRouter>
     <Routes>
       <Route path="/" element={<HomeRedirect />} />
-      <Route path="/sign-in" element={<SignInPage />} />
-      <Route
-        path="/forgot-password"
-        element={
-          <Suspense fallback={<Loading />}>
-            <ForgotPasswordPage />
-          </Suspense>
-        }
-      />
-      <Route
-        path="/reset-password"
-        element={
-          <Suspense fallback={<Loading />}>
-            <ResetPasswordPage />
-          </Suspense>
-        }
-      />
+      <Route path="/sign-in" element={titled("Sign in", <SignInPage />)} />
+      <Route path="/forgot-password" element={outsideShell("Forgot password", <ForgotPasswordPage />)} />
+      <Route path="/reset-password" element={outsideShell("Reset password", <ResetPasswordPage />)} />
       <Route
         path="/accept-invitation"
-        element={
-          <Suspense fallback={<Loading />}>
-            <AcceptInvitationPage />
-          </Suspense>
-        }
+        element={outsideShell("Accept invitation", <AcceptInvitationPage />)}
       />
       <Route
         path="/console"
@@ -156,57 +131,71 @@ export const App = () => (
           </RequireKind>
         }
       >
-        <Route index element={<OverviewPage />} />
-        <Route path="organizations" element={<OrganizationsPage />} />
+        <Route index element={titled("Overview", <OverviewPage />)} />
+        <Route path="organizations" element={titled("Organisations", <OrganizationsPage />)} />
         <Route
           path="organizations/new"
-          element={
+          element={titled(
+            "New organisation",
             <AdminOnly staff>
               <NewOrganizationPage />
-            </AdminOnly>
-          }
+            </AdminOnly>,
+          )}
         />
-        <Route path="organizations/:organizationId" element={<OrganizationDetailPage />} />
-        <Route path="organizations/:organizationId/health" element={<OrganizationHealthPage />} />
-        <Route path="licenses" element={<LicensesPage />} />
-        <Route path="licenses/:licenseId" element={<LicenseDetailPage />} />
-        <Route path="usage" element={<UsageTracking />} />
-        <Route path="usage/:organizationId" element={<OrganizationUsagePage />} />
-        <Route path="support" element={<SupportPage />} />
+        <Route
+          path="organizations/:organizationId"
+          element={titled("Organisation", <OrganizationDetailPage />)}
+        />
+        <Route
+          path="organizations/:organizationId/health"
+          element={titled("Organisation health", <OrganizationHealthPage />)}
+        />
+        <Route path="licenses" element={titled("Licenses", <LicensesPage />)} />
+        <Route path="licenses/:licenseId" element={titled("License", <LicenseDetailPage />)} />
+        <Route path="usage" element={titled("Usage", <UsageTracking />)} />
+        <Route
+          path="usage/:organizationId"
+          element={titled("Organisation usage", <OrganizationUsagePage />)}
+        />
+        <Route path="support" element={titled("Support", <SupportPage />)} />
         <Route
           path="support/settings"
-          element={
+          element={titled(
+            "Support settings",
             <AdminOnly staff>
               <SupportSettingsPage />
-            </AdminOnly>
-          }
+            </AdminOnly>,
+          )}
         />
-        <Route path="support/macros" element={<MacrosPage />} />
-        <Route path="support/:ticketId" element={<TicketPage />} />
-        <Route path="audit" element={<ConsoleAuditPage />} />
+        <Route path="support/macros" element={titled("Macros", <MacrosPage />)} />
+        <Route path="support/:ticketId" element={titled("Ticket", <TicketPage />)} />
+        <Route path="audit" element={titled("Audit log", <ConsoleAuditPage />)} />
         <Route
           path="service-keys"
-          element={
+          element={titled(
+            "Service keys",
             <AdminOnly staff>
               <ServiceKeysPage />
-            </AdminOnly>
-          }
+            </AdminOnly>,
+          )}
         />
         <Route
           path="sent-email"
-          element={
+          element={titled(
+            "Sent email",
             <AdminOnly staff>
               <SentEmailPage />
-            </AdminOnly>
-          }
+            </AdminOnly>,
+          )}
         />
         <Route
           path="team"
-          element={
+          element={titled(
+            "Team",
             <AdminOnly staff>
               <StaffTeamPage />
-            </AdminOnly>
-          }
+            </AdminOnly>,
+          )}
         />
         {accountRoutes}
         <Route path="*" element={<Navigate to="/console" replace />} />
@@ -219,27 +208,29 @@ export const App = () => (
           </RequireKind>
         }
       >
-        <Route index element={<PortalOrganizationPage />} />
-        <Route path="license" element={<PortalLicensePage />} />
-        <Route path="usage" element={<PortalUsagePage />} />
-        <Route path="tickets" element={<PortalTicketsPage />} />
-        <Route path="tickets/:ticketId" element={<PortalTicketPage />} />
-        <Route path="team" element={<PortalTeamPage />} />
+        <Route index element={titled("Organisation", <PortalOrganizationPage />)} />
+        <Route path="license" element={titled("License", <PortalLicensePage />)} />
+        <Route path="usage" element={titled("Usage", <PortalUsagePage />)} />
+        <Route path="tickets" element={titled("Tickets", <PortalTicketsPage />)} />
+        <Route path="tickets/:ticketId" element={titled("Ticket", <PortalTicketPage />)} />
+        <Route path="team" element={titled("Team", <PortalTeamPage />)} />
         <Route
           path="api-keys"
-          element={
+          element={titled(
+            "API keys",
             <AdminOnly>
               <PortalApiKeysPage />
-            </AdminOnly>
-          }
+            </AdminOnly>,
+          )}
         />
         <Route
           path="audit"
-          element={
+          element={titled(
+            "Audit log",
             <AdminOnly>
               <PortalAuditPage />
-            </AdminOnly>
-          }
+            </AdminOnly>,
+          )}
         />
         <Route
           path="settings"
@@ -249,16 +240,7 @@ export const App = () => (
             </AdminOnly>
           }
         >
-          <Route index element={<Navigate to="branding" replace />} />
-          <Route path="branding" element={<BrandingSettingsPage />} />
-          <Route path="domain" element={<DomainSettingsPage />} />
-          <Route path="sso" element={<SsoSettingsPage />} />
-          <Route path="scim" element={<ScimSettingsPage />} />
-          <Route path="sso/test/:testId" element={<SsoTestResultPage />} />
-          <Route path="api-access" element={<ApiAccessSettingsPage />} />
-          <Route path="feature-toggles" element={<FeatureTogglesSettingsPage />} />
-          <Route path="integrations" element={<IntegrationsSettingsPage />} />
-          <Route path="*" element={<Navigate to="branding" replace />} />
+          {settingsRoutes}
         </Route>
         {accountRoutes}
         <Route path="*" element={<Navigate to="/portal" replace />} />

@@ -109,6 +109,7 @@ export const SessionsPage = () => {
         open={confirmAll}
         title="Sign out all other sessions?"
         confirmLabel="Sign them out"
+        cancelLabel="Keep them signed in"
         busy={revokeOthers.isPending}
         busyLabel="Signing out…"
         onConfirm={() => revokeOthers.mutate()}

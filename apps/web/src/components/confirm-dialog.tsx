@@ -1,12 +1,17 @@
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import { Button } from "./button.tsx";
 
-/** A modal confirmation on the native dialog element: focus stays inside and Escape cancels. */
+/**
+ * A modal confirmation on the native dialog element: focus stays inside and Escape cancels.
+ * Both buttons say what they do: `confirmLabel` names the action, `cancelLabel` what keeping
+ * things as they are means ("Keep license"), so neither reads as "Cancel" the thing itself.
+ */
 export const ConfirmDialog = ({
   open,
   title,
   children,
   confirmLabel,
+  cancelLabel = "Go back",
   onConfirm,
   onCancel,
   busy,
@@ -17,6 +22,7 @@ export const ConfirmDialog = ({
   title: string;
   children?: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
@@ -49,7 +55,7 @@ export const ConfirmDialog = ({
           <div className="mt-3 space-y-3 text-sm text-slate-700 dark:text-slate-300">{children}</div>
           <div className="mt-6 flex justify-end gap-2">
             <Button variant="secondary" onClick={onCancel} disabled={busy}>
-              Cancel
+              {cancelLabel}
             </Button>
             <Button variant={tone} busy={busy} onClick={onConfirm}>
               {busy ? busyLabel : confirmLabel}

@@ -22,6 +22,7 @@ export const RevokeKeyDialog = ({
     open={apiKey !== null}
     title={`Revoke ${apiKey?.name ?? ""}?`}
     confirmLabel="Revoke key"
+    cancelLabel="Keep key"
     busy={busy}
     busyLabel="Revoking…"
     onCancel={onCancel}

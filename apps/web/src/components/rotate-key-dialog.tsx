@@ -1,6 +1,20 @@
-import { DEFAULT_OLD_KEY_EXPIRY, OLD_KEY_EXPIRIES, type OldKeyExpiry } from "@tessera/domain";
+import {
+  DEFAULT_OLD_KEY_EXPIRY,
+  OLD_KEY_EXPIRIES,
+  type OldKeyExpiry,
+  previousKeyExpiry,
+} from "@tessera/domain";
 import { type ReactNode, useEffect, useState } from "react";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
+import { formatDate } from "./format-date.ts";
+
+/** When the old key stops if confirmed at `now`, by the domain's rule (the API stores the same). */
+const oldKeyConsequence = (choice: OldKeyExpiry, now: Date) => {
+  const until = previousKeyExpiry(choice, now);
+  return until
+    ? `The old key stops working at ${formatDate(until)}.`
+    : "The old key stops working as soon as you confirm.";
+};
 
 const OLD_KEY_LABELS: Record<OldKeyExpiry, string> = {
   now: "Immediately",
@@ -35,6 +49,7 @@ export const RotateKeyDialog = ({
       open={open}
       title="Rotate the license key?"
       confirmLabel="Rotate key"
+      cancelLabel="Keep current key"
       busy={busy}
       busyLabel="Rotating…"
       onCancel={onCancel}
@@ -62,6 +77,9 @@ export const RotateKeyDialog = ({
           ))}
         </div>
       </fieldset>
+      <p data-testid="old-key-consequence" aria-live="polite" className="font-medium">
+        {oldKeyConsequence(choice, new Date())}
+      </p>
       {children}
     </ConfirmDialog>
   );

@@ -48,7 +48,8 @@ const DisableMemberDialog = ({
   <ConfirmDialog
     open={confirming !== null}
     title={`Disable ${confirming?.name ?? ""}?`}
-    confirmLabel="Disable"
+    confirmLabel="Disable member"
+    cancelLabel="Keep member active"
     busy={change.isPending}
     busyLabel="Saving…"
     onCancel={() => {

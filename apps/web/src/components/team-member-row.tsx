@@ -91,6 +91,7 @@ const SignOutEverywhere = ({ member }: { member: Member }) => {
         open={confirming}
         title={`Sign out ${member.name} everywhere?`}
         confirmLabel="Sign out everywhere"
+        cancelLabel="Keep them signed in"
         busy={revoke.isPending}
         busyLabel="Signing out…"
         onConfirm={() => revoke.mutate({ userId: member.id })}

@@ -11,60 +11,17 @@ import { Field } from "../components/field.tsx";
 import { KeyReveal } from "../components/key-reveal.tsx";
 import { type License, LicenseSummary } from "../components/license-summary.tsx";
 import { PageHeader } from "../components/page-header.tsx";
+import { useRecordTitle } from "../components/page-title.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { RotatedKeyReveal } from "../components/rotated-key-reveal.tsx";
 import { useTRPC } from "../trpc.ts";
+import {
+  LICENSE_ACTIONS as ACTIONS,
+  type LicenseAction as Action,
+  licenseActionConsequence,
+} from "./license-actions.ts";
 import { LicensePolicyForm } from "./license-policy-form.tsx";
 import { RotateKeyButton } from "./rotate-key-button.tsx";
-
-type Action = "activate" | "suspend" | "reinstate" | "renew" | "cancel";
-
-const ACTIONS: Record<
-  Action,
-  {
-    label: string;
-    allowedFrom: License["status"][];
-    needsReason: boolean;
-    explain: string;
-    tone: "primary" | "danger";
-  }
-> = {
-  activate: {
-    label: "Activate",
-    allowedFrom: ["PENDING"],
-    needsReason: false,
-    explain: "The license starts now and runs for its term.",
-    tone: "primary",
-  },
-  renew: {
-    label: "Renew",
-    allowedFrom: ["ACTIVE", "EXPIRED"],
-    needsReason: false,
-    explain: "Extends from the later of now and the current expiry by the term.",
-    tone: "primary",
-  },
-  suspend: {
-    label: "Suspend",
-    allowedFrom: ["ACTIVE"],
-    needsReason: true,
-    explain: "Validation answers SUSPENDED until reinstated.",
-    tone: "danger",
-  },
-  reinstate: {
-    label: "Reinstate",
-    allowedFrom: ["SUSPENDED"],
-    needsReason: false,
-    explain: "The license becomes ACTIVE again.",
-    tone: "primary",
-  },
-  cancel: {
-    label: "Cancel",
-    allowedFrom: ["PENDING", "ACTIVE", "SUSPENDED", "EXPIRED"],
-    needsReason: true,
-    explain: "Cancelling is final: the license can never be used again.",
-    tone: "danger",
-  },
-};
 
 /**
  * The lifecycle action being confirmed (with its reason) and every mutation of the license;
@@ -178,8 +135,10 @@ const LicenseActions = ({ license }: { license: License }) => {
       <ErrorAlert error={token.error} />
       <ConfirmDialog
         open={action !== null}
-        title={action ? `${ACTIONS[action].label} this license?` : ""}
+        title={action ? `${ACTIONS[action].label}?` : ""}
         confirmLabel={action ? ACTIONS[action].label : ""}
+        cancelLabel={action ? ACTIONS[action].keepLabel : undefined}
+        busyLabel={action ? ACTIONS[action].busyLabel : undefined}
         tone={action ? ACTIONS[action].tone : "primary"}
         busy={current?.isPending}
         onCancel={() => {
@@ -188,7 +147,9 @@ const LicenseActions = ({ license }: { license: License }) => {
         }}
         onConfirm={run}
       >
-        {action && <p>{ACTIONS[action].explain}</p>}
+        {action && (
+          <p data-testid="action-consequence">{licenseActionConsequence(action, license, new Date())}</p>
+        )}
         {action && ACTIONS[action].needsReason && (
           <Field label="Reason" name="reason" value={reason} onChange={setReason} required />
         )}
@@ -203,6 +164,7 @@ export const LicenseDetailPage = () => {
   const trpc = useTRPC();
   const me = useMe();
   const license = useQuery(trpc.licenses.get.queryOptions({ licenseId }));
+  useRecordTitle(license.data?.organizationName && `${license.data.organizationName} license`);
   return (
     <QueryState query={license}>
       {(data) => (

@@ -146,6 +146,7 @@ export const MacrosPage = () => {
         open={archiving !== null}
         title={`Archive ${archiving?.title ?? ""}?`}
         confirmLabel="Archive macro"
+        cancelLabel="Keep macro"
         busy={changes.archive.isPending}
         busyLabel="Archiving…"
         onCancel={() => setArchiving(null)}

@@ -15,6 +15,7 @@ import { formatDay } from "../components/format-date.ts";
 import { LicenseStatusBadge } from "../components/license-badges.tsx";
 import { ContactDetails, contactValuesOf, Detail } from "../components/organization-fields.tsx";
 import { PageHeader } from "../components/page-header.tsx";
+import { useRecordTitle } from "../components/page-title.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { TeamManager } from "../components/team-manager.tsx";
 import { useSchemaForm } from "../components/use-form.ts";
@@ -78,6 +79,7 @@ export const OrganizationDetailPage = () => {
   const [editing, setEditing] = useState(false);
   const organization = useQuery(trpc.organizations.get.queryOptions({ organizationId }));
   const license = useQuery(trpc.licenses.byOrganization.queryOptions({ organizationId }));
+  useRecordTitle(organization.data?.name);
   return (
     <QueryState query={organization}>
       {(org) => (

@@ -63,6 +63,7 @@ export const TicketPage = () => {
             open={confirmClose}
             title={`Close ${data.reference}?`}
             confirmLabel="Close ticket"
+            cancelLabel="Keep ticket open"
             busy={status.isPending}
             busyLabel="Closing…"
             onCancel={() => {

@@ -53,7 +53,8 @@ export const DeleteRecord = ({
       <ConfirmDialog
         open={open}
         title={`Delete ${what}?`}
-        confirmLabel="Delete"
+        confirmLabel={`Delete ${what}`}
+        cancelLabel={`Keep ${what}`}
         busy={remove.isPending}
         busyLabel="Deleting…"
         onCancel={() => {

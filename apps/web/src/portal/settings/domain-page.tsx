@@ -152,6 +152,7 @@ const Verification = ({ domain, gate }: { domain: CustomDomain; gate: Gate }) =>
         open={removing}
         title={`Remove ${domain.hostname}?`}
         confirmLabel="Remove domain"
+        cancelLabel="Keep domain"
         busy={remove.isPending}
         busyLabel="Removing…"
         onCancel={() => {

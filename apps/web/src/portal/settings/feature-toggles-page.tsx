@@ -215,6 +215,7 @@ export const FeatureTogglesSettingsPage = () => {
             open={deleting !== null}
             title={`Delete ${deleting?.key ?? ""}?`}
             confirmLabel="Delete toggle"
+            cancelLabel="Keep toggle"
             busy={remove.isPending}
             busyLabel="Deleting…"
             onCancel={() => {

@@ -199,6 +199,7 @@ const IntegrationDialogs = ({
         open={confirming === "rotate"}
         title={`Rotate the secret of ${integration.name}?`}
         confirmLabel="Rotate secret"
+        cancelLabel="Keep current secret"
         tone="primary"
         busy={rotate.isPending}
         busyLabel="Rotating…"
@@ -215,6 +216,7 @@ const IntegrationDialogs = ({
         open={confirming === "delete"}
         title={`Delete ${integration.name}?`}
         confirmLabel="Delete webhook"
+        cancelLabel="Keep webhook"
         busy={remove.isPending}
         busyLabel="Deleting…"
         onCancel={() => {

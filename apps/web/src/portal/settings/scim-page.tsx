@@ -98,7 +98,8 @@ export const ScimSettingsPage = () => {
       <ConfirmDialog
         open={revoking !== null}
         title={`Revoke ${revoking?.name ?? "token"}?`}
-        confirmLabel="Revoke"
+        confirmLabel="Revoke token"
+        cancelLabel="Keep token"
         busy={revoke.isPending}
         busyLabel="Revoking…"
         onCancel={() => {

@@ -129,6 +129,7 @@ const ClaimRow = ({ claim, gate, listed }: { claim: SsoDomain; gate: Gate; liste
         open={removing}
         title={`Remove ${claim.domain}?`}
         confirmLabel="Remove domain"
+        cancelLabel="Keep domain"
         busy={remove.isPending}
         busyLabel="Removing…"
         onCancel={() => {

@@ -36,7 +36,8 @@ const RemoveSso = ({ saved }: { saved: SsoSettings }) => {
       <ConfirmDialog
         open={open}
         title="Remove single sign-on?"
-        confirmLabel="Remove"
+        confirmLabel="Remove single sign-on"
+        cancelLabel="Keep single sign-on"
         busy={remove.isPending}
         busyLabel="Removing…"
         onCancel={() => {
