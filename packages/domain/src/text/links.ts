@@ -1,5 +1,5 @@
 /** A run of message text: plain words, or a web address to show as a link. */
-export type TextPart = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };
+type TextPart = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };
 
 /**
  * An http(s) address standing on its own (not the tail of another scheme such as
