@@ -53,13 +53,15 @@ test("a customer's thread links web addresses safely; the list filters by status
 
   // Clear empties both, in the box and in the address.
   await filters.getByRole("button", { name: "Clear filters" }).click();
-  await expect(page).toHaveURL(/\/portal\/tickets$/);
+  // … and the box, whose pause is still running out, never writes its old words back.
+  for (let sample = 0; sample < 6; sample++) {
+    expect(new URL(page.url()).search).toBe("");
+    await page.waitForTimeout(100);
+  }
   await expect(search).toHaveValue("");
   await expect(status).toHaveValue("");
   await expect(filters.getByRole("button", { name: "Clear filters" })).toHaveCount(0);
   await expect(rows.first()).toBeVisible();
-  await page.waitForTimeout(500); // the cleared box must not write its old words back
-  await expect(page).toHaveURL(/\/portal\/tickets$/);
 
   // The status alone filters the whole list on the server.
   await status.selectOption("RESOLVED");
