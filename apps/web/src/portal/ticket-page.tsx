@@ -117,7 +117,9 @@ const CustomerTicketActions = ({
 export const PortalTicketPage = () => {
   const { ticketId = "" } = useParams();
   const trpc = useTRPC();
-  const ticket = useQuery(trpc.support.getMine.queryOptions({ ticketId }));
+  // Support answers from elsewhere: coming back to the ticket asks again rather than showing
+  // the copy cached when it was opened moments before.
+  const ticket = useQuery({ ...trpc.support.getMine.queryOptions({ ticketId }), staleTime: 0 });
   const { notice, confirmClose, setConfirmClose, reply, status } = useCustomerTicketChanges(ticketId);
   // The new-ticket form comes here with the reference it just opened.
   const opened = (useLocation().state as { opened?: string } | null)?.opened;
