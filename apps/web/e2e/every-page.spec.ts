@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, settle, signIn, signOut, unique } from "./helpers.ts";
+import { expectAccessible, openPortalTicket, settle, signIn, signOut, unique } from "./helpers.ts";
 
 // Every route of the SPA, as the role that may open it, passes axe (WCAG 2 A and AA) with
 // no serious or critical violation. Other specs check pages in their states (errors,
@@ -67,14 +67,11 @@ test("every portal page, and a ticket in both areas, passes axe", async ({ page 
   await signIn(page, "owner@northwind.test");
   await settle(page);
   await page.getByRole("link", { name: "Tickets", exact: true }).click();
-  await page.getByLabel("Subject").fill(`Page check ${unique()}`);
-  await page.getByLabel("Priority").selectOption("LOW");
-  await page.getByLabel("Description").fill("A question about reports.");
-  await page.getByRole("button", { name: "Open ticket" }).click();
-  const opened = page.getByRole("status").filter({ hasText: "was opened" });
-  await expect(opened).toBeVisible();
-  const ticketPath = (await opened.getByRole("link").getAttribute("href")) ?? "";
-  expect(ticketPath).toMatch(/^\/portal\/tickets\/[0-9a-f-]{36}$/);
+  const { path: ticketPath } = await openPortalTicket(page, {
+    subject: `Page check ${unique()}`,
+    priority: "LOW",
+    description: "A question about reports: see https://example.com/reports.",
+  });
 
   // The portal's tabs carry the organisation's brand (Tessera's until white-labelled).
   for (const [path, title] of [

@@ -54,3 +54,26 @@ export const tabTo = async (page: Page, target: Locator, limit = 60) => {
   }
   throw new Error(`not reached by ${limit} presses of Tab: ${target}`);
 };
+
+/**
+ * From the portal's Tickets page: open the new-ticket form, fill it in and submit it; the new
+ * ticket's page opens with a "was opened" notice. Returns its reference and path.
+ */
+export const openPortalTicket = async (
+  page: Page,
+  ticket: { subject: string; description: string; priority?: string },
+) => {
+  await page.getByRole("button", { name: "New ticket" }).click();
+  await page.getByLabel("Subject").fill(ticket.subject);
+  if (ticket.priority) await page.getByLabel("Priority").selectOption(ticket.priority);
+  await page.getByLabel("Description").fill(ticket.description);
+  await page.getByRole("button", { name: "Open ticket" }).click();
+  const opened = page.getByRole("status").filter({ hasText: "was opened" });
+  await expect(opened).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(ticket.subject);
+  const reference = /SUP-\d{6}/.exec((await opened.textContent()) ?? "")?.[0] ?? "";
+  expect(reference).toMatch(/^SUP-\d{6}$/);
+  const path = new URL(page.url()).pathname;
+  expect(path).toMatch(/^\/portal\/tickets\/[0-9a-f-]{36}$/);
+  return { reference, path, ticketId: path.split("/").pop() ?? "" };
+};

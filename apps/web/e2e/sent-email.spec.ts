@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, unique } from "./helpers.ts";
+import { expectAccessible, openPortalTicket, signIn, unique } from "./helpers.ts";
 import { mailTo } from "./test-mail.ts";
 
 test("a CRITICAL ticket's mail shows on Sent email, rendered; the owner switches Support emails off for good", async ({
@@ -9,11 +9,11 @@ test("a CRITICAL ticket's mail shows on Sent email, rendered; the owner switches
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, "owner@northwind.test");
   await owner.getByRole("link", { name: "Tickets", exact: true }).click();
-  await owner.getByLabel("Subject").fill(subject);
-  await owner.getByLabel("Priority").selectOption("CRITICAL");
-  await owner.getByLabel("Description").fill("Payments fail since 10:00 UTC.");
-  await owner.getByRole("button", { name: "Open ticket" }).click();
-  await expect(owner.getByRole("status").filter({ hasText: "was opened" })).toBeVisible();
+  await openPortalTicket(owner, {
+    subject,
+    priority: "CRITICAL",
+    description: "Payments fail since 10:00 UTC.",
+  });
 
   // The mail reaches the staff admin's mailbox on the test SMTP server (the job sends every 5 s) …
   const received = await mailTo("admin@tessera.test", subject);

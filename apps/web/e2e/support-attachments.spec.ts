@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, unique } from "./helpers.ts";
+import { expectAccessible, openPortalTicket, signIn, unique } from "./helpers.ts";
 
 /** A 1×1 transparent PNG. */
 const PNG = Buffer.from(
@@ -19,13 +19,10 @@ test("a customer attaches a PNG and a text file to a reply; staff see and downlo
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, "owner@northwind.test");
   await owner.getByRole("link", { name: "Tickets", exact: true }).click();
-  await owner.getByLabel("Subject").fill(subject);
-  await owner.getByLabel("Description").fill("The usage charts are empty since this morning.");
-  await owner.getByRole("button", { name: "Open ticket" }).click();
-  const opened = owner.getByRole("status").filter({ hasText: "was opened" });
-  const reference = (await opened.getByRole("link").textContent()) ?? "";
-  await opened.getByRole("link", { name: reference }).click();
-  await expect(owner.getByRole("heading", { level: 1 })).toContainText(subject);
+  const { reference } = await openPortalTicket(owner, {
+    subject,
+    description: "The usage charts are empty since this morning.",
+  });
 
   // Both files upload as soon as they are chosen; the reply then carries them.
   await owner.getByLabel("Attach files").setInputFiles([

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, settle, signIn, unique } from "./helpers.ts";
+import { expectAccessible, openPortalTicket, settle, signIn, unique } from "./helpers.ts";
 
 test("an admin writes a macro, an agent applies it in one click, the customer rates the resolved ticket", async ({
   browser,
@@ -34,14 +34,14 @@ test("an admin writes a macro, an agent applies it in one click, the customer ra
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, "owner@northwind.test");
   await owner.getByRole("link", { name: "Tickets", exact: true }).click();
-  await owner.getByLabel("Subject").fill(`Cannot sign in ${id}`);
-  await owner.getByLabel("Description").fill("The sign-in page spins forever.");
-  await owner.getByRole("button", { name: "Open ticket" }).click();
-  const opened = owner.getByRole("status").filter({ hasText: "was opened" });
-  const reference = (await opened.getByRole("link").textContent()) ?? "";
-  expect(reference).toMatch(/^SUP-\d{6}$/);
-  const portalPath = (await opened.getByRole("link").getAttribute("href")) ?? "";
-  const ticketId = portalPath.split("/").pop() ?? "";
+  const {
+    reference,
+    ticketId,
+    path: portalPath,
+  } = await openPortalTicket(owner, {
+    subject: `Cannot sign in ${id}`,
+    description: "The sign-in page spins forever.",
+  });
 
   // The agent applies it in one click: the reply is filled in and the ticket is resolved.
   const agent = await (await browser.newContext()).newPage();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, unique } from "./helpers.ts";
+import { expectAccessible, openPortalTicket, signIn, unique } from "./helpers.ts";
 
 test("an agent lands on their own tickets, finds one by number, sees the customer and resolves it from waiting", async ({
   browser,
@@ -12,12 +12,10 @@ test("an agent lands on their own tickets, finds one by number, sees the custome
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, "owner@northwind.test");
   await owner.getByRole("link", { name: "Tickets", exact: true }).click();
-  await owner.getByLabel("Subject").fill(subject);
-  await owner.getByLabel("Description").fill("The May invoices are not in the billing page.");
-  await owner.getByRole("button", { name: "Open ticket" }).click();
-  const opened = owner.getByRole("status").filter({ hasText: "was opened" });
-  const reference = (await opened.getByRole("link").textContent()) ?? "";
-  expect(reference).toMatch(/^SUP-\d{6}$/);
+  const { reference } = await openPortalTicket(owner, {
+    subject,
+    description: "The May invoices are not in the billing page.",
+  });
 
   // The agent opens Support and lands on "Assigned to me", named in the address.
   const agent = await (await browser.newContext()).newPage();

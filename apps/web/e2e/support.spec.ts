@@ -14,16 +14,38 @@ test("a CRITICAL ticket opened in the portal is routed, counted down, answered a
   await signIn(owner, "owner@northwind.test");
   await owner.getByRole("link", { name: "Tickets", exact: true }).click();
   await expect(owner.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
+  // The form sits behind "New ticket": it takes the focus, and Cancel puts it away again.
+  const newTicket = owner.getByRole("button", { name: "New ticket" });
+  await expect(newTicket).toHaveAttribute("aria-expanded", "false");
+  await newTicket.click();
+  const form = owner.getByRole("form", { name: "Open a ticket" });
+  await expect(owner.getByLabel("Subject")).toBeFocused();
+  await owner.getByRole("button", { name: "Cancel" }).click();
+  await expect(form).toBeHidden();
+  await expect(newTicket).toBeFocused();
+  await newTicket.click();
   await owner.getByRole("button", { name: "Open ticket" }).click();
   await expect(owner.getByText("is required").first()).toBeVisible();
   await owner.getByLabel("Subject").fill(subject);
   await owner.getByLabel("Priority").selectOption("CRITICAL");
   await owner.getByLabel("Description").fill("Every API call answers 503 since 09:00 UTC.");
   await owner.getByRole("button", { name: "Open ticket" }).click();
+
+  // Opening it goes to the new ticket, which shows its response targets in words.
   const opened = owner.getByRole("status").filter({ hasText: "was opened" });
   await expect(opened).toBeVisible();
-  const reference = (await opened.getByRole("link").textContent()) ?? "";
+  const reference = /SUP-\d{6}/.exec((await opened.textContent()) ?? "")?.[0] ?? "";
   expect(reference).toMatch(/^SUP-\d{6}$/);
+  await expect(owner).toHaveURL(/\/portal\/tickets\/[0-9a-f-]{36}$/);
+  await expect(owner.getByRole("heading", { level: 1 })).toContainText(subject);
+  const targets = owner.getByRole("region", { name: "Our response targets" });
+  const ownerFirstResponse = targets.getByTestId("sla-first-response");
+  await expect(ownerFirstResponse).toContainText(/due in (59|60) min/);
+  await expect(targets).toContainText("Target 1 h");
+  await expect(targets.getByTestId("sla-resolution")).toContainText(/due in/);
+  await expectAccessible(owner);
+
+  await owner.getByRole("link", { name: "← All tickets" }).click();
   const ownerRow = owner.getByRole("row", { name: new RegExp(reference) });
   await expect(ownerRow).toContainText(subject);
   await expect(ownerRow).toContainText("Critical");
@@ -68,6 +90,8 @@ test("a CRITICAL ticket opened in the portal is routed, counted down, answered a
   await expect(owner.getByRole("heading", { level: 1 })).toContainText(subject);
   await expect(owner.getByText(answer)).toBeVisible();
   await expect(owner.getByText(note)).toHaveCount(0);
+  // The reply met the first-response target; the customer sees that too.
+  await expect(ownerFirstResponse).toHaveText("met");
   await expectAccessible(owner);
   await owner.getByRole("button", { name: "Mark resolved" }).click();
   await expect(owner.getByText(`${reference} is now resolved.`)).toBeVisible();

@@ -41,6 +41,7 @@ export * from "./support/settings-inputs.ts";
 export * from "./support/sla.ts";
 export * from "./support/status.ts";
 export * from "./team/inputs.ts";
+export * from "./text/links.ts";
 export * from "./text-input.ts";
 export * from "./usage/forecast.ts";
 export * from "./usage/inputs.ts";

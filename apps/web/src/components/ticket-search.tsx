@@ -8,20 +8,15 @@ import { StatusBadge } from "./ticket-parts.tsx";
 import { useDebounced } from "./use-debounced.ts";
 
 /**
- * Search as you type: a ticket number (`SUP-000123` or `123`) or words of the subject,
- * description and thread. Staff search every organisation (internal notes too); customers
- * only their own organisation's tickets and public messages — the API decides which.
+ * Search as you type, for staff: a ticket number (`SUP-000123` or `123`) or words of the
+ * subject, description and thread, in every organisation (internal notes too). The portal
+ * searches in its list's filters instead (support.searchMine).
  */
-export const TicketSearch = ({ audience }: { audience: "staff" | "customer" }) => {
+export const TicketSearch = () => {
   const trpc = useTRPC();
   const [text, setText] = useState("");
   const query = useDebounced(text.trim(), 250);
-  const options =
-    audience === "staff"
-      ? trpc.support.search.queryOptions({ query })
-      : trpc.support.searchMine.queryOptions({ query });
-  const results = useQuery({ ...options, enabled: query.length > 0 });
-  const base = audience === "staff" ? "/console/support" : "/portal/tickets";
+  const results = useQuery({ ...trpc.support.search.queryOptions({ query }), enabled: query.length > 0 });
   return (
     <search aria-label="Search tickets" className="mb-4 block">
       <form onSubmit={(event) => event.preventDefault()}>
@@ -45,18 +40,14 @@ export const TicketSearch = ({ audience }: { audience: "staff" | "customer" }) =
                   {data.items.map((ticket) => (
                     <li key={ticket.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
                       <Link
-                        to={`${base}/${ticket.id}`}
+                        to={`/console/support/${ticket.id}`}
                         className="font-mono text-indigo-700 underline dark:text-indigo-300"
                       >
                         {ticket.reference}
                       </Link>
                       <StatusBadge status={ticket.status} />
                       <span className="text-slate-900 dark:text-slate-100">{ticket.subject}</span>
-                      {audience === "staff" && (
-                        <span className="text-slate-600 dark:text-slate-300">
-                          · {ticket.organizationName}
-                        </span>
-                      )}
+                      <span className="text-slate-600 dark:text-slate-300">· {ticket.organizationName}</span>
                     </li>
                   ))}
                 </ul>

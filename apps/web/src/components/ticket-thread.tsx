@@ -10,6 +10,7 @@ import { cx } from "./class-names.ts";
 import { ErrorAlert } from "./error-alert.tsx";
 import { Field } from "./field.tsx";
 import { formatDate } from "./format-date.ts";
+import { LinkedText } from "./linked-text.tsx";
 import { useAttachmentUploads } from "./use-attachment-uploads.ts";
 import { useSchemaForm } from "./use-form.ts";
 
@@ -50,7 +51,7 @@ export const TicketThread = ({
       <li className="rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
         <MessageHeader author={authorName(requester)} kind="CUSTOMER" createdAt={createdAt} extra="opened" />
         <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800 dark:text-slate-200">
-          {description}
+          <LinkedText text={description} />
         </p>
         <AttachmentList attachments={attachments.filter((file) => file.messageId === null)} />
       </li>
@@ -74,7 +75,7 @@ export const TicketThread = ({
             internal={message.internal}
           />
           <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800 dark:text-slate-200">
-            {message.body}
+            <LinkedText text={message.body} />
           </p>
           <AttachmentList attachments={attachments.filter((file) => file.messageId === message.id)} />
         </li>

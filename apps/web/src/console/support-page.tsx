@@ -96,7 +96,7 @@ export const SupportPage = () => {
       />
       <div className="space-y-6">
         <Card title="Queue">
-          <TicketSearch audience="staff" />
+          <TicketSearch />
           <SupportViews current={filters.view} onChoose={() => setPage(1)} />
           <QueueFilterForm filters={filters} set={set} staff={staff.data} />
           <LinkedFilterNotes

@@ -1,7 +1,6 @@
 import { Link } from "react-router";
-import { Card } from "../components/card.tsx";
 import { formatDate } from "../components/format-date.ts";
-import { PriorityBadge, SlaCountdown, StatusBadge } from "../components/ticket-parts.tsx";
+import { PriorityBadge, StatusBadge } from "../components/ticket-parts.tsx";
 import type { StaffTicket } from "./staff-ticket.ts";
 
 /** The ticket's reference, subject and facts: organisation, priority, status, assignee, opened. */
@@ -49,36 +48,4 @@ export const TicketHeader = ({ data }: { data: StaffTicket }) => (
       </div>
     </dl>
   </div>
-);
-
-/** The first-response and resolution clocks, stopped once met and paused while waiting. */
-export const TicketSlaCard = ({ data }: { data: StaffTicket }) => (
-  <Card title="SLA">
-    <dl className="space-y-3 text-sm">
-      <div>
-        <dt className="font-medium text-slate-800 dark:text-slate-200">First response</dt>
-        <dd data-testid="sla-first-response">
-          <SlaCountdown clock={data.sla.firstResponse} stopped={data.firstRespondedAt !== null} />
-        </dd>
-        <dd className="text-xs text-slate-600 dark:text-slate-300">
-          {data.firstRespondedAt
-            ? `Answered ${formatDate(data.firstRespondedAt)}`
-            : `Due ${formatDate(data.sla.firstResponse.dueAt)}`}
-        </dd>
-      </div>
-      <div>
-        <dt className="font-medium text-slate-800 dark:text-slate-200">Resolution</dt>
-        <dd data-testid="sla-resolution">
-          <SlaCountdown clock={data.sla.resolution} stopped={data.resolvedAt !== null} />
-        </dd>
-        <dd className="text-xs text-slate-600 dark:text-slate-300">
-          {data.resolvedAt
-            ? `Resolved ${formatDate(data.resolvedAt)}`
-            : data.sla.resolution.paused
-              ? "Paused while waiting on the customer"
-              : `Due ${formatDate(data.sla.resolution.dueAt)}`}
-        </dd>
-      </div>
-    </dl>
-  </Card>
 );

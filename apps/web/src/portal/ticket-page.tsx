@@ -3,7 +3,7 @@ import type { AppRouter } from "@tessera/api";
 import { nextTicketStatuses } from "@tessera/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 import { Alert } from "../components/alert.tsx";
 import { Button } from "../components/button.tsx";
 import { ConfirmDialog } from "../components/confirm-dialog.tsx";
@@ -11,6 +11,7 @@ import { ErrorAlert } from "../components/error-alert.tsx";
 import { formatDate } from "../components/format-date.ts";
 import { QueryState } from "../components/query-state.tsx";
 import { PriorityBadge, STATUS_LABELS, StatusBadge } from "../components/ticket-parts.tsx";
+import { TicketSlaCard } from "../components/ticket-sla-card.tsx";
 import { ReplyForm, TicketThread } from "../components/ticket-thread.tsx";
 import { useTRPC } from "../trpc.ts";
 import { TicketRating } from "./ticket-rating.tsx";
@@ -112,12 +113,16 @@ const CustomerTicketActions = ({
   );
 };
 
-/** One of the organisation's tickets: the public thread, a reply, resolve and close. */
+/** One of the organisation's tickets: response targets, the public thread, a reply, resolve and close. */
 export const PortalTicketPage = () => {
   const { ticketId = "" } = useParams();
   const trpc = useTRPC();
-  const ticket = useQuery(trpc.support.getMine.queryOptions({ ticketId }));
+  // Support answers from elsewhere: coming back to the ticket asks again rather than showing
+  // the copy cached when it was opened moments before.
+  const ticket = useQuery({ ...trpc.support.getMine.queryOptions({ ticketId }), staleTime: 0 });
   const { notice, confirmClose, setConfirmClose, reply, status } = useCustomerTicketChanges(ticketId);
+  // The new-ticket form comes here with the reference it just opened.
+  const opened = (useLocation().state as { opened?: string } | null)?.opened;
 
   return (
     <QueryState query={ticket}>
@@ -136,11 +141,15 @@ export const PortalTicketPage = () => {
               />
               <div aria-live="polite" className="mt-4 space-y-2">
                 {!confirmClose && <ErrorAlert error={status.error} title="That change was not made" />}
+                {opened === data.reference && !notice && (
+                  <Alert tone="success">{opened} was opened. Our support team has been told.</Alert>
+                )}
                 {notice && <Alert tone="success">{notice}</Alert>}
               </div>
             </div>
             <div className="space-y-6">
               <TicketRating ticketId={data.id} status={data.status} />
+              <TicketSlaCard data={data} title="Our response targets" />
               <TicketThread
                 description={data.description}
                 requester={data.requesterLabel}
