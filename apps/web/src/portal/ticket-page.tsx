@@ -173,6 +173,7 @@ export const PortalTicketPage = () => {
               open={confirmClose}
               title={`Close ${data.reference}?`}
               confirmLabel="Close ticket"
+              cancelLabel="Keep ticket open"
               busy={status.isPending}
               busyLabel="Closing…"
               onCancel={() => {
