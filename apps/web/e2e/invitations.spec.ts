@@ -46,6 +46,30 @@ test("an owner invites a colleague by mail; the colleague sets a password, lands
   await expect(owner.getByRole("listitem", { name: `Invitation to ${email}` })).toHaveCount(0);
 });
 
+test("revoking an invitation confirms first, and the mailed link then stops working", async ({ page }) => {
+  const email = `rex-${unique()}@globex.test`;
+  await signIn(page, "owner@globex.test");
+  await page.getByRole("link", { name: "Team", exact: true }).click();
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  const invitation = page.getByRole("listitem", { name: `Invitation to ${email}` });
+  await expect(invitation).toBeVisible();
+  const link = await linkMailedTo(email, "/accept-invitation");
+
+  await invitation.getByRole("button", { name: `Revoke the invitation to ${email}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Revoke the invitation to ${email}?` });
+  await expect(dialog).toContainText("stops working at once");
+  await dialog.getByRole("button", { name: "Keep invitation" }).click();
+  await expect(invitation).toBeVisible();
+
+  await invitation.getByRole("button", { name: `Revoke the invitation to ${email}` }).click();
+  await dialog.getByRole("button", { name: "Revoke invitation" }).click();
+  await expect(page.getByText(`The invitation to ${email} was withdrawn.`)).toBeVisible();
+  await expect(invitation).toHaveCount(0);
+  await page.goto(link);
+  await expect(page.getByRole("alert")).toContainText("This invitation was withdrawn");
+});
+
 test("forgot password → mail → new password; a session opened before the reset is signed out", async ({
   browser,
 }) => {

@@ -11,7 +11,7 @@ export const ConfirmDialog = ({
   title,
   children,
   confirmLabel,
-  cancelLabel = "Go back",
+  cancelLabel,
   onConfirm,
   onCancel,
   busy,
@@ -22,7 +22,7 @@ export const ConfirmDialog = ({
   title: string;
   children?: ReactNode;
   confirmLabel: string;
-  cancelLabel?: string;
+  cancelLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;

@@ -5,6 +5,7 @@ import { Alert } from "./alert.tsx";
 import { Badge } from "./badge.tsx";
 import { Button } from "./button.tsx";
 import { Card } from "./card.tsx";
+import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { ErrorAlert } from "./error-alert.tsx";
 import { formatDay } from "./format-date.ts";
 import { QueryState } from "./query-state.tsx";
@@ -27,6 +28,8 @@ export const PendingInvitations = ({ team }: { team: InvitationTeam }) => {
   const invitations = useInvitationsQuery(team);
   const list = useQuery(invitations.queryOptions());
   const [notice, setNotice] = useState<string | null>(null);
+  // Revoking stops the mailed link for good (a new invitation is a new mail): it confirms first.
+  const [revoking, setRevoking] = useState<{ invitationId: string; email: string } | null>(null);
   const act = useMutation({
     mutationFn: ({ kind, invitationId }: Action) => {
       const area = team === "staff" ? client.staffTeam : client.team;
@@ -36,6 +39,7 @@ export const PendingInvitations = ({ team }: { team: InvitationTeam }) => {
     },
     onMutate: () => setNotice(null),
     onSuccess: async (_answer, { kind, email }) => {
+      setRevoking(null);
       setNotice(
         kind === "resend" ? `A new link was sent to ${email}.` : `The invitation to ${email} was withdrawn.`,
       );
@@ -80,9 +84,7 @@ export const PendingInvitations = ({ team }: { team: InvitationTeam }) => {
                     </Button>
                     <Button
                       variant="ghost"
-                      onClick={() =>
-                        act.mutate({ kind: "revoke", invitationId: invitation.id, email: invitation.email })
-                      }
+                      onClick={() => setRevoking({ invitationId: invitation.id, email: invitation.email })}
                     >
                       Revoke<span className="sr-only"> the invitation to {invitation.email}</span>
                     </Button>
@@ -93,6 +95,18 @@ export const PendingInvitations = ({ team }: { team: InvitationTeam }) => {
           )
         }
       </QueryState>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke the invitation to ${revoking?.email ?? ""}?`}
+        confirmLabel="Revoke invitation"
+        cancelLabel="Keep invitation"
+        busy={act.isPending && act.variables?.kind === "revoke"}
+        busyLabel="Revoking…"
+        onConfirm={() => revoking && act.mutate({ kind: "revoke", ...revoking })}
+        onCancel={() => setRevoking(null)}
+      >
+        <p>The link already mailed stops working at once. To invite them again, send a new invitation.</p>
+      </ConfirmDialog>
     </Card>
   );
 };

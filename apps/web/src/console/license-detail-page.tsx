@@ -137,7 +137,7 @@ const LicenseActions = ({ license }: { license: License }) => {
         open={action !== null}
         title={action ? `${ACTIONS[action].label}?` : ""}
         confirmLabel={action ? ACTIONS[action].label : ""}
-        cancelLabel={action ? ACTIONS[action].keepLabel : undefined}
+        cancelLabel={action ? ACTIONS[action].keepLabel : ""}
         busyLabel={action ? ACTIONS[action].busyLabel : undefined}
         tone={action ? ACTIONS[action].tone : "primary"}
         busy={current?.isPending}
