@@ -1,11 +1,11 @@
-import { CUSTOMER_ADMIN_ROLES } from "@tessera/domain";
 import { type ReactNode, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { AccountLayout } from "./account/account-layout.tsx";
+import { CONSOLE_NAV, PORTAL_NAV } from "./area-nav.ts";
 import { HomeRedirect, isCustomerAdmin, RequireKind, RequireRole, useRole } from "./auth/session.tsx";
 import { Loading } from "./components/loading.tsx";
 import { Titled } from "./components/page-title.tsx";
-import { type NavItem, Shell } from "./components/shell.tsx";
+import { Shell } from "./components/shell.tsx";
 import {
   AcceptInvitationPage,
   ApiAccessSettingsPage,
@@ -47,31 +47,11 @@ import {
   TicketPage,
   UsageTracking,
 } from "./lazy-pages.ts";
+import { AreaNotFound, UnknownAddress } from "./not-found-routes.tsx";
 import { SettingsLayout } from "./portal/settings/settings-layout.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
 
-const CONSOLE_NAV: NavItem[] = [
-  { to: "/console", label: "Overview", end: true },
-  { to: "/console/organizations", label: "Organisations" },
-  { to: "/console/licenses", label: "Licenses" },
-  { to: "/console/usage", label: "Usage" },
-  { to: "/console/support", label: "Support" },
-  { to: "/console/audit", label: "Audit log" },
-  { to: "/console/service-keys", label: "Service keys", roles: ["ADMIN"] },
-  { to: "/console/sent-email", label: "Sent email", roles: ["ADMIN"] },
-  { to: "/console/team", label: "Team", roles: ["ADMIN"] },
-];
-
-const PORTAL_NAV: NavItem[] = [
-  { to: "/portal", label: "Organisation", end: true },
-  { to: "/portal/license", label: "License" },
-  { to: "/portal/usage", label: "Usage" },
-  { to: "/portal/tickets", label: "Tickets" },
-  { to: "/portal/team", label: "Team" },
-  { to: "/portal/api-keys", label: "API keys", roles: CUSTOMER_ADMIN_ROLES },
-  { to: "/portal/audit", label: "Audit log", roles: CUSTOMER_ADMIN_ROLES },
-  { to: "/portal/settings", label: "Settings", roles: CUSTOMER_ADMIN_ROLES },
-];
+const NOT_FOUND = "Page not found";
 
 /** A route's page with its tab title (see Titled). */
 const titled = (title: string, element: ReactNode) => <Titled page={title}>{element}</Titled>;
@@ -87,7 +67,6 @@ const accountRoutes = (
     <Route path="security" element={titled("Security", <SecurityPage />)} />
     <Route path="sessions" element={titled("Sessions", <SessionsPage />)} />
     <Route path="notifications" element={titled("Notifications", <NotificationsPage />)} />
-    <Route path="*" element={<Navigate to="security" replace />} />
   </Route>
 );
 
@@ -103,7 +82,6 @@ const settingsRoutes = (
     <Route path="api-access" element={titled("API access", <ApiAccessSettingsPage />)} />
     <Route path="feature-toggles" element={titled("Feature toggles", <FeatureTogglesSettingsPage />)} />
     <Route path="integrations" element={titled("Integrations", <IntegrationsSettingsPage />)} />
-    <Route path="*" element={<Navigate to="branding" replace />} />
   </>
 );
 
@@ -198,7 +176,8 @@ export const App = () => (
           )}
         />
         {accountRoutes}
-        <Route path="*" element={<Navigate to="/console" replace />} />
+        {/* Also unknown addresses under account/: they match none of its children. */}
+        <Route path="*" element={titled(NOT_FOUND, <AreaNotFound />)} />
       </Route>
       <Route
         path="/portal"
@@ -243,9 +222,10 @@ export const App = () => (
           {settingsRoutes}
         </Route>
         {accountRoutes}
-        <Route path="*" element={<Navigate to="/portal" replace />} />
+        {/* Also unknown addresses under account/ and settings/: they match none of their children. */}
+        <Route path="*" element={titled(NOT_FOUND, <AreaNotFound />)} />
       </Route>
-      <Route path="*" element={<HomeRedirect />} />
+      <Route path="*" element={titled(NOT_FOUND, <UnknownAddress />)} />
     </Routes>
   </BrowserRouter>
 );

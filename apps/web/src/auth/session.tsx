@@ -3,7 +3,7 @@ import { CUSTOMER_ADMIN_ROLES } from "@tessera/domain";
 import type { ReactNode } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { Alert } from "../components/alert.tsx";
-import { ErrorAlert } from "../components/error-alert.tsx";
+import { LoadError, type RetryableQuery } from "../components/load-error.tsx";
 import { Loading } from "../components/loading.tsx";
 import { refreshTheme } from "../theme/theme-provider.tsx";
 import { apiProblem, isThemeQuery, useTRPC } from "../trpc.ts";
@@ -50,9 +50,9 @@ export const useSignOut = () => {
   );
 };
 
-const SessionProblem = ({ error }: { error: unknown }) => (
+const SessionProblem = ({ me }: { me: RetryableQuery }) => (
   <main className="mx-auto max-w-md px-6 py-16">
-    <ErrorAlert error={error} title="Could not reach Tessera" />
+    <LoadError query={me} title="Could not reach Tessera" />
   </main>
 );
 
@@ -61,7 +61,7 @@ export const RequireKind = ({ kind, children }: { kind: UserKind; children: Reac
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <Loading label="Checking your session…" />;
-  if (me.error && !me.data) return <SessionProblem error={me.error} />;
+  if (me.error && !me.data) return <SessionProblem me={me} />;
   if (!me.data)
     return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   if (me.data.kind !== kind) return <Navigate to={homeOf(me.data.kind)} replace />;
@@ -84,7 +84,7 @@ export const RequireRole = ({ allowed, children }: { allowed: boolean; children:
 export const HomeRedirect = () => {
   const me = useMe();
   if (me.isPending) return <Loading label="Checking your session…" />;
-  if (me.error && !me.data) return <SessionProblem error={me.error} />;
+  if (me.error && !me.data) return <SessionProblem me={me} />;
   if (!me.data) return <Navigate to="/sign-in" replace />;
   return <Navigate to={homeOf(me.data.kind)} replace />;
 };

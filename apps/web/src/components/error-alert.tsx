@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { apiProblem } from "../trpc.ts";
 import { Alert } from "./alert.tsx";
 
@@ -10,8 +11,19 @@ const NEXT_STEP: Record<string, string> = {
   INTERNAL: "Something went wrong on our side. Try again in a moment.",
 };
 
-/** The error of a failed call, as the API worded it, with a next step where one helps. */
-export const ErrorAlert = ({ error, title }: { error: unknown; title?: string }) => {
+/**
+ * The error of a failed call, as the API worded it, with a next step where one helps;
+ * `children` (e.g. a "Try again" button) follow inside the alert.
+ */
+export const ErrorAlert = ({
+  error,
+  title,
+  children,
+}: {
+  error: unknown;
+  title?: string;
+  children?: ReactNode;
+}) => {
   const problem = apiProblem(error);
   if (!problem) return null;
   const next = NEXT_STEP[problem.code];
@@ -19,6 +31,7 @@ export const ErrorAlert = ({ error, title }: { error: unknown; title?: string })
     <Alert title={title}>
       <p data-error-code={problem.code}>{problem.message}</p>
       {next && <p className="mt-1">{next}</p>}
+      {children}
     </Alert>
   );
 };

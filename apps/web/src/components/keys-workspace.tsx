@@ -3,6 +3,7 @@ import { Alert } from "./alert.tsx";
 import { type ApiKey, ApiKeysTable } from "./api-keys-table.tsx";
 import { Card } from "./card.tsx";
 import { KeyReveal } from "./key-reveal.tsx";
+import type { RetryableQuery } from "./load-error.tsx";
 import { QueryState } from "./query-state.tsx";
 import { RevokeKeyDialog } from "./revoke-key-dialog.tsx";
 
@@ -15,7 +16,7 @@ interface RevokeMutation {
 }
 
 interface KeysWorkspaceProps {
-  keys: { isPending: boolean; error: unknown; data: ApiKey[] | undefined };
+  keys: RetryableQuery & { isPending: boolean; data: ApiKey[] | undefined };
   revoke: RevokeMutation;
   /** "service key" or "API key": in the empty list and the reveal. */
   noun: string;

@@ -6,6 +6,7 @@ import { BrandMark } from "./brand-mark.tsx";
 import { Button } from "./button.tsx";
 import { ErrorAlert } from "./error-alert.tsx";
 import { Loading } from "./loading.tsx";
+import { OfflineBanner } from "./offline-banner.tsx";
 
 export interface NavItem {
   to: string;
@@ -17,9 +18,10 @@ export interface NavItem {
 
 /**
  * The frame of both areas: the brand (the organisation's in the portal once white-labelled,
- * Tessera's otherwise), navigation, who is signed in, sign-out.
+ * Tessera's otherwise), navigation, who is signed in, sign-out, and whether we are offline.
+ * It shows the route's page, or `children` where no route matched (the not-found view).
  */
-export const Shell = ({ area, nav }: { area: ReactNode; nav: NavItem[] }) => {
+export const Shell = ({ area, nav, children }: { area: ReactNode; nav: NavItem[]; children?: ReactNode }) => {
   const me = useMe();
   const theme = useTheme();
   const signOut = useSignOut();
@@ -96,6 +98,7 @@ export const Shell = ({ area, nav }: { area: ReactNode; nav: NavItem[] }) => {
           </ul>
         </nav>
       </header>
+      <OfflineBanner />
       {signOut.error ? (
         <div className="mx-auto max-w-7xl px-6 pt-4">
           <ErrorAlert error={signOut.error} title="Could not sign out" />
@@ -105,7 +108,7 @@ export const Shell = ({ area, nav }: { area: ReactNode; nav: NavItem[] }) => {
         {/* Keyed by path: a page still loading shows the fallback at once, instead of the
             router's transition keeping the previous page on screen meanwhile. */}
         <Suspense key={pathname} fallback={<Loading label="Loading page…" />}>
-          <Outlet />
+          {children ?? <Outlet />}
         </Suspense>
       </main>
     </div>

@@ -166,7 +166,10 @@ export const LicenseDetailPage = () => {
   const license = useQuery(trpc.licenses.get.queryOptions({ licenseId }));
   useRecordTitle(license.data?.organizationName && `${license.data.organizationName} license`);
   return (
-    <QueryState query={license}>
+    <QueryState
+      query={license}
+      record={{ what: "license", list: { to: "/console/licenses", label: "All licenses" } }}
+    >
       {(data) => (
         <div className="space-y-6">
           <PageHeader

@@ -81,7 +81,10 @@ export const OrganizationDetailPage = () => {
   const license = useQuery(trpc.licenses.byOrganization.queryOptions({ organizationId }));
   useRecordTitle(organization.data?.name);
   return (
-    <QueryState query={organization}>
+    <QueryState
+      query={organization}
+      record={{ what: "organisation", list: { to: "/console/organizations", label: "All organisations" } }}
+    >
       {(org) => (
         <div className="space-y-6">
           <PageHeader

@@ -11,7 +11,10 @@ export const OrganizationHealthPage = () => {
   const trpc = useTRPC();
   const health = useQuery(trpc.organizations.health.queryOptions({ organizationId }));
   return (
-    <QueryState query={health}>
+    <QueryState
+      query={health}
+      record={{ what: "organisation", list: { to: "/console/organizations", label: "All organisations" } }}
+    >
       {(data) => (
         <>
           <PageHeader

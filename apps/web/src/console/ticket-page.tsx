@@ -25,7 +25,10 @@ export const TicketPage = () => {
   const controls = useTicketControls(ticketId, staff.data);
   const { confirmClose, setConfirmClose, reply, status } = controls;
   return (
-    <QueryState query={ticket}>
+    <QueryState
+      query={ticket}
+      record={{ what: "ticket", list: { to: "/console/support", label: "The support queue" } }}
+    >
       {(data) => (
         <>
           <TicketHeader data={data} />

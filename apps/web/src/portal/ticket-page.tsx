@@ -125,7 +125,10 @@ export const PortalTicketPage = () => {
   const opened = (useLocation().state as { opened?: string } | null)?.opened;
 
   return (
-    <QueryState query={ticket}>
+    <QueryState
+      query={ticket}
+      record={{ what: "ticket", list: { to: "/portal/tickets", label: "Your tickets" } }}
+    >
       {(data) => {
         return (
           <>
