@@ -63,6 +63,7 @@ const STAFF_ADMIN_OR_SERVICE: Persona[] = ["staffAdmin", "serviceKey", "serviceK
 const CUSTOMER_SIDE: Persona[] = [...CUSTOMERS, "orgKeyA", "orgKeyUsage", "orgKeyLicense", "orgKeyTickets"];
 const ALL_SESSIONS: Persona[] = [...STAFF, ...CUSTOMERS];
 const newRange = () => ({ from: "2026-05-01", to: "2026-06-30" });
+const pastRange = () => ({ from: "2026-05-01", to: "2026-06-01" });
 const ownLicense = (h: TestHarness, persona: Persona) =>
   persona === "ownerB" ? h.licenseB.id : h.licenseA.id;
 /** The persona's user id, or "" for those without a session. */
@@ -237,8 +238,10 @@ const MATRIX: Record<string, Entry> = {
   },
   "usage.myCurrent": { allowed: CUSTOMERS },
   "usage.myLimits": { allowed: CUSTOMERS },
-  "usage.myReport": { allowed: CUSTOMERS, input: () => newRange() },
-  "usage.myReportCsv": { allowed: CUSTOMERS, input: () => newRange() },
+  // a customer's range ends by today (the harness clock's 2026-06-01)
+  "usage.myReport": { allowed: CUSTOMERS, input: () => pastRange() },
+  "usage.myReportCsv": { allowed: CUSTOMERS, input: () => pastRange() },
+  "usage.myMonths": { allowed: CUSTOMERS },
   "usage.myAlerts": { allowed: CUSTOMERS, input: () => ({}) },
   "usage.acknowledgeMyAlert": {
     allowed: CUSTOMER_ADMINS,

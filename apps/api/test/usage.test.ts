@@ -283,8 +283,8 @@ describe("reports and enforcement", () => {
     expect(report.peaks.API_CALLS).toEqual({ day: "2026-05-31", value: 300 });
     expect(report.limits?.ACTIVE_USERS).toBe(500);
     const csv = await staff.usage.reportCsv(range);
-    expect(csv.split("\n")[0]).toBe("day,metric,value");
-    expect(csv).toContain("2026-05-31,API_CALLS,300");
+    expect(csv.split("\r\n")[0]).toBe("Date (UTC),Active users,Courses,API calls,Storage (bytes)");
+    expect(csv).toContain("\r\n2026-05-31,,,300,\r\n");
   });
 
   it("refuses a reversed range or one over two years, naming the field", async () => {

@@ -96,10 +96,10 @@ test("the platform reports usage with an owner's key; owner and staff see it aga
   await staff.getByRole("button", { name: "Download CSV" }).click();
   const csv = await download;
   expect(csv.suggestedFilename()).toMatch(/^usage-northwind-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
-  const text = await readFile(await csv.path(), "utf8");
-  expect(text.split("\n")[0]).toBe("day,metric,value");
-  expect(text).toMatch(/^\d{4}-\d{2}-\d{2},ACTIVE_USERS,420$/m);
-  expect(text).toMatch(/^\d{4}-\d{2}-\d{2},API_CALLS,350$/m);
+  const lines = (await readFile(await csv.path(), "utf8")).split("\r\n");
+  expect(lines[0]).toBe("Date (UTC),Active users,Courses,API calls,Storage (bytes)");
+  // One row per day: today's holds the 420 active users and the 350 calls, unformatted.
+  expect(lines).toContainEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2},420,[^,]*,350,[^,]*$/));
 
   const staffAlerts = staff.getByRole("region", { name: "Alerts" });
   await expect(staffAlerts.getByRole("row", { name: /Active users\s+80%/ })).toBeVisible();
@@ -135,4 +135,86 @@ test("a member sees the usage but not the API keys", async ({ page }) => {
   await expect(page.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
   await page.goto("/portal/api-keys");
   await expect(page.getByText("Not available for your role")).toBeVisible();
+});
+
+test("the owner picks last month, a month or custom days; the summary follows and the CSV holds the range", async ({
+  browser,
+  request,
+}) => {
+  test.slow();
+  const id = unique();
+  const DAY_MS = 86_400_000;
+  const now = new Date();
+  const firstOfMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+  const lastDay = new Date(firstOfMonth - DAY_MS).toISOString().slice(0, 10);
+  const tomorrow = new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10);
+  const lastMonthName = new Date(firstOfMonth - DAY_MS).toLocaleDateString("en-GB", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+
+  // The platform reports 4,000 calls on last month's last-but-one day and 7,000 on its last.
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, "owner@northwind.test");
+  await owner.getByRole("link", { name: "Settings", exact: true }).click();
+  await owner.getByRole("link", { name: "API keys", exact: true }).click();
+  await owner.getByRole("button", { name: "Create key" }).click();
+  await owner.getByRole("textbox", { name: "Name" }).fill(`Ranges ${id}`);
+  await owner.getByRole("checkbox", { name: /usage:write/ }).check();
+  await owner.getByRole("button", { name: "Create key" }).click();
+  const key = (await owner.getByTestId("revealed-key").textContent()) ?? "";
+  const batch = await request.post("/api/v1/usage/events/batch", {
+    headers: { Authorization: `Bearer ${key}` },
+    data: {
+      events: [
+        [4000, 1.5],
+        [7000, 0.5],
+      ].map(([value, daysBack]) => ({
+        metric: "API_CALLS",
+        value,
+        occurredAt: new Date(firstOfMonth - (daysBack ?? 0) * DAY_MS).toISOString(),
+        idempotencyKey: `e2e-range-${id}-${value}`,
+      })),
+    },
+  });
+  expect(batch.status()).toBe(200);
+
+  await owner.getByRole("link", { name: "Usage", exact: true }).click();
+  const report = owner.getByRole("region", { name: "Usage report" });
+  const period = report.getByRole("combobox", { name: "Period" });
+  await expect(period).toHaveValue("last-30");
+  await expect(report).toContainText("Dates are UTC days.");
+
+  // Last month: both days; the choice is in the URL, so a reload keeps it.
+  await period.selectOption({ label: "Last month" });
+  await expect(owner).toHaveURL(/period=last-month/);
+  await expect(report.getByTestId("total-API_CALLS")).toHaveText("11,000");
+  await owner.reload();
+  await expect(period).toHaveValue("last-month");
+  await expect(report.getByTestId("total-API_CALLS")).toHaveText("11,000");
+
+  // The same month picked by name.
+  await period.selectOption({ label: lastMonthName });
+  await expect(report.getByTestId("usage-period")).toContainText(lastMonthName);
+  await expect(report.getByTestId("total-API_CALLS")).toHaveText("11,000");
+
+  // Custom days: a day past today is refused beside the field; the last day alone holds 7,000.
+  await period.selectOption({ label: "Custom range" });
+  await report.getByLabel("To", { exact: true }).fill(tomorrow);
+  await expect(report.getByText(/must not be after today/)).toBeVisible();
+  await report.getByLabel("From", { exact: true }).fill(lastDay);
+  await report.getByLabel("To", { exact: true }).fill(lastDay);
+  await expect(report.getByTestId("total-API_CALLS")).toHaveText("7,000");
+  await expect(owner).toHaveURL(new RegExp(`period=custom.*from=${lastDay}.*to=${lastDay}`));
+  await expectAccessible(owner);
+
+  const download = owner.waitForEvent("download");
+  await report.getByRole("button", { name: "Download CSV" }).click();
+  const csv = await download;
+  expect(csv.suggestedFilename()).toBe(`usage-northwind-${lastDay}-${lastDay}.csv`);
+  const lines = (await readFile(await csv.path(), "utf8")).split("\r\n");
+  expect(lines[0]).toBe("Date (UTC),Active users,Courses,API calls,Storage (bytes)");
+  expect(lines[1]).toMatch(new RegExp(`^${lastDay},[^,]*,[^,]*,7000,[^,]*$`));
+  expect(lines.slice(2)).toEqual([""]);
 });

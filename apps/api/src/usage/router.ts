@@ -1,5 +1,6 @@
 import {
   AlertId,
+  checkRangeNotFuture,
   IngestOutput,
   OrganizationId,
   OwnUsageReportInput,
@@ -16,7 +17,9 @@ import { onReplica } from "../replica/read-db.ts";
 import { apiKey, customer, staff } from "../trpc.ts";
 import { acknowledgeAlert, getUsageAlerts } from "./alerts.ts";
 import { countIngested, ingestUsage } from "./ingest.ts";
-import { checkLimits, getCurrentUsage, getUsageReport, usageReportCsv } from "./usage-report.ts";
+import { usageReportTableCsv } from "./usage-csv.ts";
+import { getUsageMonths } from "./usage-months.ts";
+import { checkLimits, getCurrentUsage, getUsageReport } from "./usage-report.ts";
 import { getUsageStats, getUsageTrend } from "./usage-stats.ts";
 
 export const usageRouter = {
@@ -57,7 +60,9 @@ export const usageRouter = {
   reportCsv: staff()
     .input(UsageReportInput)
     .query(async ({ ctx, input }) =>
-      usageReportCsv(await onReplica(ctx, (service) => getUsageReport(service, input.organizationId, input))),
+      usageReportTableCsv(
+        await onReplica(ctx, (service) => getUsageReport(service, input.organizationId, input)),
+      ),
     ),
   stats: staff()
     .input(UsageStatsInput)
@@ -75,16 +80,24 @@ export const usageRouter = {
   /** The signed-in customer's own organisation. */
   myCurrent: customer().query(({ ctx }) => getCurrentUsage(serviceContext(ctx), ctx.organizationId)),
   myLimits: customer().query(({ ctx }) => checkLimits(serviceContext(ctx), ctx.organizationId)),
+  // A customer's range must end by today (UTC): the future has no usage to show.
   myReport: customer()
     .input(OwnUsageReportInput)
-    .query(({ ctx, input }) =>
-      onReplica(ctx, (service) => getUsageReport(service, ctx.organizationId, input)),
-    ),
+    .query(({ ctx, input }) => {
+      checkRangeNotFuture(input, ctx.clock.now());
+      return onReplica(ctx, (service) => getUsageReport(service, ctx.organizationId, input));
+    }),
   myReportCsv: customer()
     .input(OwnUsageReportInput)
-    .query(async ({ ctx, input }) =>
-      usageReportCsv(await onReplica(ctx, (service) => getUsageReport(service, ctx.organizationId, input))),
-    ),
+    .query(async ({ ctx, input }) => {
+      checkRangeNotFuture(input, ctx.clock.now());
+      return usageReportTableCsv(
+        await onReplica(ctx, (service) => getUsageReport(service, ctx.organizationId, input)),
+      );
+    }),
+  myMonths: customer().query(({ ctx }) =>
+    onReplica(ctx, (service) => getUsageMonths(service, ctx.organizationId)),
+  ),
   myAlerts: customer()
     .input(UsageAlertsInput)
     .query(({ ctx, input }) => getUsageAlerts(serviceContext(ctx), input, ctx.organizationId)),

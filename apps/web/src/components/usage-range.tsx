@@ -1,4 +1,4 @@
-import { UsageRange, utcDay } from "@tessera/domain";
+import { rangeAfterToday, UsageRange, utcDay } from "@tessera/domain";
 import { useSearchParams } from "react-router";
 import { Field } from "./field.tsx";
 import type { FieldErrors } from "./use-form.ts";
@@ -7,7 +7,7 @@ const DAY = 86_400_000;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The last `days` UTC days, today included. */
-export const lastDays = (days: number, now = new Date()) => ({
+const lastDays = (days: number, now = new Date()) => ({
   from: utcDay(new Date(now.getTime() - (days - 1) * DAY)),
   to: utcDay(now),
 });
@@ -17,12 +17,17 @@ export interface DayRange {
   to: string;
 }
 
-/** The range's errors by field, checked with the API's own schema (order, at most 2 years). */
-const rangeErrors = ({ from, to }: DayRange): FieldErrors => {
+/**
+ * The range's errors by field, checked with the API's own schema (order, at most 2 years) and,
+ * where the API refuses the future (the portal), its check against today.
+ */
+const rangeErrors = ({ from, to }: DayRange, notAfterToday: boolean): FieldErrors => {
   const errors: FieldErrors = {};
   if (!DAY_PATTERN.test(from)) errors.from = ["is required"];
   if (!DAY_PATTERN.test(to)) errors.to = ["is required"];
   if (Object.keys(errors).length) return errors;
+  const future = notAfterToday ? rangeAfterToday({ from, to }, new Date()) : null;
+  if (future) return { [future.field]: [future.message] };
   const result = UsageRange.safeParse({ from, to });
   if (result.success) return errors;
   for (const issue of result.error.issues) {
@@ -37,11 +42,11 @@ const rangeErrors = ({ from, to }: DayRange): FieldErrors => {
  * reloads and shared links keep it. `range` is what to ask the API for: null while the typed
  * range is wrong (its errors show beside the inputs and the page keeps the last report).
  */
-export const useDayRange = (defaultDays = 30) => {
+export const useDayRange = (defaultDays = 30, { notAfterToday = false } = {}) => {
   const [params, setParams] = useSearchParams();
   const fallback = lastDays(defaultDays);
   const typed: DayRange = { from: params.get("from") ?? fallback.from, to: params.get("to") ?? fallback.to };
-  const errors = rangeErrors(typed);
+  const errors = rangeErrors(typed, notAfterToday);
   const set = (field: keyof DayRange) => (value: string) =>
     setParams(
       (current) => {
@@ -83,7 +88,7 @@ export const DayRangeFields = ({
       value={range.typed.to}
       onChange={range.setTo}
       error={range.errors.to}
-      hint="Days in UTC; at most 2 years"
+      hint="Dates are UTC days; at most 2 years"
     />
   </fieldset>
 );

@@ -9,17 +9,21 @@ import { UsageAlerts } from "../components/usage-alerts.tsx";
 import { UsageForecasts } from "../components/usage-forecasts.tsx";
 import { UsageMeters } from "../components/usage-limits.tsx";
 import { formatPeriod, formatUsedOfLimit } from "../components/usage-metrics.ts";
-import { lastDays } from "../components/usage-range.tsx";
+import { UsagePeriodFields, usagePeriodLabel, useUsagePeriod } from "../components/usage-period.tsx";
 import { UsageReportView } from "../components/usage-report.tsx";
 import { useTRPC } from "../trpc.ts";
 
-/** The organisation's usage against its license's limits, its alerts and the last 30 days. */
+/**
+ * The organisation's usage against its license's limits, its alerts, and a report for the
+ * period picked (last 30 days by default; kept in the URL) with its CSV.
+ */
 export const PortalUsagePage = () => {
   const trpc = useTRPC();
   const role = useRole();
   const limits = useQuery(trpc.usage.myLimits.queryOptions());
   const organization = useQuery(trpc.organizations.mine.queryOptions());
-  const range = lastDays(30);
+  const months = useQuery(trpc.usage.myMonths.queryOptions());
+  const period = useUsagePeriod();
   return (
     <>
       <PageHeader
@@ -66,8 +70,14 @@ export const PortalUsagePage = () => {
         <Card title="Alerts">
           <UsageAlerts scope="own" canAcknowledge={isCustomerAdmin(role)} />
         </Card>
-        <Card title="Last 30 days">
-          <UsageReportView range={range} fileName={organization.data?.slug ?? "organisation"} />
+        <Card title="Usage report">
+          <div className="space-y-4">
+            <UsagePeriodFields period={period} months={months.data?.months ?? []} />
+            <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="usage-period">
+              {usagePeriodLabel(period)}. Dates are UTC days.
+            </p>
+            <UsageReportView range={period.range} fileName={organization.data?.slug ?? "organisation"} />
+          </div>
         </Card>
       </div>
     </>
