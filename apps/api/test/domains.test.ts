@@ -184,6 +184,7 @@ describe("custom domain verification over DNS", () => {
 describe("Host-based branding", () => {
   it("a request on a verified domain gets its organisation's branding and SSO button; unverified or unknown hosts get Tessera's", async () => {
     const { caller } = await professionalOwner();
+    await caller.whiteLabel.enableWhiteLabel({ enabled: true });
     await caller.whiteLabel.setBranding({
       companyName: "Northwind Academy",
       primaryColor: "#0f766e",
@@ -285,6 +286,7 @@ describe("custom-domain squatting", () => {
 
   it("the theme of a Host comes from a VERIFIED row only, never from a pending claim", async () => {
     const squatter = await professionalOwner();
+    await squatter.caller.whiteLabel.enableWhiteLabel({ enabled: true });
     await squatter.caller.whiteLabel.setBranding({
       companyName: "Squatter",
       primaryColor: "#111111",

@@ -216,6 +216,7 @@ describe("logo collection", () => {
     const owner = await ownerOn();
     const used = await uploadPng(owner);
     const abandoned = await uploadPng(owner);
+    await owner.caller.whiteLabel.enableWhiteLabel({ enabled: true });
     await owner.caller.whiteLabel.setBranding({
       companyName: "Acme",
       logoAssetId: used.id,

@@ -61,6 +61,7 @@ describe("mail delivery", () => {
 
   it("wears the organisation's branding: its name as sender and header, its logo and colour", async () => {
     const owner = await h.caller("ownerA");
+    await owner.whiteLabel.enableWhiteLabel({ enabled: true });
     await owner.whiteLabel.setBranding({
       companyName: "Acme Learning",
       logoUrl: "https://cdn.acme.example/logo.png",

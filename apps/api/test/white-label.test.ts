@@ -129,6 +129,7 @@ describe("tier gates", () => {
 describe("branding", () => {
   it("saved, shown through the theme as CSS variables, audited with before and after", async () => {
     const { caller, organizationId } = await ownerOn("STARTER");
+    await caller.whiteLabel.enableWhiteLabel({ enabled: true });
     const first = await caller.whiteLabel.setBranding(GOOD_BRANDING);
     expect(first.active).toBe(true);
     expect(first.effective).toMatchObject({
@@ -165,20 +166,33 @@ describe("branding", () => {
   it("warns when white text on the primary colour is below WCAG AA, and still saves", async () => {
     const { caller } = await ownerOn("STARTER");
     const saved = await caller.whiteLabel.setBranding({ ...GOOD_BRANDING, primaryColor: "#fde68a" });
-    expect(saved.effective.warnings).toEqual([
+    expect(saved.saved?.warnings).toEqual([
       expect.objectContaining({ field: "primaryColor", ratio: expect.any(Number) }),
     ]);
-    expect(saved.effective.warnings[0]?.ratio).toBeLessThan(4.5);
+    expect(saved.saved?.warnings[0]?.ratio).toBeLessThan(4.5);
   });
 
   it("switched off, the portal shows Tessera's own branding again; the saved one is kept", async () => {
     const { caller } = await ownerOn("STARTER");
+    await caller.whiteLabel.enableWhiteLabel({ enabled: true });
     await caller.whiteLabel.setBranding(GOOD_BRANDING);
     const off = await caller.whiteLabel.enableWhiteLabel({ enabled: false });
     expect(off.active).toBe(false);
     expect(off.saved?.companyName).toBe("Acme Learning");
     expect(off.effective.companyName).toBe("Tessera");
     expect((await caller.whiteLabel.theme()).branding.companyName).toBe("Tessera");
+  });
+
+  it("saving never moves the switch: the first save with it Off stays off, and later saves keep it", async () => {
+    const { caller } = await ownerOn("STARTER");
+    expect((await caller.whiteLabel.branding()).enabled).toBe(false);
+    const first = await caller.whiteLabel.setBranding(GOOD_BRANDING);
+    expect(first).toMatchObject({ enabled: false, active: false, saved: { companyName: "Acme Learning" } });
+    expect(first.effective.companyName).toBe("Tessera");
+    expect((await caller.whiteLabel.theme()).branding.companyName).toBe("Tessera");
+    await caller.whiteLabel.enableWhiteLabel({ enabled: true });
+    const again = await caller.whiteLabel.setBranding({ ...GOOD_BRANDING, companyName: "Acme Two" });
+    expect(again).toMatchObject({ enabled: true, active: true, effective: { companyName: "Acme Two" } });
   });
 
   it("switched on before any branding is saved, it starts from Tessera's colours under the organisation's name", async () => {
@@ -191,6 +205,7 @@ describe("branding", () => {
 
   it("a member reads the branding but may not change it; another organisation's members never see it", async () => {
     const { caller, organizationId } = await ownerOn("STARTER");
+    await caller.whiteLabel.enableWhiteLabel({ enabled: true });
     await caller.whiteLabel.setBranding(GOOD_BRANDING);
     const member = await addMember(h.system, organizationId, {
       name: "Member",
@@ -212,6 +227,7 @@ describe("branding", () => {
       dataBase64: PNG.toString("base64"),
     });
     expect(asset.contentType).toBe("image/png");
+    await caller.whiteLabel.enableWhiteLabel({ enabled: true });
     const saved = await caller.whiteLabel.setBranding({
       ...GOOD_BRANDING,
       logoUrl: undefined,
@@ -599,6 +615,7 @@ describe("feature toggles", () => {
 describe("staff view and removal", () => {
   it("staff read any organisation's effective configuration; only staff admins remove a record, audited", async () => {
     const { caller, organizationId } = await ownerOn("ENTERPRISE");
+    await caller.whiteLabel.enableWhiteLabel({ enabled: true });
     await caller.whiteLabel.setBranding(GOOD_BRANDING);
     await caller.whiteLabel.setFeatureToggle({ key: "beta", enabled: true });
     const viewer = await h.caller("staffViewer");

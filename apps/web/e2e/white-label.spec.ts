@@ -37,6 +37,9 @@ test("an owner brands the portal: a live contrast warning, then the header and b
   await primary.fill("#0f766e");
   await secondary.fill("#134e4a");
   await expect(warning).toHaveCount(0);
+  // Saving never moves the white-label switch (Off until now): switched on, the save shows at once.
+  await owner.getByRole("switch", { name: /Show our branding/ }).check();
+  await expect(owner.getByText("Showing your branding")).toBeVisible();
   await owner.getByRole("button", { name: "Save branding" }).click();
   await expect(owner.getByText("Branding saved. The portal shows it now.")).toBeVisible();
 

@@ -89,8 +89,9 @@ export const setBranding = async (
       primaryColor: input.primaryColor,
       secondaryColor: input.secondaryColor,
       accentColor: input.accentColor,
-      // Saving branding the first time switches it on; later saves keep the switch as it is.
-      enabled: current ? (current.value as BrandingValue).enabled : true,
+      // Saving never moves the switch: with no record yet it reads Off (see getBranding), so
+      // the first save stays off until the owner switches white-label on.
+      enabled: current ? (current.value as BrandingValue).enabled : false,
     };
     await saveCustomization(tx, ctx, {
       organizationId,

@@ -1,6 +1,6 @@
-import { useMutation } from "@tanstack/react-query";
+import { useIsMutating, useMutation } from "@tanstack/react-query";
 import { BrandingInput, type BrandingWarning, brandingWarnings, HexColor } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { Alert } from "../../components/alert.tsx";
 import { Badge } from "../../components/badge.tsx";
 import { Button } from "../../components/button.tsx";
@@ -12,6 +12,7 @@ import { Switch } from "../../components/switch.tsx";
 import { useSchemaForm } from "../../components/use-form.ts";
 import { type BrandColours, TESSERA_COLOURS } from "../../theme/brand-colours.ts";
 import { useTRPC } from "../../trpc.ts";
+import { type BrandingFields, currentErrors } from "./branding-errors.ts";
 import { BrandingPreview } from "./branding-preview.tsx";
 import { ColourField } from "./colour-field.tsx";
 import { type LogoChoice, LogoPicker, logoPreviewSrc, NO_LOGO } from "./logo-picker.tsx";
@@ -42,6 +43,19 @@ const valuesOf = (branding: BrandingState, organizationName: string): BrandingVa
     logo: saved.logoAssetId
       ? { logoUrl: "", logoAssetId: saved.logoAssetId, uploadedSrc: saved.logoSrc }
       : { ...NO_LOGO, logoUrl: saved.logoUrl ?? "" },
+  };
+};
+
+/** What the form sends: an upload wins over a link, and an empty link is no logo. */
+const fieldsOf = (values: BrandingValues): BrandingFields => {
+  const logoUrl = values.logo.logoUrl.trim();
+  return {
+    companyName: values.companyName,
+    logoUrl: values.logo.logoAssetId || logoUrl === "" ? null : logoUrl,
+    logoAssetId: values.logo.logoAssetId,
+    primaryColor: values.primaryColor,
+    secondaryColor: values.secondaryColor,
+    accentColor: values.accentColor,
   };
 };
 
@@ -96,6 +110,37 @@ const WhiteLabelSwitch = ({ branding }: { branding: BrandingState }) => {
   );
 };
 
+/**
+ * Save, held back while a logo is still uploading: saving then would store the branding
+ * without the logo the owner just chose, and the upload's answer would land unsaved.
+ */
+const SaveButton = ({
+  saving,
+  uploading,
+  disabled,
+}: {
+  saving: boolean;
+  uploading: boolean;
+  disabled: boolean;
+}) => {
+  const reasonId = useId();
+  return (
+    <div className="flex items-center justify-end gap-3">
+      <p id={reasonId} aria-live="polite" className="text-sm text-slate-600 dark:text-slate-300">
+        {uploading ? "Uploading logo…" : ""}
+      </p>
+      <Button
+        type="submit"
+        busy={saving}
+        disabled={disabled || uploading}
+        aria-describedby={uploading ? reasonId : undefined}
+      >
+        {saving ? "Saving…" : "Save branding"}
+      </Button>
+    </div>
+  );
+};
+
 const BrandingEditor = ({
   branding,
   organizationName,
@@ -106,6 +151,9 @@ const BrandingEditor = ({
   const trpc = useTRPC();
   const refresh = useRefreshWhiteLabel();
   const [values, setValues] = useState(() => valuesOf(branding, organizationName));
+  // What the last check was of: a field edited since shows its current state, not the old message.
+  const [checked, setChecked] = useState<BrandingFields | null>(null);
+  const uploading = useIsMutating({ mutationKey: trpc.whiteLabel.uploadLogo.mutationKey() }) > 0;
   // What the last save answered, until the next edit: whether it shows, and the API's warnings.
   const [saved, setSaved] = useState<{ active: boolean; warnings: BrandingWarning[] } | null>(null);
   const form = useSchemaForm(BrandingInput);
@@ -124,23 +172,20 @@ const BrandingEditor = ({
     accentColor: hexOrNull(values.accentColor) ?? branding.effective.accentColor,
   };
   const liveWarnings = brandingWarnings(preview);
+  const errors = currentErrors(form.errors, checked, fieldsOf(values));
   const edit = (change: Partial<BrandingValues>) => {
     setSaved(null);
     save.reset();
-    setValues({ ...values, ...change });
+    // From the latest values: an upload's answer arrives after other edits may have been made.
+    setValues((current) => ({ ...current, ...change }));
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (uploading) return;
     save.reset();
-    const logoUrl = values.logo.logoUrl.trim();
-    const input = form.parse({
-      companyName: values.companyName,
-      logoUrl: values.logo.logoAssetId || logoUrl === "" ? null : logoUrl,
-      logoAssetId: values.logo.logoAssetId,
-      primaryColor: values.primaryColor,
-      secondaryColor: values.secondaryColor,
-      accentColor: values.accentColor,
-    });
+    const fields = fieldsOf(values);
+    setChecked(fields);
+    const input = form.parse(fields);
     if (input) save.mutate(input);
   };
   const disabled = !branding.gate.allowed;
@@ -153,11 +198,11 @@ const BrandingEditor = ({
             name="companyName"
             value={values.companyName}
             onChange={(companyName) => edit({ companyName })}
-            error={form.errors.companyName}
+            error={errors.companyName}
             hint="Shown in the portal's header and on its sign-in page."
             required
           />
-          <LogoPicker logo={values.logo} onChange={(logo) => edit({ logo })} errors={form.errors} />
+          <LogoPicker logo={values.logo} onChange={(logo) => edit({ logo })} errors={errors} />
           <div className="grid gap-4 md:grid-cols-3">
             {COLOUR_FIELDS.map((field) => (
               <ColourField
@@ -167,7 +212,7 @@ const BrandingEditor = ({
                 hint={field.hint}
                 value={values[field.key]}
                 onChange={(value) => edit({ [field.key]: value })}
-                error={form.errors[field.key]}
+                error={errors[field.key]}
               />
             ))}
           </div>
@@ -193,11 +238,7 @@ const BrandingEditor = ({
         {saved && <ContrastWarnings warnings={saved.warnings} title="Saved, with a contrast warning" />}
       </div>
       <ErrorAlert error={save.error} title="Branding not saved" />
-      <div className="flex justify-end">
-        <Button type="submit" busy={save.isPending} disabled={disabled}>
-          {save.isPending ? "Saving…" : "Save branding"}
-        </Button>
-      </div>
+      <SaveButton saving={save.isPending} uploading={uploading} disabled={disabled} />
     </form>
   );
 };
