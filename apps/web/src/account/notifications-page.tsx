@@ -30,35 +30,33 @@ export const NotificationsPage = () => {
     }),
   );
   return (
-    <>
-      <Card title="Email notifications">
-        <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
-          Choose which emails you get. Each email also has a link to stop its kind.
-        </p>
-        <QueryState query={preferences}>
-          {(rows) => (
-            <ul className="space-y-4">
-              {rows.map((row) => (
-                <li key={row.category}>
-                  <Switch
-                    label={CATEGORIES[row.category]?.label ?? row.category}
-                    hint={CATEGORIES[row.category]?.hint}
-                    checked={row.email}
-                    disabled={row.locked}
-                    busy={set.isPending && set.variables?.category === row.category}
-                    onChange={(email) => {
-                      if (row.category !== "SECURITY") set.mutate({ category: row.category, email });
-                    }}
-                  />
-                </li>
-              ))}
-            </ul>
-          )}
-        </QueryState>
-        <div aria-live="polite" className="mt-4">
-          {set.error ? <ErrorAlert error={set.error} title="Not changed" /> : null}
-        </div>
-      </Card>
-    </>
+    <Card title="Email notifications">
+      <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
+        Choose which emails you get. Each email also has a link to stop its kind.
+      </p>
+      <QueryState query={preferences}>
+        {(rows) => (
+          <ul className="space-y-4">
+            {rows.map((row) => (
+              <li key={row.category}>
+                <Switch
+                  label={CATEGORIES[row.category]?.label ?? row.category}
+                  hint={CATEGORIES[row.category]?.hint}
+                  checked={row.email}
+                  disabled={row.locked}
+                  busy={set.isPending && set.variables?.category === row.category}
+                  onChange={(email) => {
+                    if (row.category !== "SECURITY") set.mutate({ category: row.category, email });
+                  }}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
+      <div aria-live="polite" className="mt-4">
+        {set.error ? <ErrorAlert error={set.error} title="Not changed" /> : null}
+      </div>
+    </Card>
   );
 };
