@@ -1,3 +1,5 @@
+// Named to run after dashboard.spec (files run in name order): its organisation and STARTER
+// license would change the seeded counts that spec checks.
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { expectAccessible, signIn, unique } from "./helpers.ts";
 import { licensedOrganization } from "./licensed-organization.ts";
