@@ -1,9 +1,19 @@
 import type { AppRouter } from "@tessera/api";
-import { METRIC_LABELS, METRICS, type Metric, TIERS, type Tier } from "@tessera/domain";
+import { METRIC_LABELS, METRICS, type Metric, TIER_LABELS, TIERS } from "@tessera/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { ReactNode } from "react";
-import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMetric, metricUnits } from "./usage-metrics.ts";
+import { Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  chartTitle,
+  formatCount,
+  formatMonthLong,
+  formatMonthTick,
+  formatScaled,
+  metricScale,
+} from "./chart-format.ts";
+import { ChartEmpty, ChartLegend } from "./chart-parts.tsx";
+import { CHART_COLORS, CHART_THEME_CLASS, TICK, TIER_COLORS, TOOLTIP_PROPS } from "./chart-theme.ts";
+import { formatMetric } from "./usage-metrics.ts";
 
 // Loaded on demand like usage-charts.tsx: Recharts stays out of the first page's JavaScript.
 
@@ -11,32 +21,17 @@ type Outputs = inferRouterOutputs<AppRouter>;
 export type LicenseTrend = Outputs["licenses"]["trend"];
 export type UsageTrend = Outputs["usage"]["trend"];
 
-const TIER_COLORS: Record<Tier, string> = {
-  STARTER: "#a5b4fc",
-  PROFESSIONAL: "#6366f1",
-  ENTERPRISE: "#3730a3",
-  CUSTOM: "#0e7490",
-};
-const CREATED_COLOR = "#b45309";
-const USAGE_COLOR = "#6366f1";
-const TICK = { fontSize: 12, fill: "var(--chart-tick)" };
-const TOOLTIP_STYLE = { fontSize: 12, borderRadius: 6, borderColor: "#cbd5e1" };
-
-const monthLabel = (month: string, style: "short" | "long" = "short") =>
-  new Date(`${month}-01T00:00:00Z`).toLocaleDateString(undefined, {
-    month: style,
-    year: style === "short" ? "2-digit" : "numeric",
-    timeZone: "UTC",
-  });
-
+/** Months with their year ("Nov 2026"); as many as fit, always the first and the latest. */
 const MONTH_AXIS = {
   dataKey: "month",
-  tickFormatter: (month: string) => monthLabel(month),
+  tickFormatter: formatMonthTick,
+  interval: "preserveStartEnd",
+  minTickGap: 8,
   tick: TICK,
-  minTickGap: 12,
-};
+} as const;
 
-const compact = new Intl.NumberFormat(undefined, { notation: "compact", maximumFractionDigits: 1 });
+const CAPTION = "text-sm font-medium text-slate-900 dark:text-slate-100";
+const NOTE = "text-xs text-slate-600 dark:text-slate-300";
 
 /** The numbers behind a chart, for screen readers and anyone who wants the figures. */
 const Figures = ({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) => (
@@ -76,84 +71,146 @@ const Figures = ({ caption, head, rows }: { caption: string; head: string[]; row
   </details>
 );
 
+const inForceTotal = (point: LicenseTrend[number]) =>
+  TIERS.reduce((sum, tier) => sum + point.inForce[tier], 0);
+
+const LICENSE_LEGEND = [
+  ...TIERS.map((tier) => ({
+    label: `${TIER_LABELS[tier]}, in force`,
+    color: TIER_COLORS[tier],
+    mark: "bar" as const,
+  })),
+  { label: "Created that month", color: CHART_COLORS.created, mark: "line" as const },
+];
+
 /** Licenses in force at each month's end, stacked by tier, with the licenses created that month as a line. */
 export const LicenseTrendChart = ({ trend }: { trend: LicenseTrend }) => {
   const points = trend.map((point) => ({ month: point.month, ...point.inForce, created: point.created }));
+  const latest = trend.at(-1);
+  const empty = trend.every((point) => inForceTotal(point) === 0 && point.created === 0);
   return (
-    <figure data-chart="license-trend">
-      <ComposedChart
-        responsive
-        style={{ width: "100%", height: 240 }}
-        data={points}
-        margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
-        title="Licenses in force at each month's end, by tier, and licenses created each month"
-      >
-        <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-        <XAxis {...MONTH_AXIS} />
-        <YAxis width={40} allowDecimals={false} tick={TICK} />
-        <Tooltip labelFormatter={(month) => monthLabel(String(month), "long")} contentStyle={TOOLTIP_STYLE} />
-        {TIERS.map((tier) => (
-          <Bar
-            key={tier}
-            dataKey={tier}
-            name={tier}
-            stackId="tiers"
-            fill={TIER_COLORS[tier]}
+    <figure data-chart="license-trend" className={`min-w-0 ${CHART_THEME_CLASS}`}>
+      <figcaption className="mb-2">
+        <p className={CAPTION}>Licenses (count) in force at each month’s end, by tier</p>
+        {latest ? (
+          <p className={NOTE}>
+            {formatMonthLong(latest.month)}: {formatCount(inForceTotal(latest))} in force,{" "}
+            {formatCount(latest.created)} created.
+          </p>
+        ) : null}
+      </figcaption>
+      {empty ? (
+        <ChartEmpty title="No licenses yet" height={240} />
+      ) : (
+        <ComposedChart
+          responsive
+          style={{ width: "100%", height: 240 }}
+          data={points}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          title="Licenses in force at each month's end, by tier, and licenses created each month"
+        >
+          <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
+          <XAxis {...MONTH_AXIS} />
+          <YAxis width="auto" allowDecimals={false} tick={TICK} tickFormatter={formatCount} />
+          <Tooltip
+            {...TOOLTIP_PROPS}
+            labelFormatter={(month) => formatMonthLong(String(month))}
+            formatter={(value, name) => [typeof value === "number" ? formatCount(value) : "—", name]}
+          />
+          {TIERS.map((tier) => (
+            <Bar
+              key={tier}
+              dataKey={tier}
+              name={TIER_LABELS[tier]}
+              stackId="tiers"
+              fill={TIER_COLORS[tier]}
+              isAnimationActive={false}
+            />
+          ))}
+          <Line
+            dataKey="created"
+            name="Created that month"
+            stroke={CHART_COLORS.created}
+            strokeWidth={2}
+            dot={{ r: 2, fill: CHART_COLORS.created }}
             isAnimationActive={false}
           />
-        ))}
-        <Line
-          dataKey="created"
-          name="Created"
-          stroke={CREATED_COLOR}
-          strokeWidth={2}
-          dot={{ r: 2 }}
-          isAnimationActive={false}
-        />
-        <Legend
-          wrapperStyle={{ fontSize: 12 }}
-          formatter={(name) => <span className="text-slate-700 dark:text-slate-300">{name}</span>}
-        />
-      </ComposedChart>
+        </ComposedChart>
+      )}
+      <ChartLegend entries={LICENSE_LEGEND} />
       <Figures
         caption="Licenses in force by tier at each month's end, and licenses created"
-        head={["Month", ...TIERS, "Created"]}
+        head={["Month", ...TIERS.map((tier) => TIER_LABELS[tier]), "Created"]}
         rows={trend.map((point) => [
-          monthLabel(point.month, "long"),
-          ...TIERS.map((tier) => point.inForce[tier]),
-          point.created,
+          formatMonthLong(point.month),
+          ...TIERS.map((tier) => formatCount(point.inForce[tier])),
+          formatCount(point.created),
         ])}
       />
     </figure>
   );
 };
 
-const UsageMetricChart = ({ trend, metric }: { trend: UsageTrend; metric: Metric }) => (
-  <figure className="min-w-0" data-chart={`usage-trend-${metric}`}>
-    <figcaption className="text-sm font-medium text-slate-900 dark:text-slate-100">
-      {METRIC_LABELS[metric]}
-      {metric === "STORAGE_BYTES" ? " (GiB)" : ""}
-    </figcaption>
-    <BarChart
-      responsive
-      style={{ width: "100%", height: 160 }}
-      data={trend.map((point) => ({ month: point.month, value: metricUnits(metric, point.usage[metric]) }))}
-      margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-      title={`${METRIC_LABELS[metric]} per month across every organisation`}
-    >
-      <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-      <XAxis {...MONTH_AXIS} />
-      <YAxis width={48} tick={TICK} tickFormatter={(value: number) => compact.format(value)} />
-      <Tooltip labelFormatter={(month) => monthLabel(String(month), "long")} contentStyle={TOOLTIP_STYLE} />
-      <Bar dataKey="value" name={METRIC_LABELS[metric]} fill={USAGE_COLOR} isAnimationActive={false} />
-    </BarChart>
-  </figure>
-);
+const USAGE_NOTES: Record<Metric, string> = {
+  ACTIVE_USERS: "The sum over licenses of each one’s highest level in the month.",
+  COURSES: "The sum over licenses of each one’s highest level in the month.",
+  API_CALLS: "Calls in the month, summed over every organisation.",
+  STORAGE_BYTES: "The sum over licenses of each one’s highest level in the month.",
+};
 
-/** Usage per month across every organisation: API calls summed, gauges at each license's peak. */
+const UsageMetricChart = ({ trend, metric }: { trend: UsageTrend; metric: Metric }) => {
+  const scale = metricScale(metric, Math.max(0, ...trend.map((point) => point.usage[metric])));
+  const title = chartTitle(METRIC_LABELS[metric], scale);
+  const latest = trend.at(-1);
+  const empty = trend.every((point) => point.usage[metric] === 0);
+  return (
+    <figure className="min-w-0" data-chart={`usage-trend-${metric}`}>
+      <figcaption className="mb-1">
+        <p className={CAPTION}>{title}</p>
+        <p className={NOTE}>
+          {USAGE_NOTES[metric]}
+          {latest && !empty
+            ? ` ${formatMonthLong(latest.month)}: ${formatScaled(latest.usage[metric] / scale.divisor, scale)}.`
+            : ""}
+        </p>
+      </figcaption>
+      {empty ? (
+        <ChartEmpty title="No usage reported yet" height={96} />
+      ) : (
+        <BarChart
+          responsive
+          style={{ width: "100%", height: 160 }}
+          data={trend.map((point) => ({ month: point.month, value: point.usage[metric] / scale.divisor }))}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          title={`${title} per month across every organisation`}
+        >
+          <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
+          <XAxis {...MONTH_AXIS} />
+          <YAxis width="auto" tick={TICK} tickFormatter={formatCount} />
+          <Tooltip
+            {...TOOLTIP_PROPS}
+            labelFormatter={(month) => formatMonthLong(String(month))}
+            formatter={(value) => [
+              typeof value === "number" ? formatScaled(value, scale) : "—",
+              METRIC_LABELS[metric],
+            ]}
+          />
+          <Bar
+            dataKey="value"
+            name={METRIC_LABELS[metric]}
+            fill={CHART_COLORS.level}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      )}
+    </figure>
+  );
+};
+
+/** Usage per month across every organisation, one full-width chart per metric so every month fits. */
 export const UsageTrendCharts = ({ trend }: { trend: UsageTrend }) => (
-  <>
-    <div className="grid gap-4 md:grid-cols-2">
+  <div className={CHART_THEME_CLASS}>
+    <div className="space-y-5">
       {METRICS.map((metric) => (
         <UsageMetricChart key={metric} trend={trend} metric={metric} />
       ))}
@@ -162,9 +219,9 @@ export const UsageTrendCharts = ({ trend }: { trend: UsageTrend }) => (
       caption="Usage per month across every organisation"
       head={["Month", ...METRICS.map((metric) => METRIC_LABELS[metric])]}
       rows={trend.map((point) => [
-        monthLabel(point.month, "long"),
+        formatMonthLong(point.month),
         ...METRICS.map((metric) => formatMetric(metric, point.usage[metric])),
       ])}
     />
-  </>
+  </div>
 );

@@ -1,158 +1,152 @@
-import { METRIC_LABELS, METRICS, type Metric } from "@tessera/domain";
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import {
-  formatMetric,
-  formatUtcDay,
-  isCounterMetric,
-  metricUnits,
-  type UsageReport,
-} from "./usage-metrics.ts";
+import { METRIC_LABELS, METRICS, type Metric, utcDay } from "@tessera/domain";
+import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { chartTitle, formatCount, formatDayTick, formatScaled } from "./chart-format.ts";
+import { ChartEmpty, ChartLegend, type LegendEntry } from "./chart-parts.tsx";
+import { CHART_COLORS, CHART_THEME_CLASS, TICK, TOOLTIP_PROPS } from "./chart-theme.ts";
+import { type MetricSeries, metricSeries } from "./usage-chart-series.ts";
+import { formatUtcDay, isCounterMetric, type UsageReport } from "./usage-metrics.ts";
 
 // Recharts is the heaviest part of the app: this module is loaded on demand (see usage-report.tsx).
 
-interface Point {
-  day: string;
-  /** The day's value in display units (GiB for storage); null when nothing was reported that day. */
-  value: number | null;
-  /** Counters: the running total of the UTC month so far, which the monthly limit applies to. */
-  monthToDate?: number;
-}
+const HEIGHT = 240;
 
-const COLORS = {
-  line: "#4f46e5",
-  bar: "#a5b4fc",
-  total: "#3730a3",
-  limit: "#b91c1c",
-  grid: "var(--chart-grid)",
-};
+/** Both value axes: from zero, full numbers with thousands separators, as wide as their labels. */
+const VALUE_AXIS = { width: "auto", domain: [0, "auto"], tickFormatter: formatCount, tick: TICK } as const;
 
-const formatUnits = (metric: Metric, units: number) =>
-  metric === "STORAGE_BYTES"
-    ? `${units.toLocaleString(undefined, { maximumFractionDigits: 2 })} GiB`
-    : units.toLocaleString();
+/** A counter: calls per day as bars (left axis), the month so far as a line (right axis). */
+const counterMarks = () => (
+  <>
+    <YAxis {...VALUE_AXIS} yAxisId="total" orientation="right" allowDecimals={false} />
+    <Bar
+      yAxisId="value"
+      dataKey="value"
+      name="Calls that day"
+      fill={CHART_COLORS.bar}
+      isAnimationActive={false}
+    />
+    <Line
+      yAxisId="total"
+      dataKey="monthToDate"
+      name="Month to date"
+      stroke={CHART_COLORS.total}
+      strokeWidth={2}
+      dot={false}
+      isAnimationActive={false}
+    />
+  </>
+);
 
-const compact = new Intl.NumberFormat(undefined, { notation: "compact", maximumFractionDigits: 1 });
+/** A gauge: the level reported each day, joined across days without a report. */
+const gaugeMarks = () => (
+  <Line
+    yAxisId="value"
+    dataKey="value"
+    name="Level"
+    stroke={CHART_COLORS.level}
+    strokeWidth={2}
+    connectNulls
+    dot={{ r: 2, fill: CHART_COLORS.level }}
+    isAnimationActive={false}
+  />
+);
+
+/** The license's limit as a dashed line, on the axis of what it limits. */
+const limitLine = (series: MetricSeries, counter: boolean) =>
+  series.limit === null ? null : (
+    <ReferenceLine
+      yAxisId={counter ? "total" : "value"}
+      y={series.limit}
+      stroke={CHART_COLORS.limit}
+      strokeDasharray="6 4"
+      ifOverflow="extendDomain"
+      label={{
+        value: `${counter ? "Monthly limit" : "Limit"} ${formatScaled(series.limit, series.scale)}`,
+        position: "insideTopLeft",
+        fill: CHART_COLORS.limit,
+        fontSize: 12,
+      }}
+    />
+  );
 
 /**
- * The chart's points over every day of the range. A counter also gets its month-to-date
- * total, which starts from `carriedIn` (the calls of the month before the range began) and
- * restarts on the 1st of each month.
+ * The chart itself. A counter's month-to-date total gets its own axis: the monthly limit
+ * belongs to that total, and on a shared axis it would flatten the daily bars.
  */
-const pointsOf = (report: UsageReport, metric: Metric, carriedIn: number): Point[] => {
-  const byDay = new Map(report.series[metric].map((point) => [point.day, point.value]));
-  let month = report.from.slice(0, 7);
-  let monthToDate = carriedIn;
-  return report.days.map((day) => {
-    const raw = byDay.get(day);
-    if (!isCounterMetric(metric)) return { day, value: raw === undefined ? null : metricUnits(metric, raw) };
-    if (day.slice(0, 7) !== month) {
-      month = day.slice(0, 7);
-      monthToDate = 0;
-    }
-    monthToDate += raw ?? 0;
-    return { day, value: raw ?? 0, monthToDate };
-  });
-};
-
-/** The chart itself: bars and a month-to-date line for counters, a level line otherwise, and the limit. */
 const MetricPlot = ({
   report,
   metric,
-  points,
-  limitUnits,
-  limitText,
+  series,
+  title,
 }: {
   report: UsageReport;
   metric: Metric;
-  points: ReturnType<typeof pointsOf>;
-  limitUnits: number | null;
-  limitText: string;
+  series: MetricSeries;
+  title: string;
 }) => {
-  const label = METRIC_LABELS[metric];
   const counter = isCounterMetric(metric);
+  const withYear = report.from.slice(0, 4) !== report.to.slice(0, 4);
+  const valueText = (value: unknown) =>
+    typeof value === "number" ? formatScaled(value, series.scale) : "Not reported";
   return (
     <ComposedChart
       responsive
-      style={{ width: "100%", height: 220 }}
-      data={points}
-      margin={{ top: 16, right: 12, bottom: 0, left: 0 }}
-      title={`${label} per day, ${formatUtcDay(report.from)} to ${formatUtcDay(report.to)}`}
-      desc={limitText}
+      style={{ width: "100%", height: HEIGHT }}
+      data={series.points}
+      margin={{ top: 16, right: 8, bottom: 0, left: 0 }}
+      title={title}
+      desc={series.latest}
     >
-      <CartesianGrid stroke={COLORS.grid} vertical={false} />
+      <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} yAxisId="value" />
       <XAxis
         dataKey="day"
-        tickFormatter={(day: string) => formatUtcDay(day, "short")}
-        minTickGap={24}
-        tick={{ fontSize: 12, fill: "var(--chart-tick)" }}
+        tickFormatter={(day: string) => formatDayTick(day, withYear)}
+        interval="preserveStartEnd"
+        minTickGap={16}
+        tick={TICK}
       />
-      <YAxis
-        width={56}
-        domain={[0, "auto"]}
-        allowDecimals={metric === "STORAGE_BYTES"}
-        tickFormatter={(value: number) => compact.format(value)}
-        tick={{ fontSize: 12, fill: "var(--chart-tick)" }}
-      />
+      <YAxis {...VALUE_AXIS} yAxisId="value" allowDecimals={metric === "STORAGE_BYTES"} />
       <Tooltip
+        {...TOOLTIP_PROPS}
         labelFormatter={(day) => formatUtcDay(String(day))}
-        contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: "#cbd5e1" }}
-        itemStyle={{ color: "#1e293b" }}
-        formatter={(value) => (typeof value === "number" ? formatUnits(metric, value) : "Not reported")}
+        formatter={(value, name) => [valueText(value), name]}
       />
-      {counter ? (
-        <>
-          <Bar dataKey="value" name="Calls per day" fill={COLORS.bar} isAnimationActive={false} />
-          <Line
-            dataKey="monthToDate"
-            name="Month to date"
-            stroke={COLORS.total}
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />
-          <Legend
-            wrapperStyle={{ fontSize: 12 }}
-            formatter={(name) => <span className="text-slate-700 dark:text-slate-300">{name}</span>}
-          />
-        </>
-      ) : (
-        <Line
-          dataKey="value"
-          name={label}
-          stroke={COLORS.line}
-          strokeWidth={2}
-          connectNulls
-          dot={{ r: 2 }}
-          isAnimationActive={false}
-        />
-      )}
-      {limitUnits !== null && (
-        <ReferenceLine
-          y={limitUnits}
-          stroke={COLORS.limit}
-          strokeDasharray="6 4"
-          ifOverflow="extendDomain"
-          label={{
-            value: `${counter ? "Monthly limit" : "Limit"} ${formatUnits(metric, limitUnits)}`,
-            position: "insideTopLeft",
-            fill: COLORS.limit,
-            fontSize: 12,
-          }}
-        />
-      )}
+      {counter ? counterMarks() : gaugeMarks()}
+      {limitLine(series, counter)}
     </ComposedChart>
   );
 };
+
+/** The legend in words: which mark is which, on which axis, and what the limit applies to. */
+const legendOf = (metric: Metric, series: MetricSeries): LegendEntry[] => {
+  const counter = isCounterMetric(metric);
+  const entries: LegendEntry[] = counter
+    ? [
+        { label: "Calls each day (bars, left axis)", color: CHART_COLORS.bar, mark: "bar" },
+        { label: "Calls this month so far (line, right axis)", color: CHART_COLORS.total, mark: "line" },
+      ]
+    : [
+        {
+          label: `Level reported each day, in ${series.scale.unit}`,
+          color: CHART_COLORS.level,
+          mark: "line",
+        },
+      ];
+  if (series.limit !== null) {
+    entries.push({
+      label: counter ? "Monthly limit (right axis; the month restarts on the 1st, UTC)" : "License limit",
+      color: CHART_COLORS.limit,
+      mark: "dashed",
+    });
+  }
+  return entries;
+};
+
+const limitNote = (report: UsageReport, metric: Metric) =>
+  report.limits === null
+    ? "No license in force, so no limit."
+    : report.limits[metric] === null
+      ? "No limit (unlimited)."
+      : "";
 
 const MetricChart = ({
   report,
@@ -163,61 +157,64 @@ const MetricChart = ({
   metric: Metric;
   carriedIn: number;
 }) => {
-  const label = METRIC_LABELS[metric];
-  const counter = isCounterMetric(metric);
-  const limit = report.limits?.[metric] ?? null;
-  const limitUnits = limit === null ? null : metricUnits(metric, limit);
-  const points = pointsOf(report, metric, carriedIn);
-  const empty = report.series[metric].length === 0;
-  const limitText =
-    report.limits === null
-      ? "No license in force, so no limit."
-      : limit === null
-        ? "No limit (unlimited)."
-        : counter
-          ? `The red line is the monthly limit of ${formatMetric(metric, limit)}; it applies to the month-to-date line, which restarts on the 1st (UTC).`
-          : `The red line is the limit of ${formatMetric(metric, limit)}.`;
+  const series = metricSeries(report, metric, carriedIn);
+  const title = chartTitle(METRIC_LABELS[metric], series.scale);
+  const note = limitNote(report, metric);
   return (
     <figure
-      className="min-w-0 rounded-md border border-slate-200 dark:border-slate-700 p-4"
+      className={`min-w-0 rounded-md border border-slate-200 dark:border-slate-700 p-4 ${CHART_THEME_CLASS}`}
       data-metric-chart={metric}
     >
       <figcaption className="mb-2">
-        <h3 className="text-sm font-semibold text-slate-900 dark:text-slate-100">{label}</h3>
-        <p className="text-xs text-slate-600 dark:text-slate-300">
-          {counter
-            ? "Bars: calls per day. "
-            : `Level reported each day${metric === "STORAGE_BYTES" ? ", in GiB" : ""}. `}
-          {limitText}
-        </p>
+        <h3 className="text-sm font-semibold text-slate-900 dark:text-slate-100">{title}</h3>
+        {series.empty && !note ? null : (
+          <p className="text-xs text-slate-600 dark:text-slate-300">
+            {series.empty ? note : `${series.latest} ${note}`.trim()}
+          </p>
+        )}
       </figcaption>
-      {empty ? (
-        <p className="flex h-[220px] items-center justify-center rounded bg-slate-50 dark:bg-slate-800 text-sm text-slate-600 dark:text-slate-300">
-          Nothing was reported in this range.
-        </p>
+      {series.empty ? (
+        <ChartEmpty title="Nothing was reported in this range." height={96} />
       ) : (
-        <MetricPlot
-          report={report}
-          metric={metric}
-          points={points}
-          limitUnits={limitUnits}
-          limitText={limitText}
-        />
+        <>
+          <MetricPlot
+            report={report}
+            metric={metric}
+            series={series}
+            title={`${title} per day, ${formatUtcDay(report.from)} to ${formatUtcDay(report.to)}`}
+          />
+          <ChartLegend entries={legendOf(metric, series)} />
+        </>
       )}
     </figure>
   );
 };
 
-/** One chart per metric over the report's days, each with its limit drawn where there is one. */
-export const UsageCharts = ({ report, apiCallsBefore }: { report: UsageReport; apiCallsBefore: number }) => (
-  <div className="grid gap-4 lg:grid-cols-2">
-    {METRICS.map((metric) => (
-      <MetricChart
-        key={metric}
-        report={report}
-        metric={metric}
-        carriedIn={metric === "API_CALLS" ? apiCallsBefore : 0}
-      />
-    ))}
-  </div>
+/** Nothing at all in the range: one message rather than four empty charts. */
+const NoUsage = ({ report }: { report: UsageReport }) => (
+  <ChartEmpty
+    title={report.to >= utcDay(new Date()) ? "No usage reported yet" : "No usage reported in this range"}
+    detail={`Nothing was reported from ${formatUtcDay(report.from)} to ${formatUtcDay(report.to)} (UTC). The charts appear once the platform reports usage.`}
+    height={160}
+  />
 );
+
+/**
+ * One full-width chart per metric over the report's days (they are the point of the page),
+ * each with its limit drawn where there is one.
+ */
+export const UsageCharts = ({ report, apiCallsBefore }: { report: UsageReport; apiCallsBefore: number }) =>
+  METRICS.every((metric) => report.series[metric].length === 0) ? (
+    <NoUsage report={report} />
+  ) : (
+    <div className="space-y-4">
+      {METRICS.map((metric) => (
+        <MetricChart
+          key={metric}
+          report={report}
+          metric={metric}
+          carriedIn={metric === "API_CALLS" ? apiCallsBefore : 0}
+        />
+      ))}
+    </div>
+  );
