@@ -43,6 +43,7 @@ export * from "./support/status.ts";
 export * from "./team/inputs.ts";
 export * from "./text/csv.ts";
 export * from "./text/links.ts";
+export * from "./text/plural.ts";
 export * from "./text-input.ts";
 export * from "./usage/forecast.ts";
 export * from "./usage/inputs.ts";

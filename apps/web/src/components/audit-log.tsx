@@ -95,7 +95,7 @@ export const AuditLog = ({
               pageCount={data.pageCount}
               total={data.total}
               onPage={setPage}
-              noun={data.total === 1 ? "event" : "events"}
+              noun="event"
             />
           </>
         )}

@@ -1,5 +1,6 @@
 import type { AppRouter } from "@tessera/api";
 import type { DomainStatus } from "@tessera/domain";
+import { countOf } from "@tessera/domain";
 import type { inferRouterOutputs } from "@trpc/server";
 import { Badge } from "./badge.tsx";
 import { Card } from "./card.tsx";
@@ -66,9 +67,7 @@ export const WhiteLabelCard = ({
       </Row>
       <Row label="API access">
         {onOff(whiteLabel.api.enabled, whiteLabel.api.active)}
-        <span className="ml-2">
-          {whiteLabel.api.activeKeys} active key{whiteLabel.api.activeKeys === 1 ? "" : "s"}
-        </span>
+        <span className="ml-2">{countOf(whiteLabel.api.activeKeys, "active key")}</span>
       </Row>
       <Row label="Feature toggles">{whiteLabel.featureToggles}</Row>
       <Row label="Webhooks">

@@ -1,11 +1,12 @@
 import { onlineManager, useMutationState } from "@tanstack/react-query";
+import { countOf } from "@tessera/domain";
 import { useSyncExternalStore } from "react";
 
 const subscribe = (onChange: () => void) => onlineManager.subscribe(onChange);
 const isOnline = () => onlineManager.isOnline();
 
 const bannerText = (online: boolean, waiting: number) => {
-  const queued = `${waiting} ${waiting === 1 ? "change" : "changes"} waiting to send`;
+  const queued = `${countOf(waiting, "change")} waiting to send`;
   if (online) return waiting > 0 ? `${queued}.` : null;
   return waiting > 0
     ? `You are offline — ${queued}; they go out when you are back online.`

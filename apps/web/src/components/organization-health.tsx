@@ -1,5 +1,6 @@
 import type { AppRouter } from "@tessera/api";
 import {
+  countOf,
   type HealthArea,
   type HealthGrade,
   type HealthSeverity,
@@ -148,7 +149,7 @@ const UsageCard = ({ health, link }: { health: OrganizationHealth; link: string 
         <p className="mt-4 text-sm text-slate-700 dark:text-slate-300">
           {health.alerts.unacknowledged === 0
             ? "No unacknowledged alerts."
-            : `${health.alerts.unacknowledged} unacknowledged alert${health.alerts.unacknowledged === 1 ? "" : "s"}.`}
+            : `${countOf(health.alerts.unacknowledged, "unacknowledged alert")}.`}
         </p>
       </>
     ) : (

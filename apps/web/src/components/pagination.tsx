@@ -1,3 +1,4 @@
+import { countOf } from "@tessera/domain";
 import { Button } from "./button.tsx";
 
 export const Pagination = ({
@@ -5,20 +6,24 @@ export const Pagination = ({
   pageCount,
   total,
   onPage,
-  noun = "items",
+  noun = "item",
+  nounPlural,
 }: {
   page: number;
   pageCount: number;
   total: number;
   onPage: (page: number) => void;
+  /** What is counted, singular; `nounPlural` when adding "s" is wrong. */
   noun?: string;
+  nounPlural?: string;
 }) => (
   <nav
     aria-label="Pagination"
     className="mt-4 flex items-center justify-between text-sm text-slate-600 dark:text-slate-300"
   >
     <span>
-      {total} {noun} · page {Math.min(page, Math.max(pageCount, 1))} of {Math.max(pageCount, 1)}
+      {countOf(total, noun, nounPlural)} · page {Math.min(page, Math.max(pageCount, 1))} of{" "}
+      {Math.max(pageCount, 1)}
     </span>
     <div className="flex gap-2">
       <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>

@@ -149,7 +149,7 @@ export const SupportNotifications = () => {
                       pageCount={data.pageCount}
                       total={data.total}
                       onPage={setPage}
-                      noun="notifications"
+                      noun="notification"
                     />
                   )}
                 </>

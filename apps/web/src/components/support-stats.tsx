@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { TICKET_PRIORITIES } from "@tessera/domain";
+import { countOf, TICKET_PRIORITIES } from "@tessera/domain";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
 import { useTRPC } from "../trpc.ts";
@@ -122,7 +122,7 @@ export const SupportStats = () => {
                     ? "—"
                     : `${Math.round(data.satisfaction.goodShare * 1000) / 10}% good`
                 }
-                hint={`${data.satisfaction.rated} ${data.satisfaction.rated === 1 ? "rating" : "ratings"} in the period`}
+                hint={`${countOf(data.satisfaction.rated, "rating")} in the period`}
               />
             </dl>
             <div className="grid gap-6 md:grid-cols-2">

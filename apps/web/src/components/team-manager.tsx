@@ -124,7 +124,7 @@ export const TeamManager = ({
                   pageCount={data.pageCount}
                   total={data.total}
                   onPage={setPage}
-                  noun={data.total === 1 ? "member" : "members"}
+                  noun="member"
                 />
               </>
             )

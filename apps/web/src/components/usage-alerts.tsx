@@ -186,7 +186,7 @@ export const UsageAlerts = ({
                     pageCount={data.pageCount}
                     total={data.total}
                     onPage={setOpenPage}
-                    noun="open alerts"
+                    noun="open alert"
                   />
                 )}
               </>
@@ -213,7 +213,7 @@ export const UsageAlerts = ({
                     pageCount={data.pageCount}
                     total={data.total}
                     onPage={setDonePage}
-                    noun="acknowledged alerts"
+                    noun="acknowledged alert"
                   />
                 )}
               </>

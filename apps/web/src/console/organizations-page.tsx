@@ -143,7 +143,7 @@ export const OrganizationsPage = () => {
                   pageCount={data.pageCount}
                   total={data.total}
                   onPage={goTo}
-                  noun={data.total === 1 ? "organisation" : "organisations"}
+                  noun="organisation"
                 />
               </>
             )

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { LICENSE_STATUSES, TIER_LABELS, TIERS } from "@tessera/domain";
+import { countOf, LICENSE_STATUSES, TIER_LABELS, TIERS } from "@tessera/domain";
 import { Link } from "react-router";
 import { Card } from "../components/card.tsx";
 import { formatDay } from "../components/format-date.ts";
@@ -101,7 +101,7 @@ export const LicensesCard = () => {
 };
 
 const seatsHint = (unlimited: number) =>
-  unlimited ? `plus ${unlimited} license${unlimited === 1 ? "" : "s"} without a user limit` : undefined;
+  unlimited ? `plus ${countOf(unlimited, "license")} without a user limit` : undefined;
 
 export const ExpiringCard = () => {
   const trpc = useTRPC();

@@ -80,7 +80,7 @@ export const SentEmailPage = () => {
                   pageCount={data.pageCount}
                   total={data.total}
                   onPage={setPage}
-                  noun="mails"
+                  noun="mail"
                 />
               </>
             )}

@@ -119,7 +119,7 @@ export const SupportPage = () => {
                     pageCount={data.pageCount}
                     total={data.total}
                     onPage={setPage}
-                    noun={data.total === 1 ? "ticket" : "tickets"}
+                    noun="ticket"
                   />
                 </div>
               )

@@ -99,7 +99,7 @@ export const UsageTracking = () => {
                     pageCount={data.organizations.pageCount}
                     total={data.organizations.total}
                     onPage={setPage}
-                    noun={data.organizations.total === 1 ? "organisation" : "organisations"}
+                    noun="organisation"
                   />
                 </div>
               )

@@ -80,7 +80,7 @@ const TicketList = ({
               pageCount={data.pageCount}
               total={data.total}
               onPage={setPage}
-              noun={data.total === 1 ? "ticket" : "tickets"}
+              noun="ticket"
             />
           </div>
         )

@@ -1,6 +1,7 @@
 import { METRIC_LABELS } from "../licenses/labels.ts";
 import type { LicenseStatus } from "../licenses/lifecycle.ts";
 import { METRICS, type Metric } from "../licenses/tiers.ts";
+import { countOf } from "../text/plural.ts";
 import type { UsageForecast } from "../usage/forecast.ts";
 import type { LimitCheck } from "../usage/limits.ts";
 import { METRIC_KIND } from "../usage/metrics.ts";
@@ -95,8 +96,6 @@ const DAY_MS = 86_400_000;
 const EXPIRY_WARNING_DAYS = 30;
 const EXPIRY_CRITICAL_DAYS = 7;
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-
 /** One reason when `applies`, none otherwise: keeps each area's list flat. */
 const reasonIf = (
   applies: unknown,
@@ -120,7 +119,7 @@ const licenseReasons = (license: HealthSnapshot["license"], now: Date): HealthRe
     "LICENSE_EXPIRING",
     days <= EXPIRY_CRITICAL_DAYS ? "CRITICAL" : "WARNING",
     "LICENSE",
-    () => `License expires in ${plural(Math.max(days, 0), "day")} without auto-renew`,
+    () => `License expires in ${countOf(Math.max(days, 0), "day")} without auto-renew`,
   );
 };
 
@@ -194,21 +193,21 @@ const supportReasons = ({ breached, atRisk, openCritical }: HealthSnapshot["tick
     "SLA_BREACHED",
     "CRITICAL",
     "SUPPORT",
-    () => `${plural(breached, "open ticket")} past the SLA`,
+    () => `${countOf(breached, "open ticket")} past the SLA`,
   ),
   ...reasonIf(
     atRisk,
     "SLA_AT_RISK",
     "WARNING",
     "SUPPORT",
-    () => `${plural(atRisk, "ticket")} close to the SLA`,
+    () => `${countOf(atRisk, "ticket")} close to the SLA`,
   ),
   ...reasonIf(
     openCritical,
     "CRITICAL_TICKETS_OPEN",
     "WARNING",
     "SUPPORT",
-    () => `${plural(openCritical, "critical ticket")} open`,
+    () => `${countOf(openCritical, "critical ticket")} open`,
   ),
 ];
 
@@ -239,7 +238,7 @@ const webhookReasons = (dead: number): HealthReason[] =>
     "WEBHOOKS_FAILING",
     "WARNING",
     "WHITE_LABEL",
-    () => `${plural(dead, "webhook delivery", "webhook deliveries")} failed in the last 7 days`,
+    () => `${countOf(dead, "webhook delivery", "webhook deliveries")} failed in the last 7 days`,
   );
 
 export const gradeForScore = (score: number): HealthGrade =>

@@ -137,7 +137,8 @@ export const DeliveryLog = ({ integrationId, name }: { integrationId: string; na
               pageCount={result.pageCount}
               total={result.total}
               onPage={setPage}
-              noun="deliveries"
+              noun="delivery"
+              nounPlural="deliveries"
             />
           </>
         )

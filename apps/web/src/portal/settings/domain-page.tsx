@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { CustomDomainInput } from "@tessera/domain";
+import { CustomDomainInput, countOf } from "@tessera/domain";
 import { type FormEvent, useState } from "react";
 import { Badge } from "../../components/badge.tsx";
 import { Button } from "../../components/button.tsx";
@@ -119,7 +119,7 @@ const Verification = ({ domain, gate }: { domain: CustomDomain; gate: Gate }) =>
           </Detail>
           <Detail label="Last checked">
             {domain.checkedAt ? formatDate(domain.checkedAt) : "Not yet"}
-            {domain.checks > 0 && ` (${domain.checks} ${domain.checks === 1 ? "check" : "checks"})`}
+            {domain.checks > 0 && ` (${countOf(domain.checks, "check")})`}
           </Detail>
           <Detail label="Verified">{domain.verifiedAt ? formatDate(domain.verifiedAt) : "Not yet"}</Detail>
           <Detail label="Result">{domain.reason ?? "Waiting for the first check"}</Detail>

@@ -3,6 +3,8 @@ import { expectAccessible, signIn, unique } from "./helpers.ts";
 import { linkMailedTo } from "./test-mail.ts";
 
 // Each test brands an organisation of its own, so no other spec sees (or changes) its look.
+// The file runs after dashboard.spec (files run in name order), whose seeded counts these
+// new organisations would change.
 
 const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
