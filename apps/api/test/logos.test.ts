@@ -1,15 +1,13 @@
 import { auditEvents, brandingAssets } from "@tessera/db/schema";
-import { type DomainErrorCode, ERROR_STATUS } from "@tessera/domain";
-import { TRPCError } from "@trpc/server";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeError } from "../src/errors.ts";
 import { rateLimiterFactory } from "../src/rate-limits.ts";
 import { addMember } from "../src/team/service.ts";
 import { runLogoCollection } from "../src/white-label/logo-collection.ts";
 import { LogoUploadLimiter } from "../src/white-label/logo-upload-limiter.ts";
 import { createSvgSanitizer } from "../src/white-label/svg-sanitizer-pool.ts";
 import { createTestHarness, errorCode, TEST_PASSWORD, type TestHarness } from "./harness.ts";
+import { refusal } from "./support/refusal.ts";
 
 let h: TestHarness;
 beforeAll(async () => {
@@ -68,22 +66,6 @@ const logosOf = async (organizationId: string) =>
       .from(brandingAssets)
       .where(eq(brandingAssets.organizationId, organizationId))
   )[0]?.n;
-/** The refusal a call ends in, as clients see it: code, HTTP status, field and message. */
-const refusal = async (call: Promise<unknown>) => {
-  try {
-    await call;
-    return null;
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const { message, data } = describeError(error, 0);
-    return {
-      code: data.code,
-      status: ERROR_STATUS[data.code as DomainErrorCode],
-      field: data.field,
-      message,
-    };
-  }
-};
 
 describe("security: structurally abusive SVGs are refused before any DOM is built", () => {
   it.each([
