@@ -46,10 +46,6 @@ const monthDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
 export const formatMonthTick = (month: string) =>
   monthDate(month).toLocaleDateString(undefined, { month: "short", year: "numeric", timeZone: "UTC" });
 
-/** A month `YYYY-MM` (UTC) in a tooltip or table: `November 2026`. */
-export const formatMonthLong = (month: string) =>
-  monthDate(month).toLocaleDateString(undefined, { month: "long", year: "numeric", timeZone: "UTC" });
-
 /**
  * A day `YYYY-MM-DD` (UTC) as an axis label: `3 Nov` (in the reader's order), with the year
  * when the axis crosses a new year, where day and month alone would repeat.

@@ -3,17 +3,10 @@ import { METRIC_LABELS, METRICS, type Metric, TIER_LABELS, TIERS } from "@tesser
 import type { inferRouterOutputs } from "@trpc/server";
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
-import {
-  chartTitle,
-  formatCount,
-  formatMonthLong,
-  formatMonthTick,
-  formatScaled,
-  metricScale,
-} from "./chart-format.ts";
+import { chartTitle, formatCount, formatMonthTick, formatScaled, metricScale } from "./chart-format.ts";
 import { ChartEmpty, ChartLegend } from "./chart-parts.tsx";
 import { CHART_COLORS, CHART_THEME_CLASS, TICK, TIER_COLORS, TOOLTIP_PROPS } from "./chart-theme.ts";
-import { formatMetric } from "./usage-metrics.ts";
+import { formatMetric, formatPeriod } from "./usage-metrics.ts";
 
 // Loaded on demand like usage-charts.tsx: Recharts stays out of the first page's JavaScript.
 
@@ -94,7 +87,7 @@ export const LicenseTrendChart = ({ trend }: { trend: LicenseTrend }) => {
         <p className={CAPTION}>Licenses (count) in force at each month’s end, by tier</p>
         {latest ? (
           <p className={NOTE}>
-            {formatMonthLong(latest.month)}: {formatCount(inForceTotal(latest))} in force,{" "}
+            {formatPeriod(latest.month)}: {formatCount(inForceTotal(latest))} in force,{" "}
             {formatCount(latest.created)} created.
           </p>
         ) : null}
@@ -114,7 +107,7 @@ export const LicenseTrendChart = ({ trend }: { trend: LicenseTrend }) => {
           <YAxis width="auto" allowDecimals={false} tick={TICK} tickFormatter={formatCount} />
           <Tooltip
             {...TOOLTIP_PROPS}
-            labelFormatter={(month) => formatMonthLong(String(month))}
+            labelFormatter={(month) => formatPeriod(String(month))}
             formatter={(value, name) => [typeof value === "number" ? formatCount(value) : "—", name]}
           />
           {TIERS.map((tier) => (
@@ -142,7 +135,7 @@ export const LicenseTrendChart = ({ trend }: { trend: LicenseTrend }) => {
         caption="Licenses in force by tier at each month's end, and licenses created"
         head={["Month", ...TIERS.map((tier) => TIER_LABELS[tier]), "Created"]}
         rows={trend.map((point) => [
-          formatMonthLong(point.month),
+          formatPeriod(point.month),
           ...TIERS.map((tier) => formatCount(point.inForce[tier])),
           formatCount(point.created),
         ])}
@@ -170,7 +163,7 @@ const UsageMetricChart = ({ trend, metric }: { trend: UsageTrend; metric: Metric
         <p className={NOTE}>
           {USAGE_NOTES[metric]}
           {latest && !empty
-            ? ` ${formatMonthLong(latest.month)}: ${formatScaled(latest.usage[metric] / scale.divisor, scale)}.`
+            ? ` ${formatPeriod(latest.month)}: ${formatScaled(latest.usage[metric] / scale.divisor, scale)}.`
             : ""}
         </p>
       </figcaption>
@@ -189,7 +182,7 @@ const UsageMetricChart = ({ trend, metric }: { trend: UsageTrend; metric: Metric
           <YAxis width="auto" tick={TICK} tickFormatter={formatCount} />
           <Tooltip
             {...TOOLTIP_PROPS}
-            labelFormatter={(month) => formatMonthLong(String(month))}
+            labelFormatter={(month) => formatPeriod(String(month))}
             formatter={(value) => [
               typeof value === "number" ? formatScaled(value, scale) : "—",
               METRIC_LABELS[metric],
@@ -219,7 +212,7 @@ export const UsageTrendCharts = ({ trend }: { trend: UsageTrend }) => (
       caption="Usage per month across every organisation"
       head={["Month", ...METRICS.map((metric) => METRIC_LABELS[metric])]}
       rows={trend.map((point) => [
-        formatMonthLong(point.month),
+        formatPeriod(point.month),
         ...METRICS.map((metric) => formatMetric(metric, point.usage[metric])),
       ])}
     />

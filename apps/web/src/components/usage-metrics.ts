@@ -40,13 +40,8 @@ export const STATUS_TONES: Record<LimitStatus, "green" | "amber" | "red"> = {
 };
 
 /** A day `YYYY-MM-DD` (UTC) as people read it: `3 Jul 2026`. */
-export const formatUtcDay = (day: string, style: "short" | "medium" = "medium") =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString(
-    undefined,
-    style === "short"
-      ? { day: "numeric", month: "short", timeZone: "UTC" }
-      : { dateStyle: "medium", timeZone: "UTC" },
-  );
+export const formatUtcDay = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: "medium", timeZone: "UTC" });
 
 /** A usage period `YYYY-MM` (a UTC month) as people read it: `July 2026`. */
 export const formatPeriod = (period: string) =>
