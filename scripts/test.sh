@@ -28,4 +28,6 @@ else
 fi
 
 node scripts/summarize-tests.mjs .test-results || status=1
+# The browser tests' screenshots of the main pages (e2e/zz-screenshots.spec.ts), for review.
+[ -d .test-results/screenshots ] && echo "› screenshots: $(pwd)/.test-results/screenshots"
 exit $status

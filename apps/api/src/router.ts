@@ -6,6 +6,7 @@ import { licensesRouter } from "./licenses/router.ts";
 import { mailOutboxRouter } from "./mail/outbox-router.ts";
 import { notificationPreferencesRouter } from "./mail/preferences-router.ts";
 import { organizationsRouter } from "./organizations/router.ts";
+import { datePreferencesRouter } from "./preferences/router.ts";
 import { scimTokensRouter } from "./scim/router.ts";
 import { macrosRouter } from "./support/macros-router.ts";
 import { supportRouter } from "./support/router.ts";
@@ -35,6 +36,7 @@ export const appRouter = router({
   audit: auditRouter,
   mail: mailOutboxRouter,
   notifications: notificationPreferencesRouter,
+  datePreferences: datePreferencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -377,6 +377,8 @@ const MATRIX: Record<string, Entry> = {
   },
   "notifications.get": { allowed: ALL_SESSIONS },
   "notifications.set": { allowed: ALL_SESSIONS, input: () => ({ category: "SUPPORT", email: true }) },
+  "datePreferences.get": { allowed: ALL_SESSIONS },
+  "datePreferences.set": { allowed: ALL_SESSIONS, input: () => ({ timeZone: null, dateFormat: null }) },
   "licenses.activate": {
     keyAuth: true,
     allowed: STAFF_ADMIN_OR_SERVICE,
@@ -499,6 +501,7 @@ const MATRIX: Record<string, Entry> = {
     allowed: STAFF,
     input: async (h, persona) => ({ notificationId: await h.newNotification(persona) }),
   },
+  "support.markAllNotificationsRead": { allowed: STAFF },
   "supportSettings.get": { allowed: STAFF },
   "supportSettings.createTeam": { allowed: ["staffAdmin"], input: () => supportTeamInput(`Team ${next()}`) },
   "supportSettings.updateTeam": {

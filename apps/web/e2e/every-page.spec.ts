@@ -118,11 +118,16 @@ test("every account page passes axe, in the console and the portal", async ({ pa
     // Settle alone passes on the sign-in page itself: wait to be let in before going on.
     await expect(who).toHaveURL(new RegExp(`/${area}(/|$)`));
     await settle(who);
-    for (const tab of ["security", "sessions", "notifications"]) {
+    for (const [tab, title] of [
+      ["security", "Security"],
+      ["sessions", "Sessions"],
+      ["notifications", "Notifications"],
+      ["date-and-time", "Date and time"],
+    ]) {
       await test.step(`/${area}/account/${tab}`, async () => {
         await who.goto(`/${area}/account/${tab}`);
         await settle(who);
-        await expect(who).toHaveTitle(new RegExp(`^${tab[0]?.toUpperCase()}${tab.slice(1)} · \\S`));
+        await expect(who).toHaveTitle(new RegExp(`^${title} · \\S`));
         await expectAccessible(who);
       });
     }

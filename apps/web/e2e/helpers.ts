@@ -44,6 +44,17 @@ export const settle = async (page: Page) => {
 };
 
 /**
+ * Opens the portal's Team page and finds a member in its table. It waits for the page's own
+ * heading first: the portal home being left stays up meanwhile and can name people too.
+ */
+export const openPortalTeam = async (page: Page, memberEmail: string) => {
+  await page.getByRole("link", { name: "Team", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Team", level: 1 })).toBeVisible();
+  const members = page.getByRole("table", { name: "People in this organisation" });
+  await expect(members.getByRole("cell", { name: memberEmail })).toBeVisible();
+};
+
+/**
  * Press Tab until `target` has the focus, as a keyboard user would reach it; fails when it
  * is not reached within `limit` presses (it is then not reachable, or far down the order).
  */

@@ -9,14 +9,15 @@ test("staff roll a license key in the console: confirm, choose the overlap, see 
 }) => {
   await signIn(page, "admin@tessera.test");
   await page.getByRole("link", { name: "Licenses", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "License management", level: 1 })).toBeVisible();
   await page.getByRole("link", { name: "Northwind Academy" }).first().click();
-  await expect(page.getByRole("heading", { name: /Northwind Academy/, level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Northwind Academy · /, level: 1 })).toBeVisible();
   const keyRow = page.getByText(/^…[0-9A-Z]{4}/);
   const hint = await keyRow.textContent();
 
   // Keeping the current key leaves it as it was; the dialog says when the old key would stop.
   await page.getByRole("button", { name: "Rotate key" }).click();
-  const dialog = page.getByRole("dialog", { name: "Rotate the license key?" });
+  const dialog = page.getByRole("alertdialog", { name: "Rotate the license key?" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel("In 24 hours")).toBeChecked();
   await expect(dialog.getByTestId("old-key-consequence")).toContainText("The old key stops working at ");

@@ -49,7 +49,7 @@ test("staff sign in, skip to content, filter the licenses and back out of a dial
   const suspend = page.getByRole("button", { name: "Suspend license" });
   await tabTo(page, suspend);
   await page.keyboard.press("Enter");
-  const dialog = page.getByRole("dialog");
+  const dialog = page.getByRole("alertdialog");
   await expect(dialog).toBeVisible();
   const reached = new Set<string>();
   for (let presses = 0; presses < 8; presses++) {
@@ -68,7 +68,7 @@ test("staff sign in, skip to content, filter the licenses and back out of a dial
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(suspend).toBeFocused();
-  await expect(page.getByText("ACTIVE").first()).toBeVisible();
+  await expect(page.getByText("Active", { exact: true }).first()).toBeVisible();
 });
 
 test("a customer opens a ticket and reaches its organisation's health by keyboard", async ({ page }) => {

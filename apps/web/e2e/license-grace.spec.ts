@@ -39,10 +39,14 @@ test("staff see a license over its limit inside the grace, with when the grace e
   await expect(users).toContainText("10 % over");
   await expect(users).toContainText("7 days");
   await expect(policies.getByRole("row", { name: /API calls/ })).toContainText("25 % over");
-  const graceUntil = await page.evaluate(
-    (at) => new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }),
-    answer.graceEndsAt,
-  );
+  // Written in the browser's zone and format, saying the zone (en-US here: "Dec 5, 2026, 2:05 PM UTC").
+  const graceUntil = await page.evaluate((at) => {
+    const date = new Date(at);
+    const zone = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" })
+      .formatToParts(date)
+      .find((part) => part.type === "timeZoneName")?.value;
+    return `${date.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })} ${zone}`;
+  }, answer.graceEndsAt);
   await expect(page.getByTestId("over-limit-ACTIVE_USERS")).toHaveText(
     `over limit — grace until ${graceUntil}`,
   );

@@ -17,26 +17,26 @@ test("staff create → activate → suspend → reinstate → renew a license; t
   const key = await staff.getByTestId("revealed-key").textContent();
   expect(key).toMatch(/^TSR(-[0-9A-Z]{5}){5}-[0-9A-Z]$/);
   await staff.getByRole("link", { name: "Open the license" }).click();
-  await expect(staff.getByText("PENDING").first()).toBeVisible();
+  await expect(staff.getByText("Pending", { exact: true }).first()).toBeVisible();
   await expectAccessible(staff);
 
   const act = async (button: string, status: string, reason?: string) => {
     await staff.getByRole("button", { name: button, exact: true }).click();
-    const dialog = staff.getByRole("dialog");
+    const dialog = staff.getByRole("alertdialog");
     if (reason) await dialog.getByLabel("Reason").fill(reason);
     await dialog.getByRole("button", { name: button, exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(staff.getByText(status, { exact: true }).first()).toBeVisible();
   };
-  await act("Activate license", "ACTIVE");
-  await act("Suspend license", "SUSPENDED", "Invoice overdue");
+  await act("Activate license", "Active");
+  await act("Suspend license", "Suspended", "Invoice overdue");
   await expect(staff.getByText("Invoice overdue").first()).toBeVisible();
-  await act("Reinstate license", "ACTIVE");
+  await act("Reinstate license", "Active");
   const before = await staff.getByTestId("expiry-countdown").textContent();
 
   // Renewing says the new expiry before it is confirmed: the date the license then shows.
   await staff.getByRole("button", { name: "Renew license", exact: true }).click();
-  const renewal = staff.getByRole("dialog", { name: "Renew license?" });
+  const renewal = staff.getByRole("alertdialog", { name: "Renew license?" });
   await expect(renewal.getByRole("button", { name: "Keep current expiry" })).toBeVisible();
   const consequence = await renewal.getByTestId("action-consequence").textContent();
   const renewedOn = consequence?.match(/^The license will expire on (.+) instead of .+\.$/)?.[1];
@@ -48,13 +48,13 @@ test("staff create → activate → suspend → reinstate → renew a license; t
 
   // Cancelling names both choices: keeping the license leaves it as it was.
   await staff.getByRole("button", { name: "Cancel license", exact: true }).click();
-  const cancelling = staff.getByRole("dialog", { name: "Cancel license?" });
+  const cancelling = staff.getByRole("alertdialog", { name: "Cancel license?" });
   await expect(cancelling.getByTestId("action-consequence")).toContainText("Cancelling is final");
   await expect(cancelling.getByRole("button")).toHaveText(["Keep license", "Cancel license"]);
   await cancelling.getByRole("button", { name: "Keep license" }).click();
   await expect(cancelling).toBeHidden();
-  await expect(staff.getByText("ACTIVE", { exact: true }).first()).toBeVisible();
-  await expect(staff.getByText("license.renewed")).toBeVisible();
+  await expect(staff.getByText("Active", { exact: true }).first()).toBeVisible();
+  await expect(staff.getByRole("cell", { name: "License renewed", exact: true })).toBeVisible();
 
   const validation = await staff.request.post("/api/v1/licenses/validate", { data: { key } });
   expect(await validation.json()).toMatchObject({ valid: true, code: "VALID" });
@@ -63,7 +63,7 @@ test("staff create → activate → suspend → reinstate → renew a license; t
   await signIn(owner, "owner@globex.test");
   await owner.getByRole("link", { name: "License", exact: true }).click();
   await expect(owner.getByRole("heading", { name: "License", level: 1 })).toBeVisible();
-  await expect(owner.getByText("PROFESSIONAL")).toBeVisible();
+  await expect(owner.getByText("Professional", { exact: true })).toBeVisible();
   await expect(owner.getByTestId("expiry-countdown")).toContainText("days left");
   await expect(owner.getByText("SSO")).toBeVisible();
   await expectAccessible(owner);
@@ -73,8 +73,8 @@ test("staff create → activate → suspend → reinstate → renew a license; t
   expect((await download).suggestedFilename()).toBe("tessera-license.jwt");
 
   await owner.getByRole("button", { name: "Rotate key" }).click();
-  await owner.getByRole("dialog").getByLabel("Immediately").check();
-  await owner.getByRole("dialog").getByRole("button", { name: "Rotate key" }).click();
+  await owner.getByRole("alertdialog").getByLabel("Immediately").check();
+  await owner.getByRole("alertdialog").getByRole("button", { name: "Rotate key" }).click();
   await expect(owner.getByTestId("old-key-expiry")).toHaveText("The old key stopped working now.");
   const newKey = await owner.getByTestId("revealed-key").textContent();
   expect(newKey).not.toBe(key);

@@ -71,3 +71,61 @@ test("a customer's thread links web addresses safely; the list filters by status
   await expect(row).toBeVisible();
   await expect(rows.filter({ hasNotText: "Open" })).toHaveCount(0);
 });
+
+test("the portal's ticket list sorts by a header on the server, kept in the address; a filter chip clears its filter", async ({
+  page,
+}) => {
+  const id = unique();
+  await signIn(page, "owner@northwind.test");
+  await page.getByRole("link", { name: "Tickets", exact: true }).click();
+  // The urgent one first, so newest first and most urgent first disagree.
+  const urgent = await openPortalTicket(page, {
+    subject: `Urgent ${id}`,
+    description: "x",
+    priority: "CRITICAL",
+  });
+  await page.getByRole("link", { name: "← All tickets" }).click();
+  const minor = await openPortalTicket(page, { subject: `Minor ${id}`, description: "x", priority: "LOW" });
+  await page.getByRole("link", { name: "← All tickets" }).click();
+
+  const table = page.getByRole("table", { name: /^Your organisation's tickets/ });
+  const rows = table.locator("tbody tr");
+  const priorities = () => rows.locator("td:nth-child(3)").allTextContents();
+  const rank = ["Critical", "High", "Normal", "Low"];
+  const header = table.getByRole("columnheader", { name: "Priority" });
+  await expect(table).toHaveAccessibleName("Your organisation's tickets, newest first");
+  await expect(rows.first()).toContainText(minor.reference);
+  await expect(header).toHaveAttribute("aria-sort", "none");
+
+  // Most urgent first: the header says so, the address keeps it, the server orders every row.
+  await header.getByRole("button").click();
+  await expect(page).toHaveURL(/[?&]sort=priority(&|$)/);
+  await expect(header).toHaveAttribute("aria-sort", "ascending");
+  await expect(table).toHaveAccessibleName("Your organisation's tickets, most urgent first");
+  await expect(rows.first()).toContainText("Critical");
+  const ascending = (await priorities()).map((label) => rank.indexOf(label));
+  expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+  await expect(rows.first()).not.toContainText(minor.reference);
+
+  // Pressed again, least urgent first; a reload keeps it.
+  await header.getByRole("button").click();
+  await expect(page).toHaveURL(/[?&]dir=desc/);
+  await page.reload();
+  await expect(header).toHaveAttribute("aria-sort", "descending");
+  await expect(rows.first()).toContainText("Low");
+  await expect(rows.first()).not.toContainText(urgent.reference);
+
+  // A status filter shows as a chip; its clear button clears the filter, the sort stays.
+  const filters = page.getByRole("search", { name: "Filter tickets" });
+  await filters.getByLabel("Status").selectOption("OPEN");
+  await expect(page).toHaveURL(/[?&]status=OPEN/);
+  const chips = page.getByRole("list", { name: "Active filters" });
+  await expect(chips.getByRole("listitem")).toHaveCount(1);
+  await expect(chips).toContainText("Status: Open");
+  await expectAccessible(page);
+  await chips.getByRole("button", { name: "Clear filter Status: Open" }).click();
+  await expect(page).not.toHaveURL(/status=/);
+  await expect(chips).toHaveCount(0);
+  await expect(filters.getByLabel("Status")).toHaveValue("");
+  await expect(page).toHaveURL(/[?&]sort=priority/);
+});

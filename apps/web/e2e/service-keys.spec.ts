@@ -28,17 +28,27 @@ test("a staff admin creates a read-only service key, sees it once, calls the RES
   await form.getByRole("button", { name: "Create key" }).click();
   await expect(form.getByText("choose at least one scope")).toBeVisible();
   await form.getByLabel("Name").fill(name);
+  // An expiry two years out: its year appears in no other column of the row.
+  const expiryYear = String(new Date().getFullYear() + 2);
+  await form.getByLabel(/Expires on/).fill(`${expiryYear}-06-30`);
   await form.getByLabel("tickets:read", { exact: true }).check();
   await form.getByLabel("licenses:read", { exact: true }).check();
   await form.getByRole("button", { name: "Create key" }).click();
 
   const key = (await page.getByTestId("revealed-key").textContent()) ?? "";
   expect(key.length).toBeGreaterThan(20);
-  await expect(page.getByRole("button", { name: "Copy" })).toBeVisible();
+  // Copying says so in a toast (the page stays as it was); the clipboard holds the key.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy" }).click();
+  await expect(page.getByText("Copied", { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
   const row = page.getByRole("row", { name: new RegExp(name) });
   await expect(row.getByText("tickets:read")).toBeVisible();
   await expect(row.getByText("licenses:read")).toBeVisible();
   await expect(row).not.toContainText(key);
+  await expect(row).toContainText(expiryYear);
+  // Not used yet: with an expiry set, "Never" can only be its last use.
+  await expect(row).toContainText("Never");
   await expectAccessible(page);
   await page.getByRole("button", { name: "I have stored it" }).click();
   await page.reload();
@@ -54,9 +64,13 @@ test("a staff admin creates a read-only service key, sees it once, calls the RES
     data: {},
   });
   expect(activate.status()).toBe(403);
+  // The calls count as use: the list says when, not "Never".
+  await page.reload();
+  await settle(page);
+  await expect(row).not.toContainText("Never");
 
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
-  const dialog = page.getByRole("dialog");
+  const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText(key.slice(0, 12));
   await dialog.getByRole("button", { name: "Revoke key" }).click();
   await expect(dialog).toBeHidden();

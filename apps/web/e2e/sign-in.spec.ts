@@ -19,6 +19,8 @@ test("an unauthenticated visit goes to sign-in and comes back after it", async (
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
   // A viewer may look but not create.
   await page.getByRole("link", { name: "Organisations", exact: true }).click();
+  // The audit log names Northwind too: wait for the list's own page before looking for it.
+  await expect(page.getByRole("heading", { name: "Organisations", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "Northwind Academy" })).toBeVisible();
   await expect(page.getByRole("link", { name: "New organisation" })).toHaveCount(0);
 
@@ -40,4 +42,18 @@ test("after a failed sign-in the next attempt waits, with the seconds shown", as
   await expect(page.getByRole("alert")).toContainText("Too many failed sign-ins");
   await expect(page.getByRole("alert")).toContainText(/try again in \d+ s/i);
   await expect(page.getByRole("button", { name: /Try again in \d+ s/ })).toBeDisabled();
+});
+
+test("signing in takes a support agent straight to their queue, with no stop on the way", async ({
+  page,
+}) => {
+  // A redirect after landing would be a second navigation that can overtake the agent's first
+  // click (CI once saw the queue replace the Organisations page that way).
+  const visited: string[] = [];
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) visited.push(new URL(frame.url()).pathname);
+  });
+  await signIn(page, "support@tessera.test");
+  await expect(page).toHaveURL(/\/console\/support\?view=MINE$/);
+  expect(visited).not.toContain("/console");
 });

@@ -35,26 +35,27 @@ test("a staff admin adds a team with business hours, is told what is wrong, and 
   await expect(added.getByLabel("Holidays")).toHaveValue("2026-11-03");
 
   // CUSTOM tickets go round robin and follow the new team's hours; then back to the defaults.
-  const custom = page.getByRole("form", { name: "CUSTOM routing" });
-  await custom.getByLabel("CUSTOM: how tickets find an agent").selectOption("ROUND_ROBIN");
-  await custom.getByLabel("CUSTOM: team and business hours").selectOption({ label: name });
-  await custom.getByRole("button", { name: "Save CUSTOM" }).click();
-  await expect(custom.getByText("CUSTOM routing saved.")).toBeVisible();
+  const custom = page.getByRole("form", { name: "Custom routing" });
+  await custom.getByLabel("Custom: how tickets find an agent").selectOption("ROUND_ROBIN");
+  await custom.getByLabel("Custom: team and business hours").selectOption({ label: name });
+  await custom.getByRole("button", { name: "Save Custom" }).click();
+  await expect(custom.getByText("Custom routing saved.")).toBeVisible();
   await page.reload();
   await settle(page);
-  const reloaded = page.getByRole("form", { name: "CUSTOM routing" });
-  await expect(reloaded.getByLabel("CUSTOM: how tickets find an agent")).toHaveValue("ROUND_ROBIN");
+  const reloaded = page.getByRole("form", { name: "Custom routing" });
+  await expect(reloaded.getByLabel("Custom: how tickets find an agent")).toHaveValue("ROUND_ROBIN");
   await expectAccessible(page);
-  await reloaded.getByLabel("CUSTOM: how tickets find an agent").selectOption("LEAST_LOAD");
-  await reloaded.getByLabel("CUSTOM: team and business hours").selectOption({ label: "Default team" });
-  await reloaded.getByRole("button", { name: "Save CUSTOM" }).click();
-  await expect(reloaded.getByText("CUSTOM routing saved.")).toBeVisible();
+  await reloaded.getByLabel("Custom: how tickets find an agent").selectOption("LEAST_LOAD");
+  await reloaded.getByLabel("Custom: team and business hours").selectOption({ label: "Default team" });
+  await reloaded.getByRole("button", { name: "Save Custom" }).click();
+  await expect(reloaded.getByText("Custom routing saved.")).toBeVisible();
 });
 
 test("support agents do not get the settings page", async ({ page }) => {
   await signIn(page, "support@tessera.test");
   await settle(page);
   await page.getByRole("link", { name: "Support", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Support", level: 1 })).toBeVisible();
   await settle(page);
   await expect(page.getByRole("link", { name: "Settings", exact: true })).toHaveCount(0);
 });

@@ -72,7 +72,7 @@ test("a rising metric gets a forecast on the portal's and the console's usage pa
     .getByRole("button", { name: `Revoke ${keyName}` })
     .click();
   await owner
-    .getByRole("dialog", { name: `Revoke ${keyName}?` })
+    .getByRole("alertdialog", { name: `Revoke ${keyName}?` })
     .getByRole("button", { name: "Revoke key" })
     .click();
   await expect(owner.getByRole("row", { name: new RegExp(keyName) })).toContainText("Revoked");

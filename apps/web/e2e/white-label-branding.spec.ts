@@ -33,6 +33,7 @@ const ownerOfNewOrganisation = async (browser: Browser) => {
   await staff.getByLabel("Owner email").fill(ownerEmail);
   await staff.getByRole("button", { name: "Create organisation" }).click();
   await expect(staff.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await staff.getByRole("tab", { name: "Licenses" }).click();
   await staff.getByRole("link", { name: "Create one" }).click();
   await staff.getByLabel("Find organisation").fill(`brandwell-${id}`);
   await staff.getByLabel("Organisation", { exact: true }).selectOption({ label: name });
@@ -40,8 +41,8 @@ const ownerOfNewOrganisation = async (browser: Browser) => {
   await staff.getByRole("button", { name: "Create license" }).click();
   await staff.getByRole("link", { name: "Open the license" }).click();
   await staff.getByRole("button", { name: "Activate license", exact: true }).click();
-  await staff.getByRole("dialog").getByRole("button", { name: "Activate license", exact: true }).click();
-  await expect(staff.getByText("ACTIVE", { exact: true }).first()).toBeVisible();
+  await staff.getByRole("alertdialog").getByRole("button", { name: "Activate license", exact: true }).click();
+  await expect(staff.getByText("Active", { exact: true }).first()).toBeVisible();
   await staff.context().close();
 
   const owner = await (await browser.newContext()).newPage();
@@ -142,6 +143,8 @@ test("a field's message goes once its value is fixed, while another field's stay
 test("with the switch Off, the first save keeps white-label off; switched On first, it shows", async ({
   browser,
 }) => {
+  // Two organisations set up from scratch (staff, license, a mailed invitation each): over the default minute on a busy machine.
+  test.setTimeout(150_000);
   const off = (await ownerOfNewOrganisation(browser)).owner;
   await expect(whiteLabelSwitch(off)).not.toBeChecked();
   await off.getByRole("textbox", { name: "Company name" }).fill("Quiet Brand");

@@ -2,7 +2,15 @@ import { type ReactNode, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { AccountLayout } from "./account/account-layout.tsx";
 import { CONSOLE_NAV, PORTAL_NAV } from "./area-nav.ts";
-import { HomeRedirect, isCustomerAdmin, RequireKind, RequireRole, useRole } from "./auth/session.tsx";
+import {
+  HomeRedirect,
+  isCustomerAdmin,
+  landingOf,
+  RequireKind,
+  RequireRole,
+  useRole,
+} from "./auth/session.tsx";
+import { CommandPalette } from "./components/command-palette.tsx";
 import { Loading } from "./components/loading.tsx";
 import { Titled } from "./components/page-title.tsx";
 import { Shell } from "./components/shell.tsx";
@@ -11,6 +19,7 @@ import {
   ApiAccessSettingsPage,
   BrandingSettingsPage,
   ConsoleAuditPage,
+  DatePreferencesPage,
   DomainSettingsPage,
   FeatureTogglesSettingsPage,
   ForgotPasswordPage,
@@ -39,6 +48,7 @@ import {
   SentEmailPage,
   ServiceKeysPage,
   SessionsPage,
+  SignInPage,
   SsoSettingsPage,
   SsoTestResultPage,
   StaffTeamPage,
@@ -49,7 +59,6 @@ import {
 } from "./lazy-pages.ts";
 import { AreaNotFound, UnknownAddress } from "./not-found-routes.tsx";
 import { SettingsLayout } from "./portal/settings/settings-layout.tsx";
-import { SignInPage } from "./sign-in-page.tsx";
 
 const NOT_FOUND = "Page not found";
 
@@ -67,6 +76,7 @@ const accountRoutes = (
     <Route path="security" element={titled("Security", <SecurityPage />)} />
     <Route path="sessions" element={titled("Sessions", <SessionsPage />)} />
     <Route path="notifications" element={titled("Notifications", <NotificationsPage />)} />
+    <Route path="date-and-time" element={titled("Date and time", <DatePreferencesPage />)} />
   </Route>
 );
 
@@ -90,11 +100,27 @@ const AdminOnly = ({ staff, children }: { staff?: boolean; children: React.React
   return <RequireRole allowed={staff ? role === "ADMIN" : isCustomerAdmin(role)}>{children}</RequireRole>;
 };
 
+/**
+ * Where the console opens (after sign-in too): support agents work the ticket queue, so they
+ * land on it; admins and viewers get the overview. Nothing shows until the role is known: an
+ * overview shown first would start its loads, and the late redirect could overtake a link the
+ * user had already followed.
+ */
+const ConsoleHome = () => {
+  const role = useRole();
+  if (role === undefined) return <Loading />;
+  return role === "SUPPORT" ? (
+    <Navigate to={landingOf({ kind: "STAFF", role })} replace />
+  ) : (
+    titled("Overview", <OverviewPage />)
+  );
+};
+
 export const App = () => (
   <BrowserRouter>
     <Routes>
       <Route path="/" element={<HomeRedirect />} />
-      <Route path="/sign-in" element={titled("Sign in", <SignInPage />)} />
+      <Route path="/sign-in" element={outsideShell("Sign in", <SignInPage />)} />
       <Route path="/forgot-password" element={outsideShell("Forgot password", <ForgotPasswordPage />)} />
       <Route path="/reset-password" element={outsideShell("Reset password", <ResetPasswordPage />)} />
       <Route
@@ -105,11 +131,13 @@ export const App = () => (
         path="/console"
         element={
           <RequireKind kind="STAFF">
-            <Shell area="Staff console" nav={CONSOLE_NAV} />
+            <CommandPalette>
+              <Shell area="Staff console" nav={CONSOLE_NAV} />
+            </CommandPalette>
           </RequireKind>
         }
       >
-        <Route index element={titled("Overview", <OverviewPage />)} />
+        <Route index element={<ConsoleHome />} />
         <Route path="organizations" element={titled("Organisations", <OrganizationsPage />)} />
         <Route
           path="organizations/new"

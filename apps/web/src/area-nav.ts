@@ -1,9 +1,12 @@
 import { CUSTOMER_ADMIN_ROLES } from "@tessera/domain";
 import type { NavItem } from "./components/shell.tsx";
 
-/** The staff console's navigation; its first item is the area's home. */
+/**
+ * The staff console's navigation; its first item is the area's home. Support agents have no
+ * overview: the console opens on their queue (see ConsoleHome in app.tsx).
+ */
 export const CONSOLE_NAV: NavItem[] = [
-  { to: "/console", label: "Overview", end: true },
+  { to: "/console", label: "Overview", end: true, roles: ["ADMIN", "VIEWER"] },
   { to: "/console/organizations", label: "Organisations" },
   { to: "/console/licenses", label: "Licenses" },
   { to: "/console/usage", label: "Usage" },

@@ -8,8 +8,13 @@ import { type ComponentType, lazy } from "react";
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(() => load().then((module) => ({ default: module[name] })));
 
+export const DatePreferencesPage = page(
+  () => import("./account/date-preferences-page.tsx"),
+  "DatePreferencesPage",
+);
 export const NotificationsPage = page(() => import("./account/notifications-page.tsx"), "NotificationsPage");
 export const SecurityPage = page(() => import("./account/security-page.tsx"), "SecurityPage");
+export const SignInPage = page(() => import("./sign-in-page.tsx"), "SignInPage");
 export const SentEmailPage = page(() => import("./console/sent-email-page.tsx"), "SentEmailPage");
 export const SessionsPage = page(() => import("./account/sessions-page.tsx"), "SessionsPage");
 export const AcceptInvitationPage = page(

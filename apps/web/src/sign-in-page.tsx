@@ -1,29 +1,26 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { SignInInput } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
+import { Alert, Button } from "@tessera/ui";
+import { useState } from "react";
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { MfaCodeStep } from "./auth/mfa-code-step.tsx";
-import { enrolmentPathOf, homeOf, useMe } from "./auth/session.tsx";
+import { enrolmentPathOf, homeOf, landingOf, type UserKind, useMe } from "./auth/session.tsx";
 import { SsoDiscoverForm, SsoErrorNotice } from "./auth/sso-sign-in.tsx";
 import { useCountdown } from "./auth/use-countdown.ts";
-import { Alert } from "./components/alert.tsx";
 import { BrandMark } from "./components/brand-mark.tsx";
-import { Button } from "./components/button.tsx";
-import { cx, PRIMARY_LINK } from "./components/class-names.ts";
-import { Field } from "./components/field.tsx";
+import { FormField } from "./components/form-field.tsx";
 import { Loading } from "./components/loading.tsx";
-import { useSchemaForm } from "./components/use-form.ts";
+import { useZodForm } from "./components/zod-form.ts";
 import { refreshTheme, type Theme, useTheme } from "./theme/theme-provider.tsx";
-import { apiProblem, useTRPC } from "./trpc.ts";
+import { apiProblem, trpc } from "./trpc.ts";
 
 /**
  * Where to go after signing in: the MFA enrolment when it must come first, else back where the
  * user was headed when it is in their area.
  */
-const destination = (kind: "STAFF" | "CUSTOMER", from: unknown, mustEnrol: boolean) => {
-  if (mustEnrol) return enrolmentPathOf(kind);
-  const home = homeOf(kind);
-  return typeof from === "string" && from.startsWith(home) ? from : home;
+const destination = (user: { kind: UserKind; role: string }, from: unknown, mustEnrol: boolean) => {
+  if (mustEnrol) return enrolmentPathOf(user.kind);
+  return typeof from === "string" && from.startsWith(homeOf(user.kind)) ? from : landingOf(user);
 };
 
 interface SignedIn {
@@ -34,9 +31,9 @@ interface SignedIn {
 /** The organisation's own single sign-on, when the page is served on its verified domain. */
 const OrganizationSso = ({ theme, sso }: { theme: Theme; sso: NonNullable<Theme["sso"]> }) => (
   <div className="mb-4 space-y-3">
-    <a href={sso.startUrl} className={cx(PRIMARY_LINK, "w-full")}>
-      Sign in with SSO
-    </a>
+    <Button asChild className="w-full">
+      <a href={sso.startUrl}>Sign in with SSO</a>
+    </Button>
     {sso.enforced && (
       <Alert tone="info">
         Password sign-in is off for {theme.branding.companyName}: its people sign in with single sign-on.
@@ -53,8 +50,8 @@ const SignInHeading = ({ theme }: { theme: ReturnType<typeof useTheme> }) => (
         <BrandMark companyName={theme.branding.companyName} logoSrc={theme.branding.logoSrc} size="lg" />
       )}
     </div>
-    <h1 className="mb-1 text-center text-2xl font-semibold text-slate-900 dark:text-slate-100">Sign in</h1>
-    <p className="mb-6 text-center text-sm text-slate-600 dark:text-slate-300">
+    <h1 className="mb-1 text-center text-2xl font-semibold text-fg">Sign in</h1>
+    <p className="mb-6 text-center text-sm text-fg-muted">
       {theme?.source === "DOMAIN"
         ? `To ${theme.branding.companyName}'s portal`
         : "To the staff console or your organisation's portal"}
@@ -67,42 +64,42 @@ const SignInHeading = ({ theme }: { theme: ReturnType<typeof useTheme> }) => (
  * session is opened by whichever step answers with a user.
  */
 const useSignInSteps = (from: unknown) => {
-  const trpc = useTRPC();
+  const utils = trpc.useUtils();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [password, setPassword] = useState("");
+  const form = useZodForm({ schema: SignInInput, defaultValues: { email: "", password: "" } });
+  const clearPassword = () => form.setValue("password", "");
   const [retryAt, setRetryAt] = useState<number | null>(null);
   const [challenge, setChallenge] = useState<string | null>(null);
   const opened = async ({ user, mfaEnrolmentRequired }: SignedIn) => {
     if (!user) return;
-    // Asked again rather than set: the answer carries the enrolment flag the shell routes by.
-    await queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
+    // Fetched afresh before leaving (not only marked stale): the shell routes by the role and the
+    // enrolment flag, and must not start from the signed-out answer still in the cache.
+    const me = await utils.auth.me.fetch(undefined, { staleTime: 0 });
     // The portal opens in the organisation's branding, not the sign-in page's.
     await refreshTheme(queryClient);
-    await navigate(destination(user.kind, from, mfaEnrolmentRequired), { replace: true });
+    await navigate(destination(me ?? { ...user, role: "" }, from, mfaEnrolmentRequired), { replace: true });
   };
-  const signIn = useMutation(
-    trpc.auth.signIn.mutationOptions({
-      onSuccess: async (result) => {
-        if (result.mfaRequired) {
-          setPassword("");
-          setChallenge(result.challenge);
-          return;
-        }
-        await opened(result);
-      },
-      onError: (error) => {
-        const problem = apiProblem(error);
-        setRetryAt(problem?.retryAfterSeconds ? Date.now() + problem.retryAfterSeconds * 1000 : null);
-        if (problem?.code === "INVALID_CREDENTIALS") setPassword("");
-      },
-    }),
-  );
+  const signIn = trpc.auth.signIn.useMutation({
+    onSuccess: async (result) => {
+      if (result.mfaRequired) {
+        clearPassword();
+        setChallenge(result.challenge);
+        return;
+      }
+      await opened(result);
+    },
+    onError: (error) => {
+      const problem = apiProblem(error);
+      setRetryAt(problem?.retryAfterSeconds ? Date.now() + problem.retryAfterSeconds * 1000 : null);
+      if (problem?.code === "INVALID_CREDENTIALS") clearPassword();
+    },
+  });
   const restart = () => {
     setChallenge(null);
     signIn.reset();
   };
-  return { password, setPassword, retryAt, challenge, opened, signIn, restart };
+  return { form, retryAt, challenge, opened, signIn, restart };
 };
 
 export const SignInPage = () => {
@@ -113,24 +110,19 @@ export const SignInPage = () => {
   const [searchParams] = useSearchParams();
   const ssoError = searchParams.get("sso_error");
   const [useSso, setUseSso] = useState(false);
-  const [email, setEmail] = useState("");
-  const form = useSchemaForm(SignInInput);
-  const { password, setPassword, retryAt, challenge, opened, signIn, restart } = useSignInSteps(from);
+  const { form, retryAt, challenge, opened, signIn, restart } = useSignInSteps(from);
   const waitSeconds = useCountdown(retryAt);
   const problem = apiProblem(signIn.error);
 
   if (me.isPending) return <Loading label="Checking your session…" />;
-  if (me.data && !signIn.isPending && !signIn.isSuccess)
-    return <Navigate to={homeOf(me.data.kind)} replace />;
+  if (me.data && !signIn.isPending && !signIn.isSuccess) return <Navigate to={landingOf(me.data)} replace />;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    signIn.reset();
-    const input = form.parse({ email, password });
-    if (input) signIn.mutate(input);
-  };
+  const submit = form.handleSubmit(
+    (input) => signIn.mutate(input),
+    () => signIn.reset(),
+  );
   return (
-    <main className="flex min-h-screen items-center justify-center bg-slate-50 dark:bg-slate-800 px-4 py-10">
+    <main className="flex min-h-screen items-center justify-center bg-surface-muted px-4 py-10">
       <div className="w-full max-w-sm">
         <SignInHeading theme={theme} />
         {ssoError && (
@@ -149,26 +141,22 @@ export const SignInPage = () => {
               onSubmit={submit}
               noValidate
               aria-label="Sign in"
-              className="space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6 shadow-sm"
+              className="space-y-4 rounded-lg border border-line bg-surface p-6 shadow-sm"
             >
-              <Field
+              <FormField
+                control={form.control}
                 label="Email"
                 name="email"
                 type="email"
                 autoComplete="username"
-                value={email}
-                onChange={setEmail}
-                error={form.errors.email}
                 required
               />
-              <Field
+              <FormField
+                control={form.control}
                 label="Password"
                 name="password"
                 type="password"
                 autoComplete="current-password"
-                value={password}
-                onChange={setPassword}
-                error={form.errors.password}
                 required
               />
               {problem && (

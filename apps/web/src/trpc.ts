@@ -1,17 +1,12 @@
 import { QueryCache, QueryClient } from "@tanstack/react-query";
 import type { AppRouter } from "@tessera/api";
 import { MAX_BATCH_CALLS } from "@tessera/domain";
-import {
-  createTRPCClient,
-  httpBatchLink,
-  httpBatchStreamLink,
-  splitLink,
-  TRPCClientError,
-} from "@trpc/client";
-import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { httpBatchLink, httpBatchStreamLink, splitLink, TRPCClientError } from "@trpc/client";
+import { createTRPCReact } from "@trpc/react-query";
 import superjson from "superjson";
 
-export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+/** The API's procedures as hooks (`trpc.a.b.useQuery`), their cache (`trpc.useUtils()`) and the provider. */
+export const trpc = createTRPCReact<AppRouter>();
 
 /**
  * The API refuses batches over MAX_BATCH_CALLS; a page with more queries sends two requests.
@@ -21,7 +16,7 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
  */
 const batch = { url: "/trpc", transformer: superjson, maxItems: MAX_BATCH_CALLS };
 
-export const trpcClient = createTRPCClient<AppRouter>({
+export const trpcClient = trpc.createClient({
   links: [
     splitLink({
       condition: (operation) => operation.type === "query",

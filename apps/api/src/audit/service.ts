@@ -1,16 +1,28 @@
-import { auditEvents, organizations } from "@tessera/db/schema";
+import { apiKeys, auditEvents, invitations, licenses, organizations, tickets } from "@tessera/db/schema";
 import { type AuditFilter, pageOffset, toPage } from "@tessera/domain";
-import { and, count, desc, eq, getTableColumns, gte, like, lte, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gte, like, lte, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
+import { actor, joinOn, nameColumns, targetUser, withNames } from "./names.ts";
+
+type Filter = z.output<typeof AuditFilter>;
+
+/** The order asked for; ties (one action, one instant) newest first, then by the log's own sequence. */
+const orderOf = ({ sort, direction }: Filter) => {
+  const by = direction === "asc" ? asc : desc;
+  return sort === "action"
+    ? [by(auditEvents.action), desc(auditEvents.createdAt), desc(auditEvents.seq)]
+    : [by(auditEvents.createdAt), by(auditEvents.seq)];
+};
 
 /**
- * The audit log, newest first. `scopeOrganizationId` is the tenant filter: set for
- * customers, whatever their filter says.
+ * The audit log in the order asked for (newest first by default), each entry with its actor, organisation and target named
+ * (names.ts). `scopeOrganizationId` is the tenant filter: set for customers, whatever their
+ * filter says.
  */
 export const listAuditEvents = async (
   ctx: ServiceContext,
-  filter: z.output<typeof AuditFilter>,
+  filter: Filter,
   scopeOrganizationId: string | null,
 ) => {
   const conditions: SQL[] = [];
@@ -27,14 +39,20 @@ export const listAuditEvents = async (
   const where = conditions.length ? and(...conditions) : undefined;
   const [items, totals] = await Promise.all([
     ctx.db
-      .select({ ...getTableColumns(auditEvents), organizationName: organizations.name })
+      .select({ ...getTableColumns(auditEvents), organizationName: organizations.name, ...nameColumns })
       .from(auditEvents)
       .leftJoin(organizations, eq(organizations.id, auditEvents.organizationId))
+      .leftJoin(actor, joinOn.actor(scopeOrganizationId))
+      .leftJoin(licenses, joinOn.license)
+      .leftJoin(tickets, joinOn.ticket)
+      .leftJoin(targetUser, joinOn.user)
+      .leftJoin(invitations, joinOn.invitation)
+      .leftJoin(apiKeys, joinOn.apiKey)
       .where(where)
-      .orderBy(desc(auditEvents.createdAt), desc(auditEvents.seq))
+      .orderBy(...orderOf(filter))
       .limit(filter.pageSize)
       .offset(pageOffset(filter.page, filter.pageSize)),
     ctx.db.select({ total: count() }).from(auditEvents).where(where),
   ]);
-  return toPage(items, totals[0]?.total ?? 0, filter.page, filter.pageSize);
+  return toPage(items.map(withNames), totals[0]?.total ?? 0, filter.page, filter.pageSize);
 };

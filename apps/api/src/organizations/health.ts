@@ -69,36 +69,17 @@ const usageEverReported = async (ctx: ServiceContext, organizationId: string) =>
 };
 
 /**
- * One organisation on one page: its license, usage against limits, open tickets and SLA,
- * white-label status and (when `withAudit`) recent audit events, graded with the reasons.
- * Customers get it for their own organisation; the audit trail only for their admins.
+ * What grading reads for one organisation, gathered and graded: the health (score, grade,
+ * reasons) and the parts the health page shows besides. The organisation list grades with it too.
  */
-export const getOrganizationHealth = async (
-  ctx: ServiceContext,
-  organizationId: string,
-  options: { withAudit: boolean },
-) => {
-  const organization = await getOrganization(ctx, organizationId);
-  const [
-    license,
-    usage,
-    usageReported,
-    ticketTotals,
-    openTickets,
-    alerts,
-    whiteLabel,
-    deadWebhookDeliveries,
-    audit,
-  ] = await Promise.all([
+export const gradeOrganization = async (ctx: ServiceContext, organizationId: string) => {
+  const [license, usage, usageReported, ticketTotals, whiteLabel, deadWebhookDeliveries] = await Promise.all([
     getLicenseByOrganization(ctx, organizationId),
     checkLimits(ctx, organizationId),
     usageEverReported(ctx, organizationId),
     ticketCounts(ctx, organizationId),
-    listTickets(ctx, { page: 1, pageSize: 5, sort: "dueAt", openOnly: true }, organizationId),
-    getUsageAlerts(ctx, { page: 1, pageSize: 5, acknowledged: false }, organizationId),
     getWhiteLabelConfig(ctx, organizationId),
     deadDeliveriesThisWeek(ctx, organizationId),
-    options.withAudit ? listAuditEvents(ctx, { page: 1, pageSize: 10 }, organizationId) : null,
   ]);
   const current = license.current;
   const health = gradeHealth(
@@ -115,6 +96,29 @@ export const getOrganizationHealth = async (
     },
     ctx.clock.now(),
   );
+  return { health, current, usage, ticketTotals, whiteLabel, deadWebhookDeliveries };
+};
+
+/**
+ * One organisation on one page: its license, usage against limits, open tickets and SLA,
+ * white-label status and (when `withAudit`) recent audit events, graded with the reasons.
+ * Customers get it for their own organisation; the audit trail only for their admins.
+ */
+export const getOrganizationHealth = async (
+  ctx: ServiceContext,
+  organizationId: string,
+  options: { withAudit: boolean },
+) => {
+  const organization = await getOrganization(ctx, organizationId);
+  const [graded, openTickets, alerts, audit] = await Promise.all([
+    gradeOrganization(ctx, organizationId),
+    listTickets(ctx, { page: 1, pageSize: 5, sort: "dueAt", openOnly: true }, organizationId),
+    getUsageAlerts(ctx, { page: 1, pageSize: 5, acknowledged: false }, organizationId),
+    options.withAudit
+      ? listAuditEvents(ctx, { page: 1, pageSize: 10, sort: "createdAt", direction: "desc" }, organizationId)
+      : null,
+  ]);
+  const { health, current, usage, ticketTotals, whiteLabel, deadWebhookDeliveries } = graded;
   return {
     organization: { id: organization.id, name: organization.name, slug: organization.slug },
     ...health,

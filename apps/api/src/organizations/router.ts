@@ -16,10 +16,10 @@ import { inviteMember } from "../team/invitations.ts";
 import { listMembers, organizationOfUser, updateMember } from "../team/service.ts";
 import { customer, staff } from "../trpc.ts";
 import { getOrganizationHealth } from "./health.ts";
+import { listOrganizations } from "./list.ts";
 import {
   createOrganization,
   getOrganization,
-  listOrganizations,
   listStaffUsers,
   updateOrganization,
   updateOwnContact,

@@ -3,13 +3,10 @@ import { organizations, users } from "@tessera/db/schema";
 import {
   type CreateOrganizationInput,
   DomainError,
-  type ListOrganizationsInput,
-  pageOffset,
-  toPage,
   type UpdateOrganizationInput,
   type UpdateOwnContactInput,
 } from "@tessera/domain";
-import { and, asc, count, eq, ilike, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, isNull, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { ServiceContext } from "../context.ts";
 import { diff } from "../events/domain-event.ts";
@@ -92,24 +89,6 @@ export const organizationSearch = (search: string | undefined): SQL | undefined 
     ilike(organizations.contactName, pattern),
     ilike(organizations.contactEmail, pattern),
   );
-};
-
-export const listOrganizations = async (
-  ctx: ServiceContext,
-  input: z.output<typeof ListOrganizationsInput>,
-) => {
-  const where = organizationSearch(input.search);
-  const [items, totals] = await Promise.all([
-    ctx.db
-      .select()
-      .from(organizations)
-      .where(where)
-      .orderBy(asc(organizations.name), asc(organizations.id))
-      .limit(input.pageSize)
-      .offset(pageOffset(input.page, input.pageSize)),
-    ctx.db.select({ total: count() }).from(organizations).where(where),
-  ]);
-  return toPage(items, totals[0]?.total ?? 0, input.page, input.pageSize);
 };
 
 /** One organisation with its account manager's name; NOT_FOUND for an unknown id. */

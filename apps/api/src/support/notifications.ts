@@ -37,3 +37,14 @@ export const markNotificationRead = async (ctx: ServiceContext, userId: string, 
   if (!updated) throw new DomainError("NOT_FOUND", "Notification not found", { field: "notificationId" });
   return updated;
 };
+
+/** Marks every unread notice of this user read; others' notices are never touched. Returns how many. */
+export const markAllNotificationsRead = async (ctx: ServiceContext, userId: string) => {
+  const now = ctx.clock.now();
+  const updated = await ctx.db
+    .update(notifications)
+    .set({ readAt: now, updatedAt: now })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return { marked: updated.length };
+};

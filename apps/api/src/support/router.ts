@@ -3,6 +3,7 @@ import {
   ChangeTicketPriorityInput,
   ChangeTicketStatusInput,
   CreateTicketInput,
+  CustomerTicketListInput,
   LicenseId,
   NotificationId,
   PageInput,
@@ -21,7 +22,7 @@ import { onReplica } from "../replica/read-db.ts";
 import { apiKey, customer, staff } from "../trpc.ts";
 import { createTicket } from "./create-ticket.ts";
 import { getCustomerContext } from "./customer-context.ts";
-import { listNotifications, markNotificationRead } from "./notifications.ts";
+import { listNotifications, markAllNotificationsRead, markNotificationRead } from "./notifications.ts";
 import { searchTickets } from "./search.ts";
 import { getSupportStats } from "./stats.ts";
 import { assignTicket, changeTicketPriority, replyToTicket, updateTicketStatus } from "./ticket-changes.ts";
@@ -89,13 +90,16 @@ export const supportRouter = {
     .mutation(({ ctx, input }) =>
       markNotificationRead(serviceContext(ctx), ctx.actor.userId, input.notificationId),
     ),
+  markAllNotificationsRead: staff().mutation(({ ctx }) =>
+    markAllNotificationsRead(serviceContext(ctx), ctx.actor.userId),
+  ),
 
   /** Customers: their organisation's tickets only. */
   create: customer()
     .input(PortalCreateTicketInput)
     .mutation(({ ctx, input }) => createTicket(serviceContext(ctx), ctx.organizationId, input)),
   mine: customer()
-    .input(TicketQueueInput)
+    .input(CustomerTicketListInput)
     .query(({ ctx, input }) => listTickets(serviceContext(ctx), input, ctx.organizationId)),
   searchMine: customer()
     .input(TicketSearchInput)

@@ -1,9 +1,11 @@
 import type { Transaction } from "@tessera/db";
 import { organizations, ticketMessages, ticketSlaEvents, tickets, users } from "@tessera/db/schema";
 import {
+  type CustomerTicketSort,
   DomainError,
   OPEN_TICKET_STATUSES,
   pageOffset,
+  TICKET_STATUSES,
   type TicketQueueInput,
   toPage,
 } from "@tessera/domain";
@@ -99,7 +101,10 @@ export const getTicket = async (ctx: ServiceContext, ticketId: string, scopeOrga
 };
 
 /** The queue's filters, for the console's pages and the REST API's cursor pages alike. */
-export type TicketFilters = Omit<z.output<typeof TicketQueueInput>, "page" | "pageSize" | "sort">;
+export type TicketFilters = Omit<
+  z.output<typeof TicketQueueInput>,
+  "page" | "pageSize" | "sort" | "direction"
+>;
 
 /** The filters as conditions; `scopeOrganizationId` (customers, keys) overrides the filter's. */
 export const queueConditions = (input: Partial<TicketFilters>, now: Date, scopeOrganizationId?: string) => {
@@ -117,10 +122,38 @@ export const queueConditions = (input: Partial<TicketFilters>, now: Date, scopeO
   return conditions;
 };
 
+/** The queue's input (staff) or the portal's (customers, who also sort by status). */
+type ListInput = Omit<z.output<typeof TicketQueueInput>, "sort"> & {
+  sort: z.output<typeof TicketQueueInput>["sort"] | CustomerTicketSort;
+};
+
+/**
+ * The ORDER BY of a sort: asc is soonest due, most urgent, oldest, open first (workflow order);
+ * each sort's natural order (newest first for created) unless a direction is asked for.
+ */
+const ticketOrder = (
+  sort: ListInput["sort"],
+  direction: "asc" | "desc" = sort === "createdAt" ? "desc" : "asc",
+) => {
+  const way = sql.raw(direction);
+  if (sort === "dueAt") return [sql`${nextDueAt()} ${way} nulls last`];
+  if (sort === "priority")
+    return [
+      sql`array_position(array['CRITICAL','HIGH','NORMAL','LOW']::ticket_priority[], ${tickets.priority}) ${way}`,
+      asc(tickets.createdAt),
+    ];
+  if (sort === "status")
+    return [
+      sql`array_position(array[${sql.raw(TICKET_STATUSES.map((status) => `'${status}'`).join(","))}]::ticket_status[], ${tickets.status}) ${way}`,
+      desc(tickets.createdAt),
+    ];
+  return [direction === "asc" ? asc(tickets.createdAt) : desc(tickets.createdAt)];
+};
+
 /** The support queue (staff) or an organisation's tickets (customers), paged on the server. */
 export const listTickets = async (
   ctx: ServiceContext,
-  input: z.output<typeof TicketQueueInput>,
+  input: ListInput,
   scopeOrganizationId?: string,
   /** A standing view's condition (`views.ts`), on top of the filters. */
   view?: SQL,
@@ -129,15 +162,7 @@ export const listTickets = async (
   const conditions = queueConditions(input, now, scopeOrganizationId);
   if (view) conditions.push(view);
   const where = conditions.length ? and(...conditions) : undefined;
-  const order =
-    input.sort === "dueAt"
-      ? [sql`${nextDueAt()} asc nulls last`]
-      : input.sort === "priority"
-        ? [
-            sql`array_position(array['CRITICAL','HIGH','NORMAL','LOW']::ticket_priority[], ${tickets.priority})`,
-            asc(tickets.createdAt),
-          ]
-        : [desc(tickets.createdAt)];
+  const order = ticketOrder(input.sort, input.direction);
   const [rows, totals, calendars] = await Promise.all([
     ctx.db
       .select({ ticket: tickets, organizationName: organizations.name, assigneeName: users.name })

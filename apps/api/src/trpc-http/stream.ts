@@ -51,8 +51,9 @@ export const writeJsonl = async (
       });
     },
   });
+  // tRPC's own adapters label a JSON-lines batch `application/json` too; the client reads it either way.
   res.writeHead(200, {
-    "Content-Type": config.jsonl?.contentType ?? "application/json",
+    "Content-Type": "application/json",
     Vary: "trpc-accept, accept",
   });
   await pipeline(Readable.fromWeb(stream as never), res).catch(() => res.destroy());

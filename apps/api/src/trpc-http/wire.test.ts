@@ -63,6 +63,8 @@ interface Exchange {
   headers?: Record<string, string>;
   body?: string;
   session?: boolean;
+  /** A request the pinned tRPC's adapter answers wrongly: its (wrong) status; the thin path answers 400. */
+  referenceBug?: number;
 }
 
 const json = { "content-type": "application/json" };
@@ -120,7 +122,9 @@ const exchanges = (): Exchange[] => [
     headers: json,
     body: "{}",
   },
-  { name: "bad path encoding", path: "/trpc/auth.%E0%A4%A" },
+  // tRPC 11.19's adapter lets decodeURIComponent's URIError out as a 500; tRPC fixed that later
+  // (trpc/trpc#7555, a 400 naming the path), as the thin path already answers.
+  { name: "bad path encoding", path: "/trpc/auth.%E0%A4%A", referenceBug: 500 },
   { name: "streaming without batch", path: "/trpc/auth.me", headers: { "trpc-accept": "application/jsonl" } },
   {
     name: "streaming batch",
@@ -151,7 +155,14 @@ describe("the thin tRPC path answers as tRPC's node adapter", () => {
       const cookie = `${SESSION_COOKIE}=${token}`;
       const expected = await answer(reference, exchange, cookie);
       const actual = await answer(thin, exchange, cookie);
-      expect(actual).toEqual(expected);
+      if (exchange.referenceBug === undefined) return expect(actual).toEqual(expected);
+      // Fails once the pin carries tRPC's fix: then this request compares like the others.
+      expect(expected.status).toBe(exchange.referenceBug);
+      expect({ ...actual, body: JSON.parse(actual.body).error.json.data }).toMatchObject({
+        status: 400,
+        contentType: expected.contentType,
+        body: { httpStatus: 400, path: null },
+      });
     },
   );
 });

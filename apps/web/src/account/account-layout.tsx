@@ -14,6 +14,7 @@ export const ACCOUNT_TABS: AccountTab[] = [
   { to: "security", label: "Security" },
   { to: "sessions", label: "Sessions" },
   { to: "notifications", label: "Notifications" },
+  { to: "date-and-time", label: "Date and time" },
 ];
 
 /** "Your account", the same for staff and customers: tabs above the tab open. */
@@ -21,9 +22,9 @@ export const AccountLayout = () => (
   <>
     <PageHeader
       title="Your account"
-      description="Your password, two-factor authentication, where you are signed in and the emails you get."
+      description="Your password, two-factor authentication, where you are signed in, the emails you get and how dates read."
     />
-    <nav aria-label="Your account" className="mb-6 border-b border-slate-200 dark:border-slate-700">
+    <nav aria-label="Your account" className="mb-6 border-b border-line">
       <ul className="-mb-px flex flex-wrap gap-1">
         {ACCOUNT_TABS.map((tab) => (
           <li key={tab.to}>
@@ -33,7 +34,7 @@ export const AccountLayout = () => (
                 `inline-block border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand ${
                   isActive
                     ? "border-brand text-brand-ink"
-                    : "border-transparent text-slate-600 dark:text-slate-300 hover:border-slate-300 dark:hover:border-slate-600 hover:text-slate-900 dark:hover:text-slate-100"
+                    : "border-transparent text-fg-muted hover:border-line-strong hover:text-fg"
                 }`
               }
             >

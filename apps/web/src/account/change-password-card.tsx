@@ -1,64 +1,50 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ChangePasswordInput } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
-import { Alert } from "../components/alert.tsx";
-import { Button } from "../components/button.tsx";
-import { Card } from "../components/card.tsx";
+import { Alert, Button, Card } from "@tessera/ui";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { Field } from "../components/field.tsx";
-import { useSchemaForm } from "../components/use-form.ts";
-import { useTRPC } from "../trpc.ts";
-import { fieldProblem } from "./field-problem.ts";
+import { FormField } from "../components/form-field.tsx";
+import { useZodForm } from "../components/zod-form.ts";
+import { trpc } from "../trpc.ts";
 
 /** A new password, with the current one; every other session of the user ends. */
 export const ChangePasswordCard = () => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [currentPassword, setCurrentPassword] = useState("");
-  const [newPassword, setNewPassword] = useState("");
-  const form = useSchemaForm(ChangePasswordInput);
-  const change = useMutation(
-    trpc.auth.changePassword.mutationOptions({
-      onSuccess: async () => {
-        setCurrentPassword("");
-        setNewPassword("");
-        await queryClient.invalidateQueries({ queryKey: trpc.auth.sessions.list.queryKey() });
-      },
-    }),
+  const utils = trpc.useUtils();
+  const form = useZodForm({
+    schema: ChangePasswordInput,
+    defaultValues: { currentPassword: "", newPassword: "" },
+  });
+  const change = trpc.auth.changePassword.useMutation({
+    onSuccess: async () => {
+      form.reset();
+      await utils.auth.sessions.list.invalidate();
+    },
+    onError: form.showServerErrors,
+  });
+  const submit = form.handleSubmit(
+    (input) => change.mutate(input),
+    () => change.reset(),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    change.reset();
-    const input = form.parse({ currentPassword, newPassword });
-    if (input) change.mutate(input);
-  };
-  const currentError = form.errors.currentPassword ?? fieldProblem(change.error, "currentPassword");
-  const newError = form.errors.newPassword ?? fieldProblem(change.error, "newPassword");
+  const { errors } = form;
   return (
     <Card title="Password">
       <form onSubmit={submit} noValidate aria-label="Change password" className="max-w-sm space-y-4">
-        <Field
+        <FormField
+          control={form.control}
           label="Current password"
           name="currentPassword"
           type="password"
           autoComplete="current-password"
-          value={currentPassword}
-          onChange={setCurrentPassword}
-          error={currentError}
           required
         />
-        <Field
+        <FormField
+          control={form.control}
           label="New password"
           name="newPassword"
           type="password"
           autoComplete="new-password"
-          value={newPassword}
-          onChange={setNewPassword}
-          error={newError}
           hint="At least 10 characters; a few unrelated words are strong and easy to remember."
           required
         />
-        {change.error && !currentError && !newError ? (
+        {change.error && !errors.currentPassword && !errors.newPassword ? (
           <ErrorAlert error={change.error} title="Could not change your password" />
         ) : null}
         {change.data && (

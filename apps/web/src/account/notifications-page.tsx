@@ -1,9 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Card } from "../components/card.tsx";
+import { Card, Switch } from "@tessera/ui";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { QueryState } from "../components/query-state.tsx";
-import { Switch } from "../components/switch.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 
 const CATEGORIES: Record<string, { label: string; hint: string }> = {
   SECURITY: {
@@ -21,17 +19,14 @@ const CATEGORIES: Record<string, { label: string; hint: string }> = {
 
 /** The signed-in person's email choices, one switch per category (staff and customers alike). */
 export const NotificationsPage = () => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const preferences = useQuery(trpc.notifications.get.queryOptions());
-  const set = useMutation(
-    trpc.notifications.set.mutationOptions({
-      onSuccess: (saved) => queryClient.setQueryData(trpc.notifications.get.queryKey(), saved),
-    }),
-  );
+  const utils = trpc.useUtils();
+  const preferences = trpc.notifications.get.useQuery();
+  const set = trpc.notifications.set.useMutation({
+    onSuccess: (saved) => utils.notifications.get.setData(undefined, saved),
+  });
   return (
     <Card title="Email notifications">
-      <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
+      <p className="mb-4 text-sm text-fg-muted">
         Choose which emails you get. Each email also has a link to stop its kind.
       </p>
       <QueryState query={preferences}>

@@ -1,21 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Card } from "../components/card.tsx";
+import { Card, Switch } from "@tessera/ui";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { QueryState } from "../components/query-state.tsx";
-import { Switch } from "../components/switch.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 
 /** Customer owners and admins: require two-factor authentication of everyone in the organisation. */
 export const OrganizationMfaCard = () => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const requirement = useQuery(trpc.auth.mfa.organizationRequirement.queryOptions());
-  const set = useMutation(
-    trpc.auth.mfa.setOrganizationRequirement.mutationOptions({
-      onSuccess: () =>
-        queryClient.invalidateQueries({ queryKey: trpc.auth.mfa.organizationRequirement.queryKey() }),
-    }),
-  );
+  const utils = trpc.useUtils();
+  const requirement = trpc.auth.mfa.organizationRequirement.useQuery();
+  const set = trpc.auth.mfa.setOrganizationRequirement.useMutation({
+    onSuccess: () => utils.auth.mfa.organizationRequirement.invalidate(),
+  });
   return (
     <Card title="Your organisation">
       <QueryState query={requirement}>

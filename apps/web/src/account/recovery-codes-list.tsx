@@ -1,4 +1,4 @@
-import { Alert } from "../components/alert.tsx";
+import { Alert } from "@tessera/ui";
 import { CopyButton } from "../components/copy-button.tsx";
 
 /** Recovery codes, shown once after they are made: the only time anyone sees them. */

@@ -1,5 +1,5 @@
+import { Alert } from "@tessera/ui";
 import { isCustomerAdmin, useMe } from "../auth/session.tsx";
-import { Alert } from "../components/alert.tsx";
 import { ChangePasswordCard } from "./change-password-card.tsx";
 import { MfaCard } from "./mfa-card.tsx";
 import { OrganizationMfaCard } from "./organization-mfa-card.tsx";

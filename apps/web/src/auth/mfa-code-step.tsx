@@ -1,12 +1,10 @@
-import { useMutation } from "@tanstack/react-query";
 import type { AppRouter } from "@tessera/api";
+import { Alert, Button } from "@tessera/ui";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useState } from "react";
 import { fieldProblem } from "../account/field-problem.ts";
-import { Alert } from "../components/alert.tsx";
-import { Button } from "../components/button.tsx";
 import { Field } from "../components/field.tsx";
-import { apiProblem, useTRPC } from "../trpc.ts";
+import { apiProblem, trpc } from "../trpc.ts";
 import { useCountdown } from "./use-countdown.ts";
 
 type SignedIn = inferRouterOutputs<AppRouter>["auth"]["verifyMfa"];
@@ -24,21 +22,18 @@ export const MfaCodeStep = ({
   onSignedIn: (result: SignedIn) => void | Promise<void>;
   onRestart: () => void;
 }) => {
-  const trpc = useTRPC();
   const [recovery, setRecovery] = useState(false);
   const [code, setCode] = useState("");
   const [missing, setMissing] = useState(false);
   const [retryAt, setRetryAt] = useState<number | null>(null);
-  const verify = useMutation(
-    trpc.auth.verifyMfa.mutationOptions({
-      onSuccess: onSignedIn,
-      onError: (error) => {
-        const problem = apiProblem(error);
-        setRetryAt(problem?.retryAfterSeconds ? Date.now() + problem.retryAfterSeconds * 1000 : null);
-        setCode("");
-      },
-    }),
-  );
+  const verify = trpc.auth.verifyMfa.useMutation({
+    onSuccess: onSignedIn,
+    onError: (error) => {
+      const problem = apiProblem(error);
+      setRetryAt(problem?.retryAfterSeconds ? Date.now() + problem.retryAfterSeconds * 1000 : null);
+      setCode("");
+    },
+  });
   const waitSeconds = useCountdown(retryAt);
   const problem = apiProblem(verify.error);
   const submit = (event: FormEvent) => {
@@ -54,9 +49,9 @@ export const MfaCodeStep = ({
       onSubmit={submit}
       noValidate
       aria-label="Two-factor authentication"
-      className="space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6 shadow-sm"
+      className="space-y-4 rounded-lg border border-line bg-surface p-6 shadow-sm"
     >
-      <p className="text-sm text-slate-700 dark:text-slate-300">
+      <p className="text-sm text-fg-muted">
         {recovery
           ? "Enter one of the recovery codes you saved when you set up two-factor authentication."
           : "Enter the 6-digit code from your authenticator app."}

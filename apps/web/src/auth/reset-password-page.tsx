@@ -1,23 +1,18 @@
-import { useMutation } from "@tanstack/react-query";
 import { ResetPasswordInput } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
+import { Alert, Button } from "@tessera/ui";
 import { Link, useSearchParams } from "react-router";
-import { Alert } from "../components/alert.tsx";
-import { Button } from "../components/button.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { Field } from "../components/field.tsx";
-import { useSchemaForm } from "../components/use-form.ts";
-import { apiProblem, useTRPC } from "../trpc.ts";
+import { FormField } from "../components/form-field.tsx";
+import { useZodForm } from "../components/zod-form.ts";
+import { apiProblem, trpc } from "../trpc.ts";
 import { AccountFrame, LinkProblem } from "./link-page-frame.tsx";
 
 /** Choose a new password from a mailed link; every session of the account is signed out. */
 export const ResetPasswordPage = () => {
-  const trpc = useTRPC();
   const [searchParams] = useSearchParams();
   const token = searchParams.get("token") ?? "";
-  const [password, setPassword] = useState("");
-  const form = useSchemaForm(ResetPasswordInput);
-  const reset = useMutation(trpc.auth.resetPassword.mutationOptions({ onError: form.showServerErrors }));
+  const form = useZodForm({ schema: ResetPasswordInput, defaultValues: { token, password: "" } });
+  const reset = trpc.auth.resetPassword.useMutation({ onError: form.showServerErrors });
   const problem = apiProblem(reset.error);
   if (!token)
     return (
@@ -26,12 +21,10 @@ export const ResetPasswordPage = () => {
   if (problem?.code === "LINK_INVALID")
     return <LinkProblem title="This link can't be used" message={problem.message} />;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    reset.reset();
-    const input = form.parse({ token, password });
-    if (input) reset.mutate(input);
-  };
+  const submit = form.handleSubmit(
+    (input) => reset.mutate(input),
+    () => reset.reset(),
+  );
   return (
     <AccountFrame title="Choose a new password">
       {reset.isSuccess ? (
@@ -43,14 +36,12 @@ export const ResetPasswordPage = () => {
         </Alert>
       ) : (
         <form onSubmit={submit} noValidate aria-label="New password form" className="space-y-4">
-          <Field
+          <FormField
+            control={form.control}
             label="New password"
             name="password"
             type="password"
             autoComplete="new-password"
-            value={password}
-            onChange={setPassword}
-            error={form.errors.password}
             hint="At least 10 characters; a phrase of unrelated words is best"
             required
           />

@@ -1,18 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { CUSTOMER_ADMIN_ROLES } from "@tessera/domain";
+import { useQueryClient } from "@tanstack/react-query";
+import { CUSTOMER_ADMIN_ROLES, type TicketView } from "@tessera/domain";
+import { Alert } from "@tessera/ui";
 import type { ReactNode } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
-import { Alert } from "../components/alert.tsx";
 import { LoadError, type RetryableQuery } from "../components/load-error.tsx";
 import { Loading } from "../components/loading.tsx";
 import { refreshTheme } from "../theme/theme-provider.tsx";
-import { apiProblem, isThemeQuery, useTRPC } from "../trpc.ts";
+import { apiProblem, isThemeQuery, trpc } from "../trpc.ts";
 
 export type UserKind = "STAFF" | "CUSTOMER";
 
 export const useMe = () => {
-  const trpc = useTRPC();
-  return useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: 60_000 }));
+  return trpc.auth.me.useQuery(undefined, { staleTime: 60_000 });
 };
 
 /** The signed-in user's role (undefined while loading or signed out). */
@@ -24,11 +23,23 @@ export const isCustomerAdmin = (role: string | undefined) =>
 
 export const homeOf = (kind: UserKind) => (kind === "STAFF" ? "/console" : "/portal");
 
+/** Where Support opens: agents on their own tickets, everyone else on every open ticket. */
+export const landingView = (role: string | undefined): TicketView =>
+  role === "SUPPORT" ? "MINE" : "ALL_OPEN";
+
+/**
+ * Where a user starts: their area's home, except support agents, who work their own queue and
+ * go straight to it (a redirect from the home would be a second navigation racing their clicks).
+ */
+export const landingOf = (user: { kind: UserKind; role: string }) =>
+  user.kind === "STAFF" && user.role === "SUPPORT"
+    ? `/console/support?view=${landingView(user.role)}`
+    : homeOf(user.kind);
+
 /** Where a user who must turn on MFA first is sent (their session may do nothing else). */
 export const enrolmentPathOf = (kind: UserKind) => `${homeOf(kind)}/account/security`;
 
 export const useSignOut = () => {
-  const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   // Forget everything of the session; the theme (observed by the provider at the root) is
@@ -39,15 +50,13 @@ export const useSignOut = () => {
     await navigate("/sign-in", { replace: true });
     await refreshTheme(queryClient);
   };
-  return useMutation(
-    trpc.auth.signOut.mutationOptions({
-      onSuccess: signedOut,
-      // Already signed out (the session expired): the same as a successful sign-out.
-      onError: async (error) => {
-        if (apiProblem(error)?.code === "UNAUTHENTICATED") await signedOut();
-      },
-    }),
-  );
+  return trpc.auth.signOut.useMutation({
+    onSuccess: signedOut,
+    // Already signed out (the session expired): the same as a successful sign-out.
+    onError: async (error) => {
+      if (apiProblem(error)?.code === "UNAUTHENTICATED") await signedOut();
+    },
+  });
 };
 
 const SessionProblem = ({ me }: { me: RetryableQuery }) => (
@@ -86,5 +95,5 @@ export const HomeRedirect = () => {
   if (me.isPending) return <Loading label="Checking your session…" />;
   if (me.error && !me.data) return <SessionProblem me={me} />;
   if (!me.data) return <Navigate to="/sign-in" replace />;
-  return <Navigate to={homeOf(me.data.kind)} replace />;
+  return <Navigate to={landingOf(me.data)} replace />;
 };

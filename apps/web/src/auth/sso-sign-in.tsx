@@ -1,12 +1,9 @@
-import { useMutation } from "@tanstack/react-query";
 import { SsoDiscoverInput } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
-import { Alert } from "../components/alert.tsx";
-import { Button } from "../components/button.tsx";
+import { Alert, Button } from "@tessera/ui";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { Field } from "../components/field.tsx";
-import { useSchemaForm } from "../components/use-form.ts";
-import { useTRPC } from "../trpc.ts";
+import { FormField } from "../components/form-field.tsx";
+import { useZodForm } from "../components/zod-form.ts";
+import { trpc } from "../trpc.ts";
 
 /** Why single sign-on sent the person back (`/sign-in?sso_error=CODE`), in words, with what to do. */
 const SSO_ERRORS: Record<string, string> = {
@@ -60,36 +57,30 @@ export const SsoErrorNotice = ({ code }: { code: string }) => (
 
 /** The email-first way in: the API finds the organisation whose SSO covers the email's domain. */
 export const SsoDiscoverForm = ({ onCancel }: { onCancel: () => void }) => {
-  const trpc = useTRPC();
-  const [email, setEmail] = useState("");
-  const form = useSchemaForm(SsoDiscoverInput);
-  const discover = useMutation(
-    trpc.auth.discoverSso.mutationOptions({
-      onSuccess: ({ startUrl }) => window.location.assign(startUrl),
-    }),
+  const form = useZodForm({ schema: SsoDiscoverInput, defaultValues: { email: "" } });
+  const discover = trpc.auth.discoverSso.useMutation({
+    onSuccess: ({ startUrl }) => window.location.assign(startUrl),
+    onError: form.showServerErrors,
+  });
+  const submit = form.handleSubmit(
+    (input) => discover.mutate(input),
+    () => discover.reset(),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    discover.reset();
-    const input = form.parse({ email });
-    if (input) discover.mutate(input);
-  };
   const redirecting = discover.isSuccess;
   return (
     <form
       onSubmit={submit}
       noValidate
       aria-label="Single sign-on"
-      className="space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6 shadow-sm"
+      className="space-y-4 rounded-lg border border-line bg-surface p-6 shadow-sm"
     >
-      <Field
+      <FormField
+        control={form.control}
         label="Work email"
-        name="ssoEmail"
+        name="email"
+        htmlName="ssoEmail"
         type="email"
         autoComplete="username"
-        value={email}
-        onChange={setEmail}
-        error={form.errors.email}
         hint="We send you to your organisation's identity provider."
         required
       />

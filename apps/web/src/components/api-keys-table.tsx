@@ -1,10 +1,19 @@
 import type { AppRouter } from "@tessera/api";
+import { Badge, Button } from "@tessera/ui";
 import type { inferRouterOutputs } from "@trpc/server";
-import { Badge } from "./badge.tsx";
-import { Button } from "./button.tsx";
-import { formatDate, formatDay } from "./format-date.ts";
+import { createdColumn } from "./data-table/created-column.tsx";
+import {
+  credentialNameColumn,
+  credentialPrefixColumn,
+  lastUsedColumn,
+} from "./data-table/credential-columns.tsx";
+import { columnHelper } from "./data-table/features.ts";
+import { PageSortedTable } from "./data-table/page-sorted-table.tsx";
+import { InstantText } from "./dates/date-text.tsx";
 
 export type ApiKey = inferRouterOutputs<AppRouter>["apiKeys"]["mine"][number];
+
+const KEY_SORTS = ["name", "createdAt", "lastUsedAt", "expiresAt"] as const;
 
 const KeyStatus = ({ apiKey, now }: { apiKey: ApiKey; now: Date }) => {
   if (apiKey.revokedAt) return <Badge tone="red">Revoked</Badge>;
@@ -12,52 +21,61 @@ const KeyStatus = ({ apiKey, now }: { apiKey: ApiKey; now: Date }) => {
   return <Badge tone="green">Active</Badge>;
 };
 
-const KeyRow = ({
-  apiKey,
-  now,
-  onRevoke,
-}: {
-  apiKey: ApiKey;
+const Instant = ({ value }: { value: Date | string | null }) => (
+  <span className="whitespace-nowrap">{value ? <InstantText value={value} /> : "Never"}</span>
+);
+
+const column = columnHelper<ApiKey>();
+
+/** What the cells read besides their row (`table.options.meta`). */
+interface KeysMeta {
   now: Date;
   onRevoke: (apiKey: ApiKey) => void;
-}) => (
-  <tr>
-    <td className="py-2 pr-4 font-medium text-slate-900 dark:text-slate-100">{apiKey.name}</td>
-    <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs text-slate-700 dark:text-slate-300">
-      {apiKey.prefix}…
-    </td>
-    <td className="py-2 pr-4">
+}
+
+/** The keys' columns; name and the dates sort in the page (the API returns every key at once). */
+const COLUMNS = [
+  credentialNameColumn<ApiKey>(),
+  credentialPrefixColumn<ApiKey>(),
+  column.accessor("scopes", {
+    header: "Scopes",
+    enableSorting: false,
+    cell: ({ getValue }) => (
       <div className="flex flex-wrap gap-1">
-        {apiKey.scopes.map((scope) => (
+        {getValue().map((scope) => (
           <Badge key={scope} tone="blue">
             {scope}
           </Badge>
         ))}
       </div>
-    </td>
-    <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
-      {formatDay(apiKey.createdAt)}
-    </td>
-    <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
-      {apiKey.lastUsedAt ? formatDate(apiKey.lastUsedAt) : "Never"}
-    </td>
-    <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
-      {apiKey.expiresAt ? formatDate(apiKey.expiresAt) : "Never"}
-    </td>
-    <td className="py-2 pr-4">
-      <KeyStatus apiKey={apiKey} now={now} />
-    </td>
-    <td className="py-2 text-right">
-      {!apiKey.revokedAt && (
-        <Button variant="secondary" onClick={() => onRevoke(apiKey)} aria-label={`Revoke ${apiKey.name}`}>
+    ),
+  }),
+  createdColumn<ApiKey>(),
+  lastUsedColumn<ApiKey>(),
+  column.accessor("expiresAt", { header: "Expires", cell: ({ getValue }) => <Instant value={getValue()} /> }),
+  column.display({
+    id: "status",
+    header: "Status",
+    cell: ({ row, table }) => <KeyStatus apiKey={row.original} now={(table.options.meta as KeysMeta).now} />,
+  }),
+  column.display({
+    id: "actions",
+    header: "Actions",
+    enableHiding: false,
+    cell: ({ row: { original: apiKey }, table }) =>
+      !apiKey.revokedAt && (
+        <Button
+          variant="secondary"
+          onClick={() => (table.options.meta as KeysMeta).onRevoke(apiKey)}
+          aria-label={`Revoke ${apiKey.name}`}
+        >
           Revoke
         </Button>
-      )}
-    </td>
-  </tr>
-);
+      ),
+  }),
+];
 
-/** API keys: what each may do, when it was last used, and whether it still works. */
+/** API keys: what each may do, when it was last used, and whether it still works; the sort is in the address. */
 export const ApiKeysTable = ({
   items,
   now,
@@ -66,41 +84,24 @@ export const ApiKeysTable = ({
   items: ApiKey[];
   now: Date;
   onRevoke: (apiKey: ApiKey) => void;
-}) => (
-  <table className="w-full text-left text-sm">
-    <caption className="sr-only">API keys</caption>
-    <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-      <tr>
-        <th scope="col" className="py-2 pr-4 font-medium">
-          Name
-        </th>
-        <th scope="col" className="py-2 pr-4 font-medium">
-          Prefix
-        </th>
-        <th scope="col" className="py-2 pr-4 font-medium">
-          Scopes
-        </th>
-        <th scope="col" className="py-2 pr-4 font-medium">
-          Created
-        </th>
-        <th scope="col" className="py-2 pr-4 font-medium">
-          Last used
-        </th>
-        <th scope="col" className="py-2 pr-4 font-medium">
-          Expires
-        </th>
-        <th scope="col" className="py-2 pr-4 font-medium">
-          Status
-        </th>
-        <th scope="col" className="py-2 font-medium">
-          <span className="sr-only">Actions</span>
-        </th>
-      </tr>
-    </thead>
-    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-      {items.map((apiKey) => (
-        <KeyRow key={apiKey.id} apiKey={apiKey} now={now} onRevoke={onRevoke} />
-      ))}
-    </tbody>
-  </table>
-);
+}) => {
+  return (
+    <PageSortedTable
+      id="api-keys"
+      caption="API keys"
+      columns={COLUMNS}
+      rows={items}
+      sorts={KEY_SORTS}
+      sort="createdAt"
+      direction={(sort) => (sort === "name" || sort === "expiresAt" ? "asc" : "desc")}
+      values={{
+        name: (key) => key.name,
+        createdAt: (key) => key.createdAt,
+        lastUsedAt: (key) => key.lastUsedAt,
+        expiresAt: (key) => key.expiresAt,
+      }}
+      getRowId={(key) => key.id}
+      meta={{ now, onRevoke } satisfies KeysMeta}
+    />
+  );
+};

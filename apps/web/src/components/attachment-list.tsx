@@ -18,12 +18,10 @@ export const AttachmentList = ({ attachments }: { attachments: ThreadAttachment[
           <a
             href={attachment.url}
             download={attachment.filename}
-            className="inline-flex items-center gap-2 rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-sm text-indigo-700 dark:text-indigo-300 hover:underline"
+            className="inline-flex items-center gap-2 rounded-md border border-line-strong bg-surface px-2 py-1 text-sm text-indigo-700 dark:text-indigo-300 hover:underline"
           >
             {attachment.filename}
-            <span className="text-xs text-slate-600 dark:text-slate-300">
-              {formatBytes(attachment.sizeBytes)}
-            </span>
+            <span className="text-xs text-fg-muted">{formatBytes(attachment.sizeBytes)}</span>
           </a>
         </li>
       ))}

@@ -1,5 +1,5 @@
+import { Button } from "@tessera/ui";
 import { useId } from "react";
-import { Button } from "./button.tsx";
 import { formatBytes } from "./format-bytes.ts";
 import type { AttachmentUploads } from "./use-attachment-uploads.ts";
 
@@ -13,7 +13,7 @@ export const AttachmentPicker = ({ uploads }: { uploads: AttachmentUploads }) =>
   const id = useId();
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
+      <label htmlFor={id} className="block text-sm font-medium text-fg">
         Attach files
       </label>
       <input
@@ -26,23 +26,19 @@ export const AttachmentPicker = ({ uploads }: { uploads: AttachmentUploads }) =>
           uploads.add([...(event.target.files ?? [])]);
           event.target.value = "";
         }}
-        className="mt-1 block w-full text-sm text-slate-700 dark:text-slate-300 file:mr-3 file:rounded-md file:border file:border-slate-300 dark:file:border-slate-600 file:bg-white dark:file:bg-slate-900 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 dark:file:text-slate-200"
+        className="mt-1 block w-full text-sm text-fg-muted file:mr-3 file:rounded-md file:border file:border-line-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-fg"
       />
-      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+      <p id={`${id}-hint`} className="mt-1 text-xs text-fg-muted">
         Images (PNG, JPEG, GIF, WebP), PDF or plain text; up to 5 files of at most 10 MB each
       </p>
       {uploads.uploads.length > 0 && (
         <ul aria-label="Files to send" className="mt-2 space-y-1 text-sm">
           {uploads.uploads.map((upload) => (
             <li key={upload.key} className="flex flex-wrap items-center gap-2">
-              <span className="font-medium text-slate-900 dark:text-slate-100">{upload.name}</span>
-              <span className="text-slate-600 dark:text-slate-300">{formatBytes(upload.size)}</span>
+              <span className="font-medium text-fg">{upload.name}</span>
+              <span className="text-fg-muted">{formatBytes(upload.size)}</span>
               <span
-                className={
-                  upload.state === "failed"
-                    ? "text-red-700 dark:text-red-400"
-                    : "text-slate-600 dark:text-slate-300"
-                }
+                className={upload.state === "failed" ? "text-red-700 dark:text-red-400" : "text-fg-muted"}
               >
                 {upload.problem
                   ? `${STATE_LABEL[upload.state]}: ${upload.problem}`

@@ -1,23 +1,75 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { useTRPC } from "../trpc.ts";
+import { AUDIT_TARGET_LABELS } from "@tessera/domain";
+import { NativeSelect } from "@tessera/ui";
+import { trpc } from "../trpc.ts";
+import { type AuditFilters, auditCaption, auditChips, useAuditFilters } from "./audit-filters.ts";
 import { AuditTable } from "./audit-table.tsx";
-import { Button } from "./button.tsx";
+import { FilterChips } from "./data-table/filter-chips.tsx";
+import { useDateFormat } from "./dates/use-date-format.ts";
 import { Field } from "./field.tsx";
 import { Pagination } from "./pagination.tsx";
 import { QueryState } from "./query-state.tsx";
-import { useDebounced } from "./use-debounced.ts";
 
 const PAGE_SIZE = 25;
-const NO_FILTER = { action: "", targetType: "", from: "", to: "" };
+const TARGET_TYPES = [
+  { value: "", label: "Any" },
+  ...Object.entries(AUDIT_TARGET_LABELS)
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label)),
+];
 
-/** A day typed in a date input as the start (or the end) of that day in local time. */
-const dayBound = (day: string, end: boolean) =>
-  day ? new Date(`${day}T${end ? "23:59:59.999" : "00:00:00"}`) : undefined;
+/** The filter fields; the action as typed (it reaches the address a moment later), the rest as the address has them. */
+const AuditFilterFields = ({
+  filters,
+  action,
+  setAction,
+  setFilter,
+  timeZone,
+}: {
+  filters: AuditFilters;
+  action: string;
+  setAction: (value: string) => void;
+  setFilter: (name: keyof AuditFilters, value: string) => void;
+  timeZone: string;
+}) => (
+  <fieldset className="mb-4 grid items-end gap-4 sm:grid-cols-2 lg:grid-cols-4">
+    <legend className="sr-only">Filter audit events</legend>
+    <Field
+      label="Action"
+      name="auditAction"
+      value={action}
+      placeholder="e.g. user.role_changed"
+      onChange={setAction}
+    />
+    <NativeSelect
+      label="Target type"
+      name="auditTargetType"
+      value={filters.targetType}
+      options={TARGET_TYPES}
+      onChange={(value) => setFilter("targetType", value)}
+    />
+    <Field
+      label="From"
+      name="auditFrom"
+      type="date"
+      value={filters.from}
+      onChange={(value) => setFilter("from", value)}
+      hint={`Days in ${timeZone} time`}
+    />
+    <Field
+      label="To"
+      name="auditTo"
+      type="date"
+      value={filters.to}
+      onChange={(value) => setFilter("to", value)}
+    />
+  </fieldset>
+);
 
 /**
  * A paged, filterable audit log: all of it for staff (optionally one organisation's or one
- * target's), the organisation's own for customer admins.
+ * target's), the organisation's own for customer admins. Filters, sort and page live in the
+ * address, each filter in force shown as a chip that clears it.
  */
 export const AuditLog = ({
   scope,
@@ -25,78 +77,69 @@ export const AuditLog = ({
   targetId,
 }: {
   scope: "staff" | "own";
+  /** A fixed organisation (its page's tab); else staff may narrow by `?organizationId=`. */
   organizationId?: string;
   targetId?: string;
 }) => {
-  const trpc = useTRPC();
-  const [page, setPage] = useState(1);
-  const [filter, setFilter] = useState(NO_FILTER);
-  const typed = useDebounced(filter, 300);
-  const from = dayBound(typed.from, false);
-  const to = dayBound(typed.to, true);
+  const utils = trpc.useUtils();
+  const dates = useDateFormat();
+  const { table, filters, action, setAction, clear, clearAll } = useAuditFilters();
+  // A customer's log is their own whatever the address says; a fixed organisation wins over it.
+  const linkedOrganization = scope === "staff" && !organizationId ? filters.organizationId : "";
+  const from = dates.dayBound(filters.from, false);
+  const to = dates.dayBound(filters.to, true);
   const input = {
-    page,
+    page: table.page,
     pageSize: PAGE_SIZE,
-    ...(typed.action.trim() ? { action: typed.action.trim() } : {}),
-    ...(typed.targetType.trim() ? { targetType: typed.targetType.trim() } : {}),
+    sort: table.sort,
+    direction: table.direction,
+    ...(filters.action ? { action: filters.action } : {}),
+    ...(filters.targetType ? { targetType: filters.targetType } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
-    ...(organizationId ? { organizationId } : {}),
+    ...(organizationId || linkedOrganization ? { organizationId: organizationId || linkedOrganization } : {}),
     ...(targetId ? { targetId } : {}),
   };
   const query = useQuery({
-    ...(scope === "staff" ? trpc.audit.list.queryOptions(input) : trpc.audit.listOwn.queryOptions(input)),
+    ...(scope === "staff" ? utils.audit.list.queryOptions(input) : utils.audit.listOwn.queryOptions(input)),
     placeholderData: keepPreviousData,
   });
-  const set = (key: keyof typeof NO_FILTER) => (value: string) => {
-    setFilter({ ...filter, [key]: value });
-    setPage(1);
-  };
-  const filtered = Object.values(filter).some(Boolean);
+  const chips = auditChips(
+    { ...filters, organizationId: linkedOrganization },
+    { from, to, organizationName: query.data?.items[0]?.organizationName, day: dates.day },
+  );
   return (
     <div>
-      <fieldset className="mb-4 grid items-end gap-4 sm:grid-cols-2 lg:grid-cols-5">
-        <legend className="sr-only">Filter audit events</legend>
-        <Field
-          label="Action"
-          name="auditAction"
-          value={filter.action}
-          placeholder="e.g. user.role_changed"
-          onChange={set("action")}
-        />
-        <Field
-          label="Target type"
-          name="auditTargetType"
-          value={filter.targetType}
-          placeholder="e.g. user"
-          onChange={set("targetType")}
-        />
-        <Field label="From" name="auditFrom" type="date" value={filter.from} onChange={set("from")} />
-        <Field label="To" name="auditTo" type="date" value={filter.to} onChange={set("to")} />
-        <div>
-          <Button
-            variant="ghost"
-            disabled={!filtered}
-            onClick={() => {
-              setFilter(NO_FILTER);
-              setPage(1);
-            }}
-          >
-            Clear filters
-          </Button>
-        </div>
-      </fieldset>
+      <AuditFilterFields
+        filters={filters}
+        action={action}
+        setAction={setAction}
+        setFilter={table.setFilter}
+        timeZone={dates.timeZone}
+      />
+      <FilterChips chips={chips} onClear={clear} onClearAll={clearAll} />
       <QueryState query={query}>
         {(data) => (
           <>
-            <AuditTable rows={data.items} showOrganization={scope === "staff" && !organizationId} />
-            <Pagination
-              page={data.page}
-              pageCount={data.pageCount}
-              total={data.total}
-              onPage={setPage}
-              noun="event"
+            <AuditTable
+              rows={data.items}
+              area={scope === "staff" ? "console" : "portal"}
+              showOrganization={scope === "staff" && !organizationId && !linkedOrganization}
+              caption={auditCaption(table.sorting)}
+              sorting={table.sorting}
+              onSortingChange={table.onSortingChange}
+              filtered={chips.length > 0}
+              onClear={clearAll}
             />
+            {data.items.length > 0 && (
+              <Pagination
+                page={data.page}
+                pageCount={data.pageCount}
+                total={data.total}
+                onPage={table.setPage}
+                noun="event"
+              />
+            )}
           </>
         )}
       </QueryState>

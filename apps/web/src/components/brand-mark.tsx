@@ -1,4 +1,4 @@
-import { cx } from "./class-names.ts";
+import { cx } from "@tessera/ui";
 
 /** The organisation's logo and name (Tessera's by default): in the header, the sign-in page and the preview. */
 export const BrandMark = ({

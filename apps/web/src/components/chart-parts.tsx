@@ -21,7 +21,7 @@ const Swatch = ({ color, mark }: Pick<LegendEntry, "color" | "mark">) =>
  * and says which axis a series uses.
  */
 export const ChartLegend = ({ entries }: { entries: LegendEntry[] }) => (
-  <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
+  <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-fg-muted">
     {entries.map((entry) => (
       <li key={entry.label} className="flex items-center gap-1.5">
         <Swatch color={entry.color} mark={entry.mark} />
@@ -34,11 +34,11 @@ export const ChartLegend = ({ entries }: { entries: LegendEntry[] }) => (
 /** What shows instead of empty axes: a chart with no data says so, at the chart's height. */
 export const ChartEmpty = ({ title, detail, height }: { title: string; detail?: string; height: number }) => (
   <div
-    className="flex flex-col items-center justify-center gap-1 rounded bg-slate-50 dark:bg-slate-800 px-4 text-center text-sm text-slate-600 dark:text-slate-300"
+    className="flex flex-col items-center justify-center gap-1 rounded bg-surface-muted px-4 text-center text-sm text-fg-muted"
     style={{ minHeight: height }}
     data-chart-empty
   >
-    <p className="font-medium text-slate-800 dark:text-slate-100">{title}</p>
+    <p className="font-medium text-fg">{title}</p>
     {detail ? <p className="text-xs">{detail}</p> : null}
   </div>
 );

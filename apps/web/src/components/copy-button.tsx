@@ -1,28 +1,29 @@
+import { Button, toast } from "@tessera/ui";
 import { useState } from "react";
-import { Button } from "./button.tsx";
-
-const WORDS = { idle: "Copy", copied: "Copied", failed: "Copy failed" } as const;
 
 /**
- * Copies a value to the clipboard and says whether it did (when the browser refuses, the
- * value stays on screen to select). `label` names what is copied for screen readers.
+ * Copies a value to the clipboard; a toast says it did. When the browser refuses, the button
+ * says so and the value stays on screen to select. `label` names what is copied for screen
+ * readers.
  */
 export const CopyButton = ({ value, label }: { value: string; label?: string }) => {
-  const [state, setState] = useState<keyof typeof WORDS>("idle");
+  const [failed, setFailed] = useState(false);
+  const word = failed ? "Copy failed" : "Copy";
   return (
     <Button
       variant="secondary"
-      aria-label={label ? `${WORDS[state]} ${label}` : undefined}
+      aria-label={label ? `${word} ${label}` : undefined}
       onClick={async () => {
         try {
           await navigator.clipboard.writeText(value);
-          setState("copied");
+          setFailed(false);
+          toast.success(label ? `Copied the ${label}` : "Copied");
         } catch {
-          setState("failed");
+          setFailed(true);
         }
       }}
     >
-      {WORDS[state]}
+      {word}
     </Button>
   );
 };

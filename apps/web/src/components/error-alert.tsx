@@ -1,6 +1,6 @@
+import { Alert } from "@tessera/ui";
 import type { ReactNode } from "react";
 import { apiProblem } from "../trpc.ts";
-import { Alert } from "./alert.tsx";
 
 /** What to do next, for the errors where the API's message alone leaves the user stuck. */
 const NEXT_STEP: Record<string, string> = {

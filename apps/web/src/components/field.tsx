@@ -1,8 +1,7 @@
+import { cx, describedBy, FieldHelp, INPUT } from "@tessera/ui";
 import { type ReactNode, useId } from "react";
-import { cx } from "./class-names.ts";
-import { describedBy, FieldHelp, INPUT } from "./field-help.tsx";
 
-interface FieldProps {
+export interface FieldProps {
   label: string;
   name: string;
   value: string;
@@ -15,6 +14,9 @@ interface FieldProps {
   multiline?: boolean;
   placeholder?: string;
   disabled?: boolean;
+  onBlur?: () => void;
+  /** The input element, for a form that focuses its first invalid field. */
+  inputRef?: (element: HTMLElement | null) => void;
 }
 
 export const Field = ({
@@ -30,6 +32,8 @@ export const Field = ({
   multiline,
   placeholder,
   disabled,
+  onBlur,
+  inputRef,
 }: FieldProps) => {
   const id = useId();
   const common = {
@@ -38,13 +42,15 @@ export const Field = ({
     value,
     placeholder,
     disabled,
+    onBlur,
+    ref: inputRef,
     "aria-invalid": Boolean(error?.length),
     "aria-describedby": describedBy(id, error, hint),
   };
-  const border = error?.length ? "border-red-500" : "border-slate-300 dark:border-slate-600";
+  const border = error?.length ? "border-red-500" : "border-line-strong";
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
+      <label htmlFor={id} className="block text-sm font-medium text-fg">
         {label}
         {required && (
           <span aria-hidden="true" className="text-red-700 dark:text-red-400">

@@ -12,7 +12,7 @@ export const More = ({ to, children }: { to: string | null; children: string }) 
 /** One term and its value in a health card. */
 export const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <div className="flex justify-between gap-4 py-1.5 text-sm">
-    <dt className="text-slate-600 dark:text-slate-300">{label}</dt>
-    <dd className="text-right text-slate-900 dark:text-slate-100">{children}</dd>
+    <dt className="text-fg-muted">{label}</dt>
+    <dd className="text-right text-fg">{children}</dd>
   </div>
 );

@@ -1,23 +1,11 @@
 import type { AppRouter } from "@tessera/api";
-import type { DomainStatus } from "@tessera/domain";
 import { countOf } from "@tessera/domain";
+import { Badge, Card } from "@tessera/ui";
 import type { inferRouterOutputs } from "@trpc/server";
-import { Badge } from "./badge.tsx";
-import { Card } from "./card.tsx";
+import { DomainStatusBadge } from "./domain-status-badge.tsx";
 import { More, Row } from "./health-parts.tsx";
 
 type WhiteLabel = inferRouterOutputs<AppRouter>["organizations"]["health"]["whiteLabel"];
-
-const DOMAIN_BADGES: Record<DomainStatus, { tone: "green" | "amber" | "red"; label: string }> = {
-  PENDING: { tone: "amber", label: "Pending verification" },
-  VERIFIED: { tone: "green", label: "Verified" },
-  FAILED: { tone: "red", label: "Failed verification" },
-  LAPSED: { tone: "red", label: "Lapsed" },
-};
-
-const DomainBadge = ({ status }: { status: DomainStatus }) => (
-  <Badge tone={DOMAIN_BADGES[status].tone}>{DOMAIN_BADGES[status].label}</Badge>
-);
 
 const onOff = (on: boolean, active = on) =>
   on ? (
@@ -40,7 +28,7 @@ export const WhiteLabelCard = ({
   link: string | null;
 }) => (
   <Card title="White-label" actions={<More to={link}>White-label settings</More>}>
-    <dl className="divide-y divide-slate-100 dark:divide-slate-800">
+    <dl className="divide-y divide-line">
       <Row label="Branding">
         {onOff(whiteLabel.branding.enabled, whiteLabel.branding.active)}
         {whiteLabel.branding.companyName && <span className="ml-2">{whiteLabel.branding.companyName}</span>}
@@ -49,7 +37,7 @@ export const WhiteLabelCard = ({
         {whiteLabel.domain ? (
           <>
             <span className="mr-2 font-mono">{whiteLabel.domain.hostname}</span>
-            <DomainBadge status={domainPending ? "PENDING" : whiteLabel.domain.status} />
+            <DomainStatusBadge status={domainPending ? "PENDING" : whiteLabel.domain.status} />
           </>
         ) : (
           "None"

@@ -1,10 +1,10 @@
+import { Button, Card } from "@tessera/ui";
 import type { FormEvent } from "react";
-import { Button } from "./button.tsx";
-import { Card } from "./card.tsx";
+import type { Control } from "react-hook-form";
+import type { z } from "zod";
 import { ErrorAlert } from "./error-alert.tsx";
-import { Field } from "./field.tsx";
-import { Select } from "./select.tsx";
-import type { FieldErrors } from "./use-form.ts";
+import { FormField, FormSelect } from "./form-field.tsx";
+import { useZodForm } from "./zod-form.ts";
 
 export interface InviteValues<Role extends string> {
   email: string;
@@ -12,15 +12,25 @@ export interface InviteValues<Role extends string> {
   role: Role;
 }
 
+/** An invitation form checked with the invite input's schema; an empty name is no name. */
+export const useInviteForm = <Role extends string, Schema extends z.ZodType<unknown, unknown>>(
+  schema: Schema,
+  role: Role,
+) =>
+  useZodForm({
+    schema,
+    defaultValues: { email: "", name: "", role } as InviteValues<Role>,
+    toInput: (values) => ({ input: { ...values, name: values.name.trim() || undefined } }),
+  });
+
 interface InviteFormProps<Role extends string> {
   /** The card's title and the form's accessible name, e.g. "Invite a member". */
   title: string;
   /** Prefix of the inputs' names, unique on the page. */
   name: string;
-  values: InviteValues<Role>;
-  onChange: (values: InviteValues<Role>) => void;
+  // biome-ignore lint/suspicious/noExplicitAny: the parsed output type does not matter to the fields
+  control: Control<InviteValues<string>, unknown, any>;
   roles: readonly { value: Role; label: string }[];
-  errors: FieldErrors;
   error: unknown;
   busy: boolean;
   onSubmit: (event: FormEvent) => void;
@@ -28,36 +38,28 @@ interface InviteFormProps<Role extends string> {
 
 /** Email, optional name and role: the one invitation form, for customer teams and staff alike. */
 export const InviteForm = <Role extends string>(props: InviteFormProps<Role>) => {
-  const { title, name, values, onChange, roles, errors, error, busy, onSubmit } = props;
+  const { title, name, control, roles, error, busy, onSubmit } = props;
   return (
     <Card title={title}>
       <form onSubmit={onSubmit} noValidate aria-label={title} className="grid gap-4 md:grid-cols-3">
-        <Field
+        <FormField
+          control={control}
           label="Email"
-          name={`${name}Email`}
+          name="email"
+          htmlName={`${name}Email`}
           type="email"
           autoComplete="off"
-          value={values.email}
-          onChange={(email) => onChange({ ...values, email })}
-          error={errors.email}
           required
         />
-        <Field
-          label="Name (optional)"
-          name={`${name}Name`}
-          value={values.name}
-          onChange={(person) => onChange({ ...values, name: person })}
-          error={errors.name}
-        />
-        <Select
+        <FormField control={control} label="Name (optional)" name="name" htmlName={`${name}Name`} />
+        <FormSelect
+          control={control}
           label="Role"
-          name={`${name}Role`}
-          value={values.role}
-          onChange={(role) => onChange({ ...values, role: role as Role })}
+          name="role"
+          htmlName={`${name}Role`}
           options={[...roles]}
-          error={errors.role}
         />
-        <p className="text-sm text-slate-600 dark:text-slate-300 md:col-span-3">
+        <p className="text-sm text-fg-muted md:col-span-3">
           We'll email them a link to choose their own password; it works once, for 7 days.
         </p>
         <div className="md:col-span-3">

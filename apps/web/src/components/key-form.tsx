@@ -1,90 +1,101 @@
-import { type ReactNode, useId, useState } from "react";
-import { Button } from "./button.tsx";
-import { endOfDay } from "./end-of-day.ts";
+import { Button } from "@tessera/ui";
+import { type ReactNode, useId } from "react";
+import { type Control, useController } from "react-hook-form";
+import type { z } from "zod";
+import { useDateFormat } from "./dates/use-date-format.ts";
 import { ErrorAlert } from "./error-alert.tsx";
-import { Field } from "./field.tsx";
+import { FormField } from "./form-field.tsx";
+import { useZodForm } from "./zod-form.ts";
 
 /**
- * The parts the console's service-key form and the portal's API-key form share: the draft
- * (name, scopes, optional last day), its fields, the scopes fieldset and the submit row. Each
+ * The parts the console's service-key form and the portal's API-key form share: the values
+ * (name, scopes, optional last day), their fields, the scopes fieldset and the submit row. Each
  * form keeps its own mutation and its own list of scopes.
  */
-interface KeyDraft<S extends string> {
+export interface KeyValues<S extends string> {
   name: string;
   scopes: S[];
   expiresOn: string;
 }
 
-export const useKeyDraft = <S extends string>() => {
-  const empty: KeyDraft<S> = { name: "", scopes: [], expiresOn: "" };
-  const [draft, setDraft] = useState(empty);
-  const toggle = (scope: S, on: boolean) =>
-    setDraft({
-      ...draft,
-      scopes: on ? [...draft.scopes, scope] : draft.scopes.filter((item) => item !== scope),
-    });
-  /** What the create input takes: the expiry as the end of the chosen day. */
-  const input = () => {
-    const expiresAt = endOfDay(draft.expiresOn);
-    return { name: draft.name, scopes: draft.scopes, ...(expiresAt ? { expiresAt } : {}) };
-  };
-  return { draft, setDraft, toggle, input, reset: () => setDraft(empty) };
+/** A key form checked with the create input's schema; the expiry is the end of the chosen day. */
+export const useKeyForm = <S extends string, Schema extends z.ZodType<unknown, unknown>>(schema: Schema) => {
+  const dates = useDateFormat();
+  return useZodForm({
+    schema,
+    defaultValues: { name: "", scopes: [], expiresOn: "" } as KeyValues<S>,
+    // The end of the chosen day in the person's zone.
+    toInput: (values) => {
+      const expiresAt = dates.dayBound(values.expiresOn, true);
+      return { input: { name: values.name, scopes: values.scopes, ...(expiresAt ? { expiresAt } : {}) } };
+    },
+    aliases: { expiresAt: "expiresOn" },
+  });
 };
 
-interface KeyFieldsProps<S extends string> {
-  draft: KeyDraft<S>;
-  onChange: (draft: KeyDraft<S>) => void;
-  errors: Partial<Record<"name" | "expiresAt", string[]>>;
+// biome-ignore lint/suspicious/noExplicitAny: the parsed output type does not matter to the fields
+type KeyControl = Control<KeyValues<string>, unknown, any>;
+
+interface KeyFieldsProps {
+  control: KeyControl;
   /** Form-field names, distinct per form (`keyName`, `serviceKeyName` …). */
   names: { name: string; expiresOn: string };
   placeholder: string;
 }
 
-export const KeyFields = <S extends string>({
-  draft,
-  onChange,
-  errors,
-  names,
-  placeholder,
-}: KeyFieldsProps<S>) => (
-  <div className="grid gap-4 md:grid-cols-2">
-    <Field
-      label="Name"
-      name={names.name}
-      value={draft.name}
-      onChange={(name) => onChange({ ...draft, name })}
-      error={errors.name}
-      required
-      placeholder={placeholder}
-    />
-    <Field
-      label="Expires on (optional)"
-      name={names.expiresOn}
-      type="date"
-      value={draft.expiresOn}
-      onChange={(expiresOn) => onChange({ ...draft, expiresOn })}
-      error={errors.expiresAt}
-      hint="The key stops working at the end of this day. Leave empty for a key that does not expire."
-    />
-  </div>
-);
-
-/** The required "Scopes" group with its error; `children` lists the checkboxes. */
-export const ScopesFieldset = ({ error, children }: { error: string[] | undefined; children: ReactNode }) => {
-  const id = useId();
+export const KeyFields = ({ control, names, placeholder }: KeyFieldsProps) => {
+  const { timeZone } = useDateFormat();
   return (
-    <fieldset aria-describedby={error?.length ? `${id}-error` : undefined}>
-      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">
+    <div className="grid gap-4 md:grid-cols-2">
+      <FormField
+        control={control}
+        label="Name"
+        name="name"
+        htmlName={names.name}
+        required
+        placeholder={placeholder}
+      />
+      <FormField
+        control={control}
+        label="Expires on (optional)"
+        name="expiresOn"
+        htmlName={names.expiresOn}
+        type="date"
+        hint={`The key stops working at the end of this day (${timeZone} time). Leave empty for a key that does not expire.`}
+      />
+    </div>
+  );
+};
+
+/**
+ * The required "Scopes" group with its error; `children` lists the checkboxes, given the chosen
+ * scopes and a toggle. The group itself takes focus when it is the first invalid field.
+ */
+export const ScopesFieldset = ({
+  control,
+  children,
+}: {
+  control: KeyControl;
+  children: (chosen: string[], toggle: (scope: string, on: boolean) => void) => ReactNode;
+}) => {
+  const id = useId();
+  const { field, fieldState } = useController({ control, name: "scopes" });
+  const error = fieldState.error?.message;
+  const toggle = (scope: string, on: boolean) =>
+    field.onChange(on ? [...field.value, scope] : field.value.filter((item) => item !== scope));
+  return (
+    <fieldset ref={field.ref} tabIndex={-1} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="text-sm font-medium text-fg">
         Scopes
         <span aria-hidden="true" className="text-red-700 dark:text-red-400">
           {" "}
           *
         </span>
       </legend>
-      {children}
-      {error?.length ? (
+      {children(field.value, toggle)}
+      {error ? (
         <p id={`${id}-error`} className="mt-1 text-xs font-medium text-red-700 dark:text-red-400">
-          {error[0]}
+          {error}
         </p>
       ) : null}
     </fieldset>

@@ -1,5 +1,4 @@
-import { Alert } from "./alert.tsx";
-import { Button } from "./button.tsx";
+import { Alert, Button } from "@tessera/ui";
 import { CopyButton } from "./copy-button.tsx";
 
 /** A secret shown once: with a copy button and a plain warning that it will not be shown again. */
@@ -17,7 +16,7 @@ export const KeyReveal = ({
     <div className="mt-2 flex flex-wrap items-center gap-2">
       <code
         data-testid="revealed-key"
-        className="break-all rounded bg-white dark:bg-slate-900 px-2 py-1 font-mono text-sm text-slate-900 dark:text-slate-100"
+        className="break-all rounded bg-surface px-2 py-1 font-mono text-sm text-fg"
       >
         {value}
       </code>

@@ -1,7 +1,7 @@
+import { Alert, Card } from "@tessera/ui";
 import { type ReactNode, useState } from "react";
-import { Alert } from "./alert.tsx";
 import { type ApiKey, ApiKeysTable } from "./api-keys-table.tsx";
-import { Card } from "./card.tsx";
+import { TableEmpty } from "./data-table/table-empty.tsx";
 import { KeyReveal } from "./key-reveal.tsx";
 import type { RetryableQuery } from "./load-error.tsx";
 import { QueryState } from "./query-state.tsx";
@@ -52,19 +52,17 @@ export const KeysWorkspace = ({ keys, revoke, noun, revokeAdvice, createForm }: 
         <QueryState query={keys}>
           {(items) =>
             items.length === 0 ? (
-              <p className="py-6 text-sm text-slate-600 dark:text-slate-300">No {noun}s yet.</p>
+              <TableEmpty filtered={false} empty={`No ${noun}s yet.`} noMatch="" />
             ) : (
-              <div className="mt-2 overflow-x-auto">
-                <ApiKeysTable
-                  items={items}
-                  now={now}
-                  onRevoke={(apiKey) => {
-                    revoke.reset();
-                    setNotice(null);
-                    setRevoking(apiKey);
-                  }}
-                />
-              </div>
+              <ApiKeysTable
+                items={items}
+                now={now}
+                onRevoke={(apiKey) => {
+                  revoke.reset();
+                  setNotice(null);
+                  setRevoking(apiKey);
+                }}
+              />
             )
           }
         </QueryState>

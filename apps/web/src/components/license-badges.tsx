@@ -1,5 +1,5 @@
-import type { LicenseStatus } from "@tessera/domain";
-import { Badge } from "./badge.tsx";
+import { LICENSE_STATUS_LABELS, type LicenseStatus } from "@tessera/domain";
+import { Badge } from "@tessera/ui";
 
 const TONES: Record<LicenseStatus, "green" | "amber" | "red" | "slate" | "blue"> = {
   ACTIVE: "green",
@@ -10,5 +10,5 @@ const TONES: Record<LicenseStatus, "green" | "amber" | "red" | "slate" | "blue">
 };
 
 export const LicenseStatusBadge = ({ status }: { status: LicenseStatus }) => (
-  <Badge tone={TONES[status]}>{status}</Badge>
+  <Badge tone={TONES[status]}>{LICENSE_STATUS_LABELS[status]}</Badge>
 );

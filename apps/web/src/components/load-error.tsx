@@ -1,5 +1,5 @@
+import { Button } from "@tessera/ui";
 import { useState } from "react";
-import { Button } from "./button.tsx";
 import { ErrorAlert } from "./error-alert.tsx";
 
 /** What LoadError needs of a query: its error, whether it is fetching again, and how to. */
@@ -36,7 +36,7 @@ export const LoadError = ({
           {retrying ? "Trying again…" : "Try again"}
         </Button>
       </ErrorAlert>
-      <p role="status" className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+      <p role="status" className="mt-2 text-sm text-fg-muted">
         {retrying ? "Trying again…" : outcome}
       </p>
     </>

@@ -1,18 +1,20 @@
 import type { ReactNode } from "react";
-import { Field } from "./field.tsx";
-import type { FieldErrors } from "./use-form.ts";
+import type { Control } from "react-hook-form";
+import { FormField } from "./form-field.tsx";
 
-/** Contact and billing fields as the form holds them: plain strings. */
+/** Contact and billing fields as the form holds them: plain strings, at the API's paths. */
 export interface ContactValues {
   contactName: string;
   contactEmail: string;
   contactPhone: string;
-  line1: string;
-  line2: string;
-  city: string;
-  region: string;
-  postalCode: string;
-  country: string;
+  billingAddress: {
+    line1: string;
+    line2: string;
+    city: string;
+    region: string;
+    postalCode: string;
+    country: string;
+  };
 }
 
 interface StoredContact {
@@ -29,130 +31,78 @@ interface StoredContact {
   } | null;
 }
 
-export const contactValuesOf = (organization?: StoredContact): ContactValues => ({
-  contactName: organization?.contactName ?? "",
-  contactEmail: organization?.contactEmail ?? "",
-  contactPhone: organization?.contactPhone ?? "",
-  line1: organization?.billingAddress?.line1 ?? "",
-  line2: organization?.billingAddress?.line2 ?? "",
-  city: organization?.billingAddress?.city ?? "",
-  region: organization?.billingAddress?.region ?? "",
-  postalCode: organization?.billingAddress?.postalCode ?? "",
-  country: organization?.billingAddress?.country ?? "",
-});
+export const contactValuesOf = (organization?: StoredContact): ContactValues => {
+  const address = organization?.billingAddress;
+  return {
+    contactName: organization?.contactName ?? "",
+    contactEmail: organization?.contactEmail ?? "",
+    contactPhone: organization?.contactPhone ?? "",
+    billingAddress: {
+      line1: address?.line1 ?? "",
+      line2: address?.line2 ?? "",
+      city: address?.city ?? "",
+      region: address?.region ?? "",
+      postalCode: address?.postalCode ?? "",
+      country: address?.country ?? "",
+    },
+  };
+};
 
 const optional = (value: string) => (value.trim() === "" ? undefined : value);
 
 /** The API's shape: an empty phone is null, an address with no field filled is null. */
 export const contactInputOf = (values: ContactValues) => {
-  const address = [values.line1, values.line2, values.city, values.region, values.postalCode, values.country];
+  const address = values.billingAddress;
   return {
     contactName: values.contactName,
     contactEmail: values.contactEmail,
     contactPhone: values.contactPhone.trim() === "" ? null : values.contactPhone,
-    billingAddress: address.every((part) => part.trim() === "")
+    billingAddress: Object.values(address).every((part) => part.trim() === "")
       ? null
       : {
-          line1: values.line1,
-          line2: optional(values.line2),
-          city: values.city,
-          region: optional(values.region),
-          postalCode: optional(values.postalCode),
-          country: values.country.trim().toUpperCase(),
+          line1: address.line1,
+          line2: optional(address.line2),
+          city: address.city,
+          region: optional(address.region),
+          postalCode: optional(address.postalCode),
+          country: address.country.trim().toUpperCase(),
         },
   };
 };
 
-export const ContactFields = ({
-  values,
-  onChange,
-  errors,
-}: {
-  values: ContactValues;
-  onChange: (values: ContactValues) => void;
-  errors: FieldErrors;
-}) => {
-  const set = (key: keyof ContactValues) => (value: string) => onChange({ ...values, [key]: value });
-  return (
-    <>
-      <fieldset className="grid gap-4 md:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold text-slate-700 dark:text-slate-300">Contact</legend>
-        <Field
-          label="Contact name"
-          name="contactName"
-          value={values.contactName}
-          onChange={set("contactName")}
-          error={errors.contactName}
-          required
+const ADDRESS_FIELDS = [
+  { key: "line1", label: "Address line 1" },
+  { key: "line2", label: "Address line 2" },
+  { key: "city", label: "City" },
+  { key: "region", label: "Region" },
+  { key: "postalCode", label: "Postal code" },
+  { key: "country", label: "Country (ISO code)", hint: "Two letters, e.g. GB" },
+] as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: a form holding contact fields among others
+export const ContactFields = ({ control }: { control: Control<ContactValues, unknown, any> }) => (
+  <>
+    <fieldset className="grid gap-4 md:grid-cols-3">
+      <legend className="mb-2 text-sm font-semibold text-fg-muted">Contact</legend>
+      <FormField control={control} label="Contact name" name="contactName" required />
+      <FormField control={control} label="Contact email" name="contactEmail" type="email" required />
+      <FormField control={control} label="Contact phone" name="contactPhone" />
+    </fieldset>
+    <fieldset className="grid gap-4 md:grid-cols-3">
+      <legend className="mb-2 text-sm font-semibold text-fg-muted">Billing address</legend>
+      {ADDRESS_FIELDS.map((field) => (
+        <FormField
+          key={field.key}
+          control={control}
+          label={field.label}
+          name={`billingAddress.${field.key}`}
+          htmlName={field.key}
+          hint={"hint" in field ? field.hint : undefined}
         />
-        <Field
-          label="Contact email"
-          name="contactEmail"
-          type="email"
-          value={values.contactEmail}
-          onChange={set("contactEmail")}
-          error={errors.contactEmail}
-          required
-        />
-        <Field
-          label="Contact phone"
-          name="contactPhone"
-          value={values.contactPhone}
-          onChange={set("contactPhone")}
-          error={errors.contactPhone}
-        />
-      </fieldset>
-      <fieldset className="grid gap-4 md:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold text-slate-700 dark:text-slate-300">
-          Billing address
-        </legend>
-        <Field
-          label="Address line 1"
-          name="line1"
-          value={values.line1}
-          onChange={set("line1")}
-          error={errors["billingAddress.line1"]}
-        />
-        <Field
-          label="Address line 2"
-          name="line2"
-          value={values.line2}
-          onChange={set("line2")}
-          error={errors["billingAddress.line2"]}
-        />
-        <Field
-          label="City"
-          name="city"
-          value={values.city}
-          onChange={set("city")}
-          error={errors["billingAddress.city"]}
-        />
-        <Field
-          label="Region"
-          name="region"
-          value={values.region}
-          onChange={set("region")}
-          error={errors["billingAddress.region"]}
-        />
-        <Field
-          label="Postal code"
-          name="postalCode"
-          value={values.postalCode}
-          onChange={set("postalCode")}
-          error={errors["billingAddress.postalCode"]}
-        />
-        <Field
-          label="Country (ISO code)"
-          name="country"
-          value={values.country}
-          onChange={set("country")}
-          error={errors["billingAddress.country"]}
-          hint="Two letters, e.g. GB"
-        />
-      </fieldset>
-    </>
-  );
-};
+      ))}
+    </fieldset>
+  </>
+);
 
 /** A billing address on one line, or a dash. */
 export const formatAddress = (address: StoredContact["billingAddress"]) =>
@@ -164,10 +114,8 @@ export const formatAddress = (address: StoredContact["billingAddress"]) =>
 
 export const Detail = ({ label, children }: { label: string; children: ReactNode }) => (
   <div>
-    <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
-      {label}
-    </dt>
-    <dd className="mt-1 text-sm text-slate-900 dark:text-slate-100">{children}</dd>
+    <dt className="text-xs font-medium uppercase tracking-wide text-fg-muted">{label}</dt>
+    <dd className="mt-1 text-sm text-fg">{children}</dd>
   </div>
 );
 
@@ -177,7 +125,7 @@ export const ContactDetails = ({ organization }: { organization: StoredContact }
     <Detail label="Contact">
       {organization.contactName}
       <br />
-      <span className="text-slate-600 dark:text-slate-300">{organization.contactEmail}</span>
+      <span className="text-fg-muted">{organization.contactEmail}</span>
     </Detail>
     <Detail label="Phone">{organization.contactPhone ?? "—"}</Detail>
     <Detail label="Billing address">{formatAddress(organization.billingAddress)}</Detail>

@@ -8,13 +8,11 @@ import {
   TIER_LABELS,
   type Tier,
 } from "@tessera/domain";
+import { Badge, Card, cx } from "@tessera/ui";
 import type { inferRouterOutputs } from "@trpc/server";
 import { Link } from "react-router";
 import { AuditTable } from "./audit-table.tsx";
-import { Badge } from "./badge.tsx";
-import { Card } from "./card.tsx";
-import { cx } from "./class-names.ts";
-import { formatDay } from "./format-date.ts";
+import { useDateFormat } from "./dates/use-date-format.ts";
 import { More, Row } from "./health-parts.tsx";
 import { WhiteLabelCard } from "./health-white-label-card.tsx";
 import { LicenseStatusBadge } from "./license-badges.tsx";
@@ -30,6 +28,8 @@ export type OrganizationHealth = inferRouterOutputs<AppRouter>["organizations"][
  */
 export type HealthLinks = Record<HealthArea | "AUDIT", string | null> & {
   ticket: (ticketId: string) => string;
+  /** Which app the audit entries' names link into. */
+  area: "console" | "portal";
 };
 
 export const consoleHealthLinks = (organizationId: string, licenseId: string | null): HealthLinks => ({
@@ -38,9 +38,10 @@ export const consoleHealthLinks = (organizationId: string, licenseId: string | n
     : `/console/licenses?organizationId=${organizationId}`,
   USAGE: `/console/usage/${organizationId}`,
   SUPPORT: `/console/support?organizationId=${organizationId}`,
-  WHITE_LABEL: `/console/organizations/${organizationId}`,
+  WHITE_LABEL: `/console/organizations/${organizationId}?tab=white-label`,
   AUDIT: `/console/audit?organizationId=${organizationId}`,
   ticket: (ticketId) => `/console/support/${ticketId}`,
+  area: "console",
 });
 
 export const portalHealthLinks = (isAdmin: boolean): HealthLinks => ({
@@ -50,6 +51,7 @@ export const portalHealthLinks = (isAdmin: boolean): HealthLinks => ({
   WHITE_LABEL: isAdmin ? "/portal/settings" : null,
   AUDIT: isAdmin ? "/portal/audit" : null,
   ticket: (ticketId) => `/portal/tickets/${ticketId}`,
+  area: "portal",
 });
 
 const GRADE_CLASSES: Record<HealthGrade, string> = {
@@ -100,17 +102,17 @@ const GradeCard = ({ health, links }: { health: OrganizationHealth; links: Healt
     <div className="flex flex-wrap items-start gap-5">
       <HealthGradeBadge grade={health.grade} score={health.score} />
       <div className="min-w-64 flex-1">
-        <p className="text-sm text-slate-700 dark:text-slate-300">
+        <p className="text-sm text-fg-muted">
           Score <span className="font-semibold tabular-nums">{health.score}</span> of 100
         </p>
         {health.reasons.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Nothing needs attention.</p>
+          <p className="mt-1 text-sm text-fg-muted">Nothing needs attention.</p>
         ) : (
           <ul aria-label="Reasons for the grade" className="mt-2 space-y-1.5">
             {health.reasons.map((reason) => (
               <li key={reason.code} className="flex flex-wrap items-center gap-2 text-sm">
                 <Badge tone={SEVERITIES[reason.severity].tone}>{SEVERITIES[reason.severity].label}</Badge>
-                <span className="text-slate-900 dark:text-slate-100">{reason.message}</span>
+                <span className="text-fg">{reason.message}</span>
                 <More to={links[reason.area]}>{AREA_LINK_TEXT[reason.area]}</More>
               </li>
             ))}
@@ -121,39 +123,42 @@ const GradeCard = ({ health, links }: { health: OrganizationHealth; links: Healt
   </Card>
 );
 
-const LicenseCard = ({ license, link }: { license: OrganizationHealth["license"]; link: string | null }) => (
-  <Card title="License" actions={<More to={link}>License details</More>}>
-    {license ? (
-      <dl className="divide-y divide-slate-100 dark:divide-slate-800">
-        <Row label="Tier">{TIER_LABELS[license.tier as Tier]}</Row>
-        <Row label="Status">
-          <LicenseStatusBadge status={license.status} />
-        </Row>
-        <Row label="Expires">
-          {license.expiresAt ? `${formatDay(license.expiresAt)} (${license.daysUntilExpiry} days)` : "—"}
-        </Row>
-        <Row label="Auto-renew">{license.autoRenew ? "Yes" : "No"}</Row>
-        <Row label="Key">{license.keyHint}</Row>
-      </dl>
-    ) : (
-      <p className="text-sm text-slate-700 dark:text-slate-300">No license yet.</p>
-    )}
-  </Card>
-);
+const LicenseCard = ({ license, link }: { license: OrganizationHealth["license"]; link: string | null }) => {
+  const dates = useDateFormat();
+  return (
+    <Card title="License" actions={<More to={link}>License details</More>}>
+      {license ? (
+        <dl className="divide-y divide-line">
+          <Row label="Tier">{TIER_LABELS[license.tier as Tier]}</Row>
+          <Row label="Status">
+            <LicenseStatusBadge status={license.status} />
+          </Row>
+          <Row label="Expires">
+            {license.expiresAt ? `${dates.day(license.expiresAt)} (${license.daysUntilExpiry} days)` : "—"}
+          </Row>
+          <Row label="Auto-renew">{license.autoRenew ? "Yes" : "No"}</Row>
+          <Row label="Key">{license.keyHint}</Row>
+        </dl>
+      ) : (
+        <p className="text-sm text-fg-muted">No license yet.</p>
+      )}
+    </Card>
+  );
+};
 
 const UsageCard = ({ health, link }: { health: OrganizationHealth; link: string | null }) => (
   <Card title="Usage against limits" actions={<More to={link}>Usage details</More>}>
     {health.usage.licenseId ? (
       <>
         <UsageMeters metrics={health.usage.metrics} />
-        <p className="mt-4 text-sm text-slate-700 dark:text-slate-300">
+        <p className="mt-4 text-sm text-fg-muted">
           {health.alerts.unacknowledged === 0
             ? "No unacknowledged alerts."
             : `${countOf(health.alerts.unacknowledged, "unacknowledged alert")}.`}
         </p>
       </>
     ) : (
-      <p className="text-sm text-slate-700 dark:text-slate-300">No license in force, so no limits apply.</p>
+      <p className="text-sm text-fg-muted">No license in force, so no limits apply.</p>
     )}
   </Card>
 );
@@ -165,16 +170,13 @@ const SupportCard = ({ tickets, links }: { tickets: OrganizationHealth["tickets"
       <Stat label="Past SLA" value={tickets.breached} />
       <Stat label="At risk" value={tickets.atRisk} />
     </dl>
-    <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
+    <p className="mt-3 text-sm text-fg-muted">
       {TICKET_PRIORITIES.map(
         (priority) => `${PRIORITY_LABELS[priority]} ${tickets.openByPriority[priority]}`,
       ).join(" · ")}
     </p>
     {tickets.oldestDue.length > 0 && (
-      <ul
-        aria-label="Open tickets, soonest due first"
-        className="mt-3 divide-y divide-slate-100 dark:divide-slate-800"
-      >
+      <ul aria-label="Open tickets, soonest due first" className="mt-3 divide-y divide-line">
         {tickets.oldestDue.map((ticket) => {
           const { name, clock, stopped } = currentClock(ticket);
           return (
@@ -216,7 +218,7 @@ export const HealthSummary = ({ health, links }: { health: OrganizationHealth; l
     </div>
     {health.audit && (
       <Card title="Recent activity" actions={<More to={links.AUDIT}>Full audit log</More>}>
-        <AuditTable rows={health.audit} />
+        <AuditTable rows={health.audit} area={links.area} />
       </Card>
     )}
   </div>

@@ -11,8 +11,8 @@ export const PageHeader = ({
 }) => (
   <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
     <div>
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900 dark:text-slate-100">{title}</h1>
-      {description && <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">{description}</p>}
+      <h1 className="text-2xl font-semibold tracking-tight text-fg">{title}</h1>
+      {description && <p className="mt-1 text-sm text-fg-muted">{description}</p>}
     </div>
     {actions}
   </div>

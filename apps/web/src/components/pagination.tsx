@@ -1,5 +1,5 @@
 import { countOf } from "@tessera/domain";
-import { Button } from "./button.tsx";
+import { Button } from "@tessera/ui";
 
 export const Pagination = ({
   page,
@@ -17,10 +17,7 @@ export const Pagination = ({
   noun?: string;
   nounPlural?: string;
 }) => (
-  <nav
-    aria-label="Pagination"
-    className="mt-4 flex items-center justify-between text-sm text-slate-600 dark:text-slate-300"
-  >
+  <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-fg-muted">
     <span>
       {countOf(total, noun, nounPlural)} · page {Math.min(page, Math.max(pageCount, 1))} of{" "}
       {Math.max(pageCount, 1)}

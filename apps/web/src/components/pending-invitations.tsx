@@ -1,30 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Alert, Card, ConfirmDialog } from "@tessera/ui";
 import { useState } from "react";
-import { useTRPC, useTRPCClient } from "../trpc.ts";
-import { Alert } from "./alert.tsx";
-import { Badge } from "./badge.tsx";
-import { Button } from "./button.tsx";
-import { Card } from "./card.tsx";
-import { ConfirmDialog } from "./confirm-dialog.tsx";
+import { trpc } from "../trpc.ts";
+import { DataTable } from "./data-table/data-table.tsx";
+import { TableEmpty } from "./data-table/table-empty.tsx";
 import { ErrorAlert } from "./error-alert.tsx";
-import { formatDay } from "./format-date.ts";
+import { type Action, INVITATION_COLUMNS, type InvitationTableMeta } from "./pending-invitation-columns.tsx";
 import { QueryState } from "./query-state.tsx";
 
 /** Whose invitations: the signed-in customer's organisation, or Tessera's staff. */
 export type InvitationTeam = "organization" | "staff";
 
-/** The team's invitations query, shared by the list and the invite form (which refreshes it). */
+/** The team's invitations in the query cache: their query options and their refresh. */
 export const useInvitationsQuery = (team: InvitationTeam) => {
-  const trpc = useTRPC();
-  return team === "staff" ? trpc.staffTeam.invitations : trpc.team.invitations;
+  const utils = trpc.useUtils();
+  return team === "staff" ? utils.staffTeam.invitations : utils.team.invitations;
 };
-
-type Action = { kind: "resend" | "revoke"; invitationId: string; email: string };
 
 /** Open invitations with resend (a fresh link; the old one stops working) and revoke. */
 export const PendingInvitations = ({ team }: { team: InvitationTeam }) => {
-  const client = useTRPCClient();
-  const queryClient = useQueryClient();
+  const client = trpc.useUtils().client;
   const invitations = useInvitationsQuery(team);
   const list = useQuery(invitations.queryOptions());
   const [notice, setNotice] = useState<string | null>(null);
@@ -43,7 +38,7 @@ export const PendingInvitations = ({ team }: { team: InvitationTeam }) => {
       setNotice(
         kind === "resend" ? `A new link was sent to ${email}.` : `The invitation to ${email} was withdrawn.`,
       );
-      await queryClient.invalidateQueries({ queryKey: invitations.pathKey() });
+      await invitations.invalidate();
     },
   });
   return (
@@ -55,43 +50,17 @@ export const PendingInvitations = ({ team }: { team: InvitationTeam }) => {
       <QueryState query={list}>
         {(items) =>
           items.length === 0 ? (
-            <p className="py-4 text-sm text-slate-600 dark:text-slate-300">No pending invitations.</p>
+            <TableEmpty filtered={false} empty="No pending invitations." noMatch="" />
           ) : (
-            <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-              {items.map((invitation) => (
-                <li
-                  key={invitation.id}
-                  aria-label={`Invitation to ${invitation.email}`}
-                  className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm"
-                >
-                  <div>
-                    <p className="font-medium text-slate-900 dark:text-slate-100">{invitation.email}</p>
-                    <p className="text-slate-600 dark:text-slate-300">
-                      {invitation.role} · invited by {invitation.invitedByName ?? "Tessera"} ·{" "}
-                      {invitation.expired ? "expired" : `link valid until ${formatDay(invitation.expiresAt)}`}
-                    </p>
-                  </div>
-                  <div className="flex items-center gap-2">
-                    {invitation.expired && <Badge tone="amber">Expired</Badge>}
-                    <Button
-                      variant="secondary"
-                      busy={act.isPending && act.variables?.invitationId === invitation.id}
-                      onClick={() =>
-                        act.mutate({ kind: "resend", invitationId: invitation.id, email: invitation.email })
-                      }
-                    >
-                      Resend<span className="sr-only"> the invitation to {invitation.email}</span>
-                    </Button>
-                    <Button
-                      variant="ghost"
-                      onClick={() => setRevoking({ invitationId: invitation.id, email: invitation.email })}
-                    >
-                      Revoke<span className="sr-only"> the invitation to {invitation.email}</span>
-                    </Button>
-                  </div>
-                </li>
-              ))}
-            </ul>
+            <DataTable
+              id="pending-invitations"
+              caption="Invitations not yet accepted"
+              columns={INVITATION_COLUMNS}
+              data={items}
+              getRowId={(invitation) => invitation.id}
+              meta={{ act, setRevoking } satisfies InvitationTableMeta}
+              rowAttributes={(invitation) => ({ "aria-label": `Invitation to ${invitation.email}` })}
+            />
           )
         }
       </QueryState>

@@ -1,5 +1,5 @@
+import { ConfirmDialog } from "@tessera/ui";
 import type { ApiKey } from "./api-keys-table.tsx";
-import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { ErrorAlert } from "./error-alert.tsx";
 
 /** Revoking is final and immediate, so it asks first; `advice` says what to do before. */

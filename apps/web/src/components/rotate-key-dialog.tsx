@@ -4,15 +4,16 @@ import {
   type OldKeyExpiry,
   previousKeyExpiry,
 } from "@tessera/domain";
+import { ConfirmDialog } from "@tessera/ui";
 import { type ReactNode, useEffect, useState } from "react";
-import { ConfirmDialog } from "./confirm-dialog.tsx";
-import { formatDate } from "./format-date.ts";
+import type { DateFormatter } from "./dates/date-format.ts";
+import { useDateFormat } from "./dates/use-date-format.ts";
 
 /** When the old key stops if confirmed at `now`, by the domain's rule (the API stores the same). */
-const oldKeyConsequence = (choice: OldKeyExpiry, now: Date) => {
+const oldKeyConsequence = (choice: OldKeyExpiry, now: Date, dates: DateFormatter) => {
   const until = previousKeyExpiry(choice, now);
   return until
-    ? `The old key stops working at ${formatDate(until)}.`
+    ? `The old key stops working at ${dates.instant(until)}.`
     : "The old key stops working as soon as you confirm.";
 };
 
@@ -40,6 +41,7 @@ export const RotateKeyDialog = ({
   onConfirm: (oldKeyExpiresIn: OldKeyExpiry) => void;
   children?: ReactNode;
 }) => {
+  const dates = useDateFormat();
   const [choice, setChoice] = useState<OldKeyExpiry>(DEFAULT_OLD_KEY_EXPIRY);
   useEffect(() => {
     if (open) setChoice(DEFAULT_OLD_KEY_EXPIRY);
@@ -60,7 +62,7 @@ export const RotateKeyDialog = ({
         platform's configuration with the new key before then.
       </p>
       <fieldset>
-        <legend className="font-medium text-slate-800 dark:text-slate-200">The old key stops working</legend>
+        <legend className="font-medium text-fg">The old key stops working</legend>
         <div className="mt-2 grid grid-cols-2 gap-2">
           {OLD_KEY_EXPIRIES.map((option) => (
             <label key={option} className="flex items-center gap-2">
@@ -78,7 +80,7 @@ export const RotateKeyDialog = ({
         </div>
       </fieldset>
       <p data-testid="old-key-consequence" aria-live="polite" className="font-medium">
-        {oldKeyConsequence(choice, new Date())}
+        {oldKeyConsequence(choice, new Date(), dates)}
       </p>
       {children}
     </ConfirmDialog>

@@ -1,4 +1,4 @@
-import { formatDate } from "./format-date.ts";
+import { useDateFormat } from "./dates/use-date-format.ts";
 import { KeyReveal } from "./key-reveal.tsx";
 
 /** The new key after a rotation, shown once, with when the old key stops working. */
@@ -10,13 +10,16 @@ export const RotatedKeyReveal = ({
   label: string;
   rotated: { key: string; previousKeyExpiresAt: Date | null };
   onDismiss: () => void;
-}) => (
-  <div className="space-y-2">
-    <KeyReveal label={label} value={rotated.key} onDismiss={onDismiss} />
-    <p data-testid="old-key-expiry" className="text-sm text-slate-700 dark:text-slate-300">
-      {rotated.previousKeyExpiresAt
-        ? `The old key stops working at ${formatDate(rotated.previousKeyExpiresAt)}.`
-        : "The old key stopped working now."}
-    </p>
-  </div>
-);
+}) => {
+  const dates = useDateFormat();
+  return (
+    <div className="space-y-2">
+      <KeyReveal label={label} value={rotated.key} onDismiss={onDismiss} />
+      <p data-testid="old-key-expiry" className="text-sm text-fg-muted">
+        {rotated.previousKeyExpiresAt
+          ? `The old key stops working at ${dates.instant(rotated.previousKeyExpiresAt)}.`
+          : "The old key stopped working now."}
+      </p>
+    </div>
+  );
+};

@@ -1,5 +1,5 @@
 import type { SatisfactionRating } from "@tessera/domain";
-import { Badge } from "./badge.tsx";
+import { Badge } from "@tessera/ui";
 
 export const RATING_LABELS: Record<SatisfactionRating, string> = { GOOD: "Good", BAD: "Bad" };
 

@@ -1,9 +1,17 @@
-import { useQuery } from "@tanstack/react-query";
 import { countOf, TICKET_PRIORITIES } from "@tessera/domain";
+import {
+  Card,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@tessera/ui";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
-import { useTRPC } from "../trpc.ts";
-import { Card } from "./card.tsx";
+import { trpc } from "../trpc.ts";
 import { QueryState } from "./query-state.tsx";
 import { PRIORITY_LABELS } from "./ticket-parts.tsx";
 
@@ -32,11 +40,9 @@ export const Stat = ({
   hint?: string;
   to?: string;
 }) => (
-  <div className="rounded-md border border-slate-200 dark:border-slate-700 p-3">
-    <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
-      {label}
-    </dt>
-    <dd className="mt-1 text-xl font-semibold tabular-nums text-slate-900 dark:text-slate-100">
+  <div className="rounded-md border border-line p-3">
+    <dt className="text-xs font-medium uppercase tracking-wide text-fg-muted">{label}</dt>
+    <dd className="mt-1 text-xl font-semibold tabular-nums text-fg">
       {to ? (
         <Link
           to={to}
@@ -49,7 +55,7 @@ export const Stat = ({
         value
       )}
     </dd>
-    {hint && <dd className="text-xs text-slate-600 dark:text-slate-300">{hint}</dd>}
+    {hint && <dd className="text-xs text-fg-muted">{hint}</dd>}
   </div>
 );
 
@@ -58,44 +64,62 @@ export const Stat = ({
  * that priority.
  */
 export const OpenByPriority = ({ openByPriority }: { openByPriority: Record<string, number> }) => (
-  <table className="w-full text-left text-sm">
-    <caption className="sr-only">Open tickets by priority</caption>
-    <thead className="sr-only">
+  <CountTable
+    caption="Open tickets, most urgent first"
+    head={["Priority", "Open tickets"]}
+    rows={[...TICKET_PRIORITIES].reverse().map((priority) => ({
+      key: priority,
+      name: PRIORITY_LABELS[priority],
+      count: (
+        <Link
+          className="text-indigo-700 dark:text-indigo-300 hover:underline"
+          to={`/console/support?priority=${priority}`}
+          aria-label={`${PRIORITY_LABELS[priority]}: ${openByPriority[priority] ?? 0} open, show them`}
+        >
+          {openByPriority[priority] ?? 0}
+        </Link>
+      ),
+    }))}
+  />
+);
+
+/** A name and a count a row, the heading above saying what is counted (the column heads are for screen readers). */
+const CountTable = ({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string;
+  head: [string, string];
+  rows: { key: string; name: string; count: ReactNode }[];
+}) => (
+  <Table label={caption}>
+    <TableCaption>{caption}</TableCaption>
+    <TableHeader className="sr-only">
       <tr>
-        <th scope="col">Priority</th>
-        <th scope="col">Open tickets</th>
+        <TableHead>{head[0]}</TableHead>
+        <TableHead>{head[1]}</TableHead>
       </tr>
-    </thead>
-    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-      {[...TICKET_PRIORITIES].reverse().map((priority) => (
-        <tr key={priority}>
-          <th scope="row" className="py-1.5 pr-4 font-normal text-slate-700 dark:text-slate-300">
-            {PRIORITY_LABELS[priority]}
-          </th>
-          <td className="py-1.5 text-right tabular-nums text-slate-900 dark:text-slate-100">
-            <Link
-              className="text-indigo-700 dark:text-indigo-300 hover:underline"
-              to={`/console/support?priority=${priority}`}
-              aria-label={`${PRIORITY_LABELS[priority]}: ${openByPriority[priority] ?? 0} open, show them`}
-            >
-              {openByPriority[priority] ?? 0}
-            </Link>
-          </td>
-        </tr>
+    </TableHeader>
+    <TableBody>
+      {rows.map((row) => (
+        <TableRow key={row.key}>
+          <TableHead scope="row">{row.name}</TableHead>
+          <TableCell className="text-right tabular-nums">{row.count}</TableCell>
+        </TableRow>
       ))}
-    </tbody>
-  </table>
+    </TableBody>
+  </Table>
 );
 
 /** Support statistics for tickets opened in the last `days` days. */
 export const useSupportStats = (days: number) => {
-  const trpc = useTRPC();
   // Fixed when the page opens, so the query key stays the same between renders.
   const [range] = useState(() => {
     const to = new Date();
     return { from: new Date(to.getTime() - days * DAY), to };
   });
-  return useQuery(trpc.support.stats.queryOptions(range));
+  return trpc.support.stats.useQuery(range);
 };
 
 /** Support at a glance over the last 30 days: open load, breach rate, medians, agent load. */
@@ -127,41 +151,23 @@ export const SupportStats = () => {
             </dl>
             <div className="grid gap-6 md:grid-cols-2">
               <div>
-                <h3 className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">
-                  Open by priority
-                </h3>
+                <h3 className="mb-2 text-sm font-semibold text-fg">Open by priority</h3>
                 <OpenByPriority openByPriority={data.openByPriority} />
               </div>
               <div>
-                <h3 className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">
-                  Agent load (open tickets)
-                </h3>
+                <h3 className="mb-2 text-sm font-semibold text-fg">Agent load (open tickets)</h3>
                 {data.agentLoad.length === 0 ? (
-                  <p className="text-sm text-slate-600 dark:text-slate-300">No staff users.</p>
+                  <p className="text-sm text-fg-muted">No staff users.</p>
                 ) : (
-                  <table className="w-full text-left text-sm">
-                    <thead className="sr-only">
-                      <tr>
-                        <th scope="col">Agent</th>
-                        <th scope="col">Open tickets</th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                      {data.agentLoad.map((agent) => (
-                        <tr key={agent.assigneeId}>
-                          <th
-                            scope="row"
-                            className="py-1.5 pr-4 font-normal text-slate-700 dark:text-slate-300"
-                          >
-                            {agent.name}
-                          </th>
-                          <td className="py-1.5 text-right tabular-nums text-slate-900 dark:text-slate-100">
-                            {agent.open}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <CountTable
+                    caption="Open tickets per agent"
+                    head={["Agent", "Open tickets"]}
+                    rows={data.agentLoad.map((agent) => ({
+                      key: agent.assigneeId,
+                      name: agent.name,
+                      count: agent.open,
+                    }))}
+                  />
                 )}
               </div>
             </div>

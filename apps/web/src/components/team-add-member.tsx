@@ -1,17 +1,13 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { CUSTOMER_ROLES, type CustomerRole, InviteMemberInput } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
-import { useTRPC } from "../trpc.ts";
-import { InviteForm } from "./invite-form.tsx";
-import { useSchemaForm } from "./use-form.ts";
-
-const EMPTY_INVITE = { name: "", email: "", role: "MEMBER" as CustomerRole };
+import { CUSTOMER_ROLES, type CustomerRole, InviteMemberInput, ROLE_LABELS } from "@tessera/domain";
+import { trpc } from "../trpc.ts";
+import { controlFor } from "./form-field.tsx";
+import { InviteForm, type InviteValues, useInviteForm } from "./invite-form.tsx";
 
 /** The roles the viewer may hand out: OWNER only for staff and owners. */
 export const memberRoleOptions = (canGrantOwner: boolean) =>
   CUSTOMER_ROLES.filter((role) => canGrantOwner || role !== "OWNER").map((role) => ({
     value: role,
-    label: role,
+    label: ROLE_LABELS[role],
   }));
 
 /**
@@ -27,37 +23,32 @@ export const InviteMember = ({
   organizationId?: string;
   onInvited: (email: string) => Promise<unknown>;
 }) => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [values, setValues] = useState(EMPTY_INVITE);
-  const form = useSchemaForm(InviteMemberInput);
+  const utils = trpc.useUtils();
+  const form = useInviteForm(InviteMemberInput, "MEMBER" as CustomerRole);
   const answered = {
     onSuccess: async (invitation: { email: string }) => {
-      setValues(EMPTY_INVITE);
-      await queryClient.invalidateQueries({ queryKey: trpc.team.invitations.pathKey() });
+      form.reset();
+      await utils.team.invitations.invalidate();
       await onInvited(invitation.email);
     },
     onError: form.showServerErrors,
   };
-  const ownTeam = useMutation(trpc.team.invite.mutationOptions(answered));
-  const byStaff = useMutation(trpc.organizations.inviteUser.mutationOptions(answered));
+  const ownTeam = trpc.team.invite.useMutation(answered);
+  const byStaff = trpc.organizations.inviteUser.useMutation(answered);
   const invite = organizationId ? byStaff : ownTeam;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    invite.reset();
-    const input = form.parse({ ...values, name: values.name.trim() || undefined });
-    if (!input) return;
-    if (organizationId) byStaff.mutate({ ...input, organizationId });
-    else ownTeam.mutate(input);
-  };
+  const submit = form.handleSubmit(
+    (input) => {
+      if (organizationId) byStaff.mutate({ ...input, organizationId });
+      else ownTeam.mutate(input);
+    },
+    () => invite.reset(),
+  );
   return (
     <InviteForm
       title="Invite a member"
       name="invite"
-      values={values}
-      onChange={setValues}
+      control={controlFor<InviteValues<string>, InviteValues<CustomerRole>>(form.control)}
       roles={memberRoleOptions(canGrantOwner)}
-      errors={form.errors}
       error={invite.error}
       busy={invite.isPending}
       onSubmit={submit}

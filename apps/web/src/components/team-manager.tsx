@@ -1,13 +1,14 @@
+import { Alert, Card, ConfirmDialog } from "@tessera/ui";
+import { useMemo } from "react";
 import { useMe } from "../auth/session.tsx";
-import { Alert } from "./alert.tsx";
-import { Card } from "./card.tsx";
-import { ConfirmDialog } from "./confirm-dialog.tsx";
+import { DataTable } from "./data-table/data-table.tsx";
+import { TableEmpty } from "./data-table/table-empty.tsx";
 import { ErrorAlert } from "./error-alert.tsx";
 import { Pagination } from "./pagination.tsx";
 import { PendingInvitations } from "./pending-invitations.tsx";
 import { QueryState } from "./query-state.tsx";
 import { InviteMember, memberRoleOptions } from "./team-add-member.tsx";
-import { type Member, MemberRow, MembersHead } from "./team-member-row.tsx";
+import { type Member, type MemberTableMeta, memberColumns } from "./team-member-row.tsx";
 import { useTeamChanges } from "./use-team-changes.ts";
 
 type TeamChanges = ReturnType<typeof useTeamChanges>;
@@ -28,7 +29,7 @@ const ChangeStatus = ({
     ) : null}
     {notice && <Alert tone="success">{notice}</Alert>}
     {change.isPending && !confirming ? (
-      <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
+      <p role="status" className="text-sm text-fg-muted">
         Saving…
       </p>
     ) : null}
@@ -84,6 +85,20 @@ export const TeamManager = ({
   // Customer admins may not touch owners; nobody disables their own account here.
   const mayChange = (member: Member) => canManage && (canGrantOwner || member.role !== "OWNER");
   const isMe = (member: Member) => member.id === me.data?.userId;
+  // Table wants stable columns: made again only if the actions column comes or goes.
+  const columns = useMemo(() => memberColumns(canManage), [canManage]);
+  const meta: MemberTableMeta = {
+    isMe,
+    mayChange,
+    change,
+    pendingFor,
+    confirming: confirming !== null,
+    roleOptions,
+    onDisable: (target) => {
+      change.reset();
+      setConfirming(target);
+    },
+  };
 
   return (
     <div className="space-y-6">
@@ -92,33 +107,18 @@ export const TeamManager = ({
         <QueryState query={list}>
           {(data) =>
             data.items.length === 0 ? (
-              <p className="py-6 text-sm text-slate-600 dark:text-slate-300">No members yet.</p>
+              <TableEmpty filtered={false} empty="No members yet." noMatch="" />
             ) : (
               <>
-                <div className="mt-2 overflow-x-auto">
-                  <table className="w-full text-left text-sm">
-                    <MembersHead canManage={canManage} />
-                    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                      {data.items.map((member) => (
-                        <MemberRow
-                          key={member.id}
-                          member={member}
-                          isMe={isMe(member)}
-                          mayChange={mayChange(member)}
-                          canManage={canManage}
-                          change={change}
-                          pendingFor={pendingFor}
-                          confirming={confirming !== null}
-                          roleOptions={roleOptions}
-                          onDisable={(target) => {
-                            change.reset();
-                            setConfirming(target);
-                          }}
-                        />
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  id="team-members"
+                  caption="People in this organisation"
+                  columns={columns}
+                  data={data.items}
+                  getRowId={(member) => member.id}
+                  meta={meta}
+                  rowAttributes={(member) => ({ "aria-busy": pendingFor === member.id || undefined })}
+                />
                 <Pagination
                   page={data.page}
                   pageCount={data.pageCount}

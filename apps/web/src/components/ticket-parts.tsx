@@ -5,9 +5,9 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from "@tessera/domain";
+import { Badge, cx } from "@tessera/ui";
 import { useEffect, useState } from "react";
-import { Badge } from "./badge.tsx";
-import { cx } from "./class-names.ts";
+import { useDateFormat } from "./dates/use-date-format.ts";
 
 export const STATUS_LABELS: Record<TicketStatus, string> = {
   OPEN: "Open",
@@ -124,10 +124,10 @@ export const describeClock = (clock: SlaClock, stopped: boolean, now: number) =>
 const CLOCK_CLASSES: Record<ClockState, string> = {
   met: "text-emerald-800 dark:text-emerald-300",
   missed: "text-red-800 dark:text-red-300",
-  paused: "text-slate-600 dark:text-slate-300",
+  paused: "text-fg-muted",
   breached: "font-semibold text-red-800 dark:text-red-300",
   atRisk: "font-medium text-amber-900 dark:text-amber-200",
-  running: "text-slate-800 dark:text-slate-200",
+  running: "text-fg",
 };
 
 /** A live countdown to a clock's due time, re-rendered every second. */
@@ -141,12 +141,13 @@ export const SlaCountdown = ({
   label?: string;
 }) => {
   const now = useNow();
+  const dates = useDateFormat();
   const { state, text } = describeClock(clock, stopped, now);
   return (
     <span className={cx("whitespace-nowrap tabular-nums", CLOCK_CLASSES[state])} data-sla-state={state}>
-      {label && <span className="text-slate-600 dark:text-slate-300">{label}: </span>}
+      {label && <span className="text-fg-muted">{label}: </span>}
       {clock.dueAt && !stopped ? (
-        <time dateTime={new Date(clock.dueAt).toISOString()} title={new Date(clock.dueAt).toLocaleString()}>
+        <time dateTime={new Date(clock.dueAt).toISOString()} title={dates.instant(clock.dueAt)}>
           {text}
         </time>
       ) : (

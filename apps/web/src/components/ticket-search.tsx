@@ -1,7 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { Field } from "./field.tsx";
 import { QueryState } from "./query-state.tsx";
 import { StatusBadge } from "./ticket-parts.tsx";
@@ -13,10 +12,9 @@ import { useDebounced } from "./use-debounced.ts";
  * searches in its list's filters instead (support.searchMine).
  */
 export const TicketSearch = () => {
-  const trpc = useTRPC();
   const [text, setText] = useState("");
   const query = useDebounced(text.trim(), 250);
-  const results = useQuery({ ...trpc.support.search.queryOptions({ query }), enabled: query.length > 0 });
+  const results = trpc.support.search.useQuery({ query }, { enabled: query.length > 0 });
   return (
     <search aria-label="Search tickets" className="mb-4 block">
       <form onSubmit={(event) => event.preventDefault()}>
@@ -34,9 +32,9 @@ export const TicketSearch = () => {
           <QueryState query={results}>
             {(data) =>
               data.items.length === 0 ? (
-                <p className="text-sm text-slate-600 dark:text-slate-300">No ticket matches “{query}”.</p>
+                <p className="text-sm text-fg-muted">No ticket matches “{query}”.</p>
               ) : (
-                <ul aria-label="Search results" className="divide-y divide-slate-100 dark:divide-slate-800">
+                <ul aria-label="Search results" className="divide-y divide-line">
                   {data.items.map((ticket) => (
                     <li key={ticket.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
                       <Link
@@ -46,8 +44,8 @@ export const TicketSearch = () => {
                         {ticket.reference}
                       </Link>
                       <StatusBadge status={ticket.status} />
-                      <span className="text-slate-900 dark:text-slate-100">{ticket.subject}</span>
-                      <span className="text-slate-600 dark:text-slate-300">· {ticket.organizationName}</span>
+                      <span className="text-fg">{ticket.subject}</span>
+                      <span className="text-fg-muted">· {ticket.organizationName}</span>
                     </li>
                   ))}
                 </ul>

@@ -1,18 +1,14 @@
 import { ReplyInput } from "@tessera/domain";
-import { type FormEvent, useId, useState } from "react";
-import { Alert } from "./alert.tsx";
+import { Alert, Badge, Button, Card, cx } from "@tessera/ui";
+import { useId, useState } from "react";
 import { AttachmentList, type ThreadAttachment } from "./attachment-list.tsx";
 import { AttachmentPicker } from "./attachment-picker.tsx";
-import { Badge } from "./badge.tsx";
-import { Button } from "./button.tsx";
-import { Card } from "./card.tsx";
-import { cx } from "./class-names.ts";
+import { useDateFormat } from "./dates/use-date-format.ts";
 import { ErrorAlert } from "./error-alert.tsx";
-import { Field } from "./field.tsx";
-import { formatDate } from "./format-date.ts";
+import { FormField } from "./form-field.tsx";
 import { LinkedText } from "./linked-text.tsx";
 import { useAttachmentUploads } from "./use-attachment-uploads.ts";
-import { useSchemaForm } from "./use-form.ts";
+import { useZodForm } from "./zod-form.ts";
 
 export interface ThreadMessage {
   id: string;
@@ -48,9 +44,9 @@ export const TicketThread = ({
 }) => (
   <Card title="Conversation">
     <ol className="space-y-4" aria-label="Thread">
-      <li className="rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
+      <li className="rounded-md border border-line bg-surface p-4">
         <MessageHeader author={authorName(requester)} kind="CUSTOMER" createdAt={createdAt} extra="opened" />
-        <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800 dark:text-slate-200">
+        <p className="mt-2 whitespace-pre-wrap break-words text-sm text-fg">
           <LinkedText text={description} />
         </p>
         <AttachmentList attachments={attachments.filter((file) => file.messageId === null)} />
@@ -65,7 +61,7 @@ export const TicketThread = ({
               ? "border-dashed border-amber-400 bg-amber-50 dark:bg-amber-950"
               : message.authorKind === "STAFF"
                 ? "border-indigo-200 dark:border-indigo-800 bg-indigo-50 dark:bg-indigo-950"
-                : "border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900",
+                : "border-line bg-surface",
           )}
         >
           <MessageHeader
@@ -74,16 +70,14 @@ export const TicketThread = ({
             createdAt={message.createdAt}
             internal={message.internal}
           />
-          <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800 dark:text-slate-200">
+          <p className="mt-2 whitespace-pre-wrap break-words text-sm text-fg">
             <LinkedText text={message.body} />
           </p>
           <AttachmentList attachments={attachments.filter((file) => file.messageId === message.id)} />
         </li>
       ))}
     </ol>
-    {messages.length === 0 && (
-      <p className="mt-4 text-sm text-slate-600 dark:text-slate-300">No replies yet.</p>
-    )}
+    {messages.length === 0 && <p className="mt-4 text-sm text-fg-muted">No replies yet.</p>}
   </Card>
 );
 
@@ -99,17 +93,20 @@ const MessageHeader = ({
   createdAt: Date;
   internal?: boolean;
   extra?: string;
-}) => (
-  <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
-    <span className="font-medium text-slate-900 dark:text-slate-100">{author}</span>
-    <Badge tone={kind === "STAFF" ? "blue" : "slate"}>
-      {kind === "STAFF" ? "Support" : kind === "SYSTEM" ? "System" : "Customer"}
-    </Badge>
-    {internal && <Badge tone="amber">Internal note</Badge>}
-    {extra && <span>{extra}</span>}
-    <time dateTime={new Date(createdAt).toISOString()}>{formatDate(createdAt)}</time>
-  </div>
-);
+}) => {
+  const dates = useDateFormat();
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-xs text-fg-muted">
+      <span className="font-medium text-fg">{author}</span>
+      <Badge tone={kind === "STAFF" ? "blue" : "slate"}>
+        {kind === "STAFF" ? "Support" : kind === "SYSTEM" ? "System" : "Customer"}
+      </Badge>
+      {internal && <Badge tone="amber">Internal note</Badge>}
+      {extra && <span>{extra}</span>}
+      <time dateTime={new Date(createdAt).toISOString()}>{dates.instant(createdAt)}</time>
+    </div>
+  );
+};
 
 /**
  * The reply form, checked with the API's `ReplyInput`. Staff may write an internal note
@@ -137,66 +134,53 @@ export const ReplyForm = ({
     attachmentIds: string[];
   }) => Promise<unknown>;
 }) => {
-  const [body, setBody] = useState("");
-  const [internal, setInternal] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
-  const form = useSchemaForm(ReplyInput);
   const internalId = useId();
   const uploads = useAttachmentUploads();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSent(null);
-    const input = form.parse({
-      ticketId,
-      body,
-      internal: allowInternal && internal,
-      attachmentIds: uploads.ids,
-    });
-    if (!input) return;
-    try {
-      await onSubmit(input);
-      setBody("");
-      setInternal(false);
-      uploads.reset();
-      setSent(input.internal ? "Internal note added." : "Reply sent.");
-    } catch (failure) {
-      form.showServerErrors(failure);
-    }
-  };
+  const form = useZodForm({
+    schema: ReplyInput,
+    defaultValues: { body: "", internal: false },
+    toInput: (values) => ({
+      input: { ticketId, ...values, internal: allowInternal && values.internal, attachmentIds: uploads.ids },
+    }),
+  });
+  const internal = form.watch("internal");
+  const submit = form.handleSubmit(
+    async (input) => {
+      setSent(null);
+      try {
+        await onSubmit(input);
+        form.reset();
+        uploads.reset();
+        setSent(input.internal ? "Internal note added." : "Reply sent.");
+      } catch (failure) {
+        form.showServerErrors(failure);
+      }
+    },
+    () => setSent(null),
+  );
   return (
     <Card title={allowInternal ? "Reply or add a note" : "Reply"}>
       {disabled ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">{disabledReason}</p>
+        <p className="text-sm text-fg-muted">{disabledReason}</p>
       ) : (
         <form onSubmit={submit} noValidate aria-label="Reply" className="space-y-4">
-          <Field
-            label="Message"
-            name="body"
-            value={body}
-            onChange={setBody}
-            error={form.errors.body}
-            multiline
-            required
-          />
+          <FormField control={form.control} label="Message" name="body" multiline required />
           <AttachmentPicker uploads={uploads} />
           {allowInternal && (
             <div className="flex items-start gap-2">
               <input
                 id={internalId}
                 type="checkbox"
-                checked={internal}
-                onChange={(event) => setInternal(event.target.checked)}
-                className="mt-0.5 size-4 rounded border-slate-300 dark:border-slate-600 accent-amber-600"
+                {...form.register("internal")}
+                className="mt-0.5 size-4 rounded border-line-strong accent-amber-600"
                 aria-describedby={`${internalId}-hint`}
               />
               <div>
-                <label
-                  htmlFor={internalId}
-                  className="text-sm font-medium text-slate-800 dark:text-slate-200"
-                >
+                <label htmlFor={internalId} className="text-sm font-medium text-fg">
                   Internal note
                 </label>
-                <p id={`${internalId}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+                <p id={`${internalId}-hint`} className="text-xs text-fg-muted">
                   Only staff see internal notes; they do not count as a response to the customer.
                 </p>
               </div>

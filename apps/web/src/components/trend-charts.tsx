@@ -1,12 +1,14 @@
 import type { AppRouter } from "@tessera/api";
 import { METRIC_LABELS, METRICS, type Metric, TIER_LABELS, TIERS } from "@tessera/domain";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@tessera/ui";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { chartTitle, formatCount, formatMonthTick, formatScaled, metricScale } from "./chart-format.ts";
 import { ChartEmpty, ChartLegend } from "./chart-parts.tsx";
 import { CHART_COLORS, CHART_THEME_CLASS, TICK, TIER_COLORS, TOOLTIP_PROPS } from "./chart-theme.ts";
-import { formatMetric, formatPeriod } from "./usage-metrics.ts";
+import { useDateFormat } from "./dates/use-date-format.ts";
+import { formatMetric } from "./usage-metrics.ts";
 
 // Loaded on demand like usage-charts.tsx: Recharts stays out of the first page's JavaScript.
 
@@ -23,8 +25,8 @@ const MONTH_AXIS = {
   tick: TICK,
 } as const;
 
-const CAPTION = "text-sm font-medium text-slate-900 dark:text-slate-100";
-const NOTE = "text-xs text-slate-600 dark:text-slate-300";
+const CAPTION = "text-sm font-medium text-fg";
+const NOTE = "text-xs text-fg-muted";
 
 /** The numbers behind a chart, for screen readers and anyone who wants the figures. */
 const Figures = ({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) => (
@@ -32,35 +34,27 @@ const Figures = ({ caption, head, rows }: { caption: string; head: string[]; row
     <summary className="cursor-pointer text-indigo-700 dark:text-indigo-300 hover:underline">
       Show the figures
     </summary>
-    <div className="mt-2 overflow-x-auto">
-      <table className="w-full text-left text-xs">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-slate-500 dark:text-slate-400">
-          <tr>
-            {head.map((cell) => (
-              <th key={cell} scope="col" className="py-1 pr-3 font-medium">
-                {cell}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800 tabular-nums text-slate-800 dark:text-slate-200">
-          {rows.map(([month, ...cells]) => (
-            <tr key={String(month)}>
-              <th scope="row" className="py-1 pr-3 font-normal">
-                {month}
-              </th>
-              {cells.map((cell, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed per table
-                <td key={index} className="py-1 pr-3">
-                  {cell}
-                </td>
-              ))}
-            </tr>
+    <Table label={caption} className="mt-2 text-xs tabular-nums">
+      <TableCaption>{caption}</TableCaption>
+      <TableHeader>
+        <tr>
+          {head.map((cell) => (
+            <TableHead key={cell}>{cell}</TableHead>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      </TableHeader>
+      <TableBody>
+        {rows.map(([month, ...cells]) => (
+          <TableRow key={String(month)}>
+            <TableHead scope="row">{month}</TableHead>
+            {cells.map((cell, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed per table
+              <TableCell key={index}>{cell}</TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   </details>
 );
 
@@ -78,6 +72,7 @@ const LICENSE_LEGEND = [
 
 /** Licenses in force at each month's end, stacked by tier, with the licenses created that month as a line. */
 export const LicenseTrendChart = ({ trend }: { trend: LicenseTrend }) => {
+  const dates = useDateFormat();
   const points = trend.map((point) => ({ month: point.month, ...point.inForce, created: point.created }));
   const latest = trend.at(-1);
   const empty = trend.every((point) => inForceTotal(point) === 0 && point.created === 0);
@@ -87,7 +82,7 @@ export const LicenseTrendChart = ({ trend }: { trend: LicenseTrend }) => {
         <p className={CAPTION}>Licenses (count) in force at each month’s end, by tier</p>
         {latest ? (
           <p className={NOTE}>
-            {formatPeriod(latest.month)}: {formatCount(inForceTotal(latest))} in force,{" "}
+            {dates.utcMonth(latest.month)}: {formatCount(inForceTotal(latest))} in force,{" "}
             {formatCount(latest.created)} created.
           </p>
         ) : null}
@@ -107,7 +102,7 @@ export const LicenseTrendChart = ({ trend }: { trend: LicenseTrend }) => {
           <YAxis width="auto" allowDecimals={false} tick={TICK} tickFormatter={formatCount} />
           <Tooltip
             {...TOOLTIP_PROPS}
-            labelFormatter={(month) => formatPeriod(String(month))}
+            labelFormatter={(month) => dates.utcMonth(String(month))}
             formatter={(value, name) => [typeof value === "number" ? formatCount(value) : "—", name]}
           />
           {TIERS.map((tier) => (
@@ -135,7 +130,7 @@ export const LicenseTrendChart = ({ trend }: { trend: LicenseTrend }) => {
         caption="Licenses in force by tier at each month's end, and licenses created"
         head={["Month", ...TIERS.map((tier) => TIER_LABELS[tier]), "Created"]}
         rows={trend.map((point) => [
-          formatPeriod(point.month),
+          dates.utcMonth(point.month),
           ...TIERS.map((tier) => formatCount(point.inForce[tier])),
           formatCount(point.created),
         ])}
@@ -152,6 +147,7 @@ const USAGE_NOTES: Record<Metric, string> = {
 };
 
 const UsageMetricChart = ({ trend, metric }: { trend: UsageTrend; metric: Metric }) => {
+  const dates = useDateFormat();
   const scale = metricScale(metric, Math.max(0, ...trend.map((point) => point.usage[metric])));
   const title = chartTitle(METRIC_LABELS[metric], scale);
   const latest = trend.at(-1);
@@ -163,7 +159,7 @@ const UsageMetricChart = ({ trend, metric }: { trend: UsageTrend; metric: Metric
         <p className={NOTE}>
           {USAGE_NOTES[metric]}
           {latest && !empty
-            ? ` ${formatPeriod(latest.month)}: ${formatScaled(latest.usage[metric] / scale.divisor, scale)}.`
+            ? ` ${dates.utcMonth(latest.month)}: ${formatScaled(latest.usage[metric] / scale.divisor, scale)}.`
             : ""}
         </p>
       </figcaption>
@@ -182,7 +178,7 @@ const UsageMetricChart = ({ trend, metric }: { trend: UsageTrend; metric: Metric
           <YAxis width="auto" tick={TICK} tickFormatter={formatCount} />
           <Tooltip
             {...TOOLTIP_PROPS}
-            labelFormatter={(month) => formatPeriod(String(month))}
+            labelFormatter={(month) => dates.utcMonth(String(month))}
             formatter={(value) => [
               typeof value === "number" ? formatScaled(value, scale) : "—",
               METRIC_LABELS[metric],
@@ -201,20 +197,23 @@ const UsageMetricChart = ({ trend, metric }: { trend: UsageTrend; metric: Metric
 };
 
 /** Usage per month across every organisation, one full-width chart per metric so every month fits. */
-export const UsageTrendCharts = ({ trend }: { trend: UsageTrend }) => (
-  <div className={CHART_THEME_CLASS}>
-    <div className="space-y-5">
-      {METRICS.map((metric) => (
-        <UsageMetricChart key={metric} trend={trend} metric={metric} />
-      ))}
+export const UsageTrendCharts = ({ trend }: { trend: UsageTrend }) => {
+  const dates = useDateFormat();
+  return (
+    <div className={CHART_THEME_CLASS}>
+      <div className="space-y-5">
+        {METRICS.map((metric) => (
+          <UsageMetricChart key={metric} trend={trend} metric={metric} />
+        ))}
+      </div>
+      <Figures
+        caption="Usage per month across every organisation"
+        head={["Month", ...METRICS.map((metric) => METRIC_LABELS[metric])]}
+        rows={trend.map((point) => [
+          dates.utcMonth(point.month),
+          ...METRICS.map((metric) => formatMetric(metric, point.usage[metric])),
+        ])}
+      />
     </div>
-    <Figures
-      caption="Usage per month across every organisation"
-      head={["Month", ...METRICS.map((metric) => METRIC_LABELS[metric])]}
-      rows={trend.map((point) => [
-        formatPeriod(point.month),
-        ...METRICS.map((metric) => formatMetric(metric, point.usage[metric])),
-      ])}
-    />
-  </div>
-);
+  );
+};

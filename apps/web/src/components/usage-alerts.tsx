@@ -1,24 +1,20 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { METRIC_LABELS, type Metric } from "@tessera/domain";
-import { useState } from "react";
-import { useTRPC, useTRPCClient } from "../trpc.ts";
-import { Badge } from "./badge.tsx";
-import { Button } from "./button.tsx";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { trpc } from "../trpc.ts";
+import { DataTable } from "./data-table/data-table.tsx";
+import { TableEmpty } from "./data-table/table-empty.tsx";
 import { ErrorAlert } from "./error-alert.tsx";
-import { formatDate } from "./format-date.ts";
 import { Pagination } from "./pagination.tsx";
 import { QueryState } from "./query-state.tsx";
-import { formatPeriod, formatUsedOfLimit, type UsageAlert } from "./usage-metrics.ts";
+import { type AlertAcknowledge, alertColumns } from "./usage-alert-columns.tsx";
+import type { UsageAlert } from "./usage-metrics.ts";
 
 const PAGE_SIZE = 10;
 
 /** Staff admins and support agents acknowledge alerts; viewers only look. */
 export const canAcknowledgeAlerts = (role: string | undefined) => role === "ADMIN" || role === "SUPPORT";
 
-const ThresholdBadge = ({ threshold }: { threshold: number }) => (
-  <Badge tone={threshold >= 100 ? "red" : "amber"}>{threshold}%</Badge>
-);
-
+/** One list of alerts; the Acknowledge buttons only when `acknowledge` is given. */
 const AlertTable = ({
   alerts,
   caption,
@@ -28,89 +24,31 @@ const AlertTable = ({
   alerts: UsageAlert[];
   caption: string;
   showOrganization: boolean;
-  acknowledge?: { pendingId: string | undefined; disabled: boolean; run: (alert: UsageAlert) => void };
-}) => (
-  <div className="overflow-x-auto">
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-        <tr>
-          {showOrganization && (
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Organisation
-            </th>
-          )}
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Metric
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Reached
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Month
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Used / limit
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Raised
-          </th>
-          <th scope="col" className="py-2 font-medium">
-            {acknowledge ? <span className="sr-only">Actions</span> : "Acknowledged"}
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-        {alerts.map((alert) => {
-          const metric = alert.metric as Metric;
-          const label = METRIC_LABELS[metric] ?? alert.metric;
-          return (
-            <tr key={alert.id} aria-busy={acknowledge?.pendingId === alert.id || undefined}>
-              {showOrganization && <td className="py-2 pr-4 font-medium">{alert.organizationName}</td>}
-              <td className="py-2 pr-4">{label}</td>
-              <td className="py-2 pr-4">
-                <ThresholdBadge threshold={alert.threshold} />
-              </td>
-              <td className="whitespace-nowrap py-2 pr-4">{formatPeriod(alert.period)}</td>
-              <td className="whitespace-nowrap py-2 pr-4 tabular-nums">
-                {formatUsedOfLimit(metric, alert.used, alert.limit)}
-              </td>
-              <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
-                {formatDate(alert.createdAt)}
-              </td>
-              <td className="py-2 text-slate-700 dark:text-slate-300">
-                {acknowledge ? (
-                  <Button
-                    variant="secondary"
-                    busy={acknowledge.pendingId === alert.id}
-                    disabled={acknowledge.disabled}
-                    onClick={() => acknowledge.run(alert)}
-                    aria-label={`Acknowledge the ${alert.threshold}% ${label.toLowerCase()} alert${showOrganization ? ` of ${alert.organizationName}` : ""}`}
-                  >
-                    {acknowledge.pendingId === alert.id ? "Saving…" : "Acknowledge"}
-                  </Button>
-                ) : (
-                  <span className="whitespace-nowrap">
-                    {formatDate(alert.acknowledgedAt)}
-                    {alert.acknowledgedBy ? (
-                      <span className="text-slate-500 dark:text-slate-400"> by {alert.acknowledgedBy}</span>
-                    ) : null}
-                  </span>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  </div>
-);
+  acknowledge?: AlertAcknowledge;
+}) => {
+  const acknowledging = acknowledge !== undefined;
+  // Table wants stable columns: made again only if the organisation or actions column comes or goes.
+  const columns = useMemo(
+    () => alertColumns(showOrganization, acknowledging),
+    [showOrganization, acknowledging],
+  );
+  return (
+    <DataTable
+      id={acknowledging ? "usage-alerts-open" : "usage-alerts-done"}
+      caption={caption}
+      columns={columns}
+      data={alerts}
+      getRowId={(alert) => alert.id}
+      meta={{ acknowledge, showOrganization }}
+      rowAttributes={(alert) => ({ "aria-busy": acknowledge?.pendingId === alert.id || undefined })}
+    />
+  );
+};
 
 /** Open and acknowledged alerts, each paged on the server, and acknowledging one (staff or own). */
 const useUsageAlerts = (scope: "staff" | "own", organizationId: string | undefined) => {
-  const trpc = useTRPC();
-  const client = useTRPCClient();
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
+  const client = utils.client;
   const [openPage, setOpenPage] = useState(1);
   const [donePage, setDonePage] = useState(1);
   const input = (acknowledged: boolean, page: number) => ({
@@ -121,8 +59,8 @@ const useUsageAlerts = (scope: "staff" | "own", organizationId: string | undefin
   });
   const list = (acknowledged: boolean, page: number) =>
     scope === "staff"
-      ? trpc.usage.alerts.queryOptions(input(acknowledged, page))
-      : trpc.usage.myAlerts.queryOptions(input(acknowledged, page));
+      ? utils.usage.alerts.queryOptions(input(acknowledged, page))
+      : utils.usage.myAlerts.queryOptions(input(acknowledged, page));
   const open = useQuery({ ...list(false, openPage), placeholderData: keepPreviousData });
   const done = useQuery({ ...list(true, donePage), placeholderData: keepPreviousData });
   const acknowledge = useMutation({
@@ -130,11 +68,7 @@ const useUsageAlerts = (scope: "staff" | "own", organizationId: string | undefin
       scope === "staff"
         ? client.usage.acknowledgeAlert.mutate({ alertId: alert.id })
         : client.usage.acknowledgeMyAlert.mutate({ alertId: alert.id }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: trpc.usage.pathKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
-      ]),
+    onSuccess: () => Promise.all([utils.usage.invalidate(), utils.audit.invalidate()]),
   });
   return { open, done, setOpenPage, setDonePage, acknowledge };
 };
@@ -158,12 +92,12 @@ export const UsageAlerts = ({
   return (
     <div className="space-y-6">
       <div>
-        <h3 className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">Needs attention</h3>
+        <h3 className="mb-2 text-sm font-semibold text-fg">Needs attention</h3>
         <ErrorAlert error={acknowledge.error} title="The alert was not acknowledged" />
         <QueryState query={open}>
           {(data) =>
             data.items.length === 0 ? (
-              <p className="py-2 text-sm text-slate-600 dark:text-slate-300">No open alerts.</p>
+              <TableEmpty filtered={false} empty="No open alerts." noMatch="" />
             ) : (
               <>
                 <AlertTable
@@ -195,11 +129,11 @@ export const UsageAlerts = ({
         </QueryState>
       </div>
       <div>
-        <h3 className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">Acknowledged</h3>
+        <h3 className="mb-2 text-sm font-semibold text-fg">Acknowledged</h3>
         <QueryState query={done}>
           {(data) =>
             data.items.length === 0 ? (
-              <p className="py-2 text-sm text-slate-600 dark:text-slate-300">None yet.</p>
+              <TableEmpty filtered={false} empty="None yet." noMatch="" />
             ) : (
               <>
                 <AlertTable

@@ -1,6 +1,7 @@
 import type { Metric } from "@tessera/domain";
 import { formatScaled, type MetricScale, metricScale } from "./chart-format.ts";
-import { formatUtcDay, isCounterMetric, type UsageReport } from "./usage-metrics.ts";
+import type { DateFormatter } from "./dates/date-format.ts";
+import { isCounterMetric, type UsageReport } from "./usage-metrics.ts";
 
 interface Point {
   day: string;
@@ -42,18 +43,23 @@ const pointsOf = (report: UsageReport, metric: Metric, carriedIn: number, diviso
   });
 };
 
-const latestText = (metric: Metric, points: Point[], scale: MetricScale) => {
+const latestText = (metric: Metric, points: Point[], scale: MetricScale, dates: DateFormatter) => {
   const last = points.findLast(
     (point) => point.value !== null && (point.value > 0 || !isCounterMetric(metric)),
   );
   if (!last || last.value === null) return "Nothing was reported in this range.";
-  const value = `${formatScaled(last.value, scale)} on ${formatUtcDay(last.day)}`;
+  const value = `${formatScaled(last.value, scale)} on ${dates.utcDay(last.day)}`;
   if (!isCounterMetric(metric)) return `Latest level: ${value}.`;
   const total = points.at(-1)?.monthToDate ?? 0;
   return `Latest day with calls: ${value}. This month to date: ${formatScaled(total, scale)}.`;
 };
 
-export const metricSeries = (report: UsageReport, metric: Metric, carriedIn: number): MetricSeries => {
+export const metricSeries = (
+  report: UsageReport,
+  metric: Metric,
+  carriedIn: number,
+  dates: DateFormatter,
+): MetricSeries => {
   const rawLimit = report.limits?.[metric] ?? null;
   const peak = Math.max(0, ...report.series[metric].map((point) => point.value));
   const scale = metricScale(metric, Math.max(peak, rawLimit ?? 0));
@@ -62,7 +68,7 @@ export const metricSeries = (report: UsageReport, metric: Metric, carriedIn: num
     points,
     scale,
     limit: rawLimit === null ? null : rawLimit / scale.divisor,
-    latest: latestText(metric, points, scale),
+    latest: latestText(metric, points, scale, dates),
     empty: report.series[metric].length === 0,
   };
 };

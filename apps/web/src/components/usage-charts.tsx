@@ -3,8 +3,9 @@ import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis,
 import { chartTitle, formatCount, formatDayTick, formatScaled } from "./chart-format.ts";
 import { ChartEmpty, ChartLegend, type LegendEntry } from "./chart-parts.tsx";
 import { CHART_COLORS, CHART_THEME_CLASS, TICK, TOOLTIP_PROPS } from "./chart-theme.ts";
+import { useDateFormat } from "./dates/use-date-format.ts";
 import { type MetricSeries, metricSeries } from "./usage-chart-series.ts";
-import { formatUtcDay, isCounterMetric, type UsageReport } from "./usage-metrics.ts";
+import { isCounterMetric, type UsageReport } from "./usage-metrics.ts";
 
 // Recharts is the heaviest part of the app: this module is loaded on demand (see usage-report.tsx).
 
@@ -83,6 +84,7 @@ const MetricPlot = ({
   series: MetricSeries;
   title: string;
 }) => {
+  const dates = useDateFormat();
   const counter = isCounterMetric(metric);
   const withYear = report.from.slice(0, 4) !== report.to.slice(0, 4);
   const valueText = (value: unknown) =>
@@ -107,7 +109,7 @@ const MetricPlot = ({
       <YAxis {...VALUE_AXIS} yAxisId="value" allowDecimals={metric === "STORAGE_BYTES"} />
       <Tooltip
         {...TOOLTIP_PROPS}
-        labelFormatter={(day) => formatUtcDay(String(day))}
+        labelFormatter={(day) => dates.utcDay(String(day))}
         formatter={(value, name) => [valueText(value), name]}
       />
       {counter ? counterMarks() : gaugeMarks()}
@@ -157,20 +159,19 @@ const MetricChart = ({
   metric: Metric;
   carriedIn: number;
 }) => {
-  const series = metricSeries(report, metric, carriedIn);
+  const dates = useDateFormat();
+  const series = metricSeries(report, metric, carriedIn, dates);
   const title = chartTitle(METRIC_LABELS[metric], series.scale);
   const note = limitNote(report, metric);
   return (
     <figure
-      className={`min-w-0 rounded-md border border-slate-200 dark:border-slate-700 p-4 ${CHART_THEME_CLASS}`}
+      className={`min-w-0 rounded-md border border-line p-4 ${CHART_THEME_CLASS}`}
       data-metric-chart={metric}
     >
       <figcaption className="mb-2">
-        <h3 className="text-sm font-semibold text-slate-900 dark:text-slate-100">{title}</h3>
+        <h3 className="text-sm font-semibold text-fg">{title}</h3>
         {series.empty && !note ? null : (
-          <p className="text-xs text-slate-600 dark:text-slate-300">
-            {series.empty ? note : `${series.latest} ${note}`.trim()}
-          </p>
+          <p className="text-xs text-fg-muted">{series.empty ? note : `${series.latest} ${note}`.trim()}</p>
         )}
       </figcaption>
       {series.empty ? (
@@ -181,7 +182,7 @@ const MetricChart = ({
             report={report}
             metric={metric}
             series={series}
-            title={`${title} per day, ${formatUtcDay(report.from)} to ${formatUtcDay(report.to)}`}
+            title={`${title} per day, ${dates.utcDay(report.from)} to ${dates.utcDay(report.to)}`}
           />
           <ChartLegend entries={legendOf(metric, series)} />
         </>
@@ -191,13 +192,16 @@ const MetricChart = ({
 };
 
 /** Nothing at all in the range: one message rather than four empty charts. */
-const NoUsage = ({ report }: { report: UsageReport }) => (
-  <ChartEmpty
-    title={report.to >= utcDay(new Date()) ? "No usage reported yet" : "No usage reported in this range"}
-    detail={`Nothing was reported from ${formatUtcDay(report.from)} to ${formatUtcDay(report.to)} (UTC). The charts appear once the platform reports usage.`}
-    height={160}
-  />
-);
+const NoUsage = ({ report }: { report: UsageReport }) => {
+  const dates = useDateFormat();
+  return (
+    <ChartEmpty
+      title={report.to >= utcDay(new Date()) ? "No usage reported yet" : "No usage reported in this range"}
+      detail={`Nothing was reported from ${dates.utcDay(report.from)} to ${dates.utcDay(report.to)} (UTC). The charts appear once the platform reports usage.`}
+      height={160}
+    />
+  );
+};
 
 /**
  * One full-width chart per metric over the report's days (they are the point of the page),

@@ -1,11 +1,17 @@
-import { type LimitCheck, type LimitStatus, METRIC_LABELS, METRICS, type Metric } from "@tessera/domain";
+import {
+  LIMIT_STATUS_LABELS,
+  type LimitCheck,
+  type LimitStatus,
+  METRIC_LABELS,
+  METRICS,
+  type Metric,
+} from "@tessera/domain";
+import { Badge, cx } from "@tessera/ui";
 import { useId } from "react";
-import { Badge } from "./badge.tsx";
-import { cx } from "./class-names.ts";
 import { formatMetric, formatUsedOfLimit, METRIC_LIMIT_NOTE, STATUS_TONES } from "./usage-metrics.ts";
 
 export const LimitStatusBadge = ({ status }: { status: LimitStatus }) => (
-  <Badge tone={STATUS_TONES[status]}>{status}</Badge>
+  <Badge tone={STATUS_TONES[status]}>{LIMIT_STATUS_LABELS[status]}</Badge>
 );
 
 const FILL: Record<LimitStatus, string> = {
@@ -25,10 +31,10 @@ export const UsageMeter = ({ metric, check }: { metric: Metric; check: LimitChec
   return (
     <div data-metric={metric}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <span id={labelId} className="text-sm font-medium text-slate-900 dark:text-slate-100">
+        <span id={labelId} className="text-sm font-medium text-fg">
           {label}
         </span>
-        <span className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
+        <span className="flex items-center gap-2 text-sm text-fg-muted">
           <span className="whitespace-nowrap tabular-nums">
             {unlimited
               ? formatMetric(metric, check.used)
@@ -38,16 +44,14 @@ export const UsageMeter = ({ metric, check }: { metric: Metric; check: LimitChec
             <Badge tone="blue">Unlimited</Badge>
           ) : (
             <>
-              <span className="whitespace-nowrap tabular-nums text-slate-600 dark:text-slate-300">
-                {check.percent}%
-              </span>
+              <span className="whitespace-nowrap tabular-nums text-fg-muted">{check.percent}%</span>
               <LimitStatusBadge status={check.status} />
             </>
           )}
         </span>
       </div>
       {unlimited ? (
-        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">The license sets no limit on this.</p>
+        <p className="mt-2 text-xs text-fg-muted">The license sets no limit on this.</p>
       ) : (
         <>
           <div
@@ -56,18 +60,16 @@ export const UsageMeter = ({ metric, check }: { metric: Metric; check: LimitChec
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={Math.min(check.percent ?? 0, 100)}
-            aria-valuetext={`${formatUsedOfLimit(metric, check.used, check.limit)} (${check.percent}%), ${check.status}`}
+            aria-valuetext={`${formatUsedOfLimit(metric, check.used, check.limit)} (${check.percent}%), ${LIMIT_STATUS_LABELS[check.status]}`}
             data-status={check.status}
-            className="mt-2 h-2.5 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
+            className="mt-2 h-2.5 w-full overflow-hidden rounded-full bg-line"
           >
             <div
               className={cx("h-full rounded-full", FILL[check.status])}
               style={{ width: `${Math.min(check.percent ?? 0, 100)}%` }}
             />
           </div>
-          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-            Limit applies to the {METRIC_LIMIT_NOTE[metric]}.
-          </p>
+          <p className="mt-1 text-xs text-fg-muted">Limit applies to the {METRIC_LIMIT_NOTE[metric]}.</p>
         </>
       )}
     </div>

@@ -38,15 +38,3 @@ export const STATUS_TONES: Record<LimitStatus, "green" | "amber" | "red"> = {
   WARNING: "amber",
   EXCEEDED: "red",
 };
-
-/** A day `YYYY-MM-DD` (UTC) as people read it: `3 Jul 2026`. */
-export const formatUtcDay = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: "medium", timeZone: "UTC" });
-
-/** A usage period `YYYY-MM` (a UTC month) as people read it: `July 2026`. */
-export const formatPeriod = (period: string) =>
-  new Date(`${period}-01T00:00:00Z`).toLocaleDateString(undefined, {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });

@@ -1,19 +1,13 @@
 import { USAGE_PERIOD_PRESETS, usagePeriodRange } from "@tessera/domain";
+import { NativeSelect } from "@tessera/ui";
 import { useSearchParams } from "react-router";
-import { Select } from "./select.tsx";
-import { formatUtcDay } from "./usage-metrics.ts";
+import type { DateFormatter } from "./dates/date-format.ts";
+import { useDateFormat } from "./dates/use-date-format.ts";
+
 import { type DayRange, DayRangeFields, useDayRange } from "./usage-range.tsx";
 
 const CUSTOM = "custom";
 const DEFAULT_PERIOD = "last-30";
-
-/** `2026-03` as "March 2026" (a UTC month). */
-const monthLabel = (month: string) =>
-  new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en-GB", {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
 
 /**
  * The portal's report period in the URL, so a reload or a shared link keeps it: `?period=`
@@ -50,11 +44,14 @@ export const useUsagePeriod = () => {
 type UsagePeriod = ReturnType<typeof useUsagePeriod>;
 
 /** What the period is called on screen: "Last 30 days", "March 2026", or its days. */
-export const usagePeriodLabel = ({ period, range }: Pick<UsagePeriod, "period" | "range">) => {
+export const usagePeriodLabel = (
+  { period, range }: Pick<UsagePeriod, "period" | "range">,
+  dates: DateFormatter,
+) => {
   if (period in USAGE_PERIOD_PRESETS)
     return USAGE_PERIOD_PRESETS[period as keyof typeof USAGE_PERIOD_PRESETS];
-  if (period !== CUSTOM) return monthLabel(period);
-  return range ? `${formatUtcDay(range.from)} to ${formatUtcDay(range.to)}` : "Custom range";
+  if (period !== CUSTOM) return dates.utcMonth(period);
+  return range ? `${dates.utcDay(range.from)} to ${dates.utcDay(range.to)}` : "Custom range";
 };
 
 /**
@@ -62,6 +59,7 @@ export const usagePeriodLabel = ({ period, range }: Pick<UsagePeriod, "period" |
  * and a custom range with two date inputs.
  */
 export const UsagePeriodFields = ({ period, months }: { period: UsagePeriod; months: string[] }) => {
+  const dates = useDateFormat();
   const listed = [...months];
   // A month from a shared link stays selectable even when the list does not hold it.
   if (!(period.period in USAGE_PERIOD_PRESETS) && period.period !== CUSTOM && !period.invalid) {
@@ -69,13 +67,13 @@ export const UsagePeriodFields = ({ period, months }: { period: UsagePeriod; mon
   }
   const options = [
     ...Object.entries(USAGE_PERIOD_PRESETS).map(([value, label]) => ({ value, label })),
-    ...listed.map((month) => ({ value: month, label: monthLabel(month) })),
+    ...listed.map((month) => ({ value: month, label: dates.utcMonth(month) })),
     { value: CUSTOM, label: "Custom range" },
   ];
   return (
     <div className="space-y-4">
       <div className="max-w-xs">
-        <Select
+        <NativeSelect
           label="Period"
           name="usagePeriod"
           value={period.invalid ? "" : period.period}

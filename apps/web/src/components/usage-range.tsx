@@ -1,7 +1,9 @@
 import { rangeAfterToday, UsageRange, utcDay } from "@tessera/domain";
 import { useSearchParams } from "react-router";
 import { Field } from "./field.tsx";
-import type { FieldErrors } from "./use-form.ts";
+
+/** Messages by field (`from`, `to`): the range is URL state checked as it is typed, not a submitted form. */
+type FieldErrors = Record<string, string[]>;
 
 const DAY = 86_400_000;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,13 +1,16 @@
 import { keepPreviousData, skipToken, useMutation, useQuery } from "@tanstack/react-query";
-import { METRIC_LABELS, METRICS, utcDay } from "@tessera/domain";
+import { METRIC_LABELS, METRICS, type Metric, utcDay } from "@tessera/domain";
+import { Alert, Button } from "@tessera/ui";
 import { lazy, Suspense } from "react";
-import { useTRPC, useTRPCClient } from "../trpc.ts";
-import { Alert } from "./alert.tsx";
-import { Button } from "./button.tsx";
+import { trpc } from "../trpc.ts";
+import { DataTable } from "./data-table/data-table.tsx";
+import { columnHelper } from "./data-table/features.ts";
+import { UtcDayText } from "./dates/date-text.tsx";
+import { useDateFormat } from "./dates/use-date-format.ts";
 import { downloadFile } from "./download-file.ts";
 import { ErrorAlert } from "./error-alert.tsx";
 import { Loading } from "./loading.tsx";
-import { formatMetric, formatUtcDay, isCounterMetric, type UsageReport } from "./usage-metrics.ts";
+import { formatMetric, isCounterMetric, type UsageReport } from "./usage-metrics.ts";
 import type { DayRange } from "./usage-range.tsx";
 
 const UsageCharts = lazy(() =>
@@ -31,69 +34,91 @@ const monthBefore = (range: DayRange | null): DayRange | null =>
  * month-to-date line (the one the monthly limit applies to) starts where the month stood.
  */
 const useReport = (organizationId: string | undefined, range: DayRange | null) => {
-  const trpc = useTRPC();
+  const utils = trpc.useUtils();
   const options = (input: DayRange | null) =>
     organizationId
-      ? trpc.usage.report.queryOptions(input ? { organizationId, ...input } : skipToken)
-      : trpc.usage.myReport.queryOptions(input ?? skipToken);
+      ? utils.usage.report.queryOptions(input ? { organizationId, ...input } : skipToken)
+      : utils.usage.myReport.queryOptions(input ?? skipToken);
   const report = useQuery({ ...options(range), placeholderData: keepPreviousData });
   const earlier = monthBefore(range);
   const before = useQuery({ ...options(earlier), placeholderData: keepPreviousData });
   return { report, before: earlier ? before : null };
 };
 
-const Summary = ({ report }: { report: UsageReport }) => (
-  <div className="overflow-x-auto">
-    <table className="w-full text-left text-sm">
-      <caption className="mb-2 text-left text-xs text-slate-600 dark:text-slate-300">
-        {formatUtcDay(report.from)} to {formatUtcDay(report.to)} (UTC). Total: the sum of API calls; for the
+/** One metric's line of the report. */
+interface SummaryRow {
+  metric: Metric;
+  total: number;
+  peak: UsageReport["peaks"][Metric];
+  limits: UsageReport["limits"];
+}
+
+const column = columnHelper<SummaryRow>();
+
+const SUMMARY_COLUMNS = [
+  column.accessor("metric", {
+    header: "Metric",
+    enableHiding: false,
+    cell: ({ getValue }) => <span className="font-medium text-fg">{METRIC_LABELS[getValue()]}</span>,
+  }),
+  column.accessor("total", {
+    header: "Total",
+    cell: ({ row: { original } }) => (
+      <span className="tabular-nums" data-testid={`total-${original.metric}`}>
+        {formatMetric(original.metric, original.total)}
+      </span>
+    ),
+  }),
+  column.accessor("peak", {
+    header: "Peak day",
+    cell: ({ row: { original } }) =>
+      original.peak ? (
+        <span className="tabular-nums">
+          {formatMetric(original.metric, original.peak.value)} on <UtcDayText value={original.peak.day} />
+        </span>
+      ) : (
+        "—"
+      ),
+  }),
+  column.accessor("limits", {
+    id: "limit",
+    header: "Limit",
+    cell: ({ row: { original } }) => {
+      const limit = original.limits?.[original.metric] ?? null;
+      return original.limits === null
+        ? "No license"
+        : limit === null
+          ? "Unlimited"
+          : `${formatMetric(original.metric, limit)}${isCounterMetric(original.metric) ? " per month" : ""}`;
+    },
+  }),
+];
+
+/** Each metric's total, peak day and limit over the range, with what "total" means said above. */
+const Summary = ({ report }: { report: UsageReport }) => {
+  const dates = useDateFormat();
+  const rows = METRICS.map((metric) => ({
+    metric,
+    total: report.totals[metric],
+    peak: report.peaks[metric],
+    limits: report.limits,
+  }));
+  return (
+    <div>
+      <p className="mb-2 text-xs text-fg-muted">
+        {dates.utcDay(report.from)} to {dates.utcDay(report.to)} (UTC). Total: the sum of API calls; for the
         other metrics, the latest level reported in the range.
-      </caption>
-      <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-        <tr>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Metric
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Total
-          </th>
-          <th scope="col" className="py-2 pr-4 font-medium">
-            Peak day
-          </th>
-          <th scope="col" className="py-2 font-medium">
-            Limit
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-        {METRICS.map((metric) => {
-          const peak = report.peaks[metric];
-          const limit = report.limits?.[metric] ?? null;
-          return (
-            <tr key={metric}>
-              <th scope="row" className="py-2 pr-4 font-medium text-slate-900 dark:text-slate-100">
-                {METRIC_LABELS[metric]}
-              </th>
-              <td className="py-2 pr-4 tabular-nums" data-testid={`total-${metric}`}>
-                {formatMetric(metric, report.totals[metric])}
-              </td>
-              <td className="py-2 pr-4 tabular-nums">
-                {peak ? `${formatMetric(metric, peak.value)} on ${formatUtcDay(peak.day)}` : "—"}
-              </td>
-              <td className="py-2 tabular-nums">
-                {report.limits === null
-                  ? "No license"
-                  : limit === null
-                    ? "Unlimited"
-                    : `${formatMetric(metric, limit)}${isCounterMetric(metric) ? " per month" : ""}`}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  </div>
-);
+      </p>
+      <DataTable
+        id="usage-report"
+        caption="Usage by metric"
+        columns={SUMMARY_COLUMNS}
+        data={rows}
+        getRowId={(row) => row.metric}
+      />
+    </div>
+  );
+};
 
 /**
  * Charts, totals and peaks of a range, and a CSV download of it. `fileName` names the CSV
@@ -108,7 +133,7 @@ export const UsageReportView = ({
   range: DayRange | null;
   fileName: string;
 }) => {
-  const client = useTRPCClient();
+  const client = trpc.useUtils().client;
   const { report, before } = useReport(organizationId, range);
   const csv = useMutation({
     mutationFn: (input: DayRange) =>
@@ -122,7 +147,7 @@ export const UsageReportView = ({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p role="status" className="text-sm text-slate-500 dark:text-slate-400">
+        <p role="status" className="text-sm text-fg-muted">
           {report.isFetching && !report.isPending ? "Updating…" : ""}
         </p>
         <Button

@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ROLE_LABELS } from "@tessera/domain";
+import { getQueryKey } from "@trpc/react-query";
 import { useState } from "react";
-import { useTRPC, useTRPCClient } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import type { Member, MemberChange } from "./team-member-row.tsx";
 
 const PAGE_SIZE = 20;
@@ -10,27 +12,27 @@ const PAGE_SIZE = 20;
  * own) and the one change under way, with the notice saying what the last change did.
  */
 export const useTeamChanges = (organizationId: string | undefined) => {
-  const trpc = useTRPC();
+  const utils = trpc.useUtils();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
   const staffView = organizationId !== undefined;
   const list = useQuery({
     ...(staffView
-      ? trpc.organizations.users.queryOptions({ organizationId, page, pageSize: PAGE_SIZE })
-      : trpc.team.list.queryOptions({ page, pageSize: PAGE_SIZE })),
+      ? utils.organizations.users.queryOptions({ organizationId, page, pageSize: PAGE_SIZE })
+      : utils.team.list.queryOptions({ page, pageSize: PAGE_SIZE })),
     placeholderData: keepPreviousData,
   });
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({
-        queryKey: staffView ? trpc.organizations.users.pathKey() : trpc.team.list.pathKey(),
+        queryKey: staffView ? getQueryKey(trpc.organizations.users) : getQueryKey(trpc.team.list),
       }),
-      queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
+      utils.audit.invalidate(),
     ]);
 
   const [confirming, setConfirming] = useState<Member | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const client = useTRPCClient();
+  const client = utils.client;
   // One change at a time; its progress and its error are shown for the whole table.
   const change = useMutation({
     mutationFn: (input: MemberChange) => {
@@ -42,7 +44,7 @@ export const useTeamChanges = (organizationId: string | undefined) => {
       setConfirming(null);
       setNotice(
         "role" in input
-          ? `${member.name} is now ${member.role}.`
+          ? `${member.name} is now ${ROLE_LABELS[member.role]}.`
           : `${member.name} is ${input.disabled ? "disabled" : "enabled again"}.`,
       );
       await refresh();

@@ -4,6 +4,8 @@ import { useSearchParams } from "react-router";
  * List filters kept in the address, so a dashboard figure can link straight to the list it
  * counts and a filtered list can be bookmarked or shared. A filter at its default stays out
  * of the URL; values outside `allowed` (when given) fall back to the default.
+ * `setFilters` changes several in one navigation (two `setFilter` calls in one event would
+ * each start from the same address, and the second would undo the first).
  */
 export const useUrlFilters = <F extends Record<string, string>>(
   defaults: F,
@@ -19,17 +21,20 @@ export const useUrlFilters = <F extends Record<string, string>>(
       return [name, valid ? value : fallback];
     }),
   ) as F;
-  const setFilter = (name: keyof F & string, value: string) => {
+  const setFilters = (changes: Partial<F>) => {
     onChange?.();
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
-        if (value === defaults[name]) next.delete(name);
-        else next.set(name, value);
+        for (const [name, value] of Object.entries(changes)) {
+          if (value === undefined || value === defaults[name]) next.delete(name);
+          else next.set(name, value);
+        }
         return next;
       },
       { replace: true },
     );
   };
-  return [filters, setFilter] as const;
+  const setFilter = (name: keyof F & string, value: string) => setFilters({ [name]: value } as Partial<F>);
+  return [filters, setFilter, setFilters] as const;
 };

@@ -1,10 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, Button } from "@tessera/ui";
 import { useId, useState } from "react";
 import { Link } from "react-router";
-import { Alert } from "../components/alert.tsx";
-import { Button } from "../components/button.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { macroEffects } from "./macros-page.tsx";
 
 /**
@@ -12,27 +10,24 @@ import { macroEffects } from "./macros-page.tsx";
  * priority) in one click. The ticket's version goes along, so a double click posts once.
  */
 export const ApplyMacroMenu = ({ ticketId, version }: { ticketId: string; version: number }) => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
   const menuId = useId();
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const macros = useQuery({ ...trpc.macros.list.queryOptions({}), enabled: open });
-  const apply = useMutation(
-    trpc.macros.applyToTicket.mutationOptions({
-      onMutate: () => setNotice(null),
-      onSuccess: async (_ticket, input) => {
-        const title = macros.data?.find((macro) => macro.id === input.macroId)?.title ?? "The macro";
-        setOpen(false);
-        setNotice(`${title} applied.`);
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.support.get.queryKey({ ticketId }) }),
-          queryClient.invalidateQueries({ queryKey: trpc.support.queue.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.support.stats.pathKey() }),
-        ]);
-      },
-    }),
-  );
+  const macros = trpc.macros.list.useQuery({}, { enabled: open });
+  const apply = trpc.macros.applyToTicket.useMutation({
+    onMutate: () => setNotice(null),
+    onSuccess: async (_ticket, input) => {
+      const title = macros.data?.find((macro) => macro.id === input.macroId)?.title ?? "The macro";
+      setOpen(false);
+      setNotice(`${title} applied.`);
+      await Promise.all([
+        utils.support.get.invalidate({ ticketId }),
+        utils.support.queue.invalidate(),
+        utils.support.stats.invalidate(),
+      ]);
+    },
+  });
   return (
     <div className="space-y-2">
       <Button
@@ -47,13 +42,13 @@ export const ApplyMacroMenu = ({ ticketId, version }: { ticketId: string; versio
         Apply macro
       </Button>
       {open && (
-        <div id={menuId} className="rounded-md border border-slate-200 dark:border-slate-700 p-2">
+        <div id={menuId} className="rounded-md border border-line p-2">
           {macros.isPending ? (
-            <p role="status" className="p-2 text-sm text-slate-600 dark:text-slate-300">
+            <p role="status" className="p-2 text-sm text-fg-muted">
               Loading macros…
             </p>
           ) : !macros.data?.length ? (
-            <p className="p-2 text-sm text-slate-600 dark:text-slate-300">
+            <p className="p-2 text-sm text-fg-muted">
               No macros yet. <Link to="/console/support/macros">Macros</Link> are written by support leads.
             </p>
           ) : (
@@ -64,14 +59,10 @@ export const ApplyMacroMenu = ({ ticketId, version }: { ticketId: string; versio
                     type="button"
                     disabled={apply.isPending}
                     onClick={() => apply.mutate({ macroId: macro.id, ticketId, version })}
-                    className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-60"
+                    className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-surface-muted disabled:opacity-60"
                   >
-                    <span className="block font-medium text-slate-900 dark:text-slate-100">
-                      {macro.title}
-                    </span>
-                    <span className="block text-xs text-slate-600 dark:text-slate-300">
-                      {macroEffects(macro)}
-                    </span>
+                    <span className="block font-medium text-fg">{macro.title}</span>
+                    <span className="block text-xs text-fg-muted">{macroEffects(macro)}</span>
                   </button>
                 </li>
               ))}

@@ -1,12 +1,12 @@
+import { Card } from "@tessera/ui";
 import { useSearchParams } from "react-router";
 import { AuditLog } from "../components/audit-log.tsx";
-import { Card } from "../components/card.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 
-/** Every change, or one organisation's when linked with `?organizationId=`. */
+/** Every change, or one organisation's when linked with `?organizationId=` (a chip the log shows clears it). */
 export const ConsoleAuditPage = () => {
   const [params] = useSearchParams();
-  const organizationId = params.get("organizationId") ?? undefined;
+  const organizationId = params.get("organizationId");
   return (
     <>
       <PageHeader
@@ -16,7 +16,7 @@ export const ConsoleAuditPage = () => {
         }
       />
       <Card>
-        <AuditLog scope="staff" organizationId={organizationId} />
+        <AuditLog scope="staff" />
       </Card>
     </>
   );

@@ -1,9 +1,13 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CreateServiceKeyInput, SERVICE_KEY_SCOPES } from "@tessera/domain";
-import type { FormEvent } from "react";
-import { KeyFields, KeySubmitRow, ScopesFieldset, useKeyDraft } from "../components/key-form.tsx";
-import { useSchemaForm } from "../components/use-form.ts";
-import { useTRPC } from "../trpc.ts";
+import { controlFor } from "../components/form-field.tsx";
+import {
+  KeyFields,
+  KeySubmitRow,
+  type KeyValues,
+  ScopesFieldset,
+  useKeyForm,
+} from "../components/key-form.tsx";
+import { trpc } from "../trpc.ts";
 
 type Scope = (typeof SERVICE_KEY_SCOPES)[number];
 
@@ -28,15 +32,14 @@ const ScopeChoices = ({
   chosen,
   onToggle,
 }: {
-  chosen: Scope[];
-  onToggle: (scope: Scope, on: boolean) => void;
+  chosen: string[];
+  onToggle: (scope: string, on: boolean) => void;
 }) => (
-  <div className="mt-2 divide-y divide-slate-100 dark:divide-slate-800">
+  <div className="mt-2 divide-y divide-line">
     {RESOURCES.map(({ resource, scopes }) => (
       <div key={resource} className="flex flex-wrap items-center gap-x-6 gap-y-1 py-2 text-sm">
-        <span className="w-72 text-slate-700 dark:text-slate-300">
-          <span className="font-medium capitalize text-slate-900 dark:text-slate-100">{resource}</span> —{" "}
-          {RESOURCE_HELP[resource] ?? ""}
+        <span className="w-72 text-fg-muted">
+          <span className="font-medium capitalize text-fg">{resource}</span> — {RESOURCE_HELP[resource] ?? ""}
         </span>
         {scopes.map((scope) => (
           <label key={scope} className="flex items-center gap-2">
@@ -48,7 +51,7 @@ const ScopeChoices = ({
               onChange={(event) => onToggle(scope, event.target.checked)}
               className="size-4"
             />
-            <span className="font-mono text-slate-900 dark:text-slate-100">{scope}</span>
+            <span className="font-mono text-fg">{scope}</span>
           </label>
         ))}
       </div>
@@ -58,40 +61,29 @@ const ScopeChoices = ({
 
 /** A staff service key for an internal system: name, scopes, optional expiry; the key is handed up once. */
 export const CreateServiceKey = ({ onCreated }: { onCreated: (key: string) => void }) => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const key = useKeyDraft<Scope>();
-  const form = useSchemaForm(CreateServiceKeyInput);
-  const create = useMutation(
-    trpc.serviceKeys.create.mutationOptions({
-      onSuccess: async ({ key: created }) => {
-        key.reset();
-        onCreated(created);
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.serviceKeys.list.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
-        ]);
-      },
-      onError: form.showServerErrors,
-    }),
+  const utils = trpc.useUtils();
+  const form = useKeyForm<Scope, typeof CreateServiceKeyInput>(CreateServiceKeyInput);
+  const create = trpc.serviceKeys.create.useMutation({
+    onSuccess: async ({ key: created }) => {
+      form.reset();
+      onCreated(created);
+      await Promise.all([utils.serviceKeys.list.invalidate(), utils.audit.invalidate()]);
+    },
+    onError: form.showServerErrors,
+  });
+  const submit = form.handleSubmit(
+    (input) => create.mutate(input),
+    () => create.reset(),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.reset();
-    const input = form.parse(key.input());
-    if (input) create.mutate(input);
-  };
   return (
     <form onSubmit={submit} noValidate aria-label="Create a service key" className="space-y-4">
       <KeyFields
-        draft={key.draft}
-        onChange={key.setDraft}
-        errors={form.errors}
+        control={controlFor<KeyValues<string>, KeyValues<Scope>>(form.control)}
         names={{ name: "serviceKeyName", expiresOn: "serviceKeyExpiresOn" }}
         placeholder="e.g. Billing (production)"
       />
-      <ScopesFieldset error={form.errors.scopes}>
-        <ScopeChoices chosen={key.draft.scopes} onToggle={key.toggle} />
+      <ScopesFieldset control={controlFor<KeyValues<string>, KeyValues<Scope>>(form.control)}>
+        {(chosen, toggle) => <ScopeChoices chosen={chosen} onToggle={toggle} />}
       </ScopesFieldset>
       <KeySubmitRow error={create.error} busy={create.isPending} />
     </form>

@@ -1,5 +1,5 @@
 import { renewedExpiry } from "@tessera/domain";
-import { formatDay } from "../components/format-date.ts";
+import type { DateFormatter } from "../components/dates/date-format.ts";
 import type { License } from "../components/license-summary.tsx";
 
 export type LicenseAction = "activate" | "suspend" | "reinstate" | "renew" | "cancel";
@@ -66,18 +66,23 @@ export const LICENSE_ACTIONS: Record<
  * What confirming `action` does to this license, worked out from its data at `now` (renewal
  * with the domain's own rule, so the date shown is the date the API will store).
  */
-export const licenseActionConsequence = (action: LicenseAction, license: License, now: Date): string => {
+export const licenseActionConsequence = (
+  action: LicenseAction,
+  license: License,
+  now: Date,
+  dates: DateFormatter,
+): string => {
   switch (action) {
     case "activate":
       return `The license starts now and runs for its term of ${license.termMonths} months.`;
     case "renew": {
-      const before = license.expiresAt ? ` instead of ${formatDay(license.expiresAt)}` : "";
-      return `The license will expire on ${formatDay(renewedExpiry(license, now))}${before}.`;
+      const before = license.expiresAt ? ` instead of ${dates.day(license.expiresAt)}` : "";
+      return `The license will expire on ${dates.day(renewedExpiry(license, now))}${before}.`;
     }
     case "suspend":
       return "Validation answers SUSPENDED at once, and the organisation loses access until the license is reinstated.";
     case "reinstate":
-      return `The license becomes ACTIVE again and validates until ${formatDay(license.expiresAt)}.`;
+      return `The license becomes ACTIVE again and validates until ${dates.day(license.expiresAt)}.`;
     case "cancel":
       return "Validation answers CANCELLED at once. Cancelling is final: the license can never be used again.";
   }

@@ -1,11 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { TIER_LABELS } from "@tessera/domain";
+import { Button, Card, ConfirmDialog } from "@tessera/ui";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMe } from "../auth/session.tsx";
 import { AuditLog } from "../components/audit-log.tsx";
-import { Button } from "../components/button.tsx";
-import { Card } from "../components/card.tsx";
-import { ConfirmDialog } from "../components/confirm-dialog.tsx";
+import { useDateFormat } from "../components/dates/use-date-format.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { Field } from "../components/field.tsx";
 import { KeyReveal } from "../components/key-reveal.tsx";
@@ -14,7 +13,7 @@ import { PageHeader } from "../components/page-header.tsx";
 import { useRecordTitle } from "../components/page-title.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { RotatedKeyReveal } from "../components/rotated-key-reveal.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import {
   LICENSE_ACTIONS as ACTIONS,
   type LicenseAction as Action,
@@ -28,16 +27,12 @@ import { RotateKeyButton } from "./rotate-key-button.tsx";
  * each refreshes the license lists and the audit log. Key and token answers are shown once.
  */
 const useLicenseMutations = (license: License) => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
   const [action, setAction] = useState<Action | null>(null);
   const [reason, setReason] = useState("");
   const [revealed, setRevealed] = useState<{ label: string; value: string } | null>(null);
   const [rotated, setRotated] = useState<{ key: string; previousKeyExpiresAt: Date | null } | null>(null);
-  const refresh = () =>
-    queryClient
-      .invalidateQueries({ queryKey: trpc.licenses.pathKey() })
-      .then(() => queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }));
+  const refresh = () => utils.licenses.invalidate().then(() => utils.audit.invalidate());
   const options = {
     onSuccess: async () => {
       setAction(null);
@@ -46,25 +41,23 @@ const useLicenseMutations = (license: License) => {
     },
   };
   const mutations = {
-    activate: useMutation(trpc.licenses.activate.mutationOptions(options)),
-    renew: useMutation(trpc.licenses.renew.mutationOptions(options)),
-    suspend: useMutation(trpc.licenses.suspend.mutationOptions(options)),
-    reinstate: useMutation(trpc.licenses.reinstate.mutationOptions(options)),
-    cancel: useMutation(trpc.licenses.cancel.mutationOptions(options)),
+    activate: trpc.licenses.activate.useMutation(options),
+    renew: trpc.licenses.renew.useMutation(options),
+    suspend: trpc.licenses.suspend.useMutation(options),
+    reinstate: trpc.licenses.reinstate.useMutation(options),
+    cancel: trpc.licenses.cancel.useMutation(options),
   };
   const onRotated = async (answer: { key: string; previousKeyExpiresAt: Date | null }) => {
     setRevealed(null);
     setRotated(answer);
     await refresh();
   };
-  const token = useMutation(
-    trpc.licenses.issueToken.mutationOptions({
-      onSuccess: ({ token: value }) => {
-        setRotated(null);
-        setRevealed({ label: "Offline license token", value });
-      },
-    }),
-  );
+  const token = trpc.licenses.issueToken.useMutation({
+    onSuccess: ({ token: value }) => {
+      setRotated(null);
+      setRevealed({ label: "Offline license token", value });
+    },
+  });
   const run = () => {
     if (!action) return;
     const base = { licenseId: license.id, expectedVersion: license.version };
@@ -89,6 +82,7 @@ const useLicenseMutations = (license: License) => {
 };
 
 const LicenseActions = ({ license }: { license: License }) => {
+  const dates = useDateFormat();
   const { action, setAction, reason, setReason, revealed, setRevealed, token, run, current, ...keys } =
     useLicenseMutations(license);
   const available = (Object.keys(ACTIONS) as Action[]).filter((name) =>
@@ -148,7 +142,9 @@ const LicenseActions = ({ license }: { license: License }) => {
         onConfirm={run}
       >
         {action && (
-          <p data-testid="action-consequence">{licenseActionConsequence(action, license, new Date())}</p>
+          <p data-testid="action-consequence">
+            {licenseActionConsequence(action, license, new Date(), dates)}
+          </p>
         )}
         {action && ACTIONS[action].needsReason && (
           <Field label="Reason" name="reason" value={reason} onChange={setReason} required />
@@ -161,9 +157,8 @@ const LicenseActions = ({ license }: { license: License }) => {
 
 export const LicenseDetailPage = () => {
   const { licenseId = "" } = useParams();
-  const trpc = useTRPC();
   const me = useMe();
-  const license = useQuery(trpc.licenses.get.queryOptions({ licenseId }));
+  const license = trpc.licenses.get.useQuery({ licenseId });
   useRecordTitle(license.data?.organizationName && `${license.data.organizationName} license`);
   return (
     <QueryState
@@ -173,7 +168,7 @@ export const LicenseDetailPage = () => {
       {(data) => (
         <div className="space-y-6">
           <PageHeader
-            title={`${data.organizationName ?? "License"} · ${data.tier}`}
+            title={`${data.organizationName ?? "License"} · ${TIER_LABELS[data.tier]}`}
             description={
               <Link
                 className="text-indigo-700 dark:text-indigo-300 hover:underline"

@@ -1,18 +1,11 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { LICENSE_STATUSES, TIERS, type Tier } from "@tessera/domain";
+import { Button, Card } from "@tessera/ui";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useMe } from "../auth/session.tsx";
-import { Button } from "../components/button.tsx";
-import { Card } from "../components/card.tsx";
 import { KeyReveal } from "../components/key-reveal.tsx";
 import { PageHeader } from "../components/page-header.tsx";
-import { Pagination } from "../components/pagination.tsx";
-import { QueryState } from "../components/query-state.tsx";
-import { useUrlFilters } from "../components/use-url-filters.ts";
-import { useTRPC } from "../trpc.ts";
 import { CreateLicense } from "./create-license-form.tsx";
-import { EXPIRING_CHOICES, LicenseFilters, LicensesTable, useLicenseSort } from "./licenses-table.tsx";
+import { LicenseList } from "./license-list.tsx";
 
 /** Open (with an organisation chosen, or "") or close the create form, keeping the filters. */
 const withCreate = (value: string | null) => (current: URLSearchParams) => {
@@ -44,30 +37,10 @@ const NewLicenseKey = ({
 );
 
 export const LicensesPage = () => {
-  const trpc = useTRPC();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const [page, setPage] = useState(1);
-  const [{ tier, status, expiring }, setFilter] = useUrlFilters(
-    { tier: "", status: "", expiring: "" },
-    { tier: TIERS, status: LICENSE_STATUSES, expiring: EXPIRING_CHOICES },
-    () => setPage(1),
-  );
-  const { sort, direction, sortBy } = useLicenseSort();
   const [revealed, setRevealed] = useState<{ key: string; id: string } | null>(null);
   const creating = params.get("create");
-  const organizationId = params.get("organizationId") ?? undefined;
-  const filter = {
-    page,
-    pageSize: 20,
-    sort,
-    direction,
-    ...(tier ? { tier: tier as Tier } : {}),
-    ...(status ? { status: status as (typeof LICENSE_STATUSES)[number] } : {}),
-    ...(expiring ? { expiringWithinDays: Number(expiring) } : {}),
-    ...(organizationId ? { organizationId } : {}),
-  };
-  const list = useQuery({ ...trpc.licenses.list.queryOptions(filter), placeholderData: keepPreviousData });
   return (
     <>
       <PageHeader
@@ -100,19 +73,7 @@ export const LicensesPage = () => {
         </div>
       )}
       <Card>
-        <LicenseFilters tier={tier} status={status} expiring={expiring} setFilter={setFilter} />
-        <QueryState query={list}>
-          {(data) =>
-            data.items.length === 0 ? (
-              <p className="py-6 text-sm text-slate-600 dark:text-slate-300">No licenses match.</p>
-            ) : (
-              <>
-                <LicensesTable items={data.items} sort={sort} direction={direction} onSort={sortBy} />
-                <Pagination page={data.page} pageCount={data.pageCount} total={data.total} onPage={setPage} />
-              </>
-            )
-          }
-        </QueryState>
+        <LicenseList />
       </Card>
     </>
   );

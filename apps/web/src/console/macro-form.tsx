@@ -1,13 +1,11 @@
 import { CreateMacroInput, MACRO_PLACEHOLDERS, MACRO_STATUSES } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
+import { Alert, Button } from "@tessera/ui";
+import { useState } from "react";
 import type { z } from "zod";
-import { Alert } from "../components/alert.tsx";
-import { Button } from "../components/button.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { Field } from "../components/field.tsx";
-import { Select } from "../components/select.tsx";
+import { FormError, FormField, FormSelect } from "../components/form-field.tsx";
 import { PRIORITY_OPTIONS, STATUS_LABELS } from "../components/ticket-parts.tsx";
-import { useSchemaForm } from "../components/use-form.ts";
+import { useZodForm } from "../components/zod-form.ts";
 
 /** What the form sends: the API's own input shape, parsed. */
 type MacroValues = z.output<typeof CreateMacroInput>;
@@ -52,74 +50,56 @@ export const MacroForm = ({
   onSubmit: (values: MacroValues) => Promise<unknown>;
   onCancel?: () => void;
 }) => {
-  const [title, setTitle] = useState(initial?.title ?? "");
-  const [body, setBody] = useState(initial?.body ?? "");
-  const [setStatus, setSetStatus] = useState<string>(initial?.setStatus ?? KEEP);
-  const [setPriority, setSetPriority] = useState<string>(initial?.setPriority ?? KEEP);
   const [saved, setSaved] = useState<string | null>(null);
-  const form = useSchemaForm(CreateMacroInput);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(null);
-    const values = form.parse({
-      title,
-      body,
-      setStatus: setStatus === KEEP ? null : setStatus,
-      setPriority: setPriority === KEEP ? null : setPriority,
-    });
-    if (!values) return;
-    try {
-      await onSubmit(values);
-      setSaved(`Macro “${values.title}” saved.`);
-      if (!initial) {
-        setTitle("");
-        setBody("");
-        setSetStatus(KEEP);
-        setSetPriority(KEEP);
+  const form = useZodForm({
+    schema: CreateMacroInput,
+    defaultValues: {
+      title: initial?.title ?? "",
+      body: initial?.body ?? "",
+      setStatus: initial?.setStatus ?? KEEP,
+      setPriority: initial?.setPriority ?? KEEP,
+    },
+    toInput: (values) => ({
+      input: {
+        ...values,
+        setStatus: values.setStatus === KEEP ? null : values.setStatus,
+        setPriority: values.setPriority === KEEP ? null : values.setPriority,
+      },
+    }),
+  });
+  const submit = form.handleSubmit(
+    async (values) => {
+      setSaved(null);
+      try {
+        await onSubmit(values);
+        setSaved(`Macro “${values.title}” saved.`);
+        if (!initial) form.reset();
+      } catch (failure) {
+        form.showServerErrors(failure);
       }
-    } catch (failure) {
-      form.showServerErrors(failure);
-    }
-  };
+    },
+    () => setSaved(null),
+  );
   return (
     <form onSubmit={submit} noValidate aria-label={submitLabel} className="space-y-4">
-      <Field
-        label="Title"
-        name="title"
-        value={title}
-        onChange={setTitle}
-        error={form.errors.title}
-        required
-      />
-      <Field
-        label="Reply"
-        name="body"
-        value={body}
-        onChange={setBody}
-        error={form.errors.body}
-        hint={placeholderHint}
-        multiline
-        required
-      />
+      <FormField control={form.control} label="Title" name="title" required />
+      <FormField control={form.control} label="Reply" name="body" hint={placeholderHint} multiline required />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Select
+        <FormSelect
+          control={form.control}
           label="Then set status"
           name="setStatus"
-          value={setStatus}
-          onChange={setSetStatus}
           options={STATUS_CHOICES}
-          error={form.errors.setStatus}
         />
-        <Select
+        <FormSelect
+          control={form.control}
           label="Then set priority"
           name="setPriority"
-          value={setPriority}
-          onChange={setSetPriority}
           options={PRIORITY_CHOICES}
-          error={form.errors.setPriority}
         />
       </div>
       <div aria-live="polite" className="space-y-2">
+        <FormError control={form.control} />
         <ErrorAlert error={error} title="Not saved" />
         {saved && <Alert tone="success">{saved}</Alert>}
       </div>

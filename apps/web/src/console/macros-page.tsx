@@ -1,17 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AppRouter } from "@tessera/api";
+import { Button, Card, ConfirmDialog } from "@tessera/ui";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useRole } from "../auth/session.tsx";
-import { Button } from "../components/button.tsx";
-import { Card } from "../components/card.tsx";
-import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { PRIORITY_LABELS, STATUS_LABELS } from "../components/ticket-parts.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { MacroForm } from "./macro-form.tsx";
 
 type Macro = inferRouterOutputs<AppRouter>["macros"]["list"][number];
@@ -26,13 +23,12 @@ export const macroEffects = (macro: Pick<Macro, "setStatus" | "setPriority">) =>
     .join(", ") || "reply only";
 
 const useMacroChanges = () => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.macros.list.pathKey() });
+  const utils = trpc.useUtils();
+  const refresh = () => utils.macros.list.invalidate();
   return {
-    create: useMutation(trpc.macros.create.mutationOptions({ onSuccess: refresh })),
-    update: useMutation(trpc.macros.update.mutationOptions({ onSuccess: refresh })),
-    archive: useMutation(trpc.macros.archive.mutationOptions({ onSuccess: refresh })),
+    create: trpc.macros.create.useMutation({ onSuccess: refresh }),
+    update: trpc.macros.update.useMutation({ onSuccess: refresh }),
+    archive: trpc.macros.archive.useMutation({ onSuccess: refresh }),
   };
 };
 
@@ -66,11 +62,9 @@ const MacroItem = ({
       ) : (
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0 flex-1">
-            <h3 className="font-medium text-slate-900 dark:text-slate-100">{macro.title}</h3>
-            <p className="text-xs text-slate-600 dark:text-slate-300">{macroEffects(macro)}</p>
-            <p className="mt-2 whitespace-pre-wrap text-sm text-slate-700 dark:text-slate-300">
-              {macro.body}
-            </p>
+            <h3 className="font-medium text-fg">{macro.title}</h3>
+            <p className="text-xs text-fg-muted">{macroEffects(macro)}</p>
+            <p className="mt-2 whitespace-pre-wrap text-sm text-fg-muted">{macro.body}</p>
           </div>
           {canEdit && (
             <div className="flex gap-2">
@@ -90,9 +84,8 @@ const MacroItem = ({
 
 /** Support → Macros: canned replies agents apply in one click; support leads (staff admins) write them. */
 export const MacrosPage = () => {
-  const trpc = useTRPC();
   const canEdit = useRole() === "ADMIN";
-  const macros = useQuery(trpc.macros.list.queryOptions({}));
+  const macros = trpc.macros.list.useQuery({});
   const changes = useMacroChanges();
   const [archiving, setArchiving] = useState<Macro | null>(null);
   return (
@@ -119,11 +112,11 @@ export const MacrosPage = () => {
           <QueryState query={macros}>
             {(data) =>
               data.length === 0 ? (
-                <p className="text-sm text-slate-600 dark:text-slate-300">
+                <p className="text-sm text-fg-muted">
                   No macros yet.{canEdit ? "" : " Support leads (staff admins) write them."}
                 </p>
               ) : (
-                <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+                <ul className="divide-y divide-line">
                   {data.map((macro) => (
                     <MacroItem
                       key={macro.id}

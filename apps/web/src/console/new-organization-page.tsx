@@ -1,47 +1,46 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CreateOrganizationInput } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
+import { Button, Card } from "@tessera/ui";
 import { Link, useNavigate } from "react-router";
-import { Button } from "../components/button.tsx";
-import { Card } from "../components/card.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { Field } from "../components/field.tsx";
+import { controlFor, FormError, FormField } from "../components/form-field.tsx";
 import { contactValuesOf } from "../components/organization-fields.tsx";
 import { PageHeader } from "../components/page-header.tsx";
-import { useSchemaForm } from "../components/use-form.ts";
-import { useTRPC } from "../trpc.ts";
+import { useZodForm } from "../components/zod-form.ts";
+import { trpc } from "../trpc.ts";
 import { OrganizationFields, type OrganizationValues, organizationInputOf } from "./organization-form.tsx";
 
+type NewOrganizationValues = OrganizationValues & { owner: { name: string; email: string } };
+
 export const NewOrganizationPage = () => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
   const navigate = useNavigate();
-  const [values, setValues] = useState<OrganizationValues>({
-    ...contactValuesOf(),
-    name: "",
-    slug: "",
-    metadata: "{}",
-    accountManagerId: "",
+  const form = useZodForm({
+    schema: CreateOrganizationInput,
+    defaultValues: {
+      ...contactValuesOf(),
+      name: "",
+      slug: "",
+      metadata: "{}",
+      accountManagerId: "",
+      owner: { name: "", email: "" },
+    } as NewOrganizationValues,
+    toInput: ({ owner, ...values }) => {
+      const { input, errors } = organizationInputOf(values);
+      const withOwner = owner.name.trim() || owner.email.trim();
+      return { input: { ...input, ...(withOwner ? { owner } : {}) }, errors };
+    },
   });
-  const [owner, setOwner] = useState({ name: "", email: "" });
-  const form = useSchemaForm(CreateOrganizationInput);
-  const create = useMutation(
-    trpc.organizations.create.mutationOptions({
-      onSuccess: async (organization) => {
-        await queryClient.invalidateQueries({ queryKey: trpc.organizations.list.pathKey() });
-        await navigate(`/console/organizations/${organization.id}`);
-      },
-      onError: form.showServerErrors,
-    }),
+  const create = trpc.organizations.create.useMutation({
+    onSuccess: async (organization) => {
+      await utils.organizations.list.invalidate();
+      await navigate(`/console/organizations/${organization.id}`);
+    },
+    onError: form.showServerErrors,
+  });
+  const submit = form.handleSubmit(
+    (input) => create.mutate(input),
+    () => create.reset(),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.reset();
-    const withOwner = owner.name.trim() || owner.email.trim();
-    const { input, errors } = organizationInputOf(values);
-    const parsed = form.parse({ ...input, ...(withOwner ? { owner } : {}) }, errors);
-    if (parsed) create.mutate(parsed);
-  };
   return (
     <>
       <PageHeader
@@ -50,29 +49,22 @@ export const NewOrganizationPage = () => {
       />
       <form onSubmit={submit} noValidate aria-label="New organisation" className="space-y-6">
         <Card>
-          <OrganizationFields values={values} onChange={setValues} errors={form.errors} />
+          <OrganizationFields control={controlFor<OrganizationValues, NewOrganizationValues>(form.control)} />
         </Card>
         <Card title="First owner (optional)">
-          <p className="-mt-2 mb-4 text-sm text-slate-600 dark:text-slate-300">
+          <p className="-mt-2 mb-4 text-sm text-fg-muted">
             We'll email them an invitation: they choose their own password and become the organisation's
             OWNER.
           </p>
           <div className="grid gap-4 md:grid-cols-2">
-            <Field
-              label="Owner name"
-              name="ownerName"
-              value={owner.name}
-              onChange={(name) => setOwner({ ...owner, name })}
-              error={form.errors["owner.name"]}
-            />
-            <Field
+            <FormField control={form.control} label="Owner name" name="owner.name" htmlName="ownerName" />
+            <FormField
+              control={form.control}
               label="Owner email"
-              name="ownerEmail"
+              name="owner.email"
+              htmlName="ownerEmail"
               type="email"
               autoComplete="off"
-              value={owner.email}
-              onChange={(email) => setOwner({ ...owner, email })}
-              error={form.errors["owner.email"]}
             />
           </div>
         </Card>
@@ -81,11 +73,12 @@ export const NewOrganizationPage = () => {
             Some fields need attention; see the messages beside them.
           </p>
         ) : null}
+        <FormError control={form.control} />
         <ErrorAlert error={create.error} title="Organisation not created" />
         <div className="flex justify-end gap-2">
           <Link
             to="/console/organizations"
-            className="inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-medium text-slate-800 dark:text-slate-200 shadow-sm hover:bg-slate-50 dark:hover:bg-slate-800"
+            className="inline-flex items-center rounded-md border border-line-strong bg-surface px-3 py-2 text-sm font-medium text-fg shadow-sm hover:bg-surface-muted"
           >
             Cancel
           </Link>

@@ -1,15 +1,13 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { consoleHealthLinks, HealthSummary } from "../components/organization-health.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { QueryState } from "../components/query-state.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 
 /** One organisation's health: grade and reasons, license, usage, tickets, white-label, audit. */
 export const OrganizationHealthPage = () => {
   const { organizationId = "" } = useParams();
-  const trpc = useTRPC();
-  const health = useQuery(trpc.organizations.health.queryOptions({ organizationId }));
+  const health = trpc.organizations.health.useQuery({ organizationId });
   return (
     <QueryState
       query={health}

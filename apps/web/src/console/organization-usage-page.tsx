@@ -1,29 +1,30 @@
-import { useQuery } from "@tanstack/react-query";
-import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { TIER_LABELS } from "@tessera/domain";
+import { Alert, Card, Select } from "@tessera/ui";
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { useRole } from "../auth/session.tsx";
-import { Alert } from "../components/alert.tsx";
-import { Card } from "../components/card.tsx";
+import { useDateFormat } from "../components/dates/use-date-format.ts";
 import { PageHeader } from "../components/page-header.tsx";
 import { QueryState } from "../components/query-state.tsx";
-import { Select } from "../components/select.tsx";
 import { canAcknowledgeAlerts, UsageAlerts } from "../components/usage-alerts.tsx";
 import { UsageForecasts } from "../components/usage-forecasts.tsx";
 import { UsageMeters } from "../components/usage-limits.tsx";
-import { formatPeriod } from "../components/usage-metrics.ts";
+
 import { DayRangeFields, useDayRange } from "../components/usage-range.tsx";
 import { UsageReportView } from "../components/usage-report.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 
 /** One organisation's usage: this month against its limits, daily charts over a range, alerts. */
 export const OrganizationUsagePage = () => {
+  const dates = useDateFormat();
   const { organizationId = "" } = useParams();
-  const trpc = useTRPC();
   const role = useRole();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const organization = useQuery(trpc.organizations.get.queryOptions({ organizationId }));
-  const others = useQuery(trpc.organizations.list.queryOptions({ pageSize: 100 }));
-  const limits = useQuery(trpc.usage.limits.queryOptions({ organizationId }));
+  // A pick opens the other organisation's page (a new page, mounted afresh): the picker keeps the focus.
+  const picked = (useLocation().state as { picked?: boolean } | null)?.picked === true;
+  const organization = trpc.organizations.get.useQuery({ organizationId });
+  const others = trpc.organizations.list.useQuery({ pageSize: 100 });
+  const limits = trpc.usage.limits.useQuery({ organizationId });
   const range = useDayRange();
   const choices = [...(others.data?.items ?? []).map((entry) => ({ value: entry.id, label: entry.name }))];
   if (organization.data && !choices.some((choice) => choice.value === organizationId)) {
@@ -53,15 +54,22 @@ export const OrganizationUsagePage = () => {
               <div className="w-64">
                 <Select
                   label="Organisation"
-                  name="usageOrganization"
                   value={organizationId}
-                  onChange={(id) => navigate({ pathname: `/console/usage/${id}`, search: params.toString() })}
+                  onChange={(id) =>
+                    navigate(
+                      { pathname: `/console/usage/${id}`, search: params.toString() },
+                      { state: { picked: true } },
+                    )
+                  }
                   options={choices}
+                  autoFocus={picked}
                 />
               </div>
             }
           />
-          <Card title={limits.data ? `This month (${formatPeriod(limits.data.period)}, UTC)` : "This month"}>
+          <Card
+            title={limits.data ? `This month (${dates.utcMonth(limits.data.period)}, UTC)` : "This month"}
+          >
             <QueryState query={limits}>
               {(data) =>
                 data.licenseId === null ? (
@@ -73,7 +81,9 @@ export const OrganizationUsagePage = () => {
                   </Alert>
                 ) : (
                   <>
-                    <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">{data.tier} license.</p>
+                    <p className="mb-4 text-sm text-fg-muted">
+                      {data.tier ? `${TIER_LABELS[data.tier]} license.` : "License in force."}
+                    </p>
                     <UsageMeters metrics={data.metrics} />
                   </>
                 )

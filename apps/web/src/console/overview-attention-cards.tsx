@@ -1,21 +1,18 @@
-import { useQuery } from "@tanstack/react-query";
 import { METRIC_LABELS, type Metric, TICKET_PRIORITIES } from "@tessera/domain";
+import { Badge, Card } from "@tessera/ui";
 import { Link } from "react-router";
-import { Badge } from "../components/badge.tsx";
-import { Card } from "../components/card.tsx";
-import { formatDate } from "../components/format-date.ts";
+import { useDateFormat } from "../components/dates/use-date-format.ts";
 import { QueryState } from "../components/query-state.tsx";
 import { OpenByPriority, Stat, useSupportStats } from "../components/support-stats.tsx";
 import { formatUsedOfLimit } from "../components/usage-metrics.ts";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { LIST_LIMIT, MoreLink } from "./overview-license-cards.tsx";
 
 const ALERTS_LIST = "/console/usage#alerts";
 
 export const AtRiskCard = () => {
-  const trpc = useTRPC();
   // The card shows the at-risk counts and first few, not the page of organisations: ask for one row.
-  const stats = useQuery(trpc.usage.stats.queryOptions({ top: LIST_LIMIT, pageSize: 1 }));
+  const stats = trpc.usage.stats.useQuery({ top: LIST_LIMIT, pageSize: 1 });
   return (
     <Card title="Organisations near their limits">
       <QueryState query={stats}>
@@ -36,11 +33,9 @@ export const AtRiskCard = () => {
               />
             </dl>
             {data.atRisk.first.length === 0 ? (
-              <p className="text-sm text-slate-600 dark:text-slate-300">
-                Every organisation is within its limits this month.
-              </p>
+              <p className="text-sm text-fg-muted">Every organisation is within its limits this month.</p>
             ) : (
-              <ul className="divide-y divide-slate-100 dark:divide-slate-800 text-sm">
+              <ul className="divide-y divide-line text-sm">
                 {data.atRisk.first.map((entry) => (
                   <li key={entry.licenseId} className="flex justify-between gap-4 py-1.5">
                     <Link
@@ -97,8 +92,8 @@ export const TicketsCard = () => {
 };
 
 export const AlertsCard = () => {
-  const trpc = useTRPC();
-  const alerts = useQuery(trpc.usage.alerts.queryOptions({ acknowledged: false, pageSize: LIST_LIMIT }));
+  const dates = useDateFormat();
+  const alerts = trpc.usage.alerts.useQuery({ acknowledged: false, pageSize: LIST_LIMIT });
   return (
     <Card title="Unacknowledged alerts">
       <QueryState query={alerts}>
@@ -108,20 +103,19 @@ export const AlertsCard = () => {
               <Stat label="Waiting for acknowledgement" value={data.total} to={ALERTS_LIST} />
             </dl>
             {data.items.length === 0 ? (
-              <p className="text-sm text-slate-600 dark:text-slate-300">No alert is waiting.</p>
+              <p className="text-sm text-fg-muted">No alert is waiting.</p>
             ) : (
-              <ul className="divide-y divide-slate-100 dark:divide-slate-800 text-sm">
+              <ul className="divide-y divide-line text-sm">
                 {data.items.map((alert) => {
                   const metric = alert.metric as Metric;
                   return (
                     <li key={alert.id} className="py-1.5">
-                      <span className="font-medium text-slate-900 dark:text-slate-100">
-                        {alert.organizationName}
-                      </span>{" "}
+                      <span className="font-medium text-fg">{alert.organizationName}</span>{" "}
                       <Badge tone={alert.threshold >= 100 ? "red" : "amber"}>{alert.threshold}%</Badge>
-                      <span className="block text-slate-700 dark:text-slate-300">
+                      <span className="block text-fg-muted">
                         {METRIC_LABELS[metric] ?? alert.metric}:{" "}
-                        {formatUsedOfLimit(metric, alert.used, alert.limit)} · {formatDate(alert.createdAt)}
+                        {formatUsedOfLimit(metric, alert.used, alert.limit)} ·{" "}
+                        {dates.instant(alert.createdAt)}
                       </span>
                     </li>
                   );

@@ -1,11 +1,19 @@
-import { useQuery } from "@tanstack/react-query";
 import { countOf, LICENSE_STATUSES, TIER_LABELS, TIERS } from "@tessera/domain";
+import {
+  Card,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@tessera/ui";
 import { Link } from "react-router";
-import { Card } from "../components/card.tsx";
-import { formatDay } from "../components/format-date.ts";
+import { useDateFormat } from "../components/dates/use-date-format.ts";
 import { QueryState } from "../components/query-state.tsx";
 import { Stat } from "../components/support-stats.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 
 const EXPIRY_WINDOW_DAYS = 30;
 const EXPIRING_LIST = `/console/licenses?status=ACTIVE&expiring=${EXPIRY_WINDOW_DAYS}`;
@@ -32,8 +40,7 @@ export const MoreLink = ({ to, children }: { to: string; children: string }) => 
 );
 
 export const LicensesCard = () => {
-  const trpc = useTRPC();
-  const stats = useQuery(trpc.licenses.stats.queryOptions());
+  const stats = trpc.licenses.stats.useQuery();
   return (
     <Card title="License portfolio">
       <QueryState query={stats}>
@@ -48,50 +55,41 @@ export const LicensesCard = () => {
                 hint={seatsHint(data.seats.unlimitedLicenses)}
               />
             </dl>
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">License counts by tier and status</caption>
-                <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Tier
-                    </th>
-                    {LICENSE_STATUSES.map((status) => (
-                      <th key={status} scope="col" className="py-2 pr-4 text-right font-medium">
-                        {STATUS_LABELS[status]}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                  {TIERS.map((tier) => (
-                    <tr key={tier}>
-                      <th scope="row" className="py-1.5 pr-4 font-normal text-slate-700 dark:text-slate-300">
-                        {TIER_LABELS[tier]}
-                      </th>
-                      {LICENSE_STATUSES.map((status) => (
-                        <td
-                          key={status}
-                          className="py-1.5 pr-4 text-right tabular-nums text-slate-900 dark:text-slate-100"
-                        >
-                          {data.byTier[tier][status] === 0 ? (
-                            0
-                          ) : (
-                            <Link
-                              className="text-indigo-700 dark:text-indigo-300 hover:underline"
-                              to={`/console/licenses?tier=${tier}&status=${status}`}
-                              aria-label={`${TIER_LABELS[tier]}, ${STATUS_LABELS[status]}: ${data.byTier[tier][status]}`}
-                            >
-                              {data.byTier[tier][status]}
-                            </Link>
-                          )}
-                        </td>
-                      ))}
-                    </tr>
+            <Table label="License counts by tier and status">
+              <TableCaption>License counts by tier and status</TableCaption>
+              <TableHeader>
+                <tr>
+                  <TableHead>Tier</TableHead>
+                  {LICENSE_STATUSES.map((status) => (
+                    <TableHead key={status} className="text-right">
+                      {STATUS_LABELS[status]}
+                    </TableHead>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </tr>
+              </TableHeader>
+              <TableBody>
+                {TIERS.map((tier) => (
+                  <TableRow key={tier}>
+                    <TableHead scope="row">{TIER_LABELS[tier]}</TableHead>
+                    {LICENSE_STATUSES.map((status) => (
+                      <TableCell key={status} className="text-right tabular-nums">
+                        {data.byTier[tier][status] === 0 ? (
+                          0
+                        ) : (
+                          <Link
+                            className="text-indigo-700 dark:text-indigo-300 hover:underline"
+                            to={`/console/licenses?tier=${tier}&status=${status}`}
+                            aria-label={`${TIER_LABELS[tier]}, ${STATUS_LABELS[status]}: ${data.byTier[tier][status]}`}
+                          >
+                            {data.byTier[tier][status]}
+                          </Link>
+                        )}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
           </>
         )}
       </QueryState>
@@ -104,8 +102,8 @@ const seatsHint = (unlimited: number) =>
   unlimited ? `plus ${countOf(unlimited, "license")} without a user limit` : undefined;
 
 export const ExpiringCard = () => {
-  const trpc = useTRPC();
-  const expiring = useQuery(trpc.licenses.expiringSummary.queryOptions({ days: EXPIRY_WINDOW_DAYS }));
+  const dates = useDateFormat();
+  const expiring = trpc.licenses.expiringSummary.useQuery({ days: EXPIRY_WINDOW_DAYS });
   return (
     <Card title={`Expiring within ${EXPIRY_WINDOW_DAYS} days`}>
       <QueryState query={expiring}>
@@ -115,11 +113,11 @@ export const ExpiringCard = () => {
               <Stat label="Licenses expiring" value={summary.total} to={EXPIRING_LIST} />
             </dl>
             {summary.first.length === 0 ? (
-              <p className="text-sm text-slate-600 dark:text-slate-300">
+              <p className="text-sm text-fg-muted">
                 No license expires in the next {EXPIRY_WINDOW_DAYS} days.
               </p>
             ) : (
-              <ul className="divide-y divide-slate-100 dark:divide-slate-800 text-sm">
+              <ul className="divide-y divide-line text-sm">
                 {summary.first.slice(0, LIST_LIMIT).map((license) => (
                   <li key={license.id} className="flex justify-between gap-4 py-1.5">
                     <Link
@@ -128,9 +126,7 @@ export const ExpiringCard = () => {
                     >
                       {license.organizationName ?? license.keyHint}
                     </Link>
-                    <span className="whitespace-nowrap text-slate-700 dark:text-slate-300">
-                      {formatDay(license.expiresAt)}
-                    </span>
+                    <span className="whitespace-nowrap text-fg-muted">{dates.day(license.expiresAt)}</span>
                   </li>
                 ))}
               </ul>

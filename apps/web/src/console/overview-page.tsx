@@ -1,10 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
+import { Card } from "@tessera/ui";
 import { lazy, Suspense } from "react";
-import { Card } from "../components/card.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { QueryState } from "../components/query-state.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { AlertsCard, AtRiskCard, TicketsCard } from "./overview-attention-cards.tsx";
 import { ExpiringCard, LicensesCard } from "./overview-license-cards.tsx";
 
@@ -18,9 +17,8 @@ const UsageTrendCharts = lazy(() =>
 );
 
 const TrendsCards = () => {
-  const trpc = useTRPC();
-  const licenses = useQuery(trpc.licenses.trend.queryOptions({ months: TREND_MONTHS }));
-  const usage = useQuery(trpc.usage.trend.queryOptions({ months: TREND_MONTHS }));
+  const licenses = trpc.licenses.trend.useQuery({ months: TREND_MONTHS });
+  const usage = trpc.usage.trend.useQuery({ months: TREND_MONTHS });
   return (
     <>
       <Card title={`Licenses over the last ${TREND_MONTHS} months`}>

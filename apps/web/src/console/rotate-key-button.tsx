@@ -1,9 +1,8 @@
-import { useMutation } from "@tanstack/react-query";
+import { Button } from "@tessera/ui";
 import { useState } from "react";
-import { Button } from "../components/button.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { RotateKeyDialog } from "../components/rotate-key-dialog.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 
 /** Staff rotate a license's key after confirming when the old key stops working. */
 export const RotateKeyButton = ({
@@ -13,16 +12,13 @@ export const RotateKeyButton = ({
   licenseId: string;
   onRotated: (rotated: { key: string; previousKeyExpiresAt: Date | null }) => Promise<void>;
 }) => {
-  const trpc = useTRPC();
   const [confirming, setConfirming] = useState(false);
-  const rotate = useMutation(
-    trpc.licenses.rotateKey.mutationOptions({
-      onSuccess: async (rotated) => {
-        setConfirming(false);
-        await onRotated(rotated);
-      },
-    }),
-  );
+  const rotate = trpc.licenses.rotateKey.useMutation({
+    onSuccess: async (rotated) => {
+      setConfirming(false);
+      await onRotated(rotated);
+    },
+  });
   return (
     <>
       <Button

@@ -1,37 +1,66 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { MAIL_STATUSES } from "@tessera/domain";
-import { useState } from "react";
-import { Badge } from "../components/badge.tsx";
-import { Card } from "../components/card.tsx";
+import { keepPreviousData } from "@tanstack/react-query";
+import { MAIL_STATUS_LABELS, MAIL_STATUSES } from "@tessera/domain";
+import { Card, NativeSelect } from "@tessera/ui";
+import { useEffect, useState } from "react";
+import { FilterChips } from "../components/data-table/filter-chips.tsx";
+import { useTableUrlState } from "../components/data-table/use-table-url-state.ts";
 import { Field } from "../components/field.tsx";
-import { formatDate } from "../components/format-date.ts";
 import { PageHeader } from "../components/page-header.tsx";
 import { Pagination } from "../components/pagination.tsx";
 import { QueryState } from "../components/query-state.tsx";
-import { Select } from "../components/select.tsx";
 import { useDebounced } from "../components/use-debounced.ts";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { SentEmailDetail } from "./sent-email-detail.tsx";
+import { SentEmailTable } from "./sent-email-table.tsx";
 
-const TONE = { SENT: "green", PENDING: "amber", SKIPPED: "slate", DEAD: "red" } as const;
 type Status = (typeof MAIL_STATUSES)[number];
+
+/** Status, recipient and page in the address; the recipient box writes there once typing pauses. */
+const useSentEmail = () => {
+  // The outbox lists newest first only: one sort, nothing to choose.
+  const table = useTableUrlState({
+    filters: { status: "", to: "" },
+    allowed: { status: ["", ...MAIL_STATUSES] },
+    sorts: ["sentAt"],
+    sort: "sentAt",
+    direction: "desc",
+  });
+  const [recipient, setRecipient] = useState(table.filters.to);
+  const typed = useDebounced(recipient.trim(), 300);
+  const { filters, setFilter } = table;
+  useEffect(() => {
+    if (filters.to !== typed) setFilter("to", typed);
+  }, [typed, filters.to, setFilter]);
+  const input = {
+    page: table.page,
+    pageSize: 25,
+    ...(filters.status ? { status: filters.status as Status } : {}),
+    ...(filters.to ? { recipient: filters.to } : {}),
+  };
+  const list = trpc.mail.sent.useQuery(input, { placeholderData: keepPreviousData });
+  const clear = (name: string) => {
+    if (name === "to") setRecipient("");
+    setFilter(name as "status" | "to", "");
+  };
+  const clearAll = () => {
+    setRecipient("");
+    table.clearFilters();
+  };
+  return { table, list, recipient, setRecipient, clear, clearAll };
+};
 
 /** Every mail the outbox holds, newest first, and the one selected as it was rendered. Staff admins. */
 export const SentEmailPage = () => {
-  const trpc = useTRPC();
-  const [page, setPage] = useState(1);
-  const [status, setStatus] = useState<"" | Status>("");
-  const [recipient, setRecipient] = useState("");
+  const { table, list, recipient, setRecipient, clear, clearAll } = useSentEmail();
   const [selected, setSelected] = useState<string | null>(null);
-  const typed = useDebounced(recipient, 300);
-  const input = {
-    page,
-    pageSize: 25,
-    ...(status ? { status } : {}),
-    ...(typed.trim() ? { recipient: typed.trim() } : {}),
-  };
-  const list = useQuery({ ...trpc.mail.sent.queryOptions(input), placeholderData: keepPreviousData });
   const transport = list.data?.transport;
+  const { status, to } = table.filters;
+  const chips = [
+    ...(status
+      ? [{ name: "status", label: `Status: ${MAIL_STATUS_LABELS[status as Status] ?? status}` }]
+      : []),
+    ...(to ? [{ name: "to", label: `Recipient contains “${to}”` }] : []),
+  ];
   return (
     <>
       <PageHeader
@@ -48,38 +77,39 @@ export const SentEmailPage = () => {
         <Card>
           <fieldset className="mb-4 grid items-end gap-4 sm:grid-cols-2">
             <legend className="sr-only">Filter mails</legend>
-            <Select
+            <NativeSelect
               label="Status"
               name="mailStatus"
               value={status}
-              onChange={(value) => {
-                setStatus(value as "" | Status);
-                setPage(1);
-              }}
+              onChange={(value) => table.setFilter("status", value)}
               options={[
                 { value: "", label: "Any" },
-                ...MAIL_STATUSES.map((value) => ({ value, label: value })),
+                ...MAIL_STATUSES.map((value) => ({ value, label: MAIL_STATUS_LABELS[value] })),
               ]}
             />
             <Field
               label="Recipient contains"
               name="mailRecipient"
               value={recipient}
-              onChange={(value) => {
-                setRecipient(value);
-                setPage(1);
-              }}
+              onChange={setRecipient}
             />
           </fieldset>
+          <FilterChips chips={chips} onClear={clear} onClearAll={clearAll} />
           <QueryState query={list}>
             {(data) => (
               <>
-                <SentEmailTable items={data.items} selected={selected} onSelect={setSelected} />
+                <SentEmailTable
+                  items={data.items}
+                  selected={selected}
+                  onSelect={setSelected}
+                  filtered={chips.length > 0}
+                  onClear={clearAll}
+                />
                 <Pagination
                   page={data.page}
                   pageCount={data.pageCount}
                   total={data.total}
-                  onPage={setPage}
+                  onPage={table.setPage}
                   noun="mail"
                 />
               </>
@@ -91,65 +121,3 @@ export const SentEmailPage = () => {
     </>
   );
 };
-
-interface SentRow {
-  id: string;
-  toAddress: string;
-  subject: string | null;
-  template: string;
-  category: string;
-  status: Status;
-  attempts: number;
-  sentAt: Date | null;
-}
-
-const SentEmailTable = ({
-  items,
-  selected,
-  onSelect,
-}: {
-  items: SentRow[];
-  selected: string | null;
-  onSelect: (id: string) => void;
-}) =>
-  items.length === 0 ? (
-    <p className="py-6 text-sm text-slate-600 dark:text-slate-300">No mails match.</p>
-  ) : (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-          <tr>
-            {["To", "Subject", "Category", "Status", "Attempts", "Sent at"].map((heading) => (
-              <th key={heading} scope="col" className="py-2 pr-4 font-medium">
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {items.map((mail) => (
-            <tr key={mail.id} aria-selected={mail.id === selected} className="align-top">
-              <td className="py-2 pr-4 text-slate-900 dark:text-slate-100">{mail.toAddress}</td>
-              <td className="py-2 pr-4">
-                <button
-                  type="button"
-                  onClick={() => onSelect(mail.id)}
-                  className="text-left text-indigo-700 dark:text-indigo-300 hover:underline"
-                >
-                  {mail.subject ?? `(${mail.template}, not rendered yet)`}
-                </button>
-              </td>
-              <td className="py-2 pr-4 text-slate-700 dark:text-slate-300">{mail.category}</td>
-              <td className="py-2 pr-4">
-                <Badge tone={TONE[mail.status]}>{mail.status}</Badge>
-              </td>
-              <td className="py-2 pr-4 text-slate-700 dark:text-slate-300">{mail.attempts}</td>
-              <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
-                {mail.sentAt ? formatDate(mail.sentAt) : "—"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );

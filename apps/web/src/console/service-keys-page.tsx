@@ -1,23 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { KeysWorkspace } from "../components/keys-workspace.tsx";
 import { PageHeader } from "../components/page-header.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { CreateServiceKey } from "./create-service-key-form.tsx";
 
 /** Staff service keys for internal systems (billing, BI): create (shown once), list, revoke. */
 export const ServiceKeysPage = () => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const keys = useQuery(trpc.serviceKeys.list.queryOptions());
-  const revoke = useMutation(
-    trpc.serviceKeys.revoke.mutationOptions({
-      onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.serviceKeys.list.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
-        ]),
-    }),
-  );
+  const utils = trpc.useUtils();
+  const keys = trpc.serviceKeys.list.useQuery();
+  const revoke = trpc.serviceKeys.revoke.useMutation({
+    onSuccess: () => Promise.all([utils.serviceKeys.list.invalidate(), utils.audit.invalidate()]),
+  });
   return (
     <>
       <PageHeader

@@ -1,14 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
-import { Badge } from "../components/badge.tsx";
+import { DomainStatusBadge } from "../components/domain-status-badge.tsx";
 import { QueryState } from "../components/query-state.tsx";
-import { useTRPC } from "../trpc.ts";
-
-const TONE = { PENDING: "amber", VERIFIED: "green", FAILED: "red" } as const;
+import { trpc } from "../trpc.ts";
 
 /** The organisation's SSO email domain claims as staff see them: only VERIFIED ones route sign-ins. */
 export const SsoDomainClaims = ({ organizationId }: { organizationId: string }) => {
-  const trpc = useTRPC();
-  const claims = useQuery(trpc.whiteLabel.organizationSsoDomains.queryOptions({ organizationId }));
+  const claims = trpc.whiteLabel.organizationSsoDomains.useQuery({ organizationId });
   return (
     <QueryState query={claims}>
       {(rows) =>
@@ -19,7 +15,7 @@ export const SsoDomainClaims = ({ organizationId }: { organizationId: string }) 
             {rows.map((claim) => (
               <li key={claim.id} className="flex flex-wrap items-center gap-2">
                 <span className="font-mono">{claim.domain}</span>
-                <Badge tone={TONE[claim.status]}>{claim.status}</Badge>
+                <DomainStatusBadge status={claim.status} />
               </li>
             ))}
           </ul>

@@ -1,50 +1,61 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { InviteStaffInput, STAFF_INVITE_ROLES } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
-import { Alert } from "../components/alert.tsx";
-import { Badge } from "../components/badge.tsx";
-import { Card } from "../components/card.tsx";
-import { formatDate } from "../components/format-date.ts";
-import { InviteForm } from "../components/invite-form.tsx";
+import type { AppRouter } from "@tessera/api";
+import { InviteStaffInput, ROLE_LABELS, STAFF_INVITE_ROLES } from "@tessera/domain";
+import { Alert, Badge, Card } from "@tessera/ui";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useState } from "react";
+import { DataTable } from "../components/data-table/data-table.tsx";
+import { columnHelper } from "../components/data-table/features.ts";
+import { InstantText } from "../components/dates/date-text.tsx";
+import { controlFor } from "../components/form-field.tsx";
+import { InviteForm, type InviteValues, useInviteForm } from "../components/invite-form.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { PendingInvitations } from "../components/pending-invitations.tsx";
 import { QueryState } from "../components/query-state.tsx";
-import { useSchemaForm } from "../components/use-form.ts";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 
 type StaffRole = (typeof STAFF_INVITE_ROLES)[number];
-const EMPTY = { email: "", name: "", role: "SUPPORT" as StaffRole };
+type StaffMember = inferRouterOutputs<AppRouter>["staffTeam"]["list"][number];
+
+const column = columnHelper<StaffMember>();
+const STAFF_COLUMNS = [
+  column.accessor("name", { header: "Name", enableHiding: false }),
+  column.accessor("email", { header: "Email" }),
+  column.accessor("role", {
+    header: "Role",
+    cell: ({ row: { original: person } }) => (
+      <>
+        {ROLE_LABELS[person.role]} {person.disabledAt && <Badge tone="red">Disabled</Badge>}
+      </>
+    ),
+  }),
+  column.accessor("lastSignInAt", {
+    header: "Last sign-in",
+    cell: ({ getValue }) => <InstantText value={getValue()} />,
+  }),
+];
 
 /** A staff admin invites a colleague by mail; the colleague chooses their own password. */
 const InviteStaff = ({ onInvited }: { onInvited: (email: string) => void }) => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [values, setValues] = useState(EMPTY);
-  const form = useSchemaForm(InviteStaffInput);
-  const invite = useMutation(
-    trpc.staffTeam.invite.mutationOptions({
-      onSuccess: async (invitation) => {
-        setValues(EMPTY);
-        await queryClient.invalidateQueries({ queryKey: trpc.staffTeam.invitations.pathKey() });
-        onInvited(invitation.email);
-      },
-      onError: form.showServerErrors,
-    }),
+  const utils = trpc.useUtils();
+  const form = useInviteForm(InviteStaffInput, "SUPPORT" as StaffRole);
+  const invite = trpc.staffTeam.invite.useMutation({
+    onSuccess: async (invitation) => {
+      form.reset();
+      await utils.staffTeam.invitations.invalidate();
+      onInvited(invitation.email);
+    },
+    onError: form.showServerErrors,
+  });
+  const submit = form.handleSubmit(
+    (input) => invite.mutate(input),
+    () => invite.reset(),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    invite.reset();
-    const input = form.parse({ ...values, name: values.name.trim() || undefined });
-    if (input) invite.mutate(input);
-  };
   return (
     <InviteForm
       title="Invite a colleague"
       name="staff"
-      values={values}
-      onChange={setValues}
-      roles={STAFF_INVITE_ROLES.map((role) => ({ value: role, label: role }))}
-      errors={form.errors}
+      control={controlFor<InviteValues<string>, InviteValues<StaffRole>>(form.control)}
+      roles={STAFF_INVITE_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
       error={invite.error}
       busy={invite.isPending}
       onSubmit={submit}
@@ -54,8 +65,7 @@ const InviteStaff = ({ onInvited }: { onInvited: (email: string) => void }) => {
 
 /** Tessera's staff users and the invitations still open. */
 export const StaffTeamPage = () => {
-  const trpc = useTRPC();
-  const list = useQuery(trpc.staffTeam.list.queryOptions());
+  const list = trpc.staffTeam.list.useQuery();
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
@@ -67,30 +77,13 @@ export const StaffTeamPage = () => {
         <Card title="Staff">
           <QueryState query={list}>
             {(people) => (
-              <div className="overflow-x-auto">
-                <table className="w-full text-left text-sm">
-                  <thead>
-                    <tr className="text-slate-600 dark:text-slate-300">
-                      <th className="py-2 pr-4 font-medium">Name</th>
-                      <th className="py-2 pr-4 font-medium">Email</th>
-                      <th className="py-2 pr-4 font-medium">Role</th>
-                      <th className="py-2 pr-4 font-medium">Last sign-in</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                    {people.map((person) => (
-                      <tr key={person.id}>
-                        <td className="py-2 pr-4">{person.name}</td>
-                        <td className="py-2 pr-4">{person.email}</td>
-                        <td className="py-2 pr-4">
-                          {person.role} {person.disabledAt && <Badge tone="red">Disabled</Badge>}
-                        </td>
-                        <td className="py-2 pr-4">{formatDate(person.lastSignInAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                id="staff-team"
+                caption="Staff"
+                columns={STAFF_COLUMNS}
+                data={people}
+                getRowId={(person) => person.id}
+              />
             )}
           </QueryState>
         </Card>

@@ -1,58 +1,74 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { TICKET_SLA_FILTERS, TicketPriority, TicketStatus, TicketView } from "@tessera/domain";
-import { useEffect, useState } from "react";
+import { keepPreviousData } from "@tanstack/react-query";
+import {
+  TICKET_QUEUE_SORTS,
+  type TICKET_SLA_FILTERS,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketView,
+} from "@tessera/domain";
+import { Card } from "@tessera/ui";
 import { Link, useSearchParams } from "react-router";
-import { useRole } from "../auth/session.tsx";
-import { Card } from "../components/card.tsx";
+import { landingView, useRole } from "../auth/session.tsx";
+import { FilterChips } from "../components/data-table/filter-chips.tsx";
+import { TableEmpty } from "../components/data-table/table-empty.tsx";
+import { useTableUrlState } from "../components/data-table/use-table-url-state.ts";
+import { useDateFormat } from "../components/dates/use-date-format.ts";
 import { PageHeader } from "../components/page-header.tsx";
 import { Pagination } from "../components/pagination.tsx";
 import { QueryState } from "../components/query-state.tsx";
-import { SupportNotifications } from "../components/support-notifications.tsx";
 import { SupportStats } from "../components/support-stats.tsx";
 import { useNow } from "../components/ticket-parts.tsx";
 import { TicketSearch } from "../components/ticket-search.tsx";
-import { useUrlFilters } from "../components/use-url-filters.ts";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import {
   ALLOWED_FILTERS,
   DEFAULT_FILTERS,
-  LinkedFilterNotes,
   QueueFilterForm,
+  queueFilterChips,
 } from "./support-queue-filters.tsx";
-import { QueueTable, type Sort } from "./support-queue-table.tsx";
-import { landingView, SupportViews } from "./support-views.tsx";
+import { QueueTable } from "./support-queue-table.tsx";
+import { SupportViews } from "./support-views.tsx";
 
-/** Support opened with a bare address lands on the role's view, written into the address. */
-const useLandingView = () => {
+/**
+ * The standing view in force. A bare address (the navigation's Support link) shows the role's
+ * landing view without writing it into the address: a late write from this page could replace a
+ * page the user has already moved on to. The console's home sends agents to the named view.
+ */
+const useCurrentView = (view: string) => {
   const role = useRole();
-  const [params, setParams] = useSearchParams();
-  const bare = params.size === 0;
-  useEffect(() => {
-    if (bare && role) setParams({ view: landingView(role) }, { replace: true });
-  }, [bare, role, setParams]);
+  const [params] = useSearchParams();
+  return params.size === 0 && role ? landingView(role) : view;
 };
 
 const PAGE_SIZE = 25;
 
 type SlaFilter = (typeof TICKET_SLA_FILTERS)[number];
 
-/** The support queue: every organisation's tickets, soonest due first, with live SLA countdowns. */
-export const SupportPage = () => {
-  const trpc = useTRPC();
-  const [page, setPage] = useState(1);
-  useLandingView();
-  const [filters, setFilter] = useUrlFilters(DEFAULT_FILTERS, ALLOWED_FILTERS, () => setPage(1));
+/** The queue as the address asks for it: view, filters, sort, direction and page. */
+const useQueue = () => {
+  const dates = useDateFormat();
+  const table = useTableUrlState({
+    filters: DEFAULT_FILTERS,
+    allowed: ALLOWED_FILTERS,
+    sorts: TICKET_QUEUE_SORTS,
+    sort: "dueAt",
+    // Soonest due and most urgent first; newest first when sorted by opening time.
+    direction: (sort) => (sort === "createdAt" ? "desc" : "asc"),
+  });
+  const { filters } = table;
+  const view = useCurrentView(filters.view);
   const createdFrom =
     filters.createdFrom && !Number.isNaN(Date.parse(filters.createdFrom))
       ? new Date(filters.createdFrom)
       : null;
-  const staff = useQuery(trpc.organizations.staffUsers.queryOptions());
-  const queue = useQuery({
-    ...trpc.support.queue.queryOptions({
-      page,
+  const staff = trpc.organizations.staffUsers.useQuery();
+  const queue = trpc.support.queue.useQuery(
+    {
+      page: table.page,
       pageSize: PAGE_SIZE,
-      sort: filters.sort as Sort,
-      ...(filters.view ? { view: filters.view as TicketView } : {}),
+      sort: table.sort,
+      direction: table.direction,
+      ...(view ? { view: view as TicketView } : {}),
       ...(filters.status === "OPEN_ONLY"
         ? { openOnly: true }
         : filters.status
@@ -63,14 +79,29 @@ export const SupportPage = () => {
       ...(filters.sla ? { sla: filters.sla as SlaFilter } : {}),
       ...(filters.organizationId ? { organizationId: filters.organizationId } : {}),
       ...(createdFrom ? { createdFrom } : {}),
-    }),
-    placeholderData: keepPreviousData,
-    // Due times move on their own; ask again now and then for new tickets and changes.
-    refetchInterval: 30_000,
+    },
+    {
+      placeholderData: keepPreviousData, // Due times move on their own; ask again now and then for new tickets and changes.
+      refetchInterval: 30_000,
+    },
+  );
+  const chips = queueFilterChips({
+    dates,
+    filters,
+    createdFrom,
+    organizationName: queue.data?.items[0]?.organizationName,
+    staff: staff.data,
   });
+  return { table, view, staff, queue, chips };
+};
+
+/** The support queue: every organisation's tickets, soonest due first, with live SLA countdowns. */
+export const SupportPage = () => {
+  const { table, view, staff, queue, chips } = useQueue();
+  const { filters } = table;
   const now = useNow();
   const role = useRole();
-  const set = (field: keyof typeof DEFAULT_FILTERS) => (value: string) => setFilter(field, value);
+  const set = (field: keyof typeof DEFAULT_FILTERS) => (value: string) => table.setFilter(field, value);
 
   return (
     <>
@@ -90,35 +121,46 @@ export const SupportPage = () => {
             >
               Macros
             </Link>
-            <SupportNotifications />
           </div>
         }
       />
       <div className="space-y-6">
         <Card title="Queue">
           <TicketSearch />
-          <SupportViews current={filters.view} onChoose={() => setPage(1)} />
+          <SupportViews current={view} />
           <QueueFilterForm filters={filters} set={set} staff={staff.data} />
-          <LinkedFilterNotes
-            filters={filters}
-            createdFrom={createdFrom}
-            organizationName={queue.data?.items[0]?.organizationName}
-            set={set}
+          <FilterChips
+            chips={chips}
+            onClear={(name) =>
+              table.setFilter(
+                name as keyof typeof DEFAULT_FILTERS,
+                DEFAULT_FILTERS[name as keyof typeof DEFAULT_FILTERS],
+              )
+            }
+            onClearAll={() => table.clearFilters()}
           />
           <QueryState query={queue}>
             {(data) =>
               data.items.length === 0 ? (
-                <p className="py-6 text-sm text-slate-600 dark:text-slate-300">
-                  No tickets match these filters.
-                </p>
+                <TableEmpty
+                  filtered={chips.length > 0}
+                  empty="No tickets in this view."
+                  noMatch="No tickets match these filters."
+                  onClear={table.clearFilters}
+                />
               ) : (
-                <div className="overflow-x-auto" aria-busy={queue.isFetching || undefined}>
-                  <QueueTable tickets={data.items} sort={filters.sort as Sort} now={now} />
+                <div aria-busy={queue.isFetching || undefined}>
+                  <QueueTable
+                    tickets={data.items}
+                    now={now}
+                    sorting={table.sorting}
+                    onSortingChange={table.onSortingChange}
+                  />
                   <Pagination
                     page={data.page}
                     pageCount={data.pageCount}
                     total={data.total}
-                    onPage={setPage}
+                    onPage={table.setPage}
                     noun="ticket"
                   />
                 </div>

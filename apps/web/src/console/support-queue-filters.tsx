@@ -1,8 +1,20 @@
-import { TICKET_PRIORITIES, TICKET_SLA_FILTERS, TICKET_STATUSES, TICKET_VIEWS } from "@tessera/domain";
-import { Button } from "../components/button.tsx";
-import { formatDate } from "../components/format-date.ts";
-import { Select } from "../components/select.tsx";
-import { PRIORITY_OPTIONS, STATUS_OPTIONS } from "../components/ticket-parts.tsx";
+import {
+  TICKET_PRIORITIES,
+  TICKET_SLA_FILTERS,
+  TICKET_STATUSES,
+  TICKET_VIEWS,
+  type TicketPriority,
+  type TicketStatus,
+} from "@tessera/domain";
+import { NativeSelect } from "@tessera/ui";
+import type { FilterChip } from "../components/data-table/filter-chips.tsx";
+import type { DateFormatter } from "../components/dates/date-format.ts";
+import {
+  PRIORITY_LABELS,
+  PRIORITY_OPTIONS,
+  STATUS_LABELS,
+  STATUS_OPTIONS,
+} from "../components/ticket-parts.tsx";
 
 /** `status` is a status, "" for any, or "OPEN_ONLY" for everything not yet resolved. */
 export const DEFAULT_FILTERS = {
@@ -12,7 +24,6 @@ export const DEFAULT_FILTERS = {
   priority: "",
   assigneeId: "",
   sla: "",
-  sort: "dueAt",
   organizationId: "",
   createdFrom: "",
 };
@@ -22,13 +33,18 @@ export const ALLOWED_FILTERS = {
   status: ["OPEN_ONLY", "", ...TICKET_STATUSES],
   priority: ["", ...TICKET_PRIORITIES],
   sla: ["", ...TICKET_SLA_FILTERS],
-  sort: ["dueAt", "priority", "createdAt"],
 };
 
 export type QueueFilters = typeof DEFAULT_FILTERS;
+
+const SLA_LABELS: Record<string, string> = {
+  BREACHED: "Breached",
+  AT_RISK: "At risk",
+  BREACHED_EVER: "Breached at any time",
+};
 type SetFilter = (field: keyof QueueFilters) => (value: string) => void;
 
-/** The queue's filters and sort, kept in the address so a filtered queue can be bookmarked. */
+/** The queue's filters, kept in the address so a filtered queue can be bookmarked (the column headers sort). */
 export const QueueFilterForm = ({
   filters,
   set,
@@ -41,9 +57,9 @@ export const QueueFilterForm = ({
   <form
     aria-label="Filter tickets"
     onSubmit={(event) => event.preventDefault()}
-    className="mb-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-5"
+    className="mb-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
   >
-    <Select
+    <NativeSelect
       label="Status"
       name="status"
       value={filters.status}
@@ -54,14 +70,14 @@ export const QueueFilterForm = ({
         ...STATUS_OPTIONS,
       ]}
     />
-    <Select
+    <NativeSelect
       label="Priority"
       name="priority"
       value={filters.priority}
       onChange={set("priority")}
       options={[{ value: "", label: "Any priority" }, ...PRIORITY_OPTIONS]}
     />
-    <Select
+    <NativeSelect
       label="Assignee"
       name="assigneeId"
       value={filters.assigneeId}
@@ -71,61 +87,53 @@ export const QueueFilterForm = ({
         ...(staff ?? []).map((user) => ({ value: user.id, label: user.name })),
       ]}
     />
-    <Select
+    <NativeSelect
       label="SLA"
       name="sla"
       value={filters.sla}
       onChange={set("sla")}
       options={[
         { value: "", label: "Any" },
-        { value: "BREACHED", label: "Breached" },
-        { value: "AT_RISK", label: "At risk" },
-        { value: "BREACHED_EVER", label: "Breached at any time" },
-      ]}
-    />
-    <Select
-      label="Sort by"
-      name="sort"
-      value={filters.sort}
-      onChange={set("sort")}
-      options={[
-        { value: "dueAt", label: "Due time" },
-        { value: "priority", label: "Priority" },
-        { value: "createdAt", label: "Newest" },
+        ...Object.entries(SLA_LABELS).map(([value, label]) => ({ value, label })),
       ]}
     />
   </form>
 );
 
-/** Filters that arrive only through a link (a date, one organisation), each with a way out. */
-export const LinkedFilterNotes = ({
+/** The filters in force as chips (the standing view is shown by the views above, not here). */
+export const queueFilterChips = ({
   filters,
   createdFrom,
   organizationName,
-  set,
+  staff,
+  dates,
 }: {
+  dates: DateFormatter;
   filters: QueueFilters;
   createdFrom: Date | null;
   organizationName: string | undefined;
-  set: SetFilter;
-}) => (
-  <>
-    {createdFrom && (
-      <p className="mb-4 flex flex-wrap items-center gap-3 text-sm text-slate-700 dark:text-slate-300">
-        Showing tickets opened since {formatDate(createdFrom)}.
-        <Button variant="secondary" onClick={() => set("createdFrom")("")}>
-          Any time
-        </Button>
-      </p>
-    )}
-    {filters.organizationId && (
-      <p className="mb-4 flex flex-wrap items-center gap-3 text-sm text-slate-700 dark:text-slate-300">
-        Showing one organisation's tickets
-        {organizationName ? ` (${organizationName})` : ""}.
-        <Button variant="secondary" onClick={() => set("organizationId")("")}>
-          Show every organisation
-        </Button>
-      </p>
-    )}
-  </>
-);
+  staff: { id: string; name: string }[] | undefined;
+}): FilterChip[] => {
+  const chips: FilterChip[] = [];
+  if (filters.status !== DEFAULT_FILTERS.status)
+    chips.push({
+      name: "status",
+      label: filters.status
+        ? `Status: ${STATUS_LABELS[filters.status as TicketStatus] ?? filters.status}`
+        : "Any status",
+    });
+  if (filters.priority)
+    chips.push({
+      name: "priority",
+      label: `Priority: ${PRIORITY_LABELS[filters.priority as TicketPriority] ?? filters.priority}`,
+    });
+  if (filters.assigneeId) {
+    const name = staff?.find((user) => user.id === filters.assigneeId)?.name ?? "one person";
+    chips.push({ name: "assigneeId", label: `Assignee: ${name}` });
+  }
+  if (filters.sla) chips.push({ name: "sla", label: `SLA: ${SLA_LABELS[filters.sla] ?? filters.sla}` });
+  if (createdFrom) chips.push({ name: "createdFrom", label: `Opened since ${dates.instant(createdFrom)}` });
+  if (filters.organizationId)
+    chips.push({ name: "organizationId", label: `Organisation: ${organizationName ?? "one organisation"}` });
+  return chips;
+};

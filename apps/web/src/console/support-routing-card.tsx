@@ -1,12 +1,8 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { SUPPORT_ROUTING_MODES, type SupportRoutingMode, type Tier } from "@tessera/domain";
+import { SUPPORT_ROUTING_MODES, type SupportRoutingMode, TIER_LABELS, type Tier } from "@tessera/domain";
+import { Alert, Button, Card, NativeSelect } from "@tessera/ui";
 import { type FormEvent, useState } from "react";
-import { Alert } from "../components/alert.tsx";
-import { Button } from "../components/button.tsx";
-import { Card } from "../components/card.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { Select } from "../components/select.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 
 interface TierRouting {
   tier: Tier;
@@ -22,15 +18,13 @@ const DEFAULT_TEAM = "";
 
 /** One tier's routing mode and team, saved on its own. */
 const TierRow = ({ routing, teams }: { routing: TierRouting; teams: { id: string; name: string }[] }) => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
+  const tier = TIER_LABELS[routing.tier];
   const [mode, setMode] = useState(routing.mode);
   const [teamId, setTeamId] = useState(routing.teamId ?? DEFAULT_TEAM);
-  const save = useMutation(
-    trpc.supportSettings.setRouting.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.supportSettings.get.queryKey() }),
-    }),
-  );
+  const save = trpc.supportSettings.setRouting.useMutation({
+    onSuccess: () => utils.supportSettings.get.invalidate(),
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({ tier: routing.tier, mode, teamId: teamId || null });
@@ -38,18 +32,18 @@ const TierRow = ({ routing, teams }: { routing: TierRouting; teams: { id: string
   return (
     <form
       onSubmit={submit}
-      aria-label={`${routing.tier} routing`}
+      aria-label={`${tier} routing`}
       className="grid items-end gap-4 md:grid-cols-[1fr_1fr_auto]"
     >
-      <Select
-        label={`${routing.tier}: how tickets find an agent`}
+      <NativeSelect
+        label={`${tier}: how tickets find an agent`}
         name={`routing-${routing.tier}-mode`}
         value={mode}
         onChange={(value) => setMode(value as SupportRoutingMode)}
         options={SUPPORT_ROUTING_MODES.map((value) => ({ value, label: MODE_LABELS[value] }))}
       />
-      <Select
-        label={`${routing.tier}: team and business hours`}
+      <NativeSelect
+        label={`${tier}: team and business hours`}
         name={`routing-${routing.tier}-team`}
         value={teamId}
         onChange={setTeamId}
@@ -59,11 +53,11 @@ const TierRow = ({ routing, teams }: { routing: TierRouting; teams: { id: string
         ]}
       />
       <Button type="submit" variant="secondary" busy={save.isPending}>
-        Save {routing.tier}
+        Save {tier}
       </Button>
       <div className="md:col-span-3">
         <ErrorAlert error={save.error} title="Not saved" />
-        {save.isSuccess && <Alert tone="success">{routing.tier} routing saved.</Alert>}
+        {save.isSuccess && <Alert tone="success">{tier} routing saved.</Alert>}
       </div>
     </form>
   );
@@ -81,7 +75,7 @@ export const SupportRoutingCard = ({
   teams: { id: string; name: string }[];
 }) => (
   <Card title="Routing">
-    <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
+    <p className="mb-4 text-sm text-fg-muted">
       Round robin takes active support agents in turn, whatever their load; least load picks the agent with
       the fewest open tickets. Viewers, admins and disabled users are never picked. An account manager still
       comes first.

@@ -1,15 +1,13 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { PageHeader } from "../components/page-header.tsx";
 import { QueryState } from "../components/query-state.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { SupportRoutingCard } from "./support-routing-card.tsx";
 import { TeamCalendarForm } from "./team-calendar-form.tsx";
 
 /** Support → Settings (staff admins): teams' business hours and holidays, and routing per tier. */
 export const SupportSettingsPage = () => {
-  const trpc = useTRPC();
-  const settings = useQuery(trpc.supportSettings.get.queryOptions());
+  const settings = trpc.supportSettings.get.useQuery();
   return (
     <>
       <PageHeader

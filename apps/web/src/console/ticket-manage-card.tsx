@@ -1,9 +1,12 @@
-import { nextTicketStatuses, type TicketPriority, type TicketStatus } from "@tessera/domain";
-import { Alert } from "../components/alert.tsx";
-import { Button } from "../components/button.tsx";
-import { Card } from "../components/card.tsx";
+import {
+  nextTicketStatuses,
+  ROLE_LABELS,
+  type TicketPriority,
+  type TicketStatus,
+  type UserRole,
+} from "@tessera/domain";
+import { Alert, Button, Card, NativeSelect } from "@tessera/ui";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { Select } from "../components/select.tsx";
 import { PRIORITY_OPTIONS } from "../components/ticket-parts.tsx";
 import type { StaffTicket } from "./staff-ticket.ts";
 import type { useTicketControls } from "./use-ticket-controls.ts";
@@ -25,7 +28,7 @@ export const TicketManageCard = ({
 }: {
   data: StaffTicket;
   controls: ReturnType<typeof useTicketControls>;
-  staff: { id: string; name: string; role: string }[] | undefined;
+  staff: { id: string; name: string; role: UserRole }[] | undefined;
 }) => {
   const { notice, setConfirmClose, status, priority, assign, busy, controlError } = controls;
   return (
@@ -36,9 +39,9 @@ export const TicketManageCard = ({
           {notice && <Alert tone="success">{notice}</Alert>}
         </div>
         <fieldset>
-          <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Move to</legend>
+          <legend className="text-sm font-medium text-fg">Move to</legend>
           {nextTicketStatuses(data.status, "STAFF").length === 0 ? (
-            <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Closed tickets stay closed.</p>
+            <p className="mt-1 text-sm text-fg-muted">Closed tickets stay closed.</p>
           ) : (
             <div className="mt-2 flex flex-wrap gap-2">
               {nextTicketStatuses(data.status, "STAFF").map((next) => (
@@ -59,7 +62,7 @@ export const TicketManageCard = ({
             </div>
           )}
         </fieldset>
-        <Select
+        <NativeSelect
           label="Priority"
           name="priority"
           value={data.priority}
@@ -71,7 +74,7 @@ export const TicketManageCard = ({
           options={PRIORITY_OPTIONS}
           hint="Both due times are recomputed from the ticket's creation."
         />
-        <Select
+        <NativeSelect
           label="Assignee"
           name="assignee"
           value={data.assigneeId ?? ""}
@@ -87,12 +90,12 @@ export const TicketManageCard = ({
               .filter((user) => user.role !== "VIEWER")
               .map((user) => ({
                 value: user.id,
-                label: `${user.name} (${user.role})`,
+                label: `${user.name} (${ROLE_LABELS[user.role]})`,
               })),
           ]}
         />
         {busy && (
-          <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
+          <p role="status" className="text-sm text-fg-muted">
             Saving…
           </p>
         )}

@@ -1,12 +1,11 @@
-import { useQuery } from "@tanstack/react-query";
+import { ConfirmDialog } from "@tessera/ui";
 import { useParams } from "react-router";
 import { useRole } from "../auth/session.tsx";
-import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { TicketSlaCard } from "../components/ticket-sla-card.tsx";
 import { ReplyForm, TicketThread } from "../components/ticket-thread.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { ApplyMacroMenu } from "./apply-macro-menu.tsx";
 import { CustomerContextCard } from "./customer-context-card.tsx";
 import { TicketHeader } from "./ticket-header.tsx";
@@ -17,11 +16,10 @@ import { useTicketControls } from "./use-ticket-controls.ts";
 /** One ticket for staff: header, SLA clocks, thread with internal notes, reply and controls. */
 export const TicketPage = () => {
   const { ticketId = "" } = useParams();
-  const trpc = useTRPC();
   const role = useRole();
   const canAct = role === "ADMIN" || role === "SUPPORT";
-  const ticket = useQuery(trpc.support.get.queryOptions({ ticketId }));
-  const staff = useQuery({ ...trpc.organizations.staffUsers.queryOptions(), enabled: canAct });
+  const ticket = trpc.support.get.useQuery({ ticketId });
+  const staff = trpc.organizations.staffUsers.useQuery(undefined, { enabled: canAct });
   const controls = useTicketControls(ticketId, staff.data);
   const { confirmClose, setConfirmClose, reply, status } = controls;
   return (
@@ -32,7 +30,7 @@ export const TicketPage = () => {
       {(data) => (
         <>
           <TicketHeader data={data} />
-          <div className="grid gap-6 lg:grid-cols-3">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
             <div className="space-y-6 lg:col-span-2">
               <TicketThread
                 description={data.description}

@@ -1,14 +1,13 @@
-import { useQuery } from "@tanstack/react-query";
-import { Card } from "../components/card.tsx";
-import { formatDate } from "../components/format-date.ts";
+import { Card } from "@tessera/ui";
+import { useDateFormat } from "../components/dates/use-date-format.ts";
 import { QueryState } from "../components/query-state.tsx";
 import { SatisfactionBadge } from "../components/satisfaction-badge.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 
 /** The customer's rating of the ticket, once given (after it was resolved). */
 export const TicketSatisfactionCard = ({ ticketId }: { ticketId: string }) => {
-  const trpc = useTRPC();
-  const rating = useQuery(trpc.satisfaction.forTicket.queryOptions({ ticketId }));
+  const dates = useDateFormat();
+  const rating = trpc.satisfaction.forTicket.useQuery({ ticketId });
   return (
     <Card title="Customer rating">
       <QueryState query={rating}>
@@ -17,18 +16,18 @@ export const TicketSatisfactionCard = ({ ticketId }: { ticketId: string }) => {
             <div className="space-y-2 text-sm">
               <p>
                 <SatisfactionBadge rating={data.rating} />{" "}
-                <span className="text-slate-600 dark:text-slate-300">
-                  by {data.ratedByName ?? "a former user"}, {formatDate(data.ratedAt)}
+                <span className="text-fg-muted">
+                  by {data.ratedByName ?? "a former user"}, {dates.instant(data.ratedAt)}
                 </span>
               </p>
               {data.comment && (
-                <blockquote className="whitespace-pre-wrap border-l-2 border-slate-200 dark:border-slate-700 pl-3 text-slate-800 dark:text-slate-200">
+                <blockquote className="whitespace-pre-wrap border-l-2 border-line pl-3 text-fg">
                   {data.comment}
                 </blockquote>
               )}
             </div>
           ) : (
-            <p className="text-sm text-slate-600 dark:text-slate-300">
+            <p className="text-sm text-fg-muted">
               Not rated. The customer is asked once the ticket is resolved.
             </p>
           )

@@ -1,9 +1,10 @@
-import { Badge } from "../components/badge.tsx";
-import { formatDate } from "../components/format-date.ts";
+import { Badge } from "@tessera/ui";
+import { useDateFormat } from "../components/dates/use-date-format.ts";
+import { DomainStatusBadge } from "../components/domain-status-badge.tsx";
 import { Detail } from "../components/organization-fields.tsx";
 import { SsoDomainClaims } from "./sso-domain-claims.tsx";
 import type { OrganizationConfig } from "./white-label-config.ts";
-import { DeleteRecord, DOMAIN_TONE, Section, Swatch } from "./white-label-record.tsx";
+import { DeleteRecord, Section, Swatch } from "./white-label-record.tsx";
 
 export const BrandingDetails = ({
   config,
@@ -74,6 +75,7 @@ export const BrandingDetails = ({
 };
 
 export const DomainDetails = ({ config, canDelete }: { config: OrganizationConfig; canDelete: boolean }) => {
+  const dates = useDateFormat();
   const { domain } = config;
   return (
     <Section
@@ -92,24 +94,24 @@ export const DomainDetails = ({ config, canDelete }: { config: OrganizationConfi
       {domain ? (
         <dl className="grid gap-4 md:grid-cols-3">
           <Detail label="Hostname">
-            <span className="font-mono">{domain.hostname}</span>{" "}
-            <Badge tone={DOMAIN_TONE[domain.status]}>{domain.status}</Badge>
+            <span className="font-mono">{domain.hostname}</span> <DomainStatusBadge status={domain.status} />
           </Detail>
           <Detail label="Result">{domain.reason ?? "Not checked yet"}</Detail>
-          <Detail label="Last checked">{formatDate(domain.checkedAt)}</Detail>
+          <Detail label="Last checked">{dates.instant(domain.checkedAt)}</Detail>
           <Detail label="Routing">{domain.routing?.reason ?? "Not checked yet"}</Detail>
           {domain.proofMissingSince && (
-            <Detail label="Proof missing since">{formatDate(domain.proofMissingSince)}</Detail>
+            <Detail label="Proof missing since">{dates.instant(domain.proofMissingSince)}</Detail>
           )}
         </dl>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-300">None.</p>
+        <p className="text-sm text-fg-muted">None.</p>
       )}
     </Section>
   );
 };
 
 export const SsoDetails = ({ config, canDelete }: { config: OrganizationConfig; canDelete: boolean }) => {
+  const dates = useDateFormat();
   const { sso } = config;
   return (
     <Section
@@ -141,17 +143,17 @@ export const SsoDetails = ({ config, canDelete }: { config: OrganizationConfig; 
               ? sso.hasClientSecret
                 ? "Stored (encrypted)"
                 : "Missing"
-              : formatDate(sso.certificateExpiresAt)}
+              : dates.instant(sso.certificateExpiresAt)}
           </Detail>
           <Detail label="Allowed email domains">{sso.allowedDomains.join(", ")}</Detail>
           <Detail label="Email domain proofs">
             <SsoDomainClaims organizationId={config.organizationId} />
           </Detail>
           <Detail label="Password sign-in">{sso.enforced ? "Off (SSO enforced)" : "Allowed"}</Detail>
-          <Detail label="Changed">{formatDate(sso.updatedAt)}</Detail>
+          <Detail label="Changed">{dates.instant(sso.updatedAt)}</Detail>
         </dl>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-300">None.</p>
+        <p className="text-sm text-fg-muted">None.</p>
       )}
     </Section>
   );
@@ -186,17 +188,15 @@ export const FeatureToggleDetails = ({
 }) => (
   <Section title="Feature toggles">
     {config.featureToggles.length === 0 ? (
-      <p className="text-sm text-slate-600 dark:text-slate-300">None.</p>
+      <p className="text-sm text-fg-muted">None.</p>
     ) : (
-      <ul className="divide-y divide-slate-100 dark:divide-slate-800 text-sm">
+      <ul className="divide-y divide-line text-sm">
         {config.featureToggles.map((toggle) => (
           <li key={toggle.id} className="flex items-center justify-between gap-4 py-2">
             <span>
-              <span className="font-mono text-slate-900 dark:text-slate-100">{toggle.key}</span>{" "}
+              <span className="font-mono text-fg">{toggle.key}</span>{" "}
               {toggle.enabled ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}
-              {toggle.description && (
-                <span className="block text-slate-600 dark:text-slate-300">{toggle.description}</span>
-              )}
+              {toggle.description && <span className="block text-fg-muted">{toggle.description}</span>}
             </span>
             {canDelete && (
               <DeleteRecord
@@ -210,7 +210,7 @@ export const FeatureToggleDetails = ({
       </ul>
     )}
     {config.featureToggles.length > 0 && !config.featureTogglesActive && (
-      <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+      <p className="mt-2 text-sm text-fg-muted">
         The tier does not include feature toggles: the platform sees none.
       </p>
     )}
@@ -226,20 +226,16 @@ export const IntegrationDetails = ({
 }) => (
   <Section title="Integrations">
     {config.integrations.length === 0 ? (
-      <p className="text-sm text-slate-600 dark:text-slate-300">None.</p>
+      <p className="text-sm text-fg-muted">None.</p>
     ) : (
-      <ul className="divide-y divide-slate-100 dark:divide-slate-800 text-sm">
+      <ul className="divide-y divide-line text-sm">
         {config.integrations.map((integration) => (
           <li key={integration.id} className="flex items-start justify-between gap-4 py-2">
             <span className="min-w-0">
-              <span className="font-medium text-slate-900 dark:text-slate-100">{integration.name}</span>{" "}
+              <span className="font-medium text-fg">{integration.name}</span>{" "}
               {integration.enabled ? <Badge tone="green">Enabled</Badge> : <Badge>Disabled</Badge>}
-              <span className="block break-all font-mono text-xs text-slate-700 dark:text-slate-300">
-                {integration.url}
-              </span>
-              <span className="block text-xs text-slate-600 dark:text-slate-300">
-                {integration.events.join(", ")}
-              </span>
+              <span className="block break-all font-mono text-xs text-fg-muted">{integration.url}</span>
+              <span className="block text-xs text-fg-muted">{integration.events.join(", ")}</span>
             </span>
             {canDelete && (
               <DeleteRecord

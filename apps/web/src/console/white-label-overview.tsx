@@ -1,7 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
-import { Card } from "../components/card.tsx";
+import { TIER_LABELS } from "@tessera/domain";
+import { Card } from "@tessera/ui";
 import { QueryState } from "../components/query-state.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import {
   ApiDetails,
   BrandingDetails,
@@ -20,16 +20,15 @@ export const WhiteLabelOverview = ({
   organizationId: string;
   canDelete: boolean;
 }) => {
-  const trpc = useTRPC();
-  const config = useQuery(trpc.whiteLabel.organizationConfig.queryOptions({ organizationId }));
+  const config = trpc.whiteLabel.organizationConfig.useQuery({ organizationId });
   return (
     <Card title="White-label">
       <QueryState query={config}>
         {(data) => (
           <div className="space-y-4">
             <div className="flex flex-wrap items-center gap-3 text-sm">
-              <span className="font-medium text-slate-800 dark:text-slate-200">
-                Tier: {data.tier ?? "no license in force"}
+              <span className="font-medium text-fg">
+                Tier: {data.tier ? TIER_LABELS[data.tier] : "no license in force"}
               </span>
               <Gates config={data} />
             </div>

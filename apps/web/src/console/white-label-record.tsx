@@ -1,11 +1,8 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CUSTOMIZATION_TYPES, type CustomizationType } from "@tessera/domain";
+import { Badge, Button, ConfirmDialog } from "@tessera/ui";
 import { type ReactNode, useState } from "react";
-import { Badge } from "../components/badge.tsx";
-import { Button } from "../components/button.tsx";
-import { ConfirmDialog } from "../components/confirm-dialog.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import type { OrganizationConfig } from "./white-label-config.ts";
 
 const TYPE_LABEL: Record<CustomizationType, string> = {
@@ -17,8 +14,6 @@ const TYPE_LABEL: Record<CustomizationType, string> = {
   INTEGRATION: "Integrations",
 };
 
-export const DOMAIN_TONE = { PENDING: "amber", VERIFIED: "green", FAILED: "red", LAPSED: "red" } as const;
-
 /** Staff admins remove one record, after confirming (e.g. an SSO setup that locks the customer out). */
 export const DeleteRecord = ({
   organizationId,
@@ -29,22 +24,17 @@ export const DeleteRecord = ({
   customizationId: string;
   what: string;
 }) => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
   const [open, setOpen] = useState(false);
-  const remove = useMutation(
-    trpc.whiteLabel.deleteOrganizationCustomization.mutationOptions({
-      onSuccess: async () => {
-        setOpen(false);
-        await Promise.all([
-          queryClient.invalidateQueries({
-            queryKey: trpc.whiteLabel.organizationConfig.queryKey({ organizationId }),
-          }),
-          queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
-        ]);
-      },
-    }),
-  );
+  const remove = trpc.whiteLabel.deleteOrganizationCustomization.useMutation({
+    onSuccess: async () => {
+      setOpen(false);
+      await Promise.all([
+        utils.whiteLabel.organizationConfig.invalidate({ organizationId }),
+        utils.audit.invalidate(),
+      ]);
+    },
+  });
   return (
     <>
       <Button variant="secondary" aria-label={`Delete ${what}`} onClick={() => setOpen(true)}>
@@ -80,9 +70,9 @@ export const Section = ({
   action?: ReactNode;
   children: ReactNode;
 }) => (
-  <section aria-label={title} className="border-t border-slate-200 dark:border-slate-700 pt-4">
+  <section aria-label={title} className="border-t border-line pt-4">
     <div className="mb-3 flex items-center justify-between gap-4">
-      <h3 className="text-sm font-semibold text-slate-900 dark:text-slate-100">{title}</h3>
+      <h3 className="text-sm font-semibold text-fg">{title}</h3>
       {action}
     </div>
     {children}
@@ -93,7 +83,7 @@ export const Swatch = ({ label, colour }: { label: string; colour: string }) => 
   <span className="flex items-center gap-2">
     <span
       aria-hidden
-      className="size-6 rounded border border-slate-300 dark:border-slate-600"
+      className="size-6 rounded border border-line-strong"
       style={{ backgroundColor: colour }}
     />
     <span>

@@ -1,15 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert } from "@tessera/ui";
 import { Link } from "react-router";
-import { Alert } from "../components/alert.tsx";
 import { KeysWorkspace } from "../components/keys-workspace.tsx";
 import { PageHeader } from "../components/page-header.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { CreateKey } from "./create-api-key-form.tsx";
 
 /** Keys are refused while the organisation's API access is off: say so where keys are made. */
 const ApiAccessNotice = () => {
-  const trpc = useTRPC();
-  const access = useQuery(trpc.whiteLabel.apiAccess.queryOptions());
+  const access = trpc.whiteLabel.apiAccess.useQuery();
   if (!access.data || access.data.active) return null;
   return (
     <Alert tone="warning" title="API access is off">
@@ -24,18 +22,11 @@ const ApiAccessNotice = () => {
 
 /** The organisation's API keys for the learning platform: create (shown once), list, revoke. */
 export const PortalApiKeysPage = () => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const keys = useQuery(trpc.apiKeys.mine.queryOptions());
-  const revoke = useMutation(
-    trpc.apiKeys.revokeMine.mutationOptions({
-      onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.apiKeys.mine.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
-        ]),
-    }),
-  );
+  const utils = trpc.useUtils();
+  const keys = trpc.apiKeys.mine.useQuery();
+  const revoke = trpc.apiKeys.revokeMine.useMutation({
+    onSuccess: () => Promise.all([utils.apiKeys.mine.invalidate(), utils.audit.invalidate()]),
+  });
   return (
     <>
       <PageHeader

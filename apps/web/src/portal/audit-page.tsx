@@ -1,5 +1,5 @@
+import { Card } from "@tessera/ui";
 import { AuditLog } from "../components/audit-log.tsx";
-import { Card } from "../components/card.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 
 export const PortalAuditPage = () => (

@@ -1,6 +1,9 @@
+import type { SortingState, Updater } from "@tanstack/react-table";
 import type { TicketPriority, TicketStatus } from "@tessera/domain";
 import { Link } from "react-router";
-import { formatDate } from "../components/format-date.ts";
+import { DataTable } from "../components/data-table/data-table.tsx";
+import { columnHelper } from "../components/data-table/features.ts";
+import { InstantText } from "../components/dates/date-text.tsx";
 import { PriorityBadge, StatusBadge } from "../components/ticket-parts.tsx";
 
 interface CustomerTicketRow {
@@ -12,52 +15,68 @@ interface CustomerTicketRow {
   createdAt: Date;
 }
 
-const HEADINGS = ["Reference", "Subject", "Priority", "Status", "Opened"];
+const column = columnHelper<CustomerTicketRow>();
 
-/** The organisation's tickets as rows, each reference linking to its ticket. */
+/** The portal's ticket columns; the ids of sortable ones are the API's sort keys. */
+const COLUMNS = [
+  column.accessor("reference", {
+    header: "Reference",
+    enableSorting: false,
+    enableHiding: false,
+    cell: ({ row: { original: ticket } }) => (
+      <Link
+        to={`/portal/tickets/${ticket.id}`}
+        className="whitespace-nowrap font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+      >
+        {ticket.reference}
+      </Link>
+    ),
+  }),
+  column.accessor("subject", {
+    header: "Subject",
+    enableSorting: false,
+    enableHiding: false,
+    cell: ({ getValue }) => <div className="max-w-md truncate text-fg">{getValue()}</div>,
+  }),
+  column.accessor("priority", {
+    header: "Priority",
+    cell: ({ getValue }) => <PriorityBadge priority={getValue()} />,
+  }),
+  column.accessor("status", {
+    header: "Status",
+    cell: ({ getValue }) => <StatusBadge status={getValue()} />,
+  }),
+  column.accessor("createdAt", {
+    header: "Opened",
+    sortDescFirst: true,
+    cell: ({ getValue }) => (
+      <span className="whitespace-nowrap">
+        <InstantText value={getValue()} />
+      </span>
+    ),
+  }),
+];
+
+/** The organisation's tickets as rows, each reference linking to its ticket; headers sort on the server. */
 export const CustomerTicketsTable = ({
   tickets,
   caption,
+  sorting,
+  onSortingChange,
 }: {
   tickets: CustomerTicketRow[];
   caption: string;
+  sorting?: SortingState;
+  /** Without it the headers do not sort (search results come best match first). */
+  onSortingChange?: (updater: Updater<SortingState>) => void;
 }) => (
-  <table className="w-full text-left text-sm">
-    <caption className="sr-only">{caption}</caption>
-    <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-      <tr>
-        {HEADINGS.map((heading) => (
-          <th key={heading} scope="col" className="py-2 pr-4 font-medium last:pr-0">
-            {heading}
-          </th>
-        ))}
-      </tr>
-    </thead>
-    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-      {tickets.map((ticket) => (
-        <tr key={ticket.id} className="hover:bg-slate-50 dark:hover:bg-slate-800">
-          <td className="whitespace-nowrap py-2.5 pr-4">
-            <Link
-              to={`/portal/tickets/${ticket.id}`}
-              className="font-medium text-indigo-700 dark:text-indigo-300 hover:underline"
-            >
-              {ticket.reference}
-            </Link>
-          </td>
-          <td className="max-w-md truncate py-2.5 pr-4 text-slate-800 dark:text-slate-200">
-            {ticket.subject}
-          </td>
-          <td className="py-2.5 pr-4">
-            <PriorityBadge priority={ticket.priority} />
-          </td>
-          <td className="py-2.5 pr-4">
-            <StatusBadge status={ticket.status} />
-          </td>
-          <td className="whitespace-nowrap py-2.5 text-slate-700 dark:text-slate-300">
-            {formatDate(ticket.createdAt)}
-          </td>
-        </tr>
-      ))}
-    </tbody>
-  </table>
+  <DataTable
+    id="portal-tickets"
+    caption={caption}
+    columns={COLUMNS}
+    data={tickets}
+    getRowId={(ticket) => ticket.id}
+    sorting={sorting}
+    onSortingChange={onSortingChange}
+  />
 );

@@ -1,34 +1,27 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button, Card } from "@tessera/ui";
 import { useState } from "react";
-import { Button } from "../components/button.tsx";
-import { Card } from "../components/card.tsx";
 import { downloadFile } from "../components/download-file.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import type { License } from "../components/license-summary.tsx";
 import { RotateKeyDialog } from "../components/rotate-key-dialog.tsx";
 import { RotatedKeyReveal } from "../components/rotated-key-reveal.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 
 /** The customer's key (rotated with an overlap for the old one) and the offline token download. */
 export const LicenseKeyCard = ({ license }: { license: Pick<License, "id" | "status"> }) => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
   const [confirmRotate, setConfirmRotate] = useState(false);
   const [rotated, setRotated] = useState<{ key: string; previousKeyExpiresAt: Date | null } | null>(null);
-  const rotate = useMutation(
-    trpc.licenses.rotateMyKey.mutationOptions({
-      onSuccess: async (answer) => {
-        setConfirmRotate(false);
-        setRotated(answer);
-        await queryClient.invalidateQueries({ queryKey: trpc.licenses.mine.queryKey() });
-      },
-    }),
-  );
-  const token = useMutation(
-    trpc.licenses.myToken.mutationOptions({
-      onSuccess: ({ token: jwt }) => downloadFile("tessera-license.jwt", jwt, "application/jwt"),
-    }),
-  );
+  const rotate = trpc.licenses.rotateMyKey.useMutation({
+    onSuccess: async (answer) => {
+      setConfirmRotate(false);
+      setRotated(answer);
+      await utils.licenses.mine.invalidate();
+    },
+  });
+  const token = trpc.licenses.myToken.useMutation({
+    onSuccess: ({ token: jwt }) => downloadFile("tessera-license.jwt", jwt, "application/jwt"),
+  });
   return (
     <Card title="Key and offline token">
       <div className="space-y-4">
@@ -39,7 +32,7 @@ export const LicenseKeyCard = ({ license }: { license: Pick<License, "id" | "sta
             onDismiss={() => setRotated(null)}
           />
         )}
-        <p className="text-sm text-slate-700 dark:text-slate-300">
+        <p className="text-sm text-fg-muted">
           The platform validates with the license key. Rotating it issues a new key; the old one keeps working
           for the time you choose (24 hours unless you say otherwise), so you can switch without an outage.
           The offline token is a signed JWT your systems can verify against our published keys without calling

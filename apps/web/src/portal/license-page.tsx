@@ -1,18 +1,15 @@
-import { useQuery } from "@tanstack/react-query";
+import { Alert, Card } from "@tessera/ui";
 import { useMe } from "../auth/session.tsx";
-import { Alert } from "../components/alert.tsx";
-import { Card } from "../components/card.tsx";
 import { LicenseSummary } from "../components/license-summary.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { QueryState } from "../components/query-state.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { LicenseKeyCard } from "./license-key-card.tsx";
 
 export const PortalLicensePage = () => {
-  const trpc = useTRPC();
   const me = useMe();
   const canManage = me.data?.role === "OWNER" || me.data?.role === "ADMIN";
-  const mine = useQuery(trpc.licenses.mine.queryOptions());
+  const mine = trpc.licenses.mine.useQuery();
   return (
     <>
       <PageHeader title="License" description="Your organisation's license, what it includes, and its key." />

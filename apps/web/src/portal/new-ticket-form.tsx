@@ -1,87 +1,71 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { PortalCreateTicketInput, type TicketPriority } from "@tessera/domain";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { Button, Card } from "@tessera/ui";
+import { useEffect } from "react";
 import { useNavigate } from "react-router";
 import { AttachmentPicker } from "../components/attachment-picker.tsx";
-import { Button } from "../components/button.tsx";
-import { Card } from "../components/card.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { Field } from "../components/field.tsx";
-import { Select } from "../components/select.tsx";
+import { FormField, FormSelect } from "../components/form-field.tsx";
 import { PRIORITY_OPTIONS } from "../components/ticket-parts.tsx";
 import { useAttachmentUploads } from "../components/use-attachment-uploads.ts";
-import { useSchemaForm } from "../components/use-form.ts";
-import { useTRPC } from "../trpc.ts";
-
-const EMPTY_TICKET = { subject: "", description: "", priority: "NORMAL" as TicketPriority };
+import { useZodForm } from "../components/zod-form.ts";
+import { trpc } from "../trpc.ts";
 
 /**
  * A new ticket, opened from the list's "New ticket" button: the subject takes the focus, and
  * once the ticket exists its page opens with the reference it was given.
  */
 export const NewTicketForm = ({ id, onCancel }: { id: string; onCancel: () => void }) => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
   const navigate = useNavigate();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState(EMPTY_TICKET);
-  const form = useSchemaForm(PortalCreateTicketInput);
   const uploads = useAttachmentUploads();
-  const create = useMutation(
-    trpc.support.create.mutationOptions({
-      onSuccess: async (ticket) => {
-        navigate(`/portal/tickets/${ticket.id}`, { state: { opened: ticket.reference } });
-        await queryClient.invalidateQueries({ queryKey: trpc.support.mine.pathKey() });
-      },
-      onError: form.showServerErrors,
-    }),
+  const form = useZodForm({
+    schema: PortalCreateTicketInput,
+    defaultValues: { subject: "", description: "", priority: "NORMAL" as TicketPriority },
+    toInput: (values) => ({ input: { ...values, attachmentIds: uploads.ids } }),
+  });
+  const create = trpc.support.create.useMutation({
+    onSuccess: async (ticket) => {
+      navigate(`/portal/tickets/${ticket.id}`, { state: { opened: ticket.reference } });
+      await utils.support.mine.invalidate();
+    },
+    onError: form.showServerErrors,
+  });
+  const { setFocus } = form;
+  useEffect(() => setFocus("subject"), [setFocus]);
+  const submit = form.handleSubmit(
+    (input) => create.mutate(input),
+    () => create.reset(),
   );
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLInputElement>("input[name=subject]")?.focus();
-  }, []);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.reset();
-    const input = form.parse({ ...values, attachmentIds: uploads.ids });
-    if (input) create.mutate(input);
-  };
   return (
     <Card title="Open a ticket">
       <form
         id={id}
-        ref={formRef}
         onSubmit={submit}
         noValidate
         aria-label="Open a ticket"
         className="grid gap-4 md:grid-cols-4"
       >
         <div className="md:col-span-3">
-          <Field
+          <FormField
+            control={form.control}
             label="Subject"
             name="subject"
-            value={values.subject}
-            onChange={(subject) => setValues({ ...values, subject })}
-            error={form.errors.subject}
             required
             hint="At most 200 characters"
           />
         </div>
-        <Select
+        <FormSelect
+          control={form.control}
           label="Priority"
           name="priority"
-          value={values.priority}
-          onChange={(priority) => setValues({ ...values, priority: priority as TicketPriority })}
           options={PRIORITY_OPTIONS}
-          error={form.errors.priority}
           hint="Critical: production is down"
         />
         <div className="md:col-span-4">
-          <Field
+          <FormField
+            control={form.control}
             label="Description"
             name="description"
-            value={values.description}
-            onChange={(description) => setValues({ ...values, description })}
-            error={form.errors.description}
             multiline
             required
             hint="What happened, what you expected, and how to reproduce it"

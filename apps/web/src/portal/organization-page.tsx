@@ -1,12 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { UpdateOwnContactInput } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
+import { Alert, Button, Card } from "@tessera/ui";
+import { useState } from "react";
 import { isCustomerAdmin, useRole } from "../auth/session.tsx";
-import { Alert } from "../components/alert.tsx";
-import { Button } from "../components/button.tsx";
-import { Card } from "../components/card.tsx";
+import { useDateFormat } from "../components/dates/use-date-format.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { formatDay } from "../components/format-date.ts";
+import { FormError } from "../components/form-field.tsx";
 import {
   ContactDetails,
   ContactFields,
@@ -18,35 +16,31 @@ import {
 import { HealthSummary, portalHealthLinks } from "../components/organization-health.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { QueryState } from "../components/query-state.tsx";
-import { useSchemaForm } from "../components/use-form.ts";
-import { useTRPC } from "../trpc.ts";
+import { useZodForm } from "../components/zod-form.ts";
+import { trpc } from "../trpc.ts";
 
 const ContactForm = ({ initial, onDone }: { initial: ContactValues; onDone: (saved: boolean) => void }) => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [values, setValues] = useState(initial);
-  const form = useSchemaForm(UpdateOwnContactInput);
-  const update = useMutation(
-    trpc.organizations.updateMine.mutationOptions({
-      onSuccess: async () => {
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.organizations.mine.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
-        ]);
-        onDone(true);
-      },
-      onError: form.showServerErrors,
-    }),
+  const utils = trpc.useUtils();
+  const form = useZodForm({
+    schema: UpdateOwnContactInput,
+    defaultValues: initial,
+    toInput: (values) => ({ input: contactInputOf(values) }),
+  });
+  const update = trpc.organizations.updateMine.useMutation({
+    onSuccess: async () => {
+      await Promise.all([utils.organizations.mine.invalidate(), utils.audit.invalidate()]);
+      onDone(true);
+    },
+    onError: form.showServerErrors,
+  });
+  const submit = form.handleSubmit(
+    (input) => update.mutate(input),
+    () => update.reset(),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    update.reset();
-    const input = form.parse(contactInputOf(values));
-    if (input) update.mutate(input);
-  };
   return (
     <form onSubmit={submit} noValidate aria-label="Contact details" className="space-y-4">
-      <ContactFields values={values} onChange={setValues} errors={form.errors} />
+      <ContactFields control={form.control} />
+      <FormError control={form.control} />
       <ErrorAlert error={update.error} title="Contact details not saved" />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={() => onDone(false)} disabled={update.isPending}>
@@ -62,10 +56,10 @@ const ContactForm = ({ initial, onDone }: { initial: ContactValues; onDone: (sav
 
 /** The customer's own organisation: everyone reads it, owners and admins edit its contact details. */
 export const PortalOrganizationPage = () => {
-  const trpc = useTRPC();
+  const dates = useDateFormat();
   const canEdit = isCustomerAdmin(useRole());
-  const organization = useQuery(trpc.organizations.mine.queryOptions());
-  const health = useQuery(trpc.organizations.myHealth.queryOptions());
+  const organization = trpc.organizations.mine.useQuery();
+  const health = trpc.organizations.myHealth.useQuery();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   return (
@@ -133,7 +127,7 @@ export const PortalOrganizationPage = () => {
                   "Not assigned yet"
                 )}
               </Detail>
-              <Detail label="Customer since">{formatDay(org.createdAt)}</Detail>
+              <Detail label="Customer since">{dates.day(org.createdAt)}</Detail>
             </dl>
           </Card>
         </div>

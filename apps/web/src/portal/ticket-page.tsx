@@ -1,81 +1,38 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AppRouter } from "@tessera/api";
 import { nextTicketStatuses } from "@tessera/domain";
+import { Alert, Button, ConfirmDialog } from "@tessera/ui";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
-import { Link, useLocation, useParams } from "react-router";
-import { Alert } from "../components/alert.tsx";
-import { Button } from "../components/button.tsx";
-import { ConfirmDialog } from "../components/confirm-dialog.tsx";
+import { useLocation, useParams } from "react-router";
 import { ErrorAlert } from "../components/error-alert.tsx";
-import { formatDate } from "../components/format-date.ts";
 import { QueryState } from "../components/query-state.tsx";
-import { PriorityBadge, STATUS_LABELS, StatusBadge } from "../components/ticket-parts.tsx";
+import { TicketHeading } from "../components/ticket-heading.tsx";
+import { STATUS_LABELS } from "../components/ticket-parts.tsx";
 import { TicketSlaCard } from "../components/ticket-sla-card.tsx";
 import { ReplyForm, TicketThread } from "../components/ticket-thread.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { TicketRating } from "./ticket-rating.tsx";
 
 type CustomerTicket = inferRouterOutputs<AppRouter>["support"]["getMine"];
 
 /** Replies and status changes, each refreshing the ticket and the list; the notice says what changed. */
 const useCustomerTicketChanges = (ticketId: string) => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);
   const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.support.getMine.queryKey({ ticketId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.support.mine.pathKey() }),
-    ]);
-  const reply = useMutation(trpc.support.replyMine.mutationOptions({ onSuccess: refresh }));
-  const status = useMutation(
-    trpc.support.updateMyStatus.mutationOptions({
-      onMutate: () => setNotice(null),
-      onSuccess: async (updated) => {
-        setConfirmClose(false);
-        setNotice(`${updated.reference} is now ${STATUS_LABELS[updated.status].toLowerCase()}.`);
-        await refresh();
-      },
-    }),
-  );
+    Promise.all([utils.support.getMine.invalidate({ ticketId }), utils.support.mine.invalidate()]);
+  const reply = trpc.support.replyMine.useMutation({ onSuccess: refresh });
+  const status = trpc.support.updateMyStatus.useMutation({
+    onMutate: () => setNotice(null),
+    onSuccess: async (updated) => {
+      setConfirmClose(false);
+      setNotice(`${updated.reference} is now ${STATUS_LABELS[updated.status].toLowerCase()}.`);
+      await refresh();
+    },
+  });
   return { notice, confirmClose, setConfirmClose, reply, status };
 };
-
-/** The reference, subject and facts of the ticket, under a way back to the list. */
-const CustomerTicketHeader = ({ data }: { data: CustomerTicket }) => (
-  <>
-    <Link to="/portal/tickets" className="text-sm text-indigo-700 dark:text-indigo-300 hover:underline">
-      ← All tickets
-    </Link>
-    <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900 dark:text-slate-100">
-      <span className="text-slate-500 dark:text-slate-400">{data.reference}</span> {data.subject}
-    </h1>
-    <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-      <div className="flex gap-2">
-        <dt className="text-slate-600 dark:text-slate-300">Priority</dt>
-        <dd>
-          <PriorityBadge priority={data.priority} />
-        </dd>
-      </div>
-      <div className="flex gap-2">
-        <dt className="text-slate-600 dark:text-slate-300">Status</dt>
-        <dd>
-          <StatusBadge status={data.status} />
-        </dd>
-      </div>
-      <div className="flex gap-2">
-        <dt className="text-slate-600 dark:text-slate-300">Handled by</dt>
-        <dd className="text-slate-900 dark:text-slate-100">{data.assignee?.name ?? "Our support team"}</dd>
-      </div>
-      <div className="flex gap-2">
-        <dt className="text-slate-600 dark:text-slate-300">Opened</dt>
-        <dd className="text-slate-900 dark:text-slate-100">{formatDate(data.createdAt)}</dd>
-      </div>
-    </dl>
-  </>
-);
 
 /** Customers may resolve an open ticket and close a resolved one (after confirming). */
 const CustomerTicketActions = ({
@@ -116,10 +73,9 @@ const CustomerTicketActions = ({
 /** One of the organisation's tickets: response targets, the public thread, a reply, resolve and close. */
 export const PortalTicketPage = () => {
   const { ticketId = "" } = useParams();
-  const trpc = useTRPC();
   // Support answers from elsewhere: coming back to the ticket asks again rather than showing
   // the copy cached when it was opened moments before.
-  const ticket = useQuery({ ...trpc.support.getMine.queryOptions({ ticketId }), staleTime: 0 });
+  const ticket = trpc.support.getMine.useQuery({ ticketId }, { staleTime: 0 });
   const { notice, confirmClose, setConfirmClose, reply, status } = useCustomerTicketChanges(ticketId);
   // The new-ticket form comes here with the reference it just opened.
   const opened = (useLocation().state as { opened?: string } | null)?.opened;
@@ -133,7 +89,11 @@ export const PortalTicketPage = () => {
         return (
           <>
             <div className="mb-6">
-              <CustomerTicketHeader data={data} />
+              <TicketHeading
+                ticket={data}
+                back={{ to: "/portal/tickets", label: "All tickets" }}
+                handler={{ label: "Handled by", nobody: "Our support team" }}
+              />
               <CustomerTicketActions
                 data={data}
                 status={status}

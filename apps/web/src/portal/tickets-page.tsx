@@ -1,12 +1,12 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { TicketStatus } from "@tessera/domain";
+import { keepPreviousData } from "@tanstack/react-query";
+import type { CustomerTicketSort, TicketStatus } from "@tessera/domain";
+import { Button, Card } from "@tessera/ui";
 import { useId, useState } from "react";
-import { Button } from "../components/button.tsx";
-import { Card } from "../components/card.tsx";
+import { TableEmpty } from "../components/data-table/table-empty.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { Pagination } from "../components/pagination.tsx";
 import { QueryState } from "../components/query-state.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { CustomerTicketsTable } from "./customer-tickets-table.tsx";
 import { NewTicketForm } from "./new-ticket-form.tsx";
 import { TicketFilters, useTicketFilters } from "./ticket-filters.tsx";
@@ -15,74 +15,72 @@ const PAGE_SIZE = 20;
 /** The search answers its best matches only; this many is more than a customer reads. */
 const SEARCH_LIMIT = 50;
 
-const EmptyList = ({ filtered }: { filtered: boolean }) => (
-  <p className="py-6 text-sm text-slate-600 dark:text-slate-300">
-    {filtered ? "No tickets match these filters." : "No tickets yet."}
-  </p>
-);
+/** What the caption says of each sort, ascending then descending. */
+const CAPTIONS: Record<CustomerTicketSort, [string, string]> = {
+  createdAt: ["oldest first", "newest first"],
+  priority: ["most urgent first", "least urgent first"],
+  status: ["open first", "closed first"],
+};
 
 /**
- * The list: newest first, a page at a time, narrowed by status on the server; with search
- * words, the best matches instead (the status then narrows those).
+ * The list: sorted (newest first until a header is pressed) and paged on the server, narrowed
+ * by status; with search words, the best matches instead (the status then narrows those).
  */
-const TicketList = ({
-  filters,
-  filtered,
-  page,
-  setPage,
-}: {
-  filters: { status: string; q: string };
-  filtered: boolean;
-  page: number;
-  setPage: (page: number) => void;
-}) => {
-  const trpc = useTRPC();
-  const status = (filters.status || undefined) as TicketStatus | undefined;
-  const query = filters.q.slice(0, 200);
-  const list = useQuery({
-    ...trpc.support.mine.queryOptions({ page, pageSize: PAGE_SIZE, sort: "createdAt", status }),
-    placeholderData: keepPreviousData,
-    enabled: query === "",
-  });
-  const search = useQuery({
-    ...trpc.support.searchMine.queryOptions({ query, limit: SEARCH_LIMIT }),
-    placeholderData: keepPreviousData,
-    enabled: query !== "",
-  });
+const TicketList = ({ filters }: { filters: ReturnType<typeof useTicketFilters> }) => {
+  const { table, clear } = filters;
+  const status = (table.filters.status || undefined) as TicketStatus | undefined;
+  const query = table.filters.q.slice(0, 200);
+  const list = trpc.support.mine.useQuery(
+    { page: table.page, pageSize: PAGE_SIZE, sort: table.sort, direction: table.direction, status },
+    { placeholderData: keepPreviousData, enabled: query === "" },
+  );
+  const search = trpc.support.searchMine.useQuery(
+    { query, limit: SEARCH_LIMIT },
+    { placeholderData: keepPreviousData, enabled: query !== "" },
+  );
+  const empty = (filtered: boolean) => (
+    <TableEmpty
+      filtered={filtered}
+      empty="No tickets yet."
+      noMatch="No tickets match these filters."
+      onClear={clear}
+    />
+  );
   if (query !== "")
     return (
       <QueryState query={search}>
         {(data) => {
           const items = status ? data.items.filter((ticket) => ticket.status === status) : data.items;
           return items.length === 0 ? (
-            <EmptyList filtered />
+            empty(true)
           ) : (
-            <div className="overflow-x-auto">
-              <CustomerTicketsTable
-                tickets={items}
-                caption={`Tickets matching “${query}”, best match first`}
-              />
-            </div>
+            <CustomerTicketsTable tickets={items} caption={`Tickets matching “${query}”, best match first`} />
           );
         }}
       </QueryState>
     );
+  const [order, reversed] = CAPTIONS[table.sort];
   return (
     <QueryState query={list}>
       {(data) =>
         data.items.length === 0 ? (
-          <EmptyList filtered={filtered} />
+          empty(filters.active)
         ) : (
-          <div className="overflow-x-auto">
-            <CustomerTicketsTable tickets={data.items} caption="Your organisation's tickets, newest first" />
+          <>
+            <CustomerTicketsTable
+              tickets={data.items}
+              caption={`Your organisation's tickets, ${table.direction === "asc" ? order : reversed}`}
+              sorting={table.sorting}
+              onSortingChange={table.onSortingChange}
+            />
             <Pagination
               page={data.page}
               pageCount={data.pageCount}
               total={data.total}
-              onPage={setPage}
+              onPage={table.setPage}
               noun="ticket"
             />
-          </div>
+          </>
         )
       }
     </QueryState>
@@ -94,9 +92,7 @@ export const PortalTicketsPage = () => {
   const formId = useId();
   const buttonId = useId();
   const [creating, setCreating] = useState(false);
-  const [page, setPage] = useState(1);
-  // a changed filter starts the list again from its first page
-  const ticketFilters = useTicketFilters(() => setPage(1));
+  const ticketFilters = useTicketFilters();
   return (
     <>
       <PageHeader
@@ -125,12 +121,7 @@ export const PortalTicketsPage = () => {
         )}
         <Card title="Your tickets">
           <TicketFilters {...ticketFilters} />
-          <TicketList
-            filters={ticketFilters.filters}
-            filtered={ticketFilters.active}
-            page={page}
-            setPage={setPage}
-          />
+          <TicketList filters={ticketFilters} />
         </Card>
       </div>
     </>

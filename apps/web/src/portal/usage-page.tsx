@@ -1,28 +1,27 @@
-import { useQuery } from "@tanstack/react-query";
-import { METRIC_LABELS, METRICS } from "@tessera/domain";
+import { METRIC_LABELS, METRICS, TIER_LABELS } from "@tessera/domain";
+import { Alert, Card } from "@tessera/ui";
 import { isCustomerAdmin, useRole } from "../auth/session.tsx";
-import { Alert } from "../components/alert.tsx";
-import { Card } from "../components/card.tsx";
+import { useDateFormat } from "../components/dates/use-date-format.ts";
 import { PageHeader } from "../components/page-header.tsx";
 import { QueryState } from "../components/query-state.tsx";
 import { UsageAlerts } from "../components/usage-alerts.tsx";
 import { UsageForecasts } from "../components/usage-forecasts.tsx";
 import { UsageMeters } from "../components/usage-limits.tsx";
-import { formatPeriod, formatUsedOfLimit } from "../components/usage-metrics.ts";
+import { formatUsedOfLimit } from "../components/usage-metrics.ts";
 import { UsagePeriodFields, usagePeriodLabel, useUsagePeriod } from "../components/usage-period.tsx";
 import { UsageReportView } from "../components/usage-report.tsx";
-import { useTRPC } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 
 /**
  * The organisation's usage against its license's limits, its alerts, and a report for the
  * period picked (last 30 days by default; kept in the URL) with its CSV.
  */
 export const PortalUsagePage = () => {
-  const trpc = useTRPC();
+  const dates = useDateFormat();
   const role = useRole();
-  const limits = useQuery(trpc.usage.myLimits.queryOptions());
-  const organization = useQuery(trpc.organizations.mine.queryOptions());
-  const months = useQuery(trpc.usage.myMonths.queryOptions());
+  const limits = trpc.usage.myLimits.useQuery();
+  const organization = trpc.organizations.mine.useQuery();
+  const months = trpc.usage.myMonths.useQuery();
   const period = useUsagePeriod();
   return (
     <>
@@ -53,8 +52,10 @@ export const PortalUsagePage = () => {
                   </Alert>
                 );
               })}
-              <Card title={`This month (${formatPeriod(data.period)}, UTC)`}>
-                <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">{data.tier} license.</p>
+              <Card title={`This month (${dates.utcMonth(data.period)}, UTC)`}>
+                <p className="mb-4 text-sm text-fg-muted">
+                  {data.tier ? TIER_LABELS[data.tier] : ""} license.
+                </p>
                 <UsageMeters metrics={data.metrics} />
               </Card>
               {data.forecasts ? (
@@ -73,8 +74,8 @@ export const PortalUsagePage = () => {
         <Card title="Usage report">
           <div className="space-y-4">
             <UsagePeriodFields period={period} months={months.data?.months ?? []} />
-            <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="usage-period">
-              {usagePeriodLabel(period)}. Dates are UTC days.
+            <p className="text-sm text-fg-muted" data-testid="usage-period">
+              {usagePeriodLabel(period, dates)}. Dates are UTC days.
             </p>
             <UsageReportView range={period.range} fileName={organization.data?.slug ?? "organisation"} />
           </div>

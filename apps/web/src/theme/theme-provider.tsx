@@ -1,8 +1,8 @@
-import { type QueryClient, useQuery } from "@tanstack/react-query";
+import type { QueryClient } from "@tanstack/react-query";
 import type { AppRouter } from "@tessera/api";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type ReactNode, useEffect } from "react";
-import { isThemeQuery, useTRPC } from "../trpc.ts";
+import { isThemeQuery, trpc } from "../trpc.ts";
 import { brandVariables } from "./brand-colours.ts";
 
 export type Theme = inferRouterOutputs<AppRouter>["whiteLabel"]["theme"];
@@ -16,8 +16,7 @@ export const refreshTheme = (queryClient: QueryClient) =>
  * or Tessera's. Undefined until the first answer (the stylesheet holds Tessera's colours).
  */
 export const useTheme = (): Theme | undefined => {
-  const trpc = useTRPC();
-  return useQuery(trpc.whiteLabel.theme.queryOptions(undefined, { staleTime: 60_000 })).data;
+  return trpc.whiteLabel.theme.useQuery(undefined, { staleTime: 60_000 }).data;
 };
 
 /**

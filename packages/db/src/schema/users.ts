@@ -53,6 +53,10 @@ export const users = pgTable(
      * trail, tickets and history that point at the user stay whole.
      */
     scimDeletedAt: timestamp({ withTimezone: true }),
+    /** The IANA zone dates are shown in; null follows the browser's. */
+    timeZone: text(),
+    /** The date-fns pattern dates are written in (one of the domain's DATE_FORMATS); null follows the browser's locale. */
+    dateFormat: text(),
     ...timestamps,
   },
   (table) => [

@@ -3,6 +3,9 @@ import { dateInput } from "../date-input.ts";
 import { CursorQuery, PageInput } from "../pagination.ts";
 import { textInput } from "../text-input.ts";
 
+/** What the audit log sorts by on the server: the time (newest first by default) or the action's code. */
+export const AUDIT_SORTS = ["createdAt", "action"] as const;
+
 export const AuditFilter = PageInput.extend({
   organizationId: z.uuid().optional(),
   action: textInput().max(100).optional(),
@@ -11,6 +14,8 @@ export const AuditFilter = PageInput.extend({
   targetId: textInput().max(100).optional(),
   from: dateInput().optional(),
   to: dateInput().optional(),
+  sort: z.enum(AUDIT_SORTS).default("createdAt"),
+  direction: z.enum(["asc", "desc"]).default("desc"),
 }).refine((input) => !input.from || !input.to || input.from <= input.to, {
   message: "must not be before from",
   path: ["to"],

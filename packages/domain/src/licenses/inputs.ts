@@ -124,7 +124,7 @@ export const UpdateLicenseSettingsInput = LicenseId.extend({
 });
 export type UpdateLicenseSettingsInput = z.input<typeof UpdateLicenseSettingsInput>;
 
-const LICENSE_SORTS = ["expiresAt", "createdAt", "tier", "status", "organization"] as const;
+export const LICENSE_SORTS = ["expiresAt", "createdAt", "tier", "status", "organization"] as const;
 
 const Days = z.number().int().min(0).max(3650);
 /** Query strings carry text: the REST API reads the same days from it. */

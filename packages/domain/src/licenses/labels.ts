@@ -1,3 +1,4 @@
+import type { LicenseStatus } from "./lifecycle.ts";
 import type { Metric, Tier } from "./tiers.ts";
 
 /** What people call each metric: the one map pages and health reasons share. */
@@ -14,4 +15,13 @@ export const TIER_LABELS: Record<Tier, string> = {
   PROFESSIONAL: "Professional",
   ENTERPRISE: "Enterprise",
   CUSTOM: "Custom",
+};
+
+/** What people call each license status. */
+export const LICENSE_STATUS_LABELS: Record<LicenseStatus, string> = {
+  PENDING: "Pending",
+  ACTIVE: "Active",
+  SUSPENDED: "Suspended",
+  EXPIRED: "Expired",
+  CANCELLED: "Cancelled",
 };

@@ -14,6 +14,14 @@ export type SetNotificationPreferenceInput = z.input<typeof SetNotificationPrefe
 
 export const MAIL_STATUSES = ["PENDING", "SENT", "SKIPPED", "DEAD"] as const;
 
+/** What people call each outbox status: DEAD is a mail given up on after its last retry. */
+export const MAIL_STATUS_LABELS: Record<(typeof MAIL_STATUSES)[number], string> = {
+  PENDING: "Pending",
+  SENT: "Sent",
+  SKIPPED: "Skipped",
+  DEAD: "Undeliverable",
+};
+
 /** The outbox as staff admins read it: newest first, by status and part of the address. */
 export const SentMailFilter = PageInput.extend({
   status: z.enum(MAIL_STATUSES).optional(),

@@ -2,6 +2,15 @@
 export const MAIL_CATEGORIES = ["SECURITY", "TEAM", "LICENSE", "USAGE", "SUPPORT"] as const;
 export type MailCategory = (typeof MAIL_CATEGORIES)[number];
 
+/** What people call each category. */
+export const MAIL_CATEGORY_LABELS: Record<MailCategory, string> = {
+  SECURITY: "Security",
+  TEAM: "Team",
+  LICENSE: "License",
+  USAGE: "Usage",
+  SUPPORT: "Support",
+};
+
 /** The categories a person may switch off (security mails are not among them). */
 export const OPTIONAL_MAIL_CATEGORIES = MAIL_CATEGORIES.filter(
   (category): category is Exclude<MailCategory, "SECURITY"> => category !== "SECURITY",

@@ -3,8 +3,8 @@ import type { LicenseStatus } from "../licenses/lifecycle.ts";
 import { METRICS, type Metric } from "../licenses/tiers.ts";
 import { countOf } from "../text/plural.ts";
 import type { UsageForecast } from "../usage/forecast.ts";
+import { usageAgainstLimit } from "../usage/labels.ts";
 import type { LimitCheck } from "../usage/limits.ts";
-import { METRIC_KIND } from "../usage/metrics.ts";
 import {
   DOMAIN_RECHECK_WINDOW_HOURS,
   type DomainStatus,
@@ -122,10 +122,6 @@ const licenseReasons = (license: HealthSnapshot["license"], now: Date): HealthRe
     () => `License expires in ${countOf(Math.max(days, 0), "day")} without auto-renew`,
   );
 };
-
-/** "API calls at 123 % of the monthly limit": counters are limited per month, gauges at any time. */
-const usageAgainstLimit = (metric: Metric, percent: number | null) =>
-  `${METRIC_LABELS[metric]} at ${percent ?? 0} % of the ${METRIC_KIND[metric] === "COUNTER" ? "monthly " : ""}limit`;
 
 const usageReasons = (snapshot: HealthSnapshot): HealthReason[] => {
   const { limits } = snapshot;

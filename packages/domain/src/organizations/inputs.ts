@@ -127,8 +127,20 @@ export const UpdateOwnContactInput = z.object({
 });
 export type UpdateOwnContactInput = z.input<typeof UpdateOwnContactInput>;
 
+/** What the console's organisation list sorts by; `grade` is the health grade (best first ascending). */
+export const ORGANIZATION_SORTS = [
+  "name",
+  "tier",
+  "licenseStatus",
+  "grade",
+  "accountManager",
+  "createdAt",
+] as const;
+
 export const ListOrganizationsInput = PageInput.extend({
   search: textInput().max(200).optional(),
+  sort: z.enum(ORGANIZATION_SORTS).default("name"),
+  direction: z.enum(["asc", "desc"]).default("asc"),
 });
 export type ListOrganizationsInput = z.input<typeof ListOrganizationsInput>;
 

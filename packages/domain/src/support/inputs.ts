@@ -52,7 +52,7 @@ export type ChangeTicketPriorityInput = z.input<typeof ChangeTicketPriorityInput
 export const AssignTicketInput = TicketId.extend({ assigneeId: z.uuid().nullable() });
 export type AssignTicketInput = z.input<typeof AssignTicketInput>;
 
-const TICKET_QUEUE_SORTS = ["dueAt", "createdAt", "priority"] as const;
+export const TICKET_QUEUE_SORTS = ["dueAt", "createdAt", "priority"] as const;
 export const TICKET_SLA_FILTERS = ["BREACHED", "AT_RISK", "BREACHED_EVER"] as const;
 
 /**
@@ -77,5 +77,20 @@ export const TicketQueueInput = PageInput.extend({
   /** Only tickets not yet resolved. */
   openOnly: z.boolean().optional(),
   sort: z.enum(TICKET_QUEUE_SORTS).default("dueAt"),
+  /** Absent: each sort's own order (soonest due, most urgent, newest first); `desc` turns due and priority round. */
+  direction: z.enum(["asc", "desc"]).optional(),
 });
 export type TicketQueueInput = z.input<typeof TicketQueueInput>;
+
+/** What the portal's ticket list sorts by: opened, priority (most urgent first) and status (workflow order). */
+export const CUSTOMER_TICKET_SORTS = ["createdAt", "priority", "status"] as const;
+export type CustomerTicketSort = (typeof CUSTOMER_TICKET_SORTS)[number];
+
+/** A customer's own tickets (`support.mine`): the organisation is the caller's, never an input. */
+export const CustomerTicketListInput = PageInput.extend({
+  status: z.enum(TICKET_STATUSES).optional(),
+  sort: z.enum(CUSTOMER_TICKET_SORTS).default("createdAt"),
+  /** Absent: each sort's own order (newest first, most urgent first, open first). */
+  direction: z.enum(["asc", "desc"]).optional(),
+});
+export type CustomerTicketListInput = z.input<typeof CustomerTicketListInput>;

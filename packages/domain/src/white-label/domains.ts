@@ -14,6 +14,14 @@ export type CustomDomainInput = z.input<typeof CustomDomainInput>;
 export const DOMAIN_STATUSES = ["PENDING", "VERIFIED", "FAILED", "LAPSED"] as const;
 export type DomainStatus = (typeof DOMAIN_STATUSES)[number];
 
+/** What people call each domain status (custom domains and SSO domain claims alike). */
+export const DOMAIN_STATUS_LABELS: Record<DomainStatus, string> = {
+  PENDING: "Pending verification",
+  VERIFIED: "Verified",
+  FAILED: "Failed verification",
+  LAPSED: "Lapsed",
+};
+
 /** Where the proof of control lives, and what it must hold. */
 const VERIFICATION_PREFIX = "_tessera";
 export const verificationRecordName = (hostname: string) => `${VERIFICATION_PREFIX}.${hostname}`;

@@ -63,6 +63,17 @@ export const UpdateIntegrationInput = IntegrationId.extend({
 });
 export type UpdateIntegrationInput = z.input<typeof UpdateIntegrationInput>;
 
+/** A webhook delivery's states, as the `webhook_delivery_status` column holds them. */
+export const WEBHOOK_DELIVERY_STATUSES = ["PENDING", "DELIVERED", "DEAD"] as const;
+type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** What people call each delivery state: DEAD is a delivery that gave up retrying. */
+export const WEBHOOK_DELIVERY_STATUS_LABELS: Record<WebhookDeliveryStatus, string> = {
+  PENDING: "Pending",
+  DELIVERED: "Delivered",
+  DEAD: "Failed",
+};
+
 export const ListDeliveriesInput = IntegrationId.extend({
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors.ts";
 import { entitlementsFor } from "../licenses/tiers.ts";
-import { BrandingInput, brandingCssVariables, brandingWarnings } from "./branding.ts";
+import { BrandingInput } from "./branding.ts";
+import { brandingCssVariables, brandingWarnings } from "./branding-look.ts";
 import { contrastRatio } from "./contrast.ts";
 import { customizationGate, requireCustomizationAllowed } from "./customizations.ts";
 import { judgeDomainCheck, normalizeCustomDomain } from "./domains.ts";

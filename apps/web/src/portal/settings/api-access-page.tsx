@@ -1,22 +1,17 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { Alert, Badge, Card, Switch } from "@tessera/ui";
 import { Link } from "react-router";
-import { Alert } from "../../components/alert.tsx";
-import { Badge } from "../../components/badge.tsx";
-import { Card } from "../../components/card.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { Detail } from "../../components/organization-fields.tsx";
 import { QueryState } from "../../components/query-state.tsx";
-import { Switch } from "../../components/switch.tsx";
-import { useTRPC } from "../../trpc.ts";
+import { trpc } from "../../trpc.ts";
 import { GateNotice } from "./tier-gate.tsx";
 import { useRefreshWhiteLabel } from "./white-label-data.ts";
 
 /** Whether the organisation's API keys work at all, and how fast they may go together. */
 export const ApiAccessSettingsPage = () => {
-  const trpc = useTRPC();
   const refresh = useRefreshWhiteLabel();
-  const access = useQuery(trpc.whiteLabel.apiAccess.queryOptions());
-  const enable = useMutation(trpc.whiteLabel.enableAPI.mutationOptions({ onSuccess: refresh }));
+  const access = trpc.whiteLabel.apiAccess.useQuery();
+  const enable = trpc.whiteLabel.enableAPI.useMutation({ onSuccess: refresh });
   return (
     <QueryState query={access}>
       {(api) => (

@@ -34,7 +34,7 @@ export const BrandingPreview = ({
       aria-label="Live preview"
       data-testid="branding-preview"
       style={brandVariables(colours) as CSSProperties}
-      className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800 [--brand-ink:var(--brand-primary-text)] dark:[--brand-ink:color-mix(in_srgb,var(--brand-primary)_35%,#ffffff)]"
+      className="overflow-hidden rounded-lg border border-line bg-surface-muted [--brand-ink:var(--brand-primary-text)] dark:[--brand-ink:color-mix(in_srgb,var(--brand-primary)_35%,#ffffff)]"
     >
       <div className="bg-brand-secondary text-on-brand-secondary">
         <div className="flex items-center justify-between gap-3 px-4 py-2">
@@ -48,14 +48,14 @@ export const BrandingPreview = ({
         </div>
       </div>
       <div className="h-1 bg-brand-accent" />
-      <div className="flex gap-1 border-b border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-4 pt-1 text-sm font-medium">
+      <div className="flex gap-1 border-b border-line bg-surface px-4 pt-1 text-sm font-medium">
         {MOCK_NAV.map((item, index) => (
           <span
             key={item}
             className={
               index === 0
                 ? "border-b-2 border-brand px-2 py-1.5 text-brand-ink"
-                : "border-b-2 border-transparent px-2 py-1.5 text-slate-600 dark:text-slate-300"
+                : "border-b-2 border-transparent px-2 py-1.5 text-fg-muted"
             }
           >
             {item}
@@ -63,11 +63,9 @@ export const BrandingPreview = ({
         ))}
       </div>
       <div className="grid gap-4 p-4 sm:grid-cols-2">
-        <div className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
-          <p className="font-semibold text-slate-900 dark:text-slate-100">Your license</p>
-          <p className="text-sm text-slate-600 dark:text-slate-300">
-            Buttons and the active tab use the primary colour.
-          </p>
+        <div className="space-y-3 rounded-lg border border-line bg-surface p-4">
+          <p className="font-semibold text-fg">Your license</p>
+          <p className="text-sm text-fg-muted">Buttons and the active tab use the primary colour.</p>
           <div className="flex flex-wrap items-center gap-2">
             <MockButton>Primary action</MockButton>
             <span className="rounded-full bg-brand-accent px-2 py-0.5 text-xs font-medium text-on-brand-accent">
@@ -75,19 +73,19 @@ export const BrandingPreview = ({
             </span>
           </div>
         </div>
-        <div className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
+        <div className="space-y-3 rounded-lg border border-line bg-surface p-4">
           <div className="text-brand-ink">
             <BrandMark companyName={companyName || "Company name"} logoSrc={logoSrc} />
           </div>
-          <p className="font-semibold text-slate-900 dark:text-slate-100">Sign-in page</p>
-          <div className="h-8 rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900" />
-          <div className="h-8 rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900" />
+          <p className="font-semibold text-fg">Sign-in page</p>
+          <div className="h-8 rounded-md border border-line-strong bg-surface" />
+          <div className="h-8 rounded-md border border-line-strong bg-surface" />
           <div className="flex">
             <MockButton>Continue</MockButton>
           </div>
         </div>
       </div>
-      <figcaption className="border-t border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-4 py-2 text-xs text-slate-600 dark:text-slate-300">
+      <figcaption className="border-t border-line bg-surface px-4 py-2 text-xs text-fg-muted">
         Live preview of the colours above, before saving. Text on a colour switches to black where white would
         be hard to read.
       </figcaption>

@@ -1,13 +1,17 @@
-import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
 import type { AppRouter } from "@tessera/api";
+import { WEBHOOK_DELIVERY_STATUS_LABELS } from "@tessera/domain";
+import { Badge, Button } from "@tessera/ui";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
-import { Badge } from "../../components/badge.tsx";
-import { Button } from "../../components/button.tsx";
+import { DataTable } from "../../components/data-table/data-table.tsx";
+import { columnHelper } from "../../components/data-table/features.ts";
+import { TableEmpty } from "../../components/data-table/table-empty.tsx";
+import { useDateFormat } from "../../components/dates/use-date-format.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { Pagination } from "../../components/pagination.tsx";
 import { QueryState } from "../../components/query-state.tsx";
-import { useTRPC } from "../../trpc.ts";
+import { trpc } from "../../trpc.ts";
 import { useRefreshWhiteLabel } from "./white-label-data.ts";
 
 type Delivery = inferRouterOutputs<AppRouter>["whiteLabel"]["deliveries"]["items"][number];
@@ -15,123 +19,135 @@ type Delivery = inferRouterOutputs<AppRouter>["whiteLabel"]["deliveries"]["items
 const PAGE_SIZE = 10;
 const STATUS_TONE = { PENDING: "amber", DELIVERED: "green", DEAD: "red" } as const;
 
-const formatTime = (value: Date | string) =>
-  new Date(value).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
-
-const Attempts = ({ delivery }: { delivery: Delivery }) =>
-  delivery.attemptLog.length === 0 ? (
-    <p className="text-xs text-slate-600 dark:text-slate-300">Not tried yet.</p>
+const Attempts = ({ delivery }: { delivery: Delivery }) => {
+  const dates = useDateFormat();
+  return delivery.attemptLog.length === 0 ? (
+    <p className="text-xs text-fg-muted">Not tried yet.</p>
   ) : (
-    <ol className="space-y-1 text-xs text-slate-700 dark:text-slate-300">
+    <ol className="space-y-1 text-xs">
       {delivery.attemptLog.map((attempt) => (
         <li key={attempt.id}>
-          <span className="font-medium">#{attempt.attempt}</span> {formatTime(attempt.startedAt)} ·{" "}
+          <span className="font-medium">#{attempt.attempt}</span>{" "}
+          {dates.instant(attempt.startedAt, { seconds: true })} ·{" "}
           {attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : "no answer"} · {attempt.durationMs} ms
           {attempt.error && (
             <span className="block break-all text-red-800 dark:text-red-300">{attempt.error}</span>
           )}
           {attempt.responseExcerpt && (
-            <span className="block break-all font-mono text-slate-600 dark:text-slate-300">
-              {attempt.responseExcerpt}
-            </span>
+            <span className="block break-all font-mono text-fg-muted">{attempt.responseExcerpt}</span>
           )}
         </li>
       ))}
     </ol>
   );
+};
 
-const DeliveryRow = ({ delivery }: { delivery: Delivery }) => {
-  const trpc = useTRPC();
-  const refresh = useRefreshWhiteLabel();
-  const retry = useMutation(trpc.whiteLabel.retryDelivery.mutationOptions({ onSuccess: refresh }));
+const EventCell = ({ delivery }: { delivery: Delivery }) => {
+  const dates = useDateFormat();
   return (
-    <tr className="align-top">
-      <td className="py-2 pr-4">
-        <span className="font-mono text-slate-900 dark:text-slate-100">{delivery.eventType}</span>
-        <span className="block text-xs text-slate-600 dark:text-slate-300">
-          {formatTime(delivery.createdAt)}
-        </span>
-      </td>
-      <td className="py-2 pr-4">
-        <Badge tone={STATUS_TONE[delivery.status]}>{delivery.status}</Badge>
-      </td>
-      <td className="py-2 pr-4 text-slate-700 dark:text-slate-300">{delivery.attempts}</td>
-      <td className="py-2 pr-4">
-        <Attempts delivery={delivery} />
-      </td>
-      <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
-        {delivery.status === "PENDING"
-          ? formatTime(delivery.nextAttemptAt)
-          : delivery.deliveredAt
-            ? `Delivered ${formatTime(delivery.deliveredAt)}`
-            : "—"}
-      </td>
-      <td className="py-2 text-right">
-        {delivery.status === "DEAD" && (
-          <Button
-            variant="secondary"
-            busy={retry.isPending}
-            aria-label={`Retry ${delivery.eventType} delivery`}
-            onClick={() => retry.mutate({ deliveryId: delivery.id })}
-          >
-            Retry
-          </Button>
-        )}
-        <ErrorAlert error={retry.error} title="Not retried" />
-      </td>
-    </tr>
+    <>
+      <span className="font-mono text-fg">{delivery.eventType}</span>
+      <span className="block text-xs text-fg-muted">
+        {dates.instant(delivery.createdAt, { seconds: true })}
+      </span>
+    </>
   );
 };
 
+const NextAttempt = ({ delivery }: { delivery: Delivery }) => {
+  const dates = useDateFormat();
+  return (
+    <span className="whitespace-nowrap">
+      {delivery.status === "PENDING"
+        ? dates.instant(delivery.nextAttemptAt, { seconds: true })
+        : delivery.deliveredAt
+          ? `Delivered ${dates.instant(delivery.deliveredAt, { seconds: true })}`
+          : "—"}
+    </span>
+  );
+};
+
+/** Its own component: each row holds its own retry request. */
+const RetryButton = ({ delivery }: { delivery: Delivery }) => {
+  const refresh = useRefreshWhiteLabel();
+  const retry = trpc.whiteLabel.retryDelivery.useMutation({ onSuccess: refresh });
+  return (
+    <>
+      {delivery.status === "DEAD" && (
+        <Button
+          variant="secondary"
+          busy={retry.isPending}
+          aria-label={`Retry ${delivery.eventType} delivery`}
+          onClick={() => retry.mutate({ deliveryId: delivery.id })}
+        >
+          Retry
+        </Button>
+      )}
+      <ErrorAlert error={retry.error} title="Not retried" />
+    </>
+  );
+};
+
+const column = columnHelper<Delivery>();
+
+/** Newest first as the API pages them; no header sorts. */
+const COLUMNS = [
+  column.accessor("eventType", {
+    header: "Event",
+    enableHiding: false,
+    cell: ({ row }) => <EventCell delivery={row.original} />,
+  }),
+  column.accessor("status", {
+    header: "Status",
+    cell: ({ getValue }) => (
+      <Badge tone={STATUS_TONE[getValue()]}>{WEBHOOK_DELIVERY_STATUS_LABELS[getValue()]}</Badge>
+    ),
+  }),
+  column.accessor("attempts", { header: "Attempts" }),
+  column.display({
+    id: "responses",
+    header: "Responses",
+    cell: ({ row }) => <Attempts delivery={row.original} />,
+  }),
+  column.display({
+    id: "nextAttempt",
+    header: "Next attempt",
+    cell: ({ row }) => <NextAttempt delivery={row.original} />,
+  }),
+  column.display({
+    id: "actions",
+    header: "Actions",
+    enableHiding: false,
+    cell: ({ row }) => <RetryButton delivery={row.original} />,
+  }),
+];
+
 /** One webhook's deliveries, newest first, with every attempt; refreshed while some are pending. */
 export const DeliveryLog = ({ integrationId, name }: { integrationId: string; name: string }) => {
-  const trpc = useTRPC();
+  // Not in the address: a page shows one log per webhook, each with its own page.
   const [page, setPage] = useState(1);
-  const deliveries = useQuery({
-    ...trpc.whiteLabel.deliveries.queryOptions({ integrationId, page, pageSize: PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-    refetchInterval: (query) =>
-      query.state.data?.items.some((delivery) => delivery.status === "PENDING") ? 5_000 : false,
-  });
+  const deliveries = trpc.whiteLabel.deliveries.useQuery(
+    { integrationId, page, pageSize: PAGE_SIZE },
+    {
+      placeholderData: keepPreviousData,
+      refetchInterval: (query) =>
+        query.state.data?.items.some((delivery) => delivery.status === "PENDING") ? 5_000 : false,
+    },
+  );
   return (
     <QueryState query={deliveries}>
       {(result) =>
         result.total === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-300">No deliveries yet.</p>
+          <TableEmpty filtered={false} empty="No deliveries yet." noMatch="" />
         ) : (
           <>
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Deliveries to {name}</caption>
-                <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Event
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Status
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Attempts
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Responses
-                    </th>
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      Next attempt
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                  {result.items.map((delivery) => (
-                    <DeliveryRow key={delivery.id} delivery={delivery} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              id="webhook-deliveries"
+              caption={`Deliveries to ${name}`}
+              columns={COLUMNS}
+              data={result.items}
+              getRowId={(delivery) => delivery.id}
+            />
             <Pagination
               page={result.page}
               pageCount={result.pageCount}

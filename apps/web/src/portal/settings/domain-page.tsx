@@ -1,50 +1,39 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
 import { CustomDomainInput, countOf } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
-import { Badge } from "../../components/badge.tsx";
-import { Button } from "../../components/button.tsx";
-import { Card } from "../../components/card.tsx";
-import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { Button, Card, ConfirmDialog } from "@tessera/ui";
+import { useState } from "react";
+import { useDateFormat } from "../../components/dates/use-date-format.ts";
+import { DomainStatusBadge } from "../../components/domain-status-badge.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { Field } from "../../components/field.tsx";
-import { formatDate } from "../../components/format-date.ts";
+import { FormField } from "../../components/form-field.tsx";
 import { Detail } from "../../components/organization-fields.tsx";
 import { QueryState } from "../../components/query-state.tsx";
-import { useSchemaForm } from "../../components/use-form.ts";
-import { useTRPC } from "../../trpc.ts";
+import { useZodForm } from "../../components/zod-form.ts";
+import { trpc } from "../../trpc.ts";
 import { type CustomDomain, DnsRecords, ServingNotice } from "./domain-records.tsx";
 import { GateNotice } from "./tier-gate.tsx";
 import { type Gate, useRefreshWhiteLabel, useWhiteLabelConfig } from "./white-label-data.ts";
 
-const STATUS_TONE = { PENDING: "amber", VERIFIED: "green", FAILED: "red", LAPSED: "red" } as const;
-
-export const DomainStatusBadge = ({ status }: { status: CustomDomain["status"] }) => (
-  <Badge tone={STATUS_TONE[status]}>{status}</Badge>
-);
-
 const HostnameForm = ({ current, gate }: { current: CustomDomain | null; gate: Gate }) => {
-  const trpc = useTRPC();
   const refresh = useRefreshWhiteLabel();
-  const [hostname, setHostname] = useState(current?.hostname ?? "");
-  const form = useSchemaForm(CustomDomainInput);
-  const save = useMutation(
-    trpc.whiteLabel.setCustomDomain.mutationOptions({ onSuccess: refresh, onError: form.showServerErrors }),
+  const form = useZodForm({
+    schema: CustomDomainInput,
+    defaultValues: { hostname: current?.hostname ?? "" },
+  });
+  const save = trpc.whiteLabel.setCustomDomain.useMutation({
+    onSuccess: refresh,
+    onError: form.showServerErrors,
+  });
+  const submit = form.handleSubmit(
+    (input) => save.mutate(input),
+    () => save.reset(),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.reset();
-    const input = form.parse({ hostname });
-    if (input) save.mutate(input);
-  };
   return (
     <form onSubmit={submit} noValidate aria-label="Custom domain" className="space-y-4">
       <fieldset disabled={!gate.allowed} className="space-y-4">
-        <Field
+        <FormField
+          control={form.control}
           label="Hostname"
           name="hostname"
-          value={hostname}
-          onChange={setHostname}
-          error={form.errors.hostname}
           placeholder="learn.example.com"
           hint="A name you own, without https:// or a path. Changing it starts a new verification."
           required
@@ -90,18 +79,16 @@ const RoutingSeen = ({ domain }: { domain: CustomDomain }) => {
 };
 
 const Verification = ({ domain, gate }: { domain: CustomDomain; gate: Gate }) => {
-  const trpc = useTRPC();
+  const dates = useDateFormat();
   const refresh = useRefreshWhiteLabel();
   const [removing, setRemoving] = useState(false);
-  const verify = useMutation(trpc.whiteLabel.verifyDomain.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(
-    trpc.whiteLabel.deleteCustomization.mutationOptions({
-      onSuccess: async () => {
-        setRemoving(false);
-        await refresh();
-      },
-    }),
-  );
+  const verify = trpc.whiteLabel.verifyDomain.useMutation({ onSuccess: refresh });
+  const remove = trpc.whiteLabel.deleteCustomization.useMutation({
+    onSuccess: async () => {
+      setRemoving(false);
+      await refresh();
+    },
+  });
   return (
     <Card
       title="Verification"
@@ -118,10 +105,10 @@ const Verification = ({ domain, gate }: { domain: CustomDomain; gate: Gate }) =>
             <span className="font-mono">{domain.hostname}</span>
           </Detail>
           <Detail label="Last checked">
-            {domain.checkedAt ? formatDate(domain.checkedAt) : "Not yet"}
+            {domain.checkedAt ? dates.instant(domain.checkedAt) : "Not yet"}
             {domain.checks > 0 && ` (${countOf(domain.checks, "check")})`}
           </Detail>
-          <Detail label="Verified">{domain.verifiedAt ? formatDate(domain.verifiedAt) : "Not yet"}</Detail>
+          <Detail label="Verified">{domain.verifiedAt ? dates.instant(domain.verifiedAt) : "Not yet"}</Detail>
           <Detail label="Result">{domain.reason ?? "Waiting for the first check"}</Detail>
           <Detail label="TXT records seen">
             <SeenRecords domain={domain} />
@@ -143,7 +130,7 @@ const Verification = ({ domain, gate }: { domain: CustomDomain; gate: Gate }) =>
             {verify.isPending ? "Checking DNS…" : "Verify now"}
           </Button>
         </div>
-        <p className="text-xs text-slate-500 dark:text-slate-400">
+        <p className="text-xs text-fg-muted">
           Unverified domains are also re-checked automatically every few minutes for 72 hours after they are
           set; verified ones daily. A verified domain whose TXT record stays missing for 72 hours lapses.
         </p>
@@ -170,9 +157,8 @@ const Verification = ({ domain, gate }: { domain: CustomDomain; gate: Gate }) =>
 
 /** Your own hostname for the portal, proved by a DNS TXT record. */
 export const DomainSettingsPage = () => {
-  const trpc = useTRPC();
   const config = useWhiteLabelConfig();
-  const domain = useQuery(trpc.whiteLabel.domain.queryOptions());
+  const domain = trpc.whiteLabel.domain.useQuery();
   return (
     <QueryState query={config}>
       {({ gates }) => (

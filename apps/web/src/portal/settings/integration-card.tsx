@@ -1,15 +1,10 @@
-import { useMutation } from "@tanstack/react-query";
 import { UpdateIntegrationInput } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
-import { Alert } from "../../components/alert.tsx";
-import { Badge } from "../../components/badge.tsx";
-import { Button } from "../../components/button.tsx";
-import { Card } from "../../components/card.tsx";
-import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { Alert, Badge, Button, Card, ConfirmDialog } from "@tessera/ui";
+import { useState } from "react";
+import { useDateFormat } from "../../components/dates/use-date-format.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { formatDate } from "../../components/format-date.ts";
-import { useSchemaForm } from "../../components/use-form.ts";
-import { useTRPC } from "../../trpc.ts";
+import { useZodForm } from "../../components/zod-form.ts";
+import { trpc } from "../../trpc.ts";
 import { DeliveryLog } from "./delivery-log.tsx";
 import { IntegrationFields, type IntegrationValues } from "./integration-fields.tsx";
 import { type Gate, useRefreshWhiteLabel, type WhiteLabelConfig } from "./white-label-data.ts";
@@ -23,32 +18,30 @@ export interface RevealedSecret {
 }
 
 const EditIntegration = ({ integration, onDone }: { integration: Integration; onDone: () => void }) => {
-  const trpc = useTRPC();
   const refresh = useRefreshWhiteLabel();
-  const [values, setValues] = useState<IntegrationValues>({
-    name: integration.name,
-    url: integration.url,
-    events: integration.events,
+  const form = useZodForm({
+    schema: UpdateIntegrationInput,
+    defaultValues: {
+      name: integration.name,
+      url: integration.url,
+      events: integration.events,
+    } as IntegrationValues,
+    toInput: (values) => ({ input: { integrationId: integration.id, ...values } }),
   });
-  const form = useSchemaForm(UpdateIntegrationInput);
-  const update = useMutation(
-    trpc.whiteLabel.updateIntegration.mutationOptions({
-      onSuccess: async () => {
-        await refresh();
-        onDone();
-      },
-      onError: form.showServerErrors,
-    }),
+  const update = trpc.whiteLabel.updateIntegration.useMutation({
+    onSuccess: async () => {
+      await refresh();
+      onDone();
+    },
+    onError: form.showServerErrors,
+  });
+  const submit = form.handleSubmit(
+    (input) => update.mutate(input),
+    () => update.reset(),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    update.reset();
-    const input = form.parse({ integrationId: integration.id, ...values });
-    if (input) update.mutate(input);
-  };
   return (
     <form onSubmit={submit} noValidate aria-label={`Edit ${integration.name}`} className="space-y-4">
-      <IntegrationFields values={values} onChange={setValues} errors={form.errors} />
+      <IntegrationFields control={form.control} />
       <ErrorAlert error={update.error} title="Webhook not saved" />
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone} disabled={update.isPending}>
@@ -64,39 +57,32 @@ const EditIntegration = ({ integration, onDone }: { integration: Integration; on
 
 /** The card's state and its mutations; each refreshes the white-label data when done. */
 const useIntegrationActions = (onSecret: (revealed: RevealedSecret) => void) => {
-  const trpc = useTRPC();
   const refresh = useRefreshWhiteLabel();
   const [editing, setEditing] = useState(false);
   const [showLog, setShowLog] = useState(false);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const setEnabled = useMutation(trpc.whiteLabel.updateIntegration.mutationOptions({ onSuccess: refresh }));
-  const rotate = useMutation(
-    trpc.whiteLabel.rotateIntegrationSecret.mutationOptions({
-      onSuccess: async ({ integration: rotated, secret }) => {
-        setConfirming(null);
-        onSecret({ name: rotated.name, secret });
-        await refresh();
-      },
-    }),
-  );
-  const test = useMutation(
-    trpc.whiteLabel.sendTestEvent.mutationOptions({
-      onSuccess: async () => {
-        setShowLog(true);
-        setNotice("Test event queued: it shows in the delivery log once sent.");
-        await refresh();
-      },
-    }),
-  );
-  const remove = useMutation(
-    trpc.whiteLabel.deleteCustomization.mutationOptions({
-      onSuccess: async () => {
-        setConfirming(null);
-        await refresh();
-      },
-    }),
-  );
+  const setEnabled = trpc.whiteLabel.updateIntegration.useMutation({ onSuccess: refresh });
+  const rotate = trpc.whiteLabel.rotateIntegrationSecret.useMutation({
+    onSuccess: async ({ integration: rotated, secret }) => {
+      setConfirming(null);
+      onSecret({ name: rotated.name, secret });
+      await refresh();
+    },
+  });
+  const test = trpc.whiteLabel.sendTestEvent.useMutation({
+    onSuccess: async () => {
+      setShowLog(true);
+      setNotice("Test event queued: it shows in the delivery log once sent.");
+      await refresh();
+    },
+  });
+  const remove = trpc.whiteLabel.deleteCustomization.useMutation({
+    onSuccess: async () => {
+      setConfirming(null);
+      await refresh();
+    },
+  });
   const error = setEnabled.error ?? test.error;
   return {
     editing,
@@ -116,26 +102,29 @@ const useIntegrationActions = (onSecret: (revealed: RevealedSecret) => void) => 
 };
 type IntegrationActions = ReturnType<typeof useIntegrationActions>;
 
-const IntegrationSummary = ({ integration }: { integration: Integration }) => (
-  <dl className="grid gap-3 text-sm md:grid-cols-[8rem_1fr]">
-    <dt className="font-medium text-slate-600 dark:text-slate-300">URL</dt>
-    <dd className="break-all font-mono text-slate-900 dark:text-slate-100">{integration.url}</dd>
-    <dt className="font-medium text-slate-600 dark:text-slate-300">Events</dt>
-    <dd className="flex flex-wrap gap-1">
-      {integration.events.map((event) => (
-        <Badge key={event} tone="blue">
-          {event}
-        </Badge>
-      ))}
-    </dd>
-    <dt className="font-medium text-slate-600 dark:text-slate-300">Signing secret</dt>
-    <dd className="text-slate-900 dark:text-slate-100">
-      {integration.hasSecret ? "Set (shown only when created or rotated)" : "None"}
-    </dd>
-    <dt className="font-medium text-slate-600 dark:text-slate-300">Changed</dt>
-    <dd className="text-slate-900 dark:text-slate-100">{formatDate(integration.updatedAt)}</dd>
-  </dl>
-);
+const IntegrationSummary = ({ integration }: { integration: Integration }) => {
+  const dates = useDateFormat();
+  return (
+    <dl className="grid gap-3 text-sm md:grid-cols-[8rem_1fr]">
+      <dt className="font-medium text-fg-muted">URL</dt>
+      <dd className="break-all font-mono text-fg">{integration.url}</dd>
+      <dt className="font-medium text-fg-muted">Events</dt>
+      <dd className="flex flex-wrap gap-1">
+        {integration.events.map((event) => (
+          <Badge key={event} tone="blue">
+            {event}
+          </Badge>
+        ))}
+      </dd>
+      <dt className="font-medium text-fg-muted">Signing secret</dt>
+      <dd className="text-fg">
+        {integration.hasSecret ? "Set (shown only when created or rotated)" : "None"}
+      </dd>
+      <dt className="font-medium text-fg-muted">Changed</dt>
+      <dd className="text-fg">{dates.instant(integration.updatedAt)}</dd>
+    </dl>
+  );
+};
 
 const IntegrationButtons = ({
   integration,
@@ -262,8 +251,8 @@ export const IntegrationCard = ({
         </div>
       )}
       {showLog && !editing && (
-        <div className="mt-5 border-t border-slate-200 dark:border-slate-700 pt-4">
-          <h3 className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">Delivery log</h3>
+        <div className="mt-5 border-t border-line pt-4">
+          <h3 className="mb-2 text-sm font-semibold text-fg">Delivery log</h3>
           <DeliveryLog integrationId={integration.id} name={integration.name} />
         </div>
       )}

@@ -1,17 +1,15 @@
-import { useMutation } from "@tanstack/react-query";
 import {
   CreateIntegrationInput,
   WEBHOOK_RETRY_DELAYS_SECONDS,
   WEBHOOK_SIGNATURE_HEADER,
 } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
-import { Button } from "../../components/button.tsx";
-import { Card } from "../../components/card.tsx";
+import { Button, Card } from "@tessera/ui";
+import { useState } from "react";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { KeyReveal } from "../../components/key-reveal.tsx";
 import { QueryState } from "../../components/query-state.tsx";
-import { useSchemaForm } from "../../components/use-form.ts";
-import { useTRPC } from "../../trpc.ts";
+import { useZodForm } from "../../components/zod-form.ts";
+import { trpc } from "../../trpc.ts";
 import { IntegrationCard, type RevealedSecret } from "./integration-card.tsx";
 import { EMPTY_INTEGRATION, IntegrationFields } from "./integration-fields.tsx";
 import { GateNotice } from "./tier-gate.tsx";
@@ -26,30 +24,28 @@ const CreateIntegration = ({
   gate: Gate;
   onCreated: (revealed: RevealedSecret) => void;
 }) => {
-  const trpc = useTRPC();
   const refresh = useRefreshWhiteLabel();
-  const [values, setValues] = useState(EMPTY_INTEGRATION);
-  const form = useSchemaForm(CreateIntegrationInput);
-  const create = useMutation(
-    trpc.whiteLabel.createIntegration.mutationOptions({
-      onSuccess: async ({ integration, secret }) => {
-        setValues(EMPTY_INTEGRATION);
-        onCreated({ name: integration.name, secret });
-        await refresh();
-      },
-      onError: form.showServerErrors,
-    }),
+  const form = useZodForm({
+    schema: CreateIntegrationInput,
+    defaultValues: EMPTY_INTEGRATION,
+    toInput: (values) => ({ input: { ...values, enabled: true } }),
+  });
+  const create = trpc.whiteLabel.createIntegration.useMutation({
+    onSuccess: async ({ integration, secret }) => {
+      form.reset();
+      onCreated({ name: integration.name, secret });
+      await refresh();
+    },
+    onError: form.showServerErrors,
+  });
+  const submit = form.handleSubmit(
+    (input) => create.mutate(input),
+    () => create.reset(),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.reset();
-    const input = form.parse({ ...values, enabled: true });
-    if (input) create.mutate(input);
-  };
   return (
     <form onSubmit={submit} noValidate aria-label="Add a webhook" className="space-y-4">
       <fieldset disabled={!gate.allowed}>
-        <IntegrationFields values={values} onChange={setValues} errors={form.errors} />
+        <IntegrationFields control={form.control} />
       </fieldset>
       <ErrorAlert error={create.error} title="Webhook not added" />
       <div className="flex justify-end">
@@ -77,7 +73,7 @@ export const IntegrationsSettingsPage = () => {
               onDismiss={() => setRevealed(null)}
             />
           )}
-          <p className="text-sm text-slate-600 dark:text-slate-300">
+          <p className="text-sm text-fg-muted">
             Each delivery carries a <code className="font-mono">{WEBHOOK_SIGNATURE_HEADER}</code> header,{" "}
             <code className="font-mono">t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>: the HMAC-SHA256 of{" "}
             <code className="font-mono">&lt;t&gt;.&lt;body&gt;</code> with the signing secret. Refuse old
@@ -86,7 +82,7 @@ export const IntegrationsSettingsPage = () => {
           </p>
           {integrations.length === 0 ? (
             <Card title="Webhooks">
-              <p className="text-sm text-slate-600 dark:text-slate-300">No webhooks yet.</p>
+              <p className="text-sm text-fg-muted">No webhooks yet.</p>
             </Card>
           ) : (
             integrations.map((integration) => (

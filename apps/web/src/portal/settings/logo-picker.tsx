@@ -1,11 +1,11 @@
-import { useMutation } from "@tanstack/react-query";
 import { LOGO_CONTENT_TYPES, LOGO_MAX_BYTES, type LogoContentType } from "@tessera/domain";
+import { Button } from "@tessera/ui";
 import { useId, useState } from "react";
-import { Button } from "../../components/button.tsx";
+import { type Control, useController } from "react-hook-form";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { Field } from "../../components/field.tsx";
-import type { FieldErrors } from "../../components/use-form.ts";
-import { apiProblem, useTRPC } from "../../trpc.ts";
+import { useBound } from "../../components/form-field.tsx";
+import { apiProblem, trpc } from "../../trpc.ts";
 
 /** The logo as the branding form holds it: a link typed in, or an upload (its id and where it is served). */
 export interface LogoChoice {
@@ -31,30 +31,42 @@ const readAsBase64 = (file: File) =>
 const isLogoType = (type: string): type is LogoContentType =>
   (LOGO_CONTENT_TYPES as readonly string[]).includes(type);
 
+/** The logo's three form values, set together: a link typed in clears an upload and back. */
+const useLogo = (
+  // biome-ignore lint/suspicious/noExplicitAny: the parsed output type does not matter to the fields
+  control: Control<LogoChoice, unknown, any>,
+) => {
+  const url = useBound({ control, name: "logoUrl" });
+  const asset = useController({ control, name: "logoAssetId" });
+  const src = useController({ control, name: "uploadedSrc" });
+  const onChange = (logo: LogoChoice) => {
+    url.onChange(logo.logoUrl);
+    asset.field.onChange(logo.logoAssetId);
+    src.field.onChange(logo.uploadedSrc);
+  };
+  const uploadedSrc = src.field.value;
+  return { url, uploadedSrc, assetError: asset.fieldState.error?.message, onChange };
+};
+
 /** A logo by https link or by upload (PNG, JPEG or SVG up to 256 KiB, stored by the API at once). */
 export const LogoPicker = ({
-  logo,
-  onChange,
-  errors,
+  control,
 }: {
-  logo: LogoChoice;
-  onChange: (logo: LogoChoice) => void;
-  errors: FieldErrors;
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  control: Control<LogoChoice, unknown, any>;
 }) => {
-  const trpc = useTRPC();
+  const { url, uploadedSrc, assetError, onChange } = useLogo(control);
   const fileId = useId();
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const upload = useMutation(
-    trpc.whiteLabel.uploadLogo.mutationOptions({
-      onSuccess: (asset) => onChange({ logoUrl: "", logoAssetId: asset.id, uploadedSrc: asset.url }),
-    }),
-  );
+  const upload = trpc.whiteLabel.uploadLogo.useMutation({
+    onSuccess: (asset) => onChange({ logoUrl: "", logoAssetId: asset.id, uploadedSrc: asset.url }),
+  });
   const uploadProblem = apiProblem(upload.error);
   const fileError =
     fileProblem ??
     uploadProblem?.fieldErrors.dataBase64?.[0] ??
     uploadProblem?.fieldErrors.contentType?.[0] ??
-    errors.logoAssetId?.[0] ??
+    assetError ??
     null;
   const choose = async (file: File | undefined) => {
     setFileProblem(null);
@@ -70,11 +82,11 @@ export const LogoPicker = ({
   };
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Logo</legend>
-      {logo.uploadedSrc ? (
-        <div className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 dark:border-slate-700 p-3">
-          <img src={logo.uploadedSrc} alt="Uploaded logo" className="h-10 w-auto max-w-40 object-contain" />
-          <span className="text-sm text-slate-700 dark:text-slate-300">Uploaded file</span>
+      <legend className="text-sm font-medium text-fg">Logo</legend>
+      {uploadedSrc ? (
+        <div className="flex flex-wrap items-center gap-3 rounded-md border border-line p-3">
+          <img src={uploadedSrc} alt="Uploaded logo" className="h-10 w-auto max-w-40 object-contain" />
+          <span className="text-sm text-fg-muted">Uploaded file</span>
           <Button variant="secondary" onClick={() => onChange(NO_LOGO)}>
             Remove logo
           </Button>
@@ -82,18 +94,16 @@ export const LogoPicker = ({
       ) : (
         <Field
           label="Logo URL"
-          name="logoUrl"
+          {...url}
           type="url"
-          value={logo.logoUrl}
           onChange={(logoUrl) => onChange({ ...NO_LOGO, logoUrl })}
-          error={errors.logoUrl}
           placeholder="https://"
           hint="An https link to an image you host, or upload a file below. Leave empty for no logo."
         />
       )}
       <div>
-        <label htmlFor={fileId} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
-          {logo.uploadedSrc ? "Replace with another file" : "Or upload a file"}
+        <label htmlFor={fileId} className="block text-sm font-medium text-fg">
+          {uploadedSrc ? "Replace with another file" : "Or upload a file"}
         </label>
         <input
           id={fileId}
@@ -106,9 +116,9 @@ export const LogoPicker = ({
             void choose(event.target.files?.[0]);
             event.target.value = "";
           }}
-          className="mt-1 block w-full text-sm text-slate-700 dark:text-slate-300 file:mr-3 file:rounded-md file:border file:border-slate-300 dark:file:border-slate-600 file:bg-white dark:file:bg-slate-900 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 dark:file:text-slate-200"
+          className="mt-1 block w-full text-sm text-fg-muted file:mr-3 file:rounded-md file:border file:border-line-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-fg"
         />
-        <p id={`${fileId}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+        <p id={`${fileId}-hint`} className="mt-1 text-xs text-fg-muted">
           {upload.isPending
             ? "Uploading…"
             : "PNG, JPEG or SVG, at most 256 KiB. SVGs are cleaned of scripts."}

@@ -1,13 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, Card, ConfirmDialog } from "@tessera/ui";
 import { useState } from "react";
-import { Alert } from "../../components/alert.tsx";
-import { Card } from "../../components/card.tsx";
-import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { CopyButton } from "../../components/copy-button.tsx";
+import { TableEmpty } from "../../components/data-table/table-empty.tsx";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { KeyReveal } from "../../components/key-reveal.tsx";
 import { QueryState } from "../../components/query-state.tsx";
-import { useTRPC } from "../../trpc.ts";
+import { trpc } from "../../trpc.ts";
 import { CreateScimToken } from "./scim-token-form.tsx";
 import { type ScimToken, ScimTokensTable } from "./scim-tokens-table.tsx";
 import { GateNotice } from "./tier-gate.tsx";
@@ -17,14 +15,14 @@ const BaseUrl = () => {
   const url = `${window.location.origin}/scim/v2`;
   return (
     <Card title="Directory connection">
-      <p className="text-sm text-slate-600 dark:text-slate-300">
+      <p className="text-sm text-fg-muted">
         Give your directory (Okta, Microsoft Entra ID) this SCIM base URL and a token below. It then creates,
         updates and deactivates your people here; its groups Owners, Admins and Members set their roles.
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <code
           data-testid="scim-base-url"
-          className="break-all rounded bg-slate-100 dark:bg-slate-800 px-2 py-1 font-mono text-sm"
+          className="break-all rounded bg-surface-muted px-2 py-1 font-mono text-sm"
         >
           {url}
         </code>
@@ -36,25 +34,19 @@ const BaseUrl = () => {
 
 /** SCIM provisioning: the base URL, the organisation's tokens (shown once when made) and revoking them. */
 export const ScimSettingsPage = () => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
   const config = useWhiteLabelConfig();
-  const tokens = useQuery(trpc.scimTokens.list.queryOptions());
+  const tokens = trpc.scimTokens.list.useQuery();
   const [revealed, setRevealed] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<ScimToken | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const revoke = useMutation(
-    trpc.scimTokens.revoke.mutationOptions({
-      onSuccess: async (token) => {
-        setRevoking(null);
-        setNotice(`${token.name} is revoked: your directory's requests with it are refused from now on.`);
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.scimTokens.list.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
-        ]);
-      },
-    }),
-  );
+  const revoke = trpc.scimTokens.revoke.useMutation({
+    onSuccess: async (token) => {
+      setRevoking(null);
+      setNotice(`${token.name} is revoked: your directory's requests with it are refused from now on.`);
+      await Promise.all([utils.scimTokens.list.invalidate(), utils.audit.invalidate()]);
+    },
+  });
   const allowed = config.data?.gates.SSO.allowed ?? false;
   return (
     <>
@@ -65,18 +57,16 @@ export const ScimSettingsPage = () => {
         <QueryState query={tokens}>
           {(items) =>
             items.length === 0 ? (
-              <p className="py-6 text-sm text-slate-600 dark:text-slate-300">No SCIM tokens yet.</p>
+              <TableEmpty filtered={false} empty="No SCIM tokens yet." noMatch="" />
             ) : (
-              <div className="mt-2 overflow-x-auto">
-                <ScimTokensTable
-                  items={items}
-                  onRevoke={(token) => {
-                    revoke.reset();
-                    setNotice(null);
-                    setRevoking(token);
-                  }}
-                />
-              </div>
+              <ScimTokensTable
+                items={items}
+                onRevoke={(token) => {
+                  revoke.reset();
+                  setNotice(null);
+                  setRevoking(token);
+                }}
+              />
             )
           }
         </QueryState>

@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CreateScimTokenInput } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
-import { Field } from "../../components/field.tsx";
+import { FormField } from "../../components/form-field.tsx";
 import { KeySubmitRow } from "../../components/key-form.tsx";
-import { useSchemaForm } from "../../components/use-form.ts";
-import { useTRPC } from "../../trpc.ts";
+import { useZodForm } from "../../components/zod-form.ts";
+import { trpc } from "../../trpc.ts";
 
 /** Create a SCIM token; the page shows the new token once. */
 export const CreateScimToken = ({
@@ -14,37 +12,27 @@ export const CreateScimToken = ({
   onCreated: (token: string) => void;
   disabled: boolean;
 }) => {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [name, setName] = useState("");
-  const form = useSchemaForm(CreateScimTokenInput);
-  const create = useMutation(
-    trpc.scimTokens.create.mutationOptions({
-      onSuccess: async ({ token }) => {
-        setName("");
-        onCreated(token);
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.scimTokens.list.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.audit.pathKey() }),
-        ]);
-      },
-      onError: form.showServerErrors,
-    }),
+  const utils = trpc.useUtils();
+  const form = useZodForm({ schema: CreateScimTokenInput, defaultValues: { name: "" } });
+  const create = trpc.scimTokens.create.useMutation({
+    onSuccess: async ({ token }) => {
+      form.reset();
+      onCreated(token);
+      await Promise.all([utils.scimTokens.list.invalidate(), utils.audit.invalidate()]);
+    },
+    onError: form.showServerErrors,
+  });
+  const submit = form.handleSubmit(
+    (input) => create.mutate(input),
+    () => create.reset(),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.reset();
-    const input = form.parse({ name });
-    if (input) create.mutate(input);
-  };
   return (
     <form onSubmit={submit} noValidate aria-label="Create a SCIM token" className="space-y-4">
-      <Field
+      <FormField
+        control={form.control}
         label="Name"
-        name="scimTokenName"
-        value={name}
-        onChange={setName}
-        error={form.errors.name}
+        name="name"
+        htmlName="scimTokenName"
         required
         disabled={disabled}
         placeholder="e.g. Okta (production)"

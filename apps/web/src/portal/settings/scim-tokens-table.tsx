@@ -1,57 +1,78 @@
 import type { AppRouter } from "@tessera/api";
+import { Badge, Button } from "@tessera/ui";
 import type { inferRouterOutputs } from "@trpc/server";
-import { Badge } from "../../components/badge.tsx";
-import { Button } from "../../components/button.tsx";
-import { formatDate, formatDay } from "../../components/format-date.ts";
+import { createdColumn } from "../../components/data-table/created-column.tsx";
+import {
+  credentialNameColumn,
+  credentialPrefixColumn,
+  lastUsedColumn,
+} from "../../components/data-table/credential-columns.tsx";
+import { columnHelper } from "../../components/data-table/features.ts";
+import { PageSortedTable } from "../../components/data-table/page-sorted-table.tsx";
 
 export type ScimToken = inferRouterOutputs<AppRouter>["scimTokens"]["list"][number];
 
-const HEADINGS = ["Name", "Prefix", "Created", "Last used", "Status", ""];
+const TOKEN_SORTS = ["name", "createdAt", "lastUsedAt"] as const;
 
-/** SCIM tokens: when each was made and last used, and whether it still works. */
+const column = columnHelper<ScimToken>();
+
+/** The tokens' columns; name and the dates sort in the page (the API returns every token at once). */
+const COLUMNS = [
+  credentialNameColumn<ScimToken>(),
+  credentialPrefixColumn<ScimToken>(),
+  createdColumn<ScimToken>(),
+  lastUsedColumn<ScimToken>(),
+  column.accessor("revokedAt", {
+    header: "Status",
+    enableSorting: false,
+    cell: ({ getValue }) =>
+      getValue() ? <Badge tone="red">Revoked</Badge> : <Badge tone="green">Active</Badge>,
+  }),
+  column.display({
+    id: "actions",
+    header: "Actions",
+    enableHiding: false,
+    cell: ({ row: { original: token }, table }) =>
+      !token.revokedAt && (
+        <Button
+          variant="secondary"
+          onClick={() => (table.options.meta as TokensMeta).onRevoke(token)}
+          aria-label={`Revoke ${token.name}`}
+        >
+          Revoke
+        </Button>
+      ),
+  }),
+];
+
+interface TokensMeta {
+  onRevoke: (token: ScimToken) => void;
+}
+
+/** SCIM tokens: when each was made and last used, and whether it still works; the sort is in the address. */
 export const ScimTokensTable = ({
   items,
   onRevoke,
 }: {
   items: ScimToken[];
   onRevoke: (token: ScimToken) => void;
-}) => (
-  <table className="w-full text-left text-sm">
-    <caption className="sr-only">SCIM tokens</caption>
-    <thead className="border-b border-slate-200 dark:border-slate-700 text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-      <tr>
-        {HEADINGS.map((heading) => (
-          <th key={heading} scope="col" className="py-2 pr-4 font-medium">
-            {heading || <span className="sr-only">Actions</span>}
-          </th>
-        ))}
-      </tr>
-    </thead>
-    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-      {items.map((token) => (
-        <tr key={token.id}>
-          <td className="py-2 pr-4 font-medium text-slate-900 dark:text-slate-100">{token.name}</td>
-          <td className="whitespace-nowrap py-2 pr-4 font-mono text-xs text-slate-700 dark:text-slate-300">
-            {token.prefix}…
-          </td>
-          <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
-            {formatDay(token.createdAt)}
-          </td>
-          <td className="whitespace-nowrap py-2 pr-4 text-slate-700 dark:text-slate-300">
-            {token.lastUsedAt ? formatDate(token.lastUsedAt) : "Never"}
-          </td>
-          <td className="py-2 pr-4">
-            {token.revokedAt ? <Badge tone="red">Revoked</Badge> : <Badge tone="green">Active</Badge>}
-          </td>
-          <td className="py-2 text-right">
-            {!token.revokedAt && (
-              <Button variant="secondary" onClick={() => onRevoke(token)} aria-label={`Revoke ${token.name}`}>
-                Revoke
-              </Button>
-            )}
-          </td>
-        </tr>
-      ))}
-    </tbody>
-  </table>
-);
+}) => {
+  return (
+    <PageSortedTable
+      id="scim-tokens"
+      caption="SCIM tokens"
+      columns={COLUMNS}
+      rows={items}
+      sorts={TOKEN_SORTS}
+      sort="createdAt"
+      direction={(sort) => (sort === "name" ? "asc" : "desc")}
+      values={{
+        name: (token) => token.name,
+        createdAt: (token) => token.createdAt,
+        lastUsedAt: (token) => token.lastUsedAt,
+      }}
+      getRowId={(token) => token.id}
+      meta={{ onRevoke } satisfies TokensMeta}
+    />
+  );
+};

@@ -30,8 +30,8 @@ export const SettingsLayout = () => (
                 className={({ isActive }) =>
                   `block rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand ${
                     isActive
-                      ? "bg-white dark:bg-slate-900 text-brand-ink shadow-sm ring-1 ring-slate-200 dark:ring-slate-700"
-                      : "text-slate-700 dark:text-slate-300 hover:bg-white dark:hover:bg-slate-900"
+                      ? "bg-surface text-brand-ink shadow-sm ring-1 ring-line"
+                      : "text-fg-muted hover:bg-surface"
                   }`
                 }
               >

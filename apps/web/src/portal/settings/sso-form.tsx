@@ -1,44 +1,40 @@
-import { useMutation } from "@tanstack/react-query";
 import { SsoInput } from "@tessera/domain";
-import { type FormEvent, useState } from "react";
-import { Button } from "../../components/button.tsx";
+import { Button } from "@tessera/ui";
+import { useEffect } from "react";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { Field } from "../../components/field.tsx";
-import { errorsUnder, useSchemaForm } from "../../components/use-form.ts";
-import { useTRPC } from "../../trpc.ts";
+import { FormError, FormField } from "../../components/form-field.tsx";
+import { useZodForm } from "../../components/zod-form.ts";
+import { trpc } from "../../trpc.ts";
 import { CallbackUrls, EnforceCheckbox, JitFields, OidcFields, ProtocolChoice } from "./sso-form-fields.tsx";
 import { SamlFields } from "./sso-saml-fields.tsx";
-import { inputOf, type SsoSettings, type SsoValues, valuesOf } from "./sso-values.ts";
+import { inputOf, type SsoSettings, valuesOf } from "./sso-values.ts";
 import { type Gate, useRefreshWhiteLabel } from "./white-label-data.ts";
 
-/** The form's values (any edit clears the saved notice) and the save, checked with the API's schema. */
+/** The form (any edit clears the saved notice) and the save, checked with the API's schema. */
 const useSsoForm = (saved: SsoSettings | null, onSaved: (saved: boolean) => void) => {
-  const trpc = useTRPC();
   const refresh = useRefreshWhiteLabel();
-  const [values, setValues] = useState(() => valuesOf(saved));
-  const form = useSchemaForm(SsoInput);
-  const save = useMutation(
-    trpc.whiteLabel.enableSSO.mutationOptions({
-      onSuccess: async () => {
-        onSaved(true);
-        await refresh();
-      },
-      onError: form.showServerErrors,
-    }),
+  const form = useZodForm({
+    schema: SsoInput,
+    defaultValues: valuesOf(saved),
+    toInput: (values) => ({ input: inputOf(values) }),
+  });
+  const { watch } = form;
+  useEffect(() => {
+    const edits = watch(() => onSaved(false));
+    return () => edits.unsubscribe();
+  }, [watch, onSaved]);
+  const save = trpc.whiteLabel.enableSSO.useMutation({
+    onSuccess: async () => {
+      onSaved(true);
+      await refresh();
+    },
+    onError: form.showServerErrors,
+  });
+  const submit = form.handleSubmit(
+    (input) => save.mutate(input),
+    () => save.reset(),
   );
-  const set =
-    <Key extends keyof SsoValues>(key: Key) =>
-    (value: SsoValues[Key]) => {
-      onSaved(false);
-      setValues({ ...values, [key]: value });
-    };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.reset();
-    const input = form.parse(inputOf(values));
-    if (input) save.mutate(input);
-  };
-  return { values, set, form, save, submit };
+  return { form, save, submit };
 };
 
 /** The provider's settings, the allowed domains and enforcement; saving checks the provider. */
@@ -53,31 +49,32 @@ export const SsoForm = ({
   customDomain: string | null;
   onSaved: (saved: boolean) => void;
 }) => {
-  const { values, set, form, save, submit } = useSsoForm(saved, onSaved);
+  const { form, save, submit } = useSsoForm(saved, onSaved);
+  const protocol = form.watch("protocol");
+  const fields = { control: form.control, register: form.register };
   const keepsSecret = saved?.protocol === "OIDC" && saved.hasClientSecret;
   return (
     <form onSubmit={submit} noValidate aria-label="Single sign-on" className="space-y-5">
       <fieldset disabled={!gate.allowed} className="space-y-5">
-        <ProtocolChoice protocol={values.protocol} onChange={set("protocol")} />
-        {values.protocol === "OIDC" ? (
-          <OidcFields values={values} set={set} errors={form.errors} keepsSecret={keepsSecret} />
+        <ProtocolChoice register={form.register} />
+        {protocol === "OIDC" ? (
+          <OidcFields control={form.control} keepsSecret={keepsSecret} />
         ) : (
-          <SamlFields values={values} set={set} errors={form.errors} saved={saved} />
+          <SamlFields {...fields} saved={saved} />
         )}
-        <Field
+        <FormField
+          control={form.control}
           label="Allowed email domains"
           name="allowedDomains"
           multiline
-          value={values.allowedDomains}
-          onChange={set("allowedDomains")}
-          error={errorsUnder(form.errors, "allowedDomains")}
           hint="One a line or separated by commas, e.g. example.com. Only these people may sign in through it, once each domain is verified below."
           required
         />
-        <JitFields values={values} set={set} errors={form.errors} />
-        <EnforceCheckbox checked={values.enforced} onChange={set("enforced")} />
-        {values.protocol === "OIDC" && <CallbackUrls customDomain={customDomain} />}
+        <JitFields {...fields} />
+        <EnforceCheckbox register={form.register} />
+        {protocol === "OIDC" && <CallbackUrls customDomain={customDomain} />}
       </fieldset>
+      <FormError control={form.control} />
       <ErrorAlert error={save.error} title="Single sign-on not saved" />
       <div className="flex justify-end">
         <Button type="submit" busy={save.isPending} disabled={!gate.allowed}>

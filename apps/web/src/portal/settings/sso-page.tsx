@@ -1,14 +1,9 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { Alert, Badge, Button, Card, ConfirmDialog } from "@tessera/ui";
 import { useState } from "react";
-import { Alert } from "../../components/alert.tsx";
-import { Badge } from "../../components/badge.tsx";
-import { Button } from "../../components/button.tsx";
-import { Card } from "../../components/card.tsx";
-import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { useDateFormat } from "../../components/dates/use-date-format.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { formatDate } from "../../components/format-date.ts";
 import { QueryState } from "../../components/query-state.tsx";
-import { useTRPC } from "../../trpc.ts";
+import { trpc } from "../../trpc.ts";
 import { SsoDomainsPanel } from "./sso-domains-panel.tsx";
 import { SsoForm } from "./sso-form.tsx";
 import { SsoTestPanel } from "./sso-test-panel.tsx";
@@ -17,17 +12,14 @@ import { GateNotice } from "./tier-gate.tsx";
 import { useRefreshWhiteLabel, useWhiteLabelConfig } from "./white-label-data.ts";
 
 const RemoveSso = ({ saved }: { saved: SsoSettings }) => {
-  const trpc = useTRPC();
   const refresh = useRefreshWhiteLabel();
   const [open, setOpen] = useState(false);
-  const remove = useMutation(
-    trpc.whiteLabel.deleteCustomization.mutationOptions({
-      onSuccess: async () => {
-        setOpen(false);
-        await refresh();
-      },
-    }),
-  );
+  const remove = trpc.whiteLabel.deleteCustomization.useMutation({
+    onSuccess: async () => {
+      setOpen(false);
+      await refresh();
+    },
+  });
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)}>
@@ -55,9 +47,9 @@ const RemoveSso = ({ saved }: { saved: SsoSettings }) => {
 
 /** How the organisation's people sign in through their own identity provider. */
 export const SsoSettingsPage = () => {
-  const trpc = useTRPC();
+  const dates = useDateFormat();
   const config = useWhiteLabelConfig();
-  const sso = useQuery(trpc.whiteLabel.sso.queryOptions());
+  const sso = trpc.whiteLabel.sso.useQuery();
   // Kept here, not in the form: the form starts afresh from each saved version.
   const [justSaved, setJustSaved] = useState(false);
   return (
@@ -81,9 +73,7 @@ export const SsoSettingsPage = () => {
                 }
               >
                 {saved && (
-                  <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">
-                    Last changed {formatDate(saved.updatedAt)}.
-                  </p>
+                  <p className="mb-4 text-sm text-fg-muted">Last changed {dates.instant(saved.updatedAt)}.</p>
                 )}
                 <SsoForm
                   key={saved ? `${saved.id}-${saved.version}` : "new"}
@@ -96,12 +86,12 @@ export const SsoSettingsPage = () => {
                   {justSaved && <Alert tone="success">Single sign-on saved.</Alert>}
                 </div>
                 {saved && (
-                  <div className="mt-4 border-t border-slate-200 dark:border-slate-700 pt-4">
+                  <div className="mt-4 border-t border-line pt-4">
                     <SsoTestPanel disabled={!gates.SSO.allowed} />
                   </div>
                 )}
                 {saved && (
-                  <div className="mt-4 border-t border-slate-200 dark:border-slate-700 pt-4">
+                  <div className="mt-4 border-t border-line pt-4">
                     <RemoveSso saved={saved} />
                   </div>
                 )}

@@ -1,9 +1,8 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { Button } from "@tessera/ui";
 import { useState } from "react";
-import { Button } from "../../components/button.tsx";
+import { useDateFormat } from "../../components/dates/use-date-format.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { formatDate } from "../../components/format-date.ts";
-import { useTRPC } from "../../trpc.ts";
+import { trpc } from "../../trpc.ts";
 import { SsoTestSteps } from "./sso-test-steps.tsx";
 
 /**
@@ -12,27 +11,24 @@ import { SsoTestSteps } from "./sso-test-steps.tsx";
  * settings is what allows enforcement.
  */
 export const SsoTestPanel = ({ disabled }: { disabled: boolean }) => {
-  const trpc = useTRPC();
+  const dates = useDateFormat();
   const [testId, setTestId] = useState<string | undefined>(undefined);
-  const test = useQuery({
-    ...trpc.whiteLabel.ssoTest.queryOptions(testId ? { testId } : {}),
+  const test = trpc.whiteLabel.ssoTest.useQuery(testId ? { testId } : {}, {
     refetchInterval: (query) => (query.state.data?.status === "PENDING" ? 1000 : false),
   });
-  const start = useMutation(
-    trpc.whiteLabel.startSsoTest.mutationOptions({
-      onSuccess: (started) => {
-        setTestId(started.id);
-        window.open(started.startUrl, "tessera-sso-test", "popup,width=560,height=720");
-      },
-    }),
-  );
+  const start = trpc.whiteLabel.startSsoTest.useMutation({
+    onSuccess: (started) => {
+      setTestId(started.id);
+      window.open(started.startUrl, "tessera-sso-test", "popup,width=560,height=720");
+    },
+  });
   const latest = test.data;
   return (
     <section aria-labelledby="sso-test-heading" className="space-y-3">
-      <h3 id="sso-test-heading" className="text-sm font-medium text-slate-900 dark:text-slate-100">
+      <h3 id="sso-test-heading" className="text-sm font-medium text-fg">
         Test connection
       </h3>
-      <p className="text-sm text-slate-600 dark:text-slate-300">
+      <p className="text-sm text-fg-muted">
         Signs you in through your provider in a popup without changing this session, and reports each step. An
         owner's successful test of the saved settings is needed before SSO can be enforced.
       </p>
@@ -41,9 +37,9 @@ export const SsoTestPanel = ({ disabled }: { disabled: boolean }) => {
       </Button>
       <ErrorAlert error={start.error} title="Test not started" />
       {latest && (
-        <div aria-live="polite" className="rounded-md border border-slate-200 dark:border-slate-700 p-4">
-          <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">
-            {testId ? "This test" : "Latest test"}, started {formatDate(latest.startedAt)} by{" "}
+        <div aria-live="polite" className="rounded-md border border-line p-4">
+          <p className="mb-2 text-xs text-fg-muted">
+            {testId ? "This test" : "Latest test"}, started {dates.instant(latest.startedAt)} by{" "}
             {latest.startedByRole === "OWNER" ? "an owner" : "an admin"}
             {latest.assertedEmail ? ` · provider answered for ${latest.assertedEmail}` : ""}
           </p>

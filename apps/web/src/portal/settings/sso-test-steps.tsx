@@ -1,7 +1,8 @@
 import type { AppRouter } from "@tessera/api";
+import { SSO_TEST_STATUS_LABELS } from "@tessera/domain";
+import { Badge } from "@tessera/ui";
 import type { inferRouterOutputs } from "@trpc/server";
 import { ssoErrorMessage } from "../../auth/sso-sign-in.tsx";
-import { Badge } from "../../components/badge.tsx";
 
 export type SsoTest = NonNullable<inferRouterOutputs<AppRouter>["whiteLabel"]["ssoTest"]>;
 
@@ -24,7 +25,7 @@ const STATUS_WORDS = {
 export const SsoTestSteps = ({ test }: { test: SsoTest }) => (
   <div data-testid="sso-test-report" className="space-y-3">
     <p className="flex items-center gap-2 text-sm">
-      <Badge tone={STATUS_TONE[test.status]}>{test.status}</Badge>
+      <Badge tone={STATUS_TONE[test.status]}>{SSO_TEST_STATUS_LABELS[test.status]}</Badge>
       <span data-testid="sso-test-status">{STATUS_WORDS[test.status]}</span>
     </p>
     <ol className="space-y-2">
@@ -33,11 +34,9 @@ export const SsoTestSteps = ({ test }: { test: SsoTest }) => (
           <span aria-hidden="true">{step.ok ? "✓" : "✗"}</span>{" "}
           <span className="font-medium">{STEP_NAMES[step.step] ?? step.step}</span>
           <span className="sr-only">{step.ok ? " passed" : " failed"}</span>
-          <span className="block text-slate-600 dark:text-slate-300">{step.detail}</span>
+          <span className="block text-fg-muted">{step.detail}</span>
           {!step.ok && ssoErrorMessage(step.detail.split(":")[0] ?? "") && (
-            <span className="block text-slate-600 dark:text-slate-300">
-              {ssoErrorMessage(step.detail.split(":")[0] ?? "")}
-            </span>
+            <span className="block text-fg-muted">{ssoErrorMessage(step.detail.split(":")[0] ?? "")}</span>
           )}
         </li>
       ))}

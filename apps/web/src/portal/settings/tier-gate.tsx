@@ -1,4 +1,4 @@
-import { Alert } from "../../components/alert.tsx";
+import { Alert } from "@tessera/ui";
 import type { Gate } from "./white-label-data.ts";
 
 /** Why a section is read-only: the license's tier does not include it. */
