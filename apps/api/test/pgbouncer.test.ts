@@ -23,6 +23,7 @@ raceDescribe(`behind PgBouncer in transaction mode ${RACES_NEED_POSTGRES}`, () =
   let drop: () => Promise<void>;
   let one: RunningApp;
   let two: RunningApp;
+  let directUrl = "";
   let organizationId = "";
   let writeKey = "";
   const licenses: { id: string; key: string }[] = [];
@@ -31,6 +32,7 @@ raceDescribe(`behind PgBouncer in transaction mode ${RACES_NEED_POSTGRES}`, () =
     bouncer = await startPgBouncer({ poolSize: 5 });
     const fresh = await createFreshDatabase(process.env.DATABASE_URL ?? "", "tessera_pgb");
     drop = fresh.drop;
+    directUrl = fresh.url;
     const config = loadConfig({
       LOG_LEVEL: "silent",
       PORT: "0",
@@ -131,6 +133,22 @@ raceDescribe(`behind PgBouncer in transaction mode ${RACES_NEED_POSTGRES}`, () =
       sql`select coalesce(sum(value), 0)::text as total from usage_events where organization_id = ${organizationId}`,
     );
     expect(row?.total).toBe(String((20 * 21) / 2));
+  });
+
+  it("answers reads sent at once on one client connection, with and without parameters", async () => {
+    // A pooler hands the server back at each ReadyForQuery: a query the client had already
+    // pipelined behind it (postgres.js' default) could be left with no server and never answer.
+    const handle = await createDb({ ...testConnection(directUrl, bouncer.url), maxConnections: 1 });
+    try {
+      const reads = Array.from({ length: 40 }, (_, index) =>
+        handle.rows<{ n: number }>(index % 2 ? sql`select 1 as n` : sql`select ${index}::int as n`),
+      );
+      const timedOut = new Promise<"timed out">((resolve) => setTimeout(() => resolve("timed out"), 5000));
+      const answered = await Promise.race([Promise.all(reads).then((rows) => rows.length), timedOut]);
+      expect(answered).toBe(40);
+    } finally {
+      await handle.close();
+    }
   });
 
   it("leaves no notification on a pooled server connection (PgBouncer's 'not linked')", () => {

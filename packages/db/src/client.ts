@@ -47,7 +47,7 @@ interface CreateDbOptions {
   /**
    * Named prepared statements (postgres.js' default). A transaction pooler such as PgBouncer
    * 1.18 hands each transaction a different server connection, where the name is unknown:
-   * pass false there, and every query is sent as an unnamed statement.
+   * pass false there, and every query is sent as an unnamed statement, one at a time.
    */
   prepare?: boolean;
 }
@@ -58,6 +58,11 @@ const clientOptions = (options: CreateDbOptions, max: number) => ({
   max,
   connect_timeout: options.connectTimeoutSeconds ?? 5,
   prepare: options.prepare ?? true,
+  // Behind a transaction pooler, no pipelining: the pooler hands the server back at each
+  // ReadyForQuery, and a query already sent behind it was left with no server, unanswered
+  // (PgBouncer logs "not linked"). postgres.js is patched so sql.begin() still reserves its
+  // connection with no pipeline (patches/postgres@3.4.9.patch).
+  max_pipeline: options.prepare === false ? 0 : 100,
   // postgres.js waits up to 20 s (growing) before reconnecting, and queued queries wait
   // with it; while the database is down, a request should fail at once and the next one
   // try again.
