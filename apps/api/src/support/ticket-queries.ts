@@ -5,11 +5,13 @@ import {
   DomainError,
   OPEN_TICKET_STATUSES,
   pageOffset,
+  TICKET_PRIORITIES,
   TICKET_STATUSES,
   type TicketQueueInput,
   toPage,
 } from "@tessera/domain";
 import {
+  type AnyColumn,
   and,
   asc,
   count,
@@ -127,6 +129,10 @@ type ListInput = Omit<z.output<typeof TicketQueueInput>, "sort"> & {
   sort: z.output<typeof TicketQueueInput>["sort"] | CustomerTicketSort;
 };
 
+/** A column's place in the domain's order of its enum (most urgent first, workflow order). */
+const positionIn = (values: readonly string[], type: string, column: AnyColumn) =>
+  sql`array_position(${sql.raw(`array[${values.map((value) => `'${value}'`).join(",")}]::${type}[]`)}, ${column})`;
+
 /**
  * The ORDER BY of a sort: asc is soonest due, most urgent, oldest, open first (workflow order);
  * each sort's natural order (newest first for created) unless a direction is asked for.
@@ -139,12 +145,12 @@ const ticketOrder = (
   if (sort === "dueAt") return [sql`${nextDueAt()} ${way} nulls last`];
   if (sort === "priority")
     return [
-      sql`array_position(array['CRITICAL','HIGH','NORMAL','LOW']::ticket_priority[], ${tickets.priority}) ${way}`,
+      sql`${positionIn([...TICKET_PRIORITIES].reverse(), "ticket_priority", tickets.priority)} ${way}`,
       asc(tickets.createdAt),
     ];
   if (sort === "status")
     return [
-      sql`array_position(array[${sql.raw(TICKET_STATUSES.map((status) => `'${status}'`).join(","))}]::ticket_status[], ${tickets.status}) ${way}`,
+      sql`${positionIn(TICKET_STATUSES, "ticket_status", tickets.status)} ${way}`,
       desc(tickets.createdAt),
     ];
   return [direction === "asc" ? asc(tickets.createdAt) : desc(tickets.createdAt)];

@@ -3,9 +3,9 @@ import type { AppRouter } from "@tessera/api";
 import { Badge } from "@tessera/ui";
 import type { inferRouterOutputs } from "@trpc/server";
 import { Link } from "react-router";
+import { createdColumn } from "../components/data-table/created-column.tsx";
 import { DataTable } from "../components/data-table/data-table.tsx";
 import { columnHelper } from "../components/data-table/features.ts";
-import { InstantText } from "../components/dates/date-text.tsx";
 import {
   currentClock,
   isBreached,
@@ -81,15 +81,7 @@ const QUEUE_COLUMNS = [
       );
     },
   }),
-  column.accessor("createdAt", {
-    header: "Opened",
-    sortDescFirst: true,
-    cell: ({ getValue }) => (
-      <span className="whitespace-nowrap">
-        <InstantText value={getValue()} />
-      </span>
-    ),
-  }),
+  createdColumn<QueueTicket>({ header: "Opened", withTime: true }),
 ];
 
 /** The queue's tickets in the order asked for, with live SLA countdowns; a breached one stands out in red. */

@@ -1,9 +1,9 @@
 import type { SortingState, Updater } from "@tanstack/react-table";
 import type { TicketPriority, TicketStatus } from "@tessera/domain";
 import { Link } from "react-router";
+import { createdColumn } from "../components/data-table/created-column.tsx";
 import { DataTable } from "../components/data-table/data-table.tsx";
 import { columnHelper } from "../components/data-table/features.ts";
-import { InstantText } from "../components/dates/date-text.tsx";
 import { PriorityBadge, StatusBadge } from "../components/ticket-parts.tsx";
 
 interface CustomerTicketRow {
@@ -46,15 +46,7 @@ const COLUMNS = [
     header: "Status",
     cell: ({ getValue }) => <StatusBadge status={getValue()} />,
   }),
-  column.accessor("createdAt", {
-    header: "Opened",
-    sortDescFirst: true,
-    cell: ({ getValue }) => (
-      <span className="whitespace-nowrap">
-        <InstantText value={getValue()} />
-      </span>
-    ),
-  }),
+  createdColumn<CustomerTicketRow>({ header: "Opened", withTime: true }),
 ];
 
 /** The organisation's tickets as rows, each reference linking to its ticket; headers sort on the server. */
