@@ -1,4 +1,5 @@
 import { rangeAfterToday, UsageRange, utcDay } from "@tessera/domain";
+import { useRef } from "react";
 import { useSearchParams } from "react-router";
 import { Field } from "./field.tsx";
 
@@ -49,15 +50,16 @@ export const useDayRange = (defaultDays = 30, { notAfterToday = false } = {}) =>
   const fallback = lastDays(defaultDays);
   const typed: DayRange = { from: params.get("from") ?? fallback.from, to: params.get("to") ?? fallback.to };
   const errors = rangeErrors(typed, notAfterToday);
-  const set = (field: keyof DayRange) => (value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        next.set(field, value);
-        return next;
-      },
-      { replace: true },
-    );
+  // The router's updater sees the params of the last render, so a second edit before the
+  // re-render (From, then To at once) undid the first; each edit builds on the one before.
+  const latest = useRef(params);
+  latest.current = params;
+  const set = (field: keyof DayRange) => (value: string) => {
+    const next = new URLSearchParams(latest.current);
+    next.set(field, value);
+    latest.current = next;
+    setParams(next, { replace: true });
+  };
   return {
     typed,
     errors,
