@@ -1,6 +1,6 @@
 // Bundle the API into one file. Our workspace packages are compiled in (they ship
 // TypeScript source); every other dependency stays an import from node_modules.
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
 const manifest = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
@@ -10,6 +10,9 @@ const dbManifest = JSON.parse(
 const external = [...Object.keys(manifest.dependencies), ...Object.keys(dbManifest.dependencies)]
   .filter((name) => !name.startsWith("@tessera/"))
   .flatMap((name) => [name, `${name}/*`]);
+
+// Chunk names carry a hash: start from an empty folder so old ones do not pile up.
+rmSync(new URL("./dist", import.meta.url), { recursive: true, force: true });
 
 await build({
   // Worker threads load their own files (SVG sanitiser, SAML XML check) beside main.js.
@@ -23,6 +26,9 @@ await build({
   platform: "node",
   target: "node20",
   format: "esm",
+  // Rarely used parts (mail rendering, SAML, the mail pages) are imported on first use and
+  // land in chunk files beside main.js, so a server that never sends mail never loads them.
+  splitting: true,
   // Mail templates are React components (src/mail/templates/*.tsx).
   jsx: "automatic",
   sourcemap: true,

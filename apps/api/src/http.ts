@@ -7,18 +7,17 @@ import { isConnectionError } from "@tessera/db";
 import { DomainError } from "@tessera/domain";
 import type { AppDeps } from "./context.ts";
 import { databaseUnavailable } from "./errors.ts";
+import { writeJson } from "./json-response.ts";
 import { publishedKeys } from "./licenses/signing-keys.ts";
 import { UNSUBSCRIBE_PATH } from "./mail/delivery.ts";
-import { handleSatisfactionLink } from "./mail/satisfaction-link.ts";
+import { handleMailLink, MAIL_LINK_PATHS } from "./mail/link-pages.ts";
 import { SATISFACTION_PATH } from "./mail/satisfaction-path.ts";
-import { handleUnsubscribe } from "./mail/unsubscribe.ts";
 import { withoutRedaction } from "./observability/logger.ts";
 import { serveMetrics } from "./observability/metrics-route.ts";
 import { readiness } from "./readiness.ts";
 import { admitRequestBody, MAX_BODY_BYTES } from "./request-body.ts";
 import { isSecure, REQUEST_IDS } from "./request-context.ts";
 import { pathProblem } from "./request-path.ts";
-import { restDocument } from "./rest/document.ts";
 import { toRestFailure } from "./rest/envelope.ts";
 import { createRestHandler, REST_BASE } from "./rest/handler.ts";
 import { REST_OPERATIONS } from "./rest/operations/index.ts";
@@ -53,11 +52,6 @@ const SECURITY_HEADERS: [string, string][] = Object.entries({
   "Content-Security-Policy":
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
 });
-
-const sendJson = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { "Content-Type": "application/json" });
-  res.end(JSON.stringify(body));
-};
 
 /**
  * Cookie-authenticated mutations must come from our own origin: a cross-site POST (which
@@ -112,17 +106,17 @@ const serveStatic = async (
   pathname: string,
 ) => {
   if (!webDist || (req.method !== "GET" && req.method !== "HEAD")) {
-    return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
+    return writeJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
   }
   const root = normalize(webDist);
   let file = normalize(join(root, decodeURIComponent(pathname)));
   if (!file.startsWith(root + sep) && file !== root)
-    return sendJson(res, 404, { error: { code: "NOT_FOUND" } });
+    return writeJson(res, 404, { error: { code: "NOT_FOUND" } });
   const found = await stat(file).catch(() => null);
   const isAsset = pathname.startsWith("/assets/");
   if (!found?.isFile()) {
     if (isAsset || extname(pathname))
-      return sendJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
+      return writeJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
     file = join(root, "index.html"); // the SPA routes everything else itself
   }
   res.writeHead(200, {
@@ -189,12 +183,12 @@ const answerFailure = (
     const unavailable = databaseUnavailable();
     res.setHeader("Retry-After", String(unavailable.details.retryAfterSeconds));
     if (!res.headersSent)
-      sendJson(res, 503, { error: { code: unavailable.code, message: unavailable.message } });
+      writeJson(res, 503, { error: { code: unavailable.code, message: unavailable.message } });
     else res.end();
     return;
   }
   deps.logger.error({ requestId: request.requestId, path: request.pathname, err: error }, "request failed");
-  if (!res.headersSent) sendJson(res, 500, { error: { code: "INTERNAL", message: "Internal error" } });
+  if (!res.headersSent) writeJson(res, 500, { error: { code: "INTERNAL", message: "Internal error" } });
   else res.end();
 };
 
@@ -228,17 +222,17 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
         const body = rest
           ? toRestFailure(refused, requestId).body
           : { error: { code: refused.code, message: refused.message, ...refused.details } };
-        return sendJson(res, refused.status, body);
+        return writeJson(res, refused.status, body);
       }
-      if (pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+      if (pathname === "/healthz") return writeJson(res, 200, { status: "ok" });
       if (pathname === "/metrics" && req.method === "GET") return await serveMetrics(deps, req, res);
       if (pathname === "/.well-known/jwks.json") {
         res.setHeader("Cache-Control", "public, max-age=300");
-        return sendJson(res, 200, await publishedKeys(deps));
+        return writeJson(res, 200, await publishedKeys(deps));
       }
       if (pathname === "/readyz") {
         const state = await readiness(deps);
-        return sendJson(res, state.ready ? 200 : 503, {
+        return writeJson(res, state.ready ? 200 : 503, {
           status: state.ready ? "ready" : "unready",
           ...state,
         });
@@ -256,12 +250,13 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
       if (pathname.startsWith(SAML_ACS_PREFIX) && req.method === "POST")
         return await handleSamlAcs(deps, req, res);
       // before the cross-site check: mail providers' one-click POSTs carry the token, no session
-      if (pathname === UNSUBSCRIBE_PATH) return await handleUnsubscribe(deps, req, res, url);
-      // the mail's rating link: its token alone authorises rating that one ticket
-      if (pathname === SATISFACTION_PATH) return await handleSatisfactionLink(deps, req, res, url);
+      if (MAIL_LINK_PATHS.has(pathname)) return await handleMailLink(deps, req, res, url);
       // Bearer token only, no cookie: a cross-site origin proves nothing here, so no cross-site check.
       if (pathname.startsWith(`${SCIM_BASE}/`)) return await scimHandler(req, res, url);
-      if (pathname === `${REST_BASE}/openapi.json`) return sendJson(res, 200, restDocument(REST_OPERATIONS));
+      if (pathname === `${REST_BASE}/openapi.json`) {
+        const { restDocument } = await import("./rest/document.ts"); // zod-openapi: on first ask
+        return writeJson(res, 200, restDocument(REST_OPERATIONS));
+      }
       const isTrpc = pathname.startsWith("/trpc/");
       const isRest = pathname.startsWith(`${REST_BASE}/`);
       // attachments: raw uploads with the session cookie, so the same cross-site check
@@ -269,8 +264,8 @@ export const createRequestHandler = (deps: AppDeps, options: { webDist?: string 
       if (isTrpc || isRest || isAttachments) {
         if (crossSiteMutation(req)) {
           const refused = new DomainError("FORBIDDEN", "Cross-site request refused", { field: "Origin" });
-          if (isRest) return sendJson(res, 403, toRestFailure(refused, requestId).body);
-          return sendJson(res, 403, { error: { code: "FORBIDDEN", message: refused.message } });
+          if (isRest) return writeJson(res, 403, toRestFailure(refused, requestId).body);
+          return writeJson(res, 403, { error: { code: "FORBIDDEN", message: refused.message } });
         }
         res.setHeader("Cache-Control", "no-store");
         if (isAttachments) return await attachmentsHandler(req, res, url);

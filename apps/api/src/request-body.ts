@@ -4,6 +4,7 @@ import type { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { describeError, toTRPCError } from "./errors.ts";
+import { writeJson } from "./json-response.ts";
 import { REQUEST_IDS } from "./request-context.ts";
 import { toRestFailure } from "./rest/envelope.ts";
 
@@ -125,8 +126,7 @@ const sendRefusal = (res: ServerResponse, flavour: BodyFlavour, refusal: DomainE
   const body = refusalBody(flavour, error, status, requestId);
   // Connection: close, so a client still sending learns to stop; Node discards what it sends
   // meanwhile (the request is resumed) instead of resetting before the answer is read.
-  res.writeHead(status, { "Content-Type": "application/json", Connection: "close" });
-  res.end(JSON.stringify(body));
+  writeJson(res, status, body, { Connection: "close" });
 };
 
 /**

@@ -1,34 +1,12 @@
-import { mkdirSync } from "node:fs";
 import type { SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import type { Database, DbHandle } from "./handle.ts";
 import { migrationsFolder, migrationsUpToDate } from "./migrations.ts";
-import { openPglite, preparedClient } from "./pglite-client.ts";
 import * as schema from "./schema/index.ts";
 
-export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
-/** A function that works inside or outside a transaction takes this. */
-export type Executor = Database | Transaction;
-
-export interface DbHandle {
-  db: Database;
-  kind: "pglite" | "postgres";
-  /** Apply the committed drizzle-kit migrations (or another folder's: a test stopping midway). */
-  migrate(options?: { migrationsFolder?: string }): Promise<void>;
-  /** Raw rows of a query, the same shape on both drivers. */
-  rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
-  /** A plain parameterised query (`$1`…), for libraries that speak node-postgres' `query`. */
-  query(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
-  /** LISTEN on a channel (NOTIFY is sent with `select pg_notify(…)` in a transaction). */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
-  close(): Promise<void>;
-}
+export type { Database, DbHandle, Executor, Schema, Transaction } from "./handle.ts";
 
 interface CreateDbOptions {
   /** postgres:// URL; without it the embedded PGlite database is used. */
@@ -103,32 +81,8 @@ export const createDb = async (options: CreateDbOptions = {}): Promise<DbHandle>
       },
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = await openPglite(options.dataDir);
-  // Queries run as prepared statements; migrations and LISTEN keep PGlite's own client.
-  const prepared = preparedClient(client);
-  const pgliteDb = drizzlePglite({ client: prepared, schema, casing: "snake_case" });
-  const db: Database = pgliteDb;
-  return {
-    db,
-    kind: "pglite",
-    migrate: async (options) => {
-      const upToDate = async () =>
-        migrationsUpToDate(async (text) => (await client.query<Record<string, unknown>>(text)).rows);
-      if (!options && (await upToDate())) return;
-      await migratePglite(drizzlePglite({ client, casing: "snake_case" }), {
-        migrationsFolder: options?.migrationsFolder ?? migrationsFolder(),
-      });
-    },
-    rows: async <T extends Record<string, unknown>>(query: SQL) =>
-      (await pgliteDb.execute<T>(query)).rows as T[],
-    query: async (text, values) => ({
-      rows: (await prepared.query<Record<string, unknown>>(text, values)).rows,
-    }),
-    listen: async (channel, onMessage) => {
-      const unlisten = await client.listen(channel, onMessage);
-      return () => unlisten();
-    },
-    close: () => client.close(),
-  };
+  // PGlite and its driver load only when they are the database: a PostgreSQL instance never
+  // pays for them.
+  const { openPgliteHandle } = await import("./pglite-handle.ts");
+  return openPgliteHandle(options.dataDir);
 };

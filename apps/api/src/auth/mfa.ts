@@ -6,7 +6,6 @@ import {
   type RegenerateRecoveryCodesInput,
 } from "@tessera/domain";
 import { and, eq, isNull } from "drizzle-orm";
-import QRCode from "qrcode";
 import type { z } from "zod";
 import type { Actor, AppDeps, ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
@@ -57,6 +56,7 @@ export const beginEnrolment = async (deps: MfaDeps, ctx: SignedIn) => {
   }
   const secret = newTotpSecret();
   const uri = totpUri(secret, user.email);
+  const { default: QRCode } = await import("qrcode"); // enrolment is rare: not loaded at start
   const qrCode = await QRCode.toDataURL(uri, { margin: 1, width: 240, errorCorrectionLevel: "M" });
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import { randomToken, sha256 } from "../auth/tokens.ts";
 import type { AppDeps } from "../context.ts";
 import type { SendOutcome } from "./mailer.ts";
-import { mailBrand, type RenderedMail, renderMail } from "./render.tsx";
+import type { RenderedMail } from "./render.tsx";
 
 /** A sender holds what it claimed this long; a crashed one's claims go to the next. */
 const LEASE_MS = 60_000;
@@ -62,6 +62,8 @@ const attempt = async (deps: AppDeps, mail: MailRow): Promise<Attempt> => {
   const unsubscribe = unsubscribeLink(deps, mail);
   let rendered: RenderedMail;
   try {
+    // React Email and its components cost ~0.5 s and ~40 MiB to load: only a sender pays it.
+    const { mailBrand, renderMail } = await import("./render.tsx");
     const ctx = { db: deps.db, clock: deps.clock, actor: null, ip: null };
     const brand = await mailBrand(ctx, mail.organizationId, deps.mailer.baseUrl);
     rendered = await renderMail(mail, brand, deps.mailer.baseUrl, unsubscribe?.url ?? null);

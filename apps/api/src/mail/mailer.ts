@@ -1,6 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { createTransport, type Transporter } from "nodemailer";
-import { SMTPServer } from "smtp-server";
+import type { Transporter } from "nodemailer";
 import type { Config } from "../config.ts";
 
 interface OutgoingMail {
@@ -32,6 +31,7 @@ export interface Mailer {
  * `pnpm start` exercises the whole SMTP path with no setup.
  */
 const startDevelopmentMailbox = async () => {
+  const { SMTPServer } = await import("smtp-server");
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -68,7 +68,9 @@ const describeFailure = (error: unknown): SendOutcome => {
 export const createMailer = (config: Pick<Config, "SMTP_URL" | "PUBLIC_URL" | "HOST" | "PORT">): Mailer => {
   let mailbox: Awaited<ReturnType<typeof startDevelopmentMailbox>> | null = null;
   let transport: Promise<Transporter> | null = null;
+  // nodemailer and smtp-server load on the first send, not at every start.
   const open = async () => {
+    const { createTransport } = await import("nodemailer");
     if (config.SMTP_URL) return createTransport(config.SMTP_URL);
     mailbox = await startDevelopmentMailbox();
     return createTransport(mailbox.url);

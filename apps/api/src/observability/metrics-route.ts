@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AppDeps } from "../context.ts";
+import { writeJson } from "../json-response.ts";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
@@ -9,8 +10,7 @@ const bearsToken = (req: IncomingMessage, token: string) =>
   timingSafeEqual(digest(req.headers.authorization ?? ""), digest(`Bearer ${token}`));
 
 const refuse = (res: ServerResponse, status: number, code: string, message: string) => {
-  res.writeHead(status, { "Content-Type": "application/json" });
-  res.end(JSON.stringify({ error: { code, message } }));
+  writeJson(res, status, { error: { code, message } });
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DomainError } from "@tessera/domain";
 import type { AppDeps } from "../context.ts";
+import { writeJson } from "../json-response.ts";
 import { admitRequestBody, MAX_BODY_BYTES } from "../request-body.ts";
 import { contextFromNodeRequest, REQUEST_IDS } from "../request-context.ts";
 import { authorize } from "./auth.ts";
@@ -28,8 +29,10 @@ interface Answer {
 
 const sendJson = (res: ServerResponse, answer: Answer, headers: Record<string, string> = {}) => {
   if (answer.location) res.setHeader("Location", answer.location);
-  res.writeHead(answer.status, { "Content-Type": "application/json; charset=utf-8", ...headers });
-  res.end(JSON.stringify(answer.body));
+  writeJson(res, answer.status, answer.body, {
+    "Content-Type": "application/json; charset=utf-8",
+    ...headers,
+  });
 };
 
 /** Runs the operation and shapes its answer by the response schema (extra fields never leak). */

@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { DomainError } from "@tessera/domain";
+import { writeJson } from "../json-response.ts";
 import { ERROR_SCHEMA, SCIM_CONTENT_TYPE } from "./protocol.ts";
 
 export const sendScim = (res: ServerResponse, status: number, body?: unknown, location?: string) => {
@@ -9,8 +10,7 @@ export const sendScim = (res: ServerResponse, status: number, body?: unknown, lo
     res.writeHead(status, headers);
     return void res.end();
   }
-  res.writeHead(status, { ...headers, "Content-Type": SCIM_CONTENT_TYPE });
-  res.end(JSON.stringify(body));
+  writeJson(res, status, body, { ...headers, "Content-Type": SCIM_CONTENT_TYPE });
 };
 
 /** The scimType RFC 7644 §3.12 gives a refusal, when the service did not name one. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ATTACHMENT_MAX_BYTES, DomainError, sanitizeFilename } from "@tessera/domain";
 import { type Actor, type AppDeps, serviceContext } from "../context.ts";
+import { writeJson } from "../json-response.ts";
 import { contextFromNodeRequest } from "../request-context.ts";
 import { type AttachmentStore, databaseAttachmentStore } from "./attachment-store.ts";
 import { ATTACHMENTS_ROUTE, findDownloadable } from "./attachments-thread.ts";
@@ -59,14 +60,18 @@ const refuse = (req: IncomingMessage, res: ServerResponse, error: DomainError) =
   if (req.method === "POST") req.resume();
   const retryAfter = error.details.retryAfterSeconds;
   if (typeof retryAfter === "number") res.setHeader("Retry-After", String(retryAfter));
-  res.writeHead(error.status, {
-    "Content-Type": "application/json",
-    // a declared oversize closes the connection (the client has barely started); a body cut
-    // off mid-stream is read to its end and dropped instead, as closing then resets the
-    // connection before the client reads this answer
-    ...(Number(req.headers["content-length"]) > ATTACHMENT_MAX_BYTES ? { Connection: "close" } : {}),
-  });
-  res.end(JSON.stringify({ error: { code: error.code, message: error.message, ...error.details } }));
+  // a declared oversize closes the connection (the client has barely started); a body cut
+  // off mid-stream is read to its end and dropped instead, as closing then resets the
+  // connection before the client reads this answer
+  const close = Number(req.headers["content-length"]) > ATTACHMENT_MAX_BYTES;
+  writeJson(
+    res,
+    error.status,
+    { error: { code: error.code, message: error.message, ...error.details } },
+    {
+      ...(close ? { Connection: "close" } : {}),
+    },
+  );
 };
 
 /**
@@ -89,8 +94,7 @@ export const createAttachmentsHandler = (deps: AppDeps, store: AttachmentStore =
           declaredType: req.headers["content-type"] ?? "",
           bytes,
         });
-        res.writeHead(201, { "Content-Type": "application/json" });
-        return res.end(JSON.stringify({ ...stored, url: `${ATTACHMENTS_ROUTE}/${stored.id}` }));
+        return writeJson(res, 201, { ...stored, url: `${ATTACHMENTS_ROUTE}/${stored.id}` });
       }
       const attachmentId = url.pathname.slice(ATTACHMENTS_ROUTE.length + 1);
       if (req.method === "GET" && UUID.test(attachmentId))

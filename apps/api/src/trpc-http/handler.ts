@@ -8,6 +8,7 @@ import {
   transformTRPCResponse,
 } from "@trpc/server/unstable-core-do-not-import";
 import type { AppDeps, Context } from "../context.ts";
+import { writeJson } from "../json-response.ts";
 import { contextFromNodeRequest } from "../request-context.ts";
 import { type Call, type CallList, readCalls } from "./calls.ts";
 import { type Outcome, responseItem } from "./response-item.ts";
@@ -61,9 +62,8 @@ const send = (
   contentType = "application/json",
 ) => {
   const status = getHTTPStatusCode(items);
-  const body = JSON.stringify(transformTRPCResponse(router._def._config, items));
-  res.writeHead(status, { "Content-Type": contentType, Vary: "trpc-accept, accept" });
-  res.end(body);
+  const body = transformTRPCResponse(router._def._config, items);
+  writeJson(res, status, body, { "Content-Type": contentType, Vary: "trpc-accept, accept" });
 };
 
 /** A request refused as a whole (bad path, media type, batch): one error item, no path. */

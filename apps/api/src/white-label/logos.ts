@@ -7,6 +7,7 @@ import { count, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { AppDeps, ServiceContext } from "../context.ts";
 import { recordEvent } from "../events/record-event.ts";
+import { writeJson } from "../json-response.ts";
 import { lockOrganizationFor } from "../quotas/organization-lock.ts";
 import { requireAllowed } from "./store.ts";
 
@@ -100,8 +101,7 @@ export const serveLogo = async (deps: Pick<AppDeps, "db">, assetId: string, res:
         .where(eq(brandingAssets.id, assetId))
     : [];
   if (!asset) {
-    res.writeHead(404, { "Content-Type": "application/json" });
-    return res.end(JSON.stringify({ error: { code: "NOT_FOUND", message: "Not found" } }));
+    return writeJson(res, 404, { error: { code: "NOT_FOUND", message: "Not found" } });
   }
   res.writeHead(200, {
     "Content-Type": asset.contentType,

@@ -99,7 +99,7 @@ const verifyResponse = async (
     return { refused: "SAML_AUDIENCE_MISMATCH" };
   let profile: Profile | null;
   try {
-    ({ profile } = await serviceProvider(settings, urls).validatePostResponseAsync({
+    ({ profile } = await (await serviceProvider(settings, urls)).validatePostResponseAsync({
       SAMLResponse: message.samlResponse,
     }));
   } catch (error) {

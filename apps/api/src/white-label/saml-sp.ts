@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { SAML, ValidateInResponseTo } from "@node-saml/node-saml";
 import { customizationGate, type SamlSettingsValue, SINGLETON_KEY } from "@tessera/domain";
 import type { AppDeps } from "../context.ts";
 import { currentEntitlements } from "../licenses/entitlements.ts";
@@ -40,14 +39,16 @@ export const samlSettings = async (
  * node-saml for one organisation. Assertions must be signed (a signed response around an
  * unsigned assertion is not enough; an unsigned response around a signed assertion is fine,
  * as most IdPs send). InResponseTo is checked against sso_login_states by the caller, not
- * node-saml's in-process cache, so any instance can receive the response.
+ * node-saml's in-process cache, so any instance can receive the response. node-saml and its XML
+ * stack load on the first SAML request, not at every start.
  */
-export const serviceProvider = (
+export const serviceProvider = async (
   settings: SamlSettingsValue,
   urls: ReturnType<typeof serviceProviderUrls>,
   requestId?: string,
-) =>
-  new SAML({
+) => {
+  const { SAML, ValidateInResponseTo } = await import("@node-saml/node-saml");
+  return new SAML({
     callbackUrl: urls.acsUrl,
     issuer: urls.entityId,
     audience: urls.entityId,
@@ -62,6 +63,7 @@ export const serviceProvider = (
     disableRequestedAuthnContext: true,
     ...(requestId ? { generateUniqueId: () => requestId } : {}),
   });
+};
 
 /** GET /auth/saml/metadata/<organizationId>: our SP metadata for the organisation's IdP admin. */
 export const handleSamlMetadata = async (deps: AppDeps, req: IncomingMessage, res: ServerResponse) => {
@@ -75,7 +77,7 @@ export const handleSamlMetadata = async (deps: AppDeps, req: IncomingMessage, re
     return res.end("Not found");
   }
   const urls = serviceProviderUrls(baseUrl(deps, req), organizationId);
-  const xml = serviceProvider(settings, urls).generateServiceProviderMetadata(null);
+  const xml = (await serviceProvider(settings, urls)).generateServiceProviderMetadata(null);
   res.writeHead(200, {
     "Content-Type": "application/samlmetadata+xml; charset=utf-8",
     "Cache-Control": "no-store",

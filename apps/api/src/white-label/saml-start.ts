@@ -48,7 +48,7 @@ export const startSamlSignIn = async (
     now,
   );
   if (!stored) return conclusion.refuse("SSO_TOO_MANY_PENDING", "REDIRECT");
-  const location = await serviceProvider(settings, urls, requestId).getAuthorizeUrlAsync(
+  const location = await (await serviceProvider(settings, urls, requestId)).getAuthorizeUrlAsync(
     returnTo,
     undefined,
     {},

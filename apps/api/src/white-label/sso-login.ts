@@ -8,7 +8,7 @@ import {
   type SsoDiscoverInput,
 } from "@tessera/domain";
 import { and, eq, sql } from "drizzle-orm";
-import * as oidc from "openid-client";
+import type * as oidc from "openid-client";
 import type { z } from "zod";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps, ServiceContext } from "../context.ts";
@@ -99,9 +99,10 @@ const startOidcSignIn = async (
   } catch {
     return conclusion.refuse("SSO_PROVIDER_UNREACHABLE", "CONFIGURATION");
   }
-  const state = oidc.randomState();
-  const nonce = oidc.randomNonce();
-  const verifier = oidc.randomPKCECodeVerifier();
+  const client = await import("openid-client");
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const verifier = client.randomPKCECodeVerifier();
   const binding = browserBinding(req.headers.cookie);
   const redirectUri = `${baseUrl(deps, req)}${SSO_CALLBACK_PATH}`;
   const now = deps.clock.now();
@@ -124,12 +125,12 @@ const startOidcSignIn = async (
   );
   if (!stored) return conclusion.refuse("SSO_TOO_MANY_PENDING", "REDIRECT");
   const loginHint = url.searchParams.get("login_hint");
-  const authorizationUrl = oidc.buildAuthorizationUrl(config, {
+  const authorizationUrl = client.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
     scope: "openid email profile",
     state,
     nonce,
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
     code_challenge_method: "S256",
     ...(loginHint ? { login_hint: loginHint } : {}),
   });
@@ -182,19 +183,24 @@ const exchangeCode = async (
   if (!pending.codeVerifierCiphertext || !pending.nonce) return { refused: "SSO_STATE_INVALID" };
   try {
     const config = await providerConfiguration(deps, found.settings, found.clientSecret);
-    const tokens = await oidc.authorizationCodeGrant(config, new URL(`${pending.redirectUri}${url.search}`), {
-      pkceCodeVerifier: deps.secrets.open(pending.codeVerifierCiphertext),
-      expectedState: state,
-      expectedNonce: pending.nonce,
-      idTokenExpected: true,
-    });
+    const client = await import("openid-client");
+    const tokens = await client.authorizationCodeGrant(
+      config,
+      new URL(`${pending.redirectUri}${url.search}`),
+      {
+        pkceCodeVerifier: deps.secrets.open(pending.codeVerifierCiphertext),
+        expectedState: state,
+        expectedNonce: pending.nonce,
+        idTokenExpected: true,
+      },
+    );
     const claims = tokens.claims();
     if (!claims) return { refused: "SSO_EXCHANGE_FAILED" };
     // Many providers keep the ID token minimal and serve email from userinfo (OIDC Core §5.4).
     const profile =
       typeof claims.email === "string"
         ? claims
-        : await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+        : await client.fetchUserInfo(config, tokens.access_token, claims.sub);
     if (typeof profile.email !== "string" || profile.email_verified === false) {
       return { refused: "SSO_EMAIL_MISSING" };
     }

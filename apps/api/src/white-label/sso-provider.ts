@@ -1,5 +1,5 @@
 import type { OidcSettingsValue } from "@tessera/domain";
-import * as oidc from "openid-client";
+import type * as oidc from "openid-client";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps } from "../context.ts";
 
@@ -29,16 +29,17 @@ export const providerConfiguration = async (
   if (failed && now - failed.failedAt < DISCOVERY_FAILURE_TTL_MS) throw failed.error;
   const insecure = deps.config.ALLOW_INSECURE_LOOPBACK && settings.issuer.startsWith("http://");
   try {
-    const config = await oidc.discovery(
+    const client = await import("openid-client"); // on the first OIDC sign-in, not at start
+    const config = await client.discovery(
       new URL(settings.issuer),
       settings.clientId,
       clientSecret,
       undefined,
       {
-        execute: insecure ? [oidc.allowInsecureRequests] : [],
+        execute: insecure ? [client.allowInsecureRequests] : [],
         timeout: 10,
         // undici's Response is the one Node's fetch returns; openid-client checks it loosely
-        [oidc.customFetch]: deps.egress.fetch as unknown as oidc.CustomFetch,
+        [client.customFetch]: deps.egress.fetch as unknown as oidc.CustomFetch,
       },
     );
     discoveries.set(cacheKey, { config, fetchedAt: now });
