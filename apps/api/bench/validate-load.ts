@@ -121,3 +121,57 @@ export const load = async (
     non2xx: result.non2xx,
   };
 };
+
+/** One server's load of an alternating comparison. */
+export interface Run {
+  name: string;
+  url: string;
+  pick: KeyPicker;
+  body: (key: string) => unknown;
+}
+
+const ROUNDS = 3;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/**
+ * The runs in turn, ROUNDS times, each round SECONDS / ROUNDS long, after a warm-up of each:
+ * whatever slows one stretch of the run (JIT warm-up, a collection, the machine) falls on
+ * every run alike instead of on whichever went first. Throughput is the mean over the rounds,
+ * latencies the median round's.
+ */
+export const loadAlternating = async (runs: Run[]): Promise<Figures[]> => {
+  const request = (run: Run) => ({
+    method: "POST" as const,
+    headers: { "content-type": "application/json" },
+    setupRequest: (base: object) => ({ ...base, body: JSON.stringify(run.body(run.pick())) }),
+  });
+  for (const run of runs) {
+    await autocannon({ url: run.url, connections: CONNECTIONS, duration: 2, requests: [request(run)] });
+  }
+  const rounds = runs.map(() => [] as autocannon.Result[]);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [index, run] of runs.entries()) {
+      const duration = Math.max(1, Math.round(SECONDS / ROUNDS));
+      const result = await autocannon({
+        url: run.url,
+        connections: CONNECTIONS,
+        duration,
+        requests: [request(run)],
+      });
+      rounds[index]?.push(result);
+    }
+  }
+  return runs.map((run, index) => {
+    const results = rounds[index] ?? [];
+    const sum = (pick: (result: autocannon.Result) => number) =>
+      results.reduce((total, r) => total + pick(r), 0);
+    return {
+      name: run.name,
+      requestsPerSecond: Math.round(sum((r) => r.requests.average) / Math.max(results.length, 1)),
+      p50: median(results.map((r) => r.latency.p50)),
+      p99: median(results.map((r) => r.latency.p99)),
+      errors: sum((r) => r.errors),
+      non2xx: sum((r) => r.non2xx),
+    };
+  });
+};

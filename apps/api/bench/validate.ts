@@ -3,7 +3,8 @@
 // - uniform random keys, cache cold at the start: REST and tRPC vs node:http + postgres.js;
 // - Zipf keys (s = 1), cache warm: REST and tRPC vs node:http + an in-memory Map, walking the
 //   same key sequence;
-// - tRPC vs REST on the same server; PGlite vs PostgreSQL; peak resident memory.
+// - tRPC vs REST on the same server, in alternating rounds; PGlite vs PostgreSQL; peak
+//   resident memory.
 // Then token verification with jose beside crypto.verify. PostgreSQL when DATABASE_URL is set
 // (a fresh database), Tessera on PGlite always. BENCH_DIST names another build's main.js
 // (to measure a before and an after with the same script).
@@ -18,8 +19,11 @@ import { tokenVerification } from "./token-verify.ts";
 import {
   CONNECTIONS,
   type Figures,
+  type KeyPicker,
   load,
+  loadAlternating,
   peakMemoryMiB,
+  type Run,
   SECONDS,
   sequenceKeys,
   start,
@@ -78,14 +82,19 @@ const memory: { name: string; mib: number }[] = [];
 const rest = (key: string) => ({ key });
 const trpc = (key: string) => ({ json: { key } });
 
-/** Uniform keys on a fresh server (REST, then tRPC), then the Zipf sequence (REST, then tRPC). */
+/**
+ * Uniform keys on a fresh server, then the Zipf sequence; REST and tRPC in alternating rounds
+ * for each (`loadAlternating`), as they are compared with each other.
+ */
 const measureTessera = async (label: string, app: { url: string }, keys: string[]) => {
   const restUrl = `${app.url}/api/v1/licenses/validate`;
   const trpcUrl = `${app.url}/trpc/licenses.validate`;
-  figures.push(await load(`${label} REST`, restUrl, uniformKeys(keys), rest));
-  figures.push(await load(`${label} tRPC`, trpcUrl, uniformKeys(keys), trpc));
-  figures.push(await load(`${label} REST warm Zipf`, restUrl, sequenceKeys(keys, ZIPF), rest));
-  figures.push(await load(`${label} tRPC warm Zipf`, trpcUrl, sequenceKeys(keys, ZIPF), trpc));
+  const both = (suffix: string, pick: () => KeyPicker): Run[] => [
+    { name: `${label} REST${suffix}`, url: restUrl, pick: pick(), body: rest },
+    { name: `${label} tRPC${suffix}`, url: trpcUrl, pick: pick(), body: trpc },
+  ];
+  figures.push(...(await loadAlternating(both("", () => uniformKeys(keys)))));
+  figures.push(...(await loadAlternating(both(" warm Zipf", () => sequenceKeys(keys, ZIPF)))));
 };
 
 const serverUrl = process.env.DATABASE_URL;
