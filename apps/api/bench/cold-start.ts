@@ -1,7 +1,7 @@
 // pnpm bench (after validate.ts) — cold start of the built API on an existing PGlite data
 // folder: the median time from spawning `node dist/main.js` to its "running at" line, over
 // RUNS starts, beside a bare `new PGlite(dir)` + `select 1` in a child process on the same
-// folder, measured in the same run.
+// folder, measured in the same run. BENCH_DIST names another build's main.js, as in validate.ts.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -55,7 +55,7 @@ const env = {
   LOG_LEVEL: "warn",
   ENCRYPTION_KEY: randomBytes(32).toString("base64"),
 };
-const app = [join(here, "../dist/main.js")];
+const app = [process.env.BENCH_DIST ?? join(here, "../dist/main.js")];
 // The bare open, written out so it loads nothing of ours; the app stops it with SIGTERM too.
 const bare = [
   "-e",
