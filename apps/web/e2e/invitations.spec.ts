@@ -92,6 +92,9 @@ test("forgot password → mail → new password; a session opened before the res
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot password?" }).click();
   await expect(page).toHaveURL(/\/forgot-password$/);
+  // The address changes before the page's chunk arrives, and the sign-in form (with its own
+  // Email field) stays until then: fill only once the reset form is there.
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send the link" }).click();
   await expect(page.getByText("If an account exists for that address, we sent a link")).toBeVisible();
