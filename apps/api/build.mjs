@@ -1,5 +1,6 @@
-// Bundle the API into one file. Our workspace packages are compiled in (they ship
-// TypeScript source); every other dependency stays an import from node_modules.
+// Bundle the API: main.js, the two worker files and chunks for what is imported on first use.
+// Our workspace packages are compiled in (they ship TypeScript source); every other
+// dependency stays an import from node_modules.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -30,8 +31,8 @@ const { metafile } = await build({
   platform: "node",
   target: "node20",
   format: "esm",
-  // Rarely used parts (mail rendering, SAML, the mail pages) are imported on first use and
-  // land in chunk files beside main.js, so a server that never sends mail never loads them.
+  // What the server rarely needs (mail rendering, SAML, OIDC, the OpenAPI document, PGlite on
+  // PostgreSQL …) is imported on first use and lands in chunk files beside main.js.
   splitting: true,
   // Mail templates are React components (src/mail/templates/*.tsx).
   jsx: "automatic",

@@ -98,30 +98,6 @@ export const sequenceKeys = (keys: string[], sequence: number[]): KeyPicker => {
   return () => keys[sequence[position++ % sequence.length] ?? 0] ?? "";
 };
 
-export const load = async (
-  name: string,
-  url: string,
-  pick: KeyPicker,
-  body: (key: string) => unknown,
-): Promise<Figures> => {
-  const request = {
-    method: "POST" as const,
-    headers: { "content-type": "application/json" },
-    setupRequest: (request: object) => ({ ...request, body: JSON.stringify(body(pick())) }),
-  };
-  // warm-up, then the measured run
-  await autocannon({ url, connections: CONNECTIONS, duration: 2, requests: [request] });
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests: [request] });
-  return {
-    name,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-  };
-};
-
 /** One server's load of an alternating comparison. */
 export interface Run {
   name: string;
@@ -130,11 +106,12 @@ export interface Run {
   body: (key: string) => unknown;
 }
 
-const ROUNDS = 3;
+export const ROUNDS = 3;
+export const ROUND_SECONDS = Math.ceil(SECONDS / ROUNDS);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
- * The runs in turn, ROUNDS times, each round SECONDS / ROUNDS long, after a warm-up of each:
+ * The runs in turn, ROUNDS times, each round SECONDS / ROUNDS long (rounded up), after a warm-up of each:
  * whatever slows one stretch of the run (JIT warm-up, a collection, the machine) falls on
  * every run alike instead of on whichever went first. Throughput is the mean over the rounds,
  * latencies the median round's.
@@ -151,11 +128,10 @@ export const loadAlternating = async (runs: Run[]): Promise<Figures[]> => {
   const rounds = runs.map(() => [] as autocannon.Result[]);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [index, run] of runs.entries()) {
-      const duration = Math.max(1, Math.round(SECONDS / ROUNDS));
       const result = await autocannon({
         url: run.url,
         connections: CONNECTIONS,
-        duration,
+        duration: ROUND_SECONDS,
         requests: [request(run)],
       });
       rounds[index]?.push(result);
@@ -174,4 +150,11 @@ export const loadAlternating = async (runs: Run[]): Promise<Figures[]> => {
       non2xx: sum((r) => r.non2xx),
     };
   });
+};
+
+/** One server alone, measured the same way. */
+export const load = async (run: Run): Promise<Figures> => {
+  const [figures] = await loadAlternating([run]);
+  if (!figures) throw new Error(`no figures for ${run.name}`);
+  return figures;
 };

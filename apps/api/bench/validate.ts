@@ -23,8 +23,9 @@ import {
   load,
   loadAlternating,
   peakMemoryMiB,
+  ROUND_SECONDS,
+  ROUNDS,
   type Run,
-  SECONDS,
   sequenceKeys,
   start,
   stop,
@@ -106,11 +107,25 @@ if (serverUrl) {
   await handle.close();
   try {
     const pg = await baselineServer("baseline-server.ts", fresh.url);
-    figures.push(await load("baseline node:http + postgres.js", pg.url, uniformKeys(keys), rest));
+    figures.push(
+      await load({
+        name: "baseline node:http + postgres.js",
+        url: pg.url,
+        pick: uniformKeys(keys),
+        body: rest,
+      }),
+    );
     memory.push({ name: "baseline node:http + postgres.js", mib: peakMemoryMiB(pg.server.child) });
     stop(pg.server.child);
     const map = await baselineServer("baseline-server-map.ts", fresh.url);
-    figures.push(await load("baseline node:http + Map (Zipf)", map.url, sequenceKeys(keys, ZIPF), rest));
+    figures.push(
+      await load({
+        name: "baseline node:http + Map (Zipf)",
+        url: map.url,
+        pick: sequenceKeys(keys, ZIPF),
+        body: rest,
+      }),
+    );
     stop(map.server.child);
     const app = await tessera({ DATABASE_URL: fresh.url });
     await measureTessera("Tessera PostgreSQL", app, keys);
@@ -146,7 +161,7 @@ const baselineName = (name: string): string | undefined => {
 };
 
 console.log(
-  `\nLicense validation over HTTP: ${LICENSES} licenses, ${CONNECTIONS} connections, ${SECONDS} s each\n`,
+  `\nLicense validation over HTTP: ${LICENSES} licenses, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${ROUND_SECONDS} s per server\n`,
 );
 console.log("| server | req/s | p50 ms | p99 ms | errors | non-2xx | baseline | req/s ratio | p99 ratio |");
 console.log("|---|---:|---:|---:|---:|---:|---|---:|---:|");

@@ -1,9 +1,8 @@
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 
 /**
- * Answer with a JSON body and its Content-Length. After writeHead without a length, Node sends
- * the body chunked (size line, body, trailer: a writev of four buffers per answer); with it,
- * the head and body go out in one write.
+ * Answer with a JSON body and its Content-Length: after writeHead without a length, Node sends
+ * the body chunked, framed by a size line and a trailer, and the client cannot tell its size.
  */
 export const writeJson = (
   res: ServerResponse,

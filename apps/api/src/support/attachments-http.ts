@@ -64,14 +64,8 @@ const refuse = (req: IncomingMessage, res: ServerResponse, error: DomainError) =
   // off mid-stream is read to its end and dropped instead, as closing then resets the
   // connection before the client reads this answer
   const close = Number(req.headers["content-length"]) > ATTACHMENT_MAX_BYTES;
-  writeJson(
-    res,
-    error.status,
-    { error: { code: error.code, message: error.message, ...error.details } },
-    {
-      ...(close ? { Connection: "close" } : {}),
-    },
-  );
+  const body = { error: { code: error.code, message: error.message, ...error.details } };
+  writeJson(res, error.status, body, close ? { Connection: "close" } : {});
 };
 
 /**
