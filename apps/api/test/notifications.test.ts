@@ -90,6 +90,9 @@ describe("usage alerts", () => {
   it("skip a person who switched usage mail off, while the other still gets it", async () => {
     await (await h.caller("adminA")).notifications.set({ category: "USAGE", email: false });
     await track("ACTIVE_USERS", 450);
+    // not queued at all for them (delivery would skip it too, but the outbox stays clean)
+    const queued = await h.db.select({ to: mailOutbox.toAddress }).from(mailOutbox);
+    expect(queued.map((row) => row.to)).toEqual(["owner@a.test"]);
     expect(recipients(await deliver())).toEqual(["owner@a.test"]);
   });
 });

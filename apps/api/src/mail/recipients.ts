@@ -20,11 +20,10 @@ export const organizationPeople = async (
     );
 
 /** Active staff admins: they hear of CRITICAL tickets and SLA breaches (the support leads). */
+export const isActiveStaffAdmin = and(eq(users.kind, "STAFF"), eq(users.role, "ADMIN"), isNull(users.disabledAt));
+
 export const staffAdmins = async (executor: Executor): Promise<Recipient[]> =>
-  executor
-    .select(asRecipient)
-    .from(users)
-    .where(and(eq(users.kind, "STAFF"), eq(users.role, "ADMIN"), isNull(users.disabledAt)));
+  executor.select(asRecipient).from(users).where(isActiveStaffAdmin);
 
 /** These users, where active and of the kind asked (a staff-only mail never reaches a customer). */
 export const activeUsers = async (

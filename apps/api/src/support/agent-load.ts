@@ -2,7 +2,7 @@ import type { Transaction } from "@tessera/db";
 import { users } from "@tessera/db/schema";
 import { OPEN_TICKET_STATUSES } from "@tessera/domain";
 import { sql } from "drizzle-orm";
-import { renderedOnce } from "./raw-rows.ts";
+import { renderedOnce } from "../raw-rows.ts";
 
 /**
  * Each user's open tickets are counted in `users.open_ticket_count`, changed in the same

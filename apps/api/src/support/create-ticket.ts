@@ -23,10 +23,11 @@ import { writeAuditEntry } from "../audit/audit-writer.ts";
 import type { ServiceContext } from "../context.ts";
 import { auditInStatement } from "../events/audit-in-statement.ts";
 import { recordEvent } from "../events/record-event.ts";
+import { ticketCreatedMail } from "../mail/notifications/support-tickets.ts";
 import { hasSubscribedWebhook } from "../white-label/webhook-outbox.ts";
 import { agentRouting, userRouting, waitForLeastLoadedAgent } from "./agent-load.ts";
 import { claimAttachments } from "./attachments-thread.ts";
-import { firstRow } from "./raw-rows.ts";
+import { firstRow } from "../raw-rows.ts";
 import { roundRobinRouting } from "./round-robin.ts";
 import { slaOf } from "./sla-view.ts";
 import { calendarOf } from "./team-calendars.ts";
@@ -77,7 +78,7 @@ const loadOrganization = async (tx: Transaction, organizationId: string, priorit
 };
 
 /**
- * Route and insert, with the audit row and notices, in one statement (usually). ENTERPRISE and
+ * Route and insert, with the audit row, the mail and notices, in one statement (usually). ENTERPRISE and
  * CUSTOM go to the organisation's account manager when an active staff user; otherwise, for a
  * tier routed round robin, to the next active SUPPORT agent in turn (round-robin.ts), or else to
  * the least-loaded one that no concurrent create holds, ties going to the one assigned longest
@@ -178,8 +179,10 @@ export const createTicket = async (
         after: { reference, priority: input.priority },
         webhookSubscribed: organization.webhookSubscribed,
       };
+      const mailFacts = { ticketId: id, reference, subject: input.subject, organizationName: organization.name };
       const alongside = [
         auditInStatement(ctx, event, "inserted", sql`jsonb_build_object('assigneeId', inserted.assignee_id)`),
+        ticketCreatedMail({ ...mailFacts, priority: input.priority }, "inserted", now),
         ...(input.priority === "CRITICAL"
           ? [
               adminNotices(

@@ -1,7 +1,7 @@
 import { tickets } from "@tessera/db/schema";
 import type { TicketPriority } from "@tessera/domain";
 import { type SQL, sql } from "drizzle-orm";
-import { renderedOnce } from "./raw-rows.ts";
+import { renderedOnce } from "../raw-rows.ts";
 import { ticketQuotaCounts } from "./ticket-quotas.ts";
 import type { TicketRow } from "./ticket-view.ts";
 

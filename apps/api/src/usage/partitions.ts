@@ -1,7 +1,7 @@
 import type { Transaction } from "@tessera/db";
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
-import { allRows, firstRow } from "./json-row.ts";
+import { allRows, firstRow } from "../raw-rows.ts";
 
 /**
  * `usage_events` is partitioned by UTC month of `occurred_at` (migration 0019), with a default

@@ -1,7 +1,7 @@
 import type { Transaction } from "@tessera/db";
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
-import { firstRow } from "./json-row.ts";
+import { firstRow } from "../raw-rows.ts";
 import { existingMonthPartitions, type MonthPartition, PARTITION_LOCK } from "./partitions.ts";
 
 /** Raw events are audit material for 90 days after they were received, then go; rollups stay. */

@@ -1,7 +1,7 @@
 import type { Transaction } from "@tessera/db";
 import { METRIC_KIND, METRICS, type Metric } from "@tessera/domain";
 import { type SQL, sql } from "drizzle-orm";
-import { firstRow, parsedJson } from "./json-row.ts";
+import { firstRow, parsedJson } from "../raw-rows.ts";
 
 /** A usage event to book, stamped with its occurred time. */
 interface EventToBook {

@@ -1,10 +1,11 @@
 import type { Executor } from "@tessera/db";
 import { ticketMessages, users } from "@tessera/db/schema";
-import { eq } from "drizzle-orm";
+import type { TicketPriority } from "@tessera/domain";
+import { eq, sql } from "drizzle-orm";
 import type { ServiceContext } from "../../context.ts";
 import type { DomainEvent } from "../../events/domain-event.ts";
-import { queueMail } from "../queue.ts";
-import { activeUsers, staffAdmins } from "../recipients.ts";
+import { queueMail, queueMailInStatement } from "../queue.ts";
+import { activeUsers, isActiveStaffAdmin } from "../recipients.ts";
 import { ticketFacts } from "./ticket-facts.ts";
 
 type Facts = NonNullable<Awaited<ReturnType<typeof ticketFacts>>>;
@@ -12,23 +13,43 @@ type Facts = NonNullable<Awaited<ReturnType<typeof ticketFacts>>>;
 /** Staff mail wears Tessera's branding (organisation null), not the customer's. */
 const STAFF_MAIL = { organizationId: null, category: "SUPPORT" } as const;
 
-/** A new ticket: its agent hears of it; a CRITICAL one goes to every staff admin and the agent, once each. */
-const ticketCreated = async (executor: Executor, ctx: ServiceContext, facts: Facts) => {
-  if (facts.priority === "CRITICAL") {
-    await queueMail(executor, ctx.clock.now(), {
-      ...STAFF_MAIL,
-      template: "ticket-critical",
-      data: { ...facts.mailData, assigneeName: facts.assigneeId ? facts.assigneeName : null },
-      to: [...(await staffAdmins(executor)), ...facts.assignee],
-    });
-    return;
-  }
-  await queueMail(executor, ctx.clock.now(), {
-    ...STAFF_MAIL,
-    template: "ticket-assigned",
-    data: { ...facts.mailData, priority: facts.priority },
-    to: facts.assignee,
-  });
+/** A new ticket, as createTicket knows it before its insert. */
+interface NewTicketFacts {
+  ticketId: string;
+  reference: string;
+  subject: string;
+  organizationName: string;
+  priority: TicketPriority;
+}
+
+const assigneeOf = (source: string) =>
+  sql`select ${users.id} as id, ${users.email} as email from ${users}
+    join ${sql.identifier(source)} on ${users.id} = ${sql.identifier(source)}.assignee_id
+    where ${users.disabledAt} is null`;
+
+/**
+ * A new ticket's mail, as a CTE of createTicket's insert, whose CTE `source` holds the
+ * ticket's `assignee_id`: its agent hears of it; a CRITICAL one goes to every active staff
+ * admin and the agent, once each. Queued in the insert, the ticket's hottest path spends no
+ * statement on it, so `mailSupportTicket` leaves `ticket.created` alone.
+ */
+export const ticketCreatedMail = (facts: NewTicketFacts, source: string, now: Date) => {
+  const { priority, ...mailData } = facts;
+  if (priority !== "CRITICAL")
+    return queueMailInStatement(
+      now,
+      { ...STAFF_MAIL, template: "ticket-assigned", data: { ...mailData, priority } },
+      assigneeOf(source),
+    );
+  const admins = sql`select ${users.id} as id, ${users.email} as email from ${users} where ${isActiveStaffAdmin}`;
+  return queueMailInStatement(
+    now,
+    { ...STAFF_MAIL, template: "ticket-critical", data: { ...mailData, assigneeName: null } },
+    sql`select distinct on (lower(email)) id, email from (${admins} union all ${assigneeOf(source)}) as everyone
+      order by lower(email)`,
+    sql`jsonb_build_object('assigneeName', (select ${users.name} from ${users}
+      join ${sql.identifier(source)} on ${users.id} = ${sql.identifier(source)}.assignee_id))`,
+  );
 };
 
 /** A public staff reply: the requester hears it, signed with the agent's name, never their address. */
@@ -54,7 +75,7 @@ const staffReplied = async (executor: Executor, ctx: ServiceContext, facts: Fact
 };
 
 /**
- * Support mail for tickets: a new ticket to its agent (CRITICAL to every staff admin too), a
+ * Support mail for tickets (a new ticket's is queued by its insert: ticketCreatedMail): a
  * ticket assigned to someone else than the one assigning, a public staff reply to the
  * requester. Internal notes (`ticket.note_added`) send nothing.
  */
@@ -62,13 +83,11 @@ export const mailSupportTicket = async (executor: Executor, ctx: ServiceContext,
   if (event.targetType !== "ticket" || !event.targetId) return;
   const after = event.after ?? {};
   const wanted =
-    (event.action === "ticket.created" && (after.assigneeId || after.priority === "CRITICAL")) ||
     (event.action === "ticket.assigned" && after.assigneeId && after.assigneeId !== ctx.actor?.userId) ||
     (event.action === "ticket.replied" && typeof after.messageId === "string");
   if (!wanted) return; // most events of the hottest write path cost no query
   const facts = await ticketFacts(executor, event.targetId);
   if (!facts) return;
-  if (event.action === "ticket.created") return ticketCreated(executor, ctx, facts);
   if (event.action === "ticket.replied") return staffReplied(executor, ctx, facts, String(after.messageId));
   await queueMail(executor, ctx.clock.now(), {
     ...STAFF_MAIL,

@@ -21,3 +21,11 @@ export const renderedOnce = (fragment: SQL): SQL => {
   if (params.length > 0) throw new Error("renderedOnce takes a fragment without parameters");
   return sql.raw(text);
 };
+
+/** Every row of a raw statement, whichever driver ran it. */
+export const allRows = <T>(result: unknown): T[] =>
+  (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+
+/** A json column: parsed by the driver, or text where it is not. */
+export const parsedJson = <T>(value: unknown): T =>
+  (typeof value === "string" ? JSON.parse(value) : value) as T;
