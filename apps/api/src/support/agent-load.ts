@@ -44,8 +44,10 @@ const LEAST = renderedOnce(sql`least as (select ${leastOpen} as open)`);
  * least-loaded agent's count; null when there are no agents at all), for a statement that
  * goes on to use them. The pick: the least-loaded agent no other transaction holds (`SKIP
  * LOCKED`) among those carrying at most one more than the least-loaded agent of all (a held
- * agent is about to get one more), or among all free ones with `anyFree`. Only the agent taken
- * is locked, so a transaction that goes on to wait holds no agent.
+ * agent is about to get one more), or among all free ones with `anyFree`. Besides the agent
+ * taken, a row the pick locked and then found changed by a concurrent commit (so no longer
+ * matching) stays locked: a caller that goes on to wait first rolls back to a savepoint taken
+ * before the pick (createTicket).
  */
 export const agentRouting = (
   now: Date,
@@ -68,8 +70,8 @@ export const userRouting = (userId: string, now: Date) => sql`taken as (
  * Every agent is held by another transaction, or the free ones carry more than one ticket
  * above a held one: wait for the least-loaded agent; the caller then routes with `anyFree`
  * and takes the least-loaded free agent (the one waited for, now ours, or one freed
- * meanwhile). A transaction waits here at most once and holds no agent while it waits, so
- * waiters cannot deadlock.
+ * meanwhile). A transaction waits here at most once, and must hold no agent while it waits
+ * (its earlier picks rolled back), so waiters cannot deadlock.
  */
 export const waitForLeastLoadedAgent = async (tx: Transaction) => {
   await tx.execute(

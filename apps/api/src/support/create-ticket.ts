@@ -101,18 +101,33 @@ const insertWithinQuotas = async (
     if (!row) throw new Error("the ticket insert returned no row");
     return row;
   };
-  let done = await attempt(manager ? userRouting(manager, now) : pool);
+  // Sent together with the first attempt. An attempt can leave locked an agent it did not
+  // take (PostgreSQL keeps the lock on a row it locked and then found no longer matching), and
+  // a transaction that waits for an agent while holding one can deadlock with another waiter:
+  // rolling back to the savepoint before waiting lets every such lock go.
+  const [, first] = await Promise.all([
+    tx.execute(ROUTING_SAVEPOINT),
+    attempt(manager ? userRouting(manager, now) : pool),
+  ]);
+  let done = first;
   requireTicketQuotas(done, ticket.priority as TicketPriority);
   // the manager is not an active staff user who works tickets (any more, or a viewer): routed as for other tiers
   if (!done.inserted && manager) done = await attempt(pool);
   if (!done.inserted) {
-    // sent together: the second statement runs once the first has waited
-    const [, retried] = await Promise.all([waitForLeastLoadedAgent(tx), attempt(agentRouting(now, true))]);
+    // sent together: the retry runs once the wait has its agent
+    const [, , retried] = await Promise.all([
+      tx.execute(BACK_TO_ROUTING_SAVEPOINT),
+      waitForLeastLoadedAgent(tx),
+      attempt(agentRouting(now, true)),
+    ]);
     done = retried;
   }
   if (!done.inserted) throw new Error("the ticket was not inserted");
   return done.taken;
 };
+
+const ROUTING_SAVEPOINT = sql`savepoint routing`;
+const BACK_TO_ROUTING_SAVEPOINT = sql`rollback to savepoint routing`;
 
 /** A CRITICAL ticket notifies every active staff admin: a CTE writing from the inserted ticket. */
 const adminNotices = (title: string, link: string, now: Date) => {
@@ -179,7 +194,12 @@ export const createTicket = async (
         after: { reference, priority: input.priority },
         webhookSubscribed: organization.webhookSubscribed,
       };
-      const mailFacts = { ticketId: id, reference, subject: input.subject, organizationName: organization.name };
+      const mailFacts = {
+        ticketId: id,
+        reference,
+        subject: input.subject,
+        organizationName: organization.name,
+      };
       const alongside = [
         auditInStatement(ctx, event, "inserted", sql`jsonb_build_object('assigneeId', inserted.assignee_id)`),
         ticketCreatedMail({ ...mailFacts, priority: input.priority }, "inserted", now),
