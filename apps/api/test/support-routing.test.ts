@@ -54,12 +54,17 @@ const ticket = (index: number) => ({
 
 describe("agents' open-ticket counts", () => {
   raceIt(
-    `a burst of 24 concurrent tickets is spread across the 4 agents ${RACES_NEED_POSTGRES}`,
+    `a burst of 24 concurrent tickets is spread across the 4 agents, and every one is stored ${RACES_NEED_POSTGRES}`,
     async () => {
+      // eight organisations (each create holds its organisation's quota lock), so that more
+      // creates route at once than there are agents and some wait for one
+      const organizations = await Promise.all(
+        Array.from({ length: 8 }, async () => (await h.newLicensedOrganization()).organization.id),
+      );
       const before = new Map((await loads()).map((row) => [row.id, row.actual]));
       const created = await Promise.all(
         Array.from({ length: 24 }, (_, index) =>
-          createTicket(h.system, index % 2 ? h.orgA.id : h.orgB.id, ticket(index)),
+          createTicket(h.system, organizations[index % 8] ?? "", ticket(index)),
         ),
       );
       const perAgent = agents.map(
@@ -70,6 +75,17 @@ describe("agents' open-ticket counts", () => {
         `tickets per agent: ${perAgent}`,
       ).toBeLessThanOrEqual(1);
       for (const row of await loads()) expect(row.stored, row.id).toBe(row.actual);
+      // every create that answered is stored, the ones that waited for an agent included
+      const stored = await h.db
+        .select({ id: tickets.id })
+        .from(tickets)
+        .where(
+          inArray(
+            tickets.id,
+            created.map((row) => row.id),
+          ),
+        );
+      expect(stored).toHaveLength(24);
     },
   );
 

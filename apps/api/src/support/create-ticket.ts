@@ -78,6 +78,19 @@ const loadOrganization = async (tx: Transaction, organizationId: string, priorit
 };
 
 /**
+ * Run a statement inside an async call. Statements sent together (`Promise.all`) reach the
+ * driver in the order their calls start only when each is awaited inside a call: a drizzle
+ * query is sent when first awaited, and `Promise.all` awaits a bare one a step later than the
+ * calls around it. (Passed bare, the rollback below went out after the retry and undid it.)
+ */
+const run = async (tx: Transaction, statement: SQL) => {
+  await tx.execute(statement);
+};
+
+const ROUTING_SAVEPOINT = sql`savepoint routing`;
+const BACK_TO_ROUTING_SAVEPOINT = sql`rollback to savepoint routing`;
+
+/**
  * Route and insert, with the audit row, the mail and notices, in one statement (usually). ENTERPRISE and
  * CUSTOM go to the organisation's account manager when an active staff user; otherwise, for a
  * tier routed round robin, to the next active SUPPORT agent in turn (round-robin.ts), or else to
@@ -106,7 +119,7 @@ const insertWithinQuotas = async (
   // a transaction that waits for an agent while holding one can deadlock with another waiter:
   // rolling back to the savepoint before waiting lets every such lock go.
   const [, first] = await Promise.all([
-    tx.execute(ROUTING_SAVEPOINT),
+    run(tx, ROUTING_SAVEPOINT),
     attempt(manager ? userRouting(manager, now) : pool),
   ]);
   let done = first;
@@ -116,7 +129,7 @@ const insertWithinQuotas = async (
   if (!done.inserted) {
     // sent together: the retry runs once the wait has its agent
     const [, , retried] = await Promise.all([
-      tx.execute(BACK_TO_ROUTING_SAVEPOINT),
+      run(tx, BACK_TO_ROUTING_SAVEPOINT),
       waitForLeastLoadedAgent(tx),
       attempt(agentRouting(now, true)),
     ]);
@@ -125,9 +138,6 @@ const insertWithinQuotas = async (
   if (!done.inserted) throw new Error("the ticket was not inserted");
   return done.taken;
 };
-
-const ROUTING_SAVEPOINT = sql`savepoint routing`;
-const BACK_TO_ROUTING_SAVEPOINT = sql`rollback to savepoint routing`;
 
 /** A CRITICAL ticket notifies every active staff admin: a CTE writing from the inserted ticket. */
 const adminNotices = (title: string, link: string, now: Date) => {
