@@ -11,8 +11,8 @@ import {
 } from "@tessera/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
-import type { BookedLicense } from "../usage/alert-raising.ts";
 import { firstRow } from "../raw-rows.ts";
+import type { BookedLicense } from "../usage/alert-raising.ts";
 import type { Booking } from "../usage/rollups.ts";
 import { licenseChanged } from "./validation-cache.ts";
 

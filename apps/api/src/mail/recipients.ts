@@ -20,7 +20,11 @@ export const organizationPeople = async (
     );
 
 /** Active staff admins: they hear of CRITICAL tickets and SLA breaches (the support leads). */
-export const isActiveStaffAdmin = and(eq(users.kind, "STAFF"), eq(users.role, "ADMIN"), isNull(users.disabledAt));
+export const isActiveStaffAdmin = and(
+  eq(users.kind, "STAFF"),
+  eq(users.role, "ADMIN"),
+  isNull(users.disabledAt),
+);
 
 export const staffAdmins = async (executor: Executor): Promise<Recipient[]> =>
   executor.select(asRecipient).from(users).where(isActiveStaffAdmin);

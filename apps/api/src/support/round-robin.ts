@@ -1,8 +1,8 @@
 import { supportRouting, users } from "@tessera/db/schema";
 import type { Tier } from "@tessera/domain";
 import { sql } from "drizzle-orm";
-import { eligibleAgent as ELIGIBLE } from "./agent-load.ts";
 import { renderedOnce } from "../raw-rows.ts";
+import { eligibleAgent as ELIGIBLE } from "./agent-load.ts";
 
 /**
  * The agent after the tier's cursor in id order, or the first one when none comes after

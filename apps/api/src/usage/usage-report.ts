@@ -13,9 +13,9 @@ import {
 } from "@tessera/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ServiceContext } from "../context.ts";
+import { firstRow, parsedJson } from "../raw-rows.ts";
 import { usageInPeriod, zeroUsage } from "./current-usage.ts";
 import { forecastsFor } from "./forecasts.ts";
-import { firstRow, parsedJson } from "../raw-rows.ts";
 
 /** What a license's limits are made of, with its ids: the columns usage reads of a license. */
 export const licenseLimitColumns = {
