@@ -1,7 +1,8 @@
 // pnpm bench:tickets — open 10,000 tickets concurrently through createTicket (quotas, routing,
 // SLA due times, audit) beside a raw INSERT of the same rows (the two alternate in rounds), and
-// check that no ticket number repeats and that the agents' open-ticket counts match their open
-// tickets (BENCH_TICKETS, BENCH_AGENTS change the 10,000 and the 5 agents). PGlite, and
+// check that every ticket is stored, that no ticket number repeats and that the agents'
+// open-ticket counts match their open tickets, failing otherwise (BENCH_TICKETS, BENCH_AGENTS
+// change the 10,000 and the 5 agents). PGlite, and
 // PostgreSQL when DATABASE_URL is set (a fresh database), where it also counts the statements
 // one call sends (BEGIN and COMMIT included) for a NORMAL and a CRITICAL ticket.
 import type { Database, DbHandle } from "@tessera/db";
@@ -176,6 +177,14 @@ for (const row of results) {
   console.log(
     `| ${row.label} | ${row.baseline} | ${row.tessera} | ${(row.tessera / row.baseline).toFixed(2)} | ${row.total} | ${row.distinct} | ${row.load} | ${row.mismatches} | ${row.normal} | ${row.critical} |`,
   );
+}
+// A rate counts only if every create that answered is stored, once, and the agents' counts hold.
+const wrong = results.filter(
+  (row) => row.total !== 2 * TICKETS || row.distinct !== row.total || row.mismatches !== 0,
+);
+if (wrong.length > 0) {
+  console.error(`\nWRONG: ${wrong.map((row) => row.label).join(", ")}: tickets missing, repeated or miscounted`);
+  process.exit(1);
 }
 recordResults(
   results.map((row) => ({
