@@ -91,11 +91,12 @@ const ROUTING_SAVEPOINT = sql`savepoint routing`;
 const BACK_TO_ROUTING_SAVEPOINT = sql`rollback to savepoint routing`;
 
 /**
- * Route and insert, with the audit row, the mail and notices, in one statement (usually). ENTERPRISE and
- * CUSTOM go to the organisation's account manager when an active staff user; otherwise, for a
- * tier routed round robin, to the next active SUPPORT agent in turn (round-robin.ts), or else to
- * the least-loaded one that no concurrent create holds, ties going to the one assigned longest
- * ago (agent-load.ts). Quotas are checked on counts taken after their locks.
+ * Route and insert, with the audit row, the mail and notices, in one statement (usually).
+ * ENTERPRISE and CUSTOM go to the organisation's account manager when an active staff user;
+ * otherwise, for a tier routed round robin, to the next active SUPPORT agent in turn
+ * (round-robin.ts), or else to the least-loaded one that no concurrent create holds, ties
+ * going to the one assigned longest ago (agent-load.ts). Quotas are checked on counts taken
+ * after their locks.
  */
 const insertWithinQuotas = async (
   tx: Transaction,
