@@ -183,7 +183,9 @@ const wrong = results.filter(
   (row) => row.total !== 2 * TICKETS || row.distinct !== row.total || row.mismatches !== 0,
 );
 if (wrong.length > 0) {
-  console.error(`\nWRONG: ${wrong.map((row) => row.label).join(", ")}: tickets missing, repeated or miscounted`);
+  console.error(
+    `\nWRONG: ${wrong.map((row) => row.label).join(", ")}: tickets missing, repeated or miscounted`,
+  );
   process.exit(1);
 }
 recordResults(
