@@ -151,10 +151,3 @@ export const loadAlternating = async (runs: Run[]): Promise<Figures[]> => {
     };
   });
 };
-
-/** One server alone, measured the same way. */
-export const load = async (run: Run): Promise<Figures> => {
-  const [figures] = await loadAlternating([run]);
-  if (!figures) throw new Error(`no figures for ${run.name}`);
-  return figures;
-};

@@ -1,5 +1,5 @@
 // pnpm bench:validate — validation throughput and latency over HTTP on loopback, each beside
-// a bare node:http baseline measured in the same run:
+// a bare node:http baseline measured in the same run, the two taking their rounds in turn:
 // - uniform random keys, cache cold at the start: REST and tRPC vs node:http + postgres.js;
 // - Zipf keys (s = 1), cache warm: REST and tRPC vs node:http + an in-memory Map, walking the
 //   same key sequence;
@@ -20,7 +20,6 @@ import {
   CONNECTIONS,
   type Figures,
   type KeyPicker,
-  load,
   loadAlternating,
   peakMemoryMiB,
   ROUND_SECONDS,
@@ -83,19 +82,29 @@ const memory: { name: string; mib: number }[] = [];
 const rest = (key: string) => ({ key });
 const trpc = (key: string) => ({ json: { key } });
 
+/** Same-run baselines that take their rounds in turn with Tessera's (PostgreSQL only). */
+interface Baselines {
+  uniform: Run;
+  zipf: Run;
+}
+
 /**
- * Uniform keys on a fresh server, then the Zipf sequence; REST and tRPC in alternating rounds
- * for each (`loadAlternating`), as they are compared with each other.
+ * Uniform keys on a fresh server, then the Zipf sequence; REST, tRPC and the baseline for
+ * those keys (when given) in alternating rounds (`loadAlternating`): a baseline measured
+ * minutes apart from what it is compared with read up to twice as fast from one run to the
+ * next on this 2-core machine, so every compared pair shares each stretch of the run.
  */
-const measureTessera = async (label: string, app: { url: string }, keys: string[]) => {
+const measureTessera = async (label: string, app: { url: string }, keys: string[], baselines?: Baselines) => {
   const restUrl = `${app.url}/api/v1/licenses/validate`;
   const trpcUrl = `${app.url}/trpc/licenses.validate`;
   const both = (suffix: string, pick: () => KeyPicker): Run[] => [
     { name: `${label} REST${suffix}`, url: restUrl, pick: pick(), body: rest },
     { name: `${label} tRPC${suffix}`, url: trpcUrl, pick: pick(), body: trpc },
   ];
-  figures.push(...(await loadAlternating(both("", () => uniformKeys(keys)))));
-  figures.push(...(await loadAlternating(both(" warm Zipf", () => sequenceKeys(keys, ZIPF)))));
+  const uniform = both("", () => uniformKeys(keys));
+  const zipf = both(" warm Zipf", () => sequenceKeys(keys, ZIPF));
+  figures.push(...(await loadAlternating(baselines ? [baselines.uniform, ...uniform] : uniform)));
+  figures.push(...(await loadAlternating(baselines ? [baselines.zipf, ...zipf] : zipf)));
 };
 
 const serverUrl = process.env.DATABASE_URL;
@@ -107,30 +116,20 @@ if (serverUrl) {
   await handle.close();
   try {
     const pg = await baselineServer("baseline-server.ts", fresh.url);
-    figures.push(
-      await load({
-        name: "baseline node:http + postgres.js",
-        url: pg.url,
-        pick: uniformKeys(keys),
-        body: rest,
-      }),
-    );
-    memory.push({ name: "baseline node:http + postgres.js", mib: peakMemoryMiB(pg.server.child) });
-    stop(pg.server.child);
     const map = await baselineServer("baseline-server-map.ts", fresh.url);
-    figures.push(
-      await load({
+    const app = await tessera({ DATABASE_URL: fresh.url });
+    await measureTessera("Tessera PostgreSQL", app, keys, {
+      uniform: { name: "baseline node:http + postgres.js", url: pg.url, pick: uniformKeys(keys), body: rest },
+      zipf: {
         name: "baseline node:http + Map (Zipf)",
         url: map.url,
         pick: sequenceKeys(keys, ZIPF),
         body: rest,
-      }),
-    );
-    stop(map.server.child);
-    const app = await tessera({ DATABASE_URL: fresh.url });
-    await measureTessera("Tessera PostgreSQL", app, keys);
+      },
+    });
+    memory.push({ name: "baseline node:http + postgres.js", mib: peakMemoryMiB(pg.server.child) });
     memory.push({ name: "Tessera PostgreSQL", mib: peakMemoryMiB(app.server.child) });
-    stop(app.server.child);
+    for (const server of [pg, map, app]) stop(server.server.child);
   } finally {
     await new Promise((resolve) => setTimeout(resolve, 500));
     await fresh.drop();
