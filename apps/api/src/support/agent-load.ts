@@ -6,10 +6,18 @@ import { renderedOnce } from "../raw-rows.ts";
 
 /**
  * Each user's open tickets are counted in `users.open_ticket_count`, changed in the same
- * transaction as the ticket, so routing reads one row per agent rather than counting tickets,
- * and can lock the row it picks: concurrent tickets see which agents are being given one and
- * go to the next. Invariant: the count equals the user's tickets in an open status.
+ * transaction as the ticket, so routing reads one row per agent rather than counting tickets.
+ * Invariant: the count equals the user's tickets in an open status.
+ *
+ * Routing to the pool of agents runs under ROUTING_LOCK, held until commit, in a statement sent
+ * after the lock's (each statement reads committed rows as of its start): it reads every
+ * earlier pick, so a burst is spread evenly. Picking without it (SKIP LOCKED) read the counts as
+ * of the statement's start and locked the rows later: a pick could take an agent a concurrent
+ * commit had just charged while another sat one lower, and a burst of 24 ended 7,6,5,6.
  */
+export const ROUTING_LOCK = renderedOnce(
+  sql`select pg_advisory_xact_lock(hashtextextended('support:agent-routing', 0))`,
+);
 
 /** Staff who work tickets: viewers are never assigned and carry no load. */
 export const ASSIGNABLE_STAFF_ROLES = ["ADMIN", "SUPPORT"] as const;
@@ -24,37 +32,23 @@ export const eligibleAgent = renderedOnce(
 const byLoad = renderedOnce(
   sql`${users.openTicketCount}, ${users.lastAssignedAt} asc nulls first, ${users.createdAt}`,
 );
-const leastOpen = renderedOnce(
-  sql`(select min(${users.openTicketCount}) from ${users} where ${eligibleAgent})`,
-);
-/** The CTE `free` for each kind of pick, rendered once. */
-const freeAgent = (withinOne: boolean) =>
-  renderedOnce(sql`free as (
-      select ${users.id} as id from ${users}
-      where ${eligibleAgent}${withinOne ? sql` and ${users.openTicketCount} <= ${leastOpen} + 1` : sql``}
-      order by ${byLoad} limit 1 for no key update skip locked
-    )`);
-const FREE_WITHIN_ONE = freeAgent(true);
-const FREE_ANY = freeAgent(false);
 const CHARGE = renderedOnce(sql`update ${users} set open_ticket_count = ${users.openTicketCount} + 1`);
-const LEAST = renderedOnce(sql`least as (select ${leastOpen} as open)`);
+/**
+ * `least` is null only when there are no agents at all. `taken` checks the agent again as it
+ * updates the row: one disabled since the statement began is not charged (nothing is taken).
+ */
+const LEAST_LOADED = renderedOnce(sql`free as (
+      select ${users.id} as id from ${users} where ${eligibleAgent} order by ${byLoad} limit 1
+    ), least as (select min(${users.openTicketCount}) as open from ${users} where ${eligibleAgent})`);
+const TAKEN_FROM_FREE = renderedOnce(sql`from free where "users"."id" = free.id and ${eligibleAgent}
+      returning "users"."id" as id`);
 
 /**
- * CTEs `taken` (the agent picked, locked and charged; none when none) and `least` (the
- * least-loaded agent's count; null when there are no agents at all), for a statement that
- * goes on to use them. The pick: the least-loaded agent no other transaction holds (`SKIP
- * LOCKED`) among those carrying at most one more than the least-loaded agent of all (a held
- * agent is about to get one more), or among all free ones with `anyFree`. Besides the agent
- * taken, a row the pick locked and then found changed by a concurrent commit (so no longer
- * matching) stays locked: a caller that goes on to wait first rolls back to a savepoint taken
- * before the pick (createTicket).
+ * CTEs `taken` (the least-loaded agent, charged; ties go to the one assigned longest ago) and
+ * `least`, for a statement that goes on to use them; sent under ROUTING_LOCK.
  */
-export const agentRouting = (
-  now: Date,
-  anyFree: boolean,
-) => sql`${anyFree ? FREE_ANY : FREE_WITHIN_ONE}, taken as (
-      ${CHARGE}, last_assigned_at = ${at(now)} from free where "users"."id" = free.id returning "users"."id" as id
-    ), ${LEAST}`;
+export const agentRouting = (now: Date) =>
+  sql`${LEAST_LOADED}, taken as (${CHARGE}, last_assigned_at = ${at(now)} ${TAKEN_FROM_FREE})`;
 
 /**
  * The same CTEs for a named user (an account manager), taken when an active staff user;
@@ -65,19 +59,6 @@ export const userRouting = (userId: string, now: Date) => sql`taken as (
       where ${users.id} = ${userId} and ${users.kind} = 'STAFF' and ${users.role} <> 'VIEWER' and ${users.disabledAt} is null
       returning ${users.id} as id
     ), least as (select 0 as open)`;
-
-/**
- * Every agent is held by another transaction, or the free ones carry more than one ticket
- * above a held one: wait for the least-loaded agent; the caller then routes with `anyFree`
- * and takes the least-loaded free agent (the one waited for, now ours, or one freed
- * meanwhile). A transaction waits here at most once, and must hold no agent while it waits
- * (its earlier picks rolled back), so waiters cannot deadlock.
- */
-export const waitForLeastLoadedAgent = async (tx: Transaction) => {
-  await tx.execute(
-    sql`select ${users.id} from ${users} where ${eligibleAgent} order by ${byLoad} limit 1 for no key update`,
-  );
-};
 
 interface Assignment {
   status: string;

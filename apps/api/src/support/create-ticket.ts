@@ -26,7 +26,7 @@ import { recordEvent } from "../events/record-event.ts";
 import { ticketCreatedMail } from "../mail/notifications/support-tickets.ts";
 import { firstRow } from "../raw-rows.ts";
 import { hasSubscribedWebhook } from "../white-label/webhook-outbox.ts";
-import { agentRouting, userRouting, waitForLeastLoadedAgent } from "./agent-load.ts";
+import { agentRouting, ROUTING_LOCK, userRouting } from "./agent-load.ts";
 import { claimAttachments } from "./attachments-thread.ts";
 import { roundRobinRouting } from "./round-robin.ts";
 import { slaOf } from "./sla-view.ts";
@@ -81,22 +81,18 @@ const loadOrganization = async (tx: Transaction, organizationId: string, priorit
  * Run a statement inside an async call. Statements sent together (`Promise.all`) reach the
  * driver in the order their calls start only when each is awaited inside a call: a drizzle
  * query is sent when first awaited, and `Promise.all` awaits a bare one a step later than the
- * calls around it. (Passed bare, the rollback below went out after the retry and undid it.)
+ * calls around it.
  */
 const run = async (tx: Transaction, statement: SQL) => {
   await tx.execute(statement);
 };
 
-const ROUTING_SAVEPOINT = sql`savepoint routing`;
-const BACK_TO_ROUTING_SAVEPOINT = sql`rollback to savepoint routing`;
-
 /**
  * Route and insert, with the audit row, the mail and notices, in one statement (usually).
  * ENTERPRISE and CUSTOM go to the organisation's account manager when an active staff user;
  * otherwise, for a tier routed round robin, to the next active SUPPORT agent in turn
- * (round-robin.ts), or else to the least-loaded one that no concurrent create holds, ties
- * going to the one assigned longest ago (agent-load.ts). Quotas are checked on counts taken
- * after their locks.
+ * (round-robin.ts), or else to the least-loaded one, ties going to the one assigned longest
+ * ago (agent-load.ts). Quotas are checked on counts taken after their locks.
  */
 const insertWithinQuotas = async (
   tx: Transaction,
@@ -105,39 +101,27 @@ const insertWithinQuotas = async (
   alongside: SQL[],
   now: Date,
 ) => {
-  const { manager } = route;
   const tier = ticket.tier as Tier | null;
-  const pool = route.roundRobin && tier ? roundRobinRouting(tier, now) : agentRouting(now, false);
   const attempt = async (routing: SQL) => {
     const row = firstRow<InsertAttempt>(
       await tx.execute(insertRoutedTicket(routing, ticket, now, alongside)),
     );
     if (!row) throw new Error("the ticket insert returned no row");
+    requireTicketQuotas(row, ticket.priority as TicketPriority);
     return row;
   };
-  // Sent together with the first attempt. An attempt can leave locked an agent it did not
-  // take (PostgreSQL keeps the lock on a row it locked and then found no longer matching), and
-  // a transaction that waits for an agent while holding one can deadlock with another waiter:
-  // rolling back to the savepoint before waiting lets every such lock go.
-  const [, first] = await Promise.all([
-    run(tx, ROUTING_SAVEPOINT),
-    attempt(manager ? userRouting(manager, now) : pool),
-  ]);
-  let done = first;
-  requireTicketQuotas(done, ticket.priority as TicketPriority);
-  // the manager is not an active staff user who works tickets (any more, or a viewer): routed as for other tiers
-  if (!done.inserted && manager) done = await attempt(pool);
-  if (!done.inserted) {
-    // sent together: the retry runs once the wait has its agent
-    const [, , retried] = await Promise.all([
-      run(tx, BACK_TO_ROUTING_SAVEPOINT),
-      waitForLeastLoadedAgent(tx),
-      attempt(agentRouting(now, true)),
-    ]);
-    done = retried;
-  }
-  if (!done.inserted) throw new Error("the ticket was not inserted");
-  return done.taken;
+  // the manager, when an active staff user who works tickets (a viewer does not)
+  const managed = route.manager ? await attempt(userRouting(route.manager, now)) : null;
+  if (managed?.inserted) return managed.taken;
+  // The pool: the lock goes out with the insert, in the same round trip. The lock is awaited
+  // first, so the insert's statement begins once the lock is ours.
+  const pool = route.roundRobin && tier ? roundRobinRouting(tier, now) : agentRouting(now);
+  const [, routed] = await Promise.all([run(tx, ROUTING_LOCK), attempt(pool)]);
+  if (routed.inserted) return routed.taken;
+  // the agent picked was disabled as the statement ran: the next statement no longer sees them
+  const retried = await attempt(pool);
+  if (!retried.inserted) throw new Error("the ticket was not inserted");
+  return retried.taken;
 };
 
 /** A CRITICAL ticket notifies every active staff admin: a CTE writing from the inserted ticket. */

@@ -17,7 +17,8 @@ const NEXT_AGENT = renderedOnce(sql`coalesce(
  * CTEs `taken` and `least` (as agentRouting's in agent-load.ts) for a tier routed round robin.
  * The cursor moves in one `UPDATE … RETURNING` on the tier's row: a concurrent create waits
  * for the row, then PostgreSQL evaluates the move again on the row as committed, so two
- * tickets created at once go to successive agents. The agent taken is charged one open ticket
+ * tickets created at once go to successive agents (createTicket also sends it under
+ * ROUTING_LOCK, as every pick from the pool). The agent taken is charged one open ticket
  * (the counts stay exact). `least` is null only when there is no agent at all.
  */
 export const roundRobinRouting = (tier: Tier, now: Date) => sql`turn as (
