@@ -1,10 +1,11 @@
 import { auditEvents, notifications, tickets, users } from "@tessera/db/schema";
 import { OPEN_TICKET_STATUSES } from "@tessera/domain";
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeAuditEntry } from "../src/audit/audit-writer.ts";
 import { hashPassword } from "../src/auth/password.ts";
 import type { ServiceContext } from "../src/context.ts";
+import { allRows } from "../src/raw-rows.ts";
 import { createTicket } from "../src/support/create-ticket.ts";
 import { assignTicket, replyToTicket, updateTicketStatus } from "../src/support/ticket-changes.ts";
 import { createTestHarness, TEST_PASSWORD, type TestHarness } from "./harness.ts";
@@ -117,6 +118,54 @@ describe("agents' open-ticket counts", () => {
     expect(rows.filter((row) => row.actual > 0).length).toBeGreaterThan(2);
     for (const row of rows) expect(row.stored, row.id).toBe(row.actual);
   });
+
+  raceIt(
+    `an agent disabled while a create's insert waits for their row is not charged: the insert goes again, to the next agent ${RACES_NEED_POSTGRES}`,
+    async () => {
+      const [next] = allRows<{ id: string }>(
+        await h.db.execute(
+          sql`select id from users where kind = 'STAFF' and role = 'SUPPORT' and disabled_at is null
+          order by open_ticket_count, last_assigned_at asc nulls first, created_at limit 1`,
+        ),
+      );
+      if (!next) throw new Error("no agent");
+      let commit = () => {};
+      const committed = new Promise<void>((resolve) => {
+        commit = resolve;
+      });
+      let disabled = () => {};
+      const rowLocked = new Promise<void>((resolve) => {
+        disabled = resolve;
+      });
+      const disabling = h.db.transaction(async (tx) => {
+        await tx.update(users).set({ disabledAt: h.clock.now() }).where(eq(users.id, next.id));
+        disabled();
+        await committed;
+      });
+      await rowLocked;
+      const creating = createTicket(h.system, h.orgB.id, ticket(0));
+      // the insert has picked the agent (its snapshot still sees them active) and waits for the row
+      await expect
+        .poll(
+          async () => {
+            const waiting = await h.db.execute(
+              sql`select 1 from pg_stat_activity where datname = current_database()
+              and wait_event_type = 'Lock' and query like '%insert into "tickets"%'`,
+            );
+            return allRows(waiting).length;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(1);
+      commit();
+      await disabling;
+      const created = await creating;
+      expect(created.assigneeId).not.toBeNull();
+      expect(created.assigneeId).not.toBe(next.id);
+      for (const row of await loads()) expect(row.stored, row.id).toBe(row.actual);
+      await h.db.update(users).set({ disabledAt: null }).where(eq(users.id, next.id));
+    },
+  );
 
   it("a disabled agent gets no new tickets but keeps the count of the ones they hold", async () => {
     const [agent] = agents.slice(-1);
