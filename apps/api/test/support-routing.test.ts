@@ -1,6 +1,6 @@
 import { auditEvents, notifications, tickets, users } from "@tessera/db/schema";
 import { OPEN_TICKET_STATUSES } from "@tessera/domain";
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeAuditEntry } from "../src/audit/audit-writer.ts";
 import { hashPassword } from "../src/auth/password.ts";
@@ -59,7 +59,7 @@ describe("agents' open-ticket counts", () => {
     async () => {
       // eight organisations (each create holds its organisation's quota locks), so that more
       // creates route at once than there are agents; a pick made on counts read before a
-      // concurrent commit ended one burst in ten or so at 7,6,5,6, so there are ten
+      // concurrent commit ended about one burst in five two apart (7,6,5,6), so there are ten
       const organizations = await Promise.all(
         Array.from({ length: 8 }, async () => (await h.newLicensedOrganization()).organization.id),
       );
@@ -166,6 +166,32 @@ describe("agents' open-ticket counts", () => {
       await h.db.update(users).set({ disabledAt: null }).where(eq(users.id, next.id));
     },
   );
+
+  it("with no active SUPPORT agent at all, a ticket is stored unassigned", async () => {
+    const active = and(eq(users.role, "SUPPORT"), isNull(users.disabledAt));
+    const disabled = await h.db
+      .update(users)
+      .set({ disabledAt: h.clock.now() })
+      .where(active)
+      .returning({ id: users.id });
+    const enableAgain = () =>
+      h.db
+        .update(users)
+        .set({ disabledAt: null })
+        .where(
+          inArray(
+            users.id,
+            disabled.map((row) => row.id),
+          ),
+        );
+    const created = await createTicket(h.system, h.orgB.id, ticket(0)).finally(enableAgain);
+    expect(created.assigneeId).toBeNull();
+    const [stored] = await h.db
+      .select({ assigneeId: tickets.assigneeId })
+      .from(tickets)
+      .where(eq(tickets.id, created.id));
+    expect(stored).toEqual({ assigneeId: null });
+  });
 
   it("a disabled agent gets no new tickets but keeps the count of the ones they hold", async () => {
     const [agent] = agents.slice(-1);

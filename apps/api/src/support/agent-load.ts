@@ -38,8 +38,9 @@ const CHARGE = renderedOnce(sql`update ${users} set open_ticket_count = ${users.
  * updates the row: one disabled since the statement began is not charged (nothing is taken).
  */
 const LEAST_LOADED = renderedOnce(sql`free as (
-      select ${users.id} as id from ${users} where ${eligibleAgent} order by ${byLoad} limit 1
-    ), least as (select min(${users.openTicketCount}) as open from ${users} where ${eligibleAgent})`);
+      select ${users.id} as id, ${users.openTicketCount} as open from ${users}
+      where ${eligibleAgent} order by ${byLoad} limit 1
+    ), least as (select (select open from free) as open)`);
 const TAKEN_FROM_FREE = renderedOnce(sql`from free where "users"."id" = free.id and ${eligibleAgent}
       returning "users"."id" as id`);
 
