@@ -2,7 +2,7 @@ import type { Executor } from "@tessera/db";
 import { mailOutbox, mailPreferences } from "@tessera/db/schema";
 import { type MailCategory, mailWanted } from "@tessera/domain";
 import { type SQL, sql } from "drizzle-orm";
-import { allRows } from "../raw-rows.ts";
+import { allRows, renderedOnce } from "../raw-rows.ts";
 import type { MailData, MailTemplateName } from "./templates/index.ts";
 
 export interface Recipient {
@@ -40,6 +40,13 @@ const wantedSql = (category: MailCategory, saved: SQL) => sql`case
  * their saved choices are looked up as the rows are inserted. `dataFromSource` merges values
  * only the surrounding statement knows into the data.
  */
+const OUTBOX_COLUMNS =
+  renderedOnce(sql`insert into ${mailOutbox} (organization_id, user_id, to_address, category,
+    template, data, dedupe_key, next_attempt_at, created_at, updated_at)`);
+const PREFERENCES = renderedOnce(
+  sql`left join ${mailPreferences} p on p.user_id = r.user_id and p.category =`,
+);
+
 const outboxInsert = <Name extends MailTemplateName>(
   now: Date,
   mail: MailToQueue<Name>,
@@ -47,13 +54,12 @@ const outboxInsert = <Name extends MailTemplateName>(
   dataFromSource: SQL = sql`'{}'::jsonb`,
 ) => {
   const at = sql`${now.toISOString()}::timestamptz`;
-  return sql`insert into ${mailOutbox} (organization_id, user_id, to_address, category, template, data,
-      dedupe_key, next_attempt_at, created_at, updated_at)
+  return sql`${OUTBOX_COLUMNS}
     select ${mail.organizationId}::uuid, r.user_id, r.email, ${mail.category}::mail_category, ${mail.template}::text,
       ${JSON.stringify(mail.data)}::jsonb || ${dataFromSource}, ${mail.dedupeKey ?? null}::text || ':' || lower(r.email),
       ${at}, ${at}, ${at}
     from (${recipients}) as r(user_id, email)
-    left join ${mailPreferences} p on p.user_id = r.user_id and p.category = ${mail.category}::mail_category
+    ${PREFERENCES} ${mail.category}::mail_category
     where ${wantedSql(mail.category, sql`p.email`)}
     on conflict (dedupe_key) do nothing`;
 };

@@ -1,7 +1,8 @@
 import type { Executor } from "@tessera/db";
 import { users } from "@tessera/db/schema";
 import type { UserRole } from "@tessera/domain";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { renderedOnce } from "../raw-rows.ts";
 import type { Recipient } from "./queue.ts";
 
 const asRecipient = { email: users.email, userId: users.id };
@@ -20,10 +21,8 @@ export const organizationPeople = async (
     );
 
 /** Active staff admins: they hear of CRITICAL tickets and SLA breaches (the support leads). */
-export const isActiveStaffAdmin = and(
-  eq(users.kind, "STAFF"),
-  eq(users.role, "ADMIN"),
-  isNull(users.disabledAt),
+export const isActiveStaffAdmin = renderedOnce(
+  sql`${users.kind} = 'STAFF' and ${users.role} = 'ADMIN' and ${users.disabledAt} is null`,
 );
 
 export const staffAdmins = async (executor: Executor): Promise<Recipient[]> =>

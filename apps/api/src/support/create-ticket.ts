@@ -17,14 +17,15 @@ import {
   type TicketPriority,
   type Tier,
 } from "@tessera/domain";
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { writeAuditEntry } from "../audit/audit-writer.ts";
 import type { ServiceContext } from "../context.ts";
 import { auditInStatement } from "../events/audit-in-statement.ts";
 import { recordEvent } from "../events/record-event.ts";
 import { ticketCreatedMail } from "../mail/notifications/support-tickets.ts";
-import { firstRow } from "../raw-rows.ts";
+import { isActiveStaffAdmin } from "../mail/recipients.ts";
+import { firstRow, literalList, renderedWithPlaceholders } from "../raw-rows.ts";
 import { hasSubscribedWebhook } from "../white-label/webhook-outbox.ts";
 import { agentRouting, ROUTING_LOCK, userRouting } from "./agent-load.ts";
 import { claimAttachments } from "./attachments-thread.ts";
@@ -35,44 +36,61 @@ import { type InsertAttempt, insertRoutedTicket, type NewTicket } from "./ticket
 import { requireTicketQuotas, ticketQuotaLocks } from "./ticket-quotas.ts";
 import { authorOf, type TicketRow, ticketView } from "./ticket-view.ts";
 
+type Calendar = Parameters<typeof calendarOf>[0] & {};
+interface OrganizationFacts {
+  name: string;
+  accountManagerId: string | null;
+  licenseId: string | null;
+  tier: string | null;
+  cap: number | null;
+  routingMode: string | null;
+  teamId: string | null;
+  businessHours: Calendar["businessHours"];
+  timeZone: Calendar["timeZone"];
+  weeklyHours: Calendar["weeklyHours"];
+  holidays: Calendar["holidays"];
+  webhookSubscribed: boolean;
+  /** Drawn here so the reference is known to the insert's audit row and notices (a refused
+   * create leaves a gap, as a rolled-back one always did). */
+  number: string;
+}
+
+const organizationId = sql.placeholder("organizationId");
 /**
- * One statement: the organisation, its license in force, its tier's routing and team (the
- * default team when the tier names none) with the team's calendar, whether a webhook takes
- * `ticket.created`, the quotas' locks (so the counts of the next statement hold) and the
- * ticket's number.
+ * One statement, rendered once per priority: the organisation, its license in force, its tier's
+ * routing and team (the default team when the tier names none) with the team's calendar,
+ * whether a webhook takes `ticket.created`, the quotas' locks (so the counts of the next
+ * statement hold) and the ticket's number.
  */
-const loadOrganization = async (tx: Transaction, organizationId: string, priority: TicketPriority) => {
-  const [found] = await tx
-    .select({
-      name: organizations.name,
-      accountManagerId: organizations.accountManagerId,
-      licenseId: licenses.id,
-      tier: licenses.tier,
-      cap: licenses.supportResponseCapHours,
-      routingMode: supportRouting.mode,
-      teamId: supportTeams.id,
-      businessHours: supportTeams.businessHours,
-      timeZone: supportTeams.timeZone,
-      weeklyHours: supportTeams.weeklyHours,
-      holidays: supportTeams.holidays,
-      webhookSubscribed: hasSubscribedWebhook(organizationId, "ticket.created"),
-      ...ticketQuotaLocks(organizationId, priority),
-      // drawn here so the reference is known to the insert's audit row and notices (a refused
-      // create leaves a gap, as a rolled-back one always did)
-      number: sql<string>`nextval('ticket_number_seq')::text`,
-    })
-    .from(organizations)
-    .leftJoin(
-      licenses,
-      and(eq(licenses.organizationId, organizations.id), inArray(licenses.status, [...IN_FORCE_STATUSES])),
-    )
-    .leftJoin(supportRouting, sql`${supportRouting.tier} = ${licenses.tier}::text`)
-    .leftJoin(
-      supportTeams,
-      sql`${supportTeams.id} = coalesce(${supportRouting.teamId}, (select id from ${supportTeams} where is_default))`,
-    )
-    .where(eq(organizations.id, organizationId))
-    .limit(1);
+const organizationFacts = (priority: TicketPriority) => {
+  const locks = Object.entries(ticketQuotaLocks(sql`${organizationId}::text`, priority)).map(
+    ([name, lock]) => sql`${lock} as ${sql.identifier(name)}`,
+  );
+  return renderedWithPlaceholders<"organizationId">(sql`select ${organizations.name} as name,
+      ${organizations.accountManagerId} as "accountManagerId", ${licenses.id} as "licenseId",
+      ${licenses.tier} as tier, ${licenses.supportResponseCapHours} as cap, ${supportRouting.mode} as "routingMode",
+      ${supportTeams.id} as "teamId", ${supportTeams.businessHours} as "businessHours",
+      ${supportTeams.timeZone} as "timeZone", ${supportTeams.weeklyHours} as "weeklyHours",
+      ${supportTeams.holidays} as holidays,
+      ${hasSubscribedWebhook(sql`${organizationId}::uuid`, "ticket.created")} as "webhookSubscribed",
+      ${sql.join(locks, sql`, `)}, nextval('ticket_number_seq')::text as number
+    from ${organizations}
+    left join ${licenses} on ${licenses.organizationId} = ${organizations.id}
+      and ${licenses.status} in (${literalList(IN_FORCE_STATUSES)})
+    left join ${supportRouting} on ${supportRouting.tier} = ${licenses.tier}::text
+    left join ${supportTeams} on ${supportTeams.id} =
+      coalesce(${supportRouting.teamId}, (select id from ${supportTeams} where is_default))
+    where ${organizations.id} = ${organizationId}::uuid
+    limit 1`);
+};
+const ORGANIZATION_FACTS = {
+  NORMAL: organizationFacts("NORMAL"),
+  CRITICAL: organizationFacts("CRITICAL"),
+} as const;
+
+const loadOrganization = async (tx: Transaction, id: string, priority: TicketPriority) => {
+  const statement = ORGANIZATION_FACTS[priority === "CRITICAL" ? "CRITICAL" : "NORMAL"];
+  const found = firstRow<OrganizationFacts>(await tx.execute(statement({ organizationId: id })));
   if (!found) throw new DomainError("NOT_FOUND", "Organisation not found", { field: "organizationId" });
   return found;
 };
@@ -130,7 +148,7 @@ const adminNotices = (title: string, link: string, now: Date) => {
   return sql`notified as (
       insert into ${notifications} (user_id, kind, title, link, created_at, updated_at)
       select ${users.id}, 'ticket.critical', ${title}::text, ${link}::text, ${at}, ${at} from ${users}, inserted
-      where ${users.kind} = 'STAFF' and ${users.role} = 'ADMIN' and ${users.disabledAt} is null
+      where ${isActiveStaffAdmin}
     )`;
 };
 
@@ -197,7 +215,7 @@ export const createTicket = async (
       };
       const alongside = [
         auditInStatement(ctx, event, "inserted", sql`jsonb_build_object('assigneeId', inserted.assignee_id)`),
-        ticketCreatedMail({ ...mailFacts, priority: input.priority }, "inserted", now),
+        ticketCreatedMail({ ...mailFacts, priority: input.priority }, now),
         ...(input.priority === "CRITICAL"
           ? [
               adminNotices(

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Executor } from "@tessera/db";
 import { customizations, webhookDeliveries, webhookEvents } from "@tessera/db/schema";
 import { customizationGate, type WebhookEventType } from "@tessera/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { currentEntitlements, latestLicenseEntitlements } from "../licenses/entitlements.ts";
 
 /** The organisation's enabled webhooks subscribed to `type`. */
-const subscribedTo = (organizationId: string, type: string) =>
+const subscribedTo = (organizationId: string | SQL, type: string) =>
   and(
     eq(customizations.organizationId, organizationId),
     eq(customizations.type, "INTEGRATION"),
@@ -17,7 +17,7 @@ const subscribedTo = (organizationId: string, type: string) =>
  * Whether any enabled webhook of the organisation subscribes to `type`, as a column a service
  * reads with data it loads anyway: when false, its event says so and the outbox is not asked.
  */
-export const hasSubscribedWebhook = (organizationId: string, type: WebhookEventType) =>
+export const hasSubscribedWebhook = (organizationId: string | SQL, type: WebhookEventType) =>
   sql<boolean>`exists (select 1 from ${customizations} where ${subscribedTo(organizationId, type)})`;
 
 interface OutboxEvent {

@@ -4,6 +4,7 @@ import type { TicketPriority } from "@tessera/domain";
 import { eq, sql } from "drizzle-orm";
 import type { ServiceContext } from "../../context.ts";
 import type { DomainEvent } from "../../events/domain-event.ts";
+import { renderedOnce } from "../../raw-rows.ts";
 import { queueMail, queueMailInStatement } from "../queue.ts";
 import { activeUsers, isActiveStaffAdmin } from "../recipients.ts";
 import { ticketFacts } from "./ticket-facts.ts";
@@ -22,33 +23,34 @@ interface NewTicketFacts {
   priority: TicketPriority;
 }
 
-const assigneeOf = (source: string) =>
-  sql`select ${users.id} as id, ${users.email} as email from ${users}
-    join ${sql.identifier(source)} on ${users.id} = ${sql.identifier(source)}.assignee_id
-    where ${users.disabledAt} is null`;
+const ASSIGNEE_OF_INSERTED = renderedOnce(sql`select ${users.id} as id, ${users.email} as email from ${users}
+    join inserted on ${users.id} = inserted.assignee_id where ${users.disabledAt} is null`);
+const ACTIVE_ADMINS = renderedOnce(
+  sql`select ${users.id} as id, ${users.email} as email from ${users} where ${isActiveStaffAdmin}`,
+);
+const ASSIGNEE_NAME = renderedOnce(sql`jsonb_build_object('assigneeName', (select ${users.name} from ${users}
+    join inserted on ${users.id} = inserted.assignee_id))`);
 
 /**
- * A new ticket's mail, as a CTE of createTicket's insert, whose CTE `source` holds the
+ * A new ticket's mail, as a CTE of createTicket's insert, whose CTE `inserted` holds the
  * ticket's `assignee_id`: its agent hears of it; a CRITICAL one goes to every active staff
  * admin and the agent, once each. Queued in the insert, the ticket's hottest path spends no
  * statement on it, so `mailSupportTicket` leaves `ticket.created` alone.
  */
-export const ticketCreatedMail = (facts: NewTicketFacts, source: string, now: Date) => {
+export const ticketCreatedMail = (facts: NewTicketFacts, now: Date) => {
   const { priority, ...mailData } = facts;
   if (priority !== "CRITICAL")
     return queueMailInStatement(
       now,
       { ...STAFF_MAIL, template: "ticket-assigned", data: { ...mailData, priority } },
-      assigneeOf(source),
+      ASSIGNEE_OF_INSERTED,
     );
-  const admins = sql`select ${users.id} as id, ${users.email} as email from ${users} where ${isActiveStaffAdmin}`;
   return queueMailInStatement(
     now,
     { ...STAFF_MAIL, template: "ticket-critical", data: { ...mailData, assigneeName: null } },
-    sql`select distinct on (lower(email)) id, email from (${admins} union all ${assigneeOf(source)}) as everyone
+    sql`select distinct on (lower(email)) id, email from (${ACTIVE_ADMINS} union all ${ASSIGNEE_OF_INSERTED}) as everyone
       order by lower(email)`,
-    sql`jsonb_build_object('assigneeName', (select ${users.name} from ${users}
-      join ${sql.identifier(source)} on ${users.id} = ${sql.identifier(source)}.assignee_id))`,
+    ASSIGNEE_NAME,
   );
 };
 
