@@ -54,6 +54,24 @@ const ticket = (index: number) => ({
 });
 
 describe("agents' open-ticket counts", () => {
+  it("charging an agent is a HOT update: their load is in no index, so the hottest row of ticket creation writes no index entries", async () => {
+    let counted: unknown;
+    // rolled back: the charge is only looked at, and the counts stay equal to the open tickets
+    const looked = h.db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ openTicketCount: sql`${users.openTicketCount} + 1`, lastAssignedAt: new Date() })
+        .where(eq(users.id, agents[1] ?? ""));
+      [counted] = allRows(
+        await tx.execute(sql`select pg_stat_get_xact_tuples_updated('users'::regclass)::int as updated,
+          pg_stat_get_xact_tuples_hot_updated('users'::regclass)::int as hot`),
+      );
+      tx.rollback();
+    });
+    await expect(looked).rejects.toThrow(/rollback/i);
+    expect(counted).toEqual({ updated: 1, hot: 1 });
+  });
+
   raceIt(
     `ten bursts of 24 concurrent tickets each leave the 4 agents within one of each other, and every one is stored ${RACES_NEED_POSTGRES}`,
     async () => {

@@ -25,7 +25,7 @@ export const ASSIGNABLE_STAFF_ROLES = ["ADMIN", "SUPPORT"] as const;
 const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 const isOpenStatus = (status: string) => (OPEN_TICKET_STATUSES as readonly string[]).includes(status);
 
-/** Active SUPPORT agents: the ones routing chooses among (the partial index on load covers them). */
+/** Active SUPPORT agents: the ones routing chooses among (found by the partial index users_support_agents). */
 export const eligibleAgent = renderedOnce(
   sql`${users.kind} = 'STAFF' and ${users.role} = 'SUPPORT' and ${users.disabledAt} is null`,
 );

@@ -65,8 +65,11 @@ export const users = pgTable(
     uniqueIndex("users_scim_external_id_unique")
       .on(table.organizationId, table.scimExternalId)
       .where(sql`${table.scimExternalId} is not null`),
-    index("users_support_agents_by_load")
-      .on(table.openTicketCount, table.lastAssignedAt, table.createdAt)
+    // Finds the active SUPPORT agents among every user; routing sorts those few by load. The
+    // load columns stay out of every index, so charging an agent per ticket is a HOT update
+    // (no index entries written) of the hottest row in ticket creation.
+    index("users_support_agents")
+      .on(table.createdAt)
       .where(sql`${table.kind} = 'STAFF' and ${table.role} = 'SUPPORT' and ${table.disabledAt} is null`),
     check(
       "users_kind_matches_role",

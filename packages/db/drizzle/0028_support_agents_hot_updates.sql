@@ -1,0 +1,2 @@
+DROP INDEX "users_support_agents_by_load";--> statement-breakpoint
+CREATE INDEX "users_support_agents" ON "users" USING btree ("created_at") WHERE "users"."kind" = 'STAFF' and "users"."role" = 'SUPPORT' and "users"."disabled_at" is null;
