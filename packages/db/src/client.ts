@@ -39,7 +39,8 @@ const clientOptions = (options: CreateDbOptions, max: number) => ({
   // Behind a transaction pooler, no pipelining: the pooler hands the server back at each
   // ReadyForQuery, and a query already sent behind it was left with no server, unanswered
   // (PgBouncer logs "not linked"). postgres.js is patched so sql.begin() still reserves its
-  // connection with no pipeline (patches/postgres@3.4.9.patch).
+  // connection with no pipeline, and, with one, sends BEGIN with the transaction's first
+  // statement (patches/postgres@3.4.9.patch).
   max_pipeline: options.prepare === false ? 0 : 100,
   // postgres.js waits up to 20 s (growing) before reconnecting, and queued queries wait
   // with it; while the database is down, a request should fail at once and the next one
