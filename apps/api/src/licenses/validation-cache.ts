@@ -2,9 +2,25 @@ import type { Executor } from "@tessera/db";
 import type { licenses } from "@tessera/db/schema";
 import { sql } from "drizzle-orm";
 
-/** What validation needs of a license, looked up by key hash. */
+/** What validation needs of a license, looked up by key hash: the columns it reads, not the row. */
 interface LicenseLookup {
-  license: typeof licenses.$inferSelect;
+  license: Pick<
+    typeof licenses.$inferSelect,
+    | "id"
+    | "organizationId"
+    | "tier"
+    | "status"
+    | "startsAt"
+    | "expiresAt"
+    | "autoRenew"
+    | "renewalFailedAt"
+    | "customLimits"
+    | "customFeatures"
+    | "customOverage"
+    | "keyHash"
+    | "previousKeyHash"
+    | "previousKeyExpiresAt"
+  >;
   organizationName: string;
   organizationSlug: string;
   flags: Record<string, boolean> | null;

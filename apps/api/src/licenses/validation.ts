@@ -24,9 +24,27 @@ import { currentUsage } from "../usage/current-usage.ts";
 
 const statements = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
 
-/** What a validation reads of a license: the row, its organisation and feature toggles. */
+/**
+ * What a validation reads of a license: the columns the verdict and the answer use (not the
+ * whole row: lookups are cached, up to one per license), its organisation and feature toggles.
+ */
 export const validationColumns = () => ({
-  license: licenses,
+  license: {
+    id: licenses.id,
+    organizationId: licenses.organizationId,
+    tier: licenses.tier,
+    status: licenses.status,
+    startsAt: licenses.startsAt,
+    expiresAt: licenses.expiresAt,
+    autoRenew: licenses.autoRenew,
+    renewalFailedAt: licenses.renewalFailedAt,
+    customLimits: licenses.customLimits,
+    customFeatures: licenses.customFeatures,
+    customOverage: licenses.customOverage,
+    keyHash: licenses.keyHash,
+    previousKeyHash: licenses.previousKeyHash,
+    previousKeyExpiresAt: licenses.previousKeyExpiresAt,
+  },
   organizationName: organizations.name,
   organizationSlug: organizations.slug,
   // The organisation's feature toggles ride along: one query still answers validation.
