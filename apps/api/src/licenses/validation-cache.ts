@@ -2,25 +2,31 @@ import type { Executor } from "@tessera/db";
 import type { licenses } from "@tessera/db/schema";
 import { sql } from "drizzle-orm";
 
-/** What validation needs of a license, looked up by key hash: the columns it reads, not the row. */
+/**
+ * The license columns validation reads (its verdict and its answer): all a cached lookup holds
+ * of the license, not the row, as the cache keeps up to one lookup per license.
+ */
+export const VALIDATED_LICENSE_COLUMNS = [
+  "id",
+  "organizationId",
+  "tier",
+  "status",
+  "startsAt",
+  "expiresAt",
+  "autoRenew",
+  "renewalFailedAt",
+  "customLimits",
+  "customFeatures",
+  "customOverage",
+  "keyHash",
+  "previousKeyHash",
+  "previousKeyExpiresAt",
+] as const;
+export type ValidatedLicenseColumn = (typeof VALIDATED_LICENSE_COLUMNS)[number];
+
+/** What validation needs of a license, looked up by key hash. */
 interface LicenseLookup {
-  license: Pick<
-    typeof licenses.$inferSelect,
-    | "id"
-    | "organizationId"
-    | "tier"
-    | "status"
-    | "startsAt"
-    | "expiresAt"
-    | "autoRenew"
-    | "renewalFailedAt"
-    | "customLimits"
-    | "customFeatures"
-    | "customOverage"
-    | "keyHash"
-    | "previousKeyHash"
-    | "previousKeyExpiresAt"
-  >;
+  license: Pick<typeof licenses.$inferSelect, ValidatedLicenseColumn>;
   organizationName: string;
   organizationSlug: string;
   flags: Record<string, boolean> | null;

@@ -21,30 +21,16 @@ import type { z } from "zod";
 import { sha256 } from "../auth/tokens.ts";
 import type { AppDeps } from "../context.ts";
 import { currentUsage } from "../usage/current-usage.ts";
+import { VALIDATED_LICENSE_COLUMNS, type ValidatedLicenseColumn } from "./validation-cache.ts";
 
 const statements = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
 
-/**
- * What a validation reads of a license: the columns the verdict and the answer use (not the
- * whole row: lookups are cached, up to one per license), its organisation and feature toggles.
- */
+/** What a validation reads: the license's columns it uses, its organisation and feature toggles. */
 export const validationColumns = () => ({
-  license: {
-    id: licenses.id,
-    organizationId: licenses.organizationId,
-    tier: licenses.tier,
-    status: licenses.status,
-    startsAt: licenses.startsAt,
-    expiresAt: licenses.expiresAt,
-    autoRenew: licenses.autoRenew,
-    renewalFailedAt: licenses.renewalFailedAt,
-    customLimits: licenses.customLimits,
-    customFeatures: licenses.customFeatures,
-    customOverage: licenses.customOverage,
-    keyHash: licenses.keyHash,
-    previousKeyHash: licenses.previousKeyHash,
-    previousKeyExpiresAt: licenses.previousKeyExpiresAt,
-  },
+  license: Object.fromEntries(VALIDATED_LICENSE_COLUMNS.map((name) => [name, licenses[name]])) as Pick<
+    typeof licenses,
+    ValidatedLicenseColumn
+  >,
   organizationName: organizations.name,
   organizationSlug: organizations.slug,
   // The organisation's feature toggles ride along: one query still answers validation.

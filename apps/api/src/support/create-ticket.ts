@@ -55,7 +55,8 @@ interface OrganizationFacts {
   number: string;
 }
 
-const organizationId = sql.placeholder("organizationId");
+/** Where each call's organisation id goes in the statement below. */
+const organizationParam = sql.placeholder("organizationId");
 /**
  * One statement, rendered once per priority: the organisation, its license in force, its tier's
  * routing and team (the default team when the tier names none) with the team's calendar,
@@ -63,7 +64,7 @@ const organizationId = sql.placeholder("organizationId");
  * statement hold) and the ticket's number.
  */
 const organizationFacts = (priority: TicketPriority) => {
-  const locks = Object.entries(ticketQuotaLocks(sql`${organizationId}::text`, priority)).map(
+  const locks = Object.entries(ticketQuotaLocks(sql`${organizationParam}::text`, priority)).map(
     ([name, lock]) => sql`${lock} as ${sql.identifier(name)}`,
   );
   return renderedWithPlaceholders<"organizationId">(sql`select ${organizations.name} as name,
@@ -72,7 +73,7 @@ const organizationFacts = (priority: TicketPriority) => {
       ${supportTeams.id} as "teamId", ${supportTeams.businessHours} as "businessHours",
       ${supportTeams.timeZone} as "timeZone", ${supportTeams.weeklyHours} as "weeklyHours",
       ${supportTeams.holidays} as holidays,
-      ${hasSubscribedWebhook(sql`${organizationId}::uuid`, "ticket.created")} as "webhookSubscribed",
+      ${hasSubscribedWebhook(sql`${organizationParam}::uuid`, "ticket.created")} as "webhookSubscribed",
       ${sql.join(locks, sql`, `)}, nextval('ticket_number_seq')::text as number
     from ${organizations}
     left join ${licenses} on ${licenses.organizationId} = ${organizations.id}
@@ -80,7 +81,7 @@ const organizationFacts = (priority: TicketPriority) => {
     left join ${supportRouting} on ${supportRouting.tier} = ${licenses.tier}::text
     left join ${supportTeams} on ${supportTeams.id} =
       coalesce(${supportRouting.teamId}, (select id from ${supportTeams} where is_default))
-    where ${organizations.id} = ${organizationId}::uuid
+    where ${organizations.id} = ${organizationParam}::uuid
     limit 1`);
 };
 const ORGANIZATION_FACTS = {
